@@ -1,0 +1,223 @@
+/**
+ * Scenario "fan-out": one stock writer makes a small edit every 20 ms while many
+ * readers on the same document receive it. Readers are bare `ws` sockets that do
+ * the sync handshake and then only count update frames, so the benchmark process
+ * stays light: the i-th update frame a reader gets after its handshake is edit i
+ * (the writer sends nothing else), and its latency is arrival minus send time.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import * as encoding from 'lib0/encoding';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { MessageType, SyncMessageType } from '../shared/protocol';
+import { readPeakRssBytes, startCpuMeter, startOwnCpuMeter } from './proc-stats';
+import { quantileOfSorted } from './quantiles';
+import type { ServerProcess } from './server-process';
+import { connectStockClient } from './stock-client';
+import { waitFor } from './wait';
+
+export interface FanoutOptions {
+  readonly docId: string;
+  readonly readers: number;
+  readonly edits: number;
+  readonly intervalMs: number;
+  readonly ticksPerSecond: number;
+}
+
+export interface FanoutFigures {
+  readonly readers: number;
+  readonly edits: number;
+  readonly intervalMs: number;
+  /** Latency samples: one per (edit, reader). */
+  readonly samples: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** From the first edit sent to the last one received by every reader. */
+  readonly wallMs: number;
+  readonly serverCpuMs: number;
+  readonly serverPeakRssBytes: number;
+  /** CPU of the benchmark process (writer + readers) over the same span. */
+  readonly benchCpuMs: number;
+}
+
+const EDIT_TEXT = 'abc ';
+const HANDSHAKE_TIMEOUT_MS = 20_000;
+/** Time allowed after the last edit is sent for every reader to receive it. */
+const DRAIN_TIMEOUT_MS = 20_000;
+
+function syncFrame(syncType: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/** What every reader sends: its (empty) state, then an empty step 2 for the server's step 1. */
+function handshakeFrames(): { step1: Uint8Array; step2: Uint8Array } {
+  const empty = new Y.Doc();
+  const frames = {
+    step1: syncFrame(SyncMessageType.Step1, Y.encodeStateVector(empty)),
+    step2: syncFrame(SyncMessageType.Step2, Y.encodeStateAsUpdate(empty)),
+  };
+  empty.destroy();
+  return frames;
+}
+
+/** The readers' shared state: latencies land in one flat array, [reader * edits + edit]. */
+class ReaderPool {
+  readonly sockets: WebSocket[] = [];
+  readonly latencies: Float64Array;
+  readonly sendTimes: Float64Array;
+  private readonly counts: Uint32Array;
+  private readonly listeners = new Set<() => void>();
+  handshaken = 0;
+  complete = 0;
+  failure: Error | null = null;
+  closing = false;
+
+  constructor(
+    readonly size: number,
+    readonly edits: number,
+  ) {
+    this.latencies = new Float64Array(size * edits);
+    this.sendTimes = new Float64Array(edits).fill(Number.NaN);
+    this.counts = new Uint32Array(size);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  fail(error: Error): void {
+    this.failure ??= error;
+    this.notify();
+  }
+
+  /** Records the arrival of update frame number counts[reader] at `at`. */
+  received(reader: number, at: number): void {
+    const edit = this.counts[reader] ?? 0;
+    const sent = this.sendTimes[edit];
+    if (edit >= this.edits || sent === undefined || Number.isNaN(sent)) {
+      this.fail(new Error(`reader ${reader} got update frame ${edit + 1} before it was sent`));
+      return;
+    }
+    this.latencies[reader * this.edits + edit] = at - sent;
+    this.counts[reader] = edit + 1;
+    if (edit + 1 === this.edits) {
+      this.complete += 1;
+      this.notify();
+    }
+  }
+}
+
+type HandshakeFrames = ReturnType<typeof handshakeFrames>;
+
+function connectReader(pool: ReaderPool, index: number, url: string, frames: HandshakeFrames) {
+  const socket = new WebSocket(url, { perMessageDeflate: false });
+  socket.binaryType = 'nodebuffer';
+  pool.sockets.push(socket);
+  socket.on('open', () => socket.send(frames.step1));
+  socket.on('message', (data) => {
+    const at = performance.now();
+    if (!Buffer.isBuffer(data) || data[0] !== MessageType.Sync) return; // awareness etc.
+    if (data[1] === SyncMessageType.Update) pool.received(index, at);
+    else if (data[1] === SyncMessageType.Step1) socket.send(frames.step2);
+    else if (data[1] === SyncMessageType.Step2) {
+      pool.handshaken += 1;
+      pool.notify();
+    }
+  });
+  socket.on('error', (error) => pool.fail(new Error(`reader ${index}: ${error.message}`)));
+  socket.on('close', (code) => {
+    if (!pool.closing) pool.fail(new Error(`reader ${index} was closed by the server (${code})`));
+  });
+}
+
+async function until(pool: ReaderPool, what: string, check: () => boolean, timeoutMs: number) {
+  await waitFor(what, () => pool.failure !== null || check(), pool.subscribe, timeoutMs);
+  if (pool.failure !== null) throw pool.failure;
+}
+
+async function closeReaders(pool: ReaderPool): Promise<void> {
+  pool.closing = true;
+  await Promise.all(
+    pool.sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          if (socket.readyState === WebSocket.CLOSED) return resolve();
+          socket.once('close', () => resolve());
+          socket.close();
+        }),
+    ),
+  );
+}
+
+/** Sends edit i at start + i × interval (drift-free pacing: the pace is the workload). */
+async function writeEdits(text: Y.Text, sendTimes: Float64Array, intervalMs: number) {
+  const start = performance.now();
+  for (let edit = 0; edit < sendTimes.length; edit++) {
+    const wait = start + edit * intervalMs - performance.now();
+    if (wait > 0) await delay(wait);
+    sendTimes[edit] = performance.now();
+    // The provider sends the update frame synchronously from the doc's update event.
+    text.insert(text.length, EDIT_TEXT);
+  }
+}
+
+export async function runFanoutScenario(
+  server: ServerProcess,
+  options: FanoutOptions,
+): Promise<FanoutFigures> {
+  const { readers, edits, intervalMs } = options;
+  const pool = new ReaderPool(readers, edits);
+  const url = `${server.syncBase}/${options.docId}`;
+  const frames = handshakeFrames();
+  for (let index = 0; index < readers; index++) connectReader(pool, index, url, frames);
+  const writer = connectStockClient(server.syncBase, options.docId);
+  try {
+    const handshakes = until(
+      pool,
+      `${readers} readers to finish the sync handshake`,
+      () => pool.handshaken === readers,
+      HANDSHAKE_TIMEOUT_MS,
+    );
+    await Promise.all([handshakes, writer.whenSynced()]);
+    const stopServerCpu = startCpuMeter(server.pid, options.ticksPerSecond);
+    const stopBenchCpu = startOwnCpuMeter();
+    const started = performance.now();
+    await writeEdits(writer.text, pool.sendTimes, intervalMs);
+    await until(
+      pool,
+      `every reader to receive all ${edits} edits`,
+      () => pool.complete === readers,
+      DRAIN_TIMEOUT_MS,
+    );
+    const wallMs = performance.now() - started;
+    const serverCpuMs = stopServerCpu();
+    const benchCpuMs = stopBenchCpu();
+    const serverPeakRssBytes = readPeakRssBytes(server.pid);
+    const sorted = pool.latencies.slice().sort();
+    return {
+      readers,
+      edits,
+      intervalMs,
+      samples: sorted.length,
+      p50Ms: quantileOfSorted(sorted, 0.5),
+      p99Ms: quantileOfSorted(sorted, 0.99),
+      maxMs: quantileOfSorted(sorted, 1),
+      wallMs,
+      serverCpuMs,
+      serverPeakRssBytes,
+      benchCpuMs,
+    };
+  } finally {
+    await Promise.all([closeReaders(pool), writer.destroy()]);
+  }
+}

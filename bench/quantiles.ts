@@ -1,0 +1,17 @@
+/** Order statistics for the reported figures (nearest-rank, no interpolation). */
+
+/** The `q` quantile (0 < q ≤ 1) of values sorted in ascending order. */
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) throw new Error('quantile of no values');
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  const value = sorted[rank - 1];
+  if (value === undefined) throw new Error(`no value at rank ${rank}`);
+  return value;
+}
+
+export function median(values: readonly number[]): number {
+  return quantileOfSorted(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}

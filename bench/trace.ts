@@ -1,0 +1,101 @@
+/**
+ * Scenario "trace": one stock writer replays a real editing trace in transactions
+ * of 100 edits while two stock readers follow on the same document. It ends when
+ * both readers hold every edit; their text must then hash to the trace's stated
+ * SHA-256, or the benchmark fails.
+ */
+import * as Y from 'yjs';
+import { readPeakRssBytes, startCpuMeter } from './proc-stats';
+import type { ServerProcess } from './server-process';
+import { connectStockClient, type StockClient } from './stock-client';
+import { sha256, type Trace, type TraceEdit } from './trace-file';
+import { nextTurn } from './wait';
+
+export const EDITS_PER_TRANSACTION = 100;
+const READERS = 2;
+/** Generous: the replay takes seconds; only a stalled server should reach this. */
+const REPLAY_TIMEOUT_MS = 120_000;
+
+export interface TraceFigures {
+  readonly edits: number;
+  readonly transactions: number;
+  readonly readers: number;
+  /** From the first transaction to both readers holding the final text. */
+  readonly wallMs: number;
+  readonly serverCpuMs: number;
+  readonly serverPeakRssBytes: number;
+}
+
+function applyEdit(text: Y.Text, edit: TraceEdit): void {
+  if (edit[1] === 0) text.insert(edit[0], edit[2]);
+  else text.delete(edit[0], 1);
+}
+
+/**
+ * One transaction (so one update frame) per 100 edits, yielding to the event loop
+ * between them so frames go out and the readers apply them as the replay runs.
+ */
+async function replay(writer: StockClient, edits: readonly TraceEdit[]): Promise<void> {
+  for (let start = 0; start < edits.length; start += EDITS_PER_TRANSACTION) {
+    const batch = edits.slice(start, start + EDITS_PER_TRANSACTION);
+    writer.doc.transact(() => {
+      for (const edit of batch) applyEdit(writer.text, edit);
+    });
+    await nextTurn();
+  }
+}
+
+function verify(trace: Trace, writer: StockClient, readers: readonly StockClient[]): void {
+  if (writer.text.toString() !== trace.finalText) {
+    throw new Error('the writer did not end with the final text: the trace replay itself is wrong');
+  }
+  readers.forEach((reader, index) => {
+    const hash = sha256(reader.text.toString());
+    if (hash !== trace.finalSha256) {
+      throw new Error(
+        `reader ${index + 1} ended with the wrong text (${reader.text.length} characters, ` +
+          `SHA-256 ${hash}; expected ${trace.finalText.length}, ${trace.finalSha256})`,
+      );
+    }
+  });
+}
+
+export async function runTraceScenario(
+  server: ServerProcess,
+  trace: Trace,
+  docId: string,
+  ticksPerSecond: number,
+): Promise<TraceFigures> {
+  const writer = connectStockClient(server.syncBase, docId);
+  const readers = Array.from({ length: READERS }, () => connectStockClient(server.syncBase, docId));
+  const clients = [writer, ...readers];
+  try {
+    await Promise.all(clients.map((client) => client.whenSynced()));
+    const writerId = writer.doc.clientID;
+    const stopCpu = startCpuMeter(server.pid, ticksPerSecond);
+    const started = performance.now();
+    // Each inserted character advances the writer's clock by one; deletes do not.
+    const received = readers.map((reader, index) =>
+      reader.whenDoc(
+        `reader ${index + 1} to receive all ${trace.edits.length} edits`,
+        () => Y.getState(reader.doc.store, writerId) >= trace.insertCount,
+        REPLAY_TIMEOUT_MS,
+      ),
+    );
+    await Promise.all([replay(writer, trace.edits), ...received]);
+    const wallMs = performance.now() - started;
+    const serverCpuMs = stopCpu();
+    const serverPeakRssBytes = readPeakRssBytes(server.pid);
+    verify(trace, writer, readers);
+    return {
+      edits: trace.edits.length,
+      transactions: Math.ceil(trace.edits.length / EDITS_PER_TRANSACTION),
+      readers: READERS,
+      wallMs,
+      serverCpuMs,
+      serverPeakRssBytes,
+    };
+  } finally {
+    await Promise.all(clients.map((client) => client.destroy()));
+  }
+}

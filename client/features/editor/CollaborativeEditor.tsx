@@ -1,0 +1,66 @@
+/**
+ * The rich-text editor bound to one Y.XmlFragment of a document. Undo/redo comes
+ * from the Collaboration extension (per-user, Yjs-aware), so StarterKit's own
+ * history is switched off; carets are drawn from awareness.
+ */
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+export interface EditorUser {
+  readonly name: string;
+  readonly color: string;
+}
+
+export interface CollaborativeEditorProps {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly field: string;
+  readonly user: EditorUser;
+  /** Accessible name of the editing area. */
+  readonly label: string;
+  readonly editable?: boolean;
+}
+
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = document.createElement('span');
+  caret.classList.add('collab-caret');
+  const color = typeof user.color === 'string' ? user.color : '#425563';
+  caret.style.setProperty('--caret-colour', color);
+  const label = document.createElement('span');
+  label.classList.add('collab-caret__label');
+  label.textContent = typeof user.name === 'string' ? user.name : 'Someone';
+  caret.append(label);
+  return caret;
+}
+
+export function CollaborativeEditor(props: CollaborativeEditorProps) {
+  const { doc, provider, field, user, label, editable = true } = props;
+  const editor = useEditor(
+    {
+      editable,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: doc, field }),
+        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'collab-editor__content',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+        },
+      },
+    },
+    [doc, provider, field],
+  );
+  return (
+    <div className="collab-editor">
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { CollabSession } from './collab-session';
+import type { SaveState } from './save-tracker';
+import { useSyncStatus } from './use-sync-status';
+
+const SAVE_LABELS: Record<SaveState, string> = {
+  connecting: 'Connecting…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  offline: 'Offline — changes kept on this device',
+};
+
+/**
+ * Connection and save state, announced politely to screen readers. "Saved" means
+ * the server has confirmed every change is on disk.
+ */
+export function SyncStatus({ session }: { session: CollabSession }) {
+  const { connection, save } = useSyncStatus(session);
+  const text =
+    connection === 'refused' ? 'You do not have access to this document' : SAVE_LABELS[save];
+  return (
+    <p
+      className={`sync-status sync-status--${connection === 'refused' ? 'refused' : save}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-save-state={save}
+      data-connection={connection}
+    >
+      <span className="sync-status__dot" aria-hidden="true" />
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The client's HTTP API access: JSON in and out, the CSRF token on every write,
+ * and errors as `ApiRequestError` carrying the server's code and sentence.
+ */
+import type { ApiErrorBody, MeResponse } from '../../shared/schemas/api';
+
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClient {
+  request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /** Remembers the session's CSRF token (from sign-in or `/api/auth/me`). */
+  setCsrfToken(token: string | null): void;
+  /** The signed-in person, or null. */
+  me(): Promise<MeResponse | null>;
+}
+
+export function createApiClient(): ApiClient {
+  let csrfToken: string | null = null;
+  const client: ApiClient = {
+    request: (method, path, body) => request(method, path, body, csrfToken),
+    setCsrfToken(token) {
+      csrfToken = token;
+    },
+    async me() {
+      try {
+        const me = await client.request<MeResponse>('GET', '/auth/me');
+        csrfToken = me.csrfToken;
+        return me;
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status === 401) return null;
+        throw error;
+      }
+    },
+  };
+  return client;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  csrfToken: string | null,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiRequestError(
+      0,
+      'network',
+      'Could not reach the server. Check your connection and try again.',
+    );
+  }
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (data as ApiErrorBody | null)?.error;
+    throw new ApiRequestError(
+      response.status,
+      error?.code ?? 'unknown',
+      error?.message ?? `The server answered ${response.status}.`,
+      error?.fields ?? {},
+    );
+  }
+  return data as T;
+}

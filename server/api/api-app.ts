@@ -1,0 +1,54 @@
+/**
+ * The HTTP API under `/api`: the boundary chain is authenticate → CSRF check →
+ * handler (which validates its body with a shared schema and checks the policy).
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { authenticateApiToken, authenticateSession, bearerToken } from './auth/authenticate';
+import { csrfProtection } from './auth/csrf';
+import { readSessionCookie } from './auth/session-cookie';
+import { type ApiDeps, type AppEnv, actorOf } from './context';
+import { createErrorHandler, Errors } from './errors';
+import { adminRoutes } from './routes/admin-routes';
+import { auditRoutes } from './routes/audit-routes';
+import { authRoutes } from './routes/auth-routes';
+import { inviteRoutes, labInviteRoutes } from './routes/invite-routes';
+import { itemRoutes, labItemRoutes } from './routes/item-routes';
+import { labRoutes } from './routes/lab-routes';
+import { memberRoutes } from './routes/member-routes';
+import { tokenRoutes } from './routes/token-routes';
+
+function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    const header = c.req.header('authorization');
+    const found = header
+      ? authenticateApiToken(deps.meta, bearerToken(header))
+      : authenticateSession(deps.meta, readSessionCookie(c), deps.now());
+    // A presented but invalid bearer token is an error, not an anonymous request.
+    if (header && !found) throw Errors.unauthenticated();
+    c.set('auth', found ? { ...found, actor: actorOf(found.user) } : null);
+    await next();
+  };
+}
+
+export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.onError(createErrorHandler(deps.logger));
+  api.use('*', authenticate(deps));
+  api.use('*', csrfProtection);
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/auth', authRoutes());
+  api.route('/tokens', tokenRoutes());
+  api.route('/labs', labRoutes());
+  api.route('/labs', memberRoutes());
+  api.route('/labs', labInviteRoutes());
+  api.route('/labs', labItemRoutes());
+  api.route('/labs', auditRoutes());
+  api.route('/items', itemRoutes());
+  api.route('/invites', inviteRoutes());
+  api.route('/admin', adminRoutes());
+  api.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: 'There is no such API endpoint.' } }, 404),
+  );
+  return api;
+}

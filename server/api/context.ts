@@ -1,0 +1,101 @@
+/**
+ * What every API handler can reach: its dependencies (passed in, never global),
+ * the authenticated person, and the checks that turn the shared policy into
+ * 401/403/404 answers.
+ */
+import type { Context } from 'hono';
+import { type Actor, type LabAction, mayInLab } from '../../shared/policy';
+import type { LabRole } from '../../shared/roles';
+import type {
+  AuditEventType,
+  LabRecord,
+  SessionRecord,
+  UserRecord,
+} from '../../shared/schemas/records';
+import type { Logger } from '../logger';
+import type { MetaStore } from '../store/meta-store';
+import type { RateLimiter } from './auth/rate-limiter';
+import { newId } from './auth/secrets';
+import { Errors } from './errors';
+
+export interface AccessChange {
+  readonly labId: string;
+  readonly userId: string;
+  /** The new role, or null when the member was removed. */
+  readonly role: LabRole | null;
+}
+
+export interface ApiDeps {
+  readonly meta: MetaStore;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly secureCookies: boolean;
+  readonly sessionTtlMs: number;
+  readonly signInLimits: { readonly byAccount: RateLimiter; readonly byAddress: RateLimiter };
+  /** Called after a role change or removal, so open sync connections follow at once. */
+  readonly onAccessChanged: (change: AccessChange) => void;
+  /** Called when an item's sharing state changed. */
+  readonly onItemSharingChanged: (itemId: string) => void;
+  /** Called after the first admin exists (to give them the demo lab). */
+  readonly onAdminCreated: (user: UserRecord) => Promise<void>;
+}
+
+export interface Auth {
+  readonly user: UserRecord;
+  readonly actor: Actor;
+  /** How the request authenticated; only cookie sessions need CSRF protection. */
+  readonly via: 'cookie' | 'token';
+  readonly session: SessionRecord | null;
+}
+
+export interface AppEnv {
+  Variables: { deps: ApiDeps; auth: Auth | null };
+}
+
+export type ApiContext = Context<AppEnv>;
+
+export function actorOf(user: UserRecord): Actor {
+  return { userId: user.id, isAdmin: user.isAdmin, canCreateLabs: user.canCreateLabs };
+}
+
+export function requireAuth(c: ApiContext): Auth {
+  const auth = c.get('auth');
+  if (!auth) throw Errors.unauthenticated();
+  return auth;
+}
+
+/**
+ * Loads a lab and checks the action. A lab the person cannot even read answers
+ * 404, so that lab ids cannot be probed.
+ */
+export function requireLab(
+  c: ApiContext,
+  labId: string,
+  action: LabAction,
+): { auth: Auth; lab: LabRecord; role: LabRole | null } {
+  const auth = requireAuth(c);
+  const { meta } = c.get('deps');
+  const lab = meta.getLab(labId);
+  const role = lab ? (meta.getMembership(labId, auth.user.id)?.role ?? null) : null;
+  if (!lab || !mayInLab(auth.actor, role, 'lab.read')) throw Errors.notFound('That lab');
+  if (!mayInLab(auth.actor, role, action)) throw Errors.forbidden();
+  return { auth, lab, role };
+}
+
+export async function audit(
+  c: ApiContext,
+  type: AuditEventType,
+  labId: string | null,
+  details: Record<string, string | number | boolean | null> = {},
+  actorId: string | null = c.get('auth')?.user.id ?? null,
+): Promise<void> {
+  const deps = c.get('deps');
+  await deps.meta.appendAudit({
+    id: newId(),
+    at: deps.now().toISOString(),
+    type,
+    actorId,
+    labId,
+    details,
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * API errors as values: a stable code for programs and a sentence for people.
+ * Handlers throw `ApiError`; `onApiError` turns it (and anything unexpected) into
+ * the JSON body `{ error: { code, message } }`.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiErrorBody } from '../../shared/schemas/api';
+import type { Logger } from '../logger';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const Errors = {
+  unauthenticated: () => new ApiError(401, 'unauthenticated', 'Sign in to continue.'),
+  forbidden: (what = 'do that') =>
+    new ApiError(403, 'forbidden', `You do not have permission to ${what}.`),
+  notFound: (what: string) => new ApiError(404, 'not_found', `${what} was not found.`),
+  csrf: () =>
+    new ApiError(
+      403,
+      'csrf_failed',
+      'This request did not come from Improvement Lab. Reload the page and try again.',
+    ),
+  conflict: (message: string) => new ApiError(409, 'conflict', message),
+  rateLimited: (retryAfterSeconds: number) =>
+    new ApiError(
+      429,
+      'rate_limited',
+      `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+      undefined,
+      {
+        'Retry-After': String(retryAfterSeconds),
+      },
+    ),
+} as const;
+
+export function errorResponse(c: Context, error: ApiError): Response {
+  const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.fields) body.error.fields = error.fields;
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  return c.json(body, error.status);
+}
+
+export function createErrorHandler(logger: Logger) {
+  return (error: Error, c: Context): Response => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    logger.error('unhandled API error', { method: c.req.method, path: c.req.path, error });
+    return errorResponse(
+      c,
+      new ApiError(500, 'internal', 'Something went wrong on the server. Nothing was changed.'),
+    );
+  };
+}

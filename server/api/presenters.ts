@@ -1,0 +1,95 @@
+/**
+ * What the API shows of stored records: never password hashes or token hashes,
+ * and a member's email only to those who manage members.
+ */
+
+import type { LabRole } from '../../shared/roles';
+import type {
+  ApiTokenRecord,
+  AuditEventRecord,
+  InviteRecord,
+  ItemRecord,
+  LabRecord,
+  MembershipRecord,
+  UserRecord,
+} from '../../shared/schemas/records';
+
+export function presentUser(user: UserRecord) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    profession: user.profession,
+    isAdmin: user.isAdmin,
+    canCreateLabs: user.canCreateLabs,
+  };
+}
+
+export function presentLab(lab: LabRecord, role: LabRole | null) {
+  return {
+    id: lab.id,
+    title: lab.title,
+    challenge: lab.challenge,
+    phase: lab.phase,
+    startDate: lab.startDate,
+    endDate: lab.endDate,
+    createdAt: lab.createdAt,
+    archived: lab.archivedAt !== null,
+    myRole: role,
+  };
+}
+
+export function presentMember(
+  membership: MembershipRecord,
+  user: UserRecord | null,
+  showEmail: boolean,
+) {
+  return {
+    userId: membership.userId,
+    name: user?.name ?? 'Former user',
+    profession: user?.profession ?? 'other',
+    email: showEmail ? (user?.email ?? null) : null,
+    role: membership.role,
+    joinedAt: membership.joinedAt,
+  };
+}
+
+export function presentInvite(invite: InviteRecord) {
+  return {
+    id: invite.id,
+    role: invite.role,
+    createdAt: invite.createdAt,
+    expiresAt: invite.expiresAt,
+    maxUses: invite.maxUses,
+    uses: invite.uses,
+  };
+}
+
+export function presentApiToken(token: ApiTokenRecord) {
+  return {
+    id: token.id,
+    name: token.name,
+    createdAt: token.createdAt,
+    lastUsedAt: token.lastUsedAt,
+    revoked: token.revokedAt !== null,
+  };
+}
+
+export function presentItem(item: ItemRecord) {
+  return {
+    id: item.id,
+    labId: item.labId,
+    kind: item.kind,
+    title: item.title,
+    status: item.status,
+    sharing: item.sharing,
+    order: item.order,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedBy,
+    archived: item.archivedAt !== null,
+  };
+}
+
+export function presentAudit(event: AuditEventRecord, actor: UserRecord | null) {
+  return { ...event, actorName: actor?.name ?? null };
+}

@@ -1,0 +1,150 @@
+/**
+ * Sign in, sign out, who am I, change password, and the first admin's set-up.
+ * Sign-in attempts are limited per account and per address; failures answer the
+ * same whether or not the account exists.
+ */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import {
+  ChangePasswordBodySchema,
+  type MeResponse,
+  SetupBodySchema,
+  SignInBodySchema,
+} from '../../../shared/schemas/api';
+import type { UserRecord } from '../../../shared/schemas/records';
+import { SESSION_TOKEN_PREFIX } from '../auth/authenticate';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  hashSecret,
+  newId,
+  newSecret,
+  verifyPassword,
+} from '../auth/secrets';
+import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie';
+import { type ApiContext, type AppEnv, audit, requireAuth } from '../context';
+import { ApiError, Errors } from '../errors';
+import { presentUser } from '../presenters';
+import { readJson } from '../validate';
+
+function clientAddress(c: ApiContext): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Starts a session for `user`: cookie, record, and the CSRF token the client must echo. */
+export async function startSession(c: ApiContext, user: UserRecord): Promise<MeResponse> {
+  const deps = c.get('deps');
+  const token = newSecret(SESSION_TOKEN_PREFIX);
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);
+  const csrfToken = newSecret('csrf');
+  await deps.meta.createSession({
+    tokenHash: hashSecret(token),
+    userId: user.id,
+    csrfToken,
+    createdAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
+  writeSessionCookie(c, token, expiresAt);
+  return { user: presentUser(user), csrfToken };
+}
+
+function checkLimits(c: ApiContext, email: string, address: string): void {
+  const { byAccount, byAddress } = c.get('deps').signInLimits;
+  for (const check of [byAddress.check(address), byAccount.check(email)]) {
+    if (check.limited) throw Errors.rateLimited(check.retryAfterSeconds);
+  }
+}
+
+export function authRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.post('/sign-in', async (c) => {
+    const body = await readJson(c, SignInBodySchema);
+    const deps = c.get('deps');
+    const address = clientAddress(c);
+    checkLimits(c, body.email, address);
+    const user = deps.meta.findUserByEmail(body.email);
+    const valid = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !valid) {
+      // Failures count against both the account and the address they came from.
+      deps.signInLimits.byAccount.hit(body.email);
+      deps.signInLimits.byAddress.hit(address);
+      await audit(c, 'auth.sign_in_failed', null, { userId: user?.id ?? null }, null);
+      throw new ApiError(401, 'invalid_credentials', 'The email address or password is not right.');
+    }
+    deps.signInLimits.byAccount.reset(body.email);
+    const me = await startSession(c, user);
+    await audit(c, 'auth.sign_in', null, {}, user.id);
+    return c.json(me);
+  });
+
+  routes.post('/sign-out', async (c) => {
+    const auth = c.get('auth');
+    if (auth?.session) await c.get('deps').meta.deleteSession(auth.session.tokenHash);
+    clearSessionCookie(c);
+    if (auth) await audit(c, 'auth.sign_out', null);
+    return c.json({ ok: true });
+  });
+
+  routes.get('/me', (c) => {
+    const auth = requireAuth(c);
+    const me: MeResponse = {
+      user: presentUser(auth.user),
+      csrfToken: auth.session?.csrfToken ?? null,
+    };
+    return c.json(me);
+  });
+
+  routes.post('/password', async (c) => {
+    const auth = requireAuth(c);
+    const body = await readJson(c, ChangePasswordBodySchema);
+    const { meta } = c.get('deps');
+    if (!(await verifyPassword(body.currentPassword, auth.user.passwordHash))) {
+      throw new ApiError(400, 'invalid_credentials', 'Your current password is not right.', {
+        currentPassword: 'not right',
+      });
+    }
+    await meta.updateUser(auth.user.id, { passwordHash: await hashPassword(body.newPassword) });
+    // Every other session ends: a changed password must lock out whoever knew the old one.
+    const ended = await meta.deleteUserSessions(auth.user.id, auth.session?.tokenHash);
+    await audit(c, 'auth.password_changed', null, { sessionsEnded: ended });
+    return c.json({ ok: true });
+  });
+
+  routes.get('/setup', (c) => c.json({ needed: !c.get('deps').meta.hasAdmin() }));
+
+  routes.post('/setup', async (c) => {
+    const body = await readJson(c, SetupBodySchema);
+    const deps = c.get('deps');
+    if (deps.meta.hasAdmin())
+      throw Errors.conflict('This Improvement Lab already has an administrator.');
+    if (!(await deps.meta.consumeSetupToken(hashSecret(body.token), deps.now()))) {
+      throw new ApiError(
+        403,
+        'invalid_setup_token',
+        'This set-up link is not valid. Restart the server for a new one.',
+      );
+    }
+    const user = await deps.meta.createUser({
+      id: newId(),
+      email: body.email,
+      name: body.name,
+      profession: body.profession,
+      passwordHash: await hashPassword(body.password),
+      isAdmin: true,
+      canCreateLabs: true,
+      createdAt: deps.now().toISOString(),
+    });
+    await deps.onAdminCreated(user);
+    const me = await startSession(c, user);
+    await audit(c, 'auth.setup_completed', null, {}, user.id);
+    return c.json(me, 201);
+  });
+
+  return routes;
+}

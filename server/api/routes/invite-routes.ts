@@ -1,0 +1,163 @@
+/**
+ * Invitations by link: a facilitator creates one for a role with an expiry and a
+ * use limit, sees and revokes pending ones. The invitee opens the link, signs up
+ * (name, profession) or signs in, and joins the lab.
+ */
+import { Hono } from 'hono';
+import { ROLE_LABELS } from '../../../shared/roles';
+import { CreateInviteBodySchema, SignUpWithInviteBodySchema } from '../../../shared/schemas/api';
+import type { InviteRecord } from '../../../shared/schemas/records';
+import { MetaStoreConflictError } from '../../store/meta-store';
+import { hashPassword, hashSecret, newId, newSecret } from '../auth/secrets';
+import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
+import { ApiError, Errors } from '../errors';
+import { presentInvite, presentLab } from '../presenters';
+import { readJson } from '../validate';
+import { startSession } from './auth-routes';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function inviteState(invite: InviteRecord, now: Date): 'valid' | 'revoked' | 'expired' | 'used_up' {
+  if (invite.revokedAt !== null) return 'revoked';
+  if (new Date(invite.expiresAt) <= now) return 'expired';
+  if (invite.uses >= invite.maxUses) return 'used_up';
+  return 'valid';
+}
+
+const INVALID_MESSAGES = {
+  not_found: 'This invitation link is not valid. Ask the lab’s facilitator for a new one.',
+  revoked: 'This invitation was withdrawn. Ask the lab’s facilitator for a new one.',
+  expired: 'This invitation has expired. Ask the lab’s facilitator for a new one.',
+  used_up: 'This invitation has already been used. Ask the lab’s facilitator for a new one.',
+} as const;
+
+async function accept(c: ApiContext, token: string, userId: string) {
+  const deps = c.get('deps');
+  const result = await deps.meta.acceptInvite(hashSecret(token), userId, deps.now());
+  if (!result.ok)
+    throw new ApiError(410, `invite_${result.reason}`, INVALID_MESSAGES[result.reason]);
+  await audit(
+    c,
+    'invite.accepted',
+    result.invite.labId,
+    { inviteId: result.invite.id, role: result.membership.role },
+    userId,
+  );
+  return result;
+}
+
+export function labInviteRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/:labId/invites', (c) => {
+    const { lab } = requireLab(c, c.req.param('labId'), 'invites.manage');
+    const deps = c.get('deps');
+    return c.json({ invites: deps.meta.listPendingInvites(lab.id, deps.now()).map(presentInvite) });
+  });
+
+  routes.post('/:labId/invites', async (c) => {
+    const { auth, lab } = requireLab(c, c.req.param('labId'), 'invites.manage');
+    const body = await readJson(c, CreateInviteBodySchema);
+    const deps = c.get('deps');
+    const token = newSecret('il_inv');
+    const now = deps.now();
+    const invite: InviteRecord = {
+      id: newId(),
+      labId: lab.id,
+      role: body.role,
+      tokenHash: hashSecret(token),
+      createdBy: auth.user.id,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + body.expiresInDays * DAY_MS).toISOString(),
+      maxUses: body.maxUses,
+      uses: 0,
+      revokedAt: null,
+    };
+    await deps.meta.createInvite(invite);
+    await audit(c, 'invite.created', lab.id, {
+      inviteId: invite.id,
+      role: invite.role,
+      maxUses: invite.maxUses,
+    });
+    // The link is shown this once; only the token's hash is kept.
+    return c.json({ invite: presentInvite(invite), path: `/invite/${token}` }, 201);
+  });
+
+  routes.delete('/:labId/invites/:inviteId', async (c) => {
+    const { lab } = requireLab(c, c.req.param('labId'), 'invites.manage');
+    const deps = c.get('deps');
+    const invite = deps.meta.getInvite(c.req.param('inviteId'));
+    if (!invite || invite.labId !== lab.id) throw Errors.notFound('That invitation');
+    await deps.meta.revokeInvite(invite.id, deps.now().toISOString());
+    await audit(c, 'invite.revoked', lab.id, { inviteId: invite.id });
+    return c.json({ ok: true });
+  });
+
+  return routes;
+}
+
+export function inviteRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/:token', (c) => {
+    const deps = c.get('deps');
+    const invite = deps.meta.findInviteByHash(hashSecret(c.req.param('token')));
+    const lab = invite ? deps.meta.getLab(invite.labId) : null;
+    if (!invite || !lab) throw new ApiError(404, 'invite_not_found', INVALID_MESSAGES.not_found);
+    const state = inviteState(invite, deps.now());
+    if (state !== 'valid') throw new ApiError(410, `invite_${state}`, INVALID_MESSAGES[state]);
+    return c.json({
+      lab: { title: lab.title, challenge: lab.challenge },
+      role: invite.role,
+      roleLabel: ROLE_LABELS[invite.role],
+      expiresAt: invite.expiresAt,
+    });
+  });
+
+  routes.post('/:token/accept', async (c) => {
+    const auth = requireAuth(c);
+    const result = await accept(c, c.req.param('token'), auth.user.id);
+    const lab = c.get('deps').meta.getLab(result.membership.labId);
+    if (!lab) throw Errors.notFound('That lab');
+    return c.json({ lab: presentLab(lab, result.membership.role) });
+  });
+
+  routes.post('/:token/sign-up', async (c) => {
+    const body = await readJson(c, SignUpWithInviteBodySchema);
+    const deps = c.get('deps');
+    const token = c.req.param('token');
+    const invite = deps.meta.findInviteByHash(hashSecret(token));
+    if (!invite) throw new ApiError(404, 'invite_not_found', INVALID_MESSAGES.not_found);
+    const state = inviteState(invite, deps.now());
+    if (state !== 'valid') throw new ApiError(410, `invite_${state}`, INVALID_MESSAGES[state]);
+    let user: Awaited<ReturnType<typeof deps.meta.createUser>>;
+    try {
+      user = await deps.meta.createUser({
+        id: newId(),
+        email: body.email,
+        name: body.name,
+        profession: body.profession,
+        passwordHash: await hashPassword(body.password),
+        isAdmin: false,
+        canCreateLabs: false,
+        createdAt: deps.now().toISOString(),
+      });
+    } catch (error) {
+      if (!(error instanceof MetaStoreConflictError)) throw error;
+      throw new ApiError(
+        409,
+        'email_taken',
+        'An account with this email address exists. Sign in to accept the invitation.',
+        {
+          email: 'already has an account',
+        },
+      );
+    }
+    const result = await accept(c, token, user.id);
+    const me = await startSession(c, user);
+    const lab = deps.meta.getLab(result.membership.labId);
+    return c.json({ ...me, lab: lab ? presentLab(lab, result.membership.role) : null }, 201);
+  });
+
+  return routes;
+}

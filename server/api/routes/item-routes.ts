@@ -1,0 +1,125 @@
+/**
+ * The item registry of a lab: list, create, rename, reorder, archive, and change
+ * the sharing state (facilitators only, audited). A reviewer sees only items open
+ * for comment. Each item's content is its own Y.Doc, synced at `/sync/<itemId>`.
+ */
+import { Hono } from 'hono';
+import { docRights, mayInLab } from '../../../shared/policy';
+import { CreateItemBodySchema, UpdateItemBodySchema } from '../../../shared/schemas/api';
+import type { ItemRecord } from '../../../shared/schemas/records';
+import { newId } from '../auth/secrets';
+import {
+  type ApiContext,
+  type AppEnv,
+  type Auth,
+  audit,
+  requireAuth,
+  requireLab,
+} from '../context';
+import { Errors } from '../errors';
+import { presentItem } from '../presenters';
+import { readJson } from '../validate';
+
+const INITIAL_STATUS: Record<ItemRecord['kind'], string> = {
+  problem: 'draft',
+  drivers: 'draft',
+  idea: 'idea',
+  pdsa: 'planned',
+  measure: 'collecting',
+  note: 'draft',
+};
+
+/** An item and the caller's rights on it; 404 when the caller may not see it at all. */
+function requireItem(
+  c: ApiContext,
+  itemId: string,
+): { auth: Auth; item: ItemRecord; rights: ReturnType<typeof docRights> } {
+  const auth = requireAuth(c);
+  const { meta } = c.get('deps');
+  const item = meta.getItem(itemId);
+  const role = item ? (meta.getMembership(item.labId, auth.user.id)?.role ?? null) : null;
+  const rights = item ? docRights(auth.actor, role, item.sharing) : null;
+  if (!item || rights === null) throw Errors.notFound('That item');
+  return { auth, item, rights };
+}
+
+export function labItemRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/:labId/items', (c) => {
+    const { auth, lab, role } = requireLab(c, c.req.param('labId'), 'lab.read');
+    const items = c
+      .get('deps')
+      .meta.listItems(lab.id)
+      .filter((item) => docRights(auth.actor, role, item.sharing) !== null)
+      .map((item) => ({ ...presentItem(item), rights: docRights(auth.actor, role, item.sharing) }));
+    return c.json({ items });
+  });
+
+  routes.post('/:labId/items', async (c) => {
+    const { auth, lab } = requireLab(c, c.req.param('labId'), 'items.create');
+    const body = await readJson(c, CreateItemBodySchema);
+    const deps = c.get('deps');
+    const now = deps.now().toISOString();
+    const order = Math.max(0, ...deps.meta.listItems(lab.id).map((item) => item.order)) + 1;
+    const item = await deps.meta.createItem({
+      id: newId(),
+      labId: lab.id,
+      kind: body.kind,
+      title: body.title,
+      status: INITIAL_STATUS[body.kind],
+      sharing: 'draft',
+      order,
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: auth.user.id,
+      archivedAt: null,
+    });
+    return c.json({ item: presentItem(item) }, 201);
+  });
+
+  return routes;
+}
+
+export function itemRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/:itemId', (c) => {
+    const { item, rights } = requireItem(c, c.req.param('itemId'));
+    return c.json({ item: { ...presentItem(item), rights } });
+  });
+
+  routes.patch('/:itemId', async (c) => {
+    const { auth, item, rights } = requireItem(c, c.req.param('itemId'));
+    const body = await readJson(c, UpdateItemBodySchema);
+    const deps = c.get('deps');
+    const role = deps.meta.getMembership(item.labId, auth.user.id)?.role ?? null;
+    if (body.sharing !== undefined && !mayInLab(auth.actor, role, 'lab.update')) {
+      throw Errors.forbidden('change who an item is shared with');
+    }
+    const changesContent =
+      body.title !== undefined || body.order !== undefined || body.archived !== undefined;
+    if (changesContent && rights !== 'edit') throw Errors.forbidden('change this item');
+    const now = deps.now().toISOString();
+    const updated = await deps.meta.updateItem(item.id, {
+      ...(body.title !== undefined ? { title: body.title } : {}),
+      ...(body.order !== undefined ? { order: body.order } : {}),
+      ...(body.sharing !== undefined ? { sharing: body.sharing } : {}),
+      ...(body.archived !== undefined ? { archivedAt: body.archived ? now : null } : {}),
+      updatedAt: now,
+      updatedBy: auth.user.id,
+    });
+    if (!updated) throw Errors.notFound('That item');
+    if (body.sharing !== undefined && body.sharing !== item.sharing) {
+      deps.onItemSharingChanged(item.id);
+      await audit(c, 'item.sharing_changed', item.labId, {
+        itemId: item.id,
+        from: item.sharing,
+        to: body.sharing,
+      });
+    }
+    return c.json({ item: presentItem(updated) });
+  });
+
+  return routes;
+}

@@ -1,0 +1,51 @@
+/** Personal API tokens: created and revoked by their owner, carrying the owner's rights. */
+import { Hono } from 'hono';
+import { CreateApiTokenBodySchema } from '../../../shared/schemas/api';
+import { API_TOKEN_PREFIX } from '../auth/authenticate';
+import { hashSecret, newId, newSecret } from '../auth/secrets';
+import { type AppEnv, audit, requireAuth } from '../context';
+import { Errors } from '../errors';
+import { presentApiToken } from '../presenters';
+import { readJson } from '../validate';
+
+export function tokenRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/', (c) => {
+    const auth = requireAuth(c);
+    return c.json({ tokens: c.get('deps').meta.listApiTokens(auth.user.id).map(presentApiToken) });
+  });
+
+  routes.post('/', async (c) => {
+    const auth = requireAuth(c);
+    const body = await readJson(c, CreateApiTokenBodySchema);
+    const deps = c.get('deps');
+    const secret = newSecret(API_TOKEN_PREFIX);
+    const record = {
+      id: newId(),
+      userId: auth.user.id,
+      name: body.name,
+      tokenHash: hashSecret(secret),
+      createdAt: deps.now().toISOString(),
+      lastUsedAt: null,
+      revokedAt: null,
+    };
+    await deps.meta.createApiToken(record);
+    await audit(c, 'token.created', null, { tokenId: record.id });
+    // The secret is shown this once; only its hash is kept.
+    return c.json({ token: secret, record: presentApiToken(record) }, 201);
+  });
+
+  routes.delete('/:tokenId', async (c) => {
+    const auth = requireAuth(c);
+    const deps = c.get('deps');
+    const tokenId = c.req.param('tokenId');
+    if (!(await deps.meta.revokeApiToken(tokenId, auth.user.id, deps.now().toISOString()))) {
+      throw Errors.notFound('That token');
+    }
+    await audit(c, 'token.revoked', null, { tokenId });
+    return c.json({ ok: true });
+  });
+
+  return routes;
+}

@@ -1,0 +1,135 @@
+/**
+ * Assembles the workspace server: HTTP API, the sync endpoint and the built
+ * client on one port, over the embedded stores. `startWorkspaceServer` is what
+ * `npm start` and the tests run; its `close` is the graceful shutdown.
+ */
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+import { WebSocketServer } from 'ws';
+import { CloseCode } from '../shared/close-codes';
+import { Limits } from '../shared/limits';
+import { SYNC_PATH_PREFIX } from '../shared/protocol';
+import type { UserRecord } from '../shared/schemas/records';
+import { createApiApp } from './api/api-app';
+import { createRateLimiter } from './api/auth/rate-limiter';
+import { bootstrapAdmin } from './api/bootstrap-admin';
+import type { AccessChange, ApiDeps } from './api/context';
+import type { Config } from './config';
+import { seedDemoLab } from './demo/seed-demo';
+import type { Logger } from './logger';
+import { securityHeaders } from './security-headers';
+import { serveClient } from './static-client';
+import type { DocStore } from './store/doc-store';
+import { createLogDocStore } from './store/log-doc-store';
+import { createLowdbMetaStore } from './store/lowdb-meta-store';
+import type { MetaStore } from './store/meta-store';
+import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
+import { RoomRegistry } from './sync/room-registry';
+import { createSyncRoutes } from './sync/sync-route';
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+export interface WorkspaceServerOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Defaults to the append-only log under `dataDir/docs`. */
+  readonly store?: DocStore;
+  /** Defaults to lowdb at `dataDir/meta.json`. */
+  readonly meta?: MetaStore;
+  readonly compaction?: CompactionPolicy;
+  readonly now?: () => Date;
+  /** Sign-in failures allowed per window: per account and per address. */
+  readonly signInLimits?: { readonly perAccount: number; readonly perAddress: number };
+}
+
+export interface WorkspaceServer {
+  readonly port: number;
+  /** `http://host:port`, with `localhost` for a wildcard host. */
+  readonly url: string;
+  readonly registry: RoomRegistry;
+  readonly store: DocStore;
+  readonly meta: MetaStore;
+  /** Where to finish setting up when no administrator exists yet. */
+  readonly setupPath: string | null;
+  /** Graceful shutdown: stop accepting, flush, close sockets as "server restarting". */
+  close(): Promise<void>;
+}
+
+function accessChangeHandler(registry: RoomRegistry) {
+  // Closing is the downgrade: the client reconnects at once and gets the new
+  // rights at upgrade (or is refused, if removed).
+  return ({ labId, userId, role }: AccessChange) => {
+    const code = role === null ? CloseCode.Forbidden : CloseCode.RightsChanged;
+    registry.closeConnections((c) => c.labId === labId && c.user.id === userId, code);
+  };
+}
+
+export async function startWorkspaceServer(
+  options: WorkspaceServerOptions,
+): Promise<WorkspaceServer> {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const store =
+    options.store ?? createLogDocStore({ dir: path.join(config.dataDir, 'docs'), logger });
+  const meta =
+    options.meta ??
+    (await createLowdbMetaStore({ file: path.join(config.dataDir, 'meta.json'), logger }));
+  const registry = new RoomRegistry({
+    store,
+    logger,
+    compaction: options.compaction ?? DEFAULT_COMPACTION_POLICY,
+  });
+  const onAdminCreated = async (user: UserRecord) => {
+    if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
+  };
+  const limits = options.signInLimits ?? { perAccount: 5, perAddress: 20 };
+  const deps: ApiDeps = {
+    meta,
+    logger,
+    now,
+    secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+    sessionTtlMs: config.sessionTtlMs,
+    signInLimits: {
+      byAccount: createRateLimiter({ limit: limits.perAccount, windowMs: FIFTEEN_MINUTES }),
+      byAddress: createRateLimiter({ limit: limits.perAddress, windowMs: FIFTEEN_MINUTES }),
+    },
+    onAccessChanged: accessChangeHandler(registry),
+    onItemSharingChanged: (itemId) =>
+      registry.closeConnections((c) => c.docId === itemId, CloseCode.RightsChanged),
+    onAdminCreated,
+  };
+  const { setupPath } = await bootstrapAdmin(meta, config, logger, now, onAdminCreated);
+
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.route('/api', createApiApp(deps));
+  app.route(SYNC_PATH_PREFIX.replace(/\/$/, ''), createSyncRoutes({ registry, meta, logger, now }));
+  app.route('/', serveClient(config.clientDir));
+
+  // `maxPayload` makes ws refuse an oversized frame from its header (close 1009),
+  // before any of it is buffered or parsed.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxMessageBytes });
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      server.close();
+      await registry.shutdown();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await store.close();
+      await meta.close();
+    })();
+    return closing;
+  };
+  return { port, url: `http://${host}:${port}`, registry, store, meta, setupPath, close };
+}

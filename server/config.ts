@@ -1,0 +1,91 @@
+/**
+ * Server configuration, read from environment variables once at start-up and
+ * validated by one schema. A bad value stops the start with a message that names
+ * the variable; nothing else reads `process.env`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(65535, 'must be at most 65535');
+
+export const ConfigSchema = z.object({
+  PORT: port.default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CLIENT_DIR: z.string().min(1).default('./dist/client'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Create the demo lab on first start (set to `false` to start empty). */
+  DEMO: z.enum(['true', 'false']).default('true'),
+  /** The first administrator, created at start when both are set. */
+  ADMIN_EMAIL: z.string().email('must be an email address').optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  ADMIN_NAME: z.string().min(1).max(100).default('Administrator'),
+  /** The address people use to reach this server; `https://` turns on Secure cookies. */
+  PUBLIC_URL: z.string().url('must be a URL like https://lab.example.org').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly clientDir: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly demo: boolean;
+  readonly admin: {
+    readonly email: string;
+    readonly password: string;
+    readonly name: string;
+  } | null;
+  readonly publicUrl: string | null;
+  readonly sessionTtlMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; throws `ConfigError` listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = result.data;
+  if (Boolean(values.ADMIN_EMAIL) !== Boolean(values.ADMIN_PASSWORD)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither',
+    );
+  }
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: path.resolve(cwd, values.DATA_DIR),
+    clientDir: path.resolve(cwd, values.CLIENT_DIR),
+    logLevel: values.LOG_LEVEL,
+    demo: values.DEMO === 'true',
+    admin:
+      values.ADMIN_EMAIL && values.ADMIN_PASSWORD
+        ? {
+            email: values.ADMIN_EMAIL.toLowerCase(),
+            password: values.ADMIN_PASSWORD,
+            name: values.ADMIN_NAME,
+          }
+        : null,
+    publicUrl: values.PUBLIC_URL ?? null,
+    sessionTtlMs: values.SESSION_TTL_HOURS * 60 * 60 * 1000,
+  };
+}

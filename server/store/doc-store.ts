@@ -1,0 +1,60 @@
+/**
+ * DocStore: where the Yjs updates of every document live. The sync layer only
+ * talks to this interface; the embedded default is an append-only log per
+ * document (`log-doc-store.ts`), and tests run one contract suite against every
+ * implementation (`tests/contract/doc-store-contract.ts`).
+ */
+
+/** What `append` promises about one update. */
+export interface AppendReceipt {
+  /**
+   * Resolves once the update is in the operating system's hands (it survives a
+   * crash of this process). The sync layer broadcasts an update only after this.
+   */
+  readonly written: Promise<void>;
+  /** Resolves once the update is on stable storage (fsync'd). Acknowledged to clients after this. */
+  readonly durable: Promise<void>;
+}
+
+export interface DocStoreStats {
+  /** Bytes the document occupies in storage now. */
+  readonly bytes: number;
+  /** Records (updates) stored for the document now. */
+  readonly records: number;
+}
+
+export interface DocStore {
+  /**
+   * Every stored update of a document in append order; `[]` for a document never
+   * written. Damage at the end of storage (a torn write) is cut off and reported
+   * through the logger, never thrown.
+   */
+  load(docId: string): Promise<Uint8Array[]>;
+  /**
+   * Appends one update. Appends to one document are written in call order. Both
+   * promises of the receipt reject if the update could not be stored. After a failed
+   * write or fsync an implementation may refuse further appends to that document
+   * until it is released and loaded again (the log store does: see `doc-log.ts`).
+   */
+  append(docId: string, update: Uint8Array): AppendReceipt;
+  /**
+   * Replaces everything appended so far (before this call) with `state`, one update
+   * that must contain all of it. Appends made after this call are kept after it.
+   * Resolves once the replacement is durable.
+   */
+  compact(docId: string, state: Uint8Array): Promise<void>;
+  /** Size of the document's stored form now, so the caller can decide when to compact. */
+  stats(docId: string): Promise<DocStoreStats>;
+  /** Resolves when everything appended to this document so far is durable. */
+  flush(docId: string): Promise<void>;
+  /**
+   * Releases what the store holds open for a document (after `flush`). Rejects if
+   * something appended to it could not be stored; the resources are released anyway.
+   */
+  release(docId: string): Promise<void>;
+  /**
+   * Flushes everything and releases all resources. Afterwards every method except
+   * `release` and `close` rejects.
+   */
+  close(): Promise<void>;
+}

@@ -1,0 +1,111 @@
+/**
+ * The fsync side of one document's log (group commit). Records join once written;
+ * each fsync covers every record that joined before it started, and records that
+ * join while it runs wait for the next one, so a burst costs a few fsyncs, not one
+ * per update. Writes never wait for this loop.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import type { Fsync } from './log-file';
+import type { PendingAppend } from './log-operations';
+
+export interface FsyncLoopOptions {
+  readonly docId: string;
+  readonly fsync: Fsync;
+  /** Longest an fsync may wait for more records to share it; 0 = start at once. */
+  readonly groupCommitMaxDelayMs: number;
+  /** The file to fsync now; a compaction may switch it while an fsync runs. */
+  readonly currentHandle: () => FileHandle | null;
+  /** An fsync of the current file failed; `covered` are the records it was for. */
+  readonly onFailure: (error: unknown, covered: PendingAppend[]) => void;
+  /** The loop stopped with nothing waiting. */
+  readonly onIdle: () => void;
+}
+
+export class FsyncLoop {
+  readonly #options: FsyncLoopOptions;
+  #waiting: PendingAppend[] = [];
+  #running = false;
+  #done: Promise<void> = Promise.resolve();
+  /** While someone waits for durability, the group-commit delay is skipped. */
+  #urgent = 0;
+  #wake: (() => void) | null = null;
+
+  constructor(options: FsyncLoopOptions) {
+    this.#options = options;
+  }
+
+  /** True while records wait for an fsync or one is running. */
+  get busy(): boolean {
+    return this.#running || this.#waiting.length > 0;
+  }
+
+  /** Settles once the loop running now (if any) has stopped. */
+  get done(): Promise<void> {
+    return this.#done;
+  }
+
+  /** Queues written records for the next fsync. */
+  add(written: readonly PendingAppend[]): void {
+    for (const op of written) this.#waiting.push(op);
+    if (this.#running) return;
+    this.#running = true;
+    this.#done = this.#run();
+  }
+
+  /** Removes the records not yet in an fsync (made durable, or failed, elsewhere). */
+  takeWaiting(): PendingAppend[] {
+    return this.#waiting.splice(0);
+  }
+
+  /** Skips the group-commit delay until the returned function is called. */
+  hurry(): () => void {
+    this.#urgent++;
+    this.#wake?.();
+    let ended = false;
+    return () => {
+      if (!ended) this.#urgent--;
+      ended = true;
+    };
+  }
+
+  #delay(): Promise<void> {
+    const ms = this.#options.groupCommitMaxDelayMs;
+    if (ms <= 0 || this.#urgent > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.#wake = null;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.#wake = finish;
+    });
+  }
+
+  async #run(): Promise<void> {
+    const { docId, fsync, currentHandle, onFailure } = this.#options;
+    try {
+      while (this.#waiting.length > 0) {
+        await this.#delay();
+        const fh = currentHandle();
+        const covered = this.#waiting.splice(0);
+        if (fh === null) throw new Error('the log file was closed with records not yet fsynced');
+        try {
+          await fsync(fh, { docId, target: 'log' });
+        } catch (error) {
+          // If a compaction replaced this file meanwhile, its own fsyncs covered these.
+          if (fh === currentHandle()) {
+            onFailure(error, covered);
+            return;
+          }
+        }
+        for (const op of covered) op.durable.resolve();
+      }
+    } catch (error) {
+      onFailure(error, []);
+    } finally {
+      this.#running = false;
+      this.#options.onIdle();
+    }
+  }
+}

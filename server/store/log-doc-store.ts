@@ -1,0 +1,129 @@
+/**
+ * The embedded DocStore: one append-only update log per document at
+ * `<dir>/<docId>.ylog` (format in `update-log.ts`). This module owns the map of open
+ * documents and the store's lifetime; each document's ordered writes, group commit
+ * and compaction live in `doc-log.ts`.
+ */
+import { isDocId } from '../../shared/doc-id';
+import type { Logger } from '../logger';
+import { DocLog } from './doc-log';
+import type { AppendReceipt, DocStore } from './doc-store';
+import type { Fsync, LogFiles } from './log-file';
+
+export type { Fsync, FsyncInfo, FsyncTarget } from './log-file';
+
+export interface LogDocStoreOptions {
+  /** Directory holding the logs; created on the first write if missing. */
+  readonly dir: string;
+  readonly logger: Logger;
+  /**
+   * Longest time (ms) an fsync may wait for more writes to share it. 0 (the default)
+   * starts each fsync as soon as the previous one ends; batching then comes only from
+   * appends that arrive while a write or fsync is in flight.
+   */
+  readonly groupCommitMaxDelayMs?: number;
+  /** Replaces `FileHandle.sync()`; tests count or fail fsyncs through it. */
+  readonly fsync?: Fsync;
+}
+
+const syncHandle: Fsync = (handle) => handle.sync();
+
+function describeId(docId: string): string {
+  return JSON.stringify(docId.length > 80 ? `${docId.slice(0, 80)}…` : docId);
+}
+
+/**
+ * Runs `work`, turning a synchronous throw into a rejection, and marks the result
+ * handled: callers may fire a compaction or release and forget it without an
+ * unhandledRejection taking the process down (failures are logged where they happen).
+ */
+function background<T>(work: () => Promise<T>): Promise<T> {
+  let promise: Promise<T>;
+  try {
+    promise = work();
+  } catch (error) {
+    promise = Promise.reject(error);
+  }
+  promise.catch(() => undefined);
+  return promise;
+}
+
+function rejectedReceipt(reason: unknown): AppendReceipt {
+  const written = Promise.reject(reason);
+  const durable = Promise.reject(reason);
+  // Handled here so a receipt nobody awaits cannot raise an unhandledRejection.
+  written.catch(() => undefined);
+  durable.catch(() => undefined);
+  return { written, durable };
+}
+
+export function createLogDocStore(options: LogDocStoreOptions): DocStore {
+  const groupCommitMaxDelayMs = options.groupCommitMaxDelayMs ?? 0;
+  if (!Number.isFinite(groupCommitMaxDelayMs) || groupCommitMaxDelayMs < 0) {
+    throw new RangeError('groupCommitMaxDelayMs must be a finite number of milliseconds >= 0');
+  }
+  const files: LogFiles = {
+    dir: options.dir,
+    logger: options.logger,
+    fsync: options.fsync ?? syncHandle,
+  };
+  const docs = new Map<string, DocLog>();
+  let closed = false;
+
+  function checkId(docId: string): void {
+    if (closed) throw new Error('the document store is closed; nothing more can be stored');
+    // Ids become file names: anything but the documented alphabet is refused, never
+    // escaped, so no id can reach outside `dir`.
+    if (!isDocId(docId)) throw new Error(`refusing invalid document id ${describeId(docId)}`);
+  }
+
+  function logFor(docId: string): DocLog {
+    checkId(docId);
+    const open = docs.get(docId);
+    if (open !== undefined && !open.released) return open;
+    const log = new DocLog({ docId, files, groupCommitMaxDelayMs });
+    docs.set(docId, log);
+    return log;
+  }
+
+  async function release(docId: string): Promise<void> {
+    const log = docs.get(docId);
+    if (log === undefined) return;
+    try {
+      await log.release();
+    } finally {
+      if (docs.get(docId) === log) docs.delete(docId);
+    }
+  }
+
+  return {
+    load: async (docId) => logFor(docId).load(),
+    append(docId, update) {
+      try {
+        return logFor(docId).append(update);
+      } catch (error) {
+        return rejectedReceipt(error);
+      }
+    },
+    compact: (docId, state) => background(() => logFor(docId).compact(state)),
+    stats: async (docId) => logFor(docId).stats(),
+    flush: (docId) =>
+      background(async () => {
+        checkId(docId);
+        await docs.get(docId)?.flush();
+      }),
+    release: (docId) =>
+      background(async () => {
+        if (!isDocId(docId)) throw new Error(`refusing invalid document id ${describeId(docId)}`);
+        await release(docId);
+      }),
+    async close() {
+      closed = true;
+      const results = await Promise.allSettled([...docs.keys()].map(release));
+      const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      if (failures.length > 0) {
+        throw new AggregateError(failures, `${failures.length} document(s) not fully stored`);
+      }
+    },
+  };
+}

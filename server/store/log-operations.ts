@@ -1,0 +1,73 @@
+/**
+ * The operations queued on one document's log, and how each settles. Every promise
+ * handed out is marked handled here, so a receipt nobody awaits never becomes an
+ * unhandled rejection that could take the process down.
+ */
+
+export interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
+  reject(reason: unknown): void;
+}
+
+export function noop(): void {}
+
+/** A promise with its settle functions, marked handled: a receipt nobody awaits is fine. */
+export function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = noop;
+  let reject: (reason: unknown) => void = noop;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(noop);
+  return { promise, resolve, reject };
+}
+
+export interface PendingAppend {
+  readonly kind: 'append';
+  readonly record: Uint8Array;
+  readonly written: Deferred<void>;
+  readonly durable: Deferred<void>;
+}
+export interface PendingCompaction {
+  readonly kind: 'compact';
+  readonly record: Uint8Array;
+  readonly done: Deferred<void>;
+}
+export interface PendingTask {
+  readonly kind: 'task';
+  run(): Promise<void>;
+  fail(reason: unknown): void;
+}
+export type Operation = PendingAppend | PendingCompaction | PendingTask;
+
+export function rejectOperation(op: Operation, reason: unknown): void {
+  switch (op.kind) {
+    case 'append':
+      op.written.reject(reason);
+      op.durable.reject(reason);
+      return;
+    case 'compact':
+      op.done.reject(reason);
+      return;
+    case 'task':
+      op.fail(reason);
+      return;
+    default: {
+      const unknown: never = op;
+      throw new Error(`unhandled operation ${String(unknown)}`);
+    }
+  }
+}
+
+/** Removes and returns the appends at the head of `queue`, up to the first other operation. */
+export function takeLeadingAppends(queue: Operation[]): PendingAppend[] {
+  let count = 0;
+  while (queue[count]?.kind === 'append') count++;
+  return queue.splice(0, count).filter((op): op is PendingAppend => op.kind === 'append');
+}
+
+export function totalBytes(ops: readonly { readonly record: Uint8Array }[]): number {
+  return ops.reduce((sum, op) => sum + op.record.byteLength, 0);
+}

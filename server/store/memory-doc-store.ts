@@ -1,0 +1,61 @@
+/**
+ * A DocStore held in memory: the reference behaviour of the interface, for tests.
+ * Nothing survives the process; both promises of a receipt resolve after a microtask.
+ */
+import { isDocId } from '../../shared/doc-id';
+import type { AppendReceipt, DocStore, DocStoreStats } from './doc-store';
+
+function rejectedReceipt(reason: unknown): AppendReceipt {
+  const written = Promise.reject(reason);
+  const durable = Promise.reject(reason);
+  written.catch(() => undefined);
+  durable.catch(() => undefined);
+  return { written, durable };
+}
+
+export function createMemoryDocStore(): DocStore {
+  const docs = new Map<string, Uint8Array[]>();
+  let closed = false;
+
+  function updatesOf(docId: string): Uint8Array[] {
+    if (closed) throw new Error('the document store is closed; nothing more can be stored');
+    if (!isDocId(docId)) throw new Error(`refusing invalid document id ${JSON.stringify(docId)}`);
+    let updates = docs.get(docId);
+    if (updates === undefined) {
+      updates = [];
+      docs.set(docId, updates);
+    }
+    return updates;
+  }
+
+  function stats(updates: readonly Uint8Array[]): DocStoreStats {
+    const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    return { bytes, records: updates.length };
+  }
+
+  return {
+    load: async (docId) => updatesOf(docId).map((update) => update.slice()),
+    append(docId, update) {
+      try {
+        // A copy, as the log store's encoding is: later changes by the caller do not leak in.
+        updatesOf(docId).push(update.slice());
+      } catch (error) {
+        return rejectedReceipt(error);
+      }
+      return { written: Promise.resolve(), durable: Promise.resolve() };
+    },
+    async compact(docId, state) {
+      updatesOf(docId).splice(0, Infinity, state.slice());
+    },
+    stats: async (docId) => stats(updatesOf(docId)),
+    async flush(docId) {
+      updatesOf(docId);
+    },
+    async release(docId) {
+      if (!isDocId(docId)) throw new Error(`refusing invalid document id ${JSON.stringify(docId)}`);
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

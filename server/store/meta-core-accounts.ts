@@ -1,0 +1,161 @@
+/**
+ * The MetaStore's account records: users, sessions, personal API tokens and the
+ * one-time set-up token. Each change is checked and made in one synchronous step
+ * (nothing is awaited before it), then awaited until it is written.
+ */
+import {
+  ApiTokenRecordSchema,
+  type SessionRecord,
+  SessionRecordSchema,
+  SetupTokenRecordSchema,
+  UserRecordSchema,
+} from '../../shared/schemas/records';
+import {
+  type CoreState,
+  checked,
+  conflict,
+  copy,
+  copyOrNull,
+  isExpired,
+  normaliseEmail,
+  patched,
+  removeWhere,
+} from './meta-core-state';
+import type { MetaStore, UserPatch } from './meta-store';
+
+const USER_PATCH_KEYS = [
+  'name',
+  'profession',
+  'passwordHash',
+  'isAdmin',
+  'canCreateLabs',
+] as const satisfies ReadonlyArray<keyof UserPatch>;
+
+export type UserMethods = Pick<
+  MetaStore,
+  'createUser' | 'getUser' | 'findUserByEmail' | 'updateUser' | 'hasAdmin'
+>;
+
+export function userMethods(state: CoreState): UserMethods {
+  const { users } = state.data;
+  const byEmail = (email: string) => {
+    const wanted = normaliseEmail(email);
+    return users.find((user) => user.email === wanted);
+  };
+  return {
+    async createUser(input) {
+      state.assertOpen();
+      const user = checked(UserRecordSchema, input, 'user');
+      user.email = normaliseEmail(user.email);
+      if (byEmail(user.email)) throw conflict(`a user with email ${user.email} already exists`);
+      if (users.some((each) => each.id === user.id)) {
+        throw conflict(`a user with id ${user.id} already exists`);
+      }
+      users.push(user);
+      const result = copy(user);
+      await state.saved();
+      return result;
+    },
+    getUser: (id) => copyOrNull(users.find((user) => user.id === id)),
+    findUserByEmail: (email) => copyOrNull(byEmail(email)),
+    async updateUser(id, patch) {
+      state.assertOpen();
+      const user = users.find((each) => each.id === id);
+      if (user === undefined) return null;
+      Object.assign(user, checked(UserRecordSchema, patched(user, patch, USER_PATCH_KEYS), 'user'));
+      const result = copy(user);
+      await state.saved();
+      return result;
+    },
+    hasAdmin: () => users.some((user) => user.isAdmin),
+  };
+}
+
+export type SessionMethods = Pick<
+  MetaStore,
+  'createSession' | 'findSession' | 'deleteSession' | 'deleteUserSessions' | 'purgeExpiredSessions'
+>;
+
+export function sessionMethods(state: CoreState): SessionMethods {
+  const { sessions } = state.data;
+  /** Removes the sessions `remove` accepts; returns how many went, once that is written. */
+  const removeSessions = async (remove: (session: SessionRecord) => boolean) => {
+    state.assertOpen();
+    const removed = removeWhere(sessions, remove);
+    if (removed > 0) await state.saved();
+    return removed;
+  };
+  return {
+    async createSession(input) {
+      state.assertOpen();
+      const session = checked(SessionRecordSchema, input, 'session');
+      if (sessions.some((each) => each.tokenHash === session.tokenHash)) {
+        throw conflict('a session with this token already exists');
+      }
+      sessions.push(session);
+      await state.saved();
+    },
+    findSession: (tokenHash) => copyOrNull(sessions.find((each) => each.tokenHash === tokenHash)),
+    async deleteSession(tokenHash) {
+      await removeSessions((each) => each.tokenHash === tokenHash);
+    },
+    deleteUserSessions: (userId, keepTokenHash) =>
+      removeSessions((each) => each.userId === userId && each.tokenHash !== keepTokenHash),
+    purgeExpiredSessions: (now) => removeSessions((each) => isExpired(each.expiresAt, now)),
+  };
+}
+
+export type ApiTokenMethods = Pick<
+  MetaStore,
+  'createApiToken' | 'findApiTokenByHash' | 'listApiTokens' | 'revokeApiToken'
+>;
+
+export function apiTokenMethods(state: CoreState): ApiTokenMethods {
+  const { apiTokens } = state.data;
+  return {
+    async createApiToken(input) {
+      state.assertOpen();
+      const token = checked(ApiTokenRecordSchema, input, 'API token');
+      if (apiTokens.some((each) => each.id === token.id || each.tokenHash === token.tokenHash)) {
+        throw conflict(`an API token with id ${token.id} or the same secret already exists`);
+      }
+      apiTokens.push(token);
+      await state.saved();
+    },
+    findApiTokenByHash: (tokenHash) =>
+      copyOrNull(apiTokens.find((token) => token.tokenHash === tokenHash)),
+    listApiTokens: (userId) => apiTokens.filter((token) => token.userId === userId).map(copy),
+    async revokeApiToken(id, userId, at) {
+      state.assertOpen();
+      const token = apiTokens.find((each) => each.id === id);
+      if (token === undefined || token.userId !== userId || token.revokedAt !== null) return false;
+      Object.assign(token, checked(ApiTokenRecordSchema, { ...token, revokedAt: at }, 'API token'));
+      await state.saved();
+      return true;
+    },
+  };
+}
+
+export type SetupTokenMethods = Pick<MetaStore, 'setSetupToken' | 'consumeSetupToken'>;
+
+export function setupTokenMethods(state: CoreState): SetupTokenMethods {
+  const { data } = state;
+  return {
+    async setSetupToken(token) {
+      state.assertOpen();
+      data.setupToken =
+        token === null ? null : checked(SetupTokenRecordSchema, token, 'set-up token');
+      await state.saved();
+    },
+    async consumeSetupToken(tokenHash, now) {
+      state.assertOpen();
+      const token = data.setupToken;
+      if (token === null || token.tokenHash !== tokenHash || isExpired(token.expiresAt, now)) {
+        return false;
+      }
+      data.setupToken = null;
+      await state.saved();
+      return true;
+    },
+  };
+}

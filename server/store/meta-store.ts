@@ -1,0 +1,117 @@
+/**
+ * MetaStore: users, sessions, API tokens, labs, memberships, invitations, the
+ * item registry and the audit trail. The API and the sync layer only use this
+ * interface; the embedded default keeps one JSON file through lowdb
+ * (`lowdb-meta-store.ts`), and one contract suite (`tests/contract/meta-store-contract.ts`)
+ * runs against every implementation.
+ *
+ * Every method that changes something is atomic: it checks and changes in one
+ * synchronous step on the store's single in-memory copy, then resolves once the
+ * change is on disk. Nothing reads, awaits, then writes.
+ */
+
+import type { LabRole } from '../../shared/roles';
+import type {
+  ApiTokenRecord,
+  AuditEventRecord,
+  InviteRecord,
+  ItemRecord,
+  LabRecord,
+  MembershipRecord,
+  SessionRecord,
+  UserRecord,
+} from '../../shared/schemas/records';
+
+export type UserPatch = Partial<
+  Pick<UserRecord, 'name' | 'profession' | 'passwordHash' | 'isAdmin' | 'canCreateLabs'>
+>;
+export type LabPatch = Partial<
+  Pick<LabRecord, 'title' | 'challenge' | 'phase' | 'startDate' | 'endDate' | 'archivedAt'>
+>;
+export type ItemPatch = Partial<
+  Pick<
+    ItemRecord,
+    'title' | 'status' | 'sharing' | 'order' | 'updatedAt' | 'updatedBy' | 'archivedAt'
+  >
+>;
+
+export type AcceptInviteResult =
+  | { ok: true; membership: MembershipRecord; invite: InviteRecord }
+  | { ok: false; reason: 'not_found' | 'revoked' | 'expired' | 'used_up' };
+
+export class MetaStoreConflictError extends Error {
+  override readonly name = 'MetaStoreConflictError';
+}
+
+export interface MetaStore {
+  // Users. Emails are compared lower-cased; creating a second user with one throws MetaStoreConflictError.
+  createUser(user: UserRecord): Promise<UserRecord>;
+  getUser(id: string): UserRecord | null;
+  findUserByEmail(email: string): UserRecord | null;
+  updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  hasAdmin(): boolean;
+
+  // Sessions, found by the hash of their token.
+  createSession(session: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): SessionRecord | null;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes every session of a user but `keepTokenHash`; returns how many went. */
+  deleteUserSessions(userId: string, keepTokenHash?: string): Promise<number>;
+  /** Deletes sessions that expired before `now`; returns how many went. */
+  purgeExpiredSessions(now: Date): Promise<number>;
+
+  // Personal API tokens.
+  createApiToken(token: ApiTokenRecord): Promise<void>;
+  findApiTokenByHash(tokenHash: string): ApiTokenRecord | null;
+  listApiTokens(userId: string): ApiTokenRecord[];
+  /** Revokes the token if `userId` owns it; returns whether it did. */
+  revokeApiToken(id: string, userId: string, at: string): Promise<boolean>;
+
+  // Labs. `createLab` adds the creator's facilitator membership in the same step.
+  createLab(lab: LabRecord, creator: MembershipRecord): Promise<LabRecord>;
+  getLab(id: string): LabRecord | null;
+  listLabs(): LabRecord[];
+  /** Labs the user is a member of, with their role, archived ones included. */
+  listLabsForUser(userId: string): Array<{ lab: LabRecord; role: LabRole }>;
+  updateLab(id: string, patch: LabPatch): Promise<LabRecord | null>;
+
+  // Memberships.
+  getMembership(labId: string, userId: string): MembershipRecord | null;
+  listMembers(labId: string): MembershipRecord[];
+  /** Adds a membership; if the person is already a member, keeps and returns the existing one. */
+  addMember(membership: MembershipRecord): Promise<MembershipRecord>;
+  setRole(labId: string, userId: string, role: LabRole): Promise<MembershipRecord | null>;
+  removeMember(labId: string, userId: string): Promise<boolean>;
+
+  // Invitations, found by the hash of their token.
+  createInvite(invite: InviteRecord): Promise<void>;
+  getInvite(id: string): InviteRecord | null;
+  findInviteByHash(tokenHash: string): InviteRecord | null;
+  /** Pending = not revoked, not expired at `now`, uses left. */
+  listPendingInvites(labId: string, now: Date): InviteRecord[];
+  revokeInvite(id: string, at: string): Promise<boolean>;
+  /**
+   * Uses one invitation for `userId` at `now`, checking it is valid and counting
+   * the use and adding (or keeping an existing) membership in one step.
+   */
+  acceptInvite(tokenHash: string, userId: string, now: Date): Promise<AcceptInviteResult>;
+
+  // Item registry.
+  createItem(item: ItemRecord): Promise<ItemRecord>;
+  getItem(id: string): ItemRecord | null;
+  listItems(labId: string): ItemRecord[];
+  updateItem(id: string, patch: ItemPatch): Promise<ItemRecord | null>;
+
+  // Audit trail: append-only, newest last.
+  appendAudit(event: AuditEventRecord): Promise<void>;
+  listAudit(labId: string | null, limit: number): AuditEventRecord[];
+
+  // One-time set-up link for the first admin.
+  setSetupToken(token: { tokenHash: string; expiresAt: string } | null): Promise<void>;
+  /** Consumes the set-up token if it matches and has not expired; returns whether it did. */
+  consumeSetupToken(tokenHash: string, now: Date): Promise<boolean>;
+
+  /** Resolves when every change so far is on disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,60 @@
+/**
+ * Decides, once per WebSocket at upgrade, who is connecting and what they may do
+ * with the document: the same authentication as the API (session cookie, or a
+ * personal API token in `Authorization: Bearer` or the `access_token` query
+ * parameter for clients that cannot set headers) and the same shared policy.
+ */
+
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { CloseCode } from '../../shared/close-codes';
+import { isDocId } from '../../shared/doc-id';
+import { canWrite, docRights } from '../../shared/policy';
+import type { DocRights } from '../../shared/roles';
+import { authenticateApiToken, authenticateSession, bearerToken } from '../api/auth/authenticate';
+import { originMatches } from '../api/auth/csrf';
+import { SESSION_COOKIE } from '../api/auth/session-cookie';
+import { actorOf } from '../api/context';
+import type { MetaStore } from '../store/meta-store';
+
+export const ACCESS_TOKEN_PARAM = 'access_token';
+
+export type UpgradeDecision =
+  | {
+      ok: true;
+      docId: string;
+      labId: string;
+      userId: string;
+      userName: string;
+      rights: DocRights;
+      canWrite: boolean;
+    }
+  | { ok: false; code: CloseCode; reason: string };
+
+export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): UpgradeDecision {
+  const docId = c.req.param('docId') ?? '';
+  if (!isDocId(docId))
+    return { ok: false, code: CloseCode.InvalidDocumentId, reason: 'invalid document id' };
+  if (!originMatches(c.req.header('origin'), c.req.header('host'))) {
+    return { ok: false, code: CloseCode.Forbidden, reason: 'cross-origin connection refused' };
+  }
+  const token = bearerToken(c.req.header('authorization')) ?? c.req.query(ACCESS_TOKEN_PARAM);
+  const found = token
+    ? authenticateApiToken(meta, token)
+    : authenticateSession(meta, getCookie(c, SESSION_COOKIE), now);
+  if (!found) return { ok: false, code: CloseCode.Unauthenticated, reason: 'no valid session' };
+  const item = meta.getItem(docId);
+  const role = item ? (meta.getMembership(item.labId, found.user.id)?.role ?? null) : null;
+  const rights = item ? docRights(actorOf(found.user), role, item.sharing) : null;
+  if (!item || rights === null)
+    return { ok: false, code: CloseCode.Forbidden, reason: 'not a member' };
+  return {
+    ok: true,
+    docId,
+    labId: item.labId,
+    userId: found.user.id,
+    userName: found.user.name,
+    rights,
+    canWrite: canWrite(rights),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Awareness states are how people see who is here and where their carets are, so
+ * nobody may speak for someone else: every state a connection publishes must name
+ * the connection's own user (id and name), and a connection may not touch client
+ * ids that another connection publishes. Updates that fail are dropped whole.
+ */
+import * as decoding from 'lib0/decoding';
+import type { Connection } from './connection';
+
+export type AwarenessProblem = 'malformed' | 'forged_user' | 'foreign_client';
+
+interface Entry {
+  clientId: number;
+  state: unknown;
+}
+
+function readEntries(update: Uint8Array): Entry[] | null {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const entries: Entry[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const clientId = decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder); // clock
+      entries.push({ clientId, state: JSON.parse(decoding.readVarString(decoder)) });
+    }
+    return decoding.hasContent(decoder) ? null : entries;
+  } catch {
+    return null;
+  }
+}
+
+function namesUser(state: unknown, user: { id: string; name: string }): boolean {
+  if (state === null) return true; // a removal: the client is leaving
+  if (typeof state !== 'object') return false;
+  const claimed = (state as { user?: unknown }).user;
+  if (claimed === undefined) return true; // no identity claimed (e.g. cursor-less tools)
+  if (typeof claimed !== 'object' || claimed === null) return false;
+  const { id, name } = claimed as { id?: unknown; name?: unknown };
+  return id === user.id && name === user.name;
+}
+
+export function checkAwarenessUpdate(
+  update: Uint8Array,
+  connection: Connection,
+  others: Iterable<Connection>,
+): AwarenessProblem | null {
+  const entries = readEntries(update);
+  if (!entries) return 'malformed';
+  for (const entry of entries) {
+    if (!namesUser(entry.state, connection.options.user)) return 'forged_user';
+    for (const other of others) {
+      if (other !== connection && other.awarenessClients.has(entry.clientId))
+        return 'foreign_client';
+    }
+  }
+  return null;
+}

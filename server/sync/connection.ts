@@ -1,0 +1,116 @@
+/**
+ * One client's WebSocket as the sync layer sees it: its rights, the messages it
+ * sent before its document was loaded, the awareness client ids it controls and
+ * the bookkeeping behind "Saved" acknowledgements.
+ */
+import { CLOSE_REASONS, type CloseCode } from '../../shared/close-codes';
+import { Limits } from '../../shared/limits';
+import { encodeSaved } from './message-codec';
+
+/** The part of a WebSocket the sync layer needs; the route adapts the real one. */
+export interface SyncSocket {
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface ConnectionOptions {
+  readonly docId: string;
+  /** Whether updates from this connection may be applied. */
+  readonly canWrite: boolean;
+  /** Whether the client opted in to `Saved` acknowledgements. */
+  readonly wantsSavedAck: boolean;
+  /** Who is on the other end: their awareness state must name them. */
+  readonly user: { readonly id: string; readonly name: string };
+  /** The lab the document belongs to, so access changes can find the connection. */
+  readonly labId: string;
+}
+
+export class Connection {
+  readonly awarenessClients = new Set<number>();
+  private readonly pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private updatesReceived = 0;
+  private updatesSaved = 0;
+  private ackScheduled = false;
+  private savedChain: Promise<void> = Promise.resolve();
+  private isClosed = false;
+
+  constructor(
+    /** Unique within one server, for logs. */
+    readonly id: number,
+    private readonly socket: SyncSocket,
+    readonly options: ConnectionOptions,
+  ) {}
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.isClosed) return;
+    try {
+      this.socket.send(frame);
+    } catch {
+      // A socket that fails to send is closing; its close event does the cleanup.
+    }
+  }
+
+  close(code: CloseCode): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.socket.close(code, CLOSE_REASONS[code]);
+  }
+
+  /** Called when the socket closed from the other side. */
+  markClosed(): void {
+    this.isClosed = true;
+    this.pending.length = 0;
+  }
+
+  /**
+   * Keeps a frame until the document is loaded. Returns false when the caps on
+   * count or bytes are reached, so a client cannot fill memory before load.
+   */
+  queue(frame: Uint8Array): boolean {
+    if (this.pending.length >= Limits.maxPendingMessages) return false;
+    if (this.pendingBytes + frame.byteLength > Limits.maxPendingBytes) return false;
+    this.pending.push(frame);
+    this.pendingBytes += frame.byteLength;
+    return true;
+  }
+
+  takeQueued(): Uint8Array[] {
+    const frames = this.pending.splice(0);
+    this.pendingBytes = 0;
+    return frames;
+  }
+
+  /** Numbers each update-carrying message, as the opted-in client numbers what it sends. */
+  nextUpdateSeq(): number {
+    this.updatesReceived += 1;
+    return this.updatesReceived;
+  }
+
+  /**
+   * Acknowledges message `seq` once `durable` resolves and every earlier message is
+   * saved. Acks are monotonic because they are chained in arrival order.
+   */
+  ackWhenDurable(seq: number, durable: Promise<void>): void {
+    this.savedChain = Promise.all([this.savedChain, durable]).then(
+      () => this.markSaved(seq),
+      () => undefined, // The write failed: the connection is closed and the client keeps its change.
+    );
+  }
+
+  private markSaved(seq: number): void {
+    if (seq <= this.updatesSaved) return;
+    this.updatesSaved = seq;
+    if (!this.options.wantsSavedAck || this.ackScheduled) return;
+    // Coalesce: one ack for every message made durable by the same fsync.
+    this.ackScheduled = true;
+    queueMicrotask(() => {
+      this.ackScheduled = false;
+      this.send(encodeSaved(this.updatesSaved));
+    });
+  }
+}

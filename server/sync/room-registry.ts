@@ -1,0 +1,166 @@
+/**
+ * The rooms of one server: creates a room on a document's first connection,
+ * unloads it when the last one leaves, and shuts every room down on exit. A
+ * connection is accepted at once and its messages are queued (bounded) until its
+ * room has loaded, so the first sync answer always reflects stored content.
+ */
+import { CloseCode } from '../../shared/close-codes';
+import type { Logger } from '../logger';
+import type { DocStore } from '../store/doc-store';
+import type { CompactionPolicy } from './compaction-policy';
+import { Connection, type ConnectionOptions, type SyncSocket } from './connection';
+import { Room } from './room';
+
+export interface RoomRegistryOptions {
+  readonly store: DocStore;
+  readonly logger: Logger;
+  readonly compaction: CompactionPolicy;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, { room: Room; ready: Promise<Room> }>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly roomOf = new Map<Connection, Room>();
+  private nextConnectionId = 1;
+  private shuttingDown = false;
+  private readonly live = new Set<Connection>();
+  private readonly roomListeners = new Set<() => void>();
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  /** Rooms loaded or loading now; for tests and metrics. */
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  connect(socket: SyncSocket, connectionOptions: ConnectionOptions): Connection {
+    const connection = new Connection(this.nextConnectionId++, socket, connectionOptions);
+    if (this.shuttingDown) {
+      connection.close(CloseCode.ServerRestarting);
+      return connection;
+    }
+    this.live.add(connection);
+    this.place(connection).catch((error: unknown) => {
+      this.options.logger.error('document could not be loaded', {
+        docId: connectionOptions.docId,
+        error,
+      });
+      connection.close(CloseCode.InternalError);
+    });
+    return connection;
+  }
+
+  receive(connection: Connection, frame: Uint8Array): void {
+    const room = this.roomOf.get(connection);
+    if (room) {
+      room.receive(connection, frame);
+      return;
+    }
+    if (!connection.queue(frame)) connection.close(CloseCode.TooManyPendingMessages);
+  }
+
+  disconnect(connection: Connection): void {
+    connection.markClosed();
+    this.live.delete(connection);
+    const room = this.roomOf.get(connection);
+    this.roomOf.delete(connection);
+    room?.detach(connection);
+  }
+
+  /** Attaches a connection to its loaded room, waiting out an unload that is in progress. */
+  private async place(connection: Connection): Promise<void> {
+    for (;;) {
+      const room = await this.roomFor(connection.options.docId);
+      if (connection.closed) {
+        if (room.size === 0) this.unload(room);
+        return;
+      }
+      if (room.status === 'ready') {
+        this.roomOf.set(connection, room);
+        room.attach(connection);
+        return;
+      }
+    }
+  }
+
+  private async roomFor(docId: string): Promise<Room> {
+    const existing = this.rooms.get(docId);
+    if (existing) return existing.ready;
+    const unloading = this.unloading.get(docId);
+    if (unloading) {
+      await unloading;
+      return this.roomFor(docId);
+    }
+    const room = new Room({ ...this.options, docId, onEmpty: (empty) => this.unload(empty) });
+    const ready = room.load().then(() => {
+      this.roomsChanged();
+      return room;
+    });
+    const entry = { room, ready };
+    this.rooms.set(docId, entry);
+    ready.catch(() => {
+      if (this.rooms.get(docId) === entry) this.rooms.delete(docId);
+    });
+    return ready;
+  }
+
+  private unload(room: Room): void {
+    if (this.rooms.get(room.docId)?.room !== room) return;
+    this.rooms.delete(room.docId);
+    const done = room
+      .unload()
+      .catch((error: unknown) => {
+        this.options.logger.error('room did not unload cleanly', { docId: room.docId, error });
+      })
+      .finally(() => {
+        this.unloading.delete(room.docId);
+        this.roomsChanged();
+      });
+    this.unloading.set(room.docId, done);
+  }
+
+  /**
+   * Closes every open connection that `match` selects, with `code`. Used when a
+   * person's access changes: their clients reconnect and get the new rights.
+   */
+  closeConnections(match: (options: ConnectionOptions) => boolean, code: CloseCode): number {
+    let closed = 0;
+    for (const connection of this.live) {
+      if (!match(connection.options)) continue;
+      connection.close(code);
+      closed += 1;
+    }
+    return closed;
+  }
+
+  /** Calls `listener` whenever a room has been loaded or unloaded; returns the unsubscribe. */
+  onRoomsChanged(listener: () => void): () => void {
+    this.roomListeners.add(listener);
+    return () => this.roomListeners.delete(listener);
+  }
+
+  /** Rooms loaded, loading or unloading now. */
+  get busyRoomCount(): number {
+    return this.rooms.size + this.unloading.size;
+  }
+
+  private roomsChanged(): void {
+    for (const listener of this.roomListeners) listener();
+  }
+
+  /** Refuses new connections, flushes every room and closes its sockets with "server restarting". */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    const rooms = await Promise.allSettled(Array.from(this.rooms.values(), (entry) => entry.ready));
+    this.rooms.clear();
+    await Promise.all(
+      rooms.map((result) =>
+        result.status === 'fulfilled' ? result.value.unload(CloseCode.ServerRestarting) : undefined,
+      ),
+    );
+    await Promise.all(this.unloading.values());
+    for (const connection of this.live) connection.close(CloseCode.ServerRestarting);
+    this.live.clear();
+    this.roomOf.clear();
+  }
+}

@@ -1,0 +1,350 @@
+/**
+ * A room: one loaded document, its awareness and its connections. The room owns
+ * the order of durability: an update is validated, appended to the DocStore, and
+ * only once written is it applied to the document and broadcast; the client is
+ * told "saved" once the append is durable.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/close-codes';
+import { Limits } from '../../shared/limits';
+import type { Logger } from '../logger';
+import type { DocStore } from '../store/doc-store';
+import { checkAwarenessUpdate } from './awareness-guard';
+import { type CompactionPolicy, shouldCompact } from './compaction-policy';
+import type { Connection } from './connection';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type IncomingMessage,
+  isEmptyUpdate,
+  MalformedMessageError,
+} from './message-codec';
+
+export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
+
+export interface RoomOptions {
+  readonly docId: string;
+  readonly store: DocStore;
+  readonly logger: Logger;
+  readonly compaction: CompactionPolicy;
+  /** Called when the last connection has left. */
+  readonly onEmpty: (room: Room) => void;
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly connections = new Set<Connection>();
+  private roomStatus: RoomStatus = 'loading';
+  private pendingWrites = 0;
+  private idleWaiters: Array<() => void> = [];
+  private bytesSinceCompaction = 0;
+  private compactedBytes = 0;
+  private compacting: Promise<void> | null = null;
+
+  constructor(private readonly options: RoomOptions) {
+    // The server publishes no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) =>
+      this.broadcastUpdate(update, origin),
+    );
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
+      this.broadcastAwareness(change, origin),
+    );
+  }
+
+  get docId(): string {
+    return this.options.docId;
+  }
+
+  get status(): RoomStatus {
+    return this.roomStatus;
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** Loads the stored document. Updates that fail to apply are skipped and logged, never fatal. */
+  async load(): Promise<void> {
+    const { store, docId, logger } = this.options;
+    const updates = await store.load(docId);
+    Y.transact(this.doc, () => {
+      updates.forEach((update, index) => {
+        try {
+          Y.applyUpdate(this.doc, update);
+        } catch (error) {
+          logger.error('stored update could not be applied; skipped', { docId, index, error });
+        }
+      });
+    });
+    const stats = await store.stats(docId);
+    this.bytesSinceCompaction = stats.records > 1 ? stats.bytes : 0;
+    this.roomStatus = 'ready';
+  }
+
+  /** Adds a connection to a loaded room: greets it, then handles what it sent while waiting. */
+  attach(connection: Connection): void {
+    if (connection.closed) {
+      connection.takeQueued();
+      return;
+    }
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      const clients = Array.from(states.keys());
+      connection.send(
+        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+      );
+    }
+    for (const frame of connection.takeQueued()) this.receive(connection, frame);
+  }
+
+  receive(connection: Connection, frame: Uint8Array): void {
+    if (this.roomStatus !== 'ready' || connection.closed) return;
+    let message: IncomingMessage;
+    try {
+      message = decodeMessage(frame);
+    } catch (error) {
+      this.refuse(connection, error);
+      return;
+    }
+    this.handle(connection, message);
+  }
+
+  private handle(connection: Connection, message: IncomingMessage): void {
+    switch (message.kind) {
+      case 'sync-step-1':
+        this.answerStep1(connection, message.stateVector);
+        return;
+      case 'update':
+        this.receiveUpdate(connection, message.update);
+        return;
+      case 'awareness':
+        this.receiveAwareness(connection, message.update);
+        return;
+      case 'query-awareness':
+        this.answerAwarenessQuery(connection);
+        return;
+      default: {
+        const unreachable: never = message;
+        throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  private answerStep1(connection: Connection, stateVector: Uint8Array): void {
+    let diff: Uint8Array;
+    try {
+      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch (error) {
+      this.refuse(connection, new MalformedMessageError(`invalid state vector: ${String(error)}`));
+      return;
+    }
+    connection.send(encodeSyncStep2(diff));
+  }
+
+  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    const seq = connection.nextUpdateSeq();
+    if (!connection.options.canWrite) {
+      this.options.logger.warn(
+        'update from a read-only connection dropped',
+        this.context(connection),
+      );
+      return;
+    }
+    if (isEmptyUpdate(update)) {
+      connection.ackWhenDurable(seq, Promise.resolve());
+      return;
+    }
+    try {
+      // Parse the whole update before it reaches the log, so garbage is never stored.
+      Y.decodeUpdate(update);
+    } catch (error) {
+      this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
+      return;
+    }
+    this.persistThenApply(connection, seq, update);
+  }
+
+  private persistThenApply(connection: Connection, seq: number, update: Uint8Array): void {
+    const receipt = this.options.store.append(this.docId, update);
+    this.pendingWrites += 1;
+    this.bytesSinceCompaction += update.byteLength;
+    connection.ackWhenDurable(seq, receipt.durable);
+    receipt.written.then(
+      () => this.apply(connection, update),
+      (error: unknown) => {
+        this.options.logger.error('update not saved: storage write failed', {
+          ...this.context(connection),
+          bytes: update.byteLength,
+          error,
+        });
+        connection.close(CloseCode.InternalError);
+        this.writeSettled();
+      },
+    );
+    receipt.durable.catch(() => undefined); // Reported through `written` above.
+  }
+
+  private apply(connection: Connection, update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.options.logger.error('stored update failed to apply', {
+        ...this.context(connection),
+        error,
+      });
+      connection.close(CloseCode.MalformedMessage);
+    }
+    this.writeSettled();
+  }
+
+  private writeSettled(): void {
+    this.pendingWrites -= 1;
+    if (this.pendingWrites > 0) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+    if (this.roomStatus === 'ready') this.compactIfDue();
+  }
+
+  private compactIfDue(): void {
+    const due = shouldCompact(
+      this.options.compaction,
+      this.bytesSinceCompaction,
+      this.compactedBytes,
+    );
+    if (!due || this.compacting) return;
+    void this.compact();
+  }
+
+  /**
+   * Replaces the log with the document's state. Called only with no write pending,
+   * so the state contains every update appended before it (the store's contract).
+   */
+  private compact(): Promise<void> {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.bytesSinceCompaction = 0;
+    this.compactedBytes = state.byteLength;
+    const run = this.options.store
+      .compact(this.docId, state)
+      .catch((error: unknown) => {
+        this.options.logger.error('compaction failed; the log is kept as it was', {
+          docId: this.docId,
+          error,
+        });
+      })
+      .finally(() => {
+        this.compacting = null;
+      });
+    this.compacting = run;
+    return run;
+  }
+
+  private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    if (update.byteLength > Limits.maxAwarenessBytes) {
+      this.options.logger.warn('oversized awareness update dropped', {
+        ...this.context(connection),
+        bytes: update.byteLength,
+      });
+      return;
+    }
+    const problem = checkAwarenessUpdate(update, connection, this.connections);
+    if (problem === 'malformed') {
+      this.refuse(connection, new MalformedMessageError('invalid awareness update'));
+      return;
+    }
+    if (problem) {
+      this.options.logger.warn('awareness update dropped', {
+        ...this.context(connection),
+        problem,
+      });
+      return;
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    } catch (error) {
+      this.refuse(
+        connection,
+        new MalformedMessageError(`invalid awareness update: ${String(error)}`),
+      );
+    }
+  }
+
+  private answerAwarenessQuery(connection: Connection): void {
+    const clients = Array.from(this.awareness.getStates().keys());
+    connection.send(
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+    );
+  }
+
+  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+    const frame = encodeUpdate(update);
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.send(frame);
+    }
+  }
+
+  private broadcastAwareness(change: AwarenessChange, origin: unknown): void {
+    const owner = origin as Connection;
+    if (this.connections.has(owner)) {
+      for (const id of change.added) owner.awarenessClients.add(id);
+      for (const id of change.removed) owner.awarenessClients.delete(id);
+    }
+    const changed = change.added.concat(change.updated, change.removed);
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const connection of this.connections) connection.send(frame);
+  }
+
+  private refuse(connection: Connection, error: unknown): void {
+    this.options.logger.warn('malformed message; connection closed', {
+      ...this.context(connection),
+      error,
+    });
+    connection.close(CloseCode.MalformedMessage);
+  }
+
+  detach(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const clients = Array.from(connection.awarenessClients);
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
+    if (this.connections.size === 0 && this.roomStatus === 'ready') this.options.onEmpty(this);
+  }
+
+  /** Resolves when every accepted update has been written and applied. */
+  private whenIdle(): Promise<void> {
+    if (this.pendingWrites === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Flushes and releases the document: stops taking messages, waits for pending
+   * writes, compacts a log of more than one record, and frees memory and timers.
+   */
+  async unload(closeCode?: CloseCode): Promise<void> {
+    if (this.roomStatus === 'closing' || this.roomStatus === 'closed') return;
+    this.roomStatus = 'closing';
+    await this.whenIdle();
+    await this.compacting;
+    const { store } = this.options;
+    if ((await store.stats(this.docId)).records > 1) await this.compact();
+    await store.flush(this.docId);
+    if (closeCode !== undefined)
+      for (const connection of this.connections) connection.close(closeCode);
+    this.connections.clear();
+    await store.release(this.docId);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.roomStatus = 'closed';
+  }
+
+  private context(connection: Connection): Record<string, unknown> {
+    return { docId: this.docId, connectionId: connection.id, userId: connection.options.user.id };
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Public API of the chart-rules engine: run charts (IHI and Anhøj rules) and XmR charts (NHS
+ * England Making Data Count), with baselines, re-basing, exclusions and proportions; the CSV
+ * reader for measure data; and the JSON the `npm run chart` command prints. Pure and DOM-free:
+ * the same code runs in the browser and in Node.
+ */
+
+export { assuranceFor } from './assurance';
+export { buildChart, type ChartOptions } from './build-chart';
+export { type ChartJson, chartJson, chartJsonSchema } from './chart-json';
+export { type CsvIssue, type CsvRecord, type CsvResult, parseCsv } from './csv';
+export {
+  MAX_REPORTED_ISSUES,
+  type MeasureCsv,
+  type MeasureCsvResult,
+  type MeasureKind,
+  PROPORTION_HEADER,
+  parseMeasureCsv,
+  VALUE_HEADER,
+} from './measure-csv';
+export { type ProportionInputPoint, proportionPoints, proportionValue } from './proportions';
+export {
+  anhoejRunChart,
+  binomialHalfQuantile,
+  crossingsLimit,
+  longestRunLimit,
+} from './run-chart-anhoej';
+export { IHI_SHIFT_POINTS, IHI_TREND_POINTS, ihiRunChart } from './run-chart-ihi';
+export {
+  ihiRunsLimits,
+  PERLA_RUNS_TABLE,
+  PERLA_TABLE_FIRST_N,
+  PERLA_TABLE_LAST_N,
+  type RunsLimits,
+  swedEisenhartRunsLimits,
+} from './runs-limits';
+export * from './types';
+export { pointType, type XmrOptions, xmrChart } from './xmr';
+export {
+  MDC_TRIAL_LIMIT_POINTS,
+  MOVING_RANGE_SCREEN_FACTOR,
+  XMR_LIMIT_FACTOR,
+  XMR_TWO_SIGMA_FACTOR,
+} from './xmr-limits';
+export type { PointsForSignificance } from './xmr-rules';

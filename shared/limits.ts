@@ -1,0 +1,16 @@
+/**
+ * Resource limits, configured in one place. The server enforces each of them
+ * before it parses anything; tests import them rather than copying numbers.
+ */
+export const Limits = {
+  /** Largest single WebSocket message the sync server accepts (bytes). */
+  maxMessageBytes: 8 * 1024 * 1024,
+  /** Messages a connection may queue while its document is still loading. */
+  maxPendingMessages: 256,
+  /** Bytes a connection may queue while its document is still loading. */
+  maxPendingBytes: 16 * 1024 * 1024,
+  /** Largest awareness state one client may publish (bytes, encoded). */
+  maxAwarenessBytes: 4 * 1024,
+  /** Longest document id. */
+  maxDocIdLength: 64,
+} as const;

@@ -1,0 +1,87 @@
+/**
+ * The one policy: "may this person do this to this thing". The API and the sync
+ * layer both decide with it; the client uses it only to hide what cannot be done.
+ */
+import type { DocRights, LabRole, SharingState } from './roles';
+
+export interface Actor {
+  readonly userId: string;
+  readonly isAdmin: boolean;
+  /** Set by an admin: this person may create labs. */
+  readonly canCreateLabs: boolean;
+}
+
+export type LabAction =
+  | 'lab.read'
+  | 'lab.update'
+  | 'lab.archive'
+  | 'members.read'
+  | 'members.manage'
+  | 'invites.manage'
+  | 'audit.read'
+  | 'items.read'
+  | 'items.create';
+
+/** Lab-level rights by role. Instance admins may do everything a facilitator may. */
+const LAB_ACTIONS: Readonly<Record<LabRole, ReadonlySet<LabAction>>> = {
+  facilitator: new Set<LabAction>([
+    'lab.read',
+    'lab.update',
+    'lab.archive',
+    'members.read',
+    'members.manage',
+    'invites.manage',
+    'audit.read',
+    'items.read',
+    'items.create',
+  ]),
+  participant: new Set<LabAction>(['lab.read', 'members.read', 'items.read', 'items.create']),
+  observer: new Set<LabAction>(['lab.read', 'members.read', 'items.read']),
+  // Reviewers see only what is shared with them, never the lab's member list.
+  reviewer: new Set<LabAction>(['lab.read']),
+};
+
+export function mayCreateLab(actor: Actor | null): boolean {
+  return actor !== null && (actor.isAdmin || actor.canCreateLabs);
+}
+
+export function mayInLab(actor: Actor | null, role: LabRole | null, action: LabAction): boolean {
+  if (actor === null) return false;
+  if (actor.isAdmin) return true;
+  return role !== null && LAB_ACTIONS[role].has(action);
+}
+
+/**
+ * What a member may do with one item's document, given its sharing state:
+ * drafts are for lab members (reviewers see none); items open for comment are
+ * readable and commentable by reviewers; final items are read-only for everyone
+ * but facilitators.
+ */
+export function docRights(
+  actor: Actor | null,
+  role: LabRole | null,
+  sharing: SharingState,
+): DocRights | null {
+  if (actor === null) return null;
+  if (actor.isAdmin) return 'edit';
+  if (role === null) return null;
+  switch (role) {
+    case 'facilitator':
+      return 'edit';
+    case 'participant':
+      return sharing === 'final' ? 'read' : 'edit';
+    case 'observer':
+      return 'read';
+    case 'reviewer':
+      return sharing === 'open_for_comment' ? 'comment' : null;
+    default: {
+      const unreachable: never = role;
+      throw new Error(`unknown role ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Whether rights include changing the document's content. */
+export function canWrite(rights: DocRights | null): boolean {
+  return rights === 'edit';
+}

@@ -1,0 +1,121 @@
+/**
+ * Request bodies and response shapes of the HTTP API, one zod schema per body.
+ * Handlers infer their input types from these; the client uses the same ones.
+ */
+import { z } from 'zod';
+import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
+import { ITEM_KINDS } from './records';
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email('enter an email address like name@example.org')
+  .max(254);
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH);
+const name = z.string().trim().min(1, 'enter your name').max(100);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-03-31')
+  .nullable();
+
+export const SignInBodySchema = z.object({
+  email,
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
+export type SignInBody = z.infer<typeof SignInBodySchema>;
+
+export const ChangePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  newPassword: password,
+});
+
+export const SetupBodySchema = z.object({
+  token: z.string().min(1).max(200),
+  email,
+  name,
+  profession: z.enum(PROFESSIONS),
+  password,
+});
+
+export const SignUpWithInviteBodySchema = z.object({
+  email,
+  name,
+  profession: z.enum(PROFESSIONS),
+  password,
+});
+export type SignUpWithInviteBody = z.infer<typeof SignUpWithInviteBodySchema>;
+
+export const UpdateProfileBodySchema = z
+  .object({ name, profession: z.enum(PROFESSIONS) })
+  .partial();
+
+export const CreateApiTokenBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+export const CreateLabBodySchema = z.object({
+  title: z.string().trim().min(1, 'enter a title').max(200),
+  challenge: z.string().trim().max(2000).default(''),
+  phase: z.enum(LAB_PHASES).default('understand'),
+  startDate: isoDate.default(null),
+  endDate: isoDate.default(null),
+});
+export type CreateLabBody = z.infer<typeof CreateLabBodySchema>;
+
+export const UpdateLabBodySchema = z
+  .object({
+    title: z.string().trim().min(1, 'enter a title').max(200),
+    challenge: z.string().trim().max(2000),
+    phase: z.enum(LAB_PHASES),
+    startDate: isoDate,
+    endDate: isoDate,
+  })
+  .partial();
+
+export const CreateInviteBodySchema = z.object({
+  role: z.enum(LAB_ROLES),
+  /** Days until the link stops working. */
+  expiresInDays: z.number().int().min(1).max(90).default(14),
+  maxUses: z.number().int().min(1).max(500).default(1),
+});
+export type CreateInviteBody = z.infer<typeof CreateInviteBodySchema>;
+
+export const ChangeRoleBodySchema = z.object({ role: z.enum(LAB_ROLES) });
+
+export const CreateItemBodySchema = z.object({
+  kind: z.enum(ITEM_KINDS),
+  title: z.string().trim().min(1, 'enter a title').max(200),
+});
+
+export const UpdateItemBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    sharing: z.enum(SHARING_STATES),
+    order: z.number().finite(),
+    archived: z.boolean(),
+  })
+  .partial();
+
+export const UpdateUserAdminBodySchema = z.object({ canCreateLabs: z.boolean() });
+
+/** Every API error has a stable code and a sentence a person can act on. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+export interface MeResponse {
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    profession: string;
+    isAdmin: boolean;
+    canCreateLabs: boolean;
+  };
+  csrfToken: string | null;
+}

@@ -1,0 +1,168 @@
+/**
+ * Stored records of the MetaStore, one zod schema each. The store validates the
+ * whole file against `MetaDataSchema` when it loads it; types are inferred.
+ */
+import { z } from 'zod';
+import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
+
+const id = z.string().min(1).max(64);
+const isoTime = z.string().min(1);
+
+export const UserRecordSchema = z.object({
+  id,
+  /** Lower-cased. */
+  email: z.string().email(),
+  name: z.string().min(1).max(100),
+  profession: z.enum(PROFESSIONS),
+  /** `scrypt$N$r$p$salt$hash` (base64url parts). */
+  passwordHash: z.string().min(1),
+  isAdmin: z.boolean(),
+  canCreateLabs: z.boolean(),
+  createdAt: isoTime,
+});
+export type UserRecord = z.infer<typeof UserRecordSchema>;
+
+export const SessionRecordSchema = z.object({
+  /** SHA-256 of the session token (the token itself is only in the cookie). */
+  tokenHash: z.string().min(1),
+  userId: id,
+  /** Sent in the `x-csrf-token` header with every cookie-authenticated write. */
+  csrfToken: z.string().min(1),
+  createdAt: isoTime,
+  expiresAt: isoTime,
+});
+export type SessionRecord = z.infer<typeof SessionRecordSchema>;
+
+export const ApiTokenRecordSchema = z.object({
+  id,
+  userId: id,
+  name: z.string().min(1).max(100),
+  tokenHash: z.string().min(1),
+  createdAt: isoTime,
+  lastUsedAt: isoTime.nullable(),
+  revokedAt: isoTime.nullable(),
+});
+export type ApiTokenRecord = z.infer<typeof ApiTokenRecordSchema>;
+
+export const LabRecordSchema = z.object({
+  id,
+  title: z.string().min(1).max(200),
+  challenge: z.string().max(2000),
+  phase: z.enum(LAB_PHASES),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  createdAt: isoTime,
+  createdBy: id,
+  archivedAt: isoTime.nullable(),
+});
+export type LabRecord = z.infer<typeof LabRecordSchema>;
+
+export const MembershipRecordSchema = z.object({
+  labId: id,
+  userId: id,
+  role: z.enum(LAB_ROLES),
+  joinedAt: isoTime,
+});
+export type MembershipRecord = z.infer<typeof MembershipRecordSchema>;
+
+export const InviteRecordSchema = z.object({
+  id,
+  labId: id,
+  role: z.enum(LAB_ROLES),
+  tokenHash: z.string().min(1),
+  createdBy: id,
+  createdAt: isoTime,
+  expiresAt: isoTime,
+  maxUses: z.number().int().min(1),
+  uses: z.number().int().min(0),
+  revokedAt: isoTime.nullable(),
+});
+export type InviteRecord = z.infer<typeof InviteRecordSchema>;
+
+export const ITEM_KINDS = ['problem', 'drivers', 'idea', 'pdsa', 'measure', 'note'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const ItemRecordSchema = z.object({
+  /** Also the document id of the item's Y.Doc. */
+  id,
+  labId: id,
+  kind: z.enum(ITEM_KINDS),
+  title: z.string().max(200),
+  status: z.string().max(40),
+  sharing: z.enum(SHARING_STATES),
+  order: z.number(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  updatedBy: id.nullable(),
+  archivedAt: isoTime.nullable(),
+});
+export type ItemRecord = z.infer<typeof ItemRecordSchema>;
+
+export const AUDIT_EVENT_TYPES = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'auth.password_changed',
+  'auth.setup_completed',
+  'token.created',
+  'token.revoked',
+  'lab.created',
+  'lab.updated',
+  'lab.archived',
+  'invite.created',
+  'invite.revoked',
+  'invite.accepted',
+  'member.role_changed',
+  'member.removed',
+  'item.sharing_changed',
+  'export.created',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+export const AuditEventRecordSchema = z.object({
+  id,
+  at: isoTime,
+  type: z.enum(AUDIT_EVENT_TYPES),
+  actorId: id.nullable(),
+  labId: id.nullable(),
+  /** Plain facts (ids, roles); never secrets. */
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type AuditEventRecord = z.infer<typeof AuditEventRecordSchema>;
+
+export const SetupTokenRecordSchema = z.object({
+  tokenHash: z.string().min(1),
+  expiresAt: isoTime,
+});
+
+export const META_FORMAT_VERSION = 1;
+
+/** The whole MetaStore file. */
+export const MetaDataSchema = z.object({
+  formatVersion: z.literal(META_FORMAT_VERSION),
+  users: z.array(UserRecordSchema),
+  sessions: z.array(SessionRecordSchema),
+  apiTokens: z.array(ApiTokenRecordSchema),
+  labs: z.array(LabRecordSchema),
+  memberships: z.array(MembershipRecordSchema),
+  invites: z.array(InviteRecordSchema),
+  items: z.array(ItemRecordSchema),
+  audit: z.array(AuditEventRecordSchema),
+  setupToken: SetupTokenRecordSchema.nullable(),
+});
+export type MetaData = z.infer<typeof MetaDataSchema>;
+
+export function emptyMetaData(): MetaData {
+  return {
+    formatVersion: META_FORMAT_VERSION,
+    users: [],
+    sessions: [],
+    apiTokens: [],
+    labs: [],
+    memberships: [],
+    invites: [],
+    items: [],
+    audit: [],
+    setupToken: null,
+  };
+}

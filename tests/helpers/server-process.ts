@@ -1,0 +1,48 @@
+/**
+ * Runs the real server entry point (`server/main.ts`) as a child process, as
+ * `npm start` does, so that tests can send it signals or kill it outright.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { once } from './wait';
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  output(): string;
+  /** Resolves with the exit code (or signal name) once the process has exited. */
+  exited(): Promise<number | string>;
+}
+
+const READY = /Improvement Lab is running at (http:\/\/\S+)/;
+
+export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/main.ts')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exitedPromise = new Promise<number | string>((resolve) => {
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1));
+  });
+  const url = await once<string>(
+    'the server process to report its address',
+    (resolve) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = READY.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      };
+      const onExit = () => resolve('');
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('exit', onExit);
+      return () => {
+        child.off('exit', onExit);
+      };
+    },
+    30_000,
+  );
+  if (!url) throw new Error(`server process exited before it was ready:\n${output}`);
+  return { child, url, output: () => output, exited: () => exitedPromise };
+}

@@ -1,0 +1,44 @@
+/**
+ * Waiting on events with a deadline that fails the test; never fixed sleeps. The
+ * condition is re-checked each time the subscribed event fires.
+ */
+export async function waitFor(
+  description: string,
+  check: () => boolean,
+  subscribe: (notify: () => void) => () => void,
+  timeoutMs = 10_000,
+): Promise<void> {
+  if (check()) return;
+  await new Promise<void>((resolve, reject) => {
+    let unsubscribe: () => void = () => undefined;
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`));
+    }, timeoutMs);
+    unsubscribe = subscribe(() => {
+      if (!check()) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+/** Resolves with the first emission of `event`, or fails after `timeoutMs`. */
+export function once<T>(
+  description: string,
+  register: (resolve: (value: T) => void) => () => void,
+  timeoutMs = 10_000,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unregister();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`));
+    }, timeoutMs);
+    const unregister = register((value) => {
+      clearTimeout(timer);
+      unregister();
+      resolve(value);
+    });
+  });
+}

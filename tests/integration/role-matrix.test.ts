@@ -1,0 +1,373 @@
+/**
+ * The role matrix: every API route, called by every kind of person, answers the
+ * status the policy promises. The list of routes comes from the app itself, so a
+ * new route without an entry here fails the suite.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiApp } from '../../server/api/api-app';
+import { API_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
+import { createRateLimiter } from '../../server/api/auth/rate-limiter';
+import { hashPassword, hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
+import type { ApiDeps } from '../../server/api/context';
+import { createMemoryLogger } from '../../server/logger';
+import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
+import type { MetaStore } from '../../server/store/meta-store';
+import type { LabRole } from '../../shared/roles';
+
+const PERSONAS = [
+  'anonymous',
+  'nonMember',
+  'observer',
+  'reviewer',
+  'participant',
+  'facilitator',
+  'admin',
+] as const;
+type Persona = (typeof PERSONAS)[number];
+type Expectation = Record<Persona, number>;
+
+const PASSWORD = 'a long enough password';
+let passwordHash = '';
+
+interface Fixture {
+  meta: MetaStore;
+  deps: ApiDeps;
+  labId: string;
+  itemId: string;
+  inviteToken: string;
+  inviteId: string;
+  targetUserId: string;
+  people: Record<
+    Exclude<Persona, 'anonymous'>,
+    { id: string; email: string; token: string; tokenId: string }
+  >;
+}
+
+async function makeFixture(): Promise<Fixture> {
+  const meta = createMemoryMetaStore();
+  const now = () => new Date();
+  const at = now().toISOString();
+  const person = async (key: string, isAdmin = false) => {
+    const id = newId();
+    const email = `${key.toLowerCase()}@example.org`;
+    await meta.createUser({
+      id,
+      email,
+      name: key,
+      profession: 'nurse',
+      passwordHash,
+      isAdmin,
+      canCreateLabs: isAdmin,
+      createdAt: at,
+    });
+    const token = newSecret(API_TOKEN_PREFIX);
+    const tokenId = newId();
+    await meta.createApiToken({
+      id: tokenId,
+      userId: id,
+      name: 't',
+      tokenHash: hashSecret(token),
+      createdAt: at,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    return { id, email, token, tokenId };
+  };
+  const people = {
+    nonMember: await person('NonMember'),
+    observer: await person('Observer'),
+    reviewer: await person('Reviewer'),
+    participant: await person('Participant'),
+    facilitator: await person('Facilitator'),
+    admin: await person('Admin', true),
+  };
+  const target = await person('Target');
+  const labId = newId();
+  await meta.createLab(
+    {
+      id: labId,
+      title: 'Lab',
+      challenge: '',
+      phase: 'understand',
+      startDate: null,
+      endDate: null,
+      createdAt: at,
+      createdBy: people.facilitator.id,
+      archivedAt: null,
+    },
+    { labId, userId: people.facilitator.id, role: 'facilitator', joinedAt: at },
+  );
+  const roles: Array<[string, LabRole]> = [
+    [people.observer.id, 'observer'],
+    [people.reviewer.id, 'reviewer'],
+    [people.participant.id, 'participant'],
+    [target.id, 'participant'],
+  ];
+  for (const [userId, role] of roles) await meta.addMember({ labId, userId, role, joinedAt: at });
+  const itemId = newId();
+  await meta.createItem({
+    id: itemId,
+    labId,
+    kind: 'note',
+    title: 'Draft',
+    status: 'draft',
+    sharing: 'draft',
+    order: 1,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: null,
+    archivedAt: null,
+  });
+  const inviteToken = newSecret('il_inv');
+  const inviteId = newId();
+  await meta.createInvite({
+    id: inviteId,
+    labId,
+    role: 'participant',
+    tokenHash: hashSecret(inviteToken),
+    createdBy: people.facilitator.id,
+    createdAt: at,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    maxUses: 100,
+    uses: 0,
+    revokedAt: null,
+  });
+  const deps: ApiDeps = {
+    meta,
+    logger: createMemoryLogger(),
+    now,
+    secureCookies: false,
+    sessionTtlMs: 3_600_000,
+    signInLimits: {
+      byAccount: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+      byAddress: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+    },
+    onAccessChanged: () => undefined,
+    onItemSharingChanged: () => undefined,
+    onAdminCreated: async () => undefined,
+  };
+  return { meta, deps, labId, itemId, inviteToken, inviteId, targetUserId: target.id, people };
+}
+
+interface Case {
+  /** `METHOD /path` as the app registers it. */
+  route: string;
+  variant?: string;
+  path: (f: Fixture, who: Persona) => string;
+  body?: (f: Fixture, who: Persona) => unknown;
+  expect: Expectation;
+}
+
+const all = (status: number): Expectation =>
+  Object.fromEntries(PERSONAS.map((p) => [p, status])) as Expectation;
+const signedIn = (status: number): Expectation => ({ ...all(status), anonymous: 401 });
+/** Lab routes: 401 anonymous, 404 for people outside the lab (no probing), then by role. */
+const lab = (
+  observer: number,
+  reviewer: number,
+  participant: number,
+  facilitator: number,
+): Expectation => ({
+  anonymous: 401,
+  nonMember: 404,
+  observer,
+  reviewer,
+  participant,
+  facilitator,
+  admin: facilitator,
+});
+
+const CASES: Case[] = [
+  { route: 'GET /health', path: () => '/health', expect: all(200) },
+  {
+    route: 'POST /auth/sign-in',
+    path: () => '/auth/sign-in',
+    body: (f, who) => ({
+      email: who === 'anonymous' ? 'nobody@example.org' : f.people[who].email,
+      password: PASSWORD,
+    }),
+    expect: { ...all(200), anonymous: 401 },
+  },
+  { route: 'POST /auth/sign-out', path: () => '/auth/sign-out', expect: all(200) },
+  { route: 'GET /auth/me', path: () => '/auth/me', expect: signedIn(200) },
+  {
+    route: 'POST /auth/password',
+    path: () => '/auth/password',
+    body: () => ({ currentPassword: PASSWORD, newPassword: 'another long password' }),
+    expect: signedIn(200),
+  },
+  { route: 'GET /auth/setup', path: () => '/auth/setup', expect: all(200) },
+  {
+    route: 'POST /auth/setup',
+    path: () => '/auth/setup',
+    body: () => ({
+      token: 'x',
+      email: 'new@example.org',
+      name: 'New',
+      profession: 'nurse',
+      password: 'a long enough password',
+    }),
+    expect: all(409),
+  },
+  { route: 'GET /tokens', path: () => '/tokens', expect: signedIn(200) },
+  {
+    route: 'POST /tokens',
+    path: () => '/tokens',
+    body: () => ({ name: 'script' }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'DELETE /tokens/:tokenId',
+    path: (f, who) => `/tokens/${who === 'anonymous' ? 'none' : f.people[who].tokenId}`,
+    expect: signedIn(200),
+  },
+  { route: 'GET /labs', path: () => '/labs', expect: signedIn(200) },
+  {
+    route: 'POST /labs',
+    path: () => '/labs',
+    body: () => ({ title: 'New lab' }),
+    expect: { ...signedIn(403), admin: 201 },
+  },
+  { route: 'GET /labs/:labId', path: (f) => `/labs/${f.labId}`, expect: lab(200, 200, 200, 200) },
+  {
+    route: 'PATCH /labs/:labId',
+    path: (f) => `/labs/${f.labId}`,
+    body: () => ({ phase: 'develop' }),
+    expect: lab(403, 403, 403, 200),
+  },
+  {
+    route: 'POST /labs/:labId/archive',
+    path: (f) => `/labs/${f.labId}/archive`,
+    expect: lab(403, 403, 403, 200),
+  },
+  {
+    route: 'GET /labs/:labId/members',
+    path: (f) => `/labs/${f.labId}/members`,
+    expect: lab(200, 403, 200, 200),
+  },
+  {
+    route: 'PATCH /labs/:labId/members/:userId',
+    path: (f) => `/labs/${f.labId}/members/${f.targetUserId}`,
+    body: () => ({ role: 'observer' }),
+    expect: lab(403, 403, 403, 200),
+  },
+  {
+    route: 'DELETE /labs/:labId/members/:userId',
+    path: (f) => `/labs/${f.labId}/members/${f.targetUserId}`,
+    expect: lab(403, 403, 403, 200),
+  },
+  {
+    route: 'GET /labs/:labId/invites',
+    path: (f) => `/labs/${f.labId}/invites`,
+    expect: lab(403, 403, 403, 200),
+  },
+  {
+    route: 'POST /labs/:labId/invites',
+    path: (f) => `/labs/${f.labId}/invites`,
+    body: () => ({ role: 'reviewer' }),
+    expect: lab(403, 403, 403, 201),
+  },
+  {
+    route: 'DELETE /labs/:labId/invites/:inviteId',
+    path: (f) => `/labs/${f.labId}/invites/${f.inviteId}`,
+    expect: lab(403, 403, 403, 200),
+  },
+  {
+    route: 'GET /labs/:labId/items',
+    path: (f) => `/labs/${f.labId}/items`,
+    expect: lab(200, 200, 200, 200),
+  },
+  {
+    route: 'POST /labs/:labId/items',
+    path: (f) => `/labs/${f.labId}/items`,
+    body: () => ({ kind: 'idea', title: 'Call bells' }),
+    expect: lab(403, 403, 201, 201),
+  },
+  {
+    route: 'GET /labs/:labId/audit',
+    path: (f) => `/labs/${f.labId}/audit`,
+    expect: lab(403, 403, 403, 200),
+  },
+  // A reviewer cannot see a draft at all, so the item is "not found" for them.
+  {
+    route: 'GET /items/:itemId',
+    path: (f) => `/items/${f.itemId}`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'PATCH /items/:itemId',
+    variant: 'rename',
+    path: (f) => `/items/${f.itemId}`,
+    body: () => ({ title: 'Renamed' }),
+    expect: lab(403, 404, 200, 200),
+  },
+  {
+    route: 'PATCH /items/:itemId',
+    variant: 'share',
+    path: (f) => `/items/${f.itemId}`,
+    body: () => ({ sharing: 'open_for_comment' }),
+    expect: lab(403, 404, 403, 200),
+  },
+  { route: 'GET /invites/:token', path: (f) => `/invites/${f.inviteToken}`, expect: all(200) },
+  {
+    route: 'POST /invites/:token/accept',
+    path: (f) => `/invites/${f.inviteToken}/accept`,
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /invites/:token/sign-up',
+    path: (f) => `/invites/${f.inviteToken}/sign-up`,
+    body: (_f, who) => ({
+      email: `${who}.new@example.org`,
+      name: 'Newcomer',
+      profession: 'patient',
+      password: 'a long enough password',
+    }),
+    expect: all(201),
+  },
+  {
+    route: 'PATCH /admin/users/:userId',
+    path: (f) => `/admin/users/${f.targetUserId}`,
+    body: () => ({ canCreateLabs: true }),
+    expect: { ...signedIn(403), admin: 200 },
+  },
+];
+
+describe('role matrix: every API route for every kind of person', () => {
+  beforeAll(async () => {
+    passwordHash = await hashPassword(PASSWORD);
+  });
+
+  it('has an entry for every route the API registers', async () => {
+    const f = await makeFixture();
+    const registered = new Set(
+      createApiApp(f.deps)
+        .routes.filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path.replace(/^\/api/, '')}`),
+    );
+    const covered = new Set(CASES.map((c) => c.route));
+    expect([...registered].filter((route) => !covered.has(route))).toEqual([]);
+    expect([...covered].filter((route) => !registered.has(route))).toEqual([]);
+  });
+
+  for (const testCase of CASES) {
+    const name = `${testCase.route}${testCase.variant ? ` (${testCase.variant})` : ''}`;
+    it(name, async () => {
+      const seen: Partial<Record<Persona, number>> = {};
+      for (const who of PERSONAS) {
+        const f = await makeFixture();
+        const app = createApiApp(f.deps);
+        const [method] = testCase.route.split(' ');
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (who !== 'anonymous') headers.authorization = `Bearer ${f.people[who].token}`;
+        const response = await app.request(testCase.path(f, who), {
+          method,
+          headers,
+          ...(testCase.body ? { body: JSON.stringify(testCase.body(f, who)) } : {}),
+        });
+        seen[who] = response.status;
+      }
+      expect(seen).toEqual(testCase.expect);
+    });
+  }
+});

@@ -1,0 +1,396 @@
+/**
+ * The update-log format and the log DocStore's durability behaviour on a real
+ * file system: group commit, compaction, torn-tail recovery and fs failures.
+ */
+import type { FileHandle } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createMemoryLogger } from '../../server/logger';
+import type { DocStore } from '../../server/store/doc-store';
+import {
+  createLogDocStore,
+  type Fsync,
+  type FsyncInfo,
+  type LogDocStoreOptions,
+} from '../../server/store/log-doc-store';
+import {
+  encodeHeader,
+  encodeRecord,
+  LOG_HEADER_BYTES,
+  RECORD_FRAME_BYTES,
+  scanLog,
+} from '../../server/store/update-log';
+import { textOf, typeText } from '../contract/doc-store-contract';
+
+function logOf(...payloads: Uint8Array[]): Uint8Array {
+  return Buffer.concat([encodeHeader(), ...payloads.map(encodeRecord)]);
+}
+
+describe('update-log format', () => {
+  it('decodes exactly the records it encoded', () => {
+    const payloads = [
+      new Uint8Array(0),
+      Uint8Array.of(7),
+      Uint8Array.from({ length: 1000 }, (_, i) => (i * 31) % 256),
+      ...typeText(new Y.Doc(), 'yjs'),
+    ];
+    const bytes = logOf(...payloads);
+    expect(scanLog(bytes)).toEqual({ records: payloads, validEnd: bytes.byteLength, end: 'clean' });
+    expect(scanLog(encodeHeader())).toEqual({
+      records: [],
+      validEnd: LOG_HEADER_BYTES,
+      end: 'clean',
+    });
+  });
+
+  it('frames a copy of the payload', () => {
+    const payload = Uint8Array.of(1, 2, 3);
+    const record = encodeRecord(payload);
+    payload.fill(0);
+    expect(record.byteLength).toBe(RECORD_FRAME_BYTES + 3);
+    expect(scanLog(Buffer.concat([encodeHeader(), record])).records).toEqual([
+      Uint8Array.of(1, 2, 3),
+    ]);
+  });
+
+  it('says where and why the valid prefix ends', () => {
+    const good = logOf(Uint8Array.of(1, 2, 3));
+    const end = good.byteLength;
+    const withTail = (tail: Uint8Array) => Buffer.concat([good, tail]);
+    const second = encodeRecord(Uint8Array.of(4, 5, 6, 7));
+    expect(scanLog(withTail(second.subarray(0, 5)))).toMatchObject({
+      validEnd: end,
+      end: 'torn-length',
+    });
+    expect(scanLog(withTail(second.subarray(0, 10)))).toMatchObject({
+      validEnd: end,
+      end: 'torn-payload',
+    });
+    const flipped = second.slice();
+    flipped[RECORD_FRAME_BYTES] = (flipped[RECORD_FRAME_BYTES] ?? 0) ^ 0xff;
+    expect(scanLog(withTail(flipped))).toMatchObject({ validEnd: end, end: 'checksum-mismatch' });
+    expect(scanLog(withTail(flipped)).records).toEqual([Uint8Array.of(1, 2, 3)]);
+  });
+
+  it('rejects files that are not logs of this format', () => {
+    const wrongVersion = encodeHeader();
+    wrongVersion[4] = 99;
+    for (const bytes of [
+      new Uint8Array(0),
+      Uint8Array.of(0x59, 0x4c),
+      wrongVersion,
+      logOf().fill(1),
+    ]) {
+      expect(scanLog(bytes)).toEqual({ records: [], validEnd: 0, end: 'bad-header' });
+    }
+  });
+});
+
+/** Promise-based waiting points for tests: no sleeps. */
+function gate() {
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+function settledFlag(promise: Promise<unknown>): { settled: boolean } {
+  const flag = { settled: false };
+  void promise.finally(() => {
+    flag.settled = true;
+  });
+  return flag;
+}
+
+describe('log DocStore on disk', () => {
+  let dir: string;
+  let logger: ReturnType<typeof createMemoryLogger>;
+  let fsyncs: FsyncInfo[];
+  const stores: DocStore[] = [];
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'update-log-'));
+    logger = createMemoryLogger();
+    fsyncs = [];
+  });
+
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A store whose fsyncs are recorded, and optionally intercepted by `around`. */
+  function openStore(
+    around?: (sync: () => Promise<void>, info: FsyncInfo) => Promise<void>,
+    options: Partial<LogDocStoreOptions> = {},
+  ): DocStore {
+    const fsync: Fsync = async (handle: FileHandle, info) => {
+      fsyncs.push(info);
+      const sync = () => handle.sync();
+      await (around ? around(sync, info) : sync());
+    };
+    const store = createLogDocStore({ dir, logger, fsync, ...options });
+    stores.push(store);
+    return store;
+  }
+
+  const logFsyncs = () => fsyncs.filter((info) => info.target === 'log').length;
+  const fileOf = (docId: string) => path.join(dir, `${docId}.ylog`);
+
+  it('appends framed records to <docId>.ylog and counts them', async () => {
+    const store = openStore();
+    const updates = typeText(new Y.Doc(), 'abc');
+    for (const update of updates) store.append('doc', update);
+    await store.flush('doc');
+    const bytes = await readFile(fileOf('doc'));
+    expect(scanLog(bytes)).toMatchObject({ records: updates, end: 'clean' });
+    expect(await store.stats('doc')).toEqual({ bytes: bytes.byteLength, records: 3 });
+  });
+
+  it('group-commits a burst: far fewer fsyncs than appends, every receipt durable', async () => {
+    const store = openStore();
+    const updates = typeText(new Y.Doc(), 'x'.repeat(1000));
+    const receipts = updates.map((update) => store.append('burst', update));
+    await Promise.all(receipts.map((receipt) => receipt.durable));
+    expect(logFsyncs()).toBeLessThanOrEqual(10);
+    expect(textOf(await store.load('burst'))).toBe('x'.repeat(1000));
+  });
+
+  it('writes without waiting for an fsync in flight; one fsync covers all written before it', async () => {
+    const started = gate();
+    const release = gate();
+    const store = openStore(async (sync, info) => {
+      if (info.target !== 'log') return sync();
+      started.open();
+      await release.opened;
+      return sync();
+    });
+    const [first, ...rest] = typeText(new Y.Doc(), 'hello there').map((u) => store.append('w', u));
+    if (first === undefined) throw new Error('no update');
+    await first.written;
+    await started.opened;
+    const firstDurable = settledFlag(first.durable);
+    const later = typeText(new Y.Doc(), 'later').map((u) => store.append('w', u));
+    await Promise.all([...rest, ...later].map((receipt) => receipt.written));
+    expect(firstDurable.settled).toBe(false);
+    release.open();
+    await Promise.all([first, ...rest, ...later].map((receipt) => receipt.durable));
+    expect(logFsyncs()).toBe(2);
+  });
+
+  it('skips the group-commit delay when someone flushes', async () => {
+    const store = openStore(undefined, { groupCommitMaxDelayMs: 60_000 });
+    const receipts = typeText(new Y.Doc(), 'wait').map((u) => store.append('slow', u));
+    await store.flush('slow');
+    await Promise.all(receipts.map((receipt) => receipt.durable));
+    expect(logFsyncs()).toBe(1);
+  });
+
+  it('compacts to one state record plus the appends made after the call', async () => {
+    const store = openStore();
+    const doc = new Y.Doc();
+    for (const update of typeText(doc, 'the first draft')) store.append('c', update);
+    await store.flush('c');
+    const before = (await stat(fileOf('c'))).size;
+    const compaction = store.compact('c', Y.encodeStateAsUpdate(doc));
+    const later = typeText(doc, ', revised').map((u) => store.append('c', u));
+    await compaction;
+    await Promise.all(later.map((receipt) => receipt.durable));
+    const bytes = await readFile(fileOf('c'));
+    expect(bytes.byteLength).toBeLessThan(before);
+    const scan = scanLog(bytes);
+    expect(scan.records).toHaveLength(1 + later.length);
+    expect(textOf(scan.records)).toBe('the first draft, revised');
+    expect(await store.stats('c')).toEqual({
+      bytes: bytes.byteLength,
+      records: scan.records.length,
+    });
+    expect(await readdir(dir)).toEqual(['c.ylog']);
+  });
+
+  it('lets the compaction make earlier appends durable while their own fsync hangs', async () => {
+    const started = gate();
+    const release = gate();
+    const store = openStore(async (sync, info) => {
+      if (info.target !== 'log') return sync();
+      started.open();
+      await release.opened;
+      return sync();
+    });
+    try {
+      const doc = new Y.Doc();
+      const [firstUpdate, ...restUpdates] = typeText(doc, 'abcd');
+      if (firstUpdate === undefined) throw new Error('no update');
+      const first = store.append('hang', firstUpdate);
+      const firstDurable = settledFlag(first.durable);
+      await started.opened;
+      const rest = restUpdates.map((u) => store.append('hang', u));
+      await Promise.all(rest.map((receipt) => receipt.written));
+      const compaction = store.compact('hang', Y.encodeStateAsUpdate(doc));
+      // `rest` waited behind the hanging fsync; the compaction's own fsyncs cover them.
+      await Promise.all(rest.map((receipt) => receipt.durable));
+      expect(firstDurable.settled).toBe(false);
+      release.open();
+      await Promise.all([compaction, first.durable]);
+      expect(textOf(await store.load('hang'))).toBe('abcd');
+    } finally {
+      release.open();
+    }
+  });
+
+  it('keeps the log and later appends when a compaction cannot be written', async () => {
+    let diskFull = false;
+    const store = openStore(async (sync, info) => {
+      if (diskFull && info.target === 'replacement') throw new Error('disk full');
+      return sync();
+    });
+    const doc = new Y.Doc();
+    const before = typeText(doc, 'kept').map((u) => store.append('broken', u));
+    await Promise.all(before.map((receipt) => receipt.durable));
+    diskFull = true;
+    await expect(store.compact('broken', Y.encodeStateAsUpdate(doc))).rejects.toThrow('disk full');
+    const after = typeText(doc, ' too').map((u) => store.append('broken', u));
+    await Promise.all(after.map((receipt) => receipt.durable));
+    expect(textOf(await store.load('broken'))).toBe('kept too');
+    expect(await store.stats('broken')).toMatchObject({ records: 8 });
+    expect(await readdir(dir)).toEqual(['broken.ylog']);
+    expect(logger.records).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        docId: 'broken',
+        message: expect.stringMatching(/compaction failed/),
+      }),
+    );
+  });
+
+  it('rejects the receipts an fsync failure affects, fences the document, and recovers on reload', async () => {
+    let failNext = true;
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const store = openStore(async (sync, info) => {
+        if (info.target === 'log' && failNext) {
+          failNext = false;
+          throw new Error('EIO: fsync failed');
+        }
+        return sync();
+      });
+      const doc = new Y.Doc();
+      const receipts = typeText(doc, 'lost?').map((u) => store.append('eio', u));
+      await Promise.all(receipts.map((receipt) => receipt.written));
+      await expect(receipts[0]?.durable).rejects.toThrow(/released and loaded again/);
+      const late = store.append('eio', Uint8Array.of(0, 0));
+      await expect(late.written).rejects.toThrow(/EIO/);
+      await expect(store.flush('eio')).rejects.toThrow(/EIO/);
+      await expect(store.release('eio')).rejects.toThrow(/EIO/);
+      expect(logger.records).toContainEqual(
+        expect.objectContaining({ level: 'error', docId: 'eio' }),
+      );
+      // The writes reached the file; a reload sees them and appends work again.
+      expect(textOf(await store.load('eio'))).toBe('lost?');
+      await store.append('eio', typeText(doc, '!')[0] ?? new Uint8Array()).durable;
+      expect(textOf(await store.load('eio'))).toBe('lost?!');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('never builds a path from an invalid document id', async () => {
+    const store = openStore();
+    await expect(store.append('../escape', Uint8Array.of(1)).durable).rejects.toThrow(/invalid/);
+    await expect(store.compact('..', Uint8Array.of(1))).rejects.toThrow(/invalid/);
+    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(path.dirname(dir))).not.toContain('escape.ylog');
+  });
+
+  describe('recovery on load', () => {
+    async function writeLog(docId: string, updates: Uint8Array[]): Promise<Uint8Array> {
+      const store = openStore();
+      for (const update of updates) store.append(docId, update);
+      await store.close();
+      return new Uint8Array(await readFile(fileOf(docId)));
+    }
+
+    async function asideFiles(docId: string): Promise<Uint8Array[]> {
+      const names = (await readdir(dir)).filter((name) =>
+        name.startsWith(`${docId}.ylog.corrupt-`),
+      );
+      const contents = await Promise.all(names.map((name) => readFile(path.join(dir, name))));
+      return contents.map((buffer) => new Uint8Array(buffer));
+    }
+
+    it('cuts a torn last record at every byte offset, keeping all earlier records', async () => {
+      const doc = new Y.Doc();
+      const updates = typeText(doc, 'torn!');
+      const bytes = await writeLog('source', updates);
+      const last = updates.at(-1);
+      if (last === undefined) throw new Error('no update');
+      const lastStart = bytes.byteLength - RECORD_FRAME_BYTES - last.byteLength;
+      const store = openStore();
+      for (let cut = lastStart + 1; cut < bytes.byteLength; cut++) {
+        const docId = `torn_${cut}`;
+        await writeFile(fileOf(docId), bytes.subarray(0, cut));
+        expect(await store.load(docId)).toEqual(updates.slice(0, -1));
+        expect((await stat(fileOf(docId))).size).toBe(lastStart);
+        expect(await asideFiles(docId)).toEqual([bytes.subarray(lastStart, cut)]);
+        expect(logger.records).toContainEqual(
+          expect.objectContaining({
+            level: 'warn',
+            docId,
+            offset: lastStart,
+            bytesCut: cut - lastStart,
+          }),
+        );
+        await store.append(docId, last).durable;
+        await store.release(docId);
+        expect(await store.load(docId)).toEqual(updates);
+      }
+      expect(textOf(await store.load(`torn_${lastStart + 1}`))).toBe('torn!');
+    });
+
+    it('cuts a last record whose payload or checksum was damaged', async () => {
+      const updates = typeText(new Y.Doc(), 'crc');
+      const bytes = await writeLog('source', updates);
+      const lastStart = bytes.byteLength - RECORD_FRAME_BYTES - (updates.at(-1)?.byteLength ?? 0);
+      const store = openStore();
+      for (const offset of [
+        lastStart + 5,
+        lastStart + RECORD_FRAME_BYTES + 2,
+        bytes.byteLength - 1,
+      ]) {
+        const damaged = bytes.slice();
+        damaged[offset] = (damaged[offset] ?? 0) ^ 0x40;
+        const docId = `flip_${offset}`;
+        await writeFile(fileOf(docId), damaged);
+        expect(await store.load(docId)).toEqual(updates.slice(0, -1));
+        expect((await stat(fileOf(docId))).size).toBe(lastStart);
+        expect(await asideFiles(docId)).toEqual([damaged.subarray(lastStart)]);
+        expect(logger.records).toContainEqual(
+          expect.objectContaining({ level: 'warn', docId, reason: 'checksum-mismatch' }),
+        );
+      }
+    });
+
+    it('moves a file with a bad header aside and starts the document empty', async () => {
+      const garbage = Buffer.from('{"not":"a log"}');
+      await writeFile(fileOf('foreign'), garbage);
+      const store = openStore();
+      expect(await store.load('foreign')).toEqual([]);
+      expect(await asideFiles('foreign')).toEqual([new Uint8Array(garbage)]);
+      expect(logger.records).toContainEqual(
+        expect.objectContaining({ level: 'error', docId: 'foreign' }),
+      );
+      const updates = typeText(new Y.Doc(), 'fresh');
+      await Promise.all(updates.map((u) => store.append('foreign', u).durable));
+      await store.release('foreign');
+      expect(await store.load('foreign')).toEqual(updates);
+    });
+  });
+});
