@@ -45,9 +45,23 @@ export function createLogger(
   };
 }
 
-/** A logger that keeps records in memory; for tests. */
-export function createMemoryLogger(): Logger & { records: LogRecord[] } {
+/** A logger that keeps records in memory and tells subscribers of each one; for tests. */
+export function createMemoryLogger(): Logger & {
+  records: LogRecord[];
+  subscribe(listener: (record: LogRecord) => void): () => void;
+} {
   const records: LogRecord[] = [];
-  const logger = createLogger('debug', (line) => records.push(JSON.parse(line) as LogRecord));
-  return Object.assign(logger, { records });
+  const listeners = new Set<(record: LogRecord) => void>();
+  const logger = createLogger('debug', (line) => {
+    const record = JSON.parse(line) as LogRecord;
+    records.push(record);
+    for (const listener of listeners) listener(record);
+  });
+  return Object.assign(logger, {
+    records,
+    subscribe(listener: (record: LogRecord) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
 }

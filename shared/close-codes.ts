@@ -1,8 +1,9 @@
 /**
  * WebSocket close codes the sync server uses, shared so that the client can tell
  * a refusal (do not retry) from a restart (retry soon). Codes below 4000 are the
- * standard ones from RFC 6455 and the IANA registry; 4xxx are ours, numbered after
- * the HTTP status they resemble.
+ * standard ones from RFC 6455 and the IANA registry. Ours follow y-websocket 3's
+ * convention, which stock clients act on: 4400–4499 mirror HTTP 4xx and are
+ * permanent (the client stops reconnecting), 4500–4599 are "try again".
  */
 export const CloseCode = {
   /** Normal closure. */
@@ -21,21 +22,19 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The document id in the URL is not a valid id. */
   InvalidDocumentId: 4404,
-  /** Too many messages arrived before the document finished loading. */
-  TooManyPendingMessages: 4408,
-  /** The connection's role changed; reconnect to get the new rights. */
-  RightsChanged: 4409,
-  /** The connection sent messages faster than allowed. */
-  RateLimited: 4429,
+  /** The connection's role or the document's sharing changed; reconnect to get the new rights. */
+  RightsChanged: 4501,
+  /** Too many messages arrived before the document finished loading; reconnect. */
+  TooManyPendingMessages: 4503,
+  /** The connection sent messages faster than allowed; reconnect later. */
+  RateLimited: 4529,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
-/** Codes after which a client should not reconnect on its own. */
-export const PERMANENT_CLOSE_CODES: ReadonlySet<number> = new Set([
-  CloseCode.Unauthenticated,
-  CloseCode.Forbidden,
-  CloseCode.InvalidDocumentId,
-]);
+/** Whether a client should stop reconnecting after this code (y-websocket 3's default rule). */
+export function isPermanentCloseCode(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
 
 /** Human sentences for the close reasons, sent as the close frame's reason. */
 export const CLOSE_REASONS: Readonly<Record<CloseCode, string>> = {

@@ -99,7 +99,12 @@ export function membershipMethods(state: CoreState): MembershipMethods {
       state.assertOpen();
       const membership = checked(MembershipRecordSchema, input, 'membership');
       const existing = find(membership.labId, membership.userId);
-      if (existing !== undefined) return copy(existing);
+      if (existing !== undefined) {
+        // It may have been added a moment ago: answer once it is on disk.
+        const result = copy(existing);
+        await state.durable();
+        return result;
+      }
       memberships.push(membership);
       const result = copy(membership);
       await state.saved();
@@ -156,7 +161,11 @@ export function inviteMethods(state: CoreState): InviteMethods {
     const existing = memberships.find((each) => each.labId === labId && each.userId === userId);
     if (existing !== undefined) return existing;
     const joinedAt = now.toISOString();
-    const membership = checked(MembershipRecordSchema, { labId, userId, role, joinedAt }, 'member');
+    const membership = checked(
+      MembershipRecordSchema,
+      { labId, userId, role, joinedAt },
+      'membership',
+    );
     memberships.push(membership);
     return membership;
   };

@@ -15,6 +15,8 @@ export interface CoreState {
   assertOpen(): void;
   /** Call right after a change: resolves once a write that includes it has completed. */
   saved(): Promise<void>;
+  /** Resolves once every change so far is written (for answers that rely on earlier changes). */
+  durable(): Promise<void>;
 }
 
 /** A record or patch that does not match its schema; nothing was changed. */

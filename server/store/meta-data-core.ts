@@ -46,6 +46,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
       if (closed) throw new Error('the metadata store is closed; nothing more can be changed');
     },
     saved: () => writes.schedule(),
+    durable: () => writes.flush(),
   };
   return {
     ...userMethods(state),

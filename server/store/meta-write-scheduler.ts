@@ -66,7 +66,6 @@ export function createWriteScheduler(write: () => Promise<void>): WriteScheduler
 
   function schedule(): Promise<void> {
     unsaved = true;
-    if (writing !== null) return writing.promise;
     if (waiting === null) {
       waiting = createBatch();
       if (!running) {

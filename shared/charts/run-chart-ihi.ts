@@ -57,7 +57,7 @@ function analyseIhiSegment(input: RunSegmentInput): RunSegmentAnalysis<IhiRule, 
   }
   const runs = ihiRuns(input.sides);
   const whole: IhiRule[] = [];
-  if (runs.lower !== null && runs.runs <= runs.lower) {
+  if (runs.lower !== null && runs.runs < runs.lower) {
     whole.push('too_few_runs');
   }
   if (runs.upper !== null && runs.runs > runs.upper) {

@@ -12,6 +12,7 @@ import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import type { CompactionPolicy } from '../../server/sync/compaction-policy';
 import type { SharingState } from '../../shared/roles';
 import { addItem, addLab, addPerson, type TestPerson } from './accounts';
+import { waitFor } from './wait';
 
 export interface TestWorkspace {
   server: WorkspaceServer;
@@ -25,6 +26,8 @@ export interface TestWorkspace {
   readonly url: string;
   readonly dataDir: string;
   readonly logs: LogRecord[];
+  /** Waits for a log record whose message is `message` (and that `match` accepts). */
+  waitForLog(message: string, match?: (record: LogRecord) => boolean): Promise<LogRecord>;
   /** Stops the server and starts a new one on the same data directory. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -50,7 +53,12 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
 }
 
 export async function startTestWorkspace(
-  options: { config?: Partial<Config>; compaction?: CompactionPolicy } = {},
+  options: {
+    config?: Partial<Config>;
+    compaction?: CompactionPolicy;
+    now?: () => Date;
+    signInLimits?: { perAccount: number; perAddress: number };
+  } = {},
 ): Promise<TestWorkspace> {
   const dataDir = await makeDataDir();
   const logger = createMemoryLogger();
@@ -59,6 +67,8 @@ export async function startTestWorkspace(
       config: testConfig(dataDir, options.config),
       logger,
       ...(options.compaction ? { compaction: options.compaction } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
     });
   let server = await start();
   let stopped = false;
@@ -77,6 +87,18 @@ export async function startTestWorkspace(
     },
     dataDir,
     logs: logger.records,
+    waitForLog(message, match = () => true) {
+      const seen = logger.records.length;
+      let found: LogRecord | undefined;
+      return waitFor(
+        `log "${message}"`,
+        () => {
+          found = logger.records.slice(seen).find((r) => r.message === message && match(r));
+          return found !== undefined;
+        },
+        (notify) => logger.subscribe(notify),
+      ).then(() => found as LogRecord);
+    },
     async restart() {
       await server.close();
       server = await start();

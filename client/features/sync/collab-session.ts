@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { PERMANENT_CLOSE_CODES } from '../../../shared/close-codes';
+import { isPermanentCloseCode } from '../../../shared/close-codes';
 import { MessageType, SAVED_ACK_PARAM, SYNC_PATH_PREFIX } from '../../../shared/protocol';
 import { SaveTracker } from './save-tracker';
 
@@ -66,7 +66,7 @@ export function openCollabSession(docId: string, serverUrl: string): CollabSessi
   });
   provider.on('sync', (synced: boolean) => saves.syncedChanged(synced));
   provider.on('connection-close', (event) => {
-    if (event && PERMANENT_CLOSE_CODES.has(event.code)) {
+    if (event && isPermanentCloseCode(event.code)) {
       provider.disconnect();
       setState('refused');
     }

@@ -93,6 +93,11 @@ describe('IHI trend', () => {
     expect(rulesOf([5, 1, 2, 2, 3, 4, 5, 2])).toEqual([{ rule: 'trend', from: 1, to: 6 }]);
   });
 
+  it('starts a trend at the first of two equal values at a turning point', () => {
+    // 6 6 5 4 3 2: the equal pair neither ends the rise nor starts the fall, so both 6s are in.
+    expect(rulesOf([5, 1, 2, 6, 6, 5, 4, 3, 2])).toEqual([{ rule: 'trend', from: 3, to: 8 }]);
+  });
+
   it('ignores the median: a trend may cross it', () => {
     const chart = ihiRunChart(series([9, 1, 3, 5, 7, 9, 2]));
     expect(chart.segments[0]?.centre).toBe(5);

@@ -86,6 +86,14 @@ describe('outside_limits', () => {
       { rule: 'outside_limits', from: 5, to: 5 },
     ]);
   });
+  it('counts a value typed as the limit as on it, despite rounding in the arithmetic', () => {
+    // [1.1, 1.3, 1.1, 1.3]: mean 1.2, mean moving range 0.2, lower limit 0.668 on paper; in
+    // binary floating point the computed limit is 0.6680000000000003.
+    const chart = xmrChart(series([1.1, 1.3, 1.1, 1.3, 0.668]), { baseline: 4 });
+    expect(chart.segments[0]?.lower).not.toBe(0.668);
+    expect(chart.segments[0]?.lower).toBeCloseTo(0.668, 12);
+    expect(chart.signals).toEqual([]);
+  });
 });
 
 describe('two_of_three', () => {
