@@ -9,6 +9,8 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
 import { CloseCode } from '../shared/close-codes';
+import { initItemDoc, setTitle } from '../shared/documents/item-doc';
+import { migrateItemDoc, needsMigration } from '../shared/documents/migrate';
 import { Limits } from '../shared/limits';
 import { SYNC_PATH_PREFIX } from '../shared/protocol';
 import type { UserRecord } from '../shared/schemas/records';
@@ -26,6 +28,7 @@ import { createLogDocStore } from './store/log-doc-store';
 import { createLowdbMetaStore } from './store/lowdb-meta-store';
 import type { MetaStore } from './store/meta-store';
 import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
+import { createItemRegistrySync } from './sync/item-registry-sync';
 import { RoomRegistry } from './sync/room-registry';
 import { createSyncRoutes } from './sync/sync-route';
 
@@ -80,6 +83,11 @@ export async function startWorkspaceServer(
     store,
     logger,
     compaction: options.compaction ?? DEFAULT_COMPACTION_POLICY,
+    prepare: (docId, doc) => {
+      const kind = meta.getItem(docId)?.kind;
+      return kind && needsMigration(doc, kind) ? (d) => migrateItemDoc(d, kind) : null;
+    },
+    onUpdated: createItemRegistrySync(meta, logger, now),
   });
   const onAdminCreated = async (user: UserRecord) => {
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
@@ -99,6 +107,11 @@ export async function startWorkspaceServer(
     onItemSharingChanged: (itemId) =>
       registry.closeConnections((c) => c.docId === itemId, CloseCode.RightsChanged),
     onAdminCreated,
+    docs: {
+      initItem: (itemId, kind, title) =>
+        registry.change(itemId, (doc) => initItemDoc(doc, kind, title)),
+      setTitle: (itemId, title) => registry.change(itemId, (doc) => setTitle(doc, title)),
+    },
   };
   const { setupPath } = await bootstrapAdmin(meta, config, logger, now, onAdminCreated);
 

@@ -1,17 +1,10 @@
 /**
- * Names of the shared types inside a document, defined once. A rich-text section
- * is a Y.XmlFragment bound to Tiptap's Collaboration `field`; the server's export
- * and seed code write the same names.
+ * Names the editor binds to, kept for the client's note editor. The full set of
+ * names and the typed accessors are in `shared/documents/`.
  */
-export const DOCUMENT_SCHEMA_VERSION = 1;
+import { sectionName } from './documents/names';
 
-/** The rich-text body of a note document. */
-export const NOTE_BODY_FIELD = 'body';
+export { DOCUMENT_SCHEMA_VERSION, META_MAP, MetaKey } from './documents/names';
 
-/** Top-level map holding a document's metadata (title, schema version). */
-export const META_MAP = 'meta';
-
-export const MetaKey = {
-  Title: 'title',
-  SchemaVersion: 'schemaVersion',
-} as const;
+/** The rich-text body of a note: its `body` section. */
+export const NOTE_BODY_FIELD = sectionName('body');

@@ -8,6 +8,7 @@ import { type Actor, type LabAction, mayInLab } from '../../shared/policy';
 import type { LabRole } from '../../shared/roles';
 import type {
   AuditEventType,
+  ItemKind,
   LabRecord,
   SessionRecord,
   UserRecord,
@@ -38,6 +39,11 @@ export interface ApiDeps {
   readonly onItemSharingChanged: (itemId: string) => void;
   /** Called after the first admin exists (to give them the demo lab). */
   readonly onAdminCreated: (user: UserRecord) => Promise<void>;
+  /** Server changes to item documents, made through the sync layer so open clients see them. */
+  readonly docs: {
+    initItem(itemId: string, kind: ItemKind, title: string): Promise<void>;
+    setTitle(itemId: string, title: string): Promise<void>;
+  };
 }
 
 export interface Auth {

@@ -4,6 +4,7 @@
  * connection is accepted at once and its messages are queued (bounded) until its
  * room has loaded, so the first sync answer always reflects stored content.
  */
+import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import type { Logger } from '../logger';
 import type { DocStore } from '../store/doc-store';
@@ -15,6 +16,13 @@ export interface RoomRegistryOptions {
   readonly store: DocStore;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
+  /**
+   * Called once a document is loaded, before anyone sees it: returns a server
+   * change to make first (a schema migration), or null.
+   */
+  readonly prepare?: (docId: string, doc: Y.Doc) => ((doc: Y.Doc) => void) | null;
+  /** Called after every applied update, with its author (null for the server). */
+  readonly onUpdated?: (docId: string, doc: Y.Doc, userId: string | null) => void;
 }
 
 export class RoomRegistry {
@@ -91,8 +99,21 @@ export class RoomRegistry {
       await unloading;
       return this.roomFor(docId);
     }
-    const room = new Room({ ...this.options, docId, onEmpty: (empty) => this.unload(empty) });
-    const ready = room.load().then(() => {
+    const { onUpdated, prepare } = this.options;
+    const { store, logger, compaction } = this.options;
+    const room = new Room({
+      store,
+      logger,
+      compaction,
+      docId,
+      onEmpty: (empty) => this.unload(empty),
+      ...(onUpdated
+        ? { onUpdated: (r: Room, userId: string | null) => onUpdated(r.docId, r.doc, userId) }
+        : {}),
+    });
+    const ready = room.load().then(async () => {
+      const change = prepare?.(docId, room.doc);
+      if (change) await room.applyServerChange(change);
       this.roomsChanged();
       return room;
     });
@@ -131,6 +152,20 @@ export class RoomRegistry {
       closed += 1;
     }
     return closed;
+  }
+
+  /**
+   * Makes a server change to a document, loading it for the purpose if nobody has
+   * it open (and unloading it again afterwards). Resolves once durable.
+   */
+  async change(docId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    for (;;) {
+      const room = await this.roomFor(docId);
+      if (room.status !== 'ready') continue;
+      await room.applyServerChange(change);
+      if (room.size === 0) this.unload(room);
+      return;
+    }
   }
 
   /** Calls `listener` whenever a room has been loaded or unloaded; returns the unsubscribe. */

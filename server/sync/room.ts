@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import { Limits } from '../../shared/limits';
 import type { Logger } from '../logger';
-import type { DocStore } from '../store/doc-store';
+import type { AppendReceipt, DocStore } from '../store/doc-store';
 import { checkAwarenessUpdate } from './awareness-guard';
 import { type CompactionPolicy, shouldCompact } from './compaction-policy';
 import type { Connection } from './connection';
@@ -26,6 +26,10 @@ import {
 
 export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
 
+/** The origin of changes the server makes itself. */
+export const SERVER_ORIGIN = Symbol('server');
+type UpdateOrigin = Connection | typeof SERVER_ORIGIN;
+
 export interface RoomOptions {
   readonly docId: string;
   readonly store: DocStore;
@@ -33,6 +37,8 @@ export interface RoomOptions {
   readonly compaction: CompactionPolicy;
   /** Called when the last connection has left. */
   readonly onEmpty: (room: Room) => void;
+  /** Called after an update was applied, with the author's user id (null for the server). */
+  readonly onUpdated?: (room: Room, userId: string | null) => void;
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
@@ -171,40 +177,61 @@ export class Room {
       this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
       return;
     }
-    this.persistThenApply(connection, seq, update);
+    connection.ackWhenDurable(seq, this.persistThenApply(connection, update).durable);
   }
 
-  private persistThenApply(connection: Connection, seq: number, update: Uint8Array): void {
+  private persistThenApply(origin: UpdateOrigin, update: Uint8Array): AppendReceipt {
     const receipt = this.options.store.append(this.docId, update);
     this.pendingWrites += 1;
     this.bytesSinceCompaction += update.byteLength;
-    connection.ackWhenDurable(seq, receipt.durable);
     receipt.written.then(
-      () => this.apply(connection, update),
+      () => this.apply(origin, update),
       (error: unknown) => {
         this.options.logger.error('update not saved: storage write failed', {
-          ...this.context(connection),
+          ...this.context(origin),
           bytes: update.byteLength,
           error,
         });
-        connection.close(CloseCode.InternalError);
+        if (origin !== SERVER_ORIGIN) origin.close(CloseCode.InternalError);
         this.writeSettled();
       },
     );
     receipt.durable.catch(() => undefined); // Reported through `written` above.
+    return receipt;
   }
 
-  private apply(connection: Connection, update: Uint8Array): void {
+  private apply(origin: UpdateOrigin, update: Uint8Array): void {
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      Y.applyUpdate(this.doc, update, origin);
+      this.options.onUpdated?.(this, origin === SERVER_ORIGIN ? null : origin.options.user.id);
     } catch (error) {
       this.options.logger.error('stored update failed to apply', {
-        ...this.context(connection),
+        ...this.context(origin),
         error,
       });
-      connection.close(CloseCode.MalformedMessage);
+      if (origin !== SERVER_ORIGIN) origin.close(CloseCode.MalformedMessage);
     }
     this.writeSettled();
+  }
+
+  /**
+   * A change the server makes (migration, a comment, a rename through the API).
+   * It is computed on a copy of the document and then takes the same path as a
+   * client's update: appended, applied, broadcast. Resolves once durable.
+   */
+  async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.roomStatus !== 'ready') throw new Error(`room ${this.docId} is not ready`);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    const updates: Uint8Array[] = [];
+    copy.on('update', (update: Uint8Array) => updates.push(update));
+    try {
+      change(copy);
+    } finally {
+      copy.destroy();
+    }
+    if (updates.length === 0) return;
+    await this.persistThenApply(SERVER_ORIGIN, Y.mergeUpdates(updates)).durable;
   }
 
   private writeSettled(): void {
@@ -344,7 +371,8 @@ export class Room {
     this.roomStatus = 'closed';
   }
 
-  private context(connection: Connection): Record<string, unknown> {
-    return { docId: this.docId, connectionId: connection.id, userId: connection.options.user.id };
+  private context(origin: UpdateOrigin): Record<string, unknown> {
+    if (origin === SERVER_ORIGIN) return { docId: this.docId, origin: 'server' };
+    return { docId: this.docId, connectionId: origin.id, userId: origin.options.user.id };
   }
 }

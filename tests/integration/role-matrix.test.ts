@@ -145,6 +145,7 @@ async function makeFixture(): Promise<Fixture> {
     onAccessChanged: () => undefined,
     onItemSharingChanged: () => undefined,
     onAdminCreated: async () => undefined,
+    docs: { initItem: async () => undefined, setTitle: async () => undefined },
   };
   return { meta, deps, labId, itemId, inviteToken, inviteId, targetUserId: target.id, people };
 }

@@ -75,6 +75,7 @@ export function labItemRoutes(): Hono<AppEnv> {
       updatedBy: auth.user.id,
       archivedAt: null,
     });
+    await deps.docs.initItem(item.id, item.kind, item.title);
     return c.json({ item: presentItem(item) }, 201);
   });
 
@@ -110,6 +111,8 @@ export function itemRoutes(): Hono<AppEnv> {
       updatedBy: auth.user.id,
     });
     if (!updated) throw Errors.notFound('That item');
+    if (body.title !== undefined && body.title !== item.title)
+      await deps.docs.setTitle(item.id, body.title);
     if (body.sharing !== undefined && body.sharing !== item.sharing) {
       deps.onItemSharingChanged(item.id);
       await audit(c, 'item.sharing_changed', item.labId, {

@@ -1,0 +1,175 @@
+/**
+ * Typed access to an item's Y.Doc. Shared types that two people could create at
+ * the same moment (each field's Y.Text) are created once, when the item is
+ * created or migrated, by the server: a Y.Map key created concurrently keeps only
+ * one writer's value, which would lose the other's typing.
+ */
+import * as Y from 'yjs';
+import type { ItemKind } from '../schemas/records';
+import { type FieldSpec, KINDS } from './item-kinds';
+import {
+  DOCUMENT_SCHEMA_VERSION,
+  FIELDS_MAP,
+  listName,
+  META_MAP,
+  MetaKey,
+  sectionName,
+} from './names';
+
+export type FieldValue = string | number | null;
+
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(META_MAP);
+}
+
+export function fieldsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(FIELDS_MAP);
+}
+
+export function readTitle(doc: Y.Doc): string {
+  const title = metaMap(doc).get(MetaKey.Title);
+  return typeof title === 'string' ? title : '';
+}
+
+export function setTitle(doc: Y.Doc, title: string): void {
+  metaMap(doc).set(MetaKey.Title, title.slice(0, 200));
+}
+
+export function readSchemaVersion(doc: Y.Doc): number {
+  const version = metaMap(doc).get(MetaKey.SchemaVersion);
+  return typeof version === 'number' ? version : 1;
+}
+
+/** Creates everything an item of `kind` needs; safe to run again (creates only what is missing). */
+export function initItemDoc(doc: Y.Doc, kind: ItemKind, title?: string): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    // Only write what differs: every Y.Map set is an operation, even with the same value.
+    if (meta.get(MetaKey.SchemaVersion) !== DOCUMENT_SCHEMA_VERSION) {
+      meta.set(MetaKey.SchemaVersion, DOCUMENT_SCHEMA_VERSION);
+    }
+    if (meta.get(MetaKey.Kind) !== kind) meta.set(MetaKey.Kind, kind);
+    if (title !== undefined && readTitle(doc) !== title) setTitle(doc, title);
+    const fields = fieldsMap(doc);
+    for (const [name, spec] of Object.entries(KINDS[kind].fields)) {
+      if (spec.type === 'text' && !(fields.get(name) instanceof Y.Text))
+        fields.set(name, new Y.Text());
+    }
+  });
+}
+
+/** A free-text field's Y.Text (created by `initItemDoc`). */
+export function fieldText(doc: Y.Doc, name: string): Y.Text {
+  const value = fieldsMap(doc).get(name);
+  if (!(value instanceof Y.Text))
+    throw new Error(`field "${name}" is not a text field of this document`);
+  return value;
+}
+
+function valid(spec: FieldSpec, value: FieldValue): boolean {
+  if (value === null) return true;
+  switch (spec.type) {
+    case 'text':
+      return false; // text fields are Y.Text, edited in place
+    case 'choice':
+      return typeof value === 'string' && spec.options.includes(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    case 'ref':
+      return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+    default: {
+      const unreachable: never = spec;
+      throw new Error(`unknown field type ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Sets a choice, number, date or reference field; refuses values its spec does not allow. */
+export function setFieldValue(doc: Y.Doc, kind: ItemKind, name: string, value: FieldValue): void {
+  const spec = KINDS[kind].fields[name];
+  if (!spec) throw new Error(`${kind} has no field "${name}"`);
+  if (!valid(spec, value)) throw new Error(`"${String(value)}" is not a valid ${spec.label}`);
+  fieldsMap(doc).set(name, value);
+}
+
+/** Every field as plain values: text as strings; stored values that break the spec read as null. */
+export function readFields(doc: Y.Doc, kind: ItemKind): Record<string, FieldValue> {
+  const fields = fieldsMap(doc);
+  const out: Record<string, FieldValue> = {};
+  for (const [name, spec] of Object.entries(KINDS[kind].fields)) {
+    const value = fields.get(name);
+    if (spec.type === 'text') out[name] = value instanceof Y.Text ? value.toString() : '';
+    else out[name] = valid(spec, value as FieldValue) ? (value as FieldValue) : null;
+  }
+  return out;
+}
+
+export function section(doc: Y.Doc, name: string): Y.XmlFragment {
+  return doc.getXmlFragment(sectionName(name));
+}
+
+export function list(doc: Y.Doc, name: string): Y.Array<Y.Map<unknown>> {
+  return doc.getArray<Y.Map<unknown>>(listName(name));
+}
+
+/** Appends a row whose text columns are Y.Texts (new, so no one else can have created them). */
+export function addRow(
+  doc: Y.Doc,
+  kind: ItemKind,
+  listKey: string,
+  id: string,
+  values: Record<string, FieldValue> = {},
+): Y.Map<unknown> {
+  const spec = KINDS[kind].lists[listKey];
+  if (!spec) throw new Error(`${kind} has no list "${listKey}"`);
+  const row = new Y.Map<unknown>();
+  row.set('id', id);
+  for (const [column, columnSpec] of Object.entries(spec.columns)) {
+    const value = values[column] ?? null;
+    if (columnSpec.type === 'text')
+      row.set(column, new Y.Text(typeof value === 'string' ? value : ''));
+    else if (valid(columnSpec, value)) row.set(column, value);
+    else throw new Error(`"${String(value)}" is not a valid ${columnSpec.label}`);
+  }
+  list(doc, listKey).push([row]);
+  return row;
+}
+
+/** Rows of a list as plain objects. */
+export function readRows(doc: Y.Doc, listKey: string): Array<Record<string, FieldValue>> {
+  return list(doc, listKey)
+    .toArray()
+    .map((row) => {
+      const out: Record<string, FieldValue> = {};
+      row.forEach((value, key) => {
+        out[key] = value instanceof Y.Text ? value.toString() : (value as FieldValue);
+      });
+      return out;
+    });
+}
+
+/** The short status shown in lists, derived from the document. */
+export function deriveStatus(doc: Y.Doc, kind: ItemKind): string {
+  const fields = readFields(doc, kind);
+  switch (kind) {
+    case 'idea':
+      return typeof fields.status === 'string' ? fields.status : 'idea';
+    case 'pdsa':
+      if (typeof fields.decision === 'string') return fields.decision;
+      return fields.startDate ? 'testing' : 'planned';
+    case 'problem':
+      return fields.aimTarget !== null && fields.aimByWhen !== null ? 'aim set' : 'draft';
+    case 'drivers':
+      return `${list(doc, 'nodes').length} nodes`;
+    case 'measure':
+      return `${list(doc, 'points').length} points`;
+    case 'note':
+      return 'draft';
+    default: {
+      const unreachable: never = kind;
+      throw new Error(`unknown kind ${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * What each kind of item holds, after the Model for Improvement and the IHI PDSA
+ * worksheet (see the domain notes): its structured fields, rich-text sections and
+ * lists of rows. Field names here are the ones stored in the document.
+ */
+import type { ItemKind } from '../schemas/records';
+
+export type FieldSpec =
+  | { readonly type: 'text'; readonly label: string }
+  | { readonly type: 'choice'; readonly label: string; readonly options: readonly string[] }
+  | { readonly type: 'number'; readonly label: string }
+  | { readonly type: 'date'; readonly label: string }
+  | { readonly type: 'ref'; readonly label: string; readonly kind: ItemKind };
+
+export interface ListSpec {
+  readonly label: string;
+  /** Every row has an `id`; these are its other columns (free text unless a choice). */
+  readonly columns: Readonly<Record<string, FieldSpec>>;
+}
+
+export interface KindSpec {
+  readonly label: string;
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+  readonly sections: Readonly<Record<string, string>>;
+  readonly lists: Readonly<Record<string, ListSpec>>;
+}
+
+const text = (label: string): FieldSpec => ({ type: 'text', label });
+const choice = (label: string, options: readonly string[]): FieldSpec => ({
+  type: 'choice',
+  label,
+  options,
+});
+
+export const IDEA_STATUSES = [
+  'idea',
+  'testing',
+  'adopted',
+  'adapted',
+  'abandoned',
+  'spread',
+] as const;
+export const PDSA_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
+export const DRIVER_NODE_TYPES = ['aim', 'primary', 'secondary', 'idea'] as const;
+export const LINK_STRENGTHS = ['strong', 'weak'] as const;
+
+export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
+  problem: {
+    label: 'Problem statement and aim',
+    fields: {
+      what: text('What is the problem?'),
+      where: text('Where and when does it happen?'),
+      howBig: text('How big is it?'),
+      who: text('Who is affected?'),
+      evidence: text('What is the evidence?'),
+      aimWhat: text('What will improve?'),
+      aimForWhom: text('For whom?'),
+      aimBaseline: { type: 'number', label: 'Baseline' },
+      aimTarget: { type: 'number', label: 'Target' },
+      aimUnit: text('Unit'),
+      aimDirection: choice('Direction of improvement', ['increase', 'decrease']),
+      aimByWhen: { type: 'date', label: 'By when' },
+    },
+    sections: { description: 'Problem description' },
+    lists: {},
+  },
+  drivers: {
+    label: 'Driver diagram',
+    fields: {},
+    sections: {},
+    lists: {
+      nodes: {
+        label: 'Nodes',
+        columns: {
+          type: choice('Type', DRIVER_NODE_TYPES),
+          label: text('Label'),
+          /** For `idea` nodes: the change-idea item it stands for. */
+          ideaId: { type: 'ref', label: 'Change idea', kind: 'idea' },
+        },
+      },
+      edges: {
+        label: 'Links',
+        columns: {
+          from: text('From node'),
+          to: text('To node'),
+          strength: choice('Strength', LINK_STRENGTHS),
+        },
+      },
+    },
+  },
+  idea: {
+    label: 'Change idea',
+    fields: {
+      source: choice('Source', ['evidence', 'patient', 'elsewhere', 'hunch']),
+      impact: choice('Impact', ['high', 'low']),
+      effort: choice('Effort', ['easy', 'hard']),
+      status: choice('Status', IDEA_STATUSES),
+      owner: text('Owner'),
+    },
+    sections: { description: 'Description' },
+    lists: { drivers: { label: 'Linked drivers', columns: { nodeId: text('Driver') } } },
+  },
+  pdsa: {
+    label: 'PDSA cycle',
+    fields: {
+      ideaId: { type: 'ref', label: 'Change idea tested', kind: 'idea' },
+      label: text('Cycle'),
+      follows: text('Follows cycle'),
+      tester: text('Tester'),
+      startDate: { type: 'date', label: 'Start date' },
+      endDate: { type: 'date', label: 'End date' },
+      scale: text('Scale'),
+      objective: text('Objective'),
+      asPlanned: choice('Carried out as planned?', ['yes', 'no']),
+      decision: choice('Decision', PDSA_DECISIONS),
+    },
+    sections: {
+      dataPlan: 'Data collection plan',
+      observations: 'Observations',
+      problems: 'Problems and unexpected events',
+      adjustments: 'Adjustments',
+      studySummary: 'Summary of learning',
+      next: 'Next cycle',
+    },
+    lists: {
+      questions: {
+        label: 'Questions and predictions',
+        columns: {
+          question: text('Question'),
+          prediction: text('Prediction'),
+          result: text('Result'),
+          learning: text('What we learned'),
+        },
+      },
+      tasks: {
+        label: 'Tasks',
+        columns: { what: text('What'), who: text('Who'), when: text('When'), where: text('Where') },
+      },
+    },
+  },
+  measure: {
+    label: 'Measure',
+    fields: {
+      type: choice('Type', ['outcome', 'process', 'balancing']),
+      definition: text('Operational definition'),
+      unit: text('Unit'),
+      frequency: text('Frequency'),
+      direction: choice('Direction of improvement', ['up', 'down']),
+      target: { type: 'number', label: 'Target' },
+    },
+    sections: { notes: 'Notes' },
+    lists: {
+      points: {
+        label: 'Data',
+        columns: {
+          period: text('Period'),
+          value: { type: 'number', label: 'Value' },
+          note: text('Note'),
+        },
+      },
+    },
+  },
+  note: { label: 'Note', fields: {}, sections: { body: 'Body' }, lists: {} },
+};
