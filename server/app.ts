@@ -111,6 +111,8 @@ export async function startWorkspaceServer(
       initItem: (itemId, kind, title) =>
         registry.change(itemId, (doc) => initItemDoc(doc, kind, title)),
       setTitle: (itemId, title) => registry.change(itemId, (doc) => setTitle(doc, title)),
+      change: (docId, change) => registry.change(docId, change),
+      read: (docId, read) => registry.read(docId, read),
     },
   };
   const { setupPath } = await bootstrapAdmin(meta, config, logger, now, onAdminCreated);

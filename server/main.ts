@@ -21,6 +21,11 @@ async function main(): Promise<void> {
   const server = await startWorkspaceServer({ config, logger });
   logger.info('Improvement Lab is running', { url: server.url, dataDir: config.dataDir });
   process.stdout.write(`Improvement Lab is running at ${server.url}\n`);
+  if (server.setupPath) {
+    // Printed, never logged: the link is a one-time secret for whoever runs the server.
+    const base = config.publicUrl ?? server.url;
+    process.stdout.write(`Set up the first administrator (link valid 24 hours): ${base}${server.setupPath}\n`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -11,6 +11,7 @@ import { createErrorHandler, Errors } from './errors';
 import { adminRoutes } from './routes/admin-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { authRoutes } from './routes/auth-routes';
+import { commentRoutes, reviewRoutes } from './routes/comment-routes';
 import { inviteRoutes, labInviteRoutes } from './routes/invite-routes';
 import { itemRoutes, labItemRoutes } from './routes/item-routes';
 import { labRoutes } from './routes/lab-routes';
@@ -45,6 +46,8 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/labs', labItemRoutes());
   api.route('/labs', auditRoutes());
   api.route('/items', itemRoutes());
+  api.route('/items', commentRoutes());
+  api.route('/labs', reviewRoutes());
   api.route('/invites', inviteRoutes());
   api.route('/admin', adminRoutes());
   api.notFound((c) =>

@@ -4,6 +4,7 @@
  * 401/403/404 answers.
  */
 import type { Context } from 'hono';
+import type * as Y from 'yjs';
 import { type Actor, type LabAction, mayInLab } from '../../shared/policy';
 import type { LabRole } from '../../shared/roles';
 import type {
@@ -43,6 +44,9 @@ export interface ApiDeps {
   readonly docs: {
     initItem(itemId: string, kind: ItemKind, title: string): Promise<void>;
     setTitle(itemId: string, title: string): Promise<void>;
+    /** A server change to any document (e.g. a comments document); resolves once durable. */
+    change(docId: string, change: (doc: Y.Doc) => void): Promise<void>;
+    read<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T>;
   };
 }
 

@@ -87,6 +87,7 @@ export function presentItem(item: ItemRecord) {
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
     archived: item.archivedAt !== null,
+    openComments: item.openComments ?? 0,
   };
 }
 

@@ -18,6 +18,7 @@ const ITEM_PATCH_KEYS = [
   'updatedAt',
   'updatedBy',
   'archivedAt',
+  'openComments',
 ] as const satisfies ReadonlyArray<keyof ItemPatch>;
 
 export type ItemMethods = Pick<MetaStore, 'createItem' | 'getItem' | 'listItems' | 'updateItem'>;

@@ -31,7 +31,7 @@ export type LabPatch = Partial<
 export type ItemPatch = Partial<
   Pick<
     ItemRecord,
-    'title' | 'status' | 'sharing' | 'order' | 'updatedAt' | 'updatedBy' | 'archivedAt'
+    'title' | 'status' | 'sharing' | 'order' | 'updatedAt' | 'updatedBy' | 'archivedAt' | 'openComments'
   >
 >;
 

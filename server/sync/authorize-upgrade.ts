@@ -8,6 +8,7 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { CloseCode } from '../../shared/close-codes';
+import { itemIdOfCommentsDoc } from '../../shared/comments';
 import { isDocId } from '../../shared/doc-id';
 import { canWrite, docRights } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
@@ -43,7 +44,10 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
     ? authenticateApiToken(meta, token)
     : authenticateSession(meta, getCookie(c, SESSION_COOKIE), now);
   if (!found) return { ok: false, code: CloseCode.Unauthenticated, reason: 'no valid session' };
-  const item = meta.getItem(docId);
+  // A comments document goes with its item: whoever may see the item may read its
+  // comments, and nobody writes to it but the server.
+  const commentsOf = itemIdOfCommentsDoc(docId);
+  const item = meta.getItem(commentsOf ?? docId);
   const role = item ? (meta.getMembership(item.labId, found.user.id)?.role ?? null) : null;
   const rights = item ? docRights(actorOf(found.user), role, item.sharing) : null;
   if (!item || rights === null)
@@ -54,7 +58,7 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
     labId: item.labId,
     userId: found.user.id,
     userName: found.user.name,
-    rights,
-    canWrite: canWrite(rights),
+    rights: commentsOf ? 'read' : rights,
+    canWrite: commentsOf ? false : canWrite(rights),
   };
 }

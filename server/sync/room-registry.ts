@@ -168,6 +168,17 @@ export class RoomRegistry {
     }
   }
 
+  /** Reads a document, loading it for the purpose if nobody has it open. */
+  async read<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    for (;;) {
+      const room = await this.roomFor(docId);
+      if (room.status !== 'ready') continue;
+      const result = read(room.doc);
+      if (room.size === 0) this.unload(room);
+      return result;
+    }
+  }
+
   /** Calls `listener` whenever a room has been loaded or unloaded; returns the unsubscribe. */
   onRoomsChanged(listener: () => void): () => void {
     this.roomListeners.add(listener);

@@ -95,6 +95,8 @@ export const ItemRecordSchema = z.object({
   updatedAt: isoTime,
   updatedBy: id.nullable(),
   archivedAt: isoTime.nullable(),
+  /** Unresolved comments, kept current by the server. */
+  openComments: z.number().int().min(0).optional(),
 });
 export type ItemRecord = z.infer<typeof ItemRecordSchema>;
 

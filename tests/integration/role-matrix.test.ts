@@ -4,6 +4,7 @@
  * new route without an entry here fails the suite.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createApiApp } from '../../server/api/api-app';
 import { API_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
 import { createRateLimiter } from '../../server/api/auth/rate-limiter';
@@ -12,7 +13,24 @@ import type { ApiDeps } from '../../server/api/context';
 import { createMemoryLogger } from '../../server/logger';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
 import type { MetaStore } from '../../server/store/meta-store';
+import { COMMENTS_MAP, commentsDocId } from '../../shared/comments';
 import type { LabRole } from '../../shared/roles';
+
+/** Documents kept in memory, for routes that change them through the server. */
+function memoryDocs(): ApiDeps['docs'] {
+  const docs = new Map<string, Y.Doc>();
+  const get = (docId: string) => {
+    const doc = docs.get(docId) ?? new Y.Doc();
+    docs.set(docId, doc);
+    return doc;
+  };
+  return {
+    initItem: async () => undefined,
+    setTitle: async () => undefined,
+    change: async (docId, change) => change(get(docId)),
+    read: async (docId, read) => read(get(docId)),
+  };
+}
 
 const PERSONAS = [
   'anonymous',
@@ -145,8 +163,23 @@ async function makeFixture(): Promise<Fixture> {
     onAccessChanged: () => undefined,
     onItemSharingChanged: () => undefined,
     onAdminCreated: async () => undefined,
-    docs: { initItem: async () => undefined, setTitle: async () => undefined },
+    docs: memoryDocs(),
   };
+  await deps.docs.change(commentsDocId(itemId), (doc) =>
+    doc.getMap(COMMENTS_MAP).set('c1', {
+      id: 'c1',
+      replyTo: null,
+      author: { id: people.participant.id, name: 'Participant', profession: 'nurse' },
+      createdAt: at,
+      editedAt: null,
+      body: 'Could we ask patients first?',
+      anchor: null,
+      status: 'open',
+      resolution: null,
+      deleted: false,
+      hidden: null,
+    }),
+  );
   return { meta, deps, labId, itemId, inviteToken, inviteId, targetUserId: target.id, people };
 }
 
@@ -308,6 +341,50 @@ const CASES: Case[] = [
     path: (f) => `/items/${f.itemId}`,
     body: () => ({ sharing: 'open_for_comment' }),
     expect: lab(403, 404, 403, 200),
+  },
+  {
+    route: 'GET /items/:itemId/comments',
+    path: (f) => `/items/${f.itemId}/comments`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'POST /items/:itemId/comments',
+    path: (f) => `/items/${f.itemId}/comments`,
+    body: () => ({ body: 'A comment' }),
+    expect: lab(403, 404, 201, 201),
+  },
+  // Only the author may change or delete a comment, facilitators included.
+  {
+    route: 'PATCH /items/:itemId/comments/:commentId',
+    path: (f) => `/items/${f.itemId}/comments/c1`,
+    body: () => ({ body: 'Changed' }),
+    expect: { ...lab(403, 404, 200, 403) },
+  },
+  {
+    route: 'DELETE /items/:itemId/comments/:commentId',
+    path: (f) => `/items/${f.itemId}/comments/c1`,
+    expect: { ...lab(403, 404, 200, 403) },
+  },
+  {
+    route: 'POST /items/:itemId/comments/:commentId/resolve',
+    path: (f) => `/items/${f.itemId}/comments/c1/resolve`,
+    body: () => ({ response: 'We added it to the plan.' }),
+    expect: lab(403, 404, 200, 200),
+  },
+  {
+    route: 'POST /items/:itemId/comments/:commentId/reopen',
+    path: (f) => `/items/${f.itemId}/comments/c1/reopen`,
+    expect: lab(403, 404, 200, 200),
+  },
+  {
+    route: 'POST /items/:itemId/comments/:commentId/hide',
+    path: (f) => `/items/${f.itemId}/comments/c1/hide`,
+    expect: lab(403, 404, 403, 200),
+  },
+  {
+    route: 'GET /labs/:labId/review',
+    path: (f) => `/labs/${f.labId}/review`,
+    expect: lab(403, 403, 403, 200),
   },
   { route: 'GET /invites/:token', path: (f) => `/invites/${f.inviteToken}`, expect: all(200) },
   {

@@ -1,0 +1,242 @@
+/**
+ * Comments on an item, written by the server into the item's comments document
+ * (clients sync it read-only): create (with an anchor into the text), reply, edit
+ * or delete one's own, resolve with a response the commenter sees, hide
+ * (facilitators). Nobody can change another person's comment through here.
+ */
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import {
+  type Anchor,
+  COMMENTS_MAP,
+  type Comment,
+  CreateCommentBodySchema,
+  commentsDocId,
+  EditCommentBodySchema,
+  ResolveCommentBodySchema,
+  readComments,
+} from '../../../shared/comments';
+import { docRights, mayInLab } from '../../../shared/policy';
+import type { ItemRecord } from '../../../shared/schemas/records';
+import { newId } from '../auth/secrets';
+import { type ApiContext, type AppEnv, type Auth, requireAuth } from '../context';
+import { ApiError, Errors } from '../errors';
+import { readJson } from '../validate';
+
+interface ItemAccess {
+  auth: Auth;
+  item: ItemRecord;
+  rights: NonNullable<ReturnType<typeof docRights>>;
+  isFacilitator: boolean;
+}
+
+function requireItemAccess(c: ApiContext): ItemAccess {
+  const auth = requireAuth(c);
+  const { meta } = c.get('deps');
+  const item = meta.getItem(c.req.param('itemId') ?? '');
+  const role = item ? (meta.getMembership(item.labId, auth.user.id)?.role ?? null) : null;
+  const rights = item ? docRights(auth.actor, role, item.sharing) : null;
+  if (!item || rights === null) throw Errors.notFound('That item');
+  return { auth, item, rights, isFacilitator: mayInLab(auth.actor, role, 'lab.update') };
+}
+
+/** Checks that both ends of an anchor resolve inside the item's document. */
+async function checkAnchor(c: ApiContext, itemId: string, anchor: Anchor | null): Promise<void> {
+  if (!anchor) return;
+  const ok = await c.get('deps').docs.read(itemId, (doc) =>
+    [anchor.start, anchor.end].every((encoded) => {
+      try {
+        const position = Y.decodeRelativePosition(Buffer.from(encoded, 'base64'));
+        return Y.createAbsolutePositionFromRelativePosition(position, doc) !== null;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  if (!ok)
+    throw new ApiError(
+      400,
+      'invalid_anchor',
+      'The passage this comment points to is not in this item.',
+    );
+}
+
+async function writeComment(
+  c: ApiContext,
+  itemId: string,
+  update: (map: Y.Map<unknown>) => void,
+): Promise<Comment[]> {
+  const { docs, meta } = c.get('deps');
+  let comments: Comment[] = [];
+  await docs.change(commentsDocId(itemId), (doc) => {
+    const map = doc.getMap(COMMENTS_MAP);
+    update(map);
+    comments = readComments(map);
+  });
+  const open = comments.filter(
+    (x) => x.replyTo === null && x.status === 'open' && !x.deleted && !x.hidden,
+  ).length;
+  await meta.updateItem(itemId, { openComments: open });
+  return comments;
+}
+
+async function findComment(c: ApiContext, itemId: string, commentId: string): Promise<Comment> {
+  const comments = await c
+    .get('deps')
+    .docs.read(commentsDocId(itemId), (doc) => readComments(doc.getMap(COMMENTS_MAP)));
+  const comment = comments.find((x) => x.id === commentId);
+  if (!comment || comment.deleted) throw Errors.notFound('That comment');
+  return comment;
+}
+
+export function commentRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/:itemId/comments', async (c) => {
+    const { item } = requireItemAccess(c);
+    const status = c.req.query('status');
+    const profession = c.req.query('profession');
+    const comments = (
+      await c
+        .get('deps')
+        .docs.read(commentsDocId(item.id), (doc) => readComments(doc.getMap(COMMENTS_MAP)))
+    ).filter(
+      (x) =>
+        (!status || x.status === status) && (!profession || x.author.profession === profession),
+    );
+    return c.json({ comments });
+  });
+
+  routes.post('/:itemId/comments', async (c) => {
+    const { auth, item, rights } = requireItemAccess(c);
+    if (rights === 'read') throw Errors.forbidden('comment on this item');
+    const body = await readJson(c, CreateCommentBodySchema);
+    if (body.replyTo) await findComment(c, item.id, body.replyTo);
+    await checkAnchor(c, item.id, body.anchor);
+    const comment: Comment = {
+      id: newId(),
+      replyTo: body.replyTo,
+      author: { id: auth.user.id, name: auth.user.name, profession: auth.user.profession },
+      createdAt: c.get('deps').now().toISOString(),
+      editedAt: null,
+      body: body.body,
+      anchor: body.replyTo ? null : body.anchor,
+      status: 'open',
+      resolution: null,
+      deleted: false,
+      hidden: null,
+    };
+    await writeComment(c, item.id, (map) => map.set(comment.id, comment));
+    return c.json({ comment }, 201);
+  });
+
+  routes.patch('/:itemId/comments/:commentId', async (c) => {
+    const { auth, item } = requireItemAccess(c);
+    const body = await readJson(c, EditCommentBodySchema);
+    const comment = await findComment(c, item.id, c.req.param('commentId'));
+    if (comment.author.id !== auth.user.id || comment.hidden)
+      throw Errors.forbidden('change someone else’s comment');
+    const edited: Comment = {
+      ...comment,
+      body: body.body,
+      editedAt: c.get('deps').now().toISOString(),
+    };
+    await writeComment(c, item.id, (map) => map.set(comment.id, edited));
+    return c.json({ comment: edited });
+  });
+
+  routes.delete('/:itemId/comments/:commentId', async (c) => {
+    const { auth, item } = requireItemAccess(c);
+    const comment = await findComment(c, item.id, c.req.param('commentId'));
+    if (comment.author.id !== auth.user.id) throw Errors.forbidden('delete someone else’s comment');
+    // The record stays (replies keep their thread); its words go.
+    await writeComment(c, item.id, (map) =>
+      map.set(comment.id, { ...comment, body: '', deleted: true }),
+    );
+    return c.json({ ok: true });
+  });
+
+  routes.post('/:itemId/comments/:commentId/resolve', async (c) => {
+    const { auth, item, rights } = requireItemAccess(c);
+    if (rights !== 'edit') throw Errors.forbidden('resolve comments on this item');
+    const body = await readJson(c, ResolveCommentBodySchema);
+    const comment = await findComment(c, item.id, c.req.param('commentId'));
+    if (comment.replyTo !== null)
+      throw new ApiError(400, 'not_a_thread', 'Resolve the first comment of the thread.');
+    const resolved: Comment = {
+      ...comment,
+      status: 'resolved',
+      resolution: {
+        by: { id: auth.user.id, name: auth.user.name },
+        at: c.get('deps').now().toISOString(),
+        response: body.response,
+      },
+    };
+    await writeComment(c, item.id, (map) => map.set(comment.id, resolved));
+    return c.json({ comment: resolved });
+  });
+
+  routes.post('/:itemId/comments/:commentId/reopen', async (c) => {
+    const { item, rights } = requireItemAccess(c);
+    if (rights !== 'edit') throw Errors.forbidden('reopen comments on this item');
+    const comment = await findComment(c, item.id, c.req.param('commentId'));
+    const reopened: Comment = { ...comment, status: 'open', resolution: null };
+    await writeComment(c, item.id, (map) => map.set(comment.id, reopened));
+    return c.json({ comment: reopened });
+  });
+
+  routes.post('/:itemId/comments/:commentId/hide', async (c) => {
+    const { auth, item, isFacilitator } = requireItemAccess(c);
+    if (!isFacilitator) throw Errors.forbidden('hide comments');
+    const comment = await findComment(c, item.id, c.req.param('commentId'));
+    const hidden: Comment = {
+      ...comment,
+      body: '',
+      hidden: { by: auth.user.id, at: c.get('deps').now().toISOString() },
+    };
+    await writeComment(c, item.id, (map) => map.set(comment.id, hidden));
+    return c.json({ comment: hidden });
+  });
+
+  return routes;
+}
+
+/** The facilitator's summary of a review round: who commented, how many, how many resolved. */
+export function reviewRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get('/:labId/review', async (c) => {
+    const auth = requireAuth(c);
+    const { meta, docs } = c.get('deps');
+    const lab = meta.getLab(c.req.param('labId'));
+    const role = lab ? (meta.getMembership(lab.id, auth.user.id)?.role ?? null) : null;
+    if (!lab || !mayInLab(auth.actor, role, 'lab.read')) throw Errors.notFound('That lab');
+    if (!mayInLab(auth.actor, role, 'lab.update')) throw Errors.forbidden();
+    const items = [];
+    const commenters = new Map<string, { name: string; profession: string; comments: number }>();
+    for (const item of meta.listItems(lab.id)) {
+      const comments = await docs.read(commentsDocId(item.id), (doc) =>
+        readComments(doc.getMap(COMMENTS_MAP)),
+      );
+      const visible = comments.filter((x) => !x.deleted);
+      const threads = visible.filter((x) => x.replyTo === null);
+      items.push({
+        itemId: item.id,
+        title: item.title,
+        comments: visible.length,
+        threads: threads.length,
+        resolved: threads.filter((x) => x.status === 'resolved').length,
+      });
+      for (const x of visible) {
+        const entry = commenters.get(x.author.id) ?? {
+          name: x.author.name,
+          profession: x.author.profession,
+          comments: 0,
+        };
+        entry.comments += 1;
+        commenters.set(x.author.id, entry);
+      }
+    }
+    return c.json({ items, commenters: [...commenters.values()] });
+  });
+  return routes;
+}
