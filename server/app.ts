@@ -104,6 +104,15 @@ export async function startWorkspaceServer(
       byAddress: createRateLimiter({ limit: limits.perAddress, windowMs: FIFTEEN_MINUTES }),
     },
     onAccessChanged: accessChangeHandler(registry),
+    onSessionsEnded: (userId, { only, except }) =>
+      registry.closeConnections(
+        (c) =>
+          c.user.id === userId &&
+          c.sessionTokenHash !== null &&
+          (only === undefined || c.sessionTokenHash === only) &&
+          c.sessionTokenHash !== except,
+        CloseCode.Unauthenticated,
+      ),
     onItemSharingChanged: (itemId) =>
       registry.closeConnections((c) => c.docId === itemId, CloseCode.RightsChanged),
     onAdminCreated,

@@ -1,31 +1,102 @@
-/** The few routes of the client, as a tiny History-API router (no dependency needed). */
+/** The routes of the client, as a tiny History-API router (no dependency needed). */
 import { useEffect, useState } from 'react';
 import { isDocId } from '../../shared/doc-id';
 
-export type Route = { page: 'home' } | { page: 'document'; docId: string } | { page: 'not-found' };
+export type Route =
+  | { readonly page: 'my-labs' }
+  | { readonly page: 'sign-in' }
+  | { readonly page: 'setup' }
+  | { readonly page: 'invite'; readonly token: string }
+  | { readonly page: 'lab'; readonly labId: string }
+  | { readonly page: 'lab-settings'; readonly labId: string }
+  | { readonly page: 'lab-members'; readonly labId: string }
+  | { readonly page: 'lab-audit'; readonly labId: string }
+  | { readonly page: 'item'; readonly itemId: string }
+  /** The old `/d/<id>` address of a document, now an item. */
+  | { readonly page: 'legacy-document'; readonly itemId: string }
+  | { readonly page: 'account' }
+  | { readonly page: 'not-found' };
+
+const INVITE_TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
+
+const LAB_PAGES = {
+  '': 'lab',
+  settings: 'lab-settings',
+  members: 'lab-members',
+  audit: 'lab-audit',
+} as const;
 
 export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { page: 'home' };
-  const match = /^\/d\/([^/]+)\/?$/.exec(pathname);
-  if (match?.[1] && isDocId(match[1])) return { page: 'document', docId: match[1] };
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+  if (path === '/' || path === '') return { page: 'my-labs' };
+  if (path === '/sign-in') return { page: 'sign-in' };
+  if (path === '/setup') return { page: 'setup' };
+  if (path === '/account') return { page: 'account' };
+  const [, first, id = '', rest, extra] = path.split('/');
+  if (extra !== undefined) return { page: 'not-found' };
+  if (first === 'invite' && rest === undefined && INVITE_TOKEN.test(id)) {
+    return { page: 'invite', token: id };
+  }
+  if (!isDocId(id)) return { page: 'not-found' };
+  if (first === 'labs') {
+    const key = rest ?? '';
+    if (key in LAB_PAGES) return { page: LAB_PAGES[key as keyof typeof LAB_PAGES], labId: id };
+  }
+  if (first === 'items' && rest === undefined) return { page: 'item', itemId: id };
+  if (first === 'd' && rest === undefined) return { page: 'legacy-document', itemId: id };
   return { page: 'not-found' };
 }
 
-export function documentPath(docId: string): string {
-  return `/d/${docId}`;
+/** Whether a route shows anything only to a signed-in person. */
+export function needsSignIn(route: Route): boolean {
+  switch (route.page) {
+    case 'sign-in':
+    case 'setup':
+    case 'invite':
+    case 'not-found':
+      return false;
+    case 'my-labs':
+    case 'lab':
+    case 'lab-settings':
+    case 'lab-members':
+    case 'lab-audit':
+    case 'item':
+    case 'legacy-document':
+    case 'account':
+      return true;
+    default: {
+      const unreachable: never = route;
+      throw new Error(`unknown route ${JSON.stringify(unreachable)}`);
+    }
+  }
 }
 
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path);
-  window.dispatchEvent(new PopStateEvent('popstate'));
+export const paths = {
+  myLabs: () => '/',
+  signIn: (next?: string) =>
+    next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in',
+  account: () => '/account',
+  invite: (token: string) => `/invite/${token}`,
+  lab: (labId: string) => `/labs/${labId}`,
+  labSettings: (labId: string) => `/labs/${labId}/settings`,
+  labMembers: (labId: string) => `/labs/${labId}/members`,
+  labAudit: (labId: string) => `/labs/${labId}/audit`,
+  item: (itemId: string) => `/items/${itemId}`,
+} as const;
+
+/** The address being shown: path, query and fragment. */
+export function currentAddress(): string {
+  const { pathname, search, hash } = window.location;
+  return `${pathname}${search}${hash}`;
 }
 
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+/** The current route and address, following History-API navigation and back/forward. */
+export function useRoute(): { route: Route; address: string } {
+  const [address, setAddress] = useState(currentAddress);
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.pathname));
+    const update = () => setAddress(currentAddress());
     window.addEventListener('popstate', update);
     return () => window.removeEventListener('popstate', update);
   }, []);
-  return route;
+  return { route: parseRoute(address.replace(/[?#].*$/, '')), address };
 }

@@ -1,6 +1,8 @@
 /**
  * The client's HTTP API access: JSON in and out, the CSRF token on every write,
- * and errors as `ApiRequestError` carrying the server's code and sentence.
+ * and errors as `ApiRequestError` carrying the server's code and sentence. A 401
+ * meaning "no session" (not "wrong password") is reported to `onUnauthenticated`,
+ * so that a session that ended elsewhere sends the person to sign in.
  */
 import type { ApiErrorBody, MeResponse } from '../../shared/schemas/api';
 
@@ -24,16 +26,37 @@ export interface ApiClient {
   me(): Promise<MeResponse | null>;
 }
 
-export function createApiClient(): ApiClient {
+export interface ApiClientOptions {
+  /** Called when the server says the request has no valid session. */
+  readonly onUnauthenticated?: () => void;
+}
+
+/** The server's code for "no valid session" (sign-in failures use other codes). */
+const UNAUTHENTICATED = 'unauthenticated';
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   let csrfToken: string | null = null;
   const client: ApiClient = {
-    request: (method, path, body) => request(method, path, body, csrfToken),
+    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+      try {
+        return await request<T>(method, path, body, csrfToken);
+      } catch (error) {
+        if (
+          error instanceof ApiRequestError &&
+          error.status === 401 &&
+          error.code === UNAUTHENTICATED
+        ) {
+          options.onUnauthenticated?.();
+        }
+        throw error;
+      }
+    },
     setCsrfToken(token) {
       csrfToken = token;
     },
     async me() {
       try {
-        const me = await client.request<MeResponse>('GET', '/auth/me');
+        const me = await request<MeResponse>('GET', '/auth/me', undefined, csrfToken);
         csrfToken = me.csrfToken;
         return me;
       } catch (error) {

@@ -36,6 +36,11 @@ export interface ApiDeps {
   readonly signInLimits: { readonly byAccount: RateLimiter; readonly byAddress: RateLimiter };
   /** Called after a role change or removal, so open sync connections follow at once. */
   readonly onAccessChanged: (change: AccessChange) => void;
+  /**
+   * Called when sessions end (sign-out, password change): their open sync sockets
+   * close at once. `except` keeps one session's sockets; `only` closes just one's.
+   */
+  readonly onSessionsEnded: (userId: string, which: { only?: string; except?: string }) => void;
   /** Called when an item's sharing state changed. */
   readonly onItemSharingChanged: (itemId: string) => void;
   /** Called after the first admin exists (to give them the demo lab). */

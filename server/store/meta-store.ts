@@ -31,7 +31,14 @@ export type LabPatch = Partial<
 export type ItemPatch = Partial<
   Pick<
     ItemRecord,
-    'title' | 'status' | 'sharing' | 'order' | 'updatedAt' | 'updatedBy' | 'archivedAt' | 'openComments'
+    | 'title'
+    | 'status'
+    | 'sharing'
+    | 'order'
+    | 'updatedAt'
+    | 'updatedBy'
+    | 'archivedAt'
+    | 'openComments'
   >
 >;
 

@@ -29,6 +29,7 @@ export type UpgradeDecision =
       userName: string;
       rights: DocRights;
       canWrite: boolean;
+      sessionTokenHash: string | null;
     }
   | { ok: false; code: CloseCode; reason: string };
 
@@ -60,5 +61,6 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
     userName: found.user.name,
     rights: commentsOf ? 'read' : rights,
     canWrite: commentsOf ? false : canWrite(rights),
+    sessionTokenHash: found.session?.tokenHash ?? null,
   };
 }

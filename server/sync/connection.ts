@@ -23,6 +23,8 @@ export interface ConnectionOptions {
   readonly user: { readonly id: string; readonly name: string };
   /** The lab the document belongs to, so access changes can find the connection. */
   readonly labId: string;
+  /** The session the connection signed in with (null for an API token), so ending it ends this. */
+  readonly sessionTokenHash: string | null;
 }
 
 export class Connection {

@@ -51,6 +51,7 @@ export function createSyncRoutes({ registry, meta, logger, now }: SyncRouteDeps)
               labId: decision.labId,
               user: { id: decision.userId, name: decision.userName },
               canWrite: decision.canWrite,
+              sessionTokenHash: decision.sessionTokenHash,
               wantsSavedAck,
             },
           );

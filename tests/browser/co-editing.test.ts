@@ -1,30 +1,26 @@
 /**
- * Two people in separate browser contexts (separate storage, no BroadcastChannel
- * between them) co-edit one document through the real server.
+ * Two people with real accounts, participants of one lab, in separate browser
+ * contexts (separate storage, no BroadcastChannel between them), co-edit one
+ * item's document through the real server. Alice signs in through the sign-in
+ * page and reaches the server through a proxy the test can cut; Bob's session
+ * is made over HTTP.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../helpers/browser';
+import {
+  type Account,
+  addAccount,
+  axeViolations,
+  heading,
+  signedInContext,
+  signInOnPage,
+  testPasswordHash,
+} from '../helpers/browser-session';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const DOC = 'browser-coediting';
-const IDENTITY_KEY = 'improvement-lab:identity';
-
-async function personContext(
-  browser: Browser,
-  name: string,
-  color: string,
-): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript(
-    ([key, value]) => {
-      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
-    },
-    [IDENTITY_KEY, JSON.stringify({ name, color })] as const,
-  );
-  return context;
-}
 
 const editor = (page: Page) => page.getByRole('textbox', { name: /^Content of/ });
 /** The document's text without the other people's caret labels. */
@@ -40,24 +36,45 @@ describe('co-editing in the browser', () => {
   let workspace: TestWorkspace;
   let proxy: TcpProxy;
   let browser: Browser;
+  let aliceAccount: Account;
+  let carolAccount: Account;
   let alice: Page;
   let bob: Page;
 
   beforeAll(async () => {
     workspace = await startTestWorkspace();
+    const { meta } = workspace.server;
+    const hash = await testPasswordHash();
+    const membership = { labId: workspace.labId, role: 'participant' } as const;
+    aliceAccount = await addAccount(meta, 'Alice Nurse', hash, membership);
+    const bobAccount = await addAccount(meta, 'Bob Patient', hash, membership);
+    carolAccount = await addAccount(meta, 'Carol Analyst', hash, {
+      labId: workspace.labId,
+      role: 'observer',
+    });
+    await workspace.registerDoc(DOC);
     proxy = await startTcpProxy(workspace.server.port);
     browser = await launchBrowser();
-    alice = await (await personContext(browser, 'Alice Nurse', '#005eb8')).newPage();
-    bob = await (await personContext(browser, 'Bob Patient', '#007f3b')).newPage();
-    // Alice reaches the server through a proxy the test can cut.
-    await alice.goto(`http://127.0.0.1:${proxy.port}/d/${DOC}`);
-    await bob.goto(`${workspace.url}/d/${DOC}`);
+    alice = await (await browser.newContext()).newPage();
+    bob = await (await signedInContext(browser, workspace.url, bobAccount)).newPage();
+    await bob.goto(`${workspace.url}/items/${DOC}`);
   });
 
   afterAll(async () => {
     await browser?.close();
     await proxy?.close();
     await workspace?.stop();
+  });
+
+  it('Alice signs in through the sign-in page and lands on the document she asked for', async () => {
+    // Alice reaches the server through a proxy the test can cut.
+    await alice.goto(`http://127.0.0.1:${proxy.port}/items/${DOC}`);
+    await expect.poll(() => new URL(alice.url()).pathname).toBe('/sign-in');
+    expect(new URL(alice.url()).searchParams.get('next')).toBe(`/items/${DOC}`);
+    expect(await axeViolations(alice)).toEqual([]);
+    await signInOnPage(alice, aliceAccount);
+    await expect.poll(() => new URL(alice.url()).pathname).toBe(`/items/${DOC}`);
+    await expect.poll(() => heading(alice)).toContain(`Item ${DOC}`);
   });
 
   it('each sees the other type, with a named caret, and "Saved" once on disk', async () => {
@@ -116,21 +133,31 @@ describe('co-editing in the browser', () => {
     expect(await documentText(alice)).toBe(await documentText(bob));
   });
 
-  it('axe-core finds no WCAG 2.2 A/AA violations on the document page or the name form', async () => {
+  it('an observer signs in from the document link and reads it; axe finds no WCAG 2.2 A/AA violations', async () => {
     expect(await axeViolations(bob)).toEqual([]);
-    const newcomer = await (await browser.newContext()).newPage();
-    await newcomer.goto(`${workspace.url}/d/${DOC}`);
-    await newcomer.getByRole('button', { name: 'Continue' }).click();
-    await expect.poll(() => newcomer.getByText('Enter your name').count()).toBeGreaterThan(0);
-    expect(await axeViolations(newcomer)).toEqual([]);
-    await newcomer.getByLabel('What name should others see?').fill('Carol Analyst');
-    await newcomer.getByRole('button', { name: 'Continue' }).click();
-    await expect.poll(() => editor(newcomer).innerText()).toContain('reduce falls by a third');
-    expect(await axeViolations(newcomer)).toEqual([]);
-    await newcomer.goto(`${workspace.url}/`);
-    await expect
-      .poll(() => newcomer.getByRole('heading', { level: 1 }).innerText())
-      .toBe('Your improvement work');
-    expect(await axeViolations(newcomer)).toEqual([]);
+    const carol = await (await browser.newContext()).newPage();
+    await carol.goto(`${workspace.url}/items/${DOC}`);
+    await expect.poll(() => new URL(carol.url()).pathname).toBe('/sign-in');
+    await carol.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => carol.locator('.nhsuk-error-summary').isVisible()).toBe(true);
+    expect(await axeViolations(carol)).toEqual([]);
+    await signInOnPage(carol, carolAccount);
+    // Carol observes: she reads the same text, without edit controls.
+    await expect.poll(() => editor(carol).innerText()).toContain('reduce falls by a third');
+    expect(await editor(carol).getAttribute('contenteditable')).toBe('false');
+    expect(await carol.getByTestId('access-notice').innerText()).toContain(
+      'You can read this but not change it',
+    );
+    expect(await axeViolations(carol)).toEqual([]);
+    // The old document address still works.
+    await carol.goto(`${workspace.url}/d/${DOC}`);
+    await expect.poll(() => new URL(carol.url()).pathname).toBe(`/items/${DOC}`);
+    await expect.poll(() => editor(carol).innerText()).toContain('reduce falls by a third');
+    await carol.getByRole('link', { name: /^Back to/ }).click();
+    await expect.poll(() => heading(carol)).toBe(`Lab ${workspace.labId}`);
+    expect(await axeViolations(carol)).toEqual([]);
+    await carol.getByRole('link', { name: 'Improvement Lab' }).click();
+    await expect.poll(() => heading(carol)).toBe('Your labs');
+    expect(await axeViolations(carol)).toEqual([]);
   });
 });

@@ -6,10 +6,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { hashPassword } from '../../server/api/auth/secrets';
 import { startWorkspaceServer } from '../../server/app';
 import { createMemoryLogger } from '../../server/logger';
+import { CloseCode } from '../../shared/close-codes';
 import { apiAs, signIn, TEST_PASSWORD } from '../helpers/accounts';
+import { syncUrl } from '../helpers/stock-client';
 import {
   makeDataDir,
   startTestWorkspace,
@@ -88,11 +91,21 @@ describe('accounts and web security', () => {
     const phone = await signIn(ws.url, email, TEST_PASSWORD);
     const laptop = await signIn(ws.url, email, TEST_PASSWORD);
     const me = (cookie: string) => fetch(`${ws.url}/api/auth/me`, { headers: { cookie } });
+    // The phone also has a document open: ending its session must close that socket too.
+    await ws.registerDoc('revocation');
+    const socket = new WebSocket(`${syncUrl(ws.url)}/revocation`, {
+      headers: { cookie: phone.cookie },
+    });
+    const socketClosed = new Promise<number>((resolve) =>
+      socket.on('close', (code) => resolve(code)),
+    );
+    await new Promise<void>((resolve) => socket.once('message', () => resolve()));
     await apiAs(ws.url, laptop, 'POST', '/api/auth/password', {
       currentPassword: TEST_PASSWORD,
       newPassword: 'a brand new passphrase',
     });
     expect((await me(phone.cookie)).status).toBe(401);
+    expect(await socketClosed).toBe(CloseCode.Unauthenticated);
     expect((await me(laptop.cookie)).status).toBe(200);
     await apiAs(ws.url, laptop, 'POST', '/api/auth/sign-out');
     expect((await me(laptop.cookie)).status).toBe(401);

@@ -162,6 +162,7 @@ async function makeFixture(): Promise<Fixture> {
     },
     onAccessChanged: () => undefined,
     onItemSharingChanged: () => undefined,
+    onSessionsEnded: () => undefined,
     onAdminCreated: async () => undefined,
     docs: memoryDocs(),
   };

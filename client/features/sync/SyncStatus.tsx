@@ -9,14 +9,21 @@ const SAVE_LABELS: Record<SaveState, string> = {
   offline: 'Offline — changes kept on this device',
 };
 
+const READ_ONLY_LABELS: Record<SaveState, string> = {
+  ...SAVE_LABELS,
+  saving: 'Updating…',
+  saved: 'Up to date',
+  offline: 'Offline — showing the copy on this device',
+};
+
 /**
  * Connection and save state, announced politely to screen readers. "Saved" means
- * the server has confirmed every change is on disk.
+ * the server has confirmed every change is on disk; a reader sees "Up to date".
  */
-export function SyncStatus({ session }: { session: CollabSession }) {
+export function SyncStatus({ session, readOnly }: { session: CollabSession; readOnly: boolean }) {
   const { connection, save } = useSyncStatus(session);
-  const text =
-    connection === 'refused' ? 'You do not have access to this document' : SAVE_LABELS[save];
+  const labels = readOnly ? READ_ONLY_LABELS : SAVE_LABELS;
+  const text = connection === 'refused' ? 'You do not have access to this document' : labels[save];
   return (
     <p
       className={`sync-status sync-status--${connection === 'refused' ? 'refused' : save}`}

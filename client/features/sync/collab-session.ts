@@ -21,7 +21,19 @@ export interface CollabSession {
   readonly whenLocalLoaded: Promise<void>;
   connectionState(): ConnectionState;
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
+  /** Every close of the socket, with its code (`shared/close-codes.ts`). */
+  onClose(listener: (code: number) => void): () => void;
   destroy(): void;
+}
+
+export interface CollabSessionOptions {
+  /** Name of this device's copy (IndexedDB): one per person and document. */
+  readonly localName: string;
+  /**
+   * A reader sends no content, so it neither asks for `Saved` acknowledgements
+   * nor counts frames (the sync handshake alone would otherwise read as unsaved).
+   */
+  readonly readOnly: boolean;
 }
 
 function countingWebSocket(saves: SaveTracker): typeof WebSocket {
@@ -43,19 +55,30 @@ export function syncServerUrl(location: Location): string {
   return `${scheme}//${location.host}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
 }
 
-export function openCollabSession(docId: string, serverUrl: string): CollabSession {
+/** The local copy's name: people sharing a browser never share unsynced edits. */
+export function localCopyName(userId: string, docId: string): string {
+  return `improvement-lab:${userId}:${docId}`;
+}
+
+export function openCollabSession(
+  docId: string,
+  serverUrl: string,
+  options: CollabSessionOptions,
+): CollabSession {
   const doc = new Y.Doc();
   const saves = new SaveTracker();
-  const local = new IndexeddbPersistence(`improvement-lab:${docId}`, doc);
+  const local = new IndexeddbPersistence(options.localName, doc);
   const provider = new WebsocketProvider(serverUrl, docId, doc, {
-    params: { [SAVED_ACK_PARAM]: '1' },
-    WebSocketPolyfill: countingWebSocket(saves),
+    ...(options.readOnly
+      ? {}
+      : { params: { [SAVED_ACK_PARAM]: '1' }, WebSocketPolyfill: countingWebSocket(saves) }),
   });
   provider.messageHandlers[MessageType.Saved] = (_encoder, decoder) => {
     saves.savedAcknowledged(decoding.readVarUint(decoder));
   };
   let state: ConnectionState = 'connecting';
   const listeners = new Set<(next: ConnectionState) => void>();
+  const closeListeners = new Set<(code: number) => void>();
   const setState = (next: ConnectionState) => {
     state = next;
     for (const listener of listeners) listener(next);
@@ -83,6 +106,10 @@ export function openCollabSession(docId: string, serverUrl: string): CollabSessi
     onConnectionState(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onClose(listener) {
+      closeListeners.add(listener);
+      return () => closeListeners.delete(listener);
     },
     destroy() {
       provider.destroy();

@@ -85,7 +85,10 @@ export function authRoutes(): Hono<AppEnv> {
 
   routes.post('/sign-out', async (c) => {
     const auth = c.get('auth');
-    if (auth?.session) await c.get('deps').meta.deleteSession(auth.session.tokenHash);
+    if (auth?.session) {
+      await c.get('deps').meta.deleteSession(auth.session.tokenHash);
+      c.get('deps').onSessionsEnded(auth.user.id, { only: auth.session.tokenHash });
+    }
     clearSessionCookie(c);
     if (auth) await audit(c, 'auth.sign_out', null);
     return c.json({ ok: true });
@@ -112,6 +115,10 @@ export function authRoutes(): Hono<AppEnv> {
     await meta.updateUser(auth.user.id, { passwordHash: await hashPassword(body.newPassword) });
     // Every other session ends: a changed password must lock out whoever knew the old one.
     const ended = await meta.deleteUserSessions(auth.user.id, auth.session?.tokenHash);
+    c.get('deps').onSessionsEnded(
+      auth.user.id,
+      auth.session ? { except: auth.session.tokenHash } : {},
+    );
     await audit(c, 'auth.password_changed', null, { sessionsEnded: ended });
     return c.json({ ok: true });
   });

@@ -1,0 +1,46 @@
+/**
+ * `/items/<itemId>`: the item's title, kind and my rights from the API, then the
+ * co-editing view of its document (`OpenItem`).
+ */
+import type { ItemWithRights, Lab } from '../lib/api-types';
+import { Link } from '../lib/navigation';
+import { LoadFailed, Loading } from '../lib/PageStatus';
+import { useApiData } from '../lib/use-api-data';
+import { usePageTitle } from '../lib/use-page-title';
+import { OpenItem } from './OpenItem';
+import { paths } from './router';
+import type { SignedIn } from './session';
+
+function BackToLab({ session, labId }: { session: SignedIn; labId: string }) {
+  const [lab] = useApiData(`lab:${labId}`, () =>
+    session.api.request<{ lab: Lab }>('GET', `/labs/${labId}`),
+  );
+  return (
+    <Link className="nhsuk-back-link" href={paths.lab(labId)}>
+      Back to {lab.status === 'ready' ? lab.data.lab.title : 'the lab'}
+    </Link>
+  );
+}
+
+export function ItemPage(props: { session: SignedIn; itemId: string; onSessionEnded(): void }) {
+  const { session, itemId, onSessionEnded } = props;
+  const [loaded, reload] = useApiData(`item:${itemId}`, () =>
+    session.api.request<{ item: ItemWithRights }>('GET', `/items/${itemId}`),
+  );
+  usePageTitle(loaded.status === 'ready' ? loaded.data.item.title || 'Untitled' : 'Item');
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'error') return <LoadFailed error={loaded.error} />;
+  const { item } = loaded.data;
+  return (
+    <>
+      <BackToLab session={session} labId={item.labId} />
+      <OpenItem
+        key={item.id}
+        session={session}
+        item={item}
+        onItemChanged={reload}
+        onSessionEnded={onSessionEnded}
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/** `/`: the labs I belong to, and "Create a lab" for people who may create labs. */
+import { mayCreateLab } from '../../shared/policy';
+import { CreateLabForm } from '../features/labs/CreateLabForm';
+import { LabList } from '../features/labs/LabList';
+import type { Lab } from '../lib/api-types';
+import { navigate } from '../lib/navigation';
+import { LoadFailed, Loading } from '../lib/PageStatus';
+import { useApiData } from '../lib/use-api-data';
+import { usePageTitle } from '../lib/use-page-title';
+import { paths } from './router';
+import type { SignedIn } from './session';
+
+export function MyLabsPage({ session }: { session: SignedIn }) {
+  usePageTitle('Your labs');
+  const { api, actor } = session;
+  const [labs] = useApiData('labs', () => api.request<{ labs: Lab[] }>('GET', '/labs'));
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">Your labs</h1>
+      <p className="nhsuk-body-l">
+        Work on a challenge with everyone in your lab: problem, aims, driver diagrams, tests of
+        change and measures, edited together in real time.
+      </p>
+      {labs.status === 'loading' && <Loading />}
+      {labs.status === 'error' && <LoadFailed error={labs.error} />}
+      {labs.status === 'ready' && <LabList labs={labs.data.labs} labHref={paths.lab} />}
+      {mayCreateLab(actor) && (
+        <CreateLabForm api={api} onCreated={(lab) => navigate(paths.lab(lab.id))} />
+      )}
+    </>
+  );
+}

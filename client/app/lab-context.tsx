@@ -1,0 +1,49 @@
+/**
+ * What the pages of one lab share: loading the lab, and the back link and
+ * caption that tie a sub-page to its lab.
+ */
+import type { ReactNode } from 'react';
+import { type LabAction, mayInLab } from '../../shared/policy';
+import type { ApiClient } from '../lib/api';
+import type { Lab } from '../lib/api-types';
+import { Link } from '../lib/navigation';
+import { LoadFailed, Loading } from '../lib/PageStatus';
+import { type Loaded, useApiData } from '../lib/use-api-data';
+import { paths } from './router';
+import type { SignedIn } from './session';
+
+export function useLab(api: ApiClient, labId: string): [Loaded<Lab>, () => void] {
+  const [loaded, reload] = useApiData(`lab:${labId}`, async () => {
+    return (await api.request<{ lab: Lab }>('GET', `/labs/${labId}`)).lab;
+  });
+  return [loaded, reload];
+}
+
+export function may(session: SignedIn, lab: Lab, action: LabAction): boolean {
+  return mayInLab(session.actor, lab.myRole, action);
+}
+
+/**
+ * A lab sub-page: while the lab loads, a loading line; if it fails, the
+ * server's sentence; otherwise a back link to the lab and the page.
+ */
+export function LabSubPage(props: {
+  lab: Loaded<Lab>;
+  heading: string;
+  children: (lab: Lab) => ReactNode;
+}) {
+  const { lab, heading, children } = props;
+  if (lab.status === 'loading') return <Loading />;
+  if (lab.status === 'error') return <LoadFailed error={lab.error} />;
+  return (
+    <>
+      <Link className="nhsuk-back-link" href={paths.lab(lab.data.id)}>
+        Back to {lab.data.title}
+      </Link>
+      <h1 className="nhsuk-heading-l">
+        <span className="nhsuk-caption-l">{lab.data.title}</span> {heading}
+      </h1>
+      {children(lab.data)}
+    </>
+  );
+}

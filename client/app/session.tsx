@@ -1,0 +1,103 @@
+/**
+ * The signed-in person for the whole app: the API client (one per app, holding
+ * the session's CSRF token) and `MeResponse`. A 401 from any request, or a sync
+ * socket closed as unauthenticated, ends the session here, and the route guard
+ * then sends the person to sign in.
+ */
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import type { Actor } from '../../shared/policy';
+import type { MeResponse } from '../../shared/schemas/api';
+import { type ApiClient, ApiRequestError, createApiClient } from '../lib/api';
+import { asApiError } from '../lib/use-api-data';
+
+export type SessionState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'unreachable'; readonly error: ApiRequestError }
+  /** `ended`: the person was signed in and the server no longer accepts the session. */
+  | { readonly status: 'anonymous'; readonly ended: boolean }
+  | { readonly status: 'signed-in'; readonly me: MeResponse };
+
+export interface Session {
+  readonly api: ApiClient;
+  readonly state: SessionState;
+  /** After sign-in, set-up or sign-up: the server's answer starts the session. */
+  signedIn(me: MeResponse): void;
+  /** Ends the session on the server; rejects (and stays signed in) if that failed. */
+  signOut(): Promise<void>;
+  /** The server refused the session (for example, a sync socket closed with 4401). */
+  ended(): void;
+}
+
+/** What a page for signed-in people needs. */
+export interface SignedIn {
+  readonly api: ApiClient;
+  readonly me: MeResponse;
+  readonly actor: Actor;
+}
+
+export function actorOf(me: MeResponse): Actor {
+  return { userId: me.user.id, isAdmin: me.user.isAdmin, canCreateLabs: me.user.canCreateLabs };
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const ended = useCallback(
+    () =>
+      setState((current) =>
+        current.status === 'signed-in' ? { status: 'anonymous', ended: true } : current,
+      ),
+    [],
+  );
+  const [api] = useState(() => createApiClient({ onUnauthenticated: ended }));
+  useEffect(() => {
+    let current = true;
+    api.me().then(
+      (me) => {
+        if (current)
+          setState(me ? { status: 'signed-in', me } : { status: 'anonymous', ended: false });
+      },
+      (error: unknown) => current && setState({ status: 'unreachable', error: asApiError(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  const signedIn = useCallback(
+    (me: MeResponse) => {
+      api.setCsrfToken(me.csrfToken);
+      setState({ status: 'signed-in', me });
+    },
+    [api],
+  );
+  const signOut = useCallback(async () => {
+    try {
+      await api.request('POST', '/auth/sign-out');
+    } catch (error) {
+      // A session the server no longer knows is already signed out; anything else is not.
+      if (!(error instanceof ApiRequestError && error.status === 401)) throw error;
+    }
+    api.setCsrfToken(null);
+    setState({ status: 'anonymous', ended: false });
+  }, [api]);
+  const session = useMemo(
+    () => ({ api, state, signedIn, signOut, ended }),
+    [api, state, signedIn, signOut, ended],
+  );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

@@ -1,0 +1,76 @@
+/**
+ * Creating a personal API token. Its secret is shown once, with how to use it;
+ * the server keeps only a hash.
+ */
+import { useState } from 'react';
+import type { ApiClient } from '../../lib/api';
+import type { ApiToken } from '../../lib/api-types';
+import { CopyableValue, CopyButton } from '../../lib/CopyButton';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { TextField } from '../../lib/form-fields';
+import { required, useFormSubmit } from '../../lib/use-form-submit';
+
+const FIELDS = { name: 'token-name' } as const;
+
+function NewToken({ secret, name }: { secret: string; name: string }) {
+  return (
+    <div className="nhsuk-card" data-testid="new-token">
+      <div className="nhsuk-card__content">
+        <h3 className="nhsuk-card__heading">Your new token “{name}”</h3>
+        <div className="nhsuk-warning-callout">
+          <h4 className="nhsuk-warning-callout__label">
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            Copy it now
+          </h4>
+          <p>This token will not be shown again. Keep it as safe as a password.</p>
+        </div>
+        <CopyableValue id="new-token-value" label="Token" value={secret} />
+        <CopyButton text={secret} label="Copy token" copied="Token copied." />
+        <p>
+          Send it in the <code>Authorization: Bearer {'<token>'}</code> header of API requests. A
+          sync WebSocket that cannot set headers can add <code>?access_token={'<token>'}</code> to
+          its address.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function NewTokenForm(props: { api: ApiClient; onCreated(record: ApiToken): void }) {
+  const { api, onCreated } = props;
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<{ secret: string; name: string } | null>(null);
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => required([['name', name, 'Enter a name for the token']]),
+    async () => {
+      const answer = await api.request<{ token: string; record: ApiToken }>('POST', '/tokens', {
+        name,
+      });
+      setCreated({ secret: answer.token, name: answer.record.name });
+      setName('');
+      onCreated(answer.record);
+    },
+  );
+  return (
+    <>
+      {created && <NewToken secret={created.secret} name={created.name} />}
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <TextField
+          id={FIELDS.name}
+          label="Token name"
+          hint="Say what it is for, for example “R script for run charts”."
+          width={30}
+          maxLength={100}
+          value={name}
+          error={form.errors?.fields.name}
+          onChange={setName}
+        />
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Create token
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/** The first administrator's account, sent with the one-time set-up token. */
+import { useState } from 'react';
+import type { MeResponse } from '../../../shared/schemas/api';
+import type { ApiClient } from '../../lib/api';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { useFormSubmit } from '../../lib/use-form-submit';
+import { AccountFields, accountFieldIds, checkAccount, EMPTY_ACCOUNT } from './AccountFields';
+
+const FIELDS = accountFieldIds('setup');
+
+export function SetupForm(props: { api: ApiClient; token: string; onSetUp(me: MeResponse): void }) {
+  const { api, token, onSetUp } = props;
+  const [account, setAccount] = useState(EMPTY_ACCOUNT);
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => checkAccount(account),
+    async () => {
+      onSetUp(await api.request<MeResponse>('POST', '/auth/setup', { ...account, token }));
+    },
+  );
+  return (
+    <>
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <AccountFields
+          prefix="setup"
+          account={account}
+          errors={form.errors}
+          onChange={setAccount}
+        />
+        <button className="nhsuk-button" type="submit">
+          Create administrator account
+        </button>
+      </form>
+    </>
+  );
+}

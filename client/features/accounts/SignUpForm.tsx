@@ -1,0 +1,47 @@
+/** A new account made with an invitation, which joins its lab at the same time. */
+import { useState } from 'react';
+import type { MeResponse } from '../../../shared/schemas/api';
+import type { ApiClient } from '../../lib/api';
+import type { Lab } from '../../lib/api-types';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { useFormSubmit } from '../../lib/use-form-submit';
+import { AccountFields, accountFieldIds, checkAccount, EMPTY_ACCOUNT } from './AccountFields';
+
+const FIELDS = accountFieldIds('sign-up');
+
+export function SignUpForm(props: {
+  api: ApiClient;
+  token: string;
+  onSignedUp(me: MeResponse, lab: Lab | null): void;
+}) {
+  const { api, token, onSignedUp } = props;
+  const [account, setAccount] = useState(EMPTY_ACCOUNT);
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => checkAccount(account),
+    async () => {
+      const answer = await api.request<MeResponse & { lab: Lab | null }>(
+        'POST',
+        `/invites/${token}/sign-up`,
+        account,
+      );
+      onSignedUp({ user: answer.user, csrfToken: answer.csrfToken }, answer.lab);
+    },
+  );
+  return (
+    <>
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <AccountFields
+          prefix="sign-up"
+          account={account}
+          errors={form.errors}
+          onChange={setAccount}
+        />
+        <button className="nhsuk-button" type="submit">
+          Create account and join
+        </button>
+      </form>
+    </>
+  );
+}

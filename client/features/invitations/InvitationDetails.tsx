@@ -1,0 +1,34 @@
+/** What an invitation offers: the lab, its challenge, the role and when the link expires. */
+import { ROLE_DESCRIPTIONS } from '../../../shared/roles';
+import type { InvitationDetails as Details } from '../../lib/api-types';
+import { formatDate } from '../../lib/dates';
+
+export function InvitationDetails({ invitation }: { invitation: Details }) {
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">
+        <span className="nhsuk-caption-l">You are invited to join</span> {invitation.lab.title}
+      </h1>
+      {invitation.lab.challenge && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">The lab’s challenge: </span>
+          <p>{invitation.lab.challenge}</p>
+        </div>
+      )}
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Your role</dt>
+          <dd className="nhsuk-summary-list__value" data-testid="invited-role">
+            <strong>{invitation.roleLabel}</strong>
+            <br />
+            {ROLE_DESCRIPTIONS[invitation.role]}
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Link expires</dt>
+          <dd className="nhsuk-summary-list__value">{formatDate(invitation.expiresAt)}</dd>
+        </div>
+      </dl>
+    </>
+  );
+}

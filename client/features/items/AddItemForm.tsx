@@ -1,0 +1,60 @@
+/** Adding an item (a note, a driver diagram, a PDSA cycle…) to a lab. */
+import { useState } from 'react';
+import { ITEM_KINDS, type ItemKind } from '../../../shared/schemas/records';
+import type { ApiClient } from '../../lib/api';
+import type { Item } from '../../lib/api-types';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { SelectField, TextField } from '../../lib/form-fields';
+import { ITEM_KIND_LABELS } from '../../lib/labels';
+import { required, useFormSubmit } from '../../lib/use-form-submit';
+
+const FIELDS = { kind: 'new-item-kind', title: 'new-item-title' } as const;
+const KIND_CHOICES = ITEM_KINDS.map((value) => ({ value, label: ITEM_KIND_LABELS[value] }));
+
+export function AddItemForm(props: { api: ApiClient; labId: string; onAdded(item: Item): void }) {
+  const { api, labId, onAdded } = props;
+  const [kind, setKind] = useState<ItemKind>('note');
+  const [title, setTitle] = useState('');
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => required([['title', title, 'Enter a title for the item']]),
+    async () => {
+      const answer = await api.request<{ item: Item }>('POST', `/labs/${labId}/items`, {
+        kind,
+        title,
+      });
+      setTitle('');
+      onAdded(answer.item);
+    },
+  );
+  return (
+    <section aria-labelledby="add-item-heading">
+      <h2 className="nhsuk-heading-m" id="add-item-heading">
+        Add an item
+      </h2>
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <SelectField
+          id={FIELDS.kind}
+          label="Kind"
+          choices={KIND_CHOICES}
+          value={kind}
+          error={form.errors?.fields.kind}
+          onChange={setKind}
+        />
+        <TextField
+          id={FIELDS.title}
+          label="Title"
+          width={30}
+          maxLength={200}
+          value={title}
+          error={form.errors?.fields.title}
+          onChange={setTitle}
+        />
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Add item
+        </button>
+      </form>
+    </section>
+  );
+}

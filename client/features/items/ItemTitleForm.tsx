@@ -1,0 +1,40 @@
+/** Renaming an item (its title lives in the lab's item registry, not in the document). */
+import { useState } from 'react';
+import type { ApiClient } from '../../lib/api';
+import type { Item } from '../../lib/api-types';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { TextField } from '../../lib/form-fields';
+import { required, useFormSubmit } from '../../lib/use-form-submit';
+
+const FIELDS = { title: 'item-title' } as const;
+
+export function ItemTitleForm(props: { api: ApiClient; item: Item; onRenamed(item: Item): void }) {
+  const { api, item, onRenamed } = props;
+  const [title, setTitle] = useState(item.title);
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => required([['title', title, 'Enter a title']]),
+    async () => {
+      onRenamed((await api.request<{ item: Item }>('PATCH', `/items/${item.id}`, { title })).item);
+    },
+  );
+  return (
+    <>
+      <ErrorSummary errors={form.errors} />
+      <form className="app-inline-form" onSubmit={submit} noValidate>
+        <TextField
+          id={FIELDS.title}
+          label="Title"
+          width={30}
+          maxLength={200}
+          value={title}
+          error={form.errors?.fields.title}
+          onChange={setTitle}
+        />
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">
+          Save title
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/** Creating a lab; its creator becomes its facilitator. */
+import { useState } from 'react';
+import type { ApiClient } from '../../lib/api';
+import type { Lab } from '../../lib/api-types';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { required, useFormSubmit } from '../../lib/use-form-submit';
+import { type LabBasics, LabBasicsFields, labFieldIds } from './lab-fields';
+
+const FIELDS = labFieldIds('new-lab');
+
+export function CreateLabForm({ api, onCreated }: { api: ApiClient; onCreated(lab: Lab): void }) {
+  const [lab, setLab] = useState<LabBasics>({ title: '', challenge: '', phase: 'understand' });
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => required([['title', lab.title, 'Enter a title for the lab']]),
+    async () => {
+      onCreated((await api.request<{ lab: Lab }>('POST', '/labs', lab)).lab);
+    },
+  );
+  return (
+    <section aria-labelledby="create-lab-heading">
+      <h2 className="nhsuk-heading-m" id="create-lab-heading">
+        Create a lab
+      </h2>
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <LabBasicsFields prefix="new-lab" lab={lab} errors={form.errors} onChange={setLab} />
+        <button className="nhsuk-button" type="submit">
+          Create lab
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+/** A lab's settings: title, challenge, phase and dates (`PATCH /api/labs/<id>`). */
+import { useState } from 'react';
+import type { ApiClient } from '../../lib/api';
+import type { Lab } from '../../lib/api-types';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { TextField } from '../../lib/form-fields';
+import { SuccessBanner } from '../../lib/PageStatus';
+import { required, useFormSubmit } from '../../lib/use-form-submit';
+import { type LabBasics, LabBasicsFields, labFieldIds } from './lab-fields';
+
+const FIELDS = labFieldIds('lab-settings');
+
+export function LabSettingsForm(props: { api: ApiClient; lab: Lab; onSaved(lab: Lab): void }) {
+  const { api, lab, onSaved } = props;
+  const [basics, setBasics] = useState<LabBasics>({
+    title: lab.title,
+    challenge: lab.challenge,
+    phase: lab.phase,
+  });
+  const [startDate, setStartDate] = useState(lab.startDate ?? '');
+  const [endDate, setEndDate] = useState(lab.endDate ?? '');
+  const [saved, setSaved] = useState(false);
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => {
+      setSaved(false);
+      const problems = required([['title', basics.title, 'Enter a title for the lab']]);
+      if (startDate && endDate && endDate < startDate) {
+        problems.endDate = 'The end date must be the same as or after the start date';
+      }
+      return problems;
+    },
+    async () => {
+      const body = { ...basics, startDate: startDate || null, endDate: endDate || null };
+      const answer = await api.request<{ lab: Lab }>('PATCH', `/labs/${lab.id}`, body);
+      setSaved(true);
+      onSaved(answer.lab);
+    },
+  );
+  return (
+    <>
+      {saved && <SuccessBanner title="The lab’s settings have been saved" />}
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <LabBasicsFields
+          prefix="lab-settings"
+          lab={basics}
+          errors={form.errors}
+          onChange={setBasics}
+        />
+        <TextField
+          id={FIELDS.startDate}
+          label="Start date"
+          hint="Leave empty if not decided."
+          type="date"
+          width={10}
+          value={startDate}
+          error={form.errors?.fields.startDate}
+          onChange={setStartDate}
+        />
+        <TextField
+          id={FIELDS.endDate}
+          label="End date"
+          hint="Labs usually run for 9 to 12 months."
+          type="date"
+          width={10}
+          value={endDate}
+          error={form.errors?.fields.endDate}
+          onChange={setEndDate}
+        />
+        <button className="nhsuk-button" type="submit">
+          Save settings
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Inviting someone by link: the role (with what it allows), how long the link
+ * works and how many people may use it. The link is shown once, on creation.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { LAB_ROLES, type LabRole, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../shared/roles';
+import type { ApiClient } from '../../lib/api';
+import type { Invite } from '../../lib/api-types';
+import { CopyableValue, CopyButton } from '../../lib/CopyButton';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { RadiosField, TextField } from '../../lib/form-fields';
+import { useFormSubmit } from '../../lib/use-form-submit';
+
+const FIELDS = {
+  role: 'invite-role',
+  expiresInDays: 'invite-expires',
+  maxUses: 'invite-uses',
+} as const;
+
+const ROLE_CHOICES = LAB_ROLES.map((value) => ({
+  value,
+  label: ROLE_LABELS[value],
+  hint: ROLE_DESCRIPTIONS[value],
+}));
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
+
+function InvitationLink({ link, invite }: { link: string; invite: Invite }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="nhsuk-card" data-testid="invitation-link">
+      <div className="nhsuk-card__content">
+        <h3 className="nhsuk-card__heading" ref={heading} tabIndex={-1}>
+          Invitation link for a {ROLE_LABELS[invite.role].toLowerCase()}
+        </h3>
+        <div className="nhsuk-warning-callout">
+          <h4 className="nhsuk-warning-callout__label">
+            <span className="nhsuk-u-visually-hidden">Important: </span>
+            Copy the link now
+          </h4>
+          <p>
+            This link will not be shown again. Send it only to the people you mean to invite: anyone
+            with it can join the lab,{' '}
+            {invite.maxUses === 1 ? 'once' : `up to ${invite.maxUses} times`}.
+          </p>
+        </div>
+        <CopyableValue id="invitation-link-value" label="Invitation link" value={link} />
+        <CopyButton text={link} label="Copy link" copied="Link copied." />
+      </div>
+    </div>
+  );
+}
+
+export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): void }) {
+  const { api, labId, onCreated } = props;
+  const [role, setRole] = useState<LabRole | ''>('');
+  const [days, setDays] = useState('14');
+  const [uses, setUses] = useState('1');
+  const [created, setCreated] = useState<{ link: string; invite: Invite } | null>(null);
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => {
+      const problems: Record<string, string> = {};
+      if (!role) problems.role = 'Choose the role the person will have';
+      if (wholeNumber(days, 1, 90) === null) {
+        problems.expiresInDays = 'Enter a whole number of days from 1 to 90';
+      }
+      if (wholeNumber(uses, 1, 500) === null) {
+        problems.maxUses = 'Enter a whole number of people from 1 to 500';
+      }
+      return problems;
+    },
+    async () => {
+      setCreated(null);
+      const answer = await api.request<{ invite: Invite; path: string }>(
+        'POST',
+        `/labs/${labId}/invites`,
+        { role, expiresInDays: Number(days), maxUses: Number(uses) },
+      );
+      setCreated({ link: `${window.location.origin}${answer.path}`, invite: answer.invite });
+      onCreated();
+    },
+  );
+  return (
+    <section aria-labelledby="invite-heading">
+      <h2 className="nhsuk-heading-m" id="invite-heading">
+        Invite someone
+      </h2>
+      {created && <InvitationLink link={created.link} invite={created.invite} />}
+      <ErrorSummary errors={form.errors} />
+      <form onSubmit={submit} noValidate>
+        <RadiosField
+          id={FIELDS.role}
+          legend="Role in this lab"
+          choices={ROLE_CHOICES}
+          value={role}
+          error={form.errors?.fields.role}
+          onChange={setRole}
+        />
+        <TextField
+          id={FIELDS.expiresInDays}
+          label="Days the link works for"
+          hint="From 1 to 90 days."
+          inputMode="numeric"
+          width={3}
+          value={days}
+          error={form.errors?.fields.expiresInDays}
+          onChange={setDays}
+        />
+        <TextField
+          id={FIELDS.maxUses}
+          label="Number of people who can use the link"
+          hint="Use 1 for a personal invitation."
+          inputMode="numeric"
+          width={3}
+          value={uses}
+          error={form.errors?.fields.maxUses}
+          onChange={setUses}
+        />
+        <button className="nhsuk-button" type="submit">
+          Create invitation link
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Shapes of the API's answers as the client reads them. They mirror the server's
+ * presenters (`server/api/presenters.ts`); request bodies come from
+ * `shared/schemas/api.ts`.
+ */
+import type { DocRights, LabPhase, LabRole, Profession, SharingState } from '../../shared/roles';
+import type { AuditEventType, ItemKind } from '../../shared/schemas/records';
+
+export interface Lab {
+  readonly id: string;
+  readonly title: string;
+  readonly challenge: string;
+  readonly phase: LabPhase;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly createdAt: string;
+  readonly archived: boolean;
+  /** Null for an instance administrator who is not a member. */
+  readonly myRole: LabRole | null;
+}
+
+export interface Item {
+  readonly id: string;
+  readonly labId: string;
+  readonly kind: ItemKind;
+  readonly title: string;
+  readonly status: string;
+  readonly sharing: SharingState;
+  readonly order: number;
+  readonly updatedAt: string;
+  readonly updatedBy: string | null;
+  readonly archived: boolean;
+}
+
+export interface ItemWithRights extends Item {
+  readonly rights: DocRights;
+}
+
+export interface Member {
+  readonly userId: string;
+  readonly name: string;
+  readonly profession: Profession;
+  /** Shown only to those who manage members. */
+  readonly email: string | null;
+  readonly role: LabRole;
+  readonly joinedAt: string;
+}
+
+export interface Invite {
+  readonly id: string;
+  readonly role: LabRole;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly maxUses: number;
+  readonly uses: number;
+}
+
+/** What an invitation link shows before it is accepted. */
+export interface InvitationDetails {
+  readonly lab: { readonly title: string; readonly challenge: string };
+  readonly role: LabRole;
+  readonly roleLabel: string;
+  readonly expiresAt: string;
+}
+
+export interface ApiToken {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+  readonly revoked: boolean;
+}
+
+export interface AuditEvent {
+  readonly id: string;
+  readonly at: string;
+  readonly type: AuditEventType;
+  readonly actorId: string | null;
+  readonly actorName: string | null;
+  readonly labId: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}

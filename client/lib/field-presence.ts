@@ -1,0 +1,44 @@
+/**
+ * Who else is in a structured field: each person's awareness state carries the
+ * field they are in (`field`), so a form can show "Alex is editing" beside it.
+ */
+import { useEffect, useState } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+
+export interface FieldVisitor {
+  readonly clientId: number;
+  readonly name: string;
+  readonly color: string;
+}
+
+export function setActiveField(awareness: Awareness, field: string | null): void {
+  awareness.setLocalStateField('field', field);
+}
+
+function visitors(awareness: Awareness, field: string): FieldVisitor[] {
+  const found: FieldVisitor[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    if (clientId === awareness.clientID || state.field !== field) return;
+    const user = state.user as { name?: unknown; color?: unknown } | undefined;
+    if (typeof user?.name !== 'string') return;
+    found.push({
+      clientId,
+      name: user.name,
+      color: typeof user.color === 'string' ? user.color : '#425563',
+    });
+  });
+  return found;
+}
+
+/** The other people whose cursor is in `field` now. */
+export function useFieldVisitors(awareness: Awareness | null, field: string): FieldVisitor[] {
+  const [list, setList] = useState<FieldVisitor[]>([]);
+  useEffect(() => {
+    if (!awareness) return;
+    const update = () => setList(visitors(awareness, field));
+    update();
+    awareness.on('change', update);
+    return () => awareness.off('change', update);
+  }, [awareness, field]);
+  return list;
+}

@@ -1,0 +1,18 @@
+/**
+ * React bindings for Yjs types: a component re-renders when the shared type (or
+ * anything inside it) changes, from this person or from anyone else.
+ */
+import { useEffect, useReducer } from 'react';
+import type * as Y from 'yjs';
+
+/** Re-renders on any change inside `type` (deep). Returns a counter that changes with it. */
+export function useYChanges(type: Y.AbstractType<unknown> | null): number {
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!type) return;
+    const listener = () => bump();
+    type.observeDeep(listener);
+    return () => type.unobserveDeep(listener);
+  }, [type]);
+  return version;
+}
