@@ -7,8 +7,6 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CloseCode } from '../../shared/close-codes';
-import { NOTE_BODY_FIELD } from '../../shared/document-schema';
-import { CollaborativeEditor } from '../features/editor/CollaborativeEditor';
 import { ItemAccessNotice } from '../features/items/ItemAccessNotice';
 import { ItemTitleForm } from '../features/items/ItemTitleForm';
 import { PresenceList } from '../features/presence/PresenceList';
@@ -22,6 +20,7 @@ import {
 import { SyncStatus } from '../features/sync/SyncStatus';
 import type { ItemWithRights } from '../lib/api-types';
 import { ITEM_KIND_LABELS } from '../lib/labels';
+import { ItemBody } from './ItemBody';
 import type { SignedIn } from './session';
 
 export interface OpenItemProps {
@@ -73,16 +72,13 @@ export function OpenItem({ session, item, onItemChanged, onSessionEnded }: OpenI
           {canWrite && (
             <ItemTitleForm key={item.title} api={api} item={item} onRenamed={onItemChanged} />
           )}
-          <h2 className="nhsuk-heading-s" id="editor-heading">
-            Content
-          </h2>
-          <CollaborativeEditor
+          <ItemBody
+            item={item}
             doc={collab.doc}
             provider={collab.provider}
-            field={NOTE_BODY_FIELD}
             user={user}
-            label={`Content of ${title}`}
             editable={canWrite}
+            api={api}
           />
         </div>
         <div className="nhsuk-grid-column-one-third">

@@ -6,7 +6,8 @@ import { useEffect, useReducer } from 'react';
 import type * as Y from 'yjs';
 
 /** Re-renders on any change inside `type` (deep). Returns a counter that changes with it. */
-export function useYChanges(type: Y.AbstractType<unknown> | null): number {
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types are invariant in their event type; any shared type will do here.
+export function useYChanges(type: Y.AbstractType<any> | null): number {
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     if (!type) return;

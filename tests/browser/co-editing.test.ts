@@ -22,7 +22,7 @@ import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const DOC = 'browser-coediting';
 
-const editor = (page: Page) => page.getByRole('textbox', { name: /^Content of/ });
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Body' });
 /** The document's text without the other people's caret labels. */
 const documentText = (page: Page) =>
   editor(page).evaluate((element) => {

@@ -24,7 +24,7 @@ const TEXT = 'Aim: no falls at night on Ward 7 by March.';
 const PATIENT = { name: 'Pat Patient', email: 'pat.patient@example.org' } as const;
 const PASSWORD = 'a long enough patient password';
 
-const editor = (page: Page) => page.getByRole('textbox', { name: /^Content of/ });
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Body' });
 const path = (page: Page) => new URL(page.url()).pathname;
 
 describe('inviting a patient as a reviewer', () => {
