@@ -1,3 +1,4 @@
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -7,6 +8,18 @@ const serverPort = Number(process.env.PORT ?? 8787);
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  resolve: {
+    // NHS.UK frontend's stylesheet points at its icons under /assets/images; bundle them from the package.
+    alias: [
+      {
+        find: /^\/assets\/images\/(.*)$/,
+        replacement: path.resolve(
+          import.meta.dirname,
+          'node_modules/nhsuk-frontend/dist/nhsuk/assets/images/$1',
+        ),
+      },
+    ],
+  },
   // NHS.UK frontend's stylesheet arrives minified, with old-browser hacks that CSS minifiers reject.
   build: {
     outDir: '../dist/client',
