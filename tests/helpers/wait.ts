@@ -11,10 +11,11 @@ export async function waitFor(
   if (check()) return;
   await new Promise<void>((resolve, reject) => {
     let unsubscribe: () => void = () => undefined;
-    const timer = setTimeout(() => {
+    const fail = () => {
       unsubscribe();
       reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`));
-    }, timeoutMs);
+    };
+    const timer = setTimeout(fail, timeoutMs); // allowed: a deadline that fails, not a sleep
     unsubscribe = subscribe(() => {
       if (!check()) return;
       clearTimeout(timer);
@@ -31,10 +32,11 @@ export function once<T>(
   timeoutMs = 10_000,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const fail = () => {
       unregister();
       reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}`));
-    }, timeoutMs);
+    };
+    const timer = setTimeout(fail, timeoutMs); // allowed: a deadline that fails, not a sleep
     const unregister = register((value) => {
       clearTimeout(timer);
       unregister();
