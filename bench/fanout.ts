@@ -10,14 +10,15 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '../shared/protocol';
-import { readPeakRssBytes, startCpuMeter, startOwnCpuMeter } from './proc-stats';
+import { readPeakRssBytes, readRssBytes, startCpuMeter, startOwnCpuMeter } from './proc-stats';
 import { quantileOfSorted } from './quantiles';
 import type { ServerProcess } from './server-process';
 import { connectStockClient } from './stock-client';
 import { waitFor } from './wait';
+import { type DocAccess, docUrl } from './workspace-access';
 
 export interface FanoutOptions {
-  readonly docId: string;
+  readonly access: DocAccess;
   readonly readers: number;
   readonly edits: number;
   readonly intervalMs: number;
@@ -36,7 +37,11 @@ export interface FanoutFigures {
   /** From the first edit sent to the last one received by every reader. */
   readonly wallMs: number;
   readonly serverCpuMs: number;
+  /** The kernel's part of `serverCpuMs` (writes, fsync, sockets). */
+  readonly serverSystemCpuMs: number;
   readonly serverPeakRssBytes: number;
+  /** Resident memory just before the workload (what start-up alone costs). */
+  readonly serverRssBeforeBytes: number;
   /** CPU of the benchmark process (writer + readers) over the same span. */
   readonly benchCpuMs: number;
 }
@@ -103,9 +108,13 @@ class ReaderPool {
   /** Records the arrival of update frame number counts[reader] at `at`. */
   received(reader: number, at: number): void {
     const edit = this.counts[reader] ?? 0;
-    const sent = this.sendTimes[edit];
-    if (edit >= this.edits || sent === undefined || Number.isNaN(sent)) {
-      this.fail(new Error(`reader ${reader} got update frame ${edit + 1} before it was sent`));
+    if (edit >= this.edits) {
+      this.fail(new Error(`reader ${reader} got more update frames than the ${this.edits} edits`));
+      return;
+    }
+    const sent = this.sendTimes[edit] ?? Number.NaN;
+    if (Number.isNaN(sent)) {
+      this.fail(new Error(`reader ${reader} got update frame ${edit + 1} before edit ${edit + 1}`));
       return;
     }
     this.latencies[reader * this.edits + edit] = at - sent;
@@ -160,11 +169,13 @@ async function closeReaders(pool: ReaderPool): Promise<void> {
 }
 
 /** Sends edit i at start + i × interval (drift-free pacing: the pace is the workload). */
-async function writeEdits(text: Y.Text, sendTimes: Float64Array, intervalMs: number) {
+async function writeEdits(text: Y.Text, pool: ReaderPool, intervalMs: number) {
+  const { sendTimes } = pool;
   const start = performance.now();
   for (let edit = 0; edit < sendTimes.length; edit++) {
     const wait = start + edit * intervalMs - performance.now();
     if (wait > 0) await delay(wait);
+    if (pool.failure !== null) throw pool.failure;
     sendTimes[edit] = performance.now();
     // The provider sends the update frame synchronously from the doc's update event.
     text.insert(text.length, EDIT_TEXT);
@@ -177,10 +188,10 @@ export async function runFanoutScenario(
 ): Promise<FanoutFigures> {
   const { readers, edits, intervalMs } = options;
   const pool = new ReaderPool(readers, edits);
-  const url = `${server.syncBase}/${options.docId}`;
+  const url = docUrl(server.syncBase, options.access);
   const frames = handshakeFrames();
   for (let index = 0; index < readers; index++) connectReader(pool, index, url, frames);
-  const writer = connectStockClient(server.syncBase, options.docId);
+  const writer = connectStockClient(server.syncBase, options.access);
   try {
     const handshakes = until(
       pool,
@@ -189,10 +200,11 @@ export async function runFanoutScenario(
       HANDSHAKE_TIMEOUT_MS,
     );
     await Promise.all([handshakes, writer.whenSynced()]);
+    const serverRssBeforeBytes = readRssBytes(server.pid);
     const stopServerCpu = startCpuMeter(server.pid, options.ticksPerSecond);
     const stopBenchCpu = startOwnCpuMeter();
     const started = performance.now();
-    await writeEdits(writer.text, pool.sendTimes, intervalMs);
+    await writeEdits(writer.text, pool, intervalMs);
     await until(
       pool,
       `every reader to receive all ${edits} edits`,
@@ -200,7 +212,7 @@ export async function runFanoutScenario(
       DRAIN_TIMEOUT_MS,
     );
     const wallMs = performance.now() - started;
-    const serverCpuMs = stopServerCpu();
+    const serverCpu = stopServerCpu();
     const benchCpuMs = stopBenchCpu();
     const serverPeakRssBytes = readPeakRssBytes(server.pid);
     const sorted = pool.latencies.slice().sort();
@@ -213,8 +225,10 @@ export async function runFanoutScenario(
       p99Ms: quantileOfSorted(sorted, 0.99),
       maxMs: quantileOfSorted(sorted, 1),
       wallMs,
-      serverCpuMs,
+      serverCpuMs: serverCpu.totalMs,
+      serverSystemCpuMs: serverCpu.systemMs,
       serverPeakRssBytes,
+      serverRssBeforeBytes,
       benchCpuMs,
     };
   } finally {

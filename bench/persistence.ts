@@ -16,6 +16,7 @@ import { median } from './quantiles';
 import type { ServerProcess } from './server-process';
 import { connectStockClient } from './stock-client';
 import { sha256, type Trace } from './trace-file';
+import type { DocAccess } from './workspace-access';
 
 export interface PersistenceFigures {
   /** Size of `<DATA_DIR>/docs/<docId>.ylog` after the graceful shutdown. */
@@ -32,7 +33,7 @@ export interface PersistenceOptions {
   /** Starts our server on the DATA_DIR that holds the trace document. */
   readonly start: () => Promise<ServerProcess>;
   readonly dataDir: string;
-  readonly docId: string;
+  readonly access: DocAccess;
   readonly trace: Trace;
   readonly samples: number;
   /** Reports progress (one line per sample). */
@@ -56,9 +57,10 @@ async function directoryBytes(dir: string): Promise<number> {
 }
 
 /** Milliseconds from a new stock client opening its socket to it holding the final text. */
-async function timeToFullText(server: ServerProcess, docId: string, trace: Trace) {
+async function timeToFullText(server: ServerProcess, access: DocAccess, trace: Trace) {
+  const { docId } = access;
   const started = performance.now();
-  const client = connectStockClient(server.syncBase, docId);
+  const client = connectStockClient(server.syncBase, access);
   try {
     await client.whenDoc(
       `a new client of ${docId} to hold the whole text`,
@@ -78,15 +80,15 @@ async function timeToFullText(server: ServerProcess, docId: string, trace: Trace
 }
 
 export async function measurePersistence(options: PersistenceOptions): Promise<PersistenceFigures> {
-  const { dataDir, docId, trace } = options;
-  const ylogBytes = (await stat(ylogPath(dataDir, docId))).size;
+  const { dataDir, access, trace } = options;
+  const ylogBytes = (await stat(ylogPath(dataDir, access.docId))).size;
   const dataDirBytes = await directoryBytes(dataDir);
   const coldStartMs: number[] = [];
   const roomReloadMs: number[] = [];
   for (let sample = 1; sample <= options.samples; sample++) {
     const server = await options.start();
-    const cold = await server.guard(timeToFullText(server, docId, trace));
-    const reload = await server.guard(timeToFullText(server, docId, trace));
+    const cold = await server.guard(timeToFullText(server, access, trace));
+    const reload = await server.guard(timeToFullText(server, access, trace));
     await server.stop();
     coldStartMs.push(cold);
     roomReloadMs.push(reload);

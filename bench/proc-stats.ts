@@ -14,8 +14,13 @@ export function clockTicksPerSecond(): number {
   return ticks;
 }
 
-/** utime + stime of `pid`, in clock ticks. */
-export function readCpuTicks(pid: number): number {
+export interface CpuTicks {
+  readonly user: number;
+  readonly system: number;
+}
+
+/** utime and stime of `pid`, in clock ticks. */
+export function readCpuTicks(pid: number): CpuTicks {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -25,24 +30,44 @@ export function readCpuTicks(pid: number): number {
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) {
     throw new Error(`cannot read utime/stime from /proc/${pid}/stat`);
   }
-  return utime + stime;
+  return { user: utime, system: stime };
 }
 
-/** Peak resident set size (`VmHWM`) of `pid`, in bytes. */
-export function readPeakRssBytes(pid: number): number {
+function readStatusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
-  if (!match?.[1]) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, 'm').exec(status);
+  if (!match?.[1]) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(match[1]) * 1024;
 }
 
-/** CPU time a process spends between `start` and the returned `stop`, in milliseconds. */
-export function startCpuMeter(pid: number, ticksPerSecond: number): () => number {
-  const before = readCpuTicks(pid);
-  return () => ((readCpuTicks(pid) - before) * 1000) / ticksPerSecond;
+/** Peak resident set size (`VmHWM`) of `pid` since it started, in bytes. */
+export function readPeakRssBytes(pid: number): number {
+  return readStatusBytes(pid, 'VmHWM');
 }
 
-/** The same for this (the benchmark's own) process, to show it is not the bottleneck. */
+/** Resident set size (`VmRSS`) of `pid` now, in bytes. */
+export function readRssBytes(pid: number): number {
+  return readStatusBytes(pid, 'VmRSS');
+}
+
+export interface CpuTime {
+  /** User + system. */
+  readonly totalMs: number;
+  readonly systemMs: number;
+}
+
+/** Starts measuring the CPU time of `pid`; call the returned function to read it. */
+export function startCpuMeter(pid: number, ticksPerSecond: number): () => CpuTime {
+  const before = readCpuTicks(pid);
+  const toMs = (ticks: number) => (ticks * 1000) / ticksPerSecond;
+  return () => {
+    const after = readCpuTicks(pid);
+    const systemMs = toMs(after.system - before.system);
+    return { totalMs: toMs(after.user - before.user) + systemMs, systemMs };
+  };
+}
+
+/** CPU time (ms) of this, the benchmark's own, process: to show it is not the bottleneck. */
 export function startOwnCpuMeter(): () => number {
   const before = process.cpuUsage();
   return () => {

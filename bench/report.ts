@@ -8,7 +8,9 @@ import type { PersistenceFigures } from './persistence';
 import type { TraceFigures } from './trace';
 
 export interface ServerResults {
+  /** Each figure's median over the rounds. */
   readonly trace: TraceFigures;
+  readonly traceRounds: readonly TraceFigures[];
   readonly fanout: FanoutFigures;
   /** Null for the baseline: it keeps documents in memory only. */
   readonly persistence: PersistenceFigures | null;
@@ -19,7 +21,10 @@ export interface BenchMeta {
   readonly node: string;
   readonly cpus: number;
   readonly clockTicksPerSecond: number;
+  /** 1-minute load average when the run started and ended: others' work on this machine. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   readonly quick: boolean;
+  readonly traceRounds: number;
   readonly tracePath: string;
   readonly traceName: string;
   readonly baseline: string;
@@ -40,110 +45,121 @@ export interface TargetResult {
 /** 0.35 MiB, as 0.35 × 1024 × 1024 = 367,001.6 bytes. */
 export const DISK_TARGET_BYTES = 0.35 * 1024 * 1024;
 export const COLD_START_TARGET_MS = 150;
-const BASELINE_NA = 'in-memory only, nothing on disk or to reload';
+const NOTES = [
+  '  n/a: the baseline (stock server.js, no YPERSISTENCE) keeps documents in memory only, so it',
+  '    has nothing on disk and nothing to load when a client arrives.',
+  '  CPU: user+system time of the server process (/proc/<pid>/stat), from just before the',
+  '    workload to its end (start-up excluded). Peak RSS: VmHWM at the end of the scenario.',
+  '    Every scenario runs on a fresh server process.',
+  '  cold start: a new server process on the trace DATA_DIR for each sample, its first client,',
+  '    from opening the socket to holding the whole text. room reload: a second client on the',
+  '    same process once the first one has gone, so the room is read from disk again.',
+  '  ours authorises sync: the benchmark signs in as an administrator, creates a lab, a note',
+  '    item per document and an API token, and clients send it as ?access_token=.',
+];
+
+type Format = (value: number) => string;
 
 interface Row {
+  /** Key of the figure in the JSON output. */
+  readonly id: string;
   readonly label: string;
+  readonly format: Format;
   readonly ours: number | null;
   readonly baseline: number | null;
-  readonly format: (value: number) => string;
 }
 
-function fixed(digits: number): (value: number) => string {
+function fixed(digits: number): Format {
   return (value) =>
     value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
-const ms = (value: number) => `${fixed(1)(value)} ms`;
-const mib = (value: number) => `${fixed(1)(value / 1024 / 1024)} MiB`;
-const bytes = (value: number) => `${fixed(0)(value)} B`;
+const ms: Format = (value) => `${fixed(1)(value)} ms`;
+const mib: Format = (value) => `${fixed(1)(value / 1024 / 1024)} MiB`;
+const bytes: Format = (value) => `${fixed(0)(value)} B`;
 
 function ratio(ours: number | null, baseline: number | null): number | null {
   if (ours === null || baseline === null || baseline === 0) return null;
   return ours / baseline;
 }
 
-function rows(results: BenchResults): Row[] {
-  const { ours, baseline } = results;
-  const disk = ours.persistence;
+function row(
+  id: string,
+  label: string,
+  format: Format,
+  ours: number | null,
+  baseline: number | null = null,
+): Row {
+  return { id, label, format, ours, baseline };
+}
+
+function rows({ ours: o, baseline: b }: BenchResults): Row[] {
+  const disk = o.persistence;
   return [
-    {
-      label: 'trace: wall time',
-      ours: ours.trace.wallMs,
-      baseline: baseline.trace.wallMs,
-      format: ms,
-    },
-    {
-      label: 'trace: server CPU (user+sys)',
-      ours: ours.trace.serverCpuMs,
-      baseline: baseline.trace.serverCpuMs,
-      format: ms,
-    },
-    {
-      label: 'trace: server peak RSS (VmHWM)',
-      ours: ours.trace.serverPeakRssBytes,
-      baseline: baseline.trace.serverPeakRssBytes,
-      format: mib,
-    },
-    {
-      label: 'fan-out: latency p50',
-      ours: ours.fanout.p50Ms,
-      baseline: baseline.fanout.p50Ms,
-      format: ms,
-    },
-    {
-      label: 'fan-out: latency p99',
-      ours: ours.fanout.p99Ms,
-      baseline: baseline.fanout.p99Ms,
-      format: ms,
-    },
-    {
-      label: 'fan-out: latency max',
-      ours: ours.fanout.maxMs,
-      baseline: baseline.fanout.maxMs,
-      format: ms,
-    },
-    {
-      label: 'fan-out: server CPU (user+sys)',
-      ours: ours.fanout.serverCpuMs,
-      baseline: baseline.fanout.serverCpuMs,
-      format: ms,
-    },
-    {
-      label: 'fan-out: server peak RSS (VmHWM)',
-      ours: ours.fanout.serverPeakRssBytes,
-      baseline: baseline.fanout.serverPeakRssBytes,
-      format: mib,
-    },
-    {
-      label: 'fan-out: bench process CPU (clients)',
-      ours: ours.fanout.benchCpuMs,
-      baseline: baseline.fanout.benchCpuMs,
-      format: ms,
-    },
-    {
-      label: 'disk: trace .ylog after compaction',
-      ours: disk?.ylogBytes ?? null,
-      baseline: null,
-      format: bytes,
-    },
-    {
-      label: 'disk: whole DATA_DIR',
-      ours: disk?.dataDirBytes ?? null,
-      baseline: null,
-      format: bytes,
-    },
-    {
-      label: 'cold start to full text (median)',
-      ours: disk?.coldStartMedianMs ?? null,
-      baseline: null,
-      format: ms,
-    },
-    {
-      label: 'room reload, warm process (median)',
-      ours: disk?.roomReloadMedianMs ?? null,
-      baseline: null,
-      format: ms,
-    },
+    row('traceWallMs', 'trace: wall time', ms, o.trace.wallMs, b.trace.wallMs),
+    row('traceCpuMs', 'trace: server CPU (user+sys)', ms, o.trace.serverCpuMs, b.trace.serverCpuMs),
+    row(
+      'traceSystemCpuMs',
+      '  of which system (kernel)',
+      ms,
+      o.trace.serverSystemCpuMs,
+      b.trace.serverSystemCpuMs,
+    ),
+    row(
+      'tracePeakRssBytes',
+      'trace: server peak RSS (VmHWM)',
+      mib,
+      o.trace.serverPeakRssBytes,
+      b.trace.serverPeakRssBytes,
+    ),
+    row(
+      'traceRssBeforeBytes',
+      '  RSS before the workload (VmRSS)',
+      mib,
+      o.trace.serverRssBeforeBytes,
+      b.trace.serverRssBeforeBytes,
+    ),
+    row('fanoutP50Ms', 'fan-out: latency p50', ms, o.fanout.p50Ms, b.fanout.p50Ms),
+    row('fanoutP99Ms', 'fan-out: latency p99', ms, o.fanout.p99Ms, b.fanout.p99Ms),
+    row('fanoutMaxMs', 'fan-out: latency max', ms, o.fanout.maxMs, b.fanout.maxMs),
+    row(
+      'fanoutCpuMs',
+      'fan-out: server CPU (user+sys)',
+      ms,
+      o.fanout.serverCpuMs,
+      b.fanout.serverCpuMs,
+    ),
+    row(
+      'fanoutSystemCpuMs',
+      '  of which system (kernel)',
+      ms,
+      o.fanout.serverSystemCpuMs,
+      b.fanout.serverSystemCpuMs,
+    ),
+    row(
+      'fanoutPeakRssBytes',
+      'fan-out: server peak RSS (VmHWM)',
+      mib,
+      o.fanout.serverPeakRssBytes,
+      b.fanout.serverPeakRssBytes,
+    ),
+    row(
+      'fanoutRssBeforeBytes',
+      '  RSS before the workload (VmRSS)',
+      mib,
+      o.fanout.serverRssBeforeBytes,
+      b.fanout.serverRssBeforeBytes,
+    ),
+    row(
+      'fanoutBenchCpuMs',
+      'fan-out: bench process CPU (clients)',
+      ms,
+      o.fanout.benchCpuMs,
+      b.fanout.benchCpuMs,
+    ),
+    row('diskYlogBytes', 'disk: trace .ylog after compaction', bytes, disk?.ylogBytes ?? null),
+    row('diskDataDirBytes', 'disk: whole DATA_DIR', bytes, disk?.dataDirBytes ?? null),
+    row('coldStartMs', 'cold start to full text (median)', ms, disk?.coldStartMedianMs ?? null),
+    row('roomReloadMs', 'room reload, warm process (median)', ms, disk?.roomReloadMedianMs ?? null),
   ];
 }
 
@@ -178,7 +194,9 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
       pass: disk !== null && disk.coldStartMedianMs < COLD_START_TARGET_MS,
     },
     {
-      target: `trace on disk after compaction under 0.35 MiB (0.35 x 1024 x 1024 = ${fixed(1)(DISK_TARGET_BYTES)} B)`,
+      target:
+        'trace .ylog after compaction under 0.35 MB, taken as 0.35 x 1024 x 1024 = ' +
+        `${fixed(1)(DISK_TARGET_BYTES)} B`,
       measured: disk === null ? 'not measured' : bytes(disk.ylogBytes),
       pass: disk !== null && disk.ylogBytes < DISK_TARGET_BYTES,
     },
@@ -191,10 +209,14 @@ export function formatReport(results: BenchResults): string {
   const out: string[] = [
     `Improvement Lab sync benchmark  (${meta.startedAt}; node ${meta.node}; ${meta.cpus} CPUs; ` +
       `CLK_TCK ${meta.clockTicksPerSecond}${meta.quick ? '; --quick' : ''})`,
+    `load average (1 min): ${meta.loadAverage.start.toFixed(2)} at start, ` +
+      `${meta.loadAverage.end.toFixed(2)} at end (other work on this machine skews the figures)`,
     `baseline: ${meta.baseline}`,
     `trace: ${meta.traceName}, ${fixed(0)(ours.trace.edits)} edits in ` +
       `${fixed(0)(ours.trace.transactions)} transactions, 1 stock writer -> ` +
-      `${ours.trace.readers} stock readers`,
+      `${ours.trace.readers} stock readers;`,
+    `  each trace figure is the median of ${meta.traceRounds} ` +
+      `round${meta.traceRounds === 1 ? '' : 's'} per server, ours and baseline alternating`,
     `fan-out: 1 stock writer -> ${fanout.readers} raw readers, ${fanout.edits} edits ` +
       `every ${fanout.intervalMs} ms, ${fixed(0)(fanout.samples)} latency samples`,
     '',
@@ -212,17 +234,17 @@ export function formatReport(results: BenchResults): string {
       ]),
     );
   }
+  out.push('', 'notes', ...NOTES);
+  const perRound = ours.traceRounds.map((round, index) => {
+    const other = results.baseline.traceRounds[index];
+    return `${fixed(0)(round.serverCpuMs)} / ${other ? fixed(0)(other.serverCpuMs) : 'n/a'}`;
+  });
+  out.push(`  trace server CPU per round, ours / baseline (ms): ${perRound.join(', ')}`);
   const disk = ours.persistence;
-  out.push(
-    '',
-    `n/a for the baseline: ${BASELINE_NA} (no YPERSISTENCE set), so it has no disk or cold-start figures.`,
-    'CPU is user+system time of the server process from /proc/<pid>/stat over the workload only',
-    '(start-up excluded); peak RSS is VmHWM at the end of the scenario, one fresh process each.',
-  );
   if (disk !== null) {
     out.push(
-      `cold start samples (server restarted each time): ${disk.coldStartMs.map(ms).join(', ')}`,
-      `room reload samples (same process, after the first client left): ${disk.roomReloadMs.map(ms).join(', ')}`,
+      `  cold start samples: ${disk.coldStartMs.map(ms).join(', ')}`,
+      `  room reload samples: ${disk.roomReloadMs.map(ms).join(', ')}`,
     );
   }
   out.push('', 'targets');
@@ -233,13 +255,17 @@ export function formatReport(results: BenchResults): string {
 }
 
 export function formatJson(results: BenchResults): string {
-  const figure = (ours: number | null, baseline: number | null) => ({
-    ours,
-    baseline,
-    ratio: ratio(ours, baseline),
-  });
   const table = Object.fromEntries(
-    rows(results).map((row) => [row.label, figure(row.ours, row.baseline)]),
+    rows(results).map((r) => [
+      r.id,
+      {
+        label: r.label.trim(),
+        ours: r.ours,
+        baseline: r.baseline,
+        ratio: ratio(r.ours, r.baseline),
+      },
+    ]),
   );
-  return `${JSON.stringify({ ...results, table, targets: evaluateTargets(results) }, null, 2)}\n`;
+  const targets = evaluateTargets(results);
+  return `${JSON.stringify({ ...results, table, targets }, null, 2)}\n`;
 }

@@ -5,19 +5,23 @@
  * killed and every temporary directory removed, whether the run passes or fails.
  *
  *   --trace PATH   the editing trace (default ../shared/data/automerge-paper-trace.json)
- *   --quick        a short fan-out and fewer cold starts, for a smoke run
+ *   --rounds N     trace rounds per server, alternating ours and baseline; figures are
+ *                  medians (default 3: this machine is shared, single runs are noisy)
+ *   --quick        one trace round, a short fan-out and fewer cold starts, for a smoke run
  *   --json         print the figures as one JSON document instead of the table
+ *   --profile DIR  write a V8 CPU profile of each of our server processes into DIR
+ *                  (slows the server down: for finding hot spots, not for figures)
  *
  * Exits 0 whether targets pass or fail (it is a report); non-zero only when the
  * benchmark itself failed (wrong text, a server crash, a timeout).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type FanoutFigures, runFanoutScenario } from './fanout';
-import { measurePersistence, type PersistenceFigures } from './persistence';
+import { measurePersistence } from './persistence';
 import { clockTicksPerSecond } from './proc-stats';
 import { type BenchResults, formatJson, formatReport } from './report';
 import {
@@ -26,18 +30,27 @@ import {
   startBaselineServer,
   startOurServer,
 } from './server-process';
-import { runTraceScenario, type TraceFigures } from './trace';
+import { medianTraceFigures, runTraceScenario, type TraceFigures } from './trace';
 import { loadTrace, type Trace } from './trace-file';
+import {
+  type AdminCredentials,
+  type DocAccess,
+  newAdminCredentials,
+  provisionDocuments,
+} from './workspace-access';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TRACE_DOC = 'bench-trace';
-const FANOUT_DOC = 'bench-fanout';
+/** The baseline opens any id without credentials; ours gets ids from `provisionDocuments`. */
+const BASELINE_TRACE_DOC: DocAccess = { docId: 'bench-trace', params: {} };
+const BASELINE_FANOUT_DOC: DocAccess = { docId: 'bench-fanout', params: {} };
 const BASELINE_NAME = '@y/websocket-server 0.1.1 (stock server.js, in memory)';
 
 interface Options {
   readonly tracePath: string;
   readonly quick: boolean;
+  readonly rounds: number;
   readonly json: boolean;
+  readonly profileDir: string | null;
 }
 
 function readOptions(): Options {
@@ -45,15 +58,23 @@ function readOptions(): Options {
     options: {
       trace: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
       json: { type: 'boolean', default: false },
+      profile: { type: 'string' },
     },
   });
+  const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) {
+    throw new Error(`--rounds must be a whole number from 1 to 9, not "${values.rounds}"`);
+  }
   return {
+    rounds,
     tracePath: path.resolve(
       values.trace ?? path.resolve(repoRoot, '../shared/data/automerge-paper-trace.json'),
     ),
     quick: values.quick,
     json: values.json,
+    profileDir: values.profile === undefined ? null : path.resolve(values.profile),
   };
 }
 
@@ -83,6 +104,22 @@ interface Run {
   readonly ticksPerSecond: number;
   readonly children: ChildProcesses;
   readonly temp: TempDirs;
+  readonly admin: AdminCredentials;
+}
+
+function startOptions(run: Run) {
+  const { profileDir } = run.options;
+  const nodeArgs = profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  return { repoRoot, children: run.children, admin: run.admin, nodeArgs };
+}
+
+/** Our server on a fresh data directory, with one document the benchmark may open. */
+async function startOursWithDocument(run: Run, label: string, title: string) {
+  const dataDir = run.temp.make(label);
+  const server = await startOurServer(startOptions(run), dataDir);
+  const [access] = await server.guard(provisionDocuments(server.httpBase, run.admin, [title]));
+  if (!access) throw new Error('no document was provisioned');
+  return { server, dataDir, access };
 }
 
 /** Runs `work` on `server`, failing as soon as the server dies, and stops the server after. */
@@ -92,41 +129,56 @@ async function on<T>(server: ServerProcess, work: (server: ServerProcess) => Pro
   return result;
 }
 
-async function traceOnOurs(run: Run): Promise<{ trace: TraceFigures; disk: PersistenceFigures }> {
-  const start = { repoRoot, children: run.children };
-  const dataDir = run.temp.make('trace');
-  log('ours: trace replay');
-  const server = await startOurServer(start, dataDir);
+/** One trace round on our server; the data directory keeps the compacted document. */
+async function traceOnOurs(run: Run, round: number) {
+  const { server, dataDir, access } = await startOursWithDocument(run, 'trace', 'Editing trace');
+  const trace = await on(server, (s) => runTraceScenario(s, run.trace, access, run.ticksPerSecond));
+  log(`ours: trace round ${round}: ${describeTrace(trace)}; SIGTERM sent, log compacted`);
+  return { trace, dataDir, access };
+}
+
+async function traceOnBaseline(run: Run, round: number): Promise<TraceFigures> {
+  const server = await startBaselineServer(startOptions(run));
   const trace = await on(server, (s) =>
-    runTraceScenario(s, run.trace, TRACE_DOC, run.ticksPerSecond),
+    runTraceScenario(s, run.trace, BASELINE_TRACE_DOC, run.ticksPerSecond),
   );
-  log(`ours: trace done in ${(trace.wallMs / 1000).toFixed(1)} s; SIGTERM sent, log compacted`);
+  log(`baseline: trace round ${round}: ${describeTrace(trace)}`);
+  return trace;
+}
+
+function describeTrace(trace: TraceFigures): string {
+  return `${(trace.wallMs / 1000).toFixed(1)} s, server CPU ${trace.serverCpuMs.toFixed(0)} ms`;
+}
+
+/** Trace rounds alternating ours and the baseline, then disk and cold start on round 1's data. */
+async function traceScenario(run: Run) {
+  const ours: TraceFigures[] = [];
+  const baseline: TraceFigures[] = [];
+  let first: { dataDir: string; access: DocAccess } | null = null;
+  for (let round = 1; round <= run.options.rounds; round++) {
+    const result = await traceOnOurs(run, round);
+    ours.push(result.trace);
+    first ??= result;
+    baseline.push(await traceOnBaseline(run, round));
+  }
+  if (first === null) throw new Error('no trace round ran');
+  const { dataDir, access } = first;
   const disk = await measurePersistence({
-    start: () => startOurServer(start, dataDir),
+    start: () => startOurServer(startOptions(run), dataDir),
     dataDir,
-    docId: TRACE_DOC,
+    access,
     trace: run.trace,
     samples: run.options.quick ? 3 : 5,
     log: (line) => log(`ours: ${line}`),
   });
-  return { trace, disk };
+  return { ours, baseline, disk };
 }
 
-async function traceOnBaseline(run: Run): Promise<TraceFigures> {
-  log('baseline: trace replay');
-  const server = await startBaselineServer({ repoRoot, children: run.children });
-  const trace = await on(server, (s) =>
-    runTraceScenario(s, run.trace, TRACE_DOC, run.ticksPerSecond),
-  );
-  log(`baseline: trace done in ${(trace.wallMs / 1000).toFixed(1)} s`);
-  return trace;
-}
-
-async function fanout(run: Run, server: ServerProcess): Promise<FanoutFigures> {
+async function fanout(run: Run, server: ServerProcess, access: DocAccess): Promise<FanoutFigures> {
   log(`${server.kind}: fan-out`);
   const figures = await on(server, (s) =>
     runFanoutScenario(s, {
-      docId: FANOUT_DOC,
+      access,
       readers: 100,
       // 10 s at one edit every 20 ms; --quick: 2 s.
       edits: run.options.quick ? 100 : 500,
@@ -142,29 +194,41 @@ async function fanout(run: Run, server: ServerProcess): Promise<FanoutFigures> {
 
 async function benchmark(run: Run): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
-  const start = { repoRoot, children: run.children };
-  const ours = await traceOnOurs(run);
-  const baselineTrace = await traceOnBaseline(run);
-  const oursFanout = await fanout(run, await startOurServer(start, run.temp.make('fanout')));
-  const baselineFanout = await fanout(run, await startBaselineServer(start));
+  const loadAtStart = loadavg()[0] ?? 0;
+  const traces = await traceScenario(run);
+  const fanoutOn = await startOursWithDocument(run, 'fanout', 'Fan-out');
+  const oursFanout = await fanout(run, fanoutOn.server, fanoutOn.access);
+  const baselineServer = await startBaselineServer(startOptions(run));
+  const baselineFanout = await fanout(run, baselineServer, BASELINE_FANOUT_DOC);
   return {
     meta: {
       startedAt,
       node: process.version,
       cpus: availableParallelism(),
       clockTicksPerSecond: run.ticksPerSecond,
+      loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
       quick: run.options.quick,
+      traceRounds: run.options.rounds,
       tracePath: run.trace.path,
       traceName: run.trace.name,
       baseline: BASELINE_NAME,
     },
-    ours: { trace: ours.trace, fanout: oursFanout, persistence: ours.disk },
-    baseline: { trace: baselineTrace, fanout: baselineFanout, persistence: null },
+    ours: {
+      trace: medianTraceFigures(traces.ours),
+      traceRounds: traces.ours,
+      fanout: oursFanout,
+      persistence: traces.disk,
+    },
+    baseline: {
+      trace: medianTraceFigures(traces.baseline),
+      traceRounds: traces.baseline,
+      fanout: baselineFanout,
+      persistence: null,
+    },
   };
 }
 
 async function main(): Promise<number> {
-  const options = readOptions();
   const children = new ChildProcesses();
   const temp = new TempDirs();
   const cleanUp = () => {
@@ -179,8 +243,10 @@ async function main(): Promise<number> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
+    const options = readOptions();
     const trace = await loadTrace(options.tracePath);
-    const run = { options, trace, ticksPerSecond: clockTicksPerSecond(), children, temp };
+    const admin = newAdminCredentials();
+    const run = { options, trace, ticksPerSecond: clockTicksPerSecond(), children, temp, admin };
     const results = await benchmark(run);
     process.stdout.write(options.json ? formatJson(results) : formatReport(results));
     return 0;

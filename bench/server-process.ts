@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { SYNC_PATH_PREFIX } from '../shared/protocol';
 import { once } from './wait';
+import { type AdminCredentials, adminEnv } from './workspace-access';
 
 export type ServerKind = 'ours' | 'baseline';
 
@@ -21,6 +22,8 @@ const OUTPUT_KEPT_CHARS = 4_000;
 export interface ServerProcess {
   readonly kind: ServerKind;
   readonly pid: number;
+  /** `http://127.0.0.1:<port>`, for the HTTP API. */
+  readonly httpBase: string;
   /** Base WebSocket URL; a document's socket is `${syncBase}/${docId}`. */
   readonly syncBase: string;
   /** Settles like `work`, but rejects as soon as the server exits on its own. */
@@ -47,13 +50,18 @@ export class ChildProcesses {
 export interface StartOptions {
   readonly repoRoot: string;
   readonly children: ChildProcesses;
+  /** The administrator our server creates on its first start on a data directory. */
+  readonly admin: AdminCredentials;
+  /** Extra node flags for our server (e.g. `--cpu-prof`); none for a normal run. */
+  readonly nodeArgs: readonly string[];
 }
 
 export async function startOurServer(
   options: StartOptions,
   dataDir: string,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = [...options.nodeArgs, '--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: options.repoRoot,
     env: {
       ...process.env,
@@ -62,6 +70,7 @@ export async function startOurServer(
       DATA_DIR: dataDir,
       DEMO: 'false',
       LOG_LEVEL: 'warn',
+      ...adminEnv(options.admin),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,8 +78,8 @@ export async function startOurServer(
   const output = recordOutput(child);
   const ready = /Improvement Lab is running at http:\/\/([^\s:]+):(\d+)/;
   const port = await waitUntilReady(child, 'ours', output, (text) => ready.exec(text)?.[2]);
-  const syncBase = `ws://${HOST}:${port}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
-  return watch(child, 'ours', output, syncBase);
+  const syncPath = SYNC_PATH_PREFIX.replace(/\/$/, '');
+  return watch(child, 'ours', output, { httpBase: `http://${HOST}:${port}`, syncPath });
 }
 
 export async function startBaselineServer(options: StartOptions): Promise<ServerProcess> {
@@ -88,7 +97,7 @@ export async function startBaselineServer(options: StartOptions): Promise<Server
   // server.js logs `running at '<host>' on port <port>` from its listen callback.
   const ready = /running at '[^']*' on port (\d+)/;
   await waitUntilReady(child, 'baseline', output, (text) => ready.exec(text)?.[1]);
-  return watch(child, 'baseline', output, `ws://${HOST}:${port}`);
+  return watch(child, 'baseline', output, { httpBase: `http://${HOST}:${port}`, syncPath: '' });
 }
 
 /** A port that was free a moment ago (the baseline takes its port from PORT only). */
@@ -148,18 +157,21 @@ function watch(
   child: ChildProcess,
   kind: ServerKind,
   output: () => string,
-  syncBase: string,
+  urls: { httpBase: string; syncPath: string },
 ): ServerProcess {
   const { pid } = child;
   if (pid === undefined) throw new Error(`the ${kind} server has no process id`);
   let stopping = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve({ code: child.exitCode, signal: child.signalCode });
+    }
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   const crashed = exited.then(({ code, signal }) => {
     if (stopping) return new Promise<never>(() => undefined);
     throw new Error(
-      `the ${kind} server (pid ${pid}) exited during the scenario ` +
+      `the ${kind} server (pid ${pid}) exited on its own ` +
         `(code ${code}, signal ${signal}); its last output:\n${output()}`,
     );
   });
@@ -167,7 +179,8 @@ function watch(
   return {
     kind,
     pid,
-    syncBase,
+    httpBase: urls.httpBase,
+    syncBase: `${urls.httpBase.replace(/^http/, 'ws')}${urls.syncPath}`,
     guard: (work) => Promise.race([work, crashed]),
     async stop() {
       stopping = true;

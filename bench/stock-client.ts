@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { once, waitFor } from './wait';
+import type { DocAccess } from './workspace-access';
 
 /** Name of the shared text in every benchmark document. */
 export const TEXT_NAME = 'text';
@@ -24,12 +25,14 @@ export interface StockClient {
   destroy(): Promise<void>;
 }
 
-export function connectStockClient(syncBase: string, docId: string): StockClient {
+export function connectStockClient(syncBase: string, access: DocAccess): StockClient {
+  const { docId } = access;
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncBase, docId, doc, {
     // ws implements the browser WebSocket interface the provider uses; its types differ.
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: { ...access.params },
   });
   return {
     doc,

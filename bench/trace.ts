@@ -5,11 +5,13 @@
  * SHA-256, or the benchmark fails.
  */
 import * as Y from 'yjs';
-import { readPeakRssBytes, startCpuMeter } from './proc-stats';
+import { readPeakRssBytes, readRssBytes, startCpuMeter } from './proc-stats';
+import { median } from './quantiles';
 import type { ServerProcess } from './server-process';
 import { connectStockClient, type StockClient } from './stock-client';
 import { sha256, type Trace, type TraceEdit } from './trace-file';
 import { nextTurn } from './wait';
+import type { DocAccess } from './workspace-access';
 
 export const EDITS_PER_TRANSACTION = 100;
 const READERS = 2;
@@ -23,7 +25,26 @@ export interface TraceFigures {
   /** From the first transaction to both readers holding the final text. */
   readonly wallMs: number;
   readonly serverCpuMs: number;
+  /** The kernel's part of `serverCpuMs` (writes, fsync, sockets). */
+  readonly serverSystemCpuMs: number;
   readonly serverPeakRssBytes: number;
+  /** Resident memory just before the workload (what start-up alone costs). */
+  readonly serverRssBeforeBytes: number;
+}
+
+/** Each figure's median over several rounds of the scenario on the same server. */
+export function medianTraceFigures(rounds: readonly TraceFigures[]): TraceFigures {
+  const of = (pick: (figures: TraceFigures) => number) => median(rounds.map(pick));
+  return {
+    edits: of((f) => f.edits),
+    transactions: of((f) => f.transactions),
+    readers: of((f) => f.readers),
+    wallMs: of((f) => f.wallMs),
+    serverCpuMs: of((f) => f.serverCpuMs),
+    serverSystemCpuMs: of((f) => f.serverSystemCpuMs),
+    serverPeakRssBytes: of((f) => f.serverPeakRssBytes),
+    serverRssBeforeBytes: of((f) => f.serverRssBeforeBytes),
+  };
 }
 
 function applyEdit(text: Y.Text, edit: TraceEdit): void {
@@ -63,15 +84,18 @@ function verify(trace: Trace, writer: StockClient, readers: readonly StockClient
 export async function runTraceScenario(
   server: ServerProcess,
   trace: Trace,
-  docId: string,
+  access: DocAccess,
   ticksPerSecond: number,
 ): Promise<TraceFigures> {
-  const writer = connectStockClient(server.syncBase, docId);
-  const readers = Array.from({ length: READERS }, () => connectStockClient(server.syncBase, docId));
+  const writer = connectStockClient(server.syncBase, access);
+  const readers = Array.from({ length: READERS }, () =>
+    connectStockClient(server.syncBase, access),
+  );
   const clients = [writer, ...readers];
   try {
     await Promise.all(clients.map((client) => client.whenSynced()));
     const writerId = writer.doc.clientID;
+    const serverRssBeforeBytes = readRssBytes(server.pid);
     const stopCpu = startCpuMeter(server.pid, ticksPerSecond);
     const started = performance.now();
     // Each inserted character advances the writer's clock by one; deletes do not.
@@ -84,7 +108,7 @@ export async function runTraceScenario(
     );
     await Promise.all([replay(writer, trace.edits), ...received]);
     const wallMs = performance.now() - started;
-    const serverCpuMs = stopCpu();
+    const cpu = stopCpu();
     const serverPeakRssBytes = readPeakRssBytes(server.pid);
     verify(trace, writer, readers);
     return {
@@ -92,8 +116,10 @@ export async function runTraceScenario(
       transactions: Math.ceil(trace.edits.length / EDITS_PER_TRANSACTION),
       readers: READERS,
       wallMs,
-      serverCpuMs,
+      serverCpuMs: cpu.totalMs,
+      serverSystemCpuMs: cpu.systemMs,
       serverPeakRssBytes,
+      serverRssBeforeBytes,
     };
   } finally {
     await Promise.all(clients.map((client) => client.destroy()));

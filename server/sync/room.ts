@@ -57,9 +57,6 @@ export class Room {
   constructor(private readonly options: RoomOptions) {
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) =>
-      this.broadcastUpdate(update, origin),
-    );
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
       this.broadcastAwareness(change, origin),
     );
@@ -90,6 +87,11 @@ export class Room {
         }
       });
     });
+    // Subscribed only now: applying stored state with a listener attached would make
+    // Yjs encode the whole document once more as an update nobody receives.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) =>
+      this.broadcastUpdate(update, origin),
+    );
     const stats = await store.stats(docId);
     this.bytesSinceCompaction = stats.records > 1 ? stats.bytes : 0;
     this.roomStatus = 'ready';
