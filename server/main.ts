@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   if (server.setupPath) {
     // Printed, never logged: the link is a one-time secret for whoever runs the server.
     const base = config.publicUrl ?? server.url;
-    process.stdout.write(`Set up the first administrator (link valid 24 hours): ${base}${server.setupPath}\n`);
+    process.stdout.write(
+      `Set up the first administrator (link valid 24 hours): ${base}${server.setupPath}\n`,
+    );
   }
 
   let stopping = false;
