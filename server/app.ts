@@ -20,6 +20,9 @@ import { bootstrapAdmin } from './api/bootstrap-admin';
 import type { AccessChange, ApiDeps } from './api/context';
 import type { Config } from './config';
 import { seedDemoLab } from './demo/seed-demo';
+import { createCommentSource } from './export/comment-source';
+import { createDocReader } from './export/doc-reader';
+import { mountExportRoutes } from './export/export-routes';
 import type { Logger } from './logger';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
@@ -128,7 +131,14 @@ export async function startWorkspaceServer(
 
   const app = new Hono();
   app.use('*', securityHeaders());
-  app.route('/api', createApiApp(deps));
+  const api = createApiApp(deps);
+  // Mounted before `app.route` copies the API's routes.
+  mountExportRoutes(api, {
+    reader: createDocReader(store),
+    store,
+    comments: createCommentSource((docId, read) => registry.read(docId, read)),
+  });
+  app.route('/api', api);
   app.route(SYNC_PATH_PREFIX.replace(/\/$/, ''), createSyncRoutes({ registry, meta, logger, now }));
   app.route('/', serveClient(config.clientDir));
 

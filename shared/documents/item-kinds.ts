@@ -43,6 +43,9 @@ export const IDEA_STATUSES = [
 export const PDSA_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
 export const DRIVER_NODE_TYPES = ['aim', 'primary', 'secondary', 'idea'] as const;
 export const LINK_STRENGTHS = ['strong', 'weak'] as const;
+export const MEASURE_RECORDED_AS = ['values', 'proportions'] as const;
+export const MEASURE_CHARTS = ['run', 'xmr'] as const;
+export const MEASURE_RULE_SETS = ['ihi', 'anhoej', 'mdc'] as const;
 
 export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
   problem: {
@@ -147,6 +150,13 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
       frequency: text('Frequency'),
       direction: choice('Direction of improvement', ['up', 'down']),
       target: { type: 'number', label: 'Target' },
+      /** How the data are recorded: one value per period, or numerator over denominator. */
+      recordedAs: choice('Data recorded as', MEASURE_RECORDED_AS),
+      chart: choice('Chart', MEASURE_CHARTS),
+      /** The rule set (`shared/charts`): `mdc` goes with an XmR chart, the others with a run chart. */
+      rules: choice('Rules', MEASURE_RULE_SETS),
+      /** Points at the start of each segment that set the centre line (and limits), then frozen. */
+      baseline: { type: 'number', label: 'Baseline points' },
     },
     sections: { notes: 'Notes' },
     lists: {
@@ -155,7 +165,15 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
         columns: {
           period: text('Period'),
           value: { type: 'number', label: 'Value' },
+          /** The note is the point's annotation on the chart. */
           note: text('Note'),
+          numerator: { type: 'number', label: 'Numerator' },
+          denominator: { type: 'number', label: 'Denominator' },
+          excluded: choice('Excluded', ['yes', 'no']),
+          excludedReason: text('Reason for excluding'),
+          pdsaId: { type: 'ref', label: 'PDSA cycle', kind: 'pdsa' },
+          /** A recorded reason here starts a new segment (re-based centre line) at this point. */
+          rebaseReason: text('Re-base reason'),
         },
       },
     },

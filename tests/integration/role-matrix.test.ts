@@ -10,11 +10,15 @@ import { API_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
 import { createRateLimiter } from '../../server/api/auth/rate-limiter';
 import { hashPassword, hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
 import type { ApiDeps } from '../../server/api/context';
+import { createDocReader } from '../../server/export/doc-reader';
+import { type ExportDeps, mountExportRoutes } from '../../server/export/export-routes';
 import { createMemoryLogger } from '../../server/logger';
+import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
 import type { MetaStore } from '../../server/store/meta-store';
 import { COMMENTS_MAP, commentsDocId } from '../../shared/comments';
 import type { LabRole } from '../../shared/roles';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from '../../shared/schemas/archive';
 
 /** Documents kept in memory, for routes that change them through the server. */
 function memoryDocs(): ApiDeps['docs'] {
@@ -50,6 +54,7 @@ let passwordHash = '';
 interface Fixture {
   meta: MetaStore;
   deps: ApiDeps;
+  exportDeps: ExportDeps;
   labId: string;
   itemId: string;
   inviteToken: string;
@@ -181,7 +186,26 @@ async function makeFixture(): Promise<Fixture> {
       hidden: null,
     }),
   );
-  return { meta, deps, labId, itemId, inviteToken, inviteId, targetUserId: target.id, people };
+  const store = createMemoryDocStore();
+  const exportDeps: ExportDeps = { reader: createDocReader(store), store, pdfFonts: null };
+  return {
+    meta,
+    deps,
+    exportDeps,
+    labId,
+    itemId,
+    inviteToken,
+    inviteId,
+    targetUserId: target.id,
+    people,
+  };
+}
+
+/** The API as the server assembles it: the core routes, then the export routes. */
+function apiApp(f: Fixture) {
+  const api = createApiApp(f.deps);
+  mountExportRoutes(api, f.exportDeps);
+  return api;
 }
 
 interface Case {
@@ -410,6 +434,39 @@ const CASES: Case[] = [
     body: () => ({ canCreateLabs: true }),
     expect: { ...signedIn(403), admin: 200 },
   },
+  // Exports are for the people who run the lab.
+  {
+    route: 'GET /labs/:labId/export',
+    path: (f) => `/labs/${f.labId}/export?format=md&include=drafts,participants`,
+    expect: lab(403, 403, 403, 200),
+  },
+  // Anyone who may read or edit the item; a reviewer cannot see a draft at all.
+  {
+    route: 'GET /items/:itemId/export',
+    path: (f) => `/items/${f.itemId}/export?format=html`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'POST /labs/import',
+    path: () => '/labs/import',
+    body: () => ({
+      format: ARCHIVE_FORMAT,
+      version: ARCHIVE_VERSION,
+      exportedAt: new Date().toISOString(),
+      lab: {
+        id: 'old-lab',
+        title: 'Imported lab',
+        challenge: '',
+        phase: 'understand',
+        startDate: null,
+        endDate: null,
+        createdAt: new Date().toISOString(),
+      },
+      items: [],
+      members: [],
+    }),
+    expect: { ...signedIn(403), admin: 201 },
+  },
 ];
 
 describe('role matrix: every API route for every kind of person', () => {
@@ -420,7 +477,7 @@ describe('role matrix: every API route for every kind of person', () => {
   it('has an entry for every route the API registers', async () => {
     const f = await makeFixture();
     const registered = new Set(
-      createApiApp(f.deps)
+      apiApp(f)
         .routes.filter((r) => r.method !== 'ALL')
         .map((r) => `${r.method} ${r.path.replace(/^\/api/, '')}`),
     );
@@ -435,7 +492,7 @@ describe('role matrix: every API route for every kind of person', () => {
       const seen: Partial<Record<Persona, number>> = {};
       for (const who of PERSONAS) {
         const f = await makeFixture();
-        const app = createApiApp(f.deps);
+        const app = apiApp(f);
         const [method] = testCase.route.split(' ');
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (who !== 'anonymous') headers.authorization = `Bearer ${f.people[who].token}`;

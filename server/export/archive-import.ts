@@ -1,0 +1,160 @@
+/**
+ * Importing a lab archive as a new lab. Everything is checked before anything
+ * is written: the JSON against the archive schema, each state as a complete
+ * Yjs update of a document of the item's kind. Then every item gets a new id,
+ * references between items inside documents (a PDSA cycle's change idea, a
+ * driver diagram node's change idea) are rewritten to the new ids, documents go
+ * to the DocStore and the lab and items to the MetaStore, with the importing
+ * person as the lab's facilitator. Members and comments in the archive are not
+ * recreated: they belong to accounts on the instance the archive came from.
+ */
+import * as Y from 'yjs';
+import { fieldsMap, list } from '../../shared/documents/item-doc';
+import { META_MAP, MetaKey } from '../../shared/documents/names';
+import { type Archive, type ArchiveItemRecord, ArchiveSchema } from '../../shared/schemas/archive';
+import type { LabRecord, UserRecord } from '../../shared/schemas/records';
+import type { DocStore } from '../store/doc-store';
+import type { MetaStore } from '../store/meta-store';
+
+/** What is wrong with an archive, in words the person importing it can act on. */
+export class ArchiveError extends Error {
+  override readonly name = 'ArchiveError';
+}
+
+export interface PreparedItem {
+  readonly record: ArchiveItemRecord;
+  readonly newId: string;
+  /** The document's state with references rewritten, as one update. */
+  readonly update: Uint8Array;
+}
+
+export function parseArchive(text: string): Archive {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ArchiveError('The file is not a lab archive: it is not valid JSON.');
+  }
+  const result = ArchiveSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || 'archive'}: ${issue.message}`)
+      .join('; ');
+    throw new ArchiveError(`The file is not a valid lab archive (${problems}).`);
+  }
+  return result.data;
+}
+
+function describe(record: ArchiveItemRecord): string {
+  return `item "${record.title || record.id}"`;
+}
+
+/** The archived state as a document, refusing bytes that are not one complete Yjs update. */
+function loadState(record: ArchiveItemRecord, state: string): Y.Doc {
+  const bytes = new Uint8Array(Buffer.from(state, 'base64'));
+  const doc = new Y.Doc();
+  try {
+    Y.decodeUpdate(bytes);
+    Y.applyUpdate(doc, bytes);
+  } catch {
+    doc.destroy();
+    throw new ArchiveError(
+      `The ${describe(record)} has a document state that is not valid Yjs data.`,
+    );
+  }
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    doc.destroy();
+    throw new ArchiveError(
+      `The ${describe(record)} has an incomplete document state (it depends on changes the archive does not contain).`,
+    );
+  }
+  const kind = doc.getMap(META_MAP).get(MetaKey.Kind);
+  if (kind !== undefined && kind !== record.kind) {
+    doc.destroy();
+    throw new ArchiveError(
+      `The ${describe(record)} is registered as a ${record.kind} but its document is a ${String(kind)}.`,
+    );
+  }
+  return doc;
+}
+
+/** A reference to an archived item, rewritten to its new id; null when it points outside the archive. */
+function remapped(value: unknown, ids: ReadonlyMap<string, string>): string | null {
+  return typeof value === 'string' ? (ids.get(value) ?? null) : null;
+}
+
+function remapReferences(doc: Y.Doc, record: ArchiveItemRecord, ids: ReadonlyMap<string, string>) {
+  doc.transact(() => {
+    if (record.kind === 'pdsa') {
+      const fields = fieldsMap(doc);
+      const old = fields.get('ideaId');
+      if (old !== undefined && old !== null) fields.set('ideaId', remapped(old, ids));
+    }
+    if (record.kind === 'drivers') {
+      for (const row of list(doc, 'nodes').toArray()) {
+        const old = row.get('ideaId');
+        if (old !== undefined && old !== null) row.set('ideaId', remapped(old, ids));
+      }
+    }
+  });
+}
+
+/** Checks every item and rewrites its references; throws ArchiveError before anything is written. */
+export function prepareImport(archive: Archive, newId: () => string): PreparedItem[] {
+  const ids = new Map<string, string>();
+  for (const { record } of archive.items) {
+    if (ids.has(record.id))
+      throw new ArchiveError(`Two items in the archive share the id "${record.id}".`);
+    ids.set(record.id, newId());
+  }
+  return archive.items.map(({ record, state }) => {
+    const doc = loadState(record, state);
+    try {
+      remapReferences(doc, record, ids);
+      return { record, newId: ids.get(record.id) ?? newId(), update: Y.encodeStateAsUpdate(doc) };
+    } finally {
+      doc.destroy();
+    }
+  });
+}
+
+export interface ImportDeps {
+  readonly meta: MetaStore;
+  readonly store: DocStore;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/** Writes the prepared lab: documents first, so no registry entry points at a missing document. */
+export async function writeImport(
+  deps: ImportDeps,
+  archive: Archive,
+  items: readonly PreparedItem[],
+  importer: UserRecord,
+): Promise<LabRecord> {
+  for (const item of items) {
+    await deps.store.append(item.newId, item.update).durable;
+    await deps.store.release(item.newId);
+  }
+  const now = deps.now().toISOString();
+  const labId = deps.newId();
+  const lab = await deps.meta.createLab(
+    {
+      id: labId,
+      title: archive.lab.title,
+      challenge: archive.lab.challenge,
+      phase: archive.lab.phase,
+      startDate: archive.lab.startDate,
+      endDate: archive.lab.endDate,
+      createdAt: now,
+      createdBy: importer.id,
+      archivedAt: null,
+    },
+    { labId, userId: importer.id, role: 'facilitator', joinedAt: now },
+  );
+  for (const { record, newId } of items) {
+    await deps.meta.createItem({ ...record, id: newId, labId, updatedBy: null });
+  }
+  return lab;
+}

@@ -1,0 +1,39 @@
+/**
+ * The format-neutral shape of an exported document: a title and a list of
+ * blocks. The layout decides once what a report says and in what order; each
+ * renderer (HTML, Markdown, Word, PDF) only decides how a block looks.
+ */
+import type { DriverDiagram, OutlineItem } from './driver-diagram';
+import type { MeasureChart } from './measure-chart';
+import type { Fact, RichDoc } from './report-model';
+
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+export type Block =
+  | { readonly kind: 'heading'; readonly level: HeadingLevel; readonly text: string }
+  /** `meta`: a line about the document itself (when it was exported, what it is part of). */
+  | { readonly kind: 'paragraph'; readonly text: string; readonly style?: 'lead' | 'meta' }
+  | { readonly kind: 'facts'; readonly facts: readonly Fact[] }
+  /** A rich-text section; its own headings are placed below `headingBase`. */
+  | { readonly kind: 'rich'; readonly doc: RichDoc; readonly headingBase: HeadingLevel }
+  | {
+      readonly kind: 'table';
+      readonly caption: string;
+      readonly head: readonly string[];
+      readonly rows: ReadonlyArray<readonly string[]>;
+    }
+  | { readonly kind: 'list'; readonly items: readonly OutlineItem[] }
+  /** Drawn where a format can draw it (HTML); the outline that follows always carries it. */
+  | { readonly kind: 'driverDiagram'; readonly diagram: DriverDiagram; readonly title: string }
+  | { readonly kind: 'chart'; readonly chart: MeasureChart }
+  | { readonly kind: 'quote'; readonly text: string };
+
+export interface ReportDocument {
+  readonly title: string;
+  readonly blocks: readonly Block[];
+}
+
+/** A heading level below `level`, never deeper than 6. */
+export function below(level: HeadingLevel, by = 1): HeadingLevel {
+  return Math.min(6, level + by) as HeadingLevel;
+}

@@ -1,0 +1,119 @@
+/**
+ * Gathers what an export covers: the lab's items from the registry (archived
+ * ones left out; drafts only when asked for), each read from its document, who
+ * took part counted by profession, and reviewers' comments from whatever source
+ * the server provides.
+ */
+import { PROFESSION_LABELS, PROFESSIONS } from '../../shared/roles';
+import type { ItemRecord, LabRecord } from '../../shared/schemas/records';
+import type { MetaStore } from '../store/meta-store';
+import { type DocReader, withDoc } from './doc-reader';
+import { type ItemSource, readItem } from './read-item';
+import type {
+  ItemReport,
+  LabReport,
+  LabSummary,
+  ParticipantCount,
+  ReportComment,
+  SingleItemReport,
+} from './report-model';
+import { cleanText } from './safe-text';
+
+/** Reviewers' comments (with responses) on the given items of a lab. */
+export type CommentSource = (labId: string, itemIds: readonly string[]) => Promise<ReportComment[]>;
+
+export const INCLUDE_OPTIONS = ['comments', 'participants', 'drafts'] as const;
+export type IncludeOption = (typeof INCLUDE_OPTIONS)[number];
+export type Include = Readonly<Record<IncludeOption, boolean>>;
+
+export interface ReportSources {
+  readonly meta: MetaStore;
+  readonly reader: DocReader;
+  readonly now: () => Date;
+  readonly comments?: CommentSource;
+}
+
+export function labSummary(lab: LabRecord): LabSummary {
+  return {
+    title: cleanText(lab.title),
+    challenge: cleanText(lab.challenge),
+    phase: lab.phase,
+    startDate: lab.startDate,
+    endDate: lab.endDate,
+  };
+}
+
+/** The items a report covers, in the lab's order. */
+export function reportedItems(meta: MetaStore, labId: string, include: Include): ItemRecord[] {
+  return meta
+    .listItems(labId)
+    .filter((item) => item.archivedAt === null && (include.drafts || item.sharing !== 'draft'))
+    .sort((a, b) => a.order - b.order);
+}
+
+export function readItems(
+  reader: DocReader,
+  records: readonly ItemSource[],
+): Promise<ItemReport[]> {
+  return Promise.all(
+    records.map((record) => withDoc(reader, record.id, (doc) => readItem(doc, record))),
+  );
+}
+
+/** Members of the lab by profession, in the order professions are listed everywhere else. */
+export function participantCounts(meta: MetaStore, labId: string): ParticipantCount[] {
+  const counts = new Map<string, number>();
+  for (const membership of meta.listMembers(labId)) {
+    const profession = meta.getUser(membership.userId)?.profession ?? 'other';
+    counts.set(profession, (counts.get(profession) ?? 0) + 1);
+  }
+  return PROFESSIONS.flatMap((profession) => {
+    const count = counts.get(profession) ?? 0;
+    return count > 0 ? [{ profession: PROFESSION_LABELS[profession], count }] : [];
+  });
+}
+
+export async function buildLabReport(
+  sources: ReportSources,
+  lab: LabRecord,
+  include: Include,
+): Promise<LabReport> {
+  const records = reportedItems(sources.meta, lab.id, include);
+  const items = await readItems(sources.reader, records);
+  const comments = include.comments
+    ? (
+        (await sources.comments?.(
+          lab.id,
+          records.map((record) => record.id),
+        )) ?? []
+      ).map(cleanComment)
+    : null;
+  return {
+    lab: labSummary(lab),
+    exportedAt: sources.now().toISOString(),
+    items,
+    participants: include.participants ? participantCounts(sources.meta, lab.id) : null,
+    comments,
+  };
+}
+
+export async function buildItemReport(
+  sources: ReportSources,
+  lab: LabRecord,
+  record: ItemRecord,
+): Promise<SingleItemReport> {
+  const [item] = await readItems(sources.reader, [record]);
+  if (!item) throw new Error(`item ${record.id} could not be read`);
+  return { lab: labSummary(lab), exportedAt: sources.now().toISOString(), item };
+}
+
+function cleanComment(comment: ReportComment): ReportComment {
+  return {
+    ...comment,
+    author: cleanText(comment.author),
+    profession: cleanText(comment.profession),
+    body: cleanText(comment.body),
+    quote: comment.quote === null ? null : cleanText(comment.quote),
+    response: comment.response === null ? null : cleanText(comment.response),
+  };
+}

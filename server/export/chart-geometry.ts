@@ -1,0 +1,189 @@
+/**
+ * Where a measure's chart goes on a canvas of a given size: scales, axis ticks,
+ * the value line, the mean and process limits (broken where a point has none),
+ * the target, and each point with its classification. Shared by the SVG (HTML,
+ * Markdown) and the PDF drawing so both draw the same chart.
+ */
+import {
+  CLASS_ORDER,
+  CLASS_STYLES,
+  centreLabel,
+  classLegend,
+  type PointClass,
+} from './chart-labels';
+import { formatNumber } from './format-values';
+import type { MeasureChart } from './measure-chart';
+
+export interface Xy {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface PlacedPoint extends Xy {
+  readonly period: string;
+  readonly value: number;
+  readonly cls: PointClass;
+  readonly note: string;
+}
+
+export interface ChartGeometry {
+  readonly width: number;
+  readonly height: number;
+  /** The plot area inside the axes. */
+  readonly plot: {
+    readonly left: number;
+    readonly top: number;
+    readonly right: number;
+    readonly bottom: number;
+  };
+  readonly yTicks: ReadonlyArray<{ readonly y: number; readonly label: string }>;
+  readonly xLabels: ReadonlyArray<{ readonly x: number; readonly label: string }>;
+  readonly values: readonly Xy[];
+  readonly centre: ReadonlyArray<readonly Xy[]>;
+  readonly lower: ReadonlyArray<readonly Xy[]>;
+  readonly upper: ReadonlyArray<readonly Xy[]>;
+  /** y of the target line, or null without a target. */
+  readonly target: number | null;
+  readonly points: readonly PlacedPoint[];
+}
+
+const MARGIN = { left: 56, right: 32, top: 16, bottom: 44 };
+const MAX_X_LABELS = 8;
+
+/** Round steps (1, 2, 2.5, 5 × 10ⁿ) giving about `count` ticks over the range. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  const span = max - min || Math.abs(max) || 1;
+  const rough = span / count;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step =
+    [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(min / step) * step; tick <= max + step / 1e6; tick += step) {
+    ticks.push(Math.round(tick / step) * step);
+  }
+  return ticks;
+}
+
+/** Runs of consecutive points that have a value for `pick`. */
+function runs(
+  xs: readonly number[],
+  values: ReadonlyArray<number | null>,
+  y: (v: number) => number,
+) {
+  const out: Xy[][] = [];
+  let current: Xy[] = [];
+  values.forEach((value, index) => {
+    if (value === null) {
+      if (current.length > 0) out.push(current);
+      current = [];
+      return;
+    }
+    current.push({ x: xs[index] ?? 0, y: y(value) });
+  });
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+export function chartGeometry(chart: MeasureChart, width: number, height: number): ChartGeometry {
+  const plot = {
+    left: MARGIN.left,
+    top: MARGIN.top,
+    right: width - MARGIN.right,
+    bottom: height - MARGIN.bottom,
+  };
+  const all = chart.points.flatMap((p) => [p.value, p.centre, p.lower, p.upper]);
+  const known = [...all, chart.target].filter((v): v is number => v !== null);
+  const low = Math.min(...known);
+  const high = Math.max(...known);
+  const ticks = niceTicks(low, high);
+  const min = Math.min(low, ticks[0] ?? low);
+  const max = Math.max(high, ticks[ticks.length - 1] ?? high);
+  const y = (v: number) =>
+    max === min
+      ? (plot.top + plot.bottom) / 2
+      : plot.bottom - ((v - min) / (max - min)) * (plot.bottom - plot.top);
+  const n = chart.points.length;
+  const xs = chart.points.map((_, i) =>
+    n === 1 ? (plot.left + plot.right) / 2 : plot.left + (i / (n - 1)) * (plot.right - plot.left),
+  );
+  const every = Math.max(1, Math.ceil(n / MAX_X_LABELS));
+  return {
+    width,
+    height,
+    plot,
+    yTicks: ticks.map((tick) => ({ y: y(tick), label: formatNumber(tick) })),
+    xLabels: chart.points.flatMap((point, i) =>
+      i % every === 0 || i === n - 1 ? [{ x: xs[i] ?? 0, label: point.period }] : [],
+    ),
+    values: chart.points.map((point, i) => ({ x: xs[i] ?? 0, y: y(point.value) })),
+    centre: runs(
+      xs,
+      chart.points.map((p) => p.centre),
+      y,
+    ),
+    lower: runs(
+      xs,
+      chart.points.map((p) => p.lower),
+      y,
+    ),
+    upper: runs(
+      xs,
+      chart.points.map((p) => p.upper),
+      y,
+    ),
+    target: chart.target === null ? null : y(chart.target),
+    points: chart.points.map((point, i) => ({
+      x: xs[i] ?? 0,
+      y: y(point.value),
+      period: point.period,
+      value: point.value,
+      cls: point.cls,
+      note: point.note,
+    })),
+  };
+}
+
+export const LINE_STYLES = {
+  value: { colour: '#425563', dash: null },
+  centre: { colour: '#231f20', dash: null },
+  limit: { colour: '#768692', dash: [6, 4] },
+  target: { colour: '#330072', dash: [2, 3] },
+  grid: { colour: '#e8edee', dash: null },
+  axis: { colour: '#425563', dash: null },
+} as const satisfies Record<string, { colour: string; dash: readonly [number, number] | null }>;
+
+export type LegendItem =
+  | { readonly kind: 'line'; readonly line: keyof typeof LINE_STYLES; readonly label: string }
+  | { readonly kind: 'marker'; readonly cls: PointClass; readonly label: string };
+
+/** What the legend explains: the lines drawn, then each class of point on the chart. */
+export function legendItems(chart: MeasureChart): LegendItem[] {
+  const hasLimits = chart.points.some((p) => p.lower !== null || p.upper !== null);
+  const classes = new Set(chart.points.map((p) => p.cls));
+  return [
+    { kind: 'line', line: 'centre', label: centreLabel(chart.rules) },
+    ...(hasLimits
+      ? [
+          {
+            kind: 'line',
+            line: 'limit',
+            label: chart.trial ? 'Trial process limits' : 'Process limits',
+          } as const,
+        ]
+      : []),
+    ...(chart.target !== null ? [{ kind: 'line', line: 'target', label: 'Target' } as const] : []),
+    ...CLASS_ORDER.filter((cls) => classes.has(cls)).map(
+      (cls) => ({ kind: 'marker', cls, label: classLegend(cls) }) as const,
+    ),
+  ];
+}
+
+/** A point's tooltip: period, value, class, exclusion and note. */
+export function pointTitle(chart: MeasureChart, index: number): string {
+  const point = chart.points[index];
+  if (!point) return '';
+  const unit = chart.unit ? ` ${chart.unit}` : '';
+  const excluded = point.excluded ? `. Excluded: ${point.excluded}` : '';
+  const note = point.note ? `. Note: ${point.note}` : '';
+  return `${point.period}: ${formatNumber(point.value)}${unit}, ${CLASS_STYLES[point.cls].label.toLowerCase()}${excluded}${note}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * The formats an export comes in, their media types and file extensions, and
+ * the one place a report document is handed to the renderer of a format.
+ */
+import type { ReportDocument } from './blocks';
+import type { PdfFontFiles } from './pdf-fonts';
+import { renderDocx } from './render-docx';
+import { renderHtml } from './render-html';
+import { renderMarkdown } from './render-markdown';
+import { renderPdf } from './render-pdf';
+
+export const DOCUMENT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export const LAB_FORMATS = [...DOCUMENT_FORMATS, 'json', 'csv'] as const;
+export type LabFormat = (typeof LAB_FORMATS)[number];
+
+export const ITEM_FORMATS = [...DOCUMENT_FORMATS, 'csv'] as const;
+export type ItemFormat = (typeof ITEM_FORMATS)[number];
+
+export const CONTENT_TYPES: Readonly<Record<LabFormat, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+};
+
+export async function renderDocument(
+  format: DocumentFormat,
+  doc: ReportDocument,
+  pdfFonts: PdfFontFiles | null,
+): Promise<string | Buffer> {
+  switch (format) {
+    case 'docx':
+      return renderDocx(doc);
+    case 'pdf':
+      return renderPdf(doc, pdfFonts);
+    case 'md':
+      return renderMarkdown(doc);
+    case 'html':
+      return renderHtml(doc);
+    default: {
+      const unreachable: never = format;
+      throw new Error(`unknown format ${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Export and import over the API:
+ *  - `GET /labs/:labId/export?format=docx|pdf|md|html|json|csv&include=comments,participants,drafts`
+ *    for the people who run a lab (facilitators, admins);
+ *  - `GET /items/:itemId/export?format=docx|pdf|md|html|csv` for anyone who may
+ *    read or edit the item (reviewers, who only comment, may not take it away);
+ *  - `POST /labs/import` with an archive as the body, for people who may create labs.
+ * Every export is audited. Mounted on the API app by `mountExportRoutes`, behind
+ * its authentication and CSRF checks.
+ */
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { docRights, type LabAction, mayCreateLab } from '../../shared/policy';
+import { MAX_ARCHIVE_BYTES } from '../../shared/schemas/archive';
+import { newId } from '../api/auth/secrets';
+import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../api/context';
+import { ApiError, Errors } from '../api/errors';
+import { presentLab } from '../api/presenters';
+import type { DocStore } from '../store/doc-store';
+import { buildArchive } from './archive';
+import { ArchiveError, parseArchive, prepareImport, writeImport } from './archive-import';
+import {
+  buildItemReport,
+  buildLabReport,
+  type CommentSource,
+  INCLUDE_OPTIONS,
+  type Include,
+  type ReportSources,
+  readItems,
+  reportedItems,
+} from './build-report';
+import type { DocReader } from './doc-reader';
+import {
+  CONTENT_TYPES,
+  ITEM_FORMATS,
+  LAB_FORMATS,
+  type LabFormat,
+  renderDocument,
+} from './export-formats';
+import { readLimitedText } from './limited-body';
+import { findPdfFonts, type PdfFontFiles } from './pdf-fonts';
+import { renderMeasuresCsv } from './render-csv';
+import { itemReportDocument, labReportDocument } from './report-layout';
+import type { ItemReport, MeasureReport } from './report-model';
+import { safeFileName } from './safe-text';
+
+export interface ExportDeps {
+  /** Reads item documents (from the DocStore: `createDocReader(store)`). */
+  readonly reader: DocReader;
+  /** Where imported documents are written. */
+  readonly store: DocStore;
+  /** Reviewers' comments for reports; without it a report asked for comments says there are none. */
+  readonly comments?: CommentSource;
+  /** Fonts embedded in PDFs; by default the first Unicode family found, else Helvetica (null). */
+  readonly pdfFonts?: PdfFontFiles | null;
+  /** Largest archive accepted by import, in bytes; 50 MB by default. */
+  readonly maxArchiveBytes?: number;
+}
+
+/**
+ * Exports are for the people who run a lab: those who may change its settings
+ * (facilitators and admins). A dedicated `lab.export` action in `shared/policy.ts`
+ * would say so by name.
+ */
+const EXPORT_LAB: LabAction = 'lab.update';
+
+/** "50 MB", "64 KB": a size as people read it. */
+function describeBytes(bytes: number): string {
+  const mb = 1024 * 1024;
+  return bytes >= mb
+    ? `${Math.round(bytes / mb)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+const badRequest = (code: string, message: string) => new ApiError(400, code, message);
+
+function queryFormat<F extends string>(c: ApiContext, formats: readonly F[]): F {
+  const format = c.req.query('format') ?? '';
+  const parsed = z.enum(formats as [F, ...F[]]).safeParse(format);
+  if (!parsed.success) {
+    throw badRequest('invalid_format', `Choose a format: ${formats.join(', ')}.`);
+  }
+  return parsed.data;
+}
+
+function queryInclude(c: ApiContext): Include {
+  const asked = (c.req.query('include') ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const unknown = asked.filter((part) => !(INCLUDE_OPTIONS as readonly string[]).includes(part));
+  if (unknown.length > 0) {
+    throw badRequest('invalid_include', `"include" may list: ${INCLUDE_OPTIONS.join(', ')}.`);
+  }
+  return {
+    comments: asked.includes('comments'),
+    participants: asked.includes('participants'),
+    drafts: asked.includes('drafts'),
+  };
+}
+
+function download(c: Context, body: string | Buffer, format: LabFormat, name: string): Response {
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+    'content-type': CONTENT_TYPES[format],
+    'content-disposition': `attachment; filename="${name}.${format}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+}
+
+function measuresOf(items: readonly ItemReport[]): MeasureReport[] {
+  return items.filter((item): item is MeasureReport => item.kind === 'measure');
+}
+
+export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const pdfFonts = deps.pdfFonts === undefined ? findPdfFonts() : deps.pdfFonts;
+  const maxArchiveBytes = deps.maxArchiveBytes ?? MAX_ARCHIVE_BYTES;
+  const sources = (c: ApiContext): ReportSources => {
+    const { meta, now } = c.get('deps');
+    return {
+      meta,
+      now,
+      reader: deps.reader,
+      ...(deps.comments ? { comments: deps.comments } : {}),
+    };
+  };
+
+  routes.get('/labs/:labId/export', async (c) => {
+    const { lab } = requireLab(c, c.req.param('labId'), EXPORT_LAB);
+    const format = queryFormat(c, LAB_FORMATS);
+    const include = queryInclude(c);
+    const name = safeFileName(lab.title, 'lab');
+    let body: string | Buffer;
+    if (format === 'json') {
+      body = `${JSON.stringify(await buildArchive(sources(c), lab, include), null, 1)}\n`;
+    } else if (format === 'csv') {
+      const records = reportedItems(c.get('deps').meta, lab.id, include).filter(
+        (i) => i.kind === 'measure',
+      );
+      body = renderMeasuresCsv(measuresOf(await readItems(deps.reader, records)));
+    } else {
+      const report = await buildLabReport(sources(c), lab, include);
+      body = await renderDocument(format, labReportDocument(report), pdfFonts);
+    }
+    const included = Object.entries(include)
+      .filter(([, on]) => on)
+      .map(([key]) => key)
+      .join(',');
+    await audit(c, 'export.created', lab.id, { format, include: included });
+    return download(c, body, format, format === 'json' ? `${name}-archive` : name);
+  });
+
+  routes.get('/items/:itemId/export', async (c) => {
+    const auth = requireAuth(c);
+    const { meta } = c.get('deps');
+    const item = meta.getItem(c.req.param('itemId'));
+    const lab = item ? meta.getLab(item.labId) : null;
+    const role = item ? (meta.getMembership(item.labId, auth.user.id)?.role ?? null) : null;
+    const rights = item ? docRights(auth.actor, role, item.sharing) : null;
+    if (!item || !lab || rights === null) throw Errors.notFound('That item');
+    if (rights === 'comment') throw Errors.forbidden('export this item');
+    const format = queryFormat(c, ITEM_FORMATS);
+    let body: string | Buffer;
+    if (format === 'csv') {
+      if (item.kind !== 'measure') {
+        throw badRequest('invalid_format', 'Only a measure has data to export as CSV.');
+      }
+      body = renderMeasuresCsv(measuresOf(await readItems(deps.reader, [item])));
+    } else {
+      const report = await buildItemReport(sources(c), lab, item);
+      body = await renderDocument(format, itemReportDocument(report), pdfFonts);
+    }
+    await audit(c, 'export.created', item.labId, { format, itemId: item.id });
+    return download(c, body, format, safeFileName(item.title, 'item'));
+  });
+
+  routes.post('/labs/import', async (c) => {
+    const auth = requireAuth(c);
+    if (!mayCreateLab(auth.actor)) throw Errors.forbidden('create labs');
+    const read = await readLimitedText(c, maxArchiveBytes);
+    if (!read.ok) {
+      throw read.reason === 'too_large'
+        ? badRequest(
+            'archive_too_large',
+            `The archive is larger than ${describeBytes(maxArchiveBytes)}.`,
+          )
+        : badRequest('invalid_archive', 'The file is not a lab archive: it is not UTF-8 text.');
+    }
+    const { meta, now } = c.get('deps');
+    try {
+      const archive = parseArchive(read.text);
+      const prepared = prepareImport(archive, newId);
+      const importDeps = { meta, store: deps.store, now, newId };
+      const lab = await writeImport(importDeps, archive, prepared, auth.user);
+      await audit(c, 'lab.created', lab.id, { title: lab.title, importedItems: prepared.length });
+      return c.json({ lab: presentLab(lab, 'facilitator'), items: prepared.length }, 201);
+    } catch (error) {
+      if (error instanceof ArchiveError) throw badRequest('invalid_archive', error.message);
+      throw error;
+    }
+  });
+
+  return routes;
+}
+
+/** Adds the export routes to the API app (call before the API is mounted on the server). */
+export function mountExportRoutes(api: Hono<AppEnv>, deps: ExportDeps): void {
+  api.route('/', exportRoutes(deps));
+}

@@ -1,0 +1,64 @@
+/**
+ * How stored values read in a report, in British English: dates as "31 March
+ * 2027", numbers with thousands separators, choice values as words.
+ */
+import type { FieldValue } from '../../shared/documents/item-doc';
+
+const DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+
+/** `2027-03-31` → `31 March 2027`; anything else is returned as it is. */
+export function formatDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(date.getTime()) ? value : DATE.format(date);
+}
+
+/** The date part of an ISO time, as `formatDate` writes it. */
+export function formatDateTime(iso: string): string {
+  return formatDate(iso.slice(0, 10));
+}
+
+export function formatNumber(value: number): string {
+  return NUMBER.format(value);
+}
+
+/** Stored choice values are identifiers (`allied_health_professional`): show them as words. */
+export function humanise(value: string): string {
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A label before its value: "Owner:", but "Who is affected?" stays a question. */
+export function labelFor(label: string): string {
+  return /[?:]$/.test(label) ? label : `${label}:`;
+}
+
+/** A field's value for a report, by its spec type; empty string when there is nothing to show. */
+export function formatField(
+  type: 'text' | 'choice' | 'number' | 'date' | 'ref',
+  value: FieldValue,
+): string {
+  if (value === null || value === '') return '';
+  switch (type) {
+    case 'text':
+    case 'ref':
+      return String(value).trim();
+    case 'choice':
+      return humanise(String(value));
+    case 'number':
+      return typeof value === 'number' ? formatNumber(value) : String(value);
+    case 'date':
+      return formatDate(String(value));
+    default: {
+      const unreachable: never = type;
+      throw new Error(`unknown field type ${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * A measure's chart settings and data points read from its document, by the
+ * same rules as the client's measure page (`client/features/measures/
+ * measure-data.ts`): the rule set is the `rules` choice, else the usual rules of
+ * the `chart` choice, else an IHI run chart; proportions chart numerator ÷
+ * denominator; a point is excluded only with a reason; a re-base reason starts
+ * a new segment. Lenient, as co-edited data is: a row without a usable value is
+ * left off the chart but kept in the data.
+ */
+import type { Direction, RuleSet } from '../../shared/charts/index';
+import { proportionProblem } from '../../shared/charts/proportions';
+import type { FieldValue } from '../../shared/documents/item-doc';
+import type { MeasurePoint } from './report-model';
+import { cleanText } from './safe-text';
+
+export interface MeasureSettings {
+  readonly rules: RuleSet;
+  /** Points that set each segment's centre line; null for the rule set's default. */
+  readonly baseline: number | null;
+  readonly recordedAs: 'values' | 'proportions';
+  readonly direction: Direction | null;
+  readonly target: number | null;
+}
+
+const num = (value: FieldValue | undefined) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+const text = (value: FieldValue | undefined) =>
+  typeof value === 'string' ? cleanText(value.trim()) : '';
+
+export function ruleSetOf(chart: FieldValue | undefined, rules: FieldValue | undefined): RuleSet {
+  if (rules === 'ihi' || rules === 'anhoej' || rules === 'mdc') return rules;
+  return chart === 'xmr' ? 'mdc' : 'ihi';
+}
+
+export function measureSettings(fields: Readonly<Record<string, FieldValue>>): MeasureSettings {
+  const baseline = num(fields.baseline);
+  return {
+    rules: ruleSetOf(fields.chart, fields.rules),
+    baseline: baseline !== null && Number.isInteger(baseline) && baseline >= 1 ? baseline : null,
+    recordedAs: fields.recordedAs === 'proportions' ? 'proportions' : 'values',
+    direction: fields.direction === 'up' || fields.direction === 'down' ? fields.direction : null,
+    target: num(fields.target),
+  };
+}
+
+function chartedValue(
+  row: Readonly<Record<string, FieldValue>>,
+  recordedAs: MeasureSettings['recordedAs'],
+) {
+  if (recordedAs === 'values') return num(row.value);
+  const numerator = num(row.numerator);
+  const denominator = num(row.denominator);
+  if (numerator === null || denominator === null) return null;
+  return proportionProblem(numerator, denominator) ? null : numerator / denominator;
+}
+
+export function measurePoints(
+  rows: ReadonlyArray<Readonly<Record<string, FieldValue>>>,
+  recordedAs: MeasureSettings['recordedAs'],
+): MeasurePoint[] {
+  return rows.map((row) => {
+    const reason = text(row.excludedReason);
+    return {
+      period: text(row.period),
+      value: chartedValue(row, recordedAs),
+      note: text(row.note),
+      excluded: row.excluded === 'yes' && reason !== '' ? reason : null,
+      rebase: text(row.rebaseReason) || null,
+    };
+  });
+}

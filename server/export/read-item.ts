@@ -1,0 +1,130 @@
+/**
+ * One item's document read into its report shape, with the typed accessors the
+ * client uses. Runs on the DocReader's copy: a document written by an older
+ * schema is migrated in the copy first (the stored one is migrated when a room
+ * next opens it), and rich-text conversion may repair the copy.
+ */
+import type * as Y from 'yjs';
+import { aimSentence } from '../../shared/documents/aim-sentence';
+import {
+  type FieldValue,
+  readFields,
+  readRows,
+  readTitle,
+  section,
+} from '../../shared/documents/item-doc';
+import { KINDS } from '../../shared/documents/item-kinds';
+import { migrateItemDoc, needsMigration } from '../../shared/documents/migrate';
+import type { ItemKind } from '../../shared/schemas/records';
+import { readDiagram } from './driver-diagram';
+import { formatField } from './format-values';
+import { measureChart } from './measure-chart';
+import { measurePoints, measureSettings } from './measure-rows';
+import type { Fact, ItemReport, ListRow, RichSection } from './report-model';
+import { fragmentToRichDoc, isEmptyRich } from './rich-text';
+import { cleanText } from './safe-text';
+
+export interface ItemSource {
+  readonly id: string;
+  readonly kind: ItemKind;
+  /** The registry's title, used when the document has none. */
+  readonly title: string;
+}
+
+/** Fields shown elsewhere than the facts: the aim (as a sentence), links and ramp positions. */
+const NOT_FACTS: Partial<Record<ItemKind, readonly string[]>> = {
+  problem: [
+    'aimWhat',
+    'aimForWhom',
+    'aimBaseline',
+    'aimTarget',
+    'aimUnit',
+    'aimDirection',
+    'aimByWhen',
+  ],
+  pdsa: ['label', 'follows'],
+};
+
+function facts(kind: ItemKind, fields: Record<string, FieldValue>): Fact[] {
+  const skip = NOT_FACTS[kind] ?? [];
+  return Object.entries(KINDS[kind].fields).flatMap(([name, spec]) => {
+    if (spec.type === 'ref' || skip.includes(name)) return [];
+    const value = cleanText(formatField(spec.type, fields[name] ?? null));
+    return value === '' ? [] : [{ label: spec.label, value }];
+  });
+}
+
+function sections(doc: Y.Doc, kind: ItemKind): RichSection[] {
+  return Object.entries(KINDS[kind].sections).flatMap(([name, label]) => {
+    const rich = fragmentToRichDoc(section(doc, name));
+    return isEmptyRich(rich) ? [] : [{ label, doc: rich }];
+  });
+}
+
+function rows(doc: Y.Doc, kind: ItemKind, listKey: string): ListRow[] {
+  const columns = Object.keys(KINDS[kind].lists[listKey]?.columns ?? {});
+  return readRows(doc, listKey).map((row) => ({
+    id: typeof row.id === 'string' ? row.id : '',
+    cells: Object.fromEntries(
+      columns.map((column) => {
+        const value = row[column];
+        return [column, cleanText(value === null || value === undefined ? '' : String(value))];
+      }),
+    ),
+  }));
+}
+
+const text = (value: FieldValue | undefined) =>
+  typeof value === 'string' ? cleanText(value.trim()) : '';
+
+export function readItem(doc: Y.Doc, source: ItemSource): ItemReport {
+  const { kind } = source;
+  if (needsMigration(doc, kind)) migrateItemDoc(doc, kind);
+  const fields = readFields(doc, kind);
+  const base = {
+    id: source.id,
+    title: cleanText(readTitle(doc).trim() || source.title),
+    facts: facts(kind, fields),
+    sections: sections(doc, kind),
+  };
+  switch (kind) {
+    case 'problem':
+      return { ...base, kind, aim: aimSentence(fields) };
+    case 'drivers':
+      return { ...base, kind, diagram: cleanDiagram(doc) };
+    case 'idea':
+      return { ...base, kind };
+    case 'pdsa':
+      return {
+        ...base,
+        kind,
+        ideaId: typeof fields.ideaId === 'string' ? fields.ideaId : null,
+        label: text(fields.label),
+        follows: text(fields.follows),
+        decision: typeof fields.decision === 'string' ? fields.decision : null,
+        questions: rows(doc, kind, 'questions'),
+        tasks: rows(doc, kind, 'tasks'),
+      };
+    case 'measure': {
+      const settings = measureSettings(fields);
+      const points = measurePoints(readRows(doc, 'points'), settings.recordedAs);
+      const unit = text(fields.unit);
+      const chart = measureChart({ ...settings, title: base.title, unit, points });
+      return { ...base, kind, unit, rules: settings.rules, points, chart };
+    }
+    case 'note':
+      return { ...base, kind };
+    default: {
+      const unreachable: never = kind;
+      throw new Error(`unknown kind ${String(unreachable)}`);
+    }
+  }
+}
+
+function cleanDiagram(doc: Y.Doc) {
+  const diagram = readDiagram(readRows(doc, 'nodes'), readRows(doc, 'edges'));
+  return {
+    nodes: diagram.nodes.map((node) => ({ ...node, label: cleanText(node.label) })),
+    edges: diagram.edges,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * An export as CommonMark with GitHub-style tables. People's text is escaped so
+ * it reads as itself (no links, images, HTML or emphasis it did not ask for);
+ * charts are inline SVG in an HTML block (`<figure>` on one line, which
+ * CommonMark passes through), followed by their signals and data as text, so a
+ * renderer that drops SVG loses nothing.
+ */
+import type { Block, ReportDocument } from './blocks';
+import { chartSvg } from './chart-svg';
+import type { OutlineItem } from './driver-diagram';
+import { labelFor } from './format-values';
+import { richToMarkdown } from './rich-markdown';
+import { escapeHtml, escapeMarkdown, markdownCell } from './safe-text';
+
+/** Escaped text; a line break inside it stays a line break (`\` at the end of a line). */
+const text = (value: string) => escapeMarkdown(value).replace(/\n/g, '\\\n');
+
+function list(items: readonly OutlineItem[], depth = 0): string {
+  return items
+    .map((item) => {
+      const own = `${'  '.repeat(depth)}- ${escapeMarkdown(item.text.replace(/\s*\n\s*/g, ' '))}`;
+      return item.children.length > 0 ? `${own}\n${list(item.children, depth + 1)}` : own;
+    })
+    .join('\n');
+}
+
+function table(block: Extract<Block, { kind: 'table' }>): string {
+  const row = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
+  return [
+    `**${escapeMarkdown(block.caption, 'inline')}**`,
+    '',
+    row(block.head),
+    `|${block.head.map(() => ' --- ').join('|')}|`,
+    ...block.rows.map(row),
+  ].join('\n');
+}
+
+function blockMarkdown(block: Block, index: number): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(block.level)} ${escapeMarkdown(block.text.replace(/\n/g, ' '), 'inline').replace(/#/g, '\\#')}`;
+    case 'paragraph':
+      return block.style === 'meta' ? `*${text(block.text)}*` : text(block.text);
+    case 'facts':
+      return block.facts
+        .map((fact) => {
+          const value = escapeMarkdown(fact.value.replace(/\s*\n\s*/g, ' '), 'inline');
+          return `- **${escapeMarkdown(labelFor(fact.label), 'inline')}** ${value}`;
+        })
+        .join('\n');
+    case 'rich':
+      return richToMarkdown(block.doc, block.headingBase);
+    case 'table':
+      return table(block);
+    case 'list':
+      return list(block.items);
+    case 'driverDiagram':
+      // The outline that follows is the diagram in Markdown.
+      return '';
+    case 'chart':
+      return `<figure>${chartSvg(block.chart, `chart-${index}`)}<figcaption>${escapeHtml(block.chart.summary)}</figcaption></figure>`;
+    case 'quote':
+      return text(block.text)
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n');
+    default: {
+      const unreachable: never = block;
+      throw new Error(`unknown block ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export function renderMarkdown(doc: ReportDocument): string {
+  return `${doc.blocks
+    .map(blockMarkdown)
+    .filter((part) => part !== '')
+    .join('\n\n')}\n`;
+}

@@ -1,0 +1,154 @@
+/**
+ * The order and wording of a lab report: problem and aim, driver diagram,
+ * change ideas each with its PDSA ramp, measures, notes, who took part and
+ * reviewers' comments. Also the export of a single item. Produces blocks; the
+ * renderers draw them.
+ */
+import { KINDS } from '../../shared/documents/item-kinds';
+import type { Block, HeadingLevel, ReportDocument } from './blocks';
+import { formatDate, formatDateTime, humanise } from './format-values';
+import { itemBlocks, itemHeading } from './item-layout';
+import { orderRamp } from './pdsa-ramp';
+import type {
+  ItemReport,
+  LabReport,
+  LabSummary,
+  PdsaReport,
+  ReportComment,
+  SingleItemReport,
+} from './report-model';
+
+function labIntro(lab: LabSummary, exportedAt: string, what: string): Block[] {
+  const blocks: Block[] = [
+    {
+      kind: 'paragraph',
+      text: `${what} exported from Improvement Lab on ${formatDateTime(exportedAt)}.`,
+      style: 'meta',
+    },
+  ];
+  if (lab.challenge.trim()) blocks.push({ kind: 'paragraph', text: lab.challenge, style: 'lead' });
+  const facts = [
+    { label: 'Phase', value: humanise(lab.phase) },
+    ...(lab.startDate ? [{ label: 'Start date', value: formatDate(lab.startDate) }] : []),
+    ...(lab.endDate ? [{ label: 'End date', value: formatDate(lab.endDate) }] : []),
+  ];
+  return [...blocks, { kind: 'facts', facts }];
+}
+
+function ofKind<K extends ItemReport['kind']>(items: readonly ItemReport[], kind: K) {
+  return items.filter((item): item is Extract<ItemReport, { kind: K }> => item.kind === kind);
+}
+
+function rampBlocks(cycles: readonly PdsaReport[], level: HeadingLevel): Block[] {
+  return orderRamp(cycles).flatMap(({ cycle }) => itemBlocks(cycle, level));
+}
+
+function ideaBlocks(items: readonly ItemReport[]): Block[] {
+  const ideas = ofKind(items, 'idea');
+  const cycles = ofKind(items, 'pdsa');
+  const ideaIds = new Set(ideas.map((idea) => idea.id));
+  const blocks = ideas.flatMap((idea) => {
+    const ramp = cycles.filter((cycle) => cycle.ideaId === idea.id);
+    return [
+      ...itemBlocks(idea, 3),
+      ...(ramp.length > 0
+        ? [{ kind: 'heading', level: 4, text: 'PDSA ramp' } as const, ...rampBlocks(ramp, 5)]
+        : []),
+    ];
+  });
+  const unlinked = cycles.filter((cycle) => cycle.ideaId === null || !ideaIds.has(cycle.ideaId));
+  if (unlinked.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'PDSA cycles not linked to a change idea' });
+    blocks.push(...rampBlocks(unlinked, 4));
+  }
+  return blocks;
+}
+
+function chapter(title: string, body: Block[]): Block[] {
+  return body.length === 0 ? [] : [{ kind: 'heading', level: 2, text: title }, ...body];
+}
+
+function participantBlocks(report: LabReport): Block[] {
+  if (report.participants === null) return [];
+  const total = report.participants.reduce((sum, row) => sum + row.count, 0);
+  return chapter('Who took part', [
+    {
+      kind: 'paragraph',
+      text: `${total} ${total === 1 ? 'person' : 'people'} took part, by profession:`,
+    },
+    {
+      kind: 'table',
+      caption: 'Members of the lab by profession',
+      head: ['Profession', 'People'],
+      rows: report.participants.map((row) => [row.profession, String(row.count)]),
+    },
+  ]);
+}
+
+function commentBlocks(comment: ReportComment, level: HeadingLevel): Block[] {
+  const status = comment.status === 'resolved' ? 'Resolved' : 'Open';
+  return [
+    { kind: 'heading', level, text: `${comment.author} (${comment.profession}), ${status}` },
+    ...(comment.quote ? [{ kind: 'quote', text: comment.quote } as const] : []),
+    { kind: 'paragraph', text: comment.body },
+    ...(comment.response
+      ? [{ kind: 'paragraph', text: `Response: ${comment.response}` } as const]
+      : []),
+  ];
+}
+
+function commentChapter(report: LabReport): Block[] {
+  if (report.comments === null) return [];
+  if (report.comments.length === 0) {
+    return chapter("Reviewers' comments", [
+      { kind: 'paragraph', text: 'There are no comments on the items in this report.' },
+    ]);
+  }
+  const titles = new Map(report.items.map((item) => [item.id, itemHeading(item)]));
+  const byItem = new Map<string, ReportComment[]>();
+  for (const comment of report.comments) {
+    byItem.set(comment.itemId, [...(byItem.get(comment.itemId) ?? []), comment]);
+  }
+  const body = [...byItem].flatMap(([itemId, comments]): Block[] => [
+    { kind: 'heading', level: 3, text: `On ${titles.get(itemId) ?? 'an item not in this report'}` },
+    ...comments.flatMap((comment) => commentBlocks(comment, 4)),
+  ]);
+  return chapter("Reviewers' comments", body);
+}
+
+export function labReportDocument(report: LabReport): ReportDocument {
+  const { items } = report;
+  const at = (level: HeadingLevel) => (item: ItemReport) => itemBlocks(item, level);
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: report.lab.title },
+    ...labIntro(report.lab, report.exportedAt, 'Lab report'),
+    ...chapter('Problem and aim', ofKind(items, 'problem').flatMap(at(3))),
+    ...chapter('Driver diagram', ofKind(items, 'drivers').flatMap(at(3))),
+    ...chapter('Change ideas and PDSA cycles', ideaBlocks(items)),
+    ...chapter('Measures', ofKind(items, 'measure').flatMap(at(3))),
+    ...chapter('Notes', ofKind(items, 'note').flatMap(at(3))),
+  ];
+  if (items.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'This lab has no items to report yet.' });
+  }
+  blocks.push(...participantBlocks(report), ...commentChapter(report));
+  return { title: report.lab.title, blocks };
+}
+
+export function itemReportDocument(report: SingleItemReport): ReportDocument {
+  const { item, lab } = report;
+  const [heading, ...body] = itemBlocks(item, 1);
+  const what = `${KINDS[item.kind].label} from the lab “${lab.title}”,`;
+  return {
+    title: itemHeading(item),
+    blocks: [
+      ...(heading ? [heading] : []),
+      {
+        kind: 'paragraph',
+        text: `${what} exported from Improvement Lab on ${formatDateTime(report.exportedAt)}.`,
+        style: 'meta',
+      },
+      ...body,
+    ],
+  };
+}
