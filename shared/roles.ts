@@ -14,7 +14,8 @@ export const ROLE_LABELS: Readonly<Record<LabRole, string>> = {
 };
 
 export const ROLE_DESCRIPTIONS: Readonly<Record<LabRole, string>> = {
-  facilitator: 'Runs the lab: members, invitations, sharing, versions, exports and the audit trail.',
+  facilitator:
+    'Runs the lab: members, invitations, sharing, versions, exports and the audit trail.',
   participant: 'Edits the lab’s work and comments on it.',
   reviewer: 'Reads what is shared with them and comments. Cannot change the text.',
   observer: 'Reads the lab’s work.',

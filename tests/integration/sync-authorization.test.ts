@@ -81,7 +81,9 @@ describe('sync authorisation', () => {
     await client.whenSynced();
     client.text.insert(client.text.length, ' Edit while a participant.');
     const owner = connect(workspace.owner);
-    await waitForDoc(owner.doc, 'the edit to arrive', () => owner.text.toString().includes('Edit while'));
+    await waitForDoc(owner.doc, 'the edit to arrive', () =>
+      owner.text.toString().includes('Edit while'),
+    );
     const closed = closeCode(client);
     const started = Date.now();
     const response = await api('PATCH', `/labs/${workspace.labId}/members/${paul.user.id}`, {
