@@ -15,6 +15,7 @@ import { LabSettingsPage } from './LabSettingsPage';
 import { MembersPage } from './MembersPage';
 import { MyLabsPage } from './MyLabsPage';
 import { NotFoundPage } from './NotFoundPage';
+import { ReviewPage } from './ReviewPage';
 import { needsSignIn, paths, type Route, useRoute } from './router';
 import { SetupPage } from './SetupPage';
 import { SignInPage } from './SignInPage';
@@ -36,6 +37,8 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
       return <MembersPage key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-audit':
       return <AuditPage key={route.labId} session={signedIn} labId={route.labId} />;
+    case 'lab-review':
+      return <ReviewPage key={route.labId} session={signedIn} labId={route.labId} />;
     case 'item':
       return (
         <ItemPage

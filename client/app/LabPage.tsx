@@ -1,20 +1,29 @@
 /**
- * `/labs/<labId>`: the lab's title, challenge, phase and my role; the items I can
- * see; "Add an item" for roles that may; links to settings, members and the
- * audit trail for those who run the lab.
+ * `/labs/<labId>`: the lab overview. Its title, challenge, phase and my role;
+ * the aim, read from the lab's problem statement; the items I can see grouped
+ * by kind, with their management for those who may; what changed recently;
+ * "Add an item" for roles that may; links to settings, members and the audit
+ * trail for those who run the lab. `/labs/<labId>/ideas` shows the lab's change
+ * ideas (list, board and PICK chart) instead.
  */
 import { ROLE_LABELS } from '../../shared/roles';
+import { IdeasScreen } from '../features/ideas/IdeasScreen';
+import { useLabDocs } from '../features/ideas/lab-docs';
 import { AddItemForm } from '../features/items/AddItemForm';
-import { ItemList } from '../features/items/ItemList';
-import type { ItemWithRights, Lab } from '../lib/api-types';
+import { MeasureOverviewChart } from '../features/measures/MeasureOverviewChart';
+import { AimSummary } from '../features/overview/AimSummary';
+import { LabItems } from '../features/overview/LabItems';
+import type { OverviewItem } from '../features/overview/overview-items';
+import { RecentChanges } from '../features/overview/RecentChanges';
+import type { Lab, Member } from '../lib/api-types';
 import { formatDate } from '../lib/dates';
 import { PHASE_DESCRIPTIONS, PHASE_LABELS } from '../lib/labels';
 import { Link, navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
-import { useApiData } from '../lib/use-api-data';
+import { type Loaded, useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
 import { may, useLab } from './lab-context';
-import { paths } from './router';
+import { paths, useRoute } from './router';
 import type { SignedIn } from './session';
 
 function LabFacts({ lab }: { lab: Lab }) {
@@ -45,22 +54,89 @@ function LabFacts({ lab }: { lab: Lab }) {
   );
 }
 
-function Items({ session, lab }: { session: SignedIn; lab: Lab }) {
-  const [items] = useApiData(`items:${lab.id}`, () =>
-    session.api.request<{ items: ItemWithRights[] }>('GET', `/labs/${lab.id}/items`),
+function useItems(session: SignedIn, lab: Lab): [Loaded<{ items: OverviewItem[] }>, () => void] {
+  return useApiData(`items:${lab.id}`, () =>
+    session.api.request<{ items: OverviewItem[] }>('GET', `/labs/${lab.id}/items`),
   );
+}
+
+/** Members' names by id, for "changed by"; empty for people who may not list members. */
+function useMemberNames(session: SignedIn, lab: Lab): ReadonlyMap<string, string> {
+  const allowed = may(session, lab, 'members.read');
+  const [members] = useApiData(`members:${lab.id}:${allowed}`, async () =>
+    allowed
+      ? (await session.api.request<{ members: Member[] }>('GET', `/labs/${lab.id}/members`)).members
+      : [],
+  );
+  const list = members.status === 'ready' ? members.data : [];
+  return new Map(list.map((member) => [member.userId, member.name]));
+}
+
+function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
+  const [items, reload] = useItems(session, lab);
+  const names = useMemberNames(session, lab);
+  const list = items.status === 'ready' ? items.data.items : [];
+  const problem = list.find((item) => item.kind === 'problem' && !item.archived) ?? null;
+  const measures = list.filter((item) => item.kind === 'measure' && !item.archived);
+  const docs = useLabDocs([...(problem ? [problem.id] : []), ...measures.map((item) => item.id)]);
+  const canCreate = may(session, lab, 'items.create');
   return (
     <>
-      {items.status === 'loading' && <Loading />}
-      {items.status === 'error' && <p className="nhsuk-body">{items.error.message}</p>}
-      {items.status === 'ready' && <ItemList items={items.data.items} itemHref={paths.item} />}
-      {may(session, lab, 'items.create') && (
-        <AddItemForm
-          api={session.api}
-          labId={lab.id}
-          onAdded={(item) => navigate(paths.item(item.id))}
+      {items.status === 'ready' && (
+        <AimSummary
+          problem={problem}
+          doc={problem ? (docs.get(problem.id) ?? null) : null}
+          itemHref={paths.item}
+          canCreate={canCreate}
         />
       )}
+      <p className="nhsuk-body">
+        <Link href={paths.labIdeas(lab.id)}>Change ideas: list, board and PICK chart</Link>
+      </p>
+      {measures.length > 0 && (
+        <section aria-labelledby="measures-heading">
+          <h2 className="nhsuk-heading-m" id="measures-heading">
+            Measures
+          </h2>
+          {measures.map((measure) => {
+            const doc = docs.get(measure.id);
+            return doc ? (
+              <MeasureOverviewChart
+                key={measure.id}
+                doc={doc}
+                fallbackTitle={measure.title}
+                href={paths.item(measure.id)}
+              />
+            ) : null;
+          })}
+        </section>
+      )}
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          {items.status === 'loading' && <Loading />}
+          {items.status === 'error' && <p className="nhsuk-body">{items.error.message}</p>}
+          {items.status === 'ready' && (
+            <LabItems
+              api={session.api}
+              items={list}
+              canShare={may(session, lab, 'lab.update')}
+              itemHref={paths.item}
+              onChanged={reload}
+            />
+          )}
+          {canCreate && (
+            <AddItemForm
+              api={session.api}
+              labId={lab.id}
+              onAdded={(item) => navigate(paths.item(item.id))}
+            />
+          )}
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <RunTheLab session={session} lab={lab} />
+          <RecentChanges items={list} names={names} meId={session.me.user.id} />
+        </div>
+      </div>
     </>
   );
 }
@@ -73,6 +149,10 @@ function RunTheLab({ session, lab }: { session: SignedIn; lab: Lab }) {
       text: 'Members and invitations',
     },
     may(session, lab, 'audit.read') && { href: paths.labAudit(lab.id), text: 'Audit trail' },
+    may(session, lab, 'lab.update') && {
+      href: paths.labReview(lab.id),
+      text: 'Review round: comments',
+    },
   ].filter((link) => link !== false);
   if (links.length === 0) return null;
   return (
@@ -91,11 +171,41 @@ function RunTheLab({ session, lab }: { session: SignedIn; lab: Lab }) {
   );
 }
 
+function Ideas({ session, lab }: { session: SignedIn; lab: Lab }) {
+  const [items, reload] = useItems(session, lab);
+  return (
+    <>
+      <Link className="nhsuk-back-link" href={paths.lab(lab.id)}>
+        Back to {lab.title}
+      </Link>
+      <h1 className="nhsuk-heading-l">
+        <span className="nhsuk-caption-l">{lab.title}</span> Change ideas
+      </h1>
+      {items.status === 'loading' && <Loading />}
+      {items.status === 'error' && <p className="nhsuk-body">{items.error.message}</p>}
+      {items.status === 'ready' && (
+        <IdeasScreen
+          api={session.api}
+          labId={lab.id}
+          items={items.data.items}
+          canCreate={may(session, lab, 'items.create')}
+          itemHref={paths.item}
+          onAdded={reload}
+        />
+      )}
+    </>
+  );
+}
+
 export function LabPage({ session, labId }: { session: SignedIn; labId: string }) {
   const [lab] = useLab(session.api, labId);
-  usePageTitle(lab.status === 'ready' ? lab.data.title : 'Lab');
+  const { route } = useRoute();
+  const showIdeas = route.page === 'lab' && route.view === 'ideas';
+  const title = lab.status === 'ready' ? lab.data.title : 'Lab';
+  usePageTitle(showIdeas ? `Change ideas – ${title}` : title);
   if (lab.status === 'loading') return <Loading />;
   if (lab.status === 'error') return <LoadFailed error={lab.error} />;
+  if (showIdeas) return <Ideas session={session} lab={lab.data} />;
   return (
     <>
       <h1 className="nhsuk-heading-l">
@@ -109,14 +219,7 @@ export function LabPage({ session, labId }: { session: SignedIn; labId: string }
         </div>
       )}
       <LabFacts lab={lab.data} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <Items session={session} lab={lab.data} />
-        </div>
-        <div className="nhsuk-grid-column-one-third">
-          <RunTheLab session={session} lab={lab.data} />
-        </div>
-      </div>
+      <Overview session={session} lab={lab.data} />
     </>
   );
 }

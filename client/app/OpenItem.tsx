@@ -1,12 +1,31 @@
 /**
- * An item's document open for co-editing: title, save status, who is here and
- * the editor. Without edit rights the editor is read-only, there are no edit
- * controls, and a notice says what the person may do. The session is reopened
- * when write rights change, because a reader neither counts frames nor asks
- * for `Saved` acknowledgements.
+ * An item's document open for co-editing: title, save status, who is here, the
+ * editor and the comments. Without edit rights the editor is read-only, there
+ * are no edit controls, and a notice says what the person may do. The session is
+ * reopened when write rights change, because a reader neither counts frames nor
+ * asks for `Saved` acknowledgements.
+ *
+ * People who may only comment (reviewers: patients, carers, the public) get a
+ * simpler page: how to comment in plain words, the text with the commented
+ * passages marked, and their own comments with what the team did about them.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CloseCode } from '../../shared/close-codes';
+import { anchorFromPositions } from '../features/comments/anchor-codec';
+import { CommentsPanel, NewComment } from '../features/comments/CommentsPanel';
+import { HowToComment } from '../features/comments/HowToComment';
+import { SelectionBar } from '../features/comments/SelectionBar';
+import {
+  type CommentRights,
+  type ItemComments,
+  useItemComments,
+} from '../features/comments/use-item-comments';
+import { YourComments } from '../features/comments/YourComments';
+import {
+  type EditorCommenting,
+  EditorCommentingContext,
+  type EditorUser,
+} from '../lib/editor/CollaborativeEditor';
 import { ItemAccessNotice } from '../features/items/ItemAccessNotice';
 import { ItemTitleForm } from '../features/items/ItemTitleForm';
 import { PresenceList } from '../features/presence/PresenceList';
@@ -21,6 +40,7 @@ import { SyncStatus } from '../features/sync/SyncStatus';
 import type { ItemWithRights } from '../lib/api-types';
 import { ITEM_KIND_LABELS } from '../lib/labels';
 import { ItemBody } from './ItemBody';
+import { may, useLab } from './lab-context';
 import type { SignedIn } from './session';
 
 export interface OpenItemProps {
@@ -31,10 +51,108 @@ export interface OpenItemProps {
   onSessionEnded(): void;
 }
 
-export function OpenItem({ session, item, onItemChanged, onSessionEnded }: OpenItemProps) {
-  const { api, me } = session;
+interface ItemViewProps extends Omit<OpenItemProps, 'onSessionEnded'> {
+  readonly collab: CollabSession;
+  readonly user: EditorUser;
+}
+
+/** What this person may do with comments here; hiding is for the lab's facilitators. */
+function useCommentRights(session: SignedIn, item: ItemWithRights): CommentRights {
+  const [lab] = useLab(session.api, item.labId);
+  const facilitator = lab.status === 'ready' && may(session, lab.data, 'lab.update');
+  return useMemo(
+    () => ({ comment: item.rights !== 'read', resolve: item.rights === 'edit', hide: facilitator }),
+    [item.rights, facilitator],
+  );
+}
+
+/** The editor's side of comments: passages to mark, and "Add a comment" for a selection. */
+function useEditorCommenting(comments: ItemComments): EditorCommenting {
+  const { passages, rights, startComment, chooseThread } = comments;
+  return useMemo(
+    () => ({
+      passages,
+      onAddComment: rights.comment ? (passage) => startComment(anchorFromPositions(passage)) : null,
+      onPassageChosen: chooseThread,
+    }),
+    [passages, rights.comment, startComment, chooseThread],
+  );
+}
+
+function Header({ item, collab }: { item: ItemWithRights; collab: CollabSession }) {
+  return (
+    <div className="document-page__header">
+      <h1 className="nhsuk-heading-l document-page__title">
+        <span className="nhsuk-caption-l">{ITEM_KIND_LABELS[item.kind]}</span>{' '}
+        {item.title || 'Untitled'}
+      </h1>
+      <SyncStatus session={collab} readOnly={item.rights !== 'edit'} />
+    </div>
+  );
+}
+
+function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps) {
   const canWrite = item.rights === 'edit';
-  const { id: userId, name } = me.user;
+  const rights = useCommentRights(session, item);
+  const comments = useItemComments({
+    api: session.api,
+    itemId: item.id,
+    kind: item.kind,
+    doc: collab.doc,
+    awareness: collab.provider.awareness,
+    serverUrl: syncServerUrl(window.location),
+    userId: session.me.user.id,
+    rights,
+  });
+  const commenting = useEditorCommenting(comments);
+  const body = (
+    <ItemBody
+      item={item}
+      doc={collab.doc}
+      provider={collab.provider}
+      user={user}
+      editable={canWrite}
+      api={session.api}
+    />
+  );
+  const reviewer = item.rights === 'comment';
+  return (
+    <EditorCommentingContext.Provider value={commenting}>
+      <div className="document-page">
+        <Header item={item} collab={collab} />
+        <ItemAccessNotice rights={item.rights} />
+        {reviewer && <HowToComment />}
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            {canWrite && (
+              <ItemTitleForm
+                key={item.title}
+                api={session.api}
+                item={item}
+                onRenamed={onItemChanged}
+              />
+            )}
+            {body}
+          </div>
+          <div className="nhsuk-grid-column-one-third">
+            {reviewer && <NewComment comments={comments} wholeItem="the whole draft" />}
+            {reviewer && <YourComments comments={comments} />}
+            <PresenceList awareness={collab.provider.awareness} />
+            {!reviewer && <CommentsPanel comments={comments} />}
+          </div>
+        </div>
+        {reviewer && (
+          <CommentsPanel comments={comments} heading="All comments" withNewComment={false} />
+        )}
+        <SelectionBar comments={comments} />
+      </div>
+    </EditorCommentingContext.Provider>
+  );
+}
+
+export function OpenItem({ session, item, onItemChanged, onSessionEnded }: OpenItemProps) {
+  const canWrite = item.rights === 'edit';
+  const { id: userId, name } = session.me.user;
   // Exactly what the server's awareness guard accepts: this account's id and name.
   const user = useMemo(() => ({ id: userId, name, color: colourFor(userId) }), [userId, name]);
   const handlers = useRef({ onItemChanged, onSessionEnded });
@@ -57,34 +175,13 @@ export function OpenItem({ session, item, onItemChanged, onSessionEnded }: OpenI
     };
   }, [item.id, canWrite, user]);
   if (!collab) return null;
-  const title = item.title || 'Untitled';
   return (
-    <div className="document-page">
-      <div className="document-page__header">
-        <h1 className="nhsuk-heading-l document-page__title">
-          <span className="nhsuk-caption-l">{ITEM_KIND_LABELS[item.kind]}</span> {title}
-        </h1>
-        <SyncStatus session={collab} readOnly={!canWrite} />
-      </div>
-      <ItemAccessNotice rights={item.rights} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          {canWrite && (
-            <ItemTitleForm key={item.title} api={api} item={item} onRenamed={onItemChanged} />
-          )}
-          <ItemBody
-            item={item}
-            doc={collab.doc}
-            provider={collab.provider}
-            user={user}
-            editable={canWrite}
-            api={api}
-          />
-        </div>
-        <div className="nhsuk-grid-column-one-third">
-          <PresenceList awareness={collab.provider.awareness} />
-        </div>
-      </div>
-    </div>
+    <ItemView
+      session={session}
+      item={item}
+      onItemChanged={onItemChanged}
+      collab={collab}
+      user={user}
+    />
   );
 }

@@ -7,10 +7,12 @@ export type Route =
   | { readonly page: 'sign-in' }
   | { readonly page: 'setup' }
   | { readonly page: 'invite'; readonly token: string }
-  | { readonly page: 'lab'; readonly labId: string }
+  /** The lab's overview, or with `view: 'ideas'` its change ideas (`/labs/<id>/ideas`). */
+  | { readonly page: 'lab'; readonly labId: string; readonly view?: 'ideas' }
   | { readonly page: 'lab-settings'; readonly labId: string }
   | { readonly page: 'lab-members'; readonly labId: string }
   | { readonly page: 'lab-audit'; readonly labId: string }
+  | { readonly page: 'lab-review'; readonly labId: string }
   | { readonly page: 'item'; readonly itemId: string }
   /** The old `/d/<id>` address of a document, now an item. */
   | { readonly page: 'legacy-document'; readonly itemId: string }
@@ -24,6 +26,7 @@ const LAB_PAGES = {
   settings: 'lab-settings',
   members: 'lab-members',
   audit: 'lab-audit',
+  review: 'lab-review',
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -40,6 +43,7 @@ export function parseRoute(pathname: string): Route {
   if (!isDocId(id)) return { page: 'not-found' };
   if (first === 'labs') {
     const key = rest ?? '';
+    if (key === 'ideas') return { page: 'lab', labId: id, view: 'ideas' };
     if (key in LAB_PAGES) return { page: LAB_PAGES[key as keyof typeof LAB_PAGES], labId: id };
   }
   if (first === 'items' && rest === undefined) return { page: 'item', itemId: id };
@@ -60,6 +64,7 @@ export function needsSignIn(route: Route): boolean {
     case 'lab-settings':
     case 'lab-members':
     case 'lab-audit':
+    case 'lab-review':
     case 'item':
     case 'legacy-document':
     case 'account':
@@ -81,6 +86,8 @@ export const paths = {
   labSettings: (labId: string) => `/labs/${labId}/settings`,
   labMembers: (labId: string) => `/labs/${labId}/members`,
   labAudit: (labId: string) => `/labs/${labId}/audit`,
+  labIdeas: (labId: string) => `/labs/${labId}/ideas`,
+  labReview: (labId: string) => `/labs/${labId}/review`,
   item: (itemId: string) => `/items/${itemId}`,
 } as const;
 

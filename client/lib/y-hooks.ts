@@ -17,3 +17,19 @@ export function useYChanges(type: Y.AbstractType<any> | null): number {
   }, [type]);
   return version;
 }
+
+/**
+ * Re-renders when `type`'s own entries change (keys added, removed or replaced),
+ * not on edits inside them: for forms whose fields arrive when the document loads.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types are invariant in their event type; any shared type will do here.
+export function useYShallowChanges(type: Y.AbstractType<any> | null): number {
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!type) return;
+    const listener = () => bump();
+    type.observe(listener);
+    return () => type.unobserve(listener);
+  }, [type]);
+  return version;
+}

@@ -1,0 +1,178 @@
+// biome-ignore-all lint/a11y/useSemanticElements: SVG has no HTML buttons or table cells; ARIA roles give SVG groups their meaning.
+/**
+ * The editable driver diagram, drawn in SVG and worked by keyboard or mouse.
+ *
+ * Accessible pattern: the nodes form an ARIA grid (`role="grid"`). Its columns
+ * are the diagram's columns (aim, primary, secondary, change ideas, named by
+ * column headers) and row n holds the n-th node of each column, so a screen
+ * reader says "Secondary drivers" and the node's place as focus moves. A grid
+ * (rather than `role="application"`) keeps the usual reading commands; screen
+ * readers switch to focus mode inside it, which lets the single-letter
+ * shortcuts through. A tree would not fit: a driver may feed several others.
+ * One roving tab stop (tabindex 0 on the selected node or link, -1 elsewhere)
+ * keeps the whole diagram one Tab away from the toolbar. Links are focusable
+ * buttons outside the grid, reached from a node with [ and ].
+ */
+import { useId } from 'react';
+import {
+  ArrowMarkers,
+  COLUMN_TITLES,
+  columnX,
+  EdgeLines,
+  LinkingTag,
+  NodeBox,
+  svgIdPrefix,
+} from './DiagramShapes';
+import { displayLabel, edgeName, type IdeaTitles, NO_LABEL, nodeName } from './diagram-text';
+import type { DriverEdge, DriverGraph, DriverNode } from './driver-graph';
+import { COLUMN_COUNT, type Layout } from './layout';
+import type { Target } from './navigation';
+import { targetKey } from './use-diagram-editor';
+
+export interface DiagramCanvasProps {
+  readonly graph: DriverGraph;
+  readonly layout: Layout;
+  readonly ideas: IdeaTitles;
+  readonly focus: Target | null;
+  readonly linkFrom: string | null;
+  /** The id of the text that explains the keys. */
+  readonly hintId: string;
+  readonly svgRef: React.RefObject<SVGSVGElement | null>;
+  onKeyDown(event: React.KeyboardEvent<SVGSVGElement>): void;
+  onChoose(target: Target): void;
+  onFocusTarget(target: Target): void;
+}
+
+function tabStop(props: DiagramCanvasProps, target: Target): 0 | -1 {
+  const { focus, layout } = props;
+  if (focus) return focus.kind === target.kind && focus.id === target.id ? 0 : -1;
+  const first = layout.columns.find((c) => c.length > 0)?.[0];
+  return target.kind === 'node' && target.id === first ? 0 : -1;
+}
+
+function EdgeButton(props: DiagramCanvasProps & { edge: DriverEdge; markers: string }) {
+  const { edge, layout, graph, ideas, focus, markers } = props;
+  const from = layout.boxes.get(edge.from);
+  const to = layout.boxes.get(edge.to);
+  if (!from || !to) return null;
+  const selected = focus?.kind === 'edge' && focus.id === edge.id;
+  const via = focus?.kind === 'edge' && focus.id === edge.id ? focus.via : edge.from;
+  const target: Target = { kind: 'edge', id: edge.id, via };
+  return (
+    <g
+      role="button"
+      className="driver-edge"
+      tabIndex={tabStop(props, target)}
+      aria-label={edgeName(graph, edge, ideas)}
+      aria-describedby={props.hintId}
+      data-target={targetKey(target)}
+      onClick={() => props.onChoose(target)}
+      onFocus={() => props.onFocusTarget(target)}
+    >
+      <EdgeLines
+        from={from}
+        to={to}
+        strength={edge.strength}
+        markers={markers}
+        highlighted={selected}
+      />
+    </g>
+  );
+}
+
+function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
+  const { node, layout, graph, ideas, focus, linkFrom } = props;
+  const box = layout.boxes.get(node.id);
+  if (!box) return null;
+  const target: Target = { kind: 'node', id: node.id };
+  const selected = focus?.kind === 'node' && focus.id === node.id;
+  const linking = linkFrom === node.id;
+  return (
+    <g
+      role="gridcell"
+      className="driver-cell"
+      aria-colindex={box.column + 1}
+      aria-selected={selected}
+      tabIndex={tabStop(props, target)}
+      aria-label={`${linking ? 'Linking from here. ' : ''}${nodeName(graph, node, ideas)}`}
+      data-target={targetKey(target)}
+      onClick={() => props.onChoose(target)}
+      onFocus={() => props.onFocusTarget(target)}
+    >
+      <NodeBox
+        box={box}
+        type={node.type}
+        empty={displayLabel(node, ideas) === NO_LABEL}
+        selected={selected}
+        linking={linking}
+      />
+    </g>
+  );
+}
+
+function GridRows(props: DiagramCanvasProps) {
+  const { layout, graph } = props;
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const rowCount = Math.max(0, ...layout.columns.map((c) => c.length));
+  return Array.from({ length: rowCount }, (_, row) => (
+    // Rows are places in the columns, not records: their index is their identity.
+    // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+    <g role="row" key={row} aria-rowindex={row + 2}>
+      {Array.from({ length: COLUMN_COUNT }, (_, column) => {
+        const id = layout.columns[column]?.[row];
+        const node = id === undefined ? undefined : byId.get(id);
+        return node ? (
+          <NodeCell key={node.id} {...props} node={node} />
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an empty place in a column.
+          <g role="gridcell" key={`empty-${column}`} aria-colindex={column + 1} />
+        );
+      })}
+    </g>
+  ));
+}
+
+export function DiagramCanvas(props: DiagramCanvasProps) {
+  const { graph, layout, svgRef, hintId } = props;
+  const prefix = svgIdPrefix(useId());
+  const rowCount = Math.max(0, ...layout.columns.map((c) => c.length));
+  const linkFromBox = props.linkFrom === null ? undefined : layout.boxes.get(props.linkFrom);
+  return (
+    <svg
+      ref={svgRef}
+      className="driver-svg driver-svg--editable"
+      width={layout.width}
+      height={layout.height}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      aria-labelledby={`${prefix}-title`}
+      onKeyDown={props.onKeyDown}
+    >
+      <title id={`${prefix}-title`}>Driver diagram</title>
+      <ArrowMarkers prefix={prefix} />
+      <g className="driver-links">
+        {graph.edges.map((edge) => (
+          <EdgeButton key={edge.id} {...props} edge={edge} markers={prefix} />
+        ))}
+      </g>
+      <g
+        role="grid"
+        aria-label="Nodes by column"
+        aria-describedby={hintId}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={COLUMN_COUNT}
+      >
+        <g role="row" aria-rowindex={1}>
+          {COLUMN_TITLES.map((title, column) => (
+            <g role="columnheader" key={title} aria-colindex={column + 1}>
+              <text className="driver-svg__heading" x={columnX(column)} y={26}>
+                {title}
+              </text>
+            </g>
+          ))}
+        </g>
+        <GridRows {...props} />
+      </g>
+      {linkFromBox && <LinkingTag box={linkFromBox} />}
+    </svg>
+  );
+}

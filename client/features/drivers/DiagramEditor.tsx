@@ -1,0 +1,79 @@
+/**
+ * The editable driver diagram: toolbar, keyboard hint, status messages (a live
+ * region, so what a key did is heard), the drawing, the selected node's panel
+ * and the outline.
+ */
+import { useId } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { DeleteConfirmation } from './DeleteConfirmation';
+import { DiagramCanvas } from './DiagramCanvas';
+import { DiagramToolbar } from './DiagramToolbar';
+import { DriverOutline } from './DriverOutline';
+import type { DriverGraph } from './driver-graph';
+import type { Layout } from './layout';
+import { SelectionPanel } from './SelectionPanel';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { useDiagramEditor } from './use-diagram-editor';
+import { handleDiagramKey } from './use-diagram-keys';
+import type { IdeaItems } from './use-idea-items';
+
+export interface DiagramEditorProps {
+  readonly doc: Y.Doc;
+  readonly graph: DriverGraph;
+  readonly layout: Layout;
+  readonly ideas: IdeaItems;
+  readonly awareness: Awareness | null;
+}
+
+export function DiagramEditor(props: DiagramEditorProps) {
+  const { doc, graph, layout, ideas } = props;
+  const editor = useDiagramEditor(doc, graph, layout, ideas.titles);
+  const hintId = useId();
+  return (
+    <div className="driver-diagram">
+      <DiagramToolbar editor={editor} graph={graph} />
+      <p className="nhsuk-hint driver-diagram__hint" id={hintId}>
+        Arrow keys move between nodes. Enter edits a label, A adds a linked node, L links two nodes,
+        ] and [ go through a node’s links, S makes a link weak or strong, Delete removes, and ?
+        lists every shortcut.
+      </p>
+      <p className="driver-status" role="status" data-testid="driver-status">
+        {editor.message}
+      </p>
+      {editor.confirming && (
+        <DeleteConfirmation
+          editor={editor}
+          graph={graph}
+          ideas={ideas.titles}
+          target={editor.confirming}
+        />
+      )}
+      {editor.helpOpen && <ShortcutsHelp editor={editor} />}
+      <section
+        className="driver-diagram__scroll"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide diagram scrolls; the keyboard must reach it to scroll it.
+        tabIndex={0}
+        aria-label="Driver diagram, scrolls sideways when wide"
+      >
+        <DiagramCanvas
+          graph={graph}
+          layout={layout}
+          ideas={ideas.titles}
+          focus={editor.focus}
+          linkFrom={editor.linkFrom?.id ?? null}
+          hintId={hintId}
+          svgRef={editor.svgRef}
+          onKeyDown={(event) => handleDiagramKey({ graph, layout, editor }, event)}
+          onChoose={editor.choose}
+          onFocusTarget={editor.noteFocus}
+        />
+      </section>
+      {graph.nodes.length === 0 && (
+        <p className="nhsuk-body-s">Start with the aim: choose “Add aim” above.</p>
+      )}
+      <SelectionPanel {...props} editor={editor} />
+      <DriverOutline graph={graph} order={layout.columns.flat()} ideas={ideas.titles} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * A driver diagram item: aim → primary drivers → secondary drivers → change
+ * ideas, a graph whose links may be strong or weak and whose nodes may feed
+ * several others. People who may edit get the interactive diagram; everyone
+ * else a picture with a text outline. Either way the outline says it all in words.
+ */
+import './driver-diagram.css';
+import { list } from '../../../shared/documents/item-doc';
+import { useYChanges } from '../../lib/y-hooks';
+import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
+import { DiagramEditor } from './DiagramEditor';
+import { DiagramImage } from './DiagramImage';
+import { DriverOutline } from './DriverOutline';
+import { displayLabel } from './diagram-text';
+import { readGraph } from './driver-graph';
+import { layoutDiagram } from './layout';
+import { useIdeaItems } from './use-idea-items';
+
+export function DriverDiagram({ item, doc, provider, editable, api }: ItemBodyProps) {
+  useYChanges(list(doc, 'nodes'));
+  useYChanges(list(doc, 'edges'));
+  const ideas = useIdeaItems(api, item.labId);
+  // Cheap for diagrams of the size people draw (tens of nodes): recomputed on every change.
+  const graph = readGraph(doc);
+  const layout = layoutDiagram(
+    graph.nodes.map((node) => ({ ...node, label: displayLabel(node, ideas.titles) })),
+    graph.edges,
+  );
+  if (editable) {
+    return (
+      <DiagramEditor
+        doc={doc}
+        graph={graph}
+        layout={layout}
+        ideas={ideas}
+        awareness={provider.awareness}
+      />
+    );
+  }
+  return (
+    <div className="driver-diagram">
+      <DiagramImage
+        graph={graph}
+        layout={layout}
+        ideas={ideas.titles}
+        title={item.title || 'Driver diagram'}
+      />
+      <DriverOutline graph={graph} order={layout.columns.flat()} ideas={ideas.titles} />
+    </div>
+  );
+}

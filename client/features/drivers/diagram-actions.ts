@@ -1,0 +1,144 @@
+/**
+ * What each command of the diagram editor does, whether it came from a key or a
+ * button: change the document, say what happened (for the live region) and
+ * decide where the keyboard goes next.
+ */
+import type * as Y from 'yjs';
+import { displayLabel, edgeName, type IdeaTitles, nodeById } from './diagram-text';
+import {
+  addChild,
+  addNode,
+  childType,
+  type DriverEdge,
+  type DriverGraph,
+  type DriverNode,
+  deleteEdge,
+  deleteNode,
+  linkNodes,
+  TYPE_LABELS,
+  toggleStrength,
+} from './driver-graph';
+import type { Layout } from './layout';
+import { moveFromNode, type Target } from './navigation';
+
+/** The editor's screen state, as the commands see it. */
+export interface EditorUi {
+  readonly linkFrom: string | null;
+  readonly confirming: Target | null;
+  focusTarget(target: Target | null): void;
+  editLabel(): void;
+  announce(message: string): void;
+  setLinkFrom(nodeId: string | null): void;
+  setConfirming(target: Target | null): void;
+}
+
+export interface ActionContext {
+  readonly doc: Y.Doc;
+  readonly graph: DriverGraph;
+  readonly layout: Layout;
+  readonly ideas: IdeaTitles;
+  readonly ui: EditorUi;
+}
+
+const quote = (ctx: ActionContext, node: DriverNode) => `“${displayLabel(node, ctx.ideas)}”`;
+
+export function addAimAction(ctx: ActionContext): void {
+  const id = addNode(ctx.doc, 'aim');
+  ctx.ui.focusTarget({ kind: 'node', id });
+  ctx.ui.editLabel();
+  ctx.ui.announce('Aim added. Type its label, then press Enter to go back to the diagram.');
+}
+
+export function addChildAction(ctx: ActionContext, node: DriverNode): void {
+  const type = childType(node.type);
+  const added = type ? addChild(ctx.doc, node) : null;
+  if (!type || !added) {
+    ctx.ui.announce('Change ideas are the last column: nothing can be added under them.');
+    return;
+  }
+  ctx.ui.focusTarget({ kind: 'node', id: added.nodeId });
+  ctx.ui.editLabel();
+  ctx.ui.announce(
+    `${TYPE_LABELS[type]} added, driving ${quote(ctx, node)}. Type its label, then press Enter.`,
+  );
+}
+
+export function startLinkAction(ctx: ActionContext, node: DriverNode): void {
+  ctx.ui.setLinkFrom(node.id);
+  ctx.ui.focusTarget({ kind: 'node', id: node.id });
+  ctx.ui.announce(
+    `Linking from ${quote(ctx, node)}: move to another node and press Enter (or click it). Escape cancels.`,
+  );
+}
+
+export function cancelLinkAction(ctx: ActionContext): void {
+  if (ctx.ui.linkFrom === null) return;
+  ctx.ui.setLinkFrom(null);
+  ctx.ui.announce('Linking cancelled.');
+}
+
+export function completeLinkAction(ctx: ActionContext, node: DriverNode): void {
+  const from = ctx.ui.linkFrom === null ? undefined : nodeById(ctx.graph, ctx.ui.linkFrom);
+  if (!from || from.id === node.id) {
+    cancelLinkAction(ctx);
+    return;
+  }
+  const result = linkNodes(ctx.doc, ctx.graph, from, node);
+  if (!result.ok) {
+    ctx.ui.announce(
+      result.reason === 'exists'
+        ? `${quote(ctx, from)} and ${quote(ctx, node)} are already linked. Choose another node, or press Escape.`
+        : `${quote(ctx, from)} and ${quote(ctx, node)} are in the same column; a link joins different columns. Choose another node, or press Escape.`,
+    );
+    return;
+  }
+  ctx.ui.setLinkFrom(null);
+  ctx.ui.announce(`Linked ${quote(ctx, from)} and ${quote(ctx, node)} with a strong link.`);
+}
+
+export function toggleAction(ctx: ActionContext, edge: DriverEdge): void {
+  const strength = toggleStrength(ctx.doc, edge.id);
+  if (strength) ctx.ui.announce(`${edgeName(ctx.graph, { ...edge, strength }, ctx.ideas)}.`);
+}
+
+export function requestDeleteAction(ctx: ActionContext, target: Target): void {
+  ctx.ui.setLinkFrom(null);
+  ctx.ui.setConfirming(target);
+}
+
+/** Where the keyboard goes once `nodeId` is gone: a neighbour, the nearer the better. */
+function afterDeleting(ctx: ActionContext, nodeId: string): Target | null {
+  for (const direction of ['up', 'down', 'left', 'right'] as const) {
+    const next = moveFromNode(ctx.layout, nodeId, direction);
+    if (next && next !== nodeId) return { kind: 'node', id: next };
+  }
+  return null;
+}
+
+export function confirmDeleteAction(ctx: ActionContext): void {
+  const target = ctx.ui.confirming;
+  ctx.ui.setConfirming(null);
+  if (!target) return;
+  if (target.kind === 'edge') {
+    const edge = ctx.graph.edges.find((e) => e.id === target.id);
+    deleteEdge(ctx.doc, target.id);
+    ctx.ui.focusTarget({ kind: 'node', id: target.via });
+    if (edge) ctx.ui.announce(`Removed: ${edgeName(ctx.graph, edge, ctx.ideas)}.`);
+    return;
+  }
+  const node = nodeById(ctx.graph, target.id);
+  const next = afterDeleting(ctx, target.id);
+  const links = deleteNode(ctx.doc, target.id);
+  ctx.ui.focusTarget(next);
+  if (node) {
+    ctx.ui.announce(
+      `Deleted ${TYPE_LABELS[node.type].toLowerCase()} ${quote(ctx, node)} and ${links} ${links === 1 ? 'link' : 'links'}.`,
+    );
+  }
+}
+
+export function cancelDeleteAction(ctx: ActionContext): void {
+  const target = ctx.ui.confirming;
+  ctx.ui.setConfirming(null);
+  ctx.ui.focusTarget(target);
+}

@@ -1,0 +1,62 @@
+/**
+ * The words of a driver diagram: what a node is called on screen (an idea node
+ * without its own label borrows its change idea's title), and the names screen
+ * readers hear for nodes and links, so that nothing is conveyed by drawing alone.
+ */
+import { type DriverEdge, type DriverGraph, type DriverNode, TYPE_LABELS } from './driver-graph';
+
+export type IdeaTitles = ReadonlyMap<string, string>;
+
+export const NO_LABEL = '(no label yet)';
+
+export function displayLabel(node: DriverNode, ideas: IdeaTitles): string {
+  const label = node.label.trim();
+  if (label) return label;
+  const title = node.ideaId ? ideas.get(node.ideaId) : undefined;
+  return title ?? NO_LABEL;
+}
+
+export function nodeById(graph: DriverGraph, id: string): DriverNode | undefined {
+  return graph.nodes.find((n) => n.id === id);
+}
+
+function quoted(graph: DriverGraph, id: string, ideas: IdeaTitles): string {
+  const node = nodeById(graph, id);
+  return `“${node ? displayLabel(node, ideas) : 'removed node'}”`;
+}
+
+/** "Weak link: “A” drives “B”". */
+export function edgeName(graph: DriverGraph, edge: DriverEdge, ideas: IdeaTitles): string {
+  const strength = edge.strength === 'weak' ? 'Weak' : 'Strong';
+  return `${strength} link: ${quoted(graph, edge.from, ideas)} drives ${quoted(graph, edge.to, ideas)}`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A node's name with what it drives and how many things drive it. */
+export function nodeName(graph: DriverGraph, node: DriverNode, ideas: IdeaTitles): string {
+  const drives = graph.edges
+    .filter((e) => e.from === node.id)
+    .map((e) => `${quoted(graph, e.to, ideas)}${e.strength === 'weak' ? ' (weak link)' : ''}`);
+  const drivenBy = graph.edges.filter((e) => e.to === node.id).length;
+  const parts = [`${TYPE_LABELS[node.type]}: ${displayLabel(node, ideas)}.`];
+  if (drives.length > 0) parts.push(`Drives ${drives.join(', ')}.`);
+  if (node.type !== 'idea') parts.push(`Driven by ${plural(drivenBy, 'node', 'nodes')}.`);
+  return parts.join(' ');
+}
+
+/** One sentence that sums up the diagram, for the image's description. */
+export function summary(graph: DriverGraph): string {
+  const count = (type: DriverNode['type']) => graph.nodes.filter((n) => n.type === type).length;
+  const weak = graph.edges.filter((e) => e.strength === 'weak').length;
+  if (graph.nodes.length === 0) return 'The driver diagram is empty.';
+  return [
+    plural(count('aim'), 'aim', 'aims'),
+    plural(count('primary'), 'primary driver', 'primary drivers'),
+    plural(count('secondary'), 'secondary driver', 'secondary drivers'),
+    plural(count('idea'), 'change idea', 'change ideas'),
+    `${plural(graph.edges.length, 'link', 'links')} (${weak} weak)`,
+  ].join(', ');
+}

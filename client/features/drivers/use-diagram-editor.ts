@@ -1,0 +1,186 @@
+/**
+ * The diagram editor's screen state: what is selected (focus follows selection),
+ * link mode, the delete confirmation, the shortcuts panel and the last message.
+ * Moving the keyboard focus waits for React to draw the element it goes to.
+ */
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import {
+  type ActionContext,
+  addAimAction,
+  addChildAction,
+  cancelDeleteAction,
+  cancelLinkAction,
+  completeLinkAction,
+  confirmDeleteAction,
+  type EditorUi,
+  requestDeleteAction,
+  startLinkAction,
+  toggleAction,
+} from './diagram-actions';
+import type { IdeaTitles } from './diagram-text';
+import type { DriverEdge, DriverGraph, DriverNode } from './driver-graph';
+import type { Layout } from './layout';
+import { type Target, targetExists } from './navigation';
+
+export function targetKey(target: Target): string {
+  return `${target.kind}:${target.id}`;
+}
+
+/** Runs a task after the next commit, when the element it looks for exists. */
+function useAfterRender(): (task: () => void) => void {
+  const tasks = useRef<Array<() => void>>([]);
+  const [, bump] = useState(0);
+  useEffect(() => {
+    const due = tasks.current;
+    tasks.current = [];
+    for (const task of due) task();
+  });
+  return (task) => {
+    tasks.current.push(task);
+    bump((n) => n + 1);
+  };
+}
+
+export interface DiagramEditor {
+  /** The selected node or link (null when none, or when someone else deleted it). */
+  readonly focus: Target | null;
+  readonly selectedNode: DriverNode | null;
+  readonly selectedEdge: DriverEdge | null;
+  readonly linkFrom: DriverNode | null;
+  readonly confirming: Target | null;
+  readonly helpOpen: boolean;
+  readonly message: string;
+  readonly svgRef: RefObject<SVGSVGElement | null>;
+  /** Wraps the selected node's label field. */
+  readonly labelRef: RefObject<HTMLDivElement | null>;
+  readonly confirmRef: RefObject<HTMLElement | null>;
+  readonly helpRef: RefObject<HTMLElement | null>;
+  /** Selects and moves the keyboard to `target` (the first node when null). */
+  focusTarget(target: Target | null): void;
+  /** The browser moved focus (a click, a tab): follow it without moving it again. */
+  noteFocus(target: Target): void;
+  /** A click on a node or link: selects it, or ends link mode on it. */
+  choose(target: Target): void;
+  editLabel(): void;
+  addAim(): void;
+  addChild(node: DriverNode): void;
+  startLink(node: DriverNode): void;
+  cancelLink(): void;
+  completeLink(node: DriverNode): void;
+  toggle(edge: DriverEdge): void;
+  requestDelete(target: Target): void;
+  confirmDelete(): void;
+  cancelDelete(): void;
+  setHelpOpen(open: boolean): void;
+  announce(message: string): void;
+}
+
+type Commands = Pick<
+  DiagramEditor,
+  | 'addAim'
+  | 'addChild'
+  | 'startLink'
+  | 'cancelLink'
+  | 'completeLink'
+  | 'toggle'
+  | 'requestDelete'
+  | 'confirmDelete'
+  | 'cancelDelete'
+>;
+
+function commands(ctx: ActionContext): Commands {
+  return {
+    addAim: () => addAimAction(ctx),
+    addChild: (node) => addChildAction(ctx, node),
+    startLink: (node) => startLinkAction(ctx, node),
+    cancelLink: () => cancelLinkAction(ctx),
+    completeLink: (node) => completeLinkAction(ctx, node),
+    toggle: (edge) => toggleAction(ctx, edge),
+    requestDelete: (target) => requestDeleteAction(ctx, target),
+    confirmDelete: () => confirmDeleteAction(ctx),
+    cancelDelete: () => cancelDeleteAction(ctx),
+  };
+}
+
+/** The elements focus moves to, and how to reach each once drawn. */
+function useFocusPlaces() {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const labelRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLElement>(null);
+  const helpRef = useRef<HTMLElement>(null);
+  const after = useAfterRender();
+  const diagram = (target: Target | null) => {
+    const selector = target
+      ? `[data-target="${CSS.escape(targetKey(target))}"]`
+      : '[data-target^="node:"]';
+    svgRef.current?.querySelector<SVGElement>(selector)?.focus();
+  };
+  return {
+    refs: { svgRef, labelRef, confirmRef, helpRef },
+    focusDiagram: (target: Target | null) => after(() => diagram(target)),
+    focusLabel: () => after(() => labelRef.current?.querySelector('input')?.focus()),
+    focusConfirm: () => after(() => confirmRef.current?.focus()),
+    focusHelp: () => after(() => helpRef.current?.focus()),
+  };
+}
+
+export function useDiagramEditor(
+  doc: Y.Doc,
+  graph: DriverGraph,
+  layout: Layout,
+  ideas: IdeaTitles,
+): DiagramEditor {
+  const [focusState, setFocus] = useState<Target | null>(null);
+  const [linkFromId, setLinkFrom] = useState<string | null>(null);
+  const [confirmingState, setConfirming] = useState<Target | null>(null);
+  const [helpOpen, setHelpOpenState] = useState(false);
+  const [message, announce] = useState('');
+  const places = useFocusPlaces();
+  const focus = targetExists(graph, focusState) ? focusState : null;
+  const confirming = targetExists(graph, confirmingState) ? confirmingState : null;
+  const linkFrom = graph.nodes.find((n) => n.id === linkFromId) ?? null;
+  const ui: EditorUi = {
+    linkFrom: linkFrom?.id ?? null,
+    confirming,
+    focusTarget: (target) => {
+      setFocus(target);
+      places.focusDiagram(target);
+    },
+    editLabel: places.focusLabel,
+    announce,
+    setLinkFrom,
+    setConfirming: (target) => {
+      setConfirming(target);
+      if (target) places.focusConfirm();
+    },
+  };
+  const ctx: ActionContext = { doc, graph, layout, ideas, ui };
+  return {
+    focus,
+    selectedNode:
+      focus?.kind === 'node' ? (graph.nodes.find((n) => n.id === focus.id) ?? null) : null,
+    selectedEdge:
+      focus?.kind === 'edge' ? (graph.edges.find((e) => e.id === focus.id) ?? null) : null,
+    linkFrom,
+    confirming,
+    helpOpen,
+    message,
+    ...places.refs,
+    ...commands(ctx),
+    focusTarget: ui.focusTarget,
+    noteFocus: setFocus,
+    choose: (target) => {
+      const node = target.kind === 'node' ? graph.nodes.find((n) => n.id === target.id) : undefined;
+      if (linkFrom && node) completeLinkAction(ctx, node);
+      ui.focusTarget(target);
+    },
+    editLabel: ui.editLabel,
+    setHelpOpen: (open) => {
+      setHelpOpenState(open);
+      if (open) places.focusHelp();
+      else places.focusDiagram(focus);
+    },
+    announce,
+  };
+}

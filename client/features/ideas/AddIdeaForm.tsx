@@ -1,0 +1,53 @@
+/** Adding a change idea from the ideas page: a title is enough to start. */
+import { useState } from 'react';
+import type { ApiClient } from '../../lib/api';
+import type { Item } from '../../lib/api-types';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { TextField } from '../../lib/form-fields';
+import { required, useFormSubmit } from '../../lib/use-form-submit';
+
+const FIELDS = { title: 'new-idea-title' } as const;
+
+export function AddIdeaForm(props: { api: ApiClient; labId: string; onAdded(item: Item): void }) {
+  const { api, labId, onAdded } = props;
+  const [title, setTitle] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => required([['title', title, 'Enter a title for the change idea']]),
+    async () => {
+      const answer = await api.request<{ item: Item }>('POST', `/labs/${labId}/items`, {
+        kind: 'idea',
+        title,
+      });
+      setTitle('');
+      setAdded(answer.item.title);
+      onAdded(answer.item);
+    },
+  );
+  return (
+    <section aria-labelledby="add-idea-heading">
+      <h2 className="nhsuk-heading-s" id="add-idea-heading">
+        Add a change idea
+      </h2>
+      <ErrorSummary errors={form.errors} />
+      <form className="app-inline-form" onSubmit={submit} noValidate>
+        <TextField
+          id={FIELDS.title}
+          label="Title of the change idea"
+          width={30}
+          maxLength={200}
+          value={title}
+          error={form.errors?.fields.title}
+          onChange={setTitle}
+        />
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Add change idea
+        </button>
+      </form>
+      <p className="nhsuk-body-s" role="status">
+        {added && `“${added}” has been added.`}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * A change idea as the lists, board and PICK chart show it: the registry's
+ * title and rights, and the fields read from its document once it has loaded
+ * (until then, the registry's status alone). Words for the stored choice values.
+ */
+import type * as Y from 'yjs';
+import { readFields } from '../../../shared/documents/item-doc';
+import { IDEA_STATUSES } from '../../../shared/documents/item-kinds';
+import type { ItemWithRights } from '../../lib/api-types';
+import { type PickQuadrant, pickQuadrant } from './pick-quadrant';
+
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export const STATUS_LABELS: Readonly<Record<IdeaStatus, string>> = {
+  idea: 'Idea',
+  testing: 'Testing',
+  adopted: 'Adopted',
+  adapted: 'Adapted',
+  abandoned: 'Abandoned',
+  spread: 'Spread',
+};
+
+export const SOURCE_LABELS: Readonly<Record<string, string>> = {
+  evidence: 'Evidence',
+  patient: 'Patient idea',
+  elsewhere: 'Seen elsewhere',
+  hunch: 'Hunch',
+};
+
+export const IMPACT_LABELS: Readonly<Record<string, string>> = { high: 'High', low: 'Low' };
+export const EFFORT_LABELS: Readonly<Record<string, string>> = { easy: 'Easy', hard: 'Hard' };
+
+export const NOT_SET = 'Not set';
+
+export interface IdeaSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly status: IdeaStatus;
+  readonly impact: string | null;
+  readonly effort: string | null;
+  readonly source: string | null;
+  readonly owner: string;
+  readonly quadrant: PickQuadrant | null;
+  /** May this person change the idea (its status on the board)? */
+  readonly editable: boolean;
+  /** Whether the fields come from the document (false: still loading). */
+  readonly loaded: boolean;
+}
+
+export function isIdeaStatus(value: unknown): value is IdeaStatus {
+  return typeof value === 'string' && (IDEA_STATUSES as readonly string[]).includes(value);
+}
+
+function choice(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function summariseIdea(item: ItemWithRights, doc: Y.Doc | undefined): IdeaSummary {
+  const fields = doc ? readFields(doc, 'idea') : null;
+  const status = fields?.status ?? item.status;
+  const impact = choice(fields?.impact);
+  const effort = choice(fields?.effort);
+  return {
+    id: item.id,
+    title: item.title || 'Untitled',
+    status: isIdeaStatus(status) ? status : 'idea',
+    impact,
+    effort,
+    source: choice(fields?.source),
+    owner: typeof fields?.owner === 'string' ? fields.owner.trim() : '',
+    quadrant: pickQuadrant(impact, effort),
+    editable: item.rights === 'edit' && doc !== undefined,
+    loaded: doc !== undefined,
+  };
+}
+
+/** The board's columns: every status, in the order an idea moves through them. */
+export function ideasByStatus(
+  ideas: readonly IdeaSummary[],
+): ReadonlyArray<{ status: IdeaStatus; ideas: IdeaSummary[] }> {
+  return IDEA_STATUSES.map((status) => ({
+    status,
+    ideas: ideas.filter((idea) => idea.status === status),
+  }));
+}
+
+/** A stored choice as a word, or "Not set". */
+export function labelOf(labels: Readonly<Record<string, string>>, value: string | null): string {
+  return value === null ? NOT_SET : (labels[value] ?? value);
+}

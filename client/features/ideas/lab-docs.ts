@@ -1,0 +1,95 @@
+/**
+ * Other items' documents opened alongside a page, to read them (an idea's
+ * impact and effort, the problem's aim, a driver diagram's links) without
+ * opening each item's page. Unlike an item page's session they keep no copy on
+ * the device and publish no awareness state: a glance from a list is not a
+ * visit, so nobody sees the reader "here". A card's status select writes
+ * through them; the server applies that only for people with edit rights.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { SYNC_PATH_PREFIX } from '../../../shared/protocol';
+
+interface OpenedDoc {
+  readonly doc: Y.Doc;
+  synced: boolean;
+  destroy(): void;
+}
+
+function syncUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${window.location.host}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
+}
+
+function openDoc(id: string, onSynced: () => void): OpenedDoc {
+  const doc = new Y.Doc();
+  // No BroadcastChannel: what is shown comes from the server, not from another tab's unsent edits.
+  const provider = new WebsocketProvider(syncUrl(), id, doc, { connect: false, disableBc: true });
+  provider.awareness.setLocalState(null);
+  const opened: OpenedDoc = {
+    doc,
+    synced: false,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  provider.on('sync', (isSynced: boolean) => {
+    if (!isSynced || opened.synced) return;
+    opened.synced = true;
+    onSynced();
+  });
+  provider.connect();
+  return opened;
+}
+
+const NONE: ReadonlyMap<string, Y.Doc> = new Map();
+
+/**
+ * The documents of `ids` that have loaded from the server, by id; ids added
+ * later are opened and removed ones closed, and all close when the page goes.
+ */
+export function useLabDocs(ids: readonly string[]): ReadonlyMap<string, Y.Doc> {
+  const key = [...new Set(ids)].sort().join(' ');
+  const opened = useRef(new Map<string, OpenedDoc>());
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const wanted = new Set(key === '' ? [] : key.split(' '));
+    const current = opened.current;
+    for (const [id, each] of current) {
+      if (wanted.has(id)) continue;
+      each.destroy();
+      current.delete(id);
+    }
+    const bump = () => setVersion((v) => v + 1);
+    for (const id of wanted) if (!current.has(id)) current.set(id, openDoc(id, bump));
+    bump();
+  }, [key]);
+  useEffect(() => {
+    const current = opened.current;
+    return () => {
+      for (const each of current.values()) each.destroy();
+      current.clear();
+    };
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever a document loads.
+  return useMemo(() => {
+    const docs = new Map<string, Y.Doc>();
+    for (const [id, each] of opened.current) if (each.synced) docs.set(id, each.doc);
+    return docs.size === 0 ? NONE : docs;
+  }, [version]);
+}
+
+/** Re-renders whenever any of `docs` changes, from this person or anyone else. */
+export function useDocsChanges(docs: ReadonlyMap<string, Y.Doc>): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const listener = () => setVersion((v) => v + 1);
+    for (const doc of docs.values()) doc.on('update', listener);
+    return () => {
+      for (const doc of docs.values()) doc.off('update', listener);
+    };
+  }, [docs]);
+  return version;
+}

@@ -1,0 +1,79 @@
+/**
+ * The chart as a table, row for row from the same model as the picture: each point's value,
+ * centre line, limits (XmR), the signals covering it, its class, and its marks. The segment-wide
+ * signals (number of runs or crossings) follow as a list, since they belong to no single point.
+ */
+import { RULE_NAMES } from '../../../shared/charts/index';
+import { DataTable } from '../../lib/DataTable';
+import { CLASS_STYLES, RULE_LABELS, RULE_NAMES_SHORT, SEGMENT_RULES } from './chart-labels';
+import type { ChartModel, ModelPoint } from './chart-model';
+import { formatNumber, formatOptional } from './format-number';
+
+function classText(point: ModelPoint): string {
+  const label = CLASS_STYLES[point.cls].label;
+  return point.excludedReason === null ? label : `${label}: ${point.excludedReason}`;
+}
+
+function marksText(model: ChartModel, point: ModelPoint): string {
+  const parts: string[] = [];
+  const segment = model.segments.find((s) => s.from === point.index && s.reason !== null);
+  if (segment) parts.push(`Re-based: ${segment.reason}`);
+  if (point.annotation !== null) parts.push(`A${point.annotation}: ${point.note}`);
+  if (point.pdsaMark !== null) parts.push(`P${point.pdsaMark}: PDSA cycle ${point.pdsa}`);
+  return parts.join('; ');
+}
+
+function cells(model: ChartModel, point: ModelPoint): string[] {
+  const limits =
+    model.rules === 'mdc' ? [formatOptional(point.lower), formatOptional(point.upper)] : [];
+  const signals = point.signals.map((rule) => RULE_NAMES_SHORT[rule]).join(', ');
+  return [
+    point.period,
+    formatNumber(point.value),
+    formatOptional(point.centre),
+    ...limits,
+    signals || 'none',
+    classText(point),
+    marksText(model, point),
+  ];
+}
+
+export function ChartDataTable({ model }: { model: ChartModel }) {
+  const limits = model.rules === 'mdc' ? ['Lower limit', 'Upper limit'] : [];
+  const headings = ['Period', 'Value', model.centreName, ...limits, 'Signals', 'Type', 'Marks'];
+  const segmentSignals = model.signals.filter((s) => SEGMENT_RULES.has(s.rule));
+  const named = RULE_NAMES.filter((rule) => model.points.some((p) => p.signals.includes(rule)));
+  return (
+    <>
+      <DataTable
+        caption={`${model.title || 'Measure'}: chart data`}
+        headings={headings}
+        testId="chart-data-table"
+        rows={model.points.map((point) => ({
+          key: String(point.index),
+          cells: cells(model, point),
+        }))}
+      />
+      {named.length > 0 && (
+        <ul className="nhsuk-list nhsuk-body-s" aria-label="What the signal names mean">
+          {named.map((rule) => (
+            <li key={rule}>
+              <strong>{RULE_NAMES_SHORT[rule]}</strong>: {RULE_LABELS[rule]}
+            </li>
+          ))}
+        </ul>
+      )}
+      {segmentSignals.length > 0 && (
+        <ul
+          className="nhsuk-list nhsuk-body-s"
+          aria-label="Signals across a whole segment"
+          data-testid="segment-signals"
+        >
+          {segmentSignals.map((s) => (
+            <li key={`${s.rule}-${s.segment}`}>{s.text}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

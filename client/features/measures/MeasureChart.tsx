@@ -1,0 +1,94 @@
+/**
+ * A measure's chart from its points and options (pure props): a run chart with its median or
+ * an XmR chart with its mean and limits, signals marked by colour, shape and words, the Making
+ * Data Count icons, the chart in words, its key, and the same content as a data table. Nothing
+ * here reads a document, so the lab overview and the measure page draw it the same way.
+ */
+import { useId, useMemo } from 'react';
+import { ChartDataTable } from './ChartDataTable';
+import { ChartLegend, ChartMarksList } from './ChartLegend';
+import { ChartSvg } from './ChartSvg';
+import {
+  type ChartModel,
+  chartModel,
+  type MeasureChartOptions,
+  type MeasureChartPoint,
+} from './chart-model';
+import { AssuranceIcon, VariationIcon } from './MdcIcons';
+import './measures.css';
+
+export interface MeasureChartProps {
+  readonly points: readonly MeasureChartPoint[];
+  readonly options: MeasureChartOptions;
+  /** Announce changes to the signals politely (on the page where the data is being edited). */
+  readonly announceSignals?: boolean;
+}
+
+function signalStatus(model: ChartModel): string {
+  const count = model.signals.length;
+  if (count === 0) return 'No signals on the chart.';
+  return `${count} signal${count === 1 ? '' : 's'} on the chart: ${model.signals.map((s) => s.text).join('; ')}.`;
+}
+
+function Icons({ model }: { model: ChartModel }) {
+  if (!model.variation && !model.assurance) return null;
+  return (
+    <div className="measure-chart__icons">
+      {model.variation && (
+        <VariationIcon
+          type={model.variation.type}
+          side={model.variation.side}
+          label={model.variation.label}
+        />
+      )}
+      {model.assurance && (
+        <AssuranceIcon assurance={model.assurance.value} label={model.assurance.label} />
+      )}
+    </div>
+  );
+}
+
+export function MeasureChart({ points, options, announceSignals = false }: MeasureChartProps) {
+  const model = useMemo(() => chartModel(points, options), [points, options]);
+  const id = useId();
+  const summaryId = `${id}-summary`;
+  return (
+    <div className="measure-chart" data-testid="measure-chart" data-rules={model.rules}>
+      {model.error ? (
+        <p className="nhsuk-error-message">The chart cannot be drawn: {model.error}</p>
+      ) : model.points.length === 0 ? (
+        <p className="nhsuk-body">No data on the chart yet.</p>
+      ) : (
+        <>
+          <Icons model={model} />
+          <ChartSvg model={model} titleId={`${id}-title`} summaryId={summaryId} />
+          <p className="nhsuk-body-s measure-chart__summary" id={summaryId}>
+            {model.summary}
+          </p>
+          <ChartLegend model={model} />
+          <ChartMarksList model={model} />
+          <details className="nhsuk-details">
+            <summary className="nhsuk-details__summary">
+              <span className="nhsuk-details__summary-text">Chart data as a table</span>
+            </summary>
+            <div className="nhsuk-details__text">
+              <ChartDataTable model={model} />
+            </div>
+          </details>
+        </>
+      )}
+      {model.warnings.length > 0 && (
+        <ul className="nhsuk-list nhsuk-body-s" aria-label="Set aside by the chart">
+          {model.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      {announceSignals && (
+        <p className="nhsuk-u-visually-hidden" aria-live="polite">
+          {signalStatus(model)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * The problem statement and aim: what, where and when, how big, who is
+ * affected and the evidence; a rich-text description; and the SMART aim, kept
+ * as its parts (so a chart can show the target) and read back as one sentence
+ * that updates as anyone types. Readers see the values as summary lists, with
+ * no form controls.
+ */
+import { useEffect, useReducer } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { fieldsMap, readFields, section } from '../../../shared/documents/item-doc';
+import { KINDS } from '../../../shared/documents/item-kinds';
+import { sectionName } from '../../../shared/documents/names';
+import { YTextField } from '../../lib/YTextField';
+import { useYChanges } from '../../lib/y-hooks';
+import { CollaborativeEditor } from '../../lib/editor/CollaborativeEditor';
+import { ValueField } from '../../lib/item-fields/ChoiceField';
+import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
+import { AimStatement } from './AimStatement';
+import {
+  AIM_TEXT_FIELDS,
+  AIM_UNIT_FIELD,
+  AIM_VALUE_FIELDS,
+  AIM_WHEN_FIELDS,
+  DIRECTION_LABELS,
+  displayValue,
+  type FieldHint,
+  PROBLEM_FIELDS,
+} from './problem-fields';
+
+const SPEC = KINDS.problem.fields;
+const label = (name: string) => SPEC[name]?.label ?? name;
+
+/**
+ * Re-renders when keys of `map` are set, not at each keystroke inside them: a
+ * field's Y.Text arrives with the first sync, after the page has drawn.
+ */
+function useMapKeys(map: Y.Map<unknown>): void {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    map.observe(bump);
+    return () => map.unobserve(bump);
+  }, [map]);
+}
+
+function TextFields(props: {
+  doc: Y.Doc;
+  fields: readonly FieldHint[];
+  awareness: Awareness;
+  multiline?: boolean;
+}) {
+  const map = fieldsMap(props.doc);
+  useMapKeys(map);
+  return props.fields.map(({ name, hint }) => {
+    const text = map.get(name);
+    if (!(text instanceof Y.Text)) return null;
+    return (
+      <YTextField
+        key={name}
+        text={text}
+        fieldKey={`fields.${name}`}
+        label={label(name)}
+        {...(hint ? { hint } : {})}
+        awareness={props.awareness}
+        editable
+        multiline={props.multiline ?? false}
+      />
+    );
+  });
+}
+
+function ValueFields(props: { doc: Y.Doc; names: readonly string[]; awareness: Awareness }) {
+  const map = fieldsMap(props.doc);
+  return props.names.map((name) => {
+    const spec = SPEC[name];
+    if (!spec || spec.type === 'text') return null;
+    return (
+      <ValueField
+        key={name}
+        map={map}
+        name={name}
+        spec={spec}
+        awareness={props.awareness}
+        editable
+        fieldKey={`fields.${name}`}
+        optionLabels={DIRECTION_LABELS}
+      />
+    );
+  });
+}
+
+/** Values only, as a reader sees them; live as others type. */
+function SummaryList(props: { doc: Y.Doc; names: readonly string[]; testId: string }) {
+  useYChanges(fieldsMap(props.doc));
+  const values = readFields(props.doc, 'problem');
+  return (
+    <dl className="nhsuk-summary-list" data-testid={props.testId}>
+      {props.names.map((name) => (
+        <div className="nhsuk-summary-list__row" key={name}>
+          <dt className="nhsuk-summary-list__key">{label(name)}</dt>
+          <dd className="nhsuk-summary-list__value">{displayValue(name, values[name])}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Description({ doc, provider, user, editable }: ItemBodyProps) {
+  const fragment = section(doc, 'description');
+  // Only a reader's "Nothing written yet" depends on it; an editor need not re-render per keystroke.
+  useYChanges(editable ? null : fragment);
+  return (
+    <section
+      className="item-editor__section nhsuk-u-margin-bottom-6"
+      aria-labelledby="problem-description-heading"
+    >
+      <h2 className="nhsuk-heading-m" id="problem-description-heading">
+        {KINDS.problem.sections.description}
+      </h2>
+      <CollaborativeEditor
+        doc={doc}
+        provider={provider}
+        field={sectionName('description')}
+        user={user}
+        label={KINDS.problem.sections.description ?? 'Problem description'}
+        editable={editable}
+      />
+      {fragment.length === 0 && !editable && <p className="nhsuk-body-s">Nothing written yet.</p>}
+    </section>
+  );
+}
+
+const AIM_PARTS = [
+  ...AIM_TEXT_FIELDS.map((f) => f.name),
+  ...AIM_VALUE_FIELDS,
+  AIM_UNIT_FIELD.name,
+  ...AIM_WHEN_FIELDS,
+];
+
+function AimFields({ doc, awareness }: { doc: Y.Doc; awareness: Awareness }) {
+  return (
+    <fieldset className="nhsuk-fieldset">
+      <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Parts of the aim</legend>
+      <TextFields doc={doc} fields={AIM_TEXT_FIELDS} awareness={awareness} />
+      <ValueFields doc={doc} names={AIM_VALUE_FIELDS} awareness={awareness} />
+      <TextFields doc={doc} fields={[AIM_UNIT_FIELD]} awareness={awareness} />
+      <ValueFields doc={doc} names={AIM_WHEN_FIELDS} awareness={awareness} />
+    </fieldset>
+  );
+}
+
+export function ProblemEditor(props: ItemBodyProps) {
+  const { doc, provider, editable } = props;
+  const awareness = provider.awareness;
+  const problemNames = PROBLEM_FIELDS.map((f) => f.name);
+  return (
+    <div className="item-editor" data-testid="problem-editor">
+      <section aria-labelledby="problem-heading">
+        <h2 className="nhsuk-heading-m" id="problem-heading">
+          The problem
+        </h2>
+        {editable ? (
+          <TextFields doc={doc} fields={PROBLEM_FIELDS} awareness={awareness} multiline />
+        ) : (
+          <SummaryList doc={doc} names={problemNames} testId="problem-fields" />
+        )}
+      </section>
+      <Description {...props} />
+      <section aria-labelledby="aim-heading">
+        <h2 className="nhsuk-heading-m" id="aim-heading">
+          Aim
+        </h2>
+        <p className="nhsuk-body">What will improve, for whom, by how much and by when.</p>
+        <AimStatement doc={doc} />
+        {editable ? (
+          <AimFields doc={doc} awareness={awareness} />
+        ) : (
+          <SummaryList doc={doc} names={AIM_PARTS} testId="aim-fields" />
+        )}
+      </section>
+    </div>
+  );
+}

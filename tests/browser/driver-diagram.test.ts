@@ -1,0 +1,236 @@
+/**
+ * A driver diagram built with the keyboard alone by a participant, through the
+ * real server, while an observer in another browser context watches the
+ * read-only picture and outline change live. Axe checks both views.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import {
+  addAccount,
+  apiWithToken,
+  axeViolations,
+  heading,
+  signedInContext,
+  testPasswordHash,
+} from '../helpers/browser-session';
+import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+const AIM = 'Reduce falls by a third';
+const HELP = 'Patients get help when needed';
+const RISK = 'Risks known and acted on';
+const BELL = 'Call bell within reach';
+const IDEA = 'Call bell check at handover';
+
+/** The focused element's accessible name (its aria-label, else its text). */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement;
+    return element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '';
+  });
+
+/** Presses Tab until the focused element is named `name` (fails after 60 presses). */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 60; presses += 1) {
+    await page.keyboard.press('Tab');
+    if ((await focusedName(page)) === name) return;
+  }
+  throw new Error(`Tab never reached “${name}”`);
+}
+
+/** Types a new node's label into the focused label field and goes back to the diagram. */
+async function typeLabel(page: Page, label: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+  await page.keyboard.type(label);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedName(page)).toContain(label);
+}
+
+/** The outline as indented lines: each list item's own text, two spaces per level. */
+const outlineLines = (page: Page) =>
+  page.getByTestId('driver-outline').evaluate((root) => {
+    const lines: string[] = [];
+    const walk = (list: Element, depth: number) => {
+      for (const item of Array.from(list.children)) {
+        const own = Array.from(item.childNodes)
+          .filter((n) => !(n instanceof HTMLUListElement))
+          .map((n) => n.textContent ?? '')
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim();
+        lines.push(`${'  '.repeat(depth)}${own}`);
+        for (const nested of Array.from(item.children).filter((c) => c.tagName === 'UL'))
+          walk(nested, depth + 1);
+      }
+    };
+    const top = root.querySelector(':scope > ul');
+    if (top) walk(top, 0);
+    return lines;
+  });
+
+const EXPECTED = [
+  `Aim: ${AIM}`,
+  `  Primary driver: ${HELP}`,
+  `    Secondary driver: ${BELL}; also drives “${RISK}”`,
+  `      Change idea: ${IDEA}`,
+  `  Primary driver: ${RISK}`,
+  `    Secondary driver: ${BELL} (weak link); also drives “${HELP}”`,
+  `      Change idea: ${IDEA}`,
+];
+
+describe('driver diagram in the browser', () => {
+  let workspace: TestWorkspace;
+  let browser: Browser;
+  let alice: Page;
+  let carol: Page;
+  let diagramId: string;
+  let ideaId: string;
+
+  beforeAll(async () => {
+    workspace = await startTestWorkspace();
+    const { meta } = workspace.server;
+    const hash = await testPasswordHash();
+    const aliceAccount = await addAccount(meta, 'Alice Nurse', hash, {
+      labId: workspace.labId,
+      role: 'participant',
+    });
+    const carolAccount = await addAccount(meta, 'Carol Analyst', hash, {
+      labId: workspace.labId,
+      role: 'observer',
+    });
+    const create = async (kind: string, title: string) => {
+      const path = `/api/labs/${workspace.labId}/items`;
+      const response = await apiWithToken(workspace.url, workspace.owner.token, 'POST', path, {
+        kind,
+        title,
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { item: { id: string } }).item.id;
+    };
+    ideaId = await create('idea', IDEA);
+    await create('idea', 'Intentional rounding at night');
+    diagramId = await create('drivers', 'Falls driver diagram');
+    browser = await launchBrowser();
+    alice = await (await signedInContext(browser, workspace.url, aliceAccount)).newPage();
+    carol = await (await signedInContext(browser, workspace.url, carolAccount)).newPage();
+    await alice.goto(`${workspace.url}/items/${diagramId}`);
+    await carol.goto(`${workspace.url}/items/${diagramId}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await workspace?.stop();
+  });
+
+  it('is built with the keyboard alone, and the outline shows its structure', async () => {
+    await expect.poll(() => heading(alice)).toContain('Falls driver diagram');
+    await expect.poll(() => heading(carol)).toContain('Falls driver diagram');
+    await expect.poll(() => alice.getByRole('button', { name: 'Add aim' }).count()).toBe(1);
+    expect(await axeViolations(alice)).toEqual([]);
+    await tabTo(alice, 'Add aim');
+    await alice.keyboard.press('Enter');
+    await typeLabel(alice, AIM);
+    expect(await focusedName(alice)).toMatch(/^Aim: /);
+
+    await alice.keyboard.press('a');
+    await typeLabel(alice, HELP);
+    expect(await focusedName(alice)).toMatch(/^Primary driver: /);
+    await alice.keyboard.press('ArrowLeft');
+    await expect.poll(() => focusedName(alice)).toContain(`Aim: ${AIM}`);
+    await alice.keyboard.press('Insert');
+    await typeLabel(alice, RISK);
+    await alice.keyboard.press('ArrowUp');
+    await expect.poll(() => focusedName(alice)).toContain(`Primary driver: ${HELP}`);
+    await alice.keyboard.press('a');
+    await typeLabel(alice, BELL);
+    expect(await focusedName(alice)).toMatch(/^Secondary driver: /);
+
+    // Link the secondary driver to the second primary driver too.
+    await alice.keyboard.press('l');
+    await expect.poll(() => alice.getByTestId('driver-status').innerText()).toContain('Linking');
+    await alice.keyboard.press('ArrowLeft');
+    await alice.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedName(alice)).toContain(`Primary driver: ${RISK}`);
+    await alice.keyboard.press('Enter');
+    await expect
+      .poll(() => alice.getByTestId('driver-status').innerText())
+      .toBe(`Linked “${BELL}” and “${RISK}” with a strong link.`);
+
+    // Make that link weak: from the secondary driver, step to its links with ].
+    await alice.keyboard.press('ArrowRight');
+    await expect.poll(() => focusedName(alice)).toContain(`Secondary driver: ${BELL}`);
+    await alice.keyboard.press(']');
+    await expect.poll(() => focusedName(alice)).toBe(`Strong link: “${BELL}” drives “${HELP}”`);
+    await alice.keyboard.press(']');
+    await expect.poll(() => focusedName(alice)).toBe(`Strong link: “${BELL}” drives “${RISK}”`);
+    await alice.keyboard.press('s');
+    await expect.poll(() => focusedName(alice)).toBe(`Weak link: “${BELL}” drives “${RISK}”`);
+    expect(await alice.locator('.driver-edge__line--weak').count()).toBe(1);
+
+    // A change idea under the secondary driver, standing for an existing change-idea item.
+    await alice.keyboard.press('Escape');
+    await expect.poll(() => focusedName(alice)).toContain(`Secondary driver: ${BELL}`);
+    await alice.keyboard.press('a');
+    await expect.poll(() => alice.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await alice.keyboard.press('Tab');
+    await expect.poll(() => focusedName(alice)).toContain('Choose a change idea');
+    await alice.keyboard.type(IDEA);
+    await expect
+      .poll(() =>
+        alice
+          .getByLabel('Change idea', { exact: true })
+          .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent),
+      )
+      .toBe(IDEA);
+    await alice.keyboard.press('Tab');
+    expect(await focusedName(alice)).toBe('Use this change idea');
+    await alice.keyboard.press('Enter');
+    await expect.poll(() => focusedName(alice)).toContain(`Change idea: ${IDEA}`);
+    await expect.poll(() => outlineLines(alice)).toEqual(EXPECTED);
+    // The node is the lab's change-idea record: the outline links to that item.
+    const ideaLinks = alice.getByTestId('driver-outline').getByRole('link', { name: IDEA });
+    expect(await ideaLinks.first().getAttribute('href')).toBe(`/items/${ideaId}`);
+    await expect
+      .poll(() => alice.getByTestId('driver-idea-link').innerText())
+      .toBe(`Stands for the change idea ${IDEA}`);
+    expect(await axeViolations(alice)).toEqual([]);
+  });
+
+  it('an observer sees the same diagram live, as a picture and an outline without edit controls', async () => {
+    await expect.poll(() => outlineLines(carol)).toEqual(EXPECTED);
+    const picture = carol.getByRole('img', { name: 'Falls driver diagram' });
+    expect(await picture.count()).toBe(1);
+    expect(await carol.locator('svg[role="img"] desc').textContent()).toContain(
+      '1 aim, 2 primary drivers, 1 secondary driver, 1 change idea, 5 links (1 weak)',
+    );
+    expect(await carol.locator('.driver-diagram button, .driver-diagram input').count()).toBe(0);
+    expect(await carol.locator('.driver-diagram [tabindex="-1"]').count()).toBe(0);
+    expect(await axeViolations(carol)).toEqual([]);
+
+    // Alice deletes the change idea node (after confirming); Carol sees it go.
+    await alice.keyboard.press('Delete');
+    const confirmation = alice.getByTestId('driver-delete-confirmation');
+    await expect
+      .poll(() => confirmation.innerText())
+      .toContain(`Delete the change idea “${IDEA}” and its 1 link?`);
+    expect(await axeViolations(alice)).toEqual([]);
+    await alice.keyboard.press('Tab');
+    expect(await focusedName(alice)).toBe('Yes, delete it');
+    await alice.keyboard.press('Enter');
+    await expect.poll(() => outlineLines(carol)).toEqual(EXPECTED.filter((l) => !l.includes(IDEA)));
+    await expect.poll(() => focusedName(alice)).toMatch(/^Secondary driver: /);
+  });
+
+  it('shows the shortcuts with ?, and selects a node with the mouse', async () => {
+    await alice.keyboard.press('?');
+    await expect.poll(() => focusedName(alice)).toContain('Keyboard shortcuts');
+    expect(await axeViolations(alice)).toEqual([]);
+    await alice.keyboard.press('Escape');
+    await expect.poll(() => focusedName(alice)).toMatch(/^Secondary driver: /);
+    await alice.locator('.driver-cell', { hasText: RISK }).click();
+    await expect
+      .poll(() => alice.getByTestId('driver-panel').innerText())
+      .toContain('Selected primary driver');
+    expect(await alice.getByLabel('Label', { exact: true }).inputValue()).toBe(RISK);
+  });
+});
