@@ -4,10 +4,6 @@
  */
 import type { ReportDocument } from './blocks';
 import type { PdfFontFiles } from './pdf-fonts';
-import { renderDocx } from './render-docx';
-import { renderHtml } from './render-html';
-import { renderMarkdown } from './render-markdown';
-import { renderPdf } from './render-pdf';
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -32,15 +28,17 @@ export async function renderDocument(
   doc: ReportDocument,
   pdfFonts: PdfFontFiles | null,
 ): Promise<string | Buffer> {
+  // Renderers are loaded on first use: Word and PDF libraries are large, and most
+  // server processes never export (they cost tens of megabytes resident otherwise).
   switch (format) {
     case 'docx':
-      return renderDocx(doc);
+      return (await import('./render-docx')).renderDocx(doc);
     case 'pdf':
-      return renderPdf(doc, pdfFonts);
+      return (await import('./render-pdf')).renderPdf(doc, pdfFonts);
     case 'md':
-      return renderMarkdown(doc);
+      return (await import('./render-markdown')).renderMarkdown(doc);
     case 'html':
-      return renderHtml(doc);
+      return (await import('./render-html')).renderHtml(doc);
     default: {
       const unreachable: never = format;
       throw new Error(`unknown format ${String(unreachable)}`);
