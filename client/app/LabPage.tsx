@@ -7,6 +7,7 @@
  * ideas (list, board and PICK chart) instead.
  */
 import { ROLE_LABELS } from '../../shared/roles';
+import { ExportForm } from '../features/exports/ExportForm';
 import { IdeasScreen } from '../features/ideas/IdeasScreen';
 import { useLabDocs } from '../features/ideas/lab-docs';
 import { AddItemForm } from '../features/items/AddItemForm';
@@ -134,6 +135,15 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
         </div>
         <div className="nhsuk-grid-column-one-third">
           <RunTheLab session={session} lab={lab} />
+          {may(session, lab, 'lab.update') && (
+            <ExportForm
+              endpoint={`/api/labs/${lab.id}/export`}
+              formats={['docx', 'pdf', 'md', 'html', 'json', 'csv']}
+              includeOptions={['comments', 'participants', 'drafts']}
+              heading="Export this lab"
+              fallbackName={lab.title}
+            />
+          )}
           <RecentChanges items={list} names={names} meId={session.me.user.id} />
         </div>
       </div>

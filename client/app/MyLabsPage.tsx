@@ -1,5 +1,6 @@
 /** `/`: the labs I belong to, and "Create a lab" for people who may create labs. */
 import { mayCreateLab } from '../../shared/policy';
+import { ImportArchiveForm } from '../features/exports/ImportArchiveForm';
 import { CreateLabForm } from '../features/labs/CreateLabForm';
 import { LabList } from '../features/labs/LabList';
 import type { Lab } from '../lib/api-types';
@@ -25,7 +26,10 @@ export function MyLabsPage({ session }: { session: SignedIn }) {
       {labs.status === 'error' && <LoadFailed error={labs.error} />}
       {labs.status === 'ready' && <LabList labs={labs.data.labs} labHref={paths.lab} />}
       {mayCreateLab(actor) && (
-        <CreateLabForm api={api} onCreated={(lab) => navigate(paths.lab(lab.id))} />
+        <>
+          <CreateLabForm api={api} onCreated={(lab) => navigate(paths.lab(lab.id))} />
+          <ImportArchiveForm api={api} onImported={(labId) => navigate(paths.lab(labId))} />
+        </>
       )}
     </>
   );

@@ -21,11 +21,7 @@ import {
   useItemComments,
 } from '../features/comments/use-item-comments';
 import { YourComments } from '../features/comments/YourComments';
-import {
-  type EditorCommenting,
-  EditorCommentingContext,
-  type EditorUser,
-} from '../lib/editor/CollaborativeEditor';
+import { ExportForm } from '../features/exports/ExportForm';
 import { ItemAccessNotice } from '../features/items/ItemAccessNotice';
 import { ItemTitleForm } from '../features/items/ItemTitleForm';
 import { PresenceList } from '../features/presence/PresenceList';
@@ -38,10 +34,19 @@ import {
 } from '../features/sync/collab-session';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import type { ItemWithRights } from '../lib/api-types';
+import {
+  type EditorCommenting,
+  EditorCommentingContext,
+  type EditorUser,
+} from '../lib/editor/CollaborativeEditor';
 import { ITEM_KIND_LABELS } from '../lib/labels';
 import { ItemBody } from './ItemBody';
 import { may, useLab } from './lab-context';
 import type { SignedIn } from './session';
+
+// Reviewers cannot export; everyone else who can read an item can.
+const ITEM_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
+const ITEM_FORMATS_WITH_CSV = [...ITEM_FORMATS, 'csv'] as const;
 
 export interface OpenItemProps {
   readonly session: SignedIn;
@@ -139,6 +144,14 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
             {reviewer && <YourComments comments={comments} />}
             <PresenceList awareness={collab.provider.awareness} />
             {!reviewer && <CommentsPanel comments={comments} />}
+            {item.rights !== 'comment' && (
+              <ExportForm
+                endpoint={`/api/items/${item.id}/export`}
+                formats={item.kind === 'measure' ? ITEM_FORMATS_WITH_CSV : ITEM_FORMATS}
+                heading="Export this item"
+                fallbackName={item.title || 'item'}
+              />
+            )}
           </div>
         </div>
         {reviewer && (

@@ -1,0 +1,134 @@
+/**
+ * Exports from the screens: a facilitator downloads the lab as Word and as a JSON
+ * archive and imports the archive as a new lab; a participant exports one item;
+ * a reviewer sees no export at all.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser } from '../helpers/browser';
+import {
+  type Account,
+  addAccount,
+  apiWithToken,
+  givePassword,
+  signedInContext,
+  testPasswordHash,
+} from '../helpers/browser-session';
+import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+describe('exports from the screens', () => {
+  let workspace: TestWorkspace;
+  let browser: Browser;
+  let facilitator: Account;
+  let participant: Account;
+  let reviewer: Account;
+  let itemId: string;
+
+  beforeAll(async () => {
+    workspace = await startTestWorkspace({ config: { admin: null } });
+    const hash = await testPasswordHash();
+    const meta = workspace.server.meta;
+    facilitator = await givePassword(meta, workspace.owner, hash);
+    await meta.updateUser(workspace.owner.user.id, { canCreateLabs: true });
+    participant = await addAccount(meta, 'Priya Participant', hash, {
+      labId: workspace.labId,
+      role: 'participant',
+    });
+    reviewer = await addAccount(meta, 'Rob Reviewer', hash, {
+      labId: workspace.labId,
+      role: 'reviewer',
+    });
+    const response = await apiWithToken(
+      workspace.url,
+      workspace.owner.token,
+      'POST',
+      `/api/labs/${workspace.labId}/items`,
+      { kind: 'note', title: 'Night rounding notes' },
+    );
+    itemId = ((await response.json()) as { item: { id: string } }).item.id;
+    await apiWithToken(workspace.url, workspace.owner.token, 'PATCH', `/api/items/${itemId}`, {
+      sharing: 'open_for_comment',
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await workspace?.stop();
+  });
+
+  async function download(
+    page: Page,
+    form: string,
+    format: string,
+  ): Promise<{ name: string; path: string }> {
+    const region = page.getByRole('form', { name: form });
+    await region.getByLabel('Format').selectOption(format);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      region.getByRole('button', { name: 'Download' }).click(),
+    ]);
+    const path = await file.path();
+    await expect
+      .poll(() => region.getByTestId('export-status').innerText())
+      .toContain('Downloaded');
+    return { name: file.suggestedFilename(), path };
+  }
+
+  it('a facilitator downloads the lab as Word and as an archive, and imports the archive as a new lab', async () => {
+    const context = await signedInContext(browser, workspace.url, facilitator, {
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${workspace.url}/labs/${workspace.labId}`);
+    await expect.poll(() => page.getByRole('form', { name: 'Export this lab' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const word = await download(page, 'Export this lab', 'docx');
+    expect(word.name).toMatch(/\.docx$/);
+    expect((await readFile(word.path)).subarray(0, 2).toString()).toBe('PK');
+
+    const archive = await download(page, 'Export this lab', 'json');
+    expect(archive.name).toMatch(/-archive\.json$/);
+    const parsed = JSON.parse(await readFile(archive.path, 'utf8')) as {
+      format: string;
+      items: unknown[];
+    };
+    expect(parsed.format).toBe('improvement-lab-archive');
+    expect(parsed.items.length).toBeGreaterThan(0);
+
+    await page.goto(`${workspace.url}/`);
+    await page.getByLabel('Archive file (.json)').setInputFiles(archive.path);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.url()).not.toBe(`${workspace.url}/`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).innerText())
+      .toContain(`Lab ${workspace.labId}`);
+    expect(page.url()).not.toContain(workspace.labId);
+    expect(await axeViolations(page)).toEqual([]);
+    const events = workspace.server.meta.listAudit(workspace.labId, 50).map((e) => e.type);
+    expect(events.filter((type) => type === 'export.created')).toHaveLength(2);
+    await context.close();
+  });
+
+  it('a participant exports one item; a reviewer has no export', async () => {
+    const context = await signedInContext(browser, workspace.url, participant, {
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${workspace.url}/items/${itemId}`);
+    await expect.poll(() => page.getByRole('form', { name: 'Export this item' }).count()).toBe(1);
+    const markdown = await download(page, 'Export this item', 'md');
+    expect(markdown.name).toMatch(/\.md$/);
+    expect(await readFile(markdown.path, 'utf8')).toContain('Night rounding notes');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+
+    const patientContext = await signedInContext(browser, workspace.url, reviewer);
+    const patient = await patientContext.newPage();
+    await patient.goto(`${workspace.url}/items/${itemId}`);
+    await expect.poll(() => patient.getByTestId('access-notice').count()).toBe(1);
+    expect(await patient.getByRole('form', { name: /^Export/ }).count()).toBe(0);
+    await patientContext.close();
+  });
+});
