@@ -119,6 +119,7 @@ export async function startWorkspaceServer(
           c.sessionTokenHash !== except,
         CloseCode.Unauthenticated,
       ),
+    presenceInLab: (labId) => registry.presenceInLab(labId),
     onItemSharingChanged: (itemId) =>
       registry.closeConnections((c) => c.docId === itemId, CloseCode.RightsChanged),
     onAdminCreated,

@@ -16,6 +16,7 @@ import { AimSummary } from '../features/overview/AimSummary';
 import { LabItems } from '../features/overview/LabItems';
 import type { OverviewItem } from '../features/overview/overview-items';
 import { RecentChanges } from '../features/overview/RecentChanges';
+import { WhoIsHere } from '../features/overview/WhoIsHere';
 import type { Lab, Member } from '../lib/api-types';
 import { formatDate } from '../lib/dates';
 import { PHASE_DESCRIPTIONS, PHASE_LABELS } from '../lib/labels';
@@ -145,6 +146,15 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
             />
           )}
           <RecentChanges items={list} names={names} meId={session.me.user.id} />
+          {may(session, lab, 'members.read') && (
+            <WhoIsHere
+              api={session.api}
+              labId={lab.id}
+              meId={session.me.user.id}
+              titles={new Map(list.map((item) => [item.id, item.title]))}
+              itemHref={paths.item}
+            />
+          )}
         </div>
       </div>
     </>

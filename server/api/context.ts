@@ -41,6 +41,10 @@ export interface ApiDeps {
    * close at once. `except` keeps one session's sockets; `only` closes just one's.
    */
   readonly onSessionsEnded: (userId: string, which: { only?: string; except?: string }) => void;
+  /** Who has any of the lab's documents open now. */
+  readonly presenceInLab: (
+    labId: string,
+  ) => Array<{ userId: string; name: string; docIds: string[] }>;
   /** Called when an item's sharing state changed. */
   readonly onItemSharingChanged: (itemId: string) => void;
   /** Called after the first admin exists (to give them the demo lab). */

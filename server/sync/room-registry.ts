@@ -168,6 +168,19 @@ export class RoomRegistry {
     }
   }
 
+  /** Who has any document of `labId` open now, with the documents they have open. */
+  presenceInLab(labId: string): Array<{ userId: string; name: string; docIds: string[] }> {
+    const people = new Map<string, { userId: string; name: string; docIds: string[] }>();
+    for (const connection of this.live) {
+      const { labId: lab, user, docId } = connection.options;
+      if (lab !== labId || connection.closed) continue;
+      const entry = people.get(user.id) ?? { userId: user.id, name: user.name, docIds: [] };
+      if (!entry.docIds.includes(docId)) entry.docIds.push(docId);
+      people.set(user.id, entry);
+    }
+    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** Reads a document, loading it for the purpose if nobody has it open. */
   async read<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T> {
     for (;;) {

@@ -48,6 +48,7 @@ function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDeps> = {
       byAddress: createRateLimiter({ limit: 100, windowMs: 60_000 }),
     },
     onAccessChanged: () => undefined,
+    presenceInLab: () => [],
     onItemSharingChanged: () => undefined,
     onSessionsEnded: () => undefined,
     onAdminCreated: async () => undefined,

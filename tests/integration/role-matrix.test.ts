@@ -168,6 +168,7 @@ async function makeFixture(): Promise<Fixture> {
     onAccessChanged: () => undefined,
     onItemSharingChanged: () => undefined,
     onSessionsEnded: () => undefined,
+    presenceInLab: () => [],
     onAdminCreated: async () => undefined,
     docs: memoryDocs(),
   };
@@ -405,6 +406,11 @@ const CASES: Case[] = [
     route: 'POST /items/:itemId/comments/:commentId/hide',
     path: (f) => `/items/${f.itemId}/comments/c1/hide`,
     expect: lab(403, 404, 403, 200),
+  },
+  {
+    route: 'GET /labs/:labId/presence',
+    path: (f) => `/labs/${f.labId}/presence`,
+    expect: lab(200, 403, 200, 200),
   },
   {
     route: 'GET /labs/:labId/review',
