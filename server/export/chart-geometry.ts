@@ -10,7 +10,7 @@ import {
   centreLabel,
   classLegend,
   type PointClass,
-} from './chart-labels';
+} from '../../shared/charts/chart-labels';
 import { formatNumber } from './format-values';
 import type { MeasureChart } from './measure-chart';
 

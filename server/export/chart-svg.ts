@@ -4,6 +4,8 @@
  * its own tooltip, each class of point marked by shape as well as colour, and a
  * legend. Written on one line so that a Markdown HTML block never breaks.
  */
+
+import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from '../../shared/charts/chart-labels';
 import {
   type ChartGeometry,
   chartGeometry,
@@ -13,7 +15,6 @@ import {
   pointTitle,
   type Xy,
 } from './chart-geometry';
-import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from './chart-labels';
 import type { MeasureChart } from './measure-chart';
 import { escapeXml } from './safe-text';
 

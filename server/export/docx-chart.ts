@@ -7,7 +7,12 @@
  * it carries every value and signal.
  */
 import { ChartRun, type ChartSeries } from 'docx/charts';
-import { CLASS_ORDER, CLASS_STYLES, centreLabel, classLegend } from './chart-labels';
+import {
+  CLASS_ORDER,
+  CLASS_STYLES,
+  centreLabel,
+  classLegend,
+} from '../../shared/charts/chart-labels';
 import type { MeasureChart } from './measure-chart';
 
 const hex = (colour: string) => colour.replace('#', '').toUpperCase();

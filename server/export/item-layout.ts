@@ -3,9 +3,10 @@
  * aim sentence of a problem, the outline of a driver diagram, a PDSA cycle's
  * predictions against results, a measure's chart, signals and data.
  */
+
+import { CLASS_STYLES, centreLabel, RULE_LABELS } from '../../shared/charts/chart-labels';
 import { KINDS } from '../../shared/documents/item-kinds';
 import { type Block, below, type HeadingLevel } from './blocks';
-import { CLASS_STYLES, centreLabel, RULE_LABELS } from './chart-labels';
 import { driverOutline } from './driver-diagram';
 import { formatNumber } from './format-values';
 import { type ChartPointView, round } from './measure-chart';

@@ -6,6 +6,15 @@
  * sentence, as the client's chart does, so that every format can show what the
  * chart shows without relying on colour, or on seeing it at all.
  */
+
+import {
+  ASSURANCE_LABELS,
+  CLASS_STYLES,
+  centreLabel,
+  type PointClass,
+  RULE_LABELS,
+  SEGMENT_RULES,
+} from '../../shared/charts/chart-labels';
 import {
   type Assurance,
   buildChart,
@@ -21,14 +30,6 @@ import {
   type RuleSet,
   type Side,
 } from '../../shared/charts/index';
-import {
-  ASSURANCE_LABELS,
-  CLASS_STYLES,
-  centreLabel,
-  type PointClass,
-  RULE_LABELS,
-  SEGMENT_RULES,
-} from './chart-labels';
 import { formatNumber } from './format-values';
 import type { MeasurePoint } from './report-model';
 

@@ -5,6 +5,8 @@
  * legend. The caller wraps it in a tagged Figure whose alternative text is the
  * chart in words.
  */
+
+import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from '../../shared/charts/chart-labels';
 import {
   chartGeometry,
   type LegendItem,
@@ -12,7 +14,6 @@ import {
   legendItems,
   type Xy,
 } from './chart-geometry';
-import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from './chart-labels';
 import type { MeasureChart } from './measure-chart';
 
 export interface PdfInk {

@@ -3,9 +3,15 @@
  * centre line, limits (XmR), the signals covering it, its class, and its marks. The segment-wide
  * signals (number of runs or crossings) follow as a list, since they belong to no single point.
  */
+
+import {
+  CLASS_STYLES,
+  RULE_LABELS,
+  RULE_NAMES_SHORT,
+  SEGMENT_RULES,
+} from '../../../shared/charts/chart-labels';
 import { RULE_NAMES } from '../../../shared/charts/index';
 import { DataTable } from '../../lib/DataTable';
-import { CLASS_STYLES, RULE_LABELS, RULE_NAMES_SHORT, SEGMENT_RULES } from './chart-labels';
 import type { ChartModel, ModelPoint } from './chart-model';
 import { formatNumber, formatOptional } from './format-number';
 

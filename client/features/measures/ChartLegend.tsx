@@ -4,9 +4,9 @@
  * their text.
  */
 import type { ReactElement } from 'react';
+import { CLASS_STYLES } from '../../../shared/charts/chart-labels';
 import { ChartMarker } from './ChartMarker';
 import { CHART_INK, DASHES } from './ChartSvg';
-import { CLASS_STYLES } from './chart-labels';
 import type { ChartModel } from './chart-model';
 
 function LineSwatch({ colour, dash }: { colour: string; dash?: string }) {

@@ -1,5 +1,5 @@
 /** A point's marker: its class's shape and colour, outlined dark so every shape stands out. */
-import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from './chart-labels';
+import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from '../../../shared/charts/chart-labels';
 
 export interface ChartMarkerProps {
   readonly cls: PointClass;

@@ -4,8 +4,13 @@
  * image to assistive technology (`role="img"`), named by its title and described by the model's
  * summary; the data table beside it carries the same content.
  */
+
+import {
+  CLASS_STYLES,
+  RULE_NAMES_SHORT,
+  RULE_SET_LABELS,
+} from '../../../shared/charts/chart-labels';
 import { ChartMarker } from './ChartMarker';
-import { CLASS_STYLES, RULE_NAMES_SHORT, RULE_SET_LABELS } from './chart-labels';
 import type { ChartModel } from './chart-model';
 import { formatNumber } from './format-number';
 

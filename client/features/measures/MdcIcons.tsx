@@ -4,8 +4,9 @@
  * is a ring in the class's colour around a letter, with its name written beside it; the
  * drawing is decorative (`aria-hidden`), the words carry the meaning.
  */
+
+import { CLASS_STYLES, MARKER_OUTLINE } from '../../../shared/charts/chart-labels';
 import type { Assurance, PointType, Side } from '../../../shared/charts/index';
-import { CLASS_STYLES, MARKER_OUTLINE } from './chart-labels';
 
 const ASSURANCE_STYLE: Readonly<Record<Assurance, { colour: string; letter: string }>> = {
   consistent_pass: { colour: CLASS_STYLES.special_cause_improvement.colour, letter: 'P' },

@@ -6,8 +6,8 @@
  */
 import { type ReactNode, useId, useState } from 'react';
 import { fieldsMap, metaMap, readTitle } from '../../../shared/documents/item-doc';
-import { useYChanges } from '../../lib/y-hooks';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
+import { useYChanges } from '../../lib/y-hooks';
 import { CsvExport } from './CsvTransfer';
 import { DataEditor } from './DataEditor';
 import { MeasureChart } from './MeasureChart';

@@ -4,6 +4,14 @@
  * described signals, Making Data Count variation and assurance, the text summary and the
  * geometry. The SVG and its data table both render this one model, so they cannot disagree.
  */
+
+import {
+  ASSURANCE_HINTS,
+  ASSURANCE_LABELS,
+  type PointClass,
+  SEGMENT_RULES,
+  variationLabel,
+} from '../../../shared/charts/chart-labels';
 import {
   type Assurance,
   buildChart,
@@ -19,13 +27,6 @@ import {
   type Side,
 } from '../../../shared/charts/index';
 import { type ChartGeometry, chartGeometry } from './chart-geometry';
-import {
-  ASSURANCE_HINTS,
-  ASSURANCE_LABELS,
-  type PointClass,
-  SEGMENT_RULES,
-  variationLabel,
-} from './chart-labels';
 import { describedSignals, type ModelSignal, pointClass } from './chart-signals';
 import { describeChart } from './chart-summary';
 

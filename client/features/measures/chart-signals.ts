@@ -4,6 +4,13 @@
  * engine; run charts have none there, so a run-chart signal takes its class from its side of the
  * median (a shift) or its way (a trend) against the direction of improvement.
  */
+
+import {
+  CLASS_STYLES,
+  type PointClass,
+  RULE_LABELS,
+  SEGMENT_RULES,
+} from '../../../shared/charts/chart-labels';
 import {
   type Chart,
   type Direction,
@@ -11,7 +18,6 @@ import {
   type RuleName,
   type Side,
 } from '../../../shared/charts/index';
-import { CLASS_STYLES, type PointClass, RULE_LABELS, SEGMENT_RULES } from './chart-labels';
 
 export interface ModelSignal {
   readonly rule: RuleName;

@@ -2,7 +2,7 @@
  * A measure's chart in words: the text alternative the SVG points to (`aria-describedby`), also
  * shown beside the chart for anyone who reads more easily than they scan a plot.
  */
-import { RULE_SET_LABELS } from './chart-labels';
+import { RULE_SET_LABELS } from '../../../shared/charts/chart-labels';
 import type { ChartModel, ModelSegment } from './chart-model';
 import { formatNumber, formatOptional } from './format-number';
 

@@ -1,6 +1,7 @@
 /** Words for the measure definition's stored choices. */
+
+import { RULE_SET_LABELS } from '../../../shared/charts/chart-labels';
 import type { Direction, RuleSet } from '../../../shared/charts/index';
-import { RULE_SET_LABELS } from './chart-labels';
 import type { RecordedAs } from './measure-data';
 
 export const TYPE_OPTIONS = [

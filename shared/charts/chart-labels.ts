@@ -5,7 +5,7 @@
  * blue #289de0, concern orange #fab428, neutral purple #361475, common cause grey #7b7d7d); every
  * class also has its own marker shape and a text label, so nothing is told by colour alone.
  */
-import type { Assurance, PointType, RuleName, RuleSet, Side } from '../../../shared/charts/index';
+import type { Assurance, PointType, RuleName, RuleSet, Side } from './index';
 
 export const RULE_SET_LABELS: Readonly<Record<RuleSet, string>> = {
   ihi: 'Run chart, IHI rules',
@@ -132,3 +132,23 @@ export const ASSURANCE_HINTS: Readonly<Record<Assurance, string>> = {
   consistent_fail: 'the target is outside the process limits, on the side no point reaches',
   hit_and_miss: 'the target is within the process limits: it will be met and missed at random',
 };
+
+/** The order classes appear in legends. */
+export const CLASS_ORDER: readonly PointClass[] = [
+  'common_cause',
+  'special_cause_improvement',
+  'special_cause_concern',
+  'special_cause_neutral',
+  'excluded',
+];
+
+/** A class as a legend entry: its words and its marker shape in words. */
+export function classLegend(cls: PointClass): string {
+  const style = CLASS_STYLES[cls];
+  return `${style.label} (${style.shapeName})`;
+}
+
+/** What the centre line is: a run chart's median or an XmR chart's mean. */
+export function centreLabel(rules: RuleSet): string {
+  return rules === 'mdc' ? 'Mean' : 'Median';
+}
