@@ -1,0 +1,213 @@
+/**
+ * The world the role matrix runs in: one lab with a person of every kind, an
+ * item, a comment, an invitation and API tokens, over in-memory stores, and the
+ * API app assembled as the server assembles it.
+ */
+import * as Y from 'yjs';
+import { createApiApp } from '../../server/api/api-app';
+import { API_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
+import { createRateLimiter } from '../../server/api/auth/rate-limiter';
+import { hashPassword, hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
+import type { ApiDeps } from '../../server/api/context';
+import { createDocReader } from '../../server/export/doc-reader';
+import { type ExportDeps, mountExportRoutes } from '../../server/export/export-routes';
+import { createMemoryLogger } from '../../server/logger';
+import { createMemoryDocStore } from '../../server/store/memory-doc-store';
+import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
+import type { MetaStore } from '../../server/store/meta-store';
+import { COMMENTS_MAP, commentsDocId } from '../../shared/comments';
+import type { LabRole } from '../../shared/roles';
+
+/** Documents kept in memory, for routes that change them through the server. */
+function memoryDocs(): ApiDeps['docs'] {
+  const docs = new Map<string, Y.Doc>();
+  const get = (docId: string) => {
+    const doc = docs.get(docId) ?? new Y.Doc();
+    docs.set(docId, doc);
+    return doc;
+  };
+  return {
+    initItem: async () => undefined,
+    setTitle: async () => undefined,
+    change: async (docId, change) => change(get(docId)),
+    read: async (docId, read) => read(get(docId)),
+  };
+}
+
+export const PERSONAS = [
+  'anonymous',
+  'nonMember',
+  'observer',
+  'reviewer',
+  'participant',
+  'facilitator',
+  'admin',
+] as const;
+export type Persona = (typeof PERSONAS)[number];
+export type Expectation = Record<Persona, number>;
+
+export const PASSWORD = 'a long enough password';
+let passwordHash = '';
+
+/** scrypt is slow on purpose: hash the shared password once per suite. */
+export async function preparePasswords(): Promise<void> {
+  passwordHash = await hashPassword(PASSWORD);
+}
+
+export interface Fixture {
+  meta: MetaStore;
+  deps: ApiDeps;
+  exportDeps: ExportDeps;
+  labId: string;
+  itemId: string;
+  inviteToken: string;
+  inviteId: string;
+  targetUserId: string;
+  people: Record<
+    Exclude<Persona, 'anonymous'>,
+    { id: string; email: string; token: string; tokenId: string }
+  >;
+}
+
+export async function makeFixture(): Promise<Fixture> {
+  const meta = createMemoryMetaStore();
+  const now = () => new Date();
+  const at = now().toISOString();
+  const person = async (key: string, isAdmin = false) => {
+    const id = newId();
+    const email = `${key.toLowerCase()}@example.org`;
+    await meta.createUser({
+      id,
+      email,
+      name: key,
+      profession: 'nurse',
+      passwordHash,
+      isAdmin,
+      canCreateLabs: isAdmin,
+      createdAt: at,
+    });
+    const token = newSecret(API_TOKEN_PREFIX);
+    const tokenId = newId();
+    await meta.createApiToken({
+      id: tokenId,
+      userId: id,
+      name: 't',
+      tokenHash: hashSecret(token),
+      createdAt: at,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    return { id, email, token, tokenId };
+  };
+  const people = {
+    nonMember: await person('NonMember'),
+    observer: await person('Observer'),
+    reviewer: await person('Reviewer'),
+    participant: await person('Participant'),
+    facilitator: await person('Facilitator'),
+    admin: await person('Admin', true),
+  };
+  const target = await person('Target');
+  const labId = newId();
+  await meta.createLab(
+    {
+      id: labId,
+      title: 'Lab',
+      challenge: '',
+      phase: 'understand',
+      startDate: null,
+      endDate: null,
+      createdAt: at,
+      createdBy: people.facilitator.id,
+      archivedAt: null,
+    },
+    { labId, userId: people.facilitator.id, role: 'facilitator', joinedAt: at },
+  );
+  const roles: Array<[string, LabRole]> = [
+    [people.observer.id, 'observer'],
+    [people.reviewer.id, 'reviewer'],
+    [people.participant.id, 'participant'],
+    [target.id, 'participant'],
+  ];
+  for (const [userId, role] of roles) await meta.addMember({ labId, userId, role, joinedAt: at });
+  const itemId = newId();
+  await meta.createItem({
+    id: itemId,
+    labId,
+    kind: 'note',
+    title: 'Draft',
+    status: 'draft',
+    sharing: 'draft',
+    order: 1,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: null,
+    archivedAt: null,
+  });
+  const inviteToken = newSecret('il_inv');
+  const inviteId = newId();
+  await meta.createInvite({
+    id: inviteId,
+    labId,
+    role: 'participant',
+    tokenHash: hashSecret(inviteToken),
+    createdBy: people.facilitator.id,
+    createdAt: at,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    maxUses: 100,
+    uses: 0,
+    revokedAt: null,
+  });
+  const deps: ApiDeps = {
+    meta,
+    logger: createMemoryLogger(),
+    now,
+    secureCookies: false,
+    sessionTtlMs: 3_600_000,
+    signInLimits: {
+      byAccount: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+      byAddress: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+    },
+    onAccessChanged: () => undefined,
+    onItemSharingChanged: () => undefined,
+    onSessionsEnded: () => undefined,
+    presenceInLab: () => [],
+    onAdminCreated: async () => undefined,
+    docs: memoryDocs(),
+  };
+  await deps.docs.change(commentsDocId(itemId), (doc) =>
+    doc.getMap(COMMENTS_MAP).set('c1', {
+      id: 'c1',
+      replyTo: null,
+      author: { id: people.participant.id, name: 'Participant', profession: 'nurse' },
+      createdAt: at,
+      editedAt: null,
+      body: 'Could we ask patients first?',
+      anchor: null,
+      status: 'open',
+      resolution: null,
+      deleted: false,
+      hidden: null,
+    }),
+  );
+  const store = createMemoryDocStore();
+  const exportDeps: ExportDeps = { reader: createDocReader(store), store, pdfFonts: null };
+  return {
+    meta,
+    deps,
+    exportDeps,
+    labId,
+    itemId,
+    inviteToken,
+    inviteId,
+    targetUserId: target.id,
+    people,
+  };
+}
+
+/** The API as the server assembles it: the core routes, then the export routes. */
+export function apiApp(f: Fixture) {
+  const api = createApiApp(f.deps);
+  mountExportRoutes(api, f.exportDeps);
+  return api;
+}
