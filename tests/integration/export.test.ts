@@ -1,23 +1,8 @@
-/**
- * Facilitators export the lab's outputs over HTTP from a real workspace (its
- * MetaStore, DocStore and rooms): every format downloads as an attachment and is
- * audited; the JSON archive imports back as a new lab whose documents equal the
- * originals (ids remapped); bad archives are refused with a clear message and
- * nothing created; edits still in an open room are in the export.
- */
-import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
-import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createApiApp } from '../../server/api/api-app';
-import { createRateLimiter } from '../../server/api/auth/rate-limiter';
-import type { ApiDeps } from '../../server/api/context';
 import { buildDemoDoc, DEMO_ITEMS } from '../../server/demo/demo-items';
 import { createDocReader, type DocReader, withDoc } from '../../server/export/doc-reader';
-import { type ExportDeps, mountExportRoutes } from '../../server/export/export-routes';
 import { fragmentToRichDoc, richPlainText } from '../../server/export/rich-text';
-import { createMemoryLogger } from '../../server/logger';
 import {
   addRow,
   fieldText,
@@ -28,54 +13,12 @@ import {
   section,
 } from '../../shared/documents/item-doc';
 import { KINDS } from '../../shared/documents/item-kinds';
-import { type Archive, ArchiveSchema, MAX_ARCHIVE_BYTES } from '../../shared/schemas/archive';
+import { type Archive, ArchiveSchema } from '../../shared/schemas/archive';
 import type { ItemKind, ItemRecord } from '../../shared/schemas/records';
 import { addItem, addMember, addPerson, type TestPerson } from '../helpers/accounts';
+import { exportApi, serve } from '../helpers/export-api';
 import { connectStockClient, waitForDoc } from '../helpers/stock-client';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
-
-/** The API of the workspace with the export routes mounted, as `server/app.ts` assembles it. */
-function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDeps> = {}): Hono {
-  const { meta, registry, store } = workspace.server;
-  const deps: ApiDeps = {
-    meta,
-    logger: createMemoryLogger(),
-    now: () => new Date(),
-    secureCookies: false,
-    sessionTtlMs: 3_600_000,
-    signInLimits: {
-      byAccount: createRateLimiter({ limit: 100, windowMs: 60_000 }),
-      byAddress: createRateLimiter({ limit: 100, windowMs: 60_000 }),
-    },
-    onAccessChanged: () => undefined,
-    presenceInLab: () => [],
-    onItemSharingChanged: () => undefined,
-    onSessionsEnded: () => undefined,
-    onAdminCreated: async () => undefined,
-    docs: {
-      initItem: (itemId, kind, title) =>
-        registry.change(itemId, (d) => initItemDoc(d, kind, title)),
-      setTitle: async () => undefined,
-      change: (docId, change) => registry.change(docId, change),
-      read: (docId, read) => registry.read(docId, read),
-    },
-  };
-  const api = createApiApp(deps);
-  mountExportRoutes(api, { reader: createDocReader(store), store, ...exportDeps });
-  const app = new Hono();
-  app.route('/api', api);
-  return app;
-}
-
-async function serve(app: Hono): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createAdaptorServer({ fetch: app.fetch });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** What a document says, with item ids swapped for their titles so remapped copies compare equal. */
 function content(doc: Y.Doc, kind: ItemKind, titleOf: (id: string) => string) {
@@ -414,141 +357,5 @@ describe('exporting and importing a lab', () => {
         message,
       );
     }
-  });
-
-  describe('refuses bad archives, creating nothing', () => {
-    let valid: Archive;
-    beforeAll(async () => {
-      const text = await (
-        await get(workspace.owner, `/labs/${workspace.labId}/export?format=json&include=drafts`)
-      ).text();
-      valid = ArchiveSchema.parse(JSON.parse(text));
-    });
-    const withItem = (change: (item: Archive['items'][number]) => Archive['items'][number]) => ({
-      ...valid,
-      items: valid.items.map((item, i) => (i === 0 ? change(item) : item)),
-    });
-    const incomplete = () => {
-      const doc = new Y.Doc();
-      doc.getText('t').insert(0, 'first');
-      const before = Y.encodeStateVector(doc);
-      doc.getText('t').insert(5, ' second');
-      return Buffer.from(Y.encodeStateAsUpdate(doc, before)).toString('base64');
-    };
-
-    const cases: Array<[string, () => string, RegExp]> = [
-      ['not JSON', () => 'this is not json', /not valid JSON/],
-      [
-        'another format',
-        () => JSON.stringify({ ...valid, format: 'something-else' }),
-        /format must be "improvement-lab-archive"/,
-      ],
-      ['another version', () => JSON.stringify({ ...valid, version: 2 }), /version must be 1/],
-      [
-        'invalid base64',
-        () => JSON.stringify(withItem((item) => ({ ...item, state: '@@not base64@@' }))),
-        /items\.0\.state: is not valid base64/,
-      ],
-      [
-        'bytes that are not Yjs',
-        () =>
-          JSON.stringify(
-            withItem((item) => ({
-              ...item,
-              state: Buffer.from('garbage bytes!').toString('base64'),
-            })),
-          ),
-        /not valid Yjs data|incomplete document state/,
-      ],
-      [
-        'an incomplete Yjs state',
-        () => JSON.stringify(withItem((item) => ({ ...item, state: incomplete() }))),
-        /incomplete document state/,
-      ],
-      [
-        'a document of another kind',
-        () =>
-          JSON.stringify(
-            withItem((item) => ({ ...item, record: { ...item.record, kind: 'measure' } })),
-          ),
-        /registered as a measure but its document is a problem/,
-      ],
-      [
-        'two items with one id',
-        () => JSON.stringify({ ...valid, items: [...valid.items, valid.items[0]] }),
-        /share the id/,
-      ],
-    ];
-    for (const [what, body, message] of cases) {
-      it(`refuses ${what}`, async () => {
-        const labsBefore = workspace.server.meta.listLabs().length;
-        const response = await post(admin, '/labs/import', body());
-        expect(response.status).toBe(400);
-        const error = ((await response.json()) as { error: { code: string; message: string } })
-          .error;
-        expect(error.code).toBe('invalid_archive');
-        expect(error.message).toMatch(message);
-        expect(workspace.server.meta.listLabs().length).toBe(labsBefore);
-      });
-    }
-
-    it('refuses an archive over the size limit, by its declared length or while streaming', async () => {
-      const small = await serve(exportApi(workspace, { maxArchiveBytes: 1024 }));
-      try {
-        const labsBefore = workspace.server.meta.listLabs().length;
-        const big = JSON.stringify({ ...valid, padding: 'x'.repeat(4096) });
-        const declared = await fetch(`${small.url}/api/labs/import`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
-          body: big,
-        });
-        expect(declared.status).toBe(400);
-        expect(((await declared.json()) as { error: { code: string } }).error.code).toBe(
-          'archive_too_large',
-        );
-        // Chunked, without a length: counted as it arrives.
-        const chunks = [big.slice(0, 800), big.slice(800)];
-        const stream = new ReadableStream<Uint8Array>({
-          pull(controller) {
-            const next = chunks.shift();
-            if (next === undefined) controller.close();
-            else controller.enqueue(new TextEncoder().encode(next));
-          },
-        });
-        const streamed = await fetch(`${small.url}/api/labs/import`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
-          body: stream,
-          duplex: 'half',
-        } as RequestInit);
-        expect(streamed.status).toBe(400);
-        expect(((await streamed.json()) as { error: { message: string } }).error.message).toBe(
-          'The archive is larger than 1 KB.',
-        );
-        expect(workspace.server.meta.listLabs().length).toBe(labsBefore);
-      } finally {
-        await small.close();
-      }
-      // The default limit is 50 MB, checked from the declared length before reading.
-      const app = exportApi(workspace);
-      const response = await app.request('/api/labs/import', {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${admin.token}`,
-          'content-type': 'application/json',
-          'content-length': String(MAX_ARCHIVE_BYTES + 1),
-        },
-        body: '{}',
-      });
-      expect(response.status).toBe(400);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
-        'The archive is larger than 50 MB.',
-      );
-    });
-
-    it('lets only people who may create labs import, before reading the archive', async () => {
-      const response = await post(workspace.owner, '/labs/import', JSON.stringify(valid));
-      expect(response.status).toBe(403);
-    });
   });
 });

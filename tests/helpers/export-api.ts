@@ -1,0 +1,59 @@
+/**
+ * The workspace's API with the export routes mounted as `server/app.ts` mounts
+ * them, but with export dependencies a test can replace (a comment source, a
+ * smaller archive limit), served on its own port.
+ */
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createApiApp } from '../../server/api/api-app';
+import { createRateLimiter } from '../../server/api/auth/rate-limiter';
+import type { ApiDeps } from '../../server/api/context';
+import { createDocReader } from '../../server/export/doc-reader';
+import { type ExportDeps, mountExportRoutes } from '../../server/export/export-routes';
+import { createMemoryLogger } from '../../server/logger';
+import { initItemDoc } from '../../shared/documents/item-doc';
+import type { TestWorkspace } from './workspace';
+
+/** The API of the workspace with the export routes mounted, as `server/app.ts` assembles it. */
+export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDeps> = {}): Hono {
+  const { meta, registry, store } = workspace.server;
+  const deps: ApiDeps = {
+    meta,
+    logger: createMemoryLogger(),
+    now: () => new Date(),
+    secureCookies: false,
+    sessionTtlMs: 3_600_000,
+    signInLimits: {
+      byAccount: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+      byAddress: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+    },
+    onAccessChanged: () => undefined,
+    presenceInLab: () => [],
+    onItemSharingChanged: () => undefined,
+    onSessionsEnded: () => undefined,
+    onAdminCreated: async () => undefined,
+    docs: {
+      initItem: (itemId, kind, title) =>
+        registry.change(itemId, (d) => initItemDoc(d, kind, title)),
+      setTitle: async () => undefined,
+      change: (docId, change) => registry.change(docId, change),
+      read: (docId, read) => registry.read(docId, read),
+    },
+  };
+  const api = createApiApp(deps);
+  mountExportRoutes(api, { reader: createDocReader(store), store, ...exportDeps });
+  const app = new Hono();
+  app.route('/api', api);
+  return app;
+}
+
+export async function serve(app: Hono): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createAdaptorServer({ fetch: app.fetch });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
