@@ -61,6 +61,8 @@ export function docRights(
   actor: Actor | null,
   role: LabRole | null,
   sharing: SharingState,
+  /** A reviewer's item scope and this item's id: outside the scope there are no rights. */
+  scope?: { readonly itemId: string; readonly itemIds: readonly string[] | null | undefined },
 ): DocRights | null {
   if (actor === null) return null;
   if (actor.isAdmin) return 'edit';
@@ -72,8 +74,10 @@ export function docRights(
       return sharing === 'final' ? 'read' : 'edit';
     case 'observer':
       return 'read';
-    case 'reviewer':
-      return sharing === 'open_for_comment' ? 'comment' : null;
+    case 'reviewer': {
+      const inScope = !scope?.itemIds || scope.itemIds.includes(scope.itemId);
+      return sharing === 'open_for_comment' && inScope ? 'comment' : null;
+    }
     default: {
       const unreachable: never = role;
       throw new Error(`unknown role ${String(unreachable)}`);

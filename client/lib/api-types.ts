@@ -53,11 +53,15 @@ export interface Invite {
   readonly expiresAt: string;
   readonly maxUses: number;
   readonly uses: number;
+  /** A reviewer invitation limited to these items; null for every item open for comment. */
+  readonly itemIds: readonly string[] | null;
 }
 
 /** What an invitation link shows before it is accepted. */
 export interface InvitationDetails {
   readonly lab: { readonly title: string; readonly challenge: string };
+  /** Titles of the items a reviewer is invited to; empty for the whole lab. */
+  readonly items: readonly string[];
   readonly role: LabRole;
   readonly roleLabel: string;
   readonly expiresAt: string;

@@ -51,6 +51,7 @@ export function presentMember(
     email: showEmail ? (user?.email ?? null) : null,
     role: membership.role,
     joinedAt: membership.joinedAt,
+    itemIds: membership.itemIds ?? null,
   };
 }
 
@@ -62,6 +63,7 @@ export function presentInvite(invite: InviteRecord) {
     expiresAt: invite.expiresAt,
     maxUses: invite.maxUses,
     uses: invite.uses,
+    itemIds: invite.itemIds ?? null,
   };
 }
 

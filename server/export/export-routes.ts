@@ -10,11 +10,12 @@
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { docRights, type LabAction, mayCreateLab } from '../../shared/policy';
+import { type LabAction, mayCreateLab } from '../../shared/policy';
 import { MAX_ARCHIVE_BYTES } from '../../shared/schemas/archive';
 import { newId } from '../api/auth/secrets';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../api/context';
 import { ApiError, Errors } from '../api/errors';
+import { itemRights } from '../api/item-access';
 import { presentLab } from '../api/presenters';
 import type { DocStore } from '../store/doc-store';
 import { buildArchive } from './archive';
@@ -156,8 +157,7 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     const { meta } = c.get('deps');
     const item = meta.getItem(c.req.param('itemId'));
     const lab = item ? meta.getLab(item.labId) : null;
-    const role = item ? (meta.getMembership(item.labId, auth.user.id)?.role ?? null) : null;
-    const rights = item ? docRights(auth.actor, role, item.sharing) : null;
+    const rights = item ? itemRights(meta, auth.actor, item) : null;
     if (!item || !lab || rights === null) throw Errors.notFound('That item');
     if (rights === 'comment') throw Errors.forbidden('export this item');
     const format = queryFormat(c, ITEM_FORMATS);

@@ -114,7 +114,11 @@ export function membershipMethods(state: CoreState): MembershipMethods {
       state.assertOpen();
       const membership = find(labId, userId);
       if (membership === undefined) return null;
-      const next = checked(MembershipRecordSchema, { ...membership, role }, 'membership');
+      // A new role is for the whole lab: any item scope of a reviewer invitation ends.
+      const changed = membership.itemIds
+        ? { ...membership, role, itemIds: null }
+        : { ...membership, role };
+      const next = checked(MembershipRecordSchema, changed, 'membership');
       Object.assign(membership, next);
       const result = copy(membership);
       await state.saved();
@@ -156,14 +160,30 @@ export function inviteMethods(state: CoreState): InviteMethods {
     return null;
   };
 
-  /** The user's membership of the lab: the existing one, kept unchanged, or a new one. */
-  const joinLab = (labId: string, userId: string, role: LabRole, now: Date): MembershipRecord => {
+  /**
+   * The user's membership of the lab: the existing one, kept (a reviewer limited to
+   * some items gains the new invitation's items, or the whole lab), or a new one.
+   */
+  const joinLab = (
+    labId: string,
+    userId: string,
+    role: LabRole,
+    now: Date,
+    itemIds: readonly string[] | null,
+  ): MembershipRecord => {
     const existing = memberships.find((each) => each.labId === labId && each.userId === userId);
-    if (existing !== undefined) return existing;
+    if (existing !== undefined) {
+      if (existing.role === 'reviewer' && existing.itemIds) {
+        existing.itemIds =
+          itemIds && role === 'reviewer' ? [...new Set([...existing.itemIds, ...itemIds])] : null;
+      }
+      return existing;
+    }
     const joinedAt = now.toISOString();
+    const scope = role === 'reviewer' && itemIds ? { itemIds: [...itemIds] } : {};
     const membership = checked(
       MembershipRecordSchema,
-      { labId, userId, role, joinedAt },
+      { labId, userId, role, joinedAt, ...scope },
       'membership',
     );
     memberships.push(membership);
@@ -204,7 +224,7 @@ export function inviteMethods(state: CoreState): InviteMethods {
       if (invite === undefined) return { ok: false, reason: 'not_found' };
       const reason = unusable(invite, now);
       if (reason !== null) return { ok: false, reason };
-      const membership = joinLab(invite.labId, userId, invite.role, now);
+      const membership = joinLab(invite.labId, userId, invite.role, now, invite.itemIds ?? null);
       invite.uses += 1;
       const result = { ok: true as const, membership: copy(membership), invite: copy(invite) };
       await state.saved();

@@ -10,12 +10,13 @@ import { getCookie } from 'hono/cookie';
 import { CloseCode } from '../../shared/close-codes';
 import { itemIdOfCommentsDoc } from '../../shared/comments';
 import { isDocId } from '../../shared/doc-id';
-import { canWrite, docRights } from '../../shared/policy';
+import { canWrite } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
 import { authenticateApiToken, authenticateSession, bearerToken } from '../api/auth/authenticate';
 import { originMatches } from '../api/auth/csrf';
 import { SESSION_COOKIE } from '../api/auth/session-cookie';
 import { actorOf } from '../api/context';
+import { itemRights } from '../api/item-access';
 import type { MetaStore } from '../store/meta-store';
 
 export const ACCESS_TOKEN_PARAM = 'access_token';
@@ -49,8 +50,7 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
   // comments, and nobody writes to it but the server.
   const commentsOf = itemIdOfCommentsDoc(docId);
   const item = meta.getItem(commentsOf ?? docId);
-  const role = item ? (meta.getMembership(item.labId, found.user.id)?.role ?? null) : null;
-  const rights = item ? docRights(actorOf(found.user), role, item.sharing) : null;
+  const rights = item ? itemRights(meta, actorOf(found.user), item) : null;
   if (!item || rights === null)
     return { ok: false, code: CloseCode.Forbidden, reason: 'not a member' };
   return {

@@ -82,6 +82,8 @@ export const CreateInviteBodySchema = z.object({
   /** Days until the link stops working. */
   expiresInDays: z.number().int().min(1).max(90).default(14),
   maxUses: z.number().int().min(1).max(500).default(1),
+  /** Reviewers only: the items they are invited to (null: every item open for comment). */
+  itemIds: z.array(z.string().min(1).max(64)).min(1).max(200).nullable().default(null),
 });
 export type CreateInviteBody = z.infer<typeof CreateInviteBodySchema>;
 

@@ -62,6 +62,11 @@ export const MembershipRecordSchema = z.object({
   userId: id,
   role: z.enum(LAB_ROLES),
   joinedAt: isoTime,
+  /**
+   * For a reviewer invited to particular items: the items they may see (when open
+   * for comment). Null or absent: every item the lab opens for comment.
+   */
+  itemIds: z.array(id).max(500).nullable().optional(),
 });
 export type MembershipRecord = z.infer<typeof MembershipRecordSchema>;
 
@@ -76,6 +81,8 @@ export const InviteRecordSchema = z.object({
   maxUses: z.number().int().min(1),
   uses: z.number().int().min(0),
   revokedAt: isoTime.nullable(),
+  /** A reviewer invitation to particular items only (see `MembershipRecord.itemIds`). */
+  itemIds: z.array(id).max(500).nullable().optional(),
 });
 export type InviteRecord = z.infer<typeof InviteRecordSchema>;
 

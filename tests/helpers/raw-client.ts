@@ -23,8 +23,13 @@ export interface RawClient {
   close(): void;
 }
 
-export function connectRawClient(httpUrl: string, docId: string, query = ''): RawClient {
-  const socket = new WebSocket(`${syncUrl(httpUrl)}/${docId}${query}`);
+export function connectRawClient(
+  httpUrl: string,
+  docId: string,
+  query = '',
+  options: { headers?: Record<string, string> } = {},
+): RawClient {
+  const socket = new WebSocket(`${syncUrl(httpUrl)}/${docId}${query}`, options);
   socket.binaryType = 'nodebuffer';
   const frames: Uint8Array[] = [];
   let saved = 0;

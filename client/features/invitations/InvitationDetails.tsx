@@ -1,4 +1,4 @@
-/** What an invitation offers: the lab, its challenge, the role and when the link expires. */
+/** What an invitation offers: the lab, its challenge, the role (and items to review) and when the link expires. */
 import { ROLE_DESCRIPTIONS } from '../../../shared/roles';
 import type { InvitationDetails as Details } from '../../lib/api-types';
 import { formatDate } from '../../lib/dates';
@@ -24,6 +24,18 @@ export function InvitationDetails({ invitation }: { invitation: Details }) {
             {ROLE_DESCRIPTIONS[invitation.role]}
           </dd>
         </div>
+        {invitation.items.length > 0 && (
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">You are asked to review</dt>
+            <dd className="nhsuk-summary-list__value" data-testid="invited-items">
+              <ul className="nhsuk-list">
+                {invitation.items.map((title) => (
+                  <li key={title}>{title}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Link expires</dt>
           <dd className="nhsuk-summary-list__value">{formatDate(invitation.expiresAt)}</dd>

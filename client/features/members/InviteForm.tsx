@@ -10,6 +10,7 @@ import { CopyableValue, CopyButton } from '../../lib/CopyButton';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { RadiosField, TextField } from '../../lib/form-fields';
 import { useFormSubmit } from '../../lib/use-form-submit';
+import { ReviewItemsField } from './ReviewItemsField';
 
 const FIELDS = {
   role: 'invite-role',
@@ -61,6 +62,7 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
   const [role, setRole] = useState<LabRole | ''>('');
   const [days, setDays] = useState('14');
   const [uses, setUses] = useState('1');
+  const [reviewItems, setReviewItems] = useState<ReadonlySet<string>>(new Set());
   const [created, setCreated] = useState<{ link: string; invite: Invite } | null>(null);
   const form = useFormSubmit(FIELDS);
   const submit = form.handle(
@@ -80,7 +82,12 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
       const answer = await api.request<{ invite: Invite; path: string }>(
         'POST',
         `/labs/${labId}/invites`,
-        { role, expiresInDays: Number(days), maxUses: Number(uses) },
+        {
+          role,
+          expiresInDays: Number(days),
+          maxUses: Number(uses),
+          itemIds: role === 'reviewer' && reviewItems.size > 0 ? [...reviewItems] : null,
+        },
       );
       setCreated({ link: `${window.location.origin}${answer.path}`, invite: answer.invite });
       onCreated();
@@ -102,6 +109,14 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
           error={form.errors?.fields.role}
           onChange={setRole}
         />
+        {role === 'reviewer' && (
+          <ReviewItemsField
+            api={api}
+            labId={labId}
+            selected={reviewItems}
+            onChange={setReviewItems}
+          />
+        )}
         <TextField
           id={FIELDS.expiresInDays}
           label="Days the link works for"

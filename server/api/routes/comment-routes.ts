@@ -16,11 +16,12 @@ import {
   ResolveCommentBodySchema,
   readComments,
 } from '../../../shared/comments';
-import { docRights, mayInLab } from '../../../shared/policy';
+import { type docRights, mayInLab } from '../../../shared/policy';
 import type { ItemRecord } from '../../../shared/schemas/records';
 import { newId } from '../auth/secrets';
 import { type ApiContext, type AppEnv, type Auth, requireAuth } from '../context';
 import { ApiError, Errors } from '../errors';
+import { itemRights } from '../item-access';
 import { readJson } from '../validate';
 
 interface ItemAccess {
@@ -34,9 +35,9 @@ function requireItemAccess(c: ApiContext): ItemAccess {
   const auth = requireAuth(c);
   const { meta } = c.get('deps');
   const item = meta.getItem(c.req.param('itemId') ?? '');
-  const role = item ? (meta.getMembership(item.labId, auth.user.id)?.role ?? null) : null;
-  const rights = item ? docRights(auth.actor, role, item.sharing) : null;
+  const rights = item ? itemRights(meta, auth.actor, item) : null;
   if (!item || rights === null) throw Errors.notFound('That item');
+  const role = meta.getMembership(item.labId, auth.user.id)?.role ?? null;
   return { auth, item, rights, isFacilitator: mayInLab(auth.actor, role, 'lab.update') };
 }
 

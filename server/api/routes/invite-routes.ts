@@ -46,6 +46,31 @@ async function accept(c: ApiContext, token: string, userId: string) {
   return result;
 }
 
+/** An item-limited invitation is for reviewers, to items of this lab. */
+function checkInviteItems(
+  c: ApiContext,
+  labId: string,
+  role: string,
+  itemIds: readonly string[],
+): void {
+  if (role !== 'reviewer') {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'Only reviewers can be invited to particular items.',
+      {
+        itemIds: 'only for reviewers',
+      },
+    );
+  }
+  const { meta } = c.get('deps');
+  if (itemIds.some((id) => meta.getItem(id)?.labId !== labId)) {
+    throw new ApiError(400, 'invalid_request', 'Every item must belong to this lab.', {
+      itemIds: 'not in this lab',
+    });
+  }
+}
+
 export function labInviteRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -59,6 +84,7 @@ export function labInviteRoutes(): Hono<AppEnv> {
     const { auth, lab } = requireLab(c, c.req.param('labId'), 'invites.manage');
     const body = await readJson(c, CreateInviteBodySchema);
     const deps = c.get('deps');
+    if (body.itemIds) checkInviteItems(c, lab.id, body.role, body.itemIds);
     const token = newSecret('il_inv');
     const now = deps.now();
     const invite: InviteRecord = {
@@ -72,6 +98,7 @@ export function labInviteRoutes(): Hono<AppEnv> {
       maxUses: body.maxUses,
       uses: 0,
       revokedAt: null,
+      itemIds: body.itemIds ? [...new Set(body.itemIds)] : null,
     };
     await deps.meta.createInvite(invite);
     await audit(c, 'invite.created', lab.id, {
@@ -106,8 +133,10 @@ export function inviteRoutes(): Hono<AppEnv> {
     if (!invite || !lab) throw new ApiError(404, 'invite_not_found', INVALID_MESSAGES.not_found);
     const state = inviteState(invite, deps.now());
     if (state !== 'valid') throw new ApiError(410, `invite_${state}`, INVALID_MESSAGES[state]);
+    const items = (invite.itemIds ?? []).map((id) => deps.meta.getItem(id)?.title ?? 'An item');
     return c.json({
       lab: { title: lab.title, challenge: lab.challenge },
+      items,
       role: invite.role,
       roleLabel: ROLE_LABELS[invite.role],
       expiresAt: invite.expiresAt,

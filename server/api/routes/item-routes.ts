@@ -4,7 +4,7 @@
  * for comment. Each item's content is its own Y.Doc, synced at `/sync/<itemId>`.
  */
 import { Hono } from 'hono';
-import { docRights, mayInLab } from '../../../shared/policy';
+import { type docRights, mayInLab } from '../../../shared/policy';
 import { CreateItemBodySchema, UpdateItemBodySchema } from '../../../shared/schemas/api';
 import type { ItemRecord } from '../../../shared/schemas/records';
 import { newId } from '../auth/secrets';
@@ -17,6 +17,7 @@ import {
   requireLab,
 } from '../context';
 import { Errors } from '../errors';
+import { itemRights } from '../item-access';
 import { presentItem } from '../presenters';
 import { readJson } from '../validate';
 
@@ -37,8 +38,7 @@ function requireItem(
   const auth = requireAuth(c);
   const { meta } = c.get('deps');
   const item = meta.getItem(itemId);
-  const role = item ? (meta.getMembership(item.labId, auth.user.id)?.role ?? null) : null;
-  const rights = item ? docRights(auth.actor, role, item.sharing) : null;
+  const rights = item ? itemRights(meta, auth.actor, item) : null;
   if (!item || rights === null) throw Errors.notFound('That item');
   return { auth, item, rights };
 }
@@ -47,12 +47,13 @@ export function labItemRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/:labId/items', (c) => {
-    const { auth, lab, role } = requireLab(c, c.req.param('labId'), 'lab.read');
-    const items = c
-      .get('deps')
-      .meta.listItems(lab.id)
-      .filter((item) => docRights(auth.actor, role, item.sharing) !== null)
-      .map((item) => ({ ...presentItem(item), rights: docRights(auth.actor, role, item.sharing) }));
+    const { auth, lab } = requireLab(c, c.req.param('labId'), 'lab.read');
+    const { meta } = c.get('deps');
+    const items = meta
+      .listItems(lab.id)
+      .map((item) => ({ item, rights: itemRights(meta, auth.actor, item) }))
+      .filter(({ rights }) => rights !== null)
+      .map(({ item, rights }) => ({ ...presentItem(item), rights }));
     return c.json({ items });
   });
 
