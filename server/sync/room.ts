@@ -53,6 +53,8 @@ export class Room {
   private bytesSinceCompaction = 0;
   private compactedBytes = 0;
   private compacting: Promise<void> | null = null;
+  /** The stored state the document was loaded from, while nothing has changed since. */
+  private storedState: Uint8Array | null = null;
 
   constructor(private readonly options: RoomOptions) {
     // The server publishes no presence of its own.
@@ -78,20 +80,26 @@ export class Room {
   async load(): Promise<void> {
     const { store, docId, logger } = this.options;
     const updates = await store.load(docId);
+    let allApplied = true;
     Y.transact(this.doc, () => {
       updates.forEach((update, index) => {
         try {
           Y.applyUpdate(this.doc, update);
         } catch (error) {
+          allApplied = false;
           logger.error('stored update could not be applied; skipped', { docId, index, error });
         }
       });
     });
     // Subscribed only now: applying stored state with a listener attached would make
     // Yjs encode the whole document once more as an update nobody receives.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) =>
-      this.broadcastUpdate(update, origin),
-    );
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.storedState = null;
+      this.broadcastUpdate(update, origin);
+    });
+    // A compacted document is one stored state update: a newcomer with nothing can be
+    // sent those bytes as they are, instead of encoding the whole document again.
+    this.storedState = updates.length === 1 && allApplied ? (updates[0] ?? null) : null;
     const stats = await store.stats(docId);
     this.bytesSinceCompaction = stats.records > 1 ? stats.bytes : 0;
     this.roomStatus = 'ready';
@@ -149,6 +157,11 @@ export class Room {
   }
 
   private answerStep1(connection: Connection, stateVector: Uint8Array): void {
+    const hasNothing = stateVector.length === 1 && stateVector[0] === 0;
+    if (hasNothing && this.storedState) {
+      connection.send(encodeSyncStep2(this.storedState));
+      return;
+    }
     let diff: Uint8Array;
     try {
       diff = Y.encodeStateAsUpdate(this.doc, stateVector);

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: the sync benchmark (`run.ts`), then the export benchmark
+ * (`export.ts`), each in its own process, with the command line's options passed
+ * to the one that knows them. Exits non-zero if either benchmark failed.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const exportArgs = args.filter(
+  (arg, i) =>
+    arg === '--json' || (args[i - 1] === '--rounds' && /^\d+$/.test(arg)) || arg === '--rounds',
+);
+
+function run(script: string, scriptArgs: string[]): number {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, script), ...scriptArgs],
+    {
+      stdio: 'inherit',
+    },
+  );
+  return result.status ?? 1;
+}
+
+const sync = run('run.ts', args);
+const exports = run('export.ts', exportArgs);
+process.exitCode = sync !== 0 ? sync : exports;
