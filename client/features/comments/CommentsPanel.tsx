@@ -7,6 +7,7 @@
 import './comments.css';
 import { useState } from 'react';
 import { CommentForm } from './CommentForm';
+import { PassagePicker } from './PassagePicker';
 import { ThreadCard } from './ThreadCard';
 import { ThreadFilters } from './ThreadFilters';
 import { filterThreads, statusCounts, threadProfessions } from './threads';
@@ -15,6 +16,8 @@ import type { ItemComments } from './use-item-comments';
 
 export function NewComment({ comments, wholeItem }: { comments: ItemComments; wholeItem: string }) {
   const [sent, setSent] = useState(false);
+  // Choosing a passage by paragraph: the keyboard route, as read-only text has no caret.
+  const [picking, setPicking] = useState(false);
   const { draft } = comments;
   return (
     <div className="comments-panel__new">
@@ -39,22 +42,40 @@ export function NewComment({ comments, wholeItem }: { comments: ItemComments; wh
               await comments.actions.add(body, draft.anchor);
               setSent(true);
               comments.closeDraft();
+              setPicking(false);
             }}
-            onCancel={comments.closeDraft}
+            onCancel={() => {
+              comments.closeDraft();
+              setPicking(false);
+            }}
           />
         </>
+      ) : picking ? (
+        <PassagePicker comments={comments} onCancel={() => setPicking(false)} />
       ) : (
         comments.rights.comment && (
-          <button
-            type="button"
-            className="comment-button"
-            onClick={() => {
-              setSent(false);
-              comments.startComment(null);
-            }}
-          >
-            Comment on {wholeItem}
-          </button>
+          <div className="nhsuk-button-group">
+            <button
+              type="button"
+              className="comment-button"
+              onClick={() => {
+                setSent(false);
+                comments.startComment(null);
+              }}
+            >
+              Comment on {wholeItem}
+            </button>
+            <button
+              type="button"
+              className="comment-button"
+              onClick={() => {
+                setSent(false);
+                setPicking(true);
+              }}
+            >
+              Comment on a particular passage
+            </button>
+          </div>
         )
       )}
     </div>
