@@ -73,6 +73,7 @@ describe('commenting on a passage with the keyboard alone', () => {
   it('chooses the paragraph and the words, writes the comment, and it is anchored to them', async () => {
     const page = await (await signedInContext(browser, workspace.url, reviewer)).newPage();
     await page.goto(`${workspace.url}/items/${itemId}`);
+    await expect.poll(() => page.getByText(SECOND).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const start = page.getByRole('button', { name: 'Comment on a particular passage' }).first();
     await start.focus();
     await page.keyboard.press('Enter');

@@ -2,7 +2,8 @@
  * "Comment on a particular passage" without selecting with a mouse: choose the
  * paragraph, optionally type the words within it, and continue to the comment.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useReducer, useState } from 'react';
+import type * as Y from 'yjs';
 import { paragraphsOf, passageAnchor } from './passages';
 import type { ItemComments } from './use-item-comments';
 
@@ -12,6 +13,15 @@ function shorten(text: string): string {
   return text.length > SHOWN ? `${text.slice(0, SHOWN - 1)}…` : text;
 }
 
+/** Re-renders when the document changes: paragraphs arrive with sync and change as people edit. */
+function useDocChanges(doc: Y.Doc): void {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    doc.on('update', bump);
+    return () => doc.off('update', bump);
+  }, [doc]);
+}
+
 export function PassagePicker({
   comments,
   onCancel,
@@ -19,6 +29,7 @@ export function PassagePicker({
   comments: ItemComments;
   onCancel(): void;
 }) {
+  useDocChanges(comments.doc);
   const paragraphs = paragraphsOf(comments.doc, comments.kind);
   // Paragraphs have no ids of their own: an option's value is its place in the list.
   const options = paragraphs.map((paragraph, position) => ({ paragraph, value: String(position) }));
