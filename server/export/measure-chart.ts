@@ -23,13 +23,11 @@ import {
   type ChartInputPoint,
   type Direction,
   MDC_TRIAL_LIMIT_POINTS,
-  type PointType,
-  pointType,
   type Rebase,
   type RuleName,
   type RuleSet,
-  type Side,
 } from '../../shared/charts/index';
+import { signalClass } from '../../shared/charts/signal-class';
 import { formatNumber } from './format-values';
 import type { MeasurePoint } from './report-model';
 
@@ -74,31 +72,6 @@ export interface ChartInput {
   readonly direction: Direction | null;
   readonly target: number | null;
   readonly points: readonly MeasurePoint[];
-}
-
-/** The side of the centre line a run-chart signal is on, or the way a trend goes. */
-function runSignalSide(chart: Chart, rule: RuleName, from: number, to: number): Side | null {
-  const stretch = chart.points.slice(from, to + 1).filter((p) => !p.excluded);
-  if (rule === 'trend') {
-    const first = stretch[0]?.value ?? 0;
-    const last = stretch[stretch.length - 1]?.value ?? 0;
-    return last > first ? 'high' : last < first ? 'low' : null;
-  }
-  const off = stretch.find((p) => p.centre !== null && p.value !== p.centre);
-  if (!off || off.centre === null) return null;
-  return off.value > off.centre ? 'high' : 'low';
-}
-
-function signalClass(
-  chart: Chart,
-  rule: RuleName,
-  from: number,
-  to: number,
-  direction: Direction | null,
-): PointType {
-  if (chart.rules === 'mdc') return chart.points[to]?.type ?? 'special_cause_neutral';
-  const side = runSignalSide(chart, rule, from, to);
-  return side === null ? 'special_cause_neutral' : pointType(side, direction);
 }
 
 function run(

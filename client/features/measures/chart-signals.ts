@@ -11,13 +11,8 @@ import {
   RULE_LABELS,
   SEGMENT_RULES,
 } from '../../../shared/charts/chart-labels';
-import {
-  type Chart,
-  type Direction,
-  pointType,
-  type RuleName,
-  type Side,
-} from '../../../shared/charts/index';
+import type { Chart, Direction, RuleName } from '../../../shared/charts/index';
+import { signalClass } from '../../../shared/charts/signal-class';
 
 export interface ModelSignal {
   readonly rule: RuleName;
@@ -27,31 +22,6 @@ export interface ModelSignal {
   readonly cls: PointClass;
   /** e.g. "Shift: 6 or more points…, 2025-09 to 2026-06 (special cause improvement)". */
   readonly text: string;
-}
-
-/** The side of the centre line a run-chart signal is on, or the way a trend goes. */
-function runSignalSide(chart: Chart, rule: RuleName, from: number, to: number): Side | null {
-  const stretch = chart.points.slice(from, to + 1).filter((p) => !p.excluded);
-  if (rule === 'trend') {
-    const first = stretch[0]?.value ?? 0;
-    const last = stretch[stretch.length - 1]?.value ?? 0;
-    return last > first ? 'high' : last < first ? 'low' : null;
-  }
-  const off = stretch.find((p) => p.centre !== null && p.value !== p.centre);
-  if (!off || off.centre === null) return null;
-  return off.value > off.centre ? 'high' : 'low';
-}
-
-function signalClass(
-  chart: Chart,
-  rule: RuleName,
-  from: number,
-  to: number,
-  dir: Direction | null,
-) {
-  if (chart.rules === 'mdc') return chart.points[to]?.type ?? 'special_cause_neutral';
-  const side = runSignalSide(chart, rule, from, to);
-  return side === null ? 'special_cause_neutral' : pointType(side, dir);
 }
 
 export function describedSignals(chart: Chart, direction: Direction | null): ModelSignal[] {
