@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { followOptions, summarise } from '../../client/features/pdsa/cycle-summary';
-import { type CycleSnapshot, syncEndpoint } from '../../client/features/pdsa/cycle-watch';
+import type { CycleSnapshot } from '../../client/features/pdsa/cycle-watch';
 import {
   AS_PLANNED_OPTIONS,
   choiceLabel,
@@ -12,6 +12,7 @@ import {
   formatDay,
 } from '../../client/features/pdsa/pdsa-words';
 import { fragmentNodes, plainText } from '../../client/features/pdsa/rich-text-nodes';
+import { syncServerUrl as syncEndpoint } from '../../client/lib/background-doc';
 import { PDSA_DECISIONS } from '../../shared/documents/item-kinds';
 import { SYNC_PATH_PREFIX } from '../../shared/protocol';
 

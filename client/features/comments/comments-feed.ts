@@ -6,10 +6,8 @@
  * item itself.
  */
 import { useEffect, useState } from 'react';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { isPermanentCloseCode } from '../../../shared/close-codes';
 import { COMMENTS_MAP, type Comment, commentsDocId, readComments } from '../../../shared/comments';
+import { openBackgroundDoc } from '../../lib/background-doc';
 
 export interface CommentsFeed {
   readonly comments: readonly Comment[];
@@ -22,21 +20,14 @@ const EMPTY: CommentsFeed = { comments: [], synced: false };
 export function useCommentsFeed(itemId: string, serverUrl: string): CommentsFeed {
   const [feed, setFeed] = useState<CommentsFeed>(EMPTY);
   useEffect(() => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(serverUrl, commentsDocId(itemId), doc);
-    provider.awareness.setLocalState(null);
-    const map = doc.getMap(COMMENTS_MAP);
-    const read = () => setFeed({ comments: readComments(map), synced: provider.synced });
+    // Removed from the lab, or signed out: the background document stops retrying.
+    const opened = openBackgroundDoc(serverUrl, commentsDocId(itemId), { onSynced: () => read() });
+    const map = opened.doc.getMap(COMMENTS_MAP);
+    const read = () => setFeed({ comments: readComments(map), synced: opened.provider.synced });
     map.observe(read);
-    provider.on('sync', read);
-    provider.on('connection-close', (event) => {
-      // Removed from the lab, or signed out: retrying cannot help.
-      if (event && isPermanentCloseCode(event.code)) provider.disconnect();
-    });
     return () => {
       map.unobserve(read);
-      provider.destroy();
-      doc.destroy();
+      opened.destroy();
       setFeed(EMPTY);
     };
   }, [itemId, serverUrl]);

@@ -7,9 +7,8 @@
  * through them; the server applies that only for people with edit rights.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { SYNC_PATH_PREFIX } from '../../../shared/protocol';
+import type * as Y from 'yjs';
+import { openBackgroundDoc, syncServerUrl } from '../../lib/background-doc';
 
 interface OpenedDoc {
   readonly doc: Y.Doc;
@@ -17,30 +16,16 @@ interface OpenedDoc {
   destroy(): void;
 }
 
-function syncUrl(): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${window.location.host}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
-}
-
 function openDoc(id: string, onSynced: () => void): OpenedDoc {
-  const doc = new Y.Doc();
-  // No BroadcastChannel: what is shown comes from the server, not from another tab's unsent edits.
-  const provider = new WebsocketProvider(syncUrl(), id, doc, { connect: false, disableBc: true });
-  provider.awareness.setLocalState(null);
-  const opened: OpenedDoc = {
-    doc,
-    synced: false,
-    destroy() {
-      provider.destroy();
-      doc.destroy();
+  let opened: OpenedDoc | null = null;
+  const background = openBackgroundDoc(syncServerUrl(window.location), id, {
+    onSynced: () => {
+      if (!opened || opened.synced) return;
+      opened.synced = true;
+      onSynced();
     },
-  };
-  provider.on('sync', (isSynced: boolean) => {
-    if (!isSynced || opened.synced) return;
-    opened.synced = true;
-    onSynced();
   });
-  provider.connect();
+  opened = { doc: background.doc, synced: false, destroy: background.destroy };
   return opened;
 }
 

@@ -3,8 +3,8 @@
  * cycle it follows (its place in the ramp), tester, dates and scale.
  */
 import { KINDS } from '../../../shared/documents/item-kinds';
-import { YTextField } from '../../lib/YTextField';
 import { ValueField } from '../../lib/item-fields/ChoiceField';
+import { YTextField } from '../../lib/YTextField';
 import { type FollowOption, followOptions, summarise } from './cycle-summary';
 import { FollowsField } from './FollowsField';
 import { IdeaSelect, ideaTitle, type LabItems } from './IdeaSelect';

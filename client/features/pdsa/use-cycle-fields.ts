@@ -4,7 +4,8 @@
  * and closed when it unmounts or the set of cycles changes.
  */
 import { useEffect, useState } from 'react';
-import { type CycleSnapshot, syncEndpoint, watchCycle } from './cycle-watch';
+import { syncServerUrl } from '../../lib/background-doc';
+import { type CycleSnapshot, watchCycle } from './cycle-watch';
 
 const LOADING: CycleSnapshot = { state: 'loading' };
 
@@ -17,7 +18,7 @@ export function useCycleFields(
   const [snapshots, setSnapshots] = useState<ReadonlyMap<string, CycleSnapshot>>(new Map());
   useEffect(() => {
     const ids = key ? key.split(' ') : [];
-    const serverUrl = syncEndpoint(window.location);
+    const serverUrl = syncServerUrl(window.location);
     setSnapshots(new Map(ids.map((id) => [id, LOADING])));
     const closers = ids.map((id) =>
       watchCycle(serverUrl, id, (snapshot) =>

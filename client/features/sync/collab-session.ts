@@ -9,7 +9,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isPermanentCloseCode } from '../../../shared/close-codes';
-import { MessageType, SAVED_ACK_PARAM, SYNC_PATH_PREFIX } from '../../../shared/protocol';
+import { MessageType, SAVED_ACK_PARAM } from '../../../shared/protocol';
 import { SaveTracker } from './save-tracker';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'refused';
@@ -50,10 +50,7 @@ function countingWebSocket(saves: SaveTracker): typeof WebSocket {
   };
 }
 
-export function syncServerUrl(location: Location): string {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
-}
+export { syncServerUrl } from '../../lib/background-doc';
 
 /** The local copy's name: people sharing a browser never share unsynced edits. */
 export function localCopyName(userId: string, docId: string): string {
