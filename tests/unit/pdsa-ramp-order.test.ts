@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareLabels, orderRamp } from '../../client/features/pdsa/ramp-order';
+import { compareLabels, orderRamp } from '../../shared/documents/pdsa-ramp';
 
 const cycle = (id: string, label: string, follows = '') => ({ id, label, follows });
-const shape = (cycles: Parameters<typeof orderRamp>[0]) =>
+const shape = (cycles: ReadonlyArray<ReturnType<typeof cycle>>) =>
   orderRamp(cycles).map((entry) => ({
     id: entry.cycle.id,
     depth: entry.depth,

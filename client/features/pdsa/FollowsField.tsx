@@ -5,10 +5,10 @@
  */
 import { useId } from 'react';
 import type * as Y from 'yjs';
+import { labelKey } from '../../../shared/documents/pdsa-ramp';
 import { YTextField } from '../../lib/YTextField';
 import type { FollowOption } from './cycle-summary';
 import { presenceHandlers } from './FieldVisitors';
-import { labelKey } from './ramp-order';
 import { fieldKey, type StageProps, textField } from './stage-props';
 import { useYTextValue } from './y-observe';
 

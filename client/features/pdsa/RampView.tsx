@@ -7,6 +7,7 @@
  */
 import './pdsa.css';
 import { useId } from 'react';
+import { orderRamp, type RampEntry } from '../../../shared/documents/pdsa-ramp';
 import type { ApiClient } from '../../lib/api';
 import { DataTable } from '../../lib/DataTable';
 import { Link } from '../../lib/navigation';
@@ -18,7 +19,6 @@ import {
   dateRange,
   decisionTagClass,
 } from './pdsa-words';
-import { orderRamp, type RampEntry } from './ramp-order';
 import { useCycleFields } from './use-cycle-fields';
 import { useLabItems } from './use-lab-items';
 

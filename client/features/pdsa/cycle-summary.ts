@@ -3,8 +3,8 @@
  * fields read from its document. Pure, so that the ramp's choices are testable.
  */
 import type { FieldValue } from '../../../shared/documents/item-doc';
+import { compareLabels, labelKey } from '../../../shared/documents/pdsa-ramp';
 import type { CycleSnapshot } from './cycle-watch';
-import { compareLabels, labelKey } from './ramp-order';
 
 export interface CycleSummary {
   readonly id: string;

@@ -1,5 +1,5 @@
 /**
- * A change idea's PDSA cycles in ramp order. Each cycle may name, in `follows`,
+ * A change idea's PDSA cycles in ramp order, for the screen and the exports. Each cycle may name, in `follows`,
  * the label of the cycle it builds on (1 → 2 → 3; branches 2a and 2b both follow
  * 2). Cycles are listed depth first, each followed by its followers, siblings in
  * natural label order (1, 2, 2a, 2b, 10). A ramp is mostly a line, so a cycle
@@ -11,7 +11,6 @@
  */
 
 export interface RampCycle {
-  readonly id: string;
   readonly label: string;
   readonly follows: string;
 }
