@@ -5,7 +5,7 @@
 import { SignUpForm } from '../features/accounts/SignUpForm';
 import { AcceptInvitation } from '../features/invitations/AcceptInvitation';
 import { InvitationDetails } from '../features/invitations/InvitationDetails';
-import type { InvitationDetails as Details, Lab } from '../lib/api-types';
+import type { InvitationDetails as Details, Lab } from '../../shared/schemas/api-responses';
 import { Link, navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';

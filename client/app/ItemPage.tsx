@@ -2,7 +2,7 @@
  * `/items/<itemId>`: the item's title, kind and my rights from the API, then the
  * co-editing view of its document (`OpenItem`).
  */
-import type { ItemWithRights, Lab } from '../lib/api-types';
+import type { ItemWithRights, Lab } from '../../shared/schemas/api-responses';
 import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';

@@ -17,7 +17,7 @@ import { LabItems } from '../features/overview/LabItems';
 import type { OverviewItem } from '../features/overview/overview-items';
 import { RecentChanges } from '../features/overview/RecentChanges';
 import { WhoIsHere } from '../features/overview/WhoIsHere';
-import type { Lab, Member } from '../lib/api-types';
+import type { Lab, Member } from '../../shared/schemas/api-responses';
 import { formatDate } from '../lib/dates';
 import { PHASE_DESCRIPTIONS, PHASE_LABELS } from '../lib/labels';
 import { Link, navigate } from '../lib/navigation';

@@ -5,7 +5,7 @@
 import { InviteForm } from '../features/members/InviteForm';
 import { MembersTable } from '../features/members/MembersTable';
 import { PendingInvites } from '../features/members/PendingInvites';
-import type { Invite, Lab, Member } from '../lib/api-types';
+import type { Invite, Lab, Member } from '../../shared/schemas/api-responses';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';

@@ -3,7 +3,7 @@ import { mayCreateLab } from '../../shared/policy';
 import { ImportArchiveForm } from '../features/exports/ImportArchiveForm';
 import { CreateLabForm } from '../features/labs/CreateLabForm';
 import { LabList } from '../features/labs/LabList';
-import type { Lab } from '../lib/api-types';
+import type { Lab } from '../../shared/schemas/api-responses';
 import { navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';

@@ -33,7 +33,7 @@ import {
   syncServerUrl,
 } from '../features/sync/collab-session';
 import { SyncStatus } from '../features/sync/SyncStatus';
-import type { ItemWithRights } from '../lib/api-types';
+import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import {
   type EditorCommenting,
   EditorCommentingContext,

@@ -5,7 +5,7 @@
 
 import { ReviewSummary } from '../features/comments/ReviewSummary';
 import type { ReviewRound } from '../features/comments/review-round';
-import type { Lab } from '../lib/api-types';
+import type { Lab } from '../../shared/schemas/api-responses';
 import { Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';

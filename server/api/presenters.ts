@@ -1,9 +1,18 @@
 /**
- * What the API shows of stored records: never password hashes or token hashes,
+ * What the API shows of stored records, typed with the shapes the client reads
+ * (`shared/schemas/api-responses.ts`): never password hashes or token hashes,
  * and a member's email only to those who manage members.
  */
 
 import type { LabRole } from '../../shared/roles';
+import type {
+  ApiToken,
+  AuditEvent,
+  Invite,
+  Item,
+  Lab,
+  Member,
+} from '../../shared/schemas/api-responses';
 import type {
   ApiTokenRecord,
   AuditEventRecord,
@@ -25,7 +34,7 @@ export function presentUser(user: UserRecord) {
   };
 }
 
-export function presentLab(lab: LabRecord, role: LabRole | null) {
+export function presentLab(lab: LabRecord, role: LabRole | null): Lab {
   return {
     id: lab.id,
     title: lab.title,
@@ -43,7 +52,7 @@ export function presentMember(
   membership: MembershipRecord,
   user: UserRecord | null,
   showEmail: boolean,
-) {
+): Member {
   return {
     userId: membership.userId,
     name: user?.name ?? 'Former user',
@@ -55,7 +64,7 @@ export function presentMember(
   };
 }
 
-export function presentInvite(invite: InviteRecord) {
+export function presentInvite(invite: InviteRecord): Invite {
   return {
     id: invite.id,
     role: invite.role,
@@ -67,7 +76,7 @@ export function presentInvite(invite: InviteRecord) {
   };
 }
 
-export function presentApiToken(token: ApiTokenRecord) {
+export function presentApiToken(token: ApiTokenRecord): ApiToken {
   return {
     id: token.id,
     name: token.name,
@@ -77,7 +86,7 @@ export function presentApiToken(token: ApiTokenRecord) {
   };
 }
 
-export function presentItem(item: ItemRecord) {
+export function presentItem(item: ItemRecord): Item {
   return {
     id: item.id,
     labId: item.labId,
@@ -93,6 +102,6 @@ export function presentItem(item: ItemRecord) {
   };
 }
 
-export function presentAudit(event: AuditEventRecord, actor: UserRecord | null) {
+export function presentAudit(event: AuditEventRecord, actor: UserRecord | null): AuditEvent {
   return { ...event, actorName: actor?.name ?? null };
 }

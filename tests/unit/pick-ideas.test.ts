@@ -13,7 +13,7 @@ import {
   PICK_QUADRANTS,
   pickQuadrant,
 } from '../../client/features/ideas/pick-quadrant';
-import type { ItemWithRights } from '../../client/lib/api-types';
+import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { addRow, fieldText, initItemDoc, setFieldValue } from '../../shared/documents/item-doc';
 import { IDEA_STATUSES, KINDS } from '../../shared/documents/item-kinds';
 
@@ -29,6 +29,7 @@ function ideaItem(id: string, overrides: Partial<ItemWithRights> = {}): ItemWith
     updatedAt: '2026-05-01T10:00:00.000Z',
     updatedBy: null,
     archived: false,
+    openComments: 0,
     rights: 'edit',
     ...overrides,
   };

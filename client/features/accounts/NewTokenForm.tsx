@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { ApiClient } from '../../lib/api';
-import type { ApiToken } from '../../lib/api-types';
+import type { ApiToken } from '../../../shared/schemas/api-responses';
 import { CopyableValue, CopyButton } from '../../lib/CopyButton';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { TextField } from '../../lib/form-fields';

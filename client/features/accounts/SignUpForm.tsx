@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { MeResponse } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
-import type { Lab } from '../../lib/api-types';
+import type { Lab } from '../../../shared/schemas/api-responses';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { AccountFields, accountFieldIds, checkAccount, EMPTY_ACCOUNT } from './AccountFields';

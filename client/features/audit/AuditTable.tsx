@@ -1,5 +1,5 @@
 /** A lab's audit trail, newest first as the server sends it. */
-import type { AuditEvent } from '../../lib/api-types';
+import type { AuditEvent } from '../../../shared/schemas/api-responses';
 import { DataTable } from '../../lib/DataTable';
 import { formatDateTime } from '../../lib/dates';
 

@@ -4,7 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import type { ApiClient } from '../../lib/api';
-import type { Item, ItemWithRights } from '../../lib/api-types';
+import type { Item, ItemWithRights } from '../../../shared/schemas/api-responses';
 import { useApiData } from '../../lib/use-api-data';
 
 export interface IdeaItems {

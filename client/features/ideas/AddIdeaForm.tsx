@@ -1,7 +1,7 @@
 /** Adding a change idea from the ideas page: a title is enough to start. */
 import { useState } from 'react';
 import type { ApiClient } from '../../lib/api';
-import type { Item } from '../../lib/api-types';
+import type { Item } from '../../../shared/schemas/api-responses';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';

@@ -7,7 +7,7 @@
 import type * as Y from 'yjs';
 import { list, readRows, readTitle } from '../../../shared/documents/item-doc';
 import type { ApiClient } from '../../lib/api';
-import type { ItemWithRights } from '../../lib/api-types';
+import type { ItemWithRights } from '../../../shared/schemas/api-responses';
 import { useApiData } from '../../lib/use-api-data';
 import { useYChanges } from '../../lib/y-hooks';
 import { useDocsChanges, useLabDocs } from './lab-docs';

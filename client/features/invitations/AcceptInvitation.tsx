@@ -1,6 +1,6 @@
 /** For someone already signed in: join the lab with the invitation's role. */
 import type { ApiClient } from '../../lib/api';
-import type { Lab } from '../../lib/api-types';
+import type { Lab } from '../../../shared/schemas/api-responses';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { useFormSubmit } from '../../lib/use-form-submit';
 

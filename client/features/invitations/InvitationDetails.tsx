@@ -1,6 +1,6 @@
 /** What an invitation offers: the lab, its challenge, the role (and items to review) and when the link expires. */
 import { ROLE_DESCRIPTIONS } from '../../../shared/roles';
-import type { InvitationDetails as Details } from '../../lib/api-types';
+import type { InvitationDetails as Details } from '../../../shared/schemas/api-responses';
 import { formatDate } from '../../lib/dates';
 
 export function InvitationDetails({ invitation }: { invitation: Details }) {

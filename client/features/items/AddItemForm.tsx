@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ITEM_KINDS, type ItemKind } from '../../../shared/schemas/records';
 import type { ApiClient } from '../../lib/api';
-import type { Item } from '../../lib/api-types';
+import type { Item } from '../../../shared/schemas/api-responses';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { SelectField, TextField } from '../../lib/form-fields';
 import { ITEM_KIND_LABELS } from '../../lib/labels';

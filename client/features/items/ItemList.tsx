@@ -1,5 +1,5 @@
 /** The items of a lab that the person may see, with what they may do with each. */
-import type { ItemWithRights } from '../../lib/api-types';
+import type { ItemWithRights } from '../../../shared/schemas/api-responses';
 import { DataTable } from '../../lib/DataTable';
 import { ITEM_KIND_LABELS, RIGHTS_LABELS, SHARING_LABELS } from '../../lib/labels';
 import { Link } from '../../lib/navigation';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../lib/api';
-import type { Lab } from '../../lib/api-types';
+import type { Lab } from '../../../shared/schemas/api-responses';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { apiFormErrors, type FormErrors } from '../../lib/form-errors';
 

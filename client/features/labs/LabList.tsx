@@ -1,6 +1,6 @@
 /** The labs a person belongs to, with their role and the lab's phase; archived labs apart. */
 import { ROLE_LABELS } from '../../../shared/roles';
-import type { Lab } from '../../lib/api-types';
+import type { Lab } from '../../../shared/schemas/api-responses';
 import { DataTable } from '../../lib/DataTable';
 import { PHASE_LABELS } from '../../lib/labels';
 import { Link } from '../../lib/navigation';

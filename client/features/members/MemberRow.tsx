@@ -1,7 +1,7 @@
 /** One member's role, changeable by those who manage members (select + save). */
 import { useState } from 'react';
 import { LAB_ROLES, type LabRole, ROLE_LABELS } from '../../../shared/roles';
-import type { Member } from '../../lib/api-types';
+import type { Member } from '../../../shared/schemas/api-responses';
 
 export const ROLE_CHOICES = LAB_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles';
 import type { ApiClient } from '../../lib/api';
-import type { Invite } from '../../lib/api-types';
+import type { Invite } from '../../../shared/schemas/api-responses';
 import { DataTable } from '../../lib/DataTable';
 import { formatDate } from '../../lib/dates';
 import { ErrorSummary } from '../../lib/ErrorSummary';

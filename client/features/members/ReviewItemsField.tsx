@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { ApiClient } from '../../lib/api';
-import type { Item } from '../../lib/api-types';
+import type { Item } from '../../../shared/schemas/api-responses';
 
 export interface ReviewItemsFieldProps {
   readonly api: ApiClient;

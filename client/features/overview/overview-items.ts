@@ -4,12 +4,10 @@
  * words for unresolved comments, and the order values a move needs.
  */
 import { ITEM_KINDS, type ItemKind } from '../../../shared/schemas/records';
-import type { ItemWithRights } from '../../lib/api-types';
+import type { ItemWithRights } from '../../../shared/schemas/api-responses';
 
-/** The registry's answer also counts each item's unresolved comments. */
-export interface OverviewItem extends ItemWithRights {
-  readonly openComments?: number;
-}
+/** An item of the registry as the overview reads it (it counts unresolved comments too). */
+export type OverviewItem = ItemWithRights;
 
 export const KIND_GROUP_LABELS: Readonly<Record<ItemKind, string>> = {
   problem: 'Problem statement and aim',

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { setFieldValue } from '../../../shared/documents/item-doc';
-import type { ItemWithRights } from '../../lib/api-types';
+import type { ItemWithRights } from '../../../shared/schemas/api-responses';
 import type { Loaded } from '../../lib/use-api-data';
 import { presenceHandlers, useVisitorNote } from './FieldVisitors';
 import { fieldKey, type StageProps, valueField } from './stage-props';

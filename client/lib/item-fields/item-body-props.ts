@@ -2,7 +2,7 @@
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { ApiClient } from '../api';
-import type { ItemWithRights } from '../api-types';
+import type { ItemWithRights } from '../../../shared/schemas/api-responses';
 
 export interface ItemBodyProps {
   readonly item: ItemWithRights;

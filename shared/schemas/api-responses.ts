@@ -1,10 +1,10 @@
 /**
- * Shapes of the API's answers as the client reads them. They mirror the server's
- * presenters (`server/api/presenters.ts`); request bodies come from
- * `shared/schemas/api.ts`.
+ * Shapes of the API's answers, defined once: the server's presenters
+ * (`server/api/presenters.ts`) are typed with them and the client reads them.
+ * Request bodies are in `api.ts` beside this file.
  */
-import type { DocRights, LabPhase, LabRole, Profession, SharingState } from '../../shared/roles';
-import type { AuditEventType, ItemKind } from '../../shared/schemas/records';
+import type { DocRights, LabPhase, LabRole, Profession, SharingState } from '../roles';
+import type { AuditEventType, ItemKind } from './records';
 
 export interface Lab {
   readonly id: string;
@@ -30,6 +30,8 @@ export interface Item {
   readonly updatedAt: string;
   readonly updatedBy: string | null;
   readonly archived: boolean;
+  /** Unresolved comment threads. */
+  readonly openComments: number;
 }
 
 export interface ItemWithRights extends Item {
@@ -44,6 +46,8 @@ export interface Member {
   readonly email: string | null;
   readonly role: LabRole;
   readonly joinedAt: string;
+  /** A reviewer limited to these items; null for the whole lab. */
+  readonly itemIds: readonly string[] | null;
 }
 
 export interface Invite {
