@@ -6,10 +6,13 @@
 import { CLOSE_REASONS, type CloseCode } from '../../shared/close-codes';
 import { Limits } from '../../shared/limits';
 import { encodeSaved } from './message-codec';
+import type { WireFrame } from './wire-frame';
 
 /** The part of a WebSocket the sync layer needs; the route adapts the real one. */
 export interface SyncSocket {
-  send(frame: Uint8Array): void;
+  send(message: Uint8Array): void;
+  /** Writes a message already framed for the wire; absent where the socket cannot take one. */
+  readonly sendFramed?: (frame: WireFrame) => void;
   close(code: number, reason: string): void;
 }
 
@@ -48,12 +51,27 @@ export class Connection {
     return this.isClosed;
   }
 
-  send(frame: Uint8Array): void {
+  send(message: Uint8Array): void {
     if (this.isClosed) return;
     try {
-      this.socket.send(frame);
+      this.socket.send(message);
     } catch {
       // A socket that fails to send is closing; its close event does the cleanup.
+    }
+  }
+
+  /** Sends a message that goes to many connections, as its shared wire frame where possible. */
+  sendShared(message: Uint8Array, frame: WireFrame): void {
+    const { sendFramed } = this.socket;
+    if (sendFramed === undefined) {
+      this.send(message);
+      return;
+    }
+    if (this.isClosed) return;
+    try {
+      sendFramed(frame);
+    } catch {
+      // As in `send`: the close event does the cleanup.
     }
   }
 

@@ -23,6 +23,7 @@ import {
   isEmptyUpdate,
   MalformedMessageError,
 } from './message-codec';
+import { frameBinaryMessage } from './wire-frame';
 
 export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
 
@@ -327,9 +328,10 @@ export class Room {
   }
 
   private broadcastUpdate(update: Uint8Array, origin: unknown): void {
-    const frame = encodeUpdate(update);
+    const message = encodeUpdate(update);
+    const frame = frameBinaryMessage(message);
     for (const connection of this.connections) {
-      if (connection !== origin) connection.send(frame);
+      if (connection !== origin) connection.sendShared(message, frame);
     }
   }
 
@@ -340,8 +342,11 @@ export class Room {
       for (const id of change.removed) owner.awarenessClients.delete(id);
     }
     const changed = change.added.concat(change.updated, change.removed);
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const connection of this.connections) connection.send(frame);
+    const message = encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    );
+    const frame = frameBinaryMessage(message);
+    for (const connection of this.connections) connection.sendShared(message, frame);
   }
 
   private refuse(connection: Connection, error: unknown): void {
