@@ -104,9 +104,19 @@ export class DocLog {
       durable: deferred(),
     };
     this.#lastDurable = op.durable.promise;
-    if (this.#failure !== null) rejectOperation(op, this.#failure);
-    else this.#enqueue(op);
-    return { written: op.written.promise, durable: op.durable.promise };
+    const receipt = { written: op.written.promise, durable: op.durable.promise };
+    if (this.#failure !== null) {
+      rejectOperation(op, this.#failure);
+      return { ...receipt, writtenNow: false };
+    }
+    // Nothing ahead of it and the file open: write now, so the caller need not wait
+    // a turn to broadcast. Appends behind anything else keep their place in the queue.
+    if (this.#queue.length === 0 && !this.#pumping && this.#handle !== null && this.#file) {
+      this.#write(this.#handle, this.#file, [op]);
+      return { ...receipt, writtenNow: this.#failure === null };
+    }
+    this.#enqueue(op);
+    return { ...receipt, writtenNow: false };
   }
 
   compact(state: Uint8Array): Promise<void> {
@@ -270,7 +280,11 @@ export class DocLog {
 
   async #writeBatch(): Promise<void> {
     const { fh, state } = await this.#openForAppend();
-    const batch = takeLeadingAppends(this.#queue);
+    this.#write(fh, state, takeLeadingAppends(this.#queue));
+  }
+
+  /** Writes records to the open file in one writev and hands them to the fsync loop. */
+  #write(fh: FileHandle, state: FileState, batch: PendingAppend[]): void {
     const bytes = totalBytes(batch);
     try {
       // A synchronous write to the page cache takes microseconds for a batch of

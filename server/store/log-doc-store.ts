@@ -54,7 +54,7 @@ function rejectedReceipt(reason: unknown): AppendReceipt {
   // Handled here so a receipt nobody awaits cannot raise an unhandledRejection.
   written.catch(() => undefined);
   durable.catch(() => undefined);
-  return { written, durable };
+  return { written, durable, writtenNow: false };
 }
 
 export function createLogDocStore(options: LogDocStoreOptions): DocStore {
@@ -78,9 +78,10 @@ export function createLogDocStore(options: LogDocStoreOptions): DocStore {
   }
 
   function logFor(docId: string): DocLog {
-    checkId(docId);
     const open = docs.get(docId);
-    if (open !== undefined && !open.released) return open;
+    // An id in the map was checked when its log was made; only `closed` can change.
+    if (open !== undefined && !open.released && !closed) return open;
+    checkId(docId);
     const log = new DocLog({ docId, files, groupCommitMaxDelayMs });
     docs.set(docId, log);
     return log;

@@ -116,6 +116,8 @@ export class Connection {
    * saved. Acks are monotonic because they are chained in arrival order.
    */
   ackWhenDurable(seq: number, durable: Promise<void>): void {
+    // Nobody reads the count unless the client asked for acknowledgements.
+    if (!this.options.wantsSavedAck) return;
     this.savedChain = Promise.all([this.savedChain, durable]).then(
       () => this.markSaved(seq),
       () => undefined, // The write failed: the connection is closed and the client keeps its change.
@@ -125,7 +127,7 @@ export class Connection {
   private markSaved(seq: number): void {
     if (seq <= this.updatesSaved) return;
     this.updatesSaved = seq;
-    if (!this.options.wantsSavedAck || this.ackScheduled) return;
+    if (this.ackScheduled) return;
     // Coalesce: one ack for every message made durable by the same fsync.
     this.ackScheduled = true;
     queueMicrotask(() => {

@@ -96,14 +96,18 @@ export function setFieldValue(doc: Y.Doc, kind: ItemKind, name: string, value: F
 
 /** Every field as plain values: text as strings; stored values that break the spec read as null. */
 export function readFields(doc: Y.Doc, kind: ItemKind): Record<string, FieldValue> {
-  const fields = fieldsMap(doc);
   const out: Record<string, FieldValue> = {};
-  for (const [name, spec] of Object.entries(KINDS[kind].fields)) {
-    const value = fields.get(name);
-    if (spec.type === 'text') out[name] = value instanceof Y.Text ? value.toString() : '';
-    else out[name] = valid(spec, value as FieldValue) ? (value as FieldValue) : null;
-  }
+  for (const name of Object.keys(KINDS[kind].fields)) out[name] = readField(doc, kind, name);
   return out;
+}
+
+/** One field as `readFields` gives it; null for a name the kind does not have. */
+export function readField(doc: Y.Doc, kind: ItemKind, name: string): FieldValue {
+  const spec = KINDS[kind].fields[name];
+  if (!spec) return null;
+  const value = fieldsMap(doc).get(name);
+  if (spec.type === 'text') return value instanceof Y.Text ? value.toString() : '';
+  return valid(spec, value as FieldValue) ? (value as FieldValue) : null;
 }
 
 export function section(doc: Y.Doc, name: string): Y.XmlFragment {
@@ -152,15 +156,21 @@ export function readRows(doc: Y.Doc, listKey: string): Array<Record<string, Fiel
 
 /** The short status shown in lists, derived from the document. */
 export function deriveStatus(doc: Y.Doc, kind: ItemKind): string {
-  const fields = readFields(doc, kind);
+  // Field by field, never `readFields`: this runs after every update, and reading every
+  // text field would cost time in proportion to the document.
+  const field = (name: string) => readField(doc, kind, name);
   switch (kind) {
-    case 'idea':
-      return typeof fields.status === 'string' ? fields.status : 'idea';
-    case 'pdsa':
-      if (typeof fields.decision === 'string') return fields.decision;
-      return fields.startDate ? 'testing' : 'planned';
+    case 'idea': {
+      const status = field('status');
+      return typeof status === 'string' ? status : 'idea';
+    }
+    case 'pdsa': {
+      const decision = field('decision');
+      if (typeof decision === 'string') return decision;
+      return field('startDate') ? 'testing' : 'planned';
+    }
     case 'problem':
-      return fields.aimTarget !== null && fields.aimByWhen !== null ? 'aim set' : 'draft';
+      return field('aimTarget') !== null && field('aimByWhen') !== null ? 'aim set' : 'draft';
     case 'drivers':
       return `${list(doc, 'nodes').length} nodes`;
     case 'measure':

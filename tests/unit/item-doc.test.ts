@@ -71,6 +71,12 @@ describe('item documents', () => {
     initItemDoc(idea, 'idea', 'Call bells');
     setFieldValue(idea, 'idea', 'status', 'spread');
     expect(deriveStatus(idea, 'idea')).toBe('spread');
+    const problem = new Y.Doc();
+    initItemDoc(problem, 'problem', 'Falls');
+    setFieldValue(problem, 'problem', 'aimTarget', 30);
+    expect(deriveStatus(problem, 'problem')).toBe('draft');
+    setFieldValue(problem, 'problem', 'aimByWhen', '2027-03-31');
+    expect(deriveStatus(problem, 'problem')).toBe('aim set');
   });
 
   it('migrates a version 1 note: body moved to its section, kind and version set, text kept', () => {

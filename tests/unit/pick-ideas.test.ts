@@ -13,9 +13,9 @@ import {
   PICK_QUADRANTS,
   pickQuadrant,
 } from '../../client/features/ideas/pick-quadrant';
-import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { addRow, fieldText, initItemDoc, setFieldValue } from '../../shared/documents/item-doc';
 import { IDEA_STATUSES, KINDS } from '../../shared/documents/item-kinds';
+import type { ItemWithRights } from '../../shared/schemas/api-responses';
 
 function ideaItem(id: string, overrides: Partial<ItemWithRights> = {}): ItemWithRights {
   return {
