@@ -104,19 +104,9 @@ export class DocLog {
       durable: deferred(),
     };
     this.#lastDurable = op.durable.promise;
-    const receipt = { written: op.written.promise, durable: op.durable.promise };
-    if (this.#failure !== null) {
-      rejectOperation(op, this.#failure);
-      return { ...receipt, writtenNow: false };
-    }
-    // Nothing ahead of it and the file open: write now, so the caller need not wait
-    // a turn to broadcast. Appends behind anything else keep their place in the queue.
-    if (this.#queue.length === 0 && !this.#pumping && this.#handle !== null && this.#file) {
-      this.#write(this.#handle, this.#file, [op]);
-      return { ...receipt, writtenNow: this.#failure === null };
-    }
-    this.#enqueue(op);
-    return { ...receipt, writtenNow: false };
+    if (this.#failure !== null) rejectOperation(op, this.#failure);
+    else this.#enqueue(op);
+    return { written: op.written.promise, durable: op.durable.promise };
   }
 
   compact(state: Uint8Array): Promise<void> {
@@ -170,7 +160,26 @@ export class DocLog {
     if (this.#pumping) return;
     this.#pumping = true;
     // Start on the next microtask so appends issued in the same turn share a writev.
-    queueMicrotask(() => void this.#pump());
+    queueMicrotask(() => this.#drain());
+  }
+
+  /**
+   * The common case without the async loop: the file is open and the queue starts
+   * with appends, so they are written here and now. Anything else (opening the file,
+   * a compaction, a task) goes to `#pump`, in order.
+   */
+  #drain(): void {
+    const fh = this.#handle;
+    const state = this.#file;
+    if (fh !== null && state !== null && this.#queue[0]?.kind === 'append') {
+      this.#write(fh, state, takeLeadingAppends(this.#queue));
+    }
+    if (this.#queue.length > 0 && this.#failure === null) {
+      void this.#pump();
+      return;
+    }
+    this.#pumping = false;
+    this.#notifyIdle();
   }
 
   #enqueueTask<T>(work: () => Promise<T>): Promise<T> {

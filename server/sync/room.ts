@@ -92,12 +92,6 @@ export class Room {
         }
       });
     });
-    // Subscribed only now: applying stored state with a listener attached would make
-    // Yjs encode the whole document once more as an update nobody receives.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.storedState = null;
-      this.broadcastUpdate(update, origin);
-    });
     // A compacted document is one stored state update: a newcomer with nothing can be
     // sent those bytes as they are, instead of encoding the whole document again.
     this.storedState = updates.length === 1 && allApplied ? (updates[0] ?? null) : null;
@@ -201,12 +195,6 @@ export class Room {
     this.pendingWrites += 1;
     this.bytesSinceCompaction += update.byteLength;
     receipt.durable.catch(() => undefined); // Reported through `written` below.
-    // Applied in this turn only with no earlier write of this room waiting to be applied,
-    // so updates are always applied in the order they were stored.
-    if (receipt.writtenNow && this.pendingWrites === 1) {
-      this.apply(origin, update);
-      return receipt;
-    }
     receipt.written.then(
       () => this.apply(origin, update),
       (error: unknown) => {
@@ -222,9 +210,16 @@ export class Room {
     return receipt;
   }
 
+  /**
+   * Applies a stored update and sends it on as it arrived. The document has no
+   * 'update' listener, so Yjs does not encode every transaction again; the bytes were
+   * checked before they were stored, and peers apply them as the server did.
+   */
   private apply(origin: UpdateOrigin, update: Uint8Array): void {
     try {
       Y.applyUpdate(this.doc, update, origin);
+      this.storedState = null;
+      this.broadcastUpdate(update, origin);
       this.options.onUpdated?.(this, origin === SERVER_ORIGIN ? null : origin.options.user.id);
     } catch (error) {
       this.options.logger.error('stored update failed to apply', {
@@ -333,7 +328,7 @@ export class Room {
     );
   }
 
-  private broadcastUpdate(update: Uint8Array, origin: unknown): void {
+  private broadcastUpdate(update: Uint8Array, origin: UpdateOrigin): void {
     const message = encodeUpdate(update);
     const frame = frameBinaryMessage(message);
     for (const connection of this.connections) {
