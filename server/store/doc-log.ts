@@ -104,9 +104,23 @@ export class DocLog {
       durable: deferred(),
     };
     this.#lastDurable = op.durable.promise;
-    if (this.#failure !== null) rejectOperation(op, this.#failure);
-    else this.#enqueue(op);
-    return { written: op.written.promise, durable: op.durable.promise };
+    const written = op.written.promise;
+    const durable = op.durable.promise;
+    if (this.#failure !== null) {
+      rejectOperation(op, this.#failure);
+      return { written, durable, writtenNow: false };
+    }
+    if (this.#pumping || this.#queue.length > 0 || this.#handle === null || this.#file === null) {
+      this.#enqueue(op);
+      return { written, durable, writtenNow: false };
+    }
+    // The first append of a turn, with the file open and nothing ahead of it, is written
+    // now, so the caller can broadcast without waiting; the rest of the turn's appends
+    // queue behind it and share one writev at the end of the turn (`#drain`).
+    this.#write(this.#handle, this.#file, [op]);
+    this.#pumping = true;
+    queueMicrotask(() => this.#drain());
+    return { written, durable, writtenNow: this.#failure === null };
   }
 
   compact(state: Uint8Array): Promise<void> {

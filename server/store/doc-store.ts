@@ -12,6 +12,11 @@ export interface AppendReceipt {
    * crash of this process). The sync layer broadcasts an update only after this.
    */
   readonly written: Promise<void>;
+  /**
+   * True when the update was written before `append` returned, so `written` has
+   * already resolved and the caller may broadcast at once instead of a turn later.
+   */
+  readonly writtenNow: boolean;
   /** Resolves once the update is on stable storage (fsync'd). Acknowledged to clients after this. */
   readonly durable: Promise<void>;
 }

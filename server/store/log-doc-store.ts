@@ -54,7 +54,7 @@ function rejectedReceipt(reason: unknown): AppendReceipt {
   // Handled here so a receipt nobody awaits cannot raise an unhandledRejection.
   written.catch(() => undefined);
   durable.catch(() => undefined);
-  return { written, durable };
+  return { written, durable, writtenNow: false };
 }
 
 export function createLogDocStore(options: LogDocStoreOptions): DocStore {

@@ -1,6 +1,6 @@
 /**
  * A DocStore held in memory: the reference behaviour of the interface, for tests.
- * Nothing survives the process; both promises of a receipt resolve after a microtask.
+ * Nothing survives the process; every append is written at once; both promises of a receipt are resolved.
  */
 import { isDocId } from '../../shared/doc-id';
 import type { AppendReceipt, DocStore, DocStoreStats } from './doc-store';
@@ -10,7 +10,7 @@ function rejectedReceipt(reason: unknown): AppendReceipt {
   const durable = Promise.reject(reason);
   written.catch(() => undefined);
   durable.catch(() => undefined);
-  return { written, durable };
+  return { written, durable, writtenNow: false };
 }
 
 export function createMemoryDocStore(): DocStore {
@@ -42,7 +42,7 @@ export function createMemoryDocStore(): DocStore {
       } catch (error) {
         return rejectedReceipt(error);
       }
-      return { written: Promise.resolve(), durable: Promise.resolve() };
+      return { written: Promise.resolve(), durable: Promise.resolve(), writtenNow: true };
     },
     async compact(docId, state) {
       updatesOf(docId).splice(0, Infinity, state.slice());

@@ -2,6 +2,7 @@
  * The update-log format and the log DocStore's durability behaviour on a real
  * file system: group commit, compaction, torn-tail recovery and fs failures.
  */
+import { statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -149,6 +150,29 @@ describe('log DocStore on disk', () => {
     const bytes = await readFile(fileOf('doc'));
     expect(scanLog(bytes)).toMatchObject({ records: updates, end: 'clean' });
     expect(await store.stats('doc')).toEqual({ bytes: bytes.byteLength, records: 3 });
+  });
+
+  it('writes the first append of a turn before returning; the rest of the turn share one write', async () => {
+    const store = openStore();
+    const doc = new Y.Doc();
+    const [first, second, third, fourth] = typeText(doc, 'abcd');
+    if (!first || !second || !third || !fourth) throw new Error('four updates expected');
+    const opening = store.append('now', first);
+    expect(opening.writtenNow).toBe(false); // the file is opened (and created) first
+    await store.flush('now');
+    const before = statSync(fileOf('now')).size;
+    const immediate = store.append('now', second);
+    expect(immediate.writtenNow).toBe(true);
+    expect(statSync(fileOf('now')).size).toBe(before + RECORD_FRAME_BYTES + second.byteLength);
+    const sameTurn = store.append('now', third);
+    expect(sameTurn.writtenNow).toBe(false);
+    expect(statSync(fileOf('now')).size).toBe(before + RECORD_FRAME_BYTES + second.byteLength);
+    const compaction = store.compact('now', Y.encodeStateAsUpdate(doc));
+    const behind = store.append('now', fourth);
+    expect(behind.writtenNow).toBe(false);
+    await Promise.all([compaction, behind.durable, sameTurn.durable, immediate.durable]);
+    expect(textOf(await store.load('now'))).toBe('abcd');
+    expect(await store.stats('now')).toMatchObject({ records: 2 });
   });
 
   it('group-commits a burst: far fewer fsyncs than appends, every receipt durable', async () => {
