@@ -9,8 +9,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { WSContext } from 'hono/ws';
-import { WebSocket } from 'ws';
+import type { WSContext, WSEvents } from 'hono/ws';
+import { type RawData, WebSocket } from 'ws';
 import { CLOSE_REASONS, CloseCode } from '../../shared/close-codes';
 import { SAVED_ACK_PARAM } from '../../shared/protocol';
 import type { Logger } from '../logger';
@@ -36,7 +36,20 @@ export function createSyncRoutes({ registry, meta, logger, now }: SyncRouteDeps)
       // The upgrade request's socket is the one `ws` takes over (Node's 'upgrade' event).
       const tcp = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket ?? null;
       let connection: Connection | undefined;
-      return {
+      /** False once frames are read from the `ws` socket directly (see onOpen). */
+      let throughHono = true;
+      const receive = (frame: Uint8Array | null) => {
+        if (!connection) return;
+        if (frame === null) {
+          logger.warn('text frame on the sync socket; connection closed', {
+            docId: decision.ok ? decision.docId : null,
+          });
+          connection.close(CloseCode.MalformedMessage);
+          return;
+        }
+        registry.receive(connection, frame);
+      };
+      const events: WSEvents = {
         onOpen(_event, ws: WSContext) {
           if (!decision.ok) {
             logger.info('sync connection refused', {
@@ -54,22 +67,28 @@ export function createSyncRoutes({ registry, meta, logger, now }: SyncRouteDeps)
             sessionTokenHash: decision.sessionTokenHash,
             wantsSavedAck,
           });
+          const raw = ws.raw;
+          if (!(raw instanceof WebSocket)) return;
+          // Hono copies every frame into a new ArrayBuffer and wraps it in a MessageEvent
+          // before calling onMessage. Frames from now on are read from the `ws` socket
+          // itself; the ones Hono buffered before this call it replays synchronously right
+          // after it, so they still come through onMessage, until this microtask.
+          raw.on('message', (data, isBinary) => receive(isBinary ? bytesOf(data) : null));
+          queueMicrotask(() => {
+            throughHono = false;
+            // Hono looks the handler up per frame and skips the copy when there is none.
+            events.onMessage = undefined;
+          });
         },
         onMessage(event) {
-          if (!connection) return;
-          if (!(event.data instanceof ArrayBuffer)) {
-            logger.warn('text frame on the sync socket; connection closed', {
-              docId: decision.ok ? decision.docId : null,
-            });
-            connection.close(CloseCode.MalformedMessage);
-            return;
-          }
-          registry.receive(connection, new Uint8Array(event.data));
+          if (!throughHono) return;
+          receive(event.data instanceof ArrayBuffer ? new Uint8Array(event.data) : null);
         },
         onClose() {
           if (connection) registry.disconnect(connection);
         },
       };
+      return events;
     }),
   );
   return routes;
@@ -101,4 +120,11 @@ function adaptSocket(ws: WSContext, tcp: Socket | null): SyncSocket {
       if (raw.readyState === WebSocket.OPEN) tcp.write(frame);
     },
   };
+}
+
+/** A binary message as `ws` delivers it (a Buffer unless `binaryType` was changed), as bytes. */
+function bytesOf(data: RawData): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  const buffer = Array.isArray(data) ? Buffer.concat(data) : data;
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
