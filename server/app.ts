@@ -91,6 +91,7 @@ export async function startWorkspaceServer(
   const meta =
     options.meta ??
     (await createLowdbMetaStore({ file: path.join(config.dataDir, 'meta.json'), logger }));
+  const itemRegistry = createItemRegistrySync(meta, logger, now);
   const registry = new RoomRegistry({
     store,
     logger,
@@ -99,7 +100,7 @@ export async function startWorkspaceServer(
       const kind = meta.getItem(docId)?.kind;
       return kind && needsMigration(doc, kind) ? (d) => migrateItemDoc(d, kind) : null;
     },
-    onUpdated: createItemRegistrySync(meta, logger, now),
+    onUpdated: itemRegistry.onUpdated,
   });
   const onAdminCreated = async (user: UserRecord) => {
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
@@ -167,6 +168,7 @@ export async function startWorkspaceServer(
     closing ??= (async () => {
       server.close();
       await registry.shutdown();
+      await itemRegistry.flush();
       for (const client of wss.clients) client.terminate();
       wss.close();
       if ('closeAllConnections' in server) server.closeAllConnections();

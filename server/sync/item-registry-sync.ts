@@ -1,9 +1,10 @@
 /**
  * Keeps the item registry (title, status, updated at/by) current from the item
- * documents, so lab overviews never need every document open. It runs after every
- * applied update, so it remembers per document what it last wrote and only goes to
- * the MetaStore when the title or status changed, or at most once a minute to
- * touch "updated at".
+ * documents, so lab overviews never need every document open. Told of every
+ * applied update, it reads a document at most once per `CHECK_INTERVAL_MS`: the
+ * first update after a quiet spell is read at once, the rest of a burst of typing
+ * once at its end. It goes to the MetaStore only when the title or status changed,
+ * or at most once a minute to touch "updated at".
  */
 import type * as Y from 'yjs';
 import { deriveStatus, readTitle } from '../../shared/documents/item-doc';
@@ -12,50 +13,115 @@ import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
 
 const TOUCH_INTERVAL_MS = 60_000;
+/** Long enough that a typist's keystrokes share one read, short for someone watching a list. */
+export const CHECK_INTERVAL_MS = 250;
 
 interface Known {
+  readonly docId: string;
+  readonly doc: Y.Doc;
   readonly kind: ItemKind | null;
   title: string;
   status: string;
   touchedAt: number;
+  checkedAt: number;
+  /** The author of the latest update not yet read, while a read is scheduled. */
+  pendingAuthor: string | null | undefined;
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
-export function createItemRegistrySync(meta: MetaStore, logger: Logger, now: () => Date) {
+export interface ItemRegistrySync {
+  /** Called after every applied update, with its author (null for the server). */
+  readonly onUpdated: (docId: string, doc: Y.Doc, userId: string | null) => void;
+  /** Reads every document with a read scheduled now, and waits for the registry writes. */
+  flush(): Promise<void>;
+}
+
+export function createItemRegistrySync(
+  meta: MetaStore,
+  logger: Logger,
+  now: () => Date,
+): ItemRegistrySync {
   // Keyed by the loaded Y.Doc: forgotten when the room unloads and the doc is collected.
   const known = new WeakMap<Y.Doc, Known>();
+  const scheduled = new Set<Known>();
+  const writes = new Set<Promise<void>>();
+
   const remember = (docId: string, doc: Y.Doc): Known => {
     const item = meta.getItem(docId);
-    const entry: Known = item
-      ? {
-          kind: item.kind,
-          title: item.title,
-          status: item.status,
-          touchedAt: Date.parse(item.updatedAt),
-        }
-      : { kind: null, title: '', status: '', touchedAt: 0 };
+    const entry: Known = {
+      docId,
+      doc,
+      kind: item?.kind ?? null,
+      title: item?.title ?? '',
+      status: item?.status ?? '',
+      touchedAt: item ? Date.parse(item.updatedAt) : 0,
+      checkedAt: Number.NEGATIVE_INFINITY,
+      pendingAuthor: undefined,
+      timer: null,
+    };
     known.set(doc, entry);
     return entry;
   };
-  return (docId: string, doc: Y.Doc, userId: string | null): void => {
-    const entry = known.get(doc) ?? remember(docId, doc);
-    if (entry.kind === null) return; // not an item document (e.g. comments)
-    const title = readTitle(doc) || entry.title;
-    const status = deriveStatus(doc, entry.kind);
-    const at = now();
+
+  const check = (entry: Known, userId: string | null, at: number): void => {
+    entry.checkedAt = at;
+    const kind = entry.kind;
+    if (kind === null) return;
+    const title = readTitle(entry.doc) || entry.title;
+    const status = deriveStatus(entry.doc, kind);
     if (
       title === entry.title &&
       status === entry.status &&
-      at.getTime() - entry.touchedAt <= TOUCH_INTERVAL_MS
+      at - entry.touchedAt <= TOUCH_INTERVAL_MS
     )
       return;
-    Object.assign(entry, { title, status, touchedAt: at.getTime() });
-    meta
-      .updateItem(docId, {
+    Object.assign(entry, { title, status, touchedAt: at });
+    const write = meta
+      .updateItem(entry.docId, {
         title,
         status,
-        updatedAt: at.toISOString(),
+        updatedAt: new Date(at).toISOString(),
         ...(userId ? { updatedBy: userId } : {}),
       })
-      .catch((error: unknown) => logger.error('item registry not updated', { docId, error }));
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          logger.error('item registry not updated', { docId: entry.docId, error }),
+      )
+      .finally(() => writes.delete(write));
+    writes.add(write);
+  };
+
+  const runScheduled = (entry: Known): void => {
+    if (entry.timer !== null) clearTimeout(entry.timer);
+    entry.timer = null;
+    scheduled.delete(entry);
+    const author = entry.pendingAuthor;
+    entry.pendingAuthor = undefined;
+    if (author !== undefined) check(entry, author, now().getTime());
+  };
+
+  return {
+    onUpdated(docId, doc, userId) {
+      const entry = known.get(doc) ?? remember(docId, doc);
+      if (entry.kind === null) return; // not an item document (e.g. comments)
+      if (entry.timer !== null) {
+        entry.pendingAuthor = userId;
+        return;
+      }
+      const at = now().getTime();
+      const wait = entry.checkedAt + CHECK_INTERVAL_MS - at;
+      if (wait <= 0) {
+        check(entry, userId, at);
+        return;
+      }
+      entry.pendingAuthor = userId;
+      entry.timer = setTimeout(() => runScheduled(entry), wait);
+      scheduled.add(entry);
+    },
+    async flush() {
+      for (const entry of [...scheduled]) runScheduled(entry);
+      await Promise.all(writes);
+    },
   };
 }

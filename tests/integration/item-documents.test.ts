@@ -96,8 +96,8 @@ describe('item documents', () => {
       setTitle(client.doc, 'Call bell within reach at every handover');
       setFieldValue(client.doc, 'idea', 'status', 'testing');
     });
-    // The server updates the registry in the same step as it relays the change,
-    // so once another client has the change, the registry has it too.
+    // The first change after a quiet spell reaches the registry in the same step as it
+    // is relayed, so once another client has the change, the registry has it too.
     const probe = connect(item.id);
     await waitForDoc(
       probe.doc,

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { createMemoryLogger } from '../../server/logger';
+import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
+import type { MetaStore } from '../../server/store/meta-store';
+import {
+  CHECK_INTERVAL_MS,
+  createItemRegistrySync,
+  type ItemRegistrySync,
+} from '../../server/sync/item-registry-sync';
+import { initItemDoc, setFieldValue, setTitle } from '../../shared/documents/item-doc';
+import { aLab, aMembership, anItem, aUser } from '../contract/meta-store-fixtures';
+
+describe('item registry sync', () => {
+  let meta: MetaStore;
+  let sync: ItemRegistrySync;
+  let itemId: string;
+  let doc: Y.Doc;
+
+  beforeEach(async () => {
+    vi.useFakeTimers({ now: new Date('2030-06-01T12:00:00.000Z') });
+    meta = createMemoryMetaStore();
+    const user = await meta.createUser(aUser());
+    const lab = aLab(user.id);
+    await meta.createLab(lab, aMembership(lab.id, user.id));
+    itemId = (await meta.createItem(anItem(lab.id, { kind: 'idea', title: 'Old' }))).id;
+    sync = createItemRegistrySync(meta, createMemoryLogger(), () => new Date());
+    doc = new Y.Doc();
+    initItemDoc(doc, 'idea', 'Old');
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const registered = () => meta.getItem(itemId);
+  /** Lets the memory store's writes (one microtask each) finish without running timers. */
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+
+  it('reads the first update at once and the rest of a burst once, at its end, with its last author', async () => {
+    setTitle(doc, 'Call bells within reach');
+    sync.onUpdated(itemId, doc, 'alice');
+    await settle();
+    expect(registered()).toMatchObject({ title: 'Call bells within reach', updatedBy: 'alice' });
+
+    vi.advanceTimersByTime(10);
+    setTitle(doc, 'Call bells within reach at handover');
+    sync.onUpdated(itemId, doc, 'bob');
+    setFieldValue(doc, 'idea', 'status', 'testing');
+    sync.onUpdated(itemId, doc, 'carol');
+    await settle();
+    expect(registered()).toMatchObject({ title: 'Call bells within reach', updatedBy: 'alice' });
+
+    vi.advanceTimersByTime(CHECK_INTERVAL_MS);
+    await settle();
+    expect(registered()).toMatchObject({
+      title: 'Call bells within reach at handover',
+      status: 'testing',
+      updatedBy: 'carol',
+    });
+  });
+
+  it('flush reads what is scheduled without waiting for the timer', async () => {
+    sync.onUpdated(itemId, doc, 'alice');
+    setTitle(doc, 'Renamed just before shutdown');
+    sync.onUpdated(itemId, doc, 'bob');
+    await sync.flush();
+    expect(registered()).toMatchObject({ title: 'Renamed just before shutdown', updatedBy: 'bob' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
