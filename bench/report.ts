@@ -11,7 +11,9 @@ export interface ServerResults {
   /** Each figure's median over the rounds. */
   readonly trace: TraceFigures;
   readonly traceRounds: readonly TraceFigures[];
+  /** Each figure's median over the rounds. */
   readonly fanout: FanoutFigures;
+  readonly fanoutRounds: readonly FanoutFigures[];
   /** Null for the baseline: it keeps documents in memory only. */
   readonly persistence: PersistenceFigures | null;
 }
@@ -24,7 +26,8 @@ export interface BenchMeta {
   /** 1-minute load average when the run started and ended: others' work on this machine. */
   readonly loadAverage: { readonly start: number; readonly end: number };
   readonly quick: boolean;
-  readonly traceRounds: number;
+  /** Rounds per server of each of the trace and the fan-out. */
+  readonly rounds: number;
   readonly tracePath: string;
   readonly traceName: string;
   readonly baseline: string;
@@ -215,10 +218,11 @@ export function formatReport(results: BenchResults): string {
     `trace: ${meta.traceName}, ${fixed(0)(ours.trace.edits)} edits in ` +
       `${fixed(0)(ours.trace.transactions)} transactions, 1 stock writer -> ` +
       `${ours.trace.readers} stock readers;`,
-    `  each trace figure is the median of ${meta.traceRounds} ` +
-      `round${meta.traceRounds === 1 ? '' : 's'} per server, ours and baseline alternating`,
     `fan-out: 1 stock writer -> ${fanout.readers} raw readers, ${fanout.edits} edits ` +
-      `every ${fanout.intervalMs} ms, ${fixed(0)(fanout.samples)} latency samples`,
+      `every ${fanout.intervalMs} ms, ${fixed(0)(fanout.samples)} latency samples;`,
+    `each trace and fan-out figure is the median of ${meta.rounds} ` +
+      `round${meta.rounds === 1 ? '' : 's'} per server, each on a fresh process, ` +
+      'ours and baseline alternating',
     '',
     line(['figure', 'ours', 'baseline', 'ours/baseline']),
     '-'.repeat(WIDTHS.reduce((sum, width) => sum + width + 1, 0)),
@@ -235,11 +239,22 @@ export function formatReport(results: BenchResults): string {
     );
   }
   out.push('', 'notes', ...NOTES);
-  const perRound = ours.traceRounds.map((round, index) => {
-    const other = results.baseline.traceRounds[index];
-    return `${fixed(0)(round.serverCpuMs)} / ${other ? fixed(0)(other.serverCpuMs) : 'n/a'}`;
-  });
-  out.push(`  trace server CPU per round, ours / baseline (ms): ${perRound.join(', ')}`);
+  const perRound = (
+    oursRounds: readonly { serverCpuMs: number }[],
+    baselineRounds: readonly { serverCpuMs: number }[],
+  ) =>
+    oursRounds
+      .map((round, index) => {
+        const other = baselineRounds[index];
+        return `${fixed(0)(round.serverCpuMs)} / ${other ? fixed(0)(other.serverCpuMs) : 'n/a'}`;
+      })
+      .join(', ');
+  out.push(
+    `  trace server CPU per round, ours / baseline (ms): ` +
+      perRound(ours.traceRounds, results.baseline.traceRounds),
+    `  fan-out server CPU per round, ours / baseline (ms): ` +
+      perRound(ours.fanoutRounds, results.baseline.fanoutRounds),
+  );
   const disk = ours.persistence;
   if (disk !== null) {
     out.push(

@@ -5,9 +5,10 @@
  * killed and every temporary directory removed, whether the run passes or fails.
  *
  *   --trace PATH   the editing trace (default ../shared/data/automerge-paper-trace.json)
- *   --rounds N     trace rounds per server, alternating ours and baseline; figures are
- *                  medians (default 3: this machine is shared, single runs are noisy)
- *   --quick        one trace round, a short fan-out and fewer cold starts, for a smoke run
+ *   --rounds N     trace and fan-out rounds per server, alternating ours and baseline;
+ *                  figures are medians (default 3: this machine is shared, single runs
+ *                  are noisy)
+ *   --quick        one round of each, a short fan-out and fewer cold starts, for a smoke run
  *   --json         print the figures as one JSON document instead of the table
  *   --profile DIR  write a V8 CPU profile of each of our server processes into DIR
  *                  (slows the server down: for finding hot spots, not for figures)
@@ -20,7 +21,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type FanoutFigures, runFanoutScenario } from './fanout';
+import { type FanoutFigures, medianFanoutFigures, runFanoutScenario } from './fanout';
 import { measurePersistence } from './persistence';
 import { clockTicksPerSecond } from './proc-stats';
 import { type BenchResults, formatJson, formatReport } from './report';
@@ -174,8 +175,13 @@ async function traceScenario(run: Run) {
   return { ours, baseline, disk };
 }
 
-async function fanout(run: Run, server: ServerProcess, access: DocAccess): Promise<FanoutFigures> {
-  log(`${server.kind}: fan-out`);
+async function fanout(
+  run: Run,
+  server: ServerProcess,
+  access: DocAccess,
+  round: number,
+): Promise<FanoutFigures> {
+  log(`${server.kind}: fan-out round ${round}`);
   const figures = await on(server, (s) =>
     runFanoutScenario(s, {
       access,
@@ -196,10 +202,14 @@ async function benchmark(run: Run): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg()[0] ?? 0;
   const traces = await traceScenario(run);
-  const fanoutOn = await startOursWithDocument(run, 'fanout', 'Fan-out');
-  const oursFanout = await fanout(run, fanoutOn.server, fanoutOn.access);
-  const baselineServer = await startBaselineServer(startOptions(run));
-  const baselineFanout = await fanout(run, baselineServer, BASELINE_FANOUT_DOC);
+  const oursFanout: FanoutFigures[] = [];
+  const baselineFanout: FanoutFigures[] = [];
+  for (let round = 1; round <= run.options.rounds; round++) {
+    const fanoutOn = await startOursWithDocument(run, 'fanout', 'Fan-out');
+    oursFanout.push(await fanout(run, fanoutOn.server, fanoutOn.access, round));
+    const baselineServer = await startBaselineServer(startOptions(run));
+    baselineFanout.push(await fanout(run, baselineServer, BASELINE_FANOUT_DOC, round));
+  }
   return {
     meta: {
       startedAt,
@@ -208,7 +218,7 @@ async function benchmark(run: Run): Promise<BenchResults> {
       clockTicksPerSecond: run.ticksPerSecond,
       loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
       quick: run.options.quick,
-      traceRounds: run.options.rounds,
+      rounds: run.options.rounds,
       tracePath: run.trace.path,
       traceName: run.trace.name,
       baseline: BASELINE_NAME,
@@ -216,13 +226,15 @@ async function benchmark(run: Run): Promise<BenchResults> {
     ours: {
       trace: medianTraceFigures(traces.ours),
       traceRounds: traces.ours,
-      fanout: oursFanout,
+      fanout: medianFanoutFigures(oursFanout),
+      fanoutRounds: oursFanout,
       persistence: traces.disk,
     },
     baseline: {
       trace: medianTraceFigures(traces.baseline),
       traceRounds: traces.baseline,
-      fanout: baselineFanout,
+      fanout: medianFanoutFigures(baselineFanout),
+      fanoutRounds: baselineFanout,
       persistence: null,
     },
   };
