@@ -13,7 +13,7 @@
  *   is fenced: every pending and later operation rejects until it is released and
  *   loaded again, which verifies the file and cuts any torn tail.
  */
-import { writevSync } from 'node:fs';
+import { writeSync, writevSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { AppendReceipt, DocStoreStats } from './doc-store';
@@ -26,7 +26,9 @@ import {
   recoverLog,
 } from './log-file';
 import {
+  alreadyResolved,
   deferred,
+  laterThisTurn,
   noop,
   type Operation,
   type PendingAppend,
@@ -97,30 +99,37 @@ export class DocLog {
 
   append(update: Uint8Array): AppendReceipt {
     this.#assertNotReleased();
-    const op: PendingAppend = {
-      kind: 'append',
-      record: encodeRecord(update),
-      written: deferred(),
-      durable: deferred(),
-    };
-    this.#lastDurable = op.durable.promise;
-    const written = op.written.promise;
-    const durable = op.durable.promise;
-    if (this.#failure !== null) {
-      rejectOperation(op, this.#failure);
-      return { written, durable, writtenNow: false };
-    }
-    if (this.#pumping || this.#queue.length > 0 || this.#handle === null || this.#file === null) {
-      this.#enqueue(op);
-      return { written, durable, writtenNow: false };
-    }
+    const fh = this.#handle;
+    const state = this.#file;
     // The first append of a turn, with the file open and nothing ahead of it, is written
     // now, so the caller can broadcast without waiting; the rest of the turn's appends
     // queue behind it and share one writev at the end of the turn (`#drain`).
-    this.#write(this.#handle, this.#file, [op]);
+    const now =
+      fh !== null &&
+      state !== null &&
+      this.#failure === null &&
+      !this.#pumping &&
+      !this.#queue.length;
+    const op: PendingAppend = {
+      kind: 'append',
+      record: encodeRecord(update),
+      written: now ? alreadyResolved() : deferred(),
+      durable: deferred(),
+    };
+    const durable = op.durable.promise;
+    this.#lastDurable = durable;
+    if (!now) {
+      if (this.#failure !== null) rejectOperation(op, this.#failure);
+      else this.#enqueue(op);
+      return { written: op.written.promise, durable, writtenNow: false };
+    }
+    this.#write(fh, state, [op]);
     this.#pumping = true;
-    queueMicrotask(() => this.#drain());
-    return { written, durable, writtenNow: this.#failure === null };
+    laterThisTurn(() => this.#drain());
+    if (this.#failure === null) return { written: op.written.promise, durable, writtenNow: true };
+    const written = Promise.reject(this.#failure);
+    written.catch(noop);
+    return { written, durable, writtenNow: false };
   }
 
   compact(state: Uint8Array): Promise<void> {
@@ -174,7 +183,7 @@ export class DocLog {
     if (this.#pumping) return;
     this.#pumping = true;
     // Start on the next microtask so appends issued in the same turn share a writev.
-    queueMicrotask(() => this.#drain());
+    laterThisTurn(() => this.#drain());
   }
 
   /**
@@ -313,10 +322,14 @@ export class DocLog {
       // A synchronous write to the page cache takes microseconds for a batch of
       // small records; doing it inline skips a thread-pool round trip per batch.
       // Durability still comes from the fsync loop.
-      const bytesWritten = writevSync(
-        fh.fd,
-        batch.map((op) => op.record),
-      );
+      const [only] = batch;
+      const bytesWritten =
+        batch.length === 1 && only
+          ? writeSync(fh.fd, only.record)
+          : writevSync(
+              fh.fd,
+              batch.map((op) => op.record),
+            );
       if (bytesWritten !== bytes) throw new Error(`short write: ${bytesWritten} of ${bytes} bytes`);
     } catch (error) {
       this.#fence(error, batch);

@@ -5,7 +5,11 @@
  * implementation (`tests/contract/doc-store-contract.ts`).
  */
 
-/** What `append` promises about one update. */
+/**
+ * What `append` promises about one update. A rejection of either promise counts as
+ * handled, so a caller may ignore one (the sync layer ignores `durable` for
+ * clients that did not ask for acknowledgements).
+ */
 export interface AppendReceipt {
   /**
    * Resolves once the update is in the operating system's hands (it survives a

@@ -12,6 +12,21 @@ export interface Deferred<T> {
 
 export function noop(): void {}
 
+const RESOLVED: Promise<void> = Promise.resolve();
+
+/** A settled, handled Deferred<void>: for an append written before its receipt is made. */
+export function alreadyResolved(): Deferred<void> {
+  return { promise: RESOLVED, resolve: noop, reject: noop };
+}
+
+/**
+ * Runs `work` after the current synchronous code, in this turn. Like `queueMicrotask`,
+ * without the async_hooks resource Node creates for every queued microtask.
+ */
+export function laterThisTurn(work: () => void): void {
+  void RESOLVED.then(work);
+}
+
 /** A promise with its settle functions, marked handled: a receipt nobody awaits is fine. */
 export function deferred<T>(): Deferred<T> {
   let resolve: (value: T) => void = noop;

@@ -194,7 +194,6 @@ export class Room {
     const receipt = this.options.store.append(this.docId, update);
     this.pendingWrites += 1;
     this.bytesSinceCompaction += update.byteLength;
-    receipt.durable.catch(() => undefined); // Reported through `written` below.
     // Applied in this turn only with no earlier write of this room waiting to be applied,
     // so updates are always applied in the order they were stored.
     if (receipt.writtenNow && this.pendingWrites === 1) {

@@ -250,5 +250,24 @@ export function describeDocStoreContract(
       await expect(store.load('late')).rejects.toThrow(/closed/);
       await store.close();
     });
+
+    it('lets a caller ignore a receipt that rejects (no unhandled rejection)', async () => {
+      const [update] = typeText(new Y.Doc(), 'ignored');
+      if (update === undefined) throw new Error('no update recorded');
+      await store.close();
+      let unhandled: unknown = null;
+      const onUnhandled = (reason: unknown) => {
+        unhandled = reason;
+      };
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        store.append('ignored', update); // neither promise is awaited
+        // Node reports unhandled rejections after the microtasks of a turn: wait one turn.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+      expect(unhandled).toBeNull();
+    });
   });
 }
