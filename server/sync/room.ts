@@ -23,6 +23,7 @@ import {
   isEmptyUpdate,
   MalformedMessageError,
 } from './message-codec';
+import { checkUpdate } from './update-check';
 import { frameBinaryMessage } from './wire-frame';
 
 export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
@@ -181,8 +182,8 @@ export class Room {
       return;
     }
     try {
-      // Parse the whole update before it reaches the log, so garbage is never stored.
-      Y.decodeUpdate(update);
+      // Check the whole update before it reaches the log, so garbage is never stored.
+      checkUpdate(update);
     } catch (error) {
       this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
       return;
