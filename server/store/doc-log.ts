@@ -104,7 +104,7 @@ export class DocLog {
     // The first append of a turn, with the file open and nothing ahead of it, is written
     // now, so the caller can broadcast without waiting; the rest of the turn's appends
     // queue behind it and share one writev at the end of the turn (`#drain`).
-    const now =
+    const writeNow =
       fh !== null &&
       state !== null &&
       this.#failure === null &&
@@ -113,12 +113,12 @@ export class DocLog {
     const op: PendingAppend = {
       kind: 'append',
       record: encodeRecord(update),
-      written: now ? alreadyResolved() : deferred(),
+      written: writeNow ? alreadyResolved() : deferred(),
       durable: deferred(),
     };
     const durable = op.durable.promise;
     this.#lastDurable = durable;
-    if (!now) {
+    if (!writeNow) {
       if (this.#failure !== null) rejectOperation(op, this.#failure);
       else this.#enqueue(op);
       return { written: op.written.promise, durable, writtenNow: false };

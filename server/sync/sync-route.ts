@@ -122,9 +122,13 @@ function adaptSocket(ws: WSContext, tcp: Socket | null): SyncSocket {
   };
 }
 
-/** A binary message as `ws` delivers it (a Buffer unless `binaryType` was changed), as bytes. */
+/**
+ * A binary message as `ws` delivers it (a Buffer unless `binaryType` was changed), as
+ * bytes of its own: a Buffer is often a view into the whole chunk read from the socket,
+ * and Yjs keeps views of some content (binary values in maps), which would pin it.
+ */
 function bytesOf(data: RawData): Uint8Array {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   const buffer = Array.isArray(data) ? Buffer.concat(data) : data;
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return Uint8Array.prototype.slice.call(buffer);
 }
