@@ -11,7 +11,7 @@ import { Limits } from '../../shared/limits';
 import type { Logger } from '../logger';
 import type { AppendReceipt, DocStore } from '../store/doc-store';
 import { checkAwarenessUpdate } from './awareness-guard';
-import { type CompactionPolicy, shouldCompact } from './compaction-policy';
+import type { CompactionPolicy } from './compaction-policy';
 import type { Connection } from './connection';
 import {
   decodeMessage,
@@ -23,6 +23,7 @@ import {
   isEmptyUpdate,
   MalformedMessageError,
 } from './message-codec';
+import { RoomCompaction } from './room-compaction';
 import { checkUpdate } from './update-check';
 import { frameBinaryMessage } from './wire-frame';
 
@@ -52,13 +53,13 @@ export class Room {
   private roomStatus: RoomStatus = 'loading';
   private pendingWrites = 0;
   private idleWaiters: Array<() => void> = [];
-  private bytesSinceCompaction = 0;
-  private compactedBytes = 0;
-  private compacting: Promise<void> | null = null;
+  private readonly compaction: RoomCompaction;
   /** The stored state the document was loaded from, while nothing has changed since. */
   private storedState: Uint8Array | null = null;
 
   constructor(private readonly options: RoomOptions) {
+    const { docId, store, logger, compaction: policy } = options;
+    this.compaction = new RoomCompaction({ docId, doc: this.doc, store, logger, policy });
     // The server publishes no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
@@ -97,7 +98,7 @@ export class Room {
     // sent those bytes as they are, instead of encoding the whole document again.
     this.storedState = updates.length === 1 && allApplied ? (updates[0] ?? null) : null;
     const stats = await store.stats(docId);
-    this.bytesSinceCompaction = stats.records > 1 ? stats.bytes : 0;
+    this.compaction.loaded(stats);
     this.roomStatus = 'ready';
   }
 
@@ -194,7 +195,7 @@ export class Room {
   private persistThenApply(origin: UpdateOrigin, update: Uint8Array): AppendReceipt {
     const receipt = this.options.store.append(this.docId, update);
     this.pendingWrites += 1;
-    this.bytesSinceCompaction += update.byteLength;
+    this.compaction.appended(update.byteLength);
     // Applied in this turn only with no earlier write of this room waiting to be applied,
     // so updates are always applied in the order they were stored.
     if (receipt.writtenNow && this.pendingWrites === 1) {
@@ -225,7 +226,7 @@ export class Room {
     try {
       Y.applyUpdate(this.doc, update, origin);
       this.storedState = null;
-      this.broadcastUpdate(update, origin);
+      this.broadcast(encodeUpdate(update), origin);
       this.options.onUpdated?.(this, origin === SERVER_ORIGIN ? null : origin.options.user.id);
     } catch (error) {
       this.options.logger.error('stored update failed to apply', {
@@ -261,40 +262,7 @@ export class Room {
     this.pendingWrites -= 1;
     if (this.pendingWrites > 0) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
-    if (this.roomStatus === 'ready') this.compactIfDue();
-  }
-
-  private compactIfDue(): void {
-    const due = shouldCompact(
-      this.options.compaction,
-      this.bytesSinceCompaction,
-      this.compactedBytes,
-    );
-    if (!due || this.compacting) return;
-    void this.compact();
-  }
-
-  /**
-   * Replaces the log with the document's state. Called only with no write pending,
-   * so the state contains every update appended before it (the store's contract).
-   */
-  private compact(): Promise<void> {
-    const state = Y.encodeStateAsUpdate(this.doc);
-    this.bytesSinceCompaction = 0;
-    this.compactedBytes = state.byteLength;
-    const run = this.options.store
-      .compact(this.docId, state)
-      .catch((error: unknown) => {
-        this.options.logger.error('compaction failed; the log is kept as it was', {
-          docId: this.docId,
-          error,
-        });
-      })
-      .finally(() => {
-        this.compacting = null;
-      });
-    this.compacting = run;
-    return run;
+    if (this.roomStatus === 'ready') this.compaction.compactIfDue();
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
@@ -334,11 +302,11 @@ export class Room {
     );
   }
 
-  private broadcastUpdate(update: Uint8Array, origin: UpdateOrigin): void {
-    const message = encodeUpdate(update);
+  /** Sends one message to every connection but `except`, framed for the wire once. */
+  private broadcast(message: Uint8Array, except?: UpdateOrigin): void {
     const frame = frameBinaryMessage(message);
     for (const connection of this.connections) {
-      if (connection !== origin) connection.sendShared(message, frame);
+      if (connection !== except) connection.sendShared(message, frame);
     }
   }
 
@@ -349,11 +317,9 @@ export class Room {
       for (const id of change.removed) owner.awarenessClients.delete(id);
     }
     const changed = change.added.concat(change.updated, change.removed);
-    const message = encodeAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    this.broadcast(
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
     );
-    const frame = frameBinaryMessage(message);
-    for (const connection of this.connections) connection.sendShared(message, frame);
   }
 
   private refuse(connection: Connection, error: unknown): void {
@@ -385,9 +351,9 @@ export class Room {
     if (this.roomStatus === 'closing' || this.roomStatus === 'closed') return;
     this.roomStatus = 'closing';
     await this.whenIdle();
-    await this.compacting;
+    await this.compaction.done;
     const { store } = this.options;
-    if ((await store.stats(this.docId)).records > 1) await this.compact();
+    if ((await store.stats(this.docId)).records > 1) await this.compaction.compact();
     await store.flush(this.docId);
     if (closeCode !== undefined)
       for (const connection of this.connections) connection.close(closeCode);

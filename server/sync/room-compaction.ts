@@ -1,0 +1,67 @@
+/**
+ * When and how one room rewrites its document's log as one state update: it counts
+ * the bytes appended since the last compaction and asks the policy
+ * (`compaction-policy.ts`); at most one compaction runs at a time, and a failed one
+ * leaves the log as it was. The room calls it only with no write pending, so the
+ * state contains every update appended before it (the DocStore's contract).
+ */
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { DocStore, DocStoreStats } from '../store/doc-store';
+import { type CompactionPolicy, shouldCompact } from './compaction-policy';
+
+export interface RoomCompactionOptions {
+  readonly docId: string;
+  readonly doc: Y.Doc;
+  readonly store: DocStore;
+  readonly logger: Logger;
+  readonly policy: CompactionPolicy;
+}
+
+export class RoomCompaction {
+  private bytesSinceCompaction = 0;
+  private compactedBytes = 0;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: RoomCompactionOptions) {}
+
+  /** The log as loaded: more than one record counts as bytes appended since a compaction. */
+  loaded(stats: DocStoreStats): void {
+    this.bytesSinceCompaction = stats.records > 1 ? stats.bytes : 0;
+  }
+
+  appended(bytes: number): void {
+    this.bytesSinceCompaction += bytes;
+  }
+
+  /** Settles once the compaction running now, if any, has. */
+  get done(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  compactIfDue(): void {
+    const { policy } = this.options;
+    if (this.running || !shouldCompact(policy, this.bytesSinceCompaction, this.compactedBytes)) {
+      return;
+    }
+    void this.compact();
+  }
+
+  /** Replaces the log with the document's state now. */
+  compact(): Promise<void> {
+    const { docId, doc, store, logger } = this.options;
+    const state = Y.encodeStateAsUpdate(doc);
+    this.bytesSinceCompaction = 0;
+    this.compactedBytes = state.byteLength;
+    const run = store
+      .compact(docId, state)
+      .catch((error: unknown) => {
+        logger.error('compaction failed; the log is kept as it was', { docId, error });
+      })
+      .finally(() => {
+        this.running = null;
+      });
+    this.running = run;
+    return run;
+  }
+}
