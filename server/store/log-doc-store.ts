@@ -22,11 +22,17 @@ export interface LogDocStoreOptions {
    * appends that arrive while a write or fsync is in flight.
    */
   readonly groupCommitMaxDelayMs?: number;
-  /** Replaces `FileHandle.sync()`; tests count or fail fsyncs through it. */
+  /** Replaces the default sync below; tests count or fail fsyncs through it. */
   readonly fsync?: Fsync;
 }
 
-const syncHandle: Fsync = (handle) => handle.sync();
+/**
+ * Appends to an open log need only their data and the file size on disk (fdatasync);
+ * a new or replacement file and the directory get a full fsync, as their other
+ * metadata matters too.
+ */
+const syncHandle: Fsync = (handle, { target }) =>
+  target === 'log' ? handle.datasync() : handle.sync();
 
 function describeId(docId: string): string {
   return JSON.stringify(docId.length > 80 ? `${docId.slice(0, 80)}…` : docId);
