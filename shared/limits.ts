@@ -13,4 +13,6 @@ export const Limits = {
   maxAwarenessBytes: 4 * 1024,
   /** Longest document id. */
   maxDocIdLength: 64,
+  /** Longest title of a lab or an item (characters), in forms, the API and documents. */
+  maxTitleLength: 200,
 } as const;

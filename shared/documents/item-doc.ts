@@ -5,6 +5,7 @@
  * one writer's value, which would lose the other's typing.
  */
 import * as Y from 'yjs';
+import { Limits } from '../limits';
 import type { ItemKind } from '../schemas/records';
 import { type FieldSpec, KINDS } from './item-kinds';
 import {
@@ -32,7 +33,7 @@ export function readTitle(doc: Y.Doc): string {
 }
 
 export function setTitle(doc: Y.Doc, title: string): void {
-  metaMap(doc).set(MetaKey.Title, title.slice(0, 200));
+  metaMap(doc).set(MetaKey.Title, title.slice(0, Limits.maxTitleLength));
 }
 
 export function readSchemaVersion(doc: Y.Doc): number {

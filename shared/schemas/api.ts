@@ -3,6 +3,7 @@
  * Handlers infer their input types from these; the client uses the same ones.
  */
 import { z } from 'zod';
+import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 import { ITEM_KINDS } from './records';
 
@@ -59,7 +60,7 @@ export const UpdateProfileBodySchema = z
 export const CreateApiTokenBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
 
 export const CreateLabBodySchema = z.object({
-  title: z.string().trim().min(1, 'enter a title').max(200),
+  title: z.string().trim().min(1, 'enter a title').max(Limits.maxTitleLength),
   challenge: z.string().trim().max(2000).default(''),
   phase: z.enum(LAB_PHASES).default('understand'),
   startDate: isoDate.default(null),
@@ -69,7 +70,7 @@ export type CreateLabBody = z.infer<typeof CreateLabBodySchema>;
 
 export const UpdateLabBodySchema = z
   .object({
-    title: z.string().trim().min(1, 'enter a title').max(200),
+    title: z.string().trim().min(1, 'enter a title').max(Limits.maxTitleLength),
     challenge: z.string().trim().max(2000),
     phase: z.enum(LAB_PHASES),
     startDate: isoDate,
@@ -91,12 +92,12 @@ export const ChangeRoleBodySchema = z.object({ role: z.enum(LAB_ROLES) });
 
 export const CreateItemBodySchema = z.object({
   kind: z.enum(ITEM_KINDS),
-  title: z.string().trim().min(1, 'enter a title').max(200),
+  title: z.string().trim().min(1, 'enter a title').max(Limits.maxTitleLength),
 });
 
 export const UpdateItemBodySchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
+    title: z.string().trim().min(1).max(Limits.maxTitleLength),
     sharing: z.enum(SHARING_STATES),
     order: z.number().finite(),
     archived: z.boolean(),

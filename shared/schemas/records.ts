@@ -3,6 +3,7 @@
  * whole file against `MetaDataSchema` when it loads it; types are inferred.
  */
 import { z } from 'zod';
+import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 
 const id = z.string().min(1).max(64);
@@ -46,7 +47,7 @@ export type ApiTokenRecord = z.infer<typeof ApiTokenRecordSchema>;
 
 export const LabRecordSchema = z.object({
   id,
-  title: z.string().min(1).max(200),
+  title: z.string().min(1).max(Limits.maxTitleLength),
   challenge: z.string().max(2000),
   phase: z.enum(LAB_PHASES),
   startDate: z.string().nullable(),
@@ -94,7 +95,7 @@ export const ItemRecordSchema = z.object({
   id,
   labId: id,
   kind: z.enum(ITEM_KINDS),
-  title: z.string().max(200),
+  title: z.string().max(Limits.maxTitleLength),
   status: z.string().max(40),
   sharing: z.enum(SHARING_STATES),
   order: z.number(),

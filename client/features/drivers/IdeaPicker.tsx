@@ -4,6 +4,7 @@
  */
 import { type FormEvent, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { Limits } from '../../../shared/limits';
 import { SelectField, TextField } from '../../lib/form-fields';
 import { Link } from '../../lib/navigation';
 import { asApiError } from '../../lib/use-api-data';
@@ -82,7 +83,7 @@ export function IdeaPicker(props: {
           id={`${id}-new`}
           label="Title of a new change idea"
           value={title}
-          maxLength={200}
+          maxLength={Limits.maxTitleLength}
           error={error}
           onChange={setTitle}
         />

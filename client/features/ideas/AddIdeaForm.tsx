@@ -1,7 +1,8 @@
 /** Adding a change idea from the ideas page: a title is enough to start. */
 import { useState } from 'react';
-import type { ApiClient } from '../../lib/api';
+import { Limits } from '../../../shared/limits';
 import type { Item } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
@@ -36,7 +37,7 @@ export function AddIdeaForm(props: { api: ApiClient; labId: string; onAdded(item
           id={FIELDS.title}
           label="Title of the change idea"
           width={30}
-          maxLength={200}
+          maxLength={Limits.maxTitleLength}
           value={title}
           error={form.errors?.fields.title}
           onChange={setTitle}

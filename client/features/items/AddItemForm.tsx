@@ -1,8 +1,9 @@
 /** Adding an item (a note, a driver diagram, a PDSA cycle…) to a lab. */
 import { useState } from 'react';
+import { Limits } from '../../../shared/limits';
+import type { Item } from '../../../shared/schemas/api-responses';
 import { ITEM_KINDS, type ItemKind } from '../../../shared/schemas/records';
 import type { ApiClient } from '../../lib/api';
-import type { Item } from '../../../shared/schemas/api-responses';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { SelectField, TextField } from '../../lib/form-fields';
 import { ITEM_KIND_LABELS } from '../../lib/labels';
@@ -46,7 +47,7 @@ export function AddItemForm(props: { api: ApiClient; labId: string; onAdded(item
           id={FIELDS.title}
           label="Title"
           width={30}
-          maxLength={200}
+          maxLength={Limits.maxTitleLength}
           value={title}
           error={form.errors?.fields.title}
           onChange={setTitle}

@@ -1,7 +1,8 @@
 /** Renaming an item (its title lives in the lab's item registry, not in the document). */
 import { useState } from 'react';
-import type { ApiClient } from '../../lib/api';
+import { Limits } from '../../../shared/limits';
 import type { Item } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
@@ -26,7 +27,7 @@ export function ItemTitleForm(props: { api: ApiClient; item: Item; onRenamed(ite
           id={FIELDS.title}
           label="Title"
           width={30}
-          maxLength={200}
+          maxLength={Limits.maxTitleLength}
           value={title}
           error={form.errors?.fields.title}
           onChange={setTitle}

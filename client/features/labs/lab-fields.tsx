@@ -1,4 +1,5 @@
 /** The editable fields of a lab (title, challenge, phase), shared by creating and settings. */
+import { Limits } from '../../../shared/limits';
 import { LAB_PHASES, type LabPhase } from '../../../shared/roles';
 import type { FormErrors } from '../../lib/form-errors';
 import { SelectField, TextareaField, TextField } from '../../lib/form-fields';
@@ -39,7 +40,7 @@ export function LabBasicsFields(props: {
         id={ids.title}
         label="Lab title"
         width={30}
-        maxLength={200}
+        maxLength={Limits.maxTitleLength}
         value={lab.title}
         error={errors?.fields.title}
         onChange={(title) => onChange({ ...lab, title })}

@@ -4,6 +4,7 @@
  * says which item it is for, since a list holds many of them.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Limits } from '../../../shared/limits';
 import { SHARING_STATES, type SharingState } from '../../../shared/roles';
 import { SHARING_LABELS } from '../../lib/labels';
 import type { ItemChange } from './item-changes';
@@ -44,7 +45,7 @@ export function RenameForm({ title, onChange }: ManageProps) {
           id={id}
           className={`nhsuk-input nhsuk-input--width-20${problem ? ' nhsuk-input--error' : ''}`}
           type="text"
-          maxLength={200}
+          maxLength={Limits.maxTitleLength}
           value={value}
           aria-describedby={problem ? `${id}-error` : undefined}
           onChange={(event) => setValue(event.target.value)}
