@@ -4,9 +4,16 @@
  * objects, no strings except the JSON ones Yjs parses. The room runs it on every
  * update before the update is stored, so it must cost far less than the apply that
  * follows. It accepts nothing `Y.decodeUpdate` refuses and refuses nothing it
- * accepts, with one deliberate difference: a read past the end of the update is an
- * error here, where lib0 may read on into the buffer the update is a view of.
- * `tests/unit/update-check.test.ts` compares the two on real and damaged updates.
+ * accepts, with two deliberate differences:
+ * - a read past the end of the update is an error here, where lib0 may read on into
+ *   the buffer the update is a view of;
+ * - a struct or deleted range of length 0 is refused. Yjs never writes one, and
+ *   applying one can throw halfway through a transaction (an empty string item that
+ *   another item names as its origin does), leaving the document half changed. The
+ *   room broadcasts an update before it applies it, so an update must not be able to
+ *   fail there.
+ * `tests/unit/update-check.test.ts` compares the two on real and damaged updates, and
+ * applies thousands of random well-formed updates to a real document.
  *
  * Format (Yjs `UpdateEncoderV1`): structs, then the delete set.
  *   structs:    varUint clients, each: varUint count, varUint client, varUint clock, struct*
@@ -113,9 +120,21 @@ class Reader {
     return this.bytes.subarray(start, start + length);
   }
 
-  /** lib0 `readVarString` decodes with a fatal UTF-8 decoder: the bytes must be UTF-8. */
-  string(): void {
-    if (!isUtf8(this.bytesField())) throw new MalformedUpdateError('string is not UTF-8');
+  /**
+   * lib0 `readVarString` decodes with a fatal UTF-8 decoder: the bytes must be UTF-8.
+   * Returns the length in bytes.
+   */
+  string(): number {
+    const bytes = this.bytesField();
+    if (!isUtf8(bytes)) throw new MalformedUpdateError('string is not UTF-8');
+    return bytes.length;
+  }
+
+  /** A length of a struct, of its content or of a deleted range: never 0 (see above). */
+  length(): number {
+    const length = this.varUint();
+    if (length === 0) throw new MalformedUpdateError('empty struct or range');
+    return length;
   }
 
   /** A string Yjs goes on to `JSON.parse`. */
@@ -178,10 +197,10 @@ function any(reader: Reader): boolean {
 function content(reader: Reader, kind: number): void {
   switch (kind) {
     case Content.Deleted:
-      reader.varUint();
+      reader.length();
       return;
     case Content.Json: {
-      const length = reader.varUint();
+      const length = reader.length();
       for (let i = 0; i < length; i++) reader.json(true);
       return;
     }
@@ -189,7 +208,7 @@ function content(reader: Reader, kind: number): void {
       reader.bytesField();
       return;
     case Content.String:
-      reader.string();
+      if (reader.string() === 0) throw new MalformedUpdateError('empty struct or range');
       return;
     case Content.Embed:
       reader.json(false);
@@ -205,7 +224,7 @@ function content(reader: Reader, kind: number): void {
       return;
     }
     case Content.Any: {
-      const length = reader.varUint();
+      const length = reader.length();
       for (let i = 0; i < length; i++) any(reader);
       return;
     }
@@ -222,7 +241,7 @@ function content(reader: Reader, kind: number): void {
 function struct(reader: Reader): void {
   const info = reader.uint8();
   if (info === SKIP || (info & BITS5) === 0) {
-    reader.varUint(); // the length of a Skip or a GC
+    reader.length(); // of a Skip or a GC
     return;
   }
   if (info & BIT8) reader.id();
@@ -251,7 +270,7 @@ export function checkUpdate(update: Uint8Array): void {
     const deletes = reader.varUint();
     for (let d = 0; d < deletes; d++) {
       reader.varUint(); // clock
-      reader.varUint(); // length
+      reader.length();
     }
   }
 }

@@ -22,6 +22,29 @@ function validUpdate(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/**
+ * Well-formed bytes Yjs reads but cannot apply: an empty string item, then an item
+ * that names it as its origin (Yjs throws halfway through integrating them).
+ */
+function unappliableUpdate(): Uint8Array {
+  const client = 424242;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1); // one client
+  encoding.writeVarUint(encoder, 2); // two structs
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, 0); // from clock 0
+  encoding.writeUint8(encoder, 4); // a string item whose parent follows
+  encoding.writeVarUint(encoder, 1); // the root type named...
+  encoding.writeVarString(encoder, 'text');
+  encoding.writeVarString(encoder, '');
+  encoding.writeUint8(encoder, 4 | 128); // a string item with an origin
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarString(encoder, 'x');
+  encoding.writeVarUint(encoder, 0); // no deletions
+  return encoding.toUint8Array(encoder);
+}
+
 const DOC = 'bad-input';
 
 describe('bad input on the sync socket', () => {
@@ -82,6 +105,11 @@ describe('bad input on the sync socket', () => {
     [
       'an update whose payload is not a Yjs update',
       () => syncFrame(SyncMessageType.Update, Uint8Array.from([5, 200, 200, 200, 200, 1])),
+      CloseCode.MalformedMessage,
+    ],
+    [
+      'a well-formed update Yjs cannot apply',
+      () => syncFrame(SyncMessageType.Update, unappliableUpdate()),
       CloseCode.MalformedMessage,
     ],
     [
