@@ -13,12 +13,21 @@ import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
 
 const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * A loaded document, read through `doc` only when the registry needs it: a room applies
+ * the updates it has queued when its document is read, so holding the Y.Doc itself
+ * would miss them.
+ */
+export interface LoadedDoc {
+  readonly doc: Y.Doc;
+}
 /** Long enough that a typist's keystrokes share one read, short for someone watching a list. */
 export const CHECK_INTERVAL_MS = 250;
 
 interface Known {
   readonly docId: string;
-  readonly doc: Y.Doc;
+  readonly source: LoadedDoc;
   readonly kind: ItemKind | null;
   title: string;
   status: string;
@@ -31,7 +40,7 @@ interface Known {
 
 export interface ItemRegistrySync {
   /** Called after every applied update, with its author (null for the server). */
-  readonly onUpdated: (docId: string, doc: Y.Doc, userId: string | null) => void;
+  readonly onUpdated: (docId: string, source: LoadedDoc, userId: string | null) => void;
   /** Reads every document with a read scheduled now, and waits for the registry writes. */
   flush(): Promise<void>;
 }
@@ -41,16 +50,16 @@ export function createItemRegistrySync(
   logger: Logger,
   now: () => Date,
 ): ItemRegistrySync {
-  // Keyed by the loaded Y.Doc: forgotten when the room unloads and the doc is collected.
-  const known = new WeakMap<Y.Doc, Known>();
+  // Keyed by the loaded document (the room): forgotten when it unloads and is collected.
+  const known = new WeakMap<LoadedDoc, Known>();
   const scheduled = new Set<Known>();
   const writes = new Set<Promise<void>>();
 
-  const remember = (docId: string, doc: Y.Doc): Known => {
+  const remember = (docId: string, source: LoadedDoc): Known => {
     const item = meta.getItem(docId);
     const entry: Known = {
       docId,
-      doc,
+      source,
       kind: item?.kind ?? null,
       title: item?.title ?? '',
       status: item?.status ?? '',
@@ -59,7 +68,7 @@ export function createItemRegistrySync(
       pendingAuthor: undefined,
       timer: null,
     };
-    known.set(doc, entry);
+    known.set(source, entry);
     return entry;
   };
 
@@ -67,8 +76,9 @@ export function createItemRegistrySync(
     entry.checkedAt = at;
     const kind = entry.kind;
     if (kind === null) return;
-    const title = readTitle(entry.doc) || entry.title;
-    const status = deriveStatus(entry.doc, kind);
+    const { doc } = entry.source;
+    const title = readTitle(doc) || entry.title;
+    const status = deriveStatus(doc, kind);
     if (
       title === entry.title &&
       status === entry.status &&
@@ -102,8 +112,8 @@ export function createItemRegistrySync(
   };
 
   return {
-    onUpdated(docId, doc, userId) {
-      const entry = known.get(doc) ?? remember(docId, doc);
+    onUpdated(docId, source, userId) {
+      const entry = known.get(source) ?? remember(docId, source);
       if (entry.kind === null) return; // not an item document (e.g. comments)
       if (entry.timer !== null) {
         entry.pendingAuthor = userId;

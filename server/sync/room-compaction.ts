@@ -12,7 +12,8 @@ import { type CompactionPolicy, shouldCompact } from './compaction-policy';
 
 export interface RoomCompactionOptions {
   readonly docId: string;
-  readonly doc: Y.Doc;
+  /** The document as it is now (the room applies its waiting updates first). */
+  readonly doc: () => Y.Doc;
   readonly store: DocStore;
   readonly logger: Logger;
   readonly policy: CompactionPolicy;
@@ -50,7 +51,7 @@ export class RoomCompaction {
   /** Replaces the log with the document's state now. */
   compact(): Promise<void> {
     const { docId, doc, store, logger } = this.options;
-    const state = Y.encodeStateAsUpdate(doc);
+    const state = Y.encodeStateAsUpdate(doc());
     this.bytesSinceCompaction = 0;
     this.compactedBytes = state.byteLength;
     const run = store

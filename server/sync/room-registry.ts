@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import type { DocStore } from '../store/doc-store';
 import type { CompactionPolicy } from './compaction-policy';
 import { Connection, type ConnectionOptions, type SyncSocket } from './connection';
+import type { LoadedDoc } from './item-registry-sync';
 import { Room } from './room';
 
 export interface RoomRegistryOptions {
@@ -21,8 +22,11 @@ export interface RoomRegistryOptions {
    * change to make first (a schema migration), or null.
    */
   readonly prepare?: (docId: string, doc: Y.Doc) => ((doc: Y.Doc) => void) | null;
-  /** Called after every applied update, with its author (null for the server). */
-  readonly onUpdated?: (docId: string, doc: Y.Doc, userId: string | null) => void;
+  /**
+   * Called after every stored update, with its author (null for the server). The
+   * room's document, read through `source.doc`, includes the update.
+   */
+  readonly onUpdated?: (docId: string, source: LoadedDoc, userId: string | null) => void;
 }
 
 export class RoomRegistry {
@@ -108,7 +112,7 @@ export class RoomRegistry {
       docId,
       onEmpty: (empty) => this.unload(empty),
       ...(onUpdated
-        ? { onUpdated: (r: Room, userId: string | null) => onUpdated(r.docId, r.doc, userId) }
+        ? { onUpdated: (r: Room, userId: string | null) => onUpdated(r.docId, r, userId) }
         : {}),
     });
     const ready = room.load().then(async () => {

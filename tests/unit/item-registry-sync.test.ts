@@ -7,6 +7,7 @@ import {
   CHECK_INTERVAL_MS,
   createItemRegistrySync,
   type ItemRegistrySync,
+  type LoadedDoc,
 } from '../../server/sync/item-registry-sync';
 import { initItemDoc, setFieldValue, setTitle } from '../../shared/documents/item-doc';
 import { aLab, aMembership, anItem, aUser } from '../contract/meta-store-fixtures';
@@ -16,6 +17,9 @@ describe('item registry sync', () => {
   let sync: ItemRegistrySync;
   let itemId: string;
   let doc: Y.Doc;
+  /** Stands in for a room: counts how often the registry reads the document. */
+  let source: LoadedDoc;
+  let reads: number;
 
   beforeEach(async () => {
     vi.useFakeTimers({ now: new Date('2030-06-01T12:00:00.000Z') });
@@ -27,6 +31,13 @@ describe('item registry sync', () => {
     sync = createItemRegistrySync(meta, createMemoryLogger(), () => new Date());
     doc = new Y.Doc();
     initItemDoc(doc, 'idea', 'Old');
+    reads = 0;
+    source = {
+      get doc() {
+        reads += 1;
+        return doc;
+      },
+    };
   });
 
   afterEach(() => {
@@ -41,17 +52,20 @@ describe('item registry sync', () => {
 
   it('reads the first update at once and the rest of a burst once, at its end, with its last author', async () => {
     setTitle(doc, 'Call bells within reach');
-    sync.onUpdated(itemId, doc, 'alice');
+    sync.onUpdated(itemId, source, 'alice');
     await settle();
     expect(registered()).toMatchObject({ title: 'Call bells within reach', updatedBy: 'alice' });
+    expect(reads).toBe(1);
 
     vi.advanceTimersByTime(10);
     setTitle(doc, 'Call bells within reach at handover');
-    sync.onUpdated(itemId, doc, 'bob');
+    sync.onUpdated(itemId, source, 'bob');
     setFieldValue(doc, 'idea', 'status', 'testing');
-    sync.onUpdated(itemId, doc, 'carol');
+    sync.onUpdated(itemId, source, 'carol');
     await settle();
     expect(registered()).toMatchObject({ title: 'Call bells within reach', updatedBy: 'alice' });
+    // A room applies its queued updates when read: nothing reads it during the burst.
+    expect(reads).toBe(1);
 
     vi.advanceTimersByTime(CHECK_INTERVAL_MS);
     await settle();
@@ -60,12 +74,13 @@ describe('item registry sync', () => {
       status: 'testing',
       updatedBy: 'carol',
     });
+    expect(reads).toBe(2);
   });
 
   it('flush reads what is scheduled without waiting for the timer', async () => {
-    sync.onUpdated(itemId, doc, 'alice');
+    sync.onUpdated(itemId, source, 'alice');
     setTitle(doc, 'Renamed just before shutdown');
-    sync.onUpdated(itemId, doc, 'bob');
+    sync.onUpdated(itemId, source, 'bob');
     await sync.flush();
     expect(registered()).toMatchObject({ title: 'Renamed just before shutdown', updatedBy: 'bob' });
     expect(vi.getTimerCount()).toBe(0);

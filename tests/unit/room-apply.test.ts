@@ -1,0 +1,139 @@
+/**
+ * A room passes each stored update on at once but applies it to its document only
+ * when the document is read, or once enough are waiting. These tests drive a real
+ * Room over the in-memory DocStore, with sockets that record what they are sent.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createMemoryLogger } from '../../server/logger';
+import { createMemoryDocStore } from '../../server/store/memory-doc-store';
+import { DEFAULT_COMPACTION_POLICY } from '../../server/sync/compaction-policy';
+import { Connection, type SyncSocket } from '../../server/sync/connection';
+import { MAX_UNAPPLIED_UPDATES, Room } from '../../server/sync/room';
+import { MessageType, SyncMessageType } from '../../shared/protocol';
+
+const DOC_ID = 'room-apply';
+
+/** A socket that keeps every message it is sent, decoded to its sync type and payload. */
+function recordingSocket() {
+  const received: Array<{ type: number; payload: Uint8Array }> = [];
+  const closes: number[] = [];
+  const socket: SyncSocket = {
+    send(message) {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== MessageType.Sync) return;
+      received.push({
+        type: decoding.readVarUint(decoder),
+        payload: decoding.readVarUint8Array(decoder),
+      });
+    },
+    close: (code) => closes.push(code),
+  };
+  return { socket, received, closes };
+}
+
+function connect(id: number, socket: SyncSocket): Connection {
+  return new Connection(id, socket, {
+    docId: DOC_ID,
+    canWrite: true,
+    wantsSavedAck: false,
+    user: { id: `user-${id}`, name: `Person ${id}` },
+    labId: 'lab',
+    sessionTokenHash: null,
+  });
+}
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, SyncMessageType.Update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A writer's document whose every transaction becomes one update frame. */
+function typist() {
+  const doc = new Y.Doc();
+  const frames: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => frames.push(updateFrame(update)));
+  return { text: doc.getText('text'), frames };
+}
+
+describe('a room applies stored updates when its document is read', () => {
+  let room: Room;
+  let updated: number;
+
+  beforeEach(async () => {
+    updated = 0;
+    room = new Room({
+      docId: DOC_ID,
+      store: createMemoryDocStore(),
+      logger: createMemoryLogger(),
+      compaction: DEFAULT_COMPACTION_POLICY,
+      onEmpty: () => undefined,
+      onUpdated: () => {
+        updated += 1;
+      },
+    });
+    await room.load();
+  });
+
+  it('passes each update on at once and applies them all when the document is read', () => {
+    const reader = recordingSocket();
+    room.attach(connect(1, reader.socket));
+    const writer = connect(2, recordingSocket().socket);
+    room.attach(writer);
+    const { text, frames } = typist();
+    for (const word of ['Falls ', 'at ', 'night']) text.insert(text.length, word);
+    for (const frame of frames) room.receive(writer, frame);
+
+    const passedOn = reader.received.filter(({ type }) => type === SyncMessageType.Update);
+    expect(passedOn).toHaveLength(3);
+    expect(updated).toBe(3);
+    // Still queued: awareness holds the document itself, not the room's reading of it.
+    expect(room.awareness.doc.getText('text').toString()).toBe('');
+    expect(room.doc.getText('text').toString()).toBe('Falls at night');
+  });
+
+  it('gives a newcomer every update in its first sync, applied or not', () => {
+    const writer = connect(1, recordingSocket().socket);
+    room.attach(writer);
+    const { text, frames } = typist();
+    text.insert(0, 'Aim: ');
+    text.insert(5, 'fewer falls');
+    for (const frame of frames) room.receive(writer, frame);
+
+    const newcomer = recordingSocket();
+    const connection = connect(2, newcomer.socket);
+    room.attach(connection);
+    room.receive(connection, syncStep1(new Y.Doc()));
+    const step2 = newcomer.received.find(({ type }) => type === SyncMessageType.Step2);
+    if (!step2) throw new Error('no sync step 2');
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, step2.payload);
+    expect(copy.getText('text').toString()).toBe('Aim: fewer falls');
+  });
+
+  it('applies the queue without a read once it reaches its bound', () => {
+    const writer = connect(1, recordingSocket().socket);
+    room.attach(writer);
+    const { text, frames } = typist();
+    for (let i = 0; i < MAX_UNAPPLIED_UPDATES; i++) text.insert(text.length, 'x');
+    const last = frames.pop();
+    if (!last) throw new Error('no updates');
+    for (const frame of frames) room.receive(writer, frame);
+    expect(room.awareness.doc.getText('text').length).toBe(0);
+    room.receive(writer, last);
+    expect(room.awareness.doc.getText('text').length).toBe(MAX_UNAPPLIED_UPDATES);
+  });
+});
+
+function syncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, SyncMessageType.Step1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
