@@ -18,6 +18,7 @@ import type { MetaStore } from '../store/meta-store';
 import { authorizeUpgrade } from './authorize-upgrade';
 import type { Connection, SyncSocket } from './connection';
 import type { RoomRegistry } from './room-registry';
+import { writeToSocket } from './socket-write';
 
 export interface SyncRouteDeps {
   readonly registry: RoomRegistry;
@@ -97,9 +98,10 @@ export function createSyncRoutes({ registry, meta, logger, now }: SyncRouteDeps)
 /**
  * The room layer's view of one socket. The node adapter's `raw` is a `ws` WebSocket;
  * sending on it directly skips Hono's wrapper. A broadcast frame is written straight
- * to the TCP socket, which is what `ws` itself does for an unfragmented binary
- * message (it writes header and payload in one corked go, and queues nothing while
- * no extension is negotiated), so whole frames from both stay in order.
+ * to the TCP socket (`socket-write.ts`), which is what `ws` itself does for an
+ * unfragmented binary message (it writes header and payload in one corked go, and
+ * queues nothing while no extension is negotiated), so whole frames from both stay
+ * in order.
  */
 function adaptSocket(ws: WSContext, tcp: Socket | null): SyncSocket {
   const raw = ws.raw;
@@ -117,7 +119,7 @@ function adaptSocket(ws: WSContext, tcp: Socket | null): SyncSocket {
   return {
     ...socket,
     sendFramed: (frame) => {
-      if (raw.readyState === WebSocket.OPEN) tcp.write(frame);
+      if (raw.readyState === WebSocket.OPEN) writeToSocket(tcp, frame);
     },
   };
 }
