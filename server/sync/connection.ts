@@ -12,7 +12,7 @@ import type { WireFrame } from './wire-frame';
 export interface SyncSocket {
   send(message: Uint8Array): void;
   /** Writes a message already framed for the wire; absent where the socket cannot take one. */
-  readonly sendFramed?: (frame: WireFrame) => void;
+  sendFramed?(frame: WireFrame): void;
   close(code: number, reason: string): void;
 }
 
@@ -62,14 +62,14 @@ export class Connection {
 
   /** Sends a message that goes to many connections, as its shared wire frame where possible. */
   sendShared(message: Uint8Array, frame: WireFrame): void {
-    const { sendFramed } = this.socket;
-    if (sendFramed === undefined) {
+    const socket = this.socket;
+    if (socket.sendFramed === undefined) {
       this.send(message);
       return;
     }
     if (this.isClosed) return;
     try {
-      sendFramed(frame);
+      socket.sendFramed(frame);
     } catch {
       // As in `send`: the close event does the cleanup.
     }

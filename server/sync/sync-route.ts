@@ -19,6 +19,7 @@ import { authorizeUpgrade } from './authorize-upgrade';
 import type { Connection, SyncSocket } from './connection';
 import type { RoomRegistry } from './room-registry';
 import { writeToSocket } from './socket-write';
+import type { WireFrame } from './wire-frame';
 
 export interface SyncRouteDeps {
   readonly registry: RoomRegistry;
@@ -111,17 +112,39 @@ function adaptSocket(ws: WSContext, tcp: Socket | null): SyncSocket {
       close: (code, reason) => ws.close(code, reason),
     };
   }
-  const socket: SyncSocket = {
-    send: (message) => raw.send(message),
-    close: (code, reason) => raw.close(code, reason),
-  };
-  if (tcp === null || raw.extensions !== '') return socket;
-  return {
-    ...socket,
-    sendFramed: (frame) => {
-      if (raw.readyState === WebSocket.OPEN) writeToSocket(tcp, frame);
-    },
-  };
+  if (tcp === null || raw.extensions !== '') return new WsSocket(raw);
+  return new FramingWsSocket(raw, tcp);
+}
+
+// Classes rather than object literals of closures: a broadcast calls one of these on
+// every reader, and objects of one class share a shape, so those calls stay fast
+// (literals with closures made V8 see a new shape per connection).
+
+/** Messages go through `ws`. */
+class WsSocket implements SyncSocket {
+  constructor(protected readonly raw: WebSocket) {}
+
+  send(message: Uint8Array): void {
+    this.raw.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    this.raw.close(code, reason);
+  }
+}
+
+/** Messages go through `ws`; broadcast frames go straight to the TCP socket. */
+class FramingWsSocket extends WsSocket {
+  constructor(
+    raw: WebSocket,
+    private readonly tcp: Socket,
+  ) {
+    super(raw);
+  }
+
+  sendFramed(frame: WireFrame): void {
+    if (this.raw.readyState === WebSocket.OPEN) writeToSocket(this.tcp, frame);
+  }
 }
 
 /**
