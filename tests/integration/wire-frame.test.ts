@@ -117,7 +117,7 @@ describe('wire frames', () => {
     client.send('ready');
     const { received, done } = receive(client, expected.length);
     const { ws, socket } = await connected;
-    whileStopped.forEach((payload, i) => send(ws, socket, payload, i));
+    for (const [i, payload] of whileStopped.entries()) send(ws, socket, payload, i);
     expect(socket.writableLength).toBeGreaterThan(0);
     expect(results).toContain(true);
     expect(results).toContain(false);
