@@ -1,7 +1,7 @@
 /**
  * Keeps the item registry (title, status, updated at/by) current from the item
  * documents, so lab overviews never need every document open. Told of every
- * applied update, it reads a document at most once per `CHECK_INTERVAL_MS`: the
+ * stored update, it reads a document at most once per `CHECK_INTERVAL_MS`: the
  * first update after a quiet spell is read at once, the rest of a burst of typing
  * once at its end. It goes to the MetaStore only when the title or status changed,
  * or at most once a minute to touch "updated at".
@@ -13,6 +13,8 @@ import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
 
 const TOUCH_INTERVAL_MS = 60_000;
+/** Long enough that a typist's keystrokes share one read, short for someone watching a list. */
+export const CHECK_INTERVAL_MS = 250;
 
 /**
  * A loaded document, read through `doc` only when the registry needs it: a room applies
@@ -22,8 +24,6 @@ const TOUCH_INTERVAL_MS = 60_000;
 export interface LoadedDoc {
   readonly doc: Y.Doc;
 }
-/** Long enough that a typist's keystrokes share one read, short for someone watching a list. */
-export const CHECK_INTERVAL_MS = 250;
 
 interface Known {
   readonly docId: string;
@@ -39,7 +39,7 @@ interface Known {
 }
 
 export interface ItemRegistrySync {
-  /** Called after every applied update, with its author (null for the server). */
+  /** Called after every stored update, with its author (null for the server). */
   readonly onUpdated: (docId: string, source: LoadedDoc, userId: string | null) => void;
   /** Reads every document with a read scheduled now, and waits for the registry writes. */
   flush(): Promise<void>;

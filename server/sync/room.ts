@@ -51,7 +51,10 @@ export interface RoomOptions {
   readonly compaction: CompactionPolicy;
   /** Called when the last connection has left. */
   readonly onEmpty: (room: Room) => void;
-  /** Called after an update was applied, with the author's user id (null for the server). */
+  /**
+   * Called after an update was stored and passed on, with the author's user id (null for
+   * the server); reading `room.doc` then includes it.
+   */
   readonly onUpdated?: (room: Room, userId: string | null) => void;
 }
 
