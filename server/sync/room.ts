@@ -1,15 +1,9 @@
 /**
  * A room: one loaded document, its awareness and its connections. The room owns
  * the order of durability: an update is validated, appended to the DocStore, and
- * only once written is it broadcast and queued to be applied to the document; the
+ * only once written is it broadcast and queued to be applied to the document
+ * (`apply-queue.ts`: applied when the document is next read, through `doc`); the
  * client is told "saved" once the append is durable.
- *
- * Updates are applied when the document is next read (`doc`: a newcomer's sync, the
- * item registry, compaction, a server change), all of them in one transaction, or
- * once the queue reaches its bound. Applying each update as it arrived was about a
- * tenth of the server's CPU with one person typing to a hundred readers, most of it
- * Yjs's fixed cost per transaction; a burst now costs about one apply. It is safe to
- * broadcast first because the update check refuses what Yjs reads but cannot apply.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -17,6 +11,7 @@ import { CloseCode } from '../../shared/close-codes';
 import { Limits } from '../../shared/limits';
 import type { Logger } from '../logger';
 import type { AppendReceipt, DocStore } from '../store/doc-store';
+import { ApplyQueue } from './apply-queue';
 import { checkAwarenessUpdate } from './awareness-guard';
 import type { CompactionPolicy } from './compaction-policy';
 import type { Connection } from './connection';
@@ -39,10 +34,6 @@ export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
 /** The origin of changes the server makes itself. */
 export const SERVER_ORIGIN = Symbol('server');
 type UpdateOrigin = Connection | typeof SERVER_ORIGIN;
-
-/** Stored updates waiting to be applied: at most this many, or this many bytes. */
-export const MAX_UNAPPLIED_UPDATES = 64;
-const MAX_UNAPPLIED_BYTES = 1024 * 1024;
 
 export interface RoomOptions {
   readonly docId: string;
@@ -72,8 +63,11 @@ export class Room {
   /** The stored state the document was loaded from, while nothing has changed since. */
   private storedState: Uint8Array | null = null;
   /** Stored and broadcast updates not yet applied to `document`, in stored order. */
-  private unapplied: Array<{ origin: UpdateOrigin; update: Uint8Array }> = [];
-  private unappliedBytes = 0;
+  private readonly unapplied = new ApplyQueue<UpdateOrigin>(this.document, (origin, error) => {
+    // Not expected after the update check; logged, and its author disconnected.
+    this.options.logger.error('stored update failed to apply', { ...this.context(origin), error });
+    if (origin !== SERVER_ORIGIN) origin.close(CloseCode.MalformedMessage);
+  });
 
   constructor(private readonly options: RoomOptions) {
     const { docId, store, logger, compaction: policy } = options;
@@ -93,7 +87,7 @@ export class Room {
 
   /** The document with every stored update applied. */
   get doc(): Y.Doc {
-    this.applyUnapplied();
+    this.unapplied.applyAll();
     return this.document;
   }
 
@@ -254,8 +248,7 @@ export class Room {
    */
   private apply(origin: UpdateOrigin, update: Uint8Array): void {
     this.storedState = null;
-    this.unapplied.push({ origin, update });
-    this.unappliedBytes += update.byteLength;
+    this.unapplied.add(origin, update);
     try {
       this.broadcast(encodeUpdate(update), origin);
       this.options.onUpdated?.(this, origin === SERVER_ORIGIN ? null : origin.options.user.id);
@@ -265,35 +258,8 @@ export class Room {
         error,
       });
     }
-    if (
-      this.unapplied.length >= MAX_UNAPPLIED_UPDATES ||
-      this.unappliedBytes >= MAX_UNAPPLIED_BYTES
-    ) {
-      this.applyUnapplied();
-    }
+    this.unapplied.applyIfFull();
     this.writeSettled();
-  }
-
-  /** Applies the waiting updates in one transaction, in the order they were stored. */
-  private applyUnapplied(): void {
-    if (this.unapplied.length === 0) return;
-    const updates = this.unapplied;
-    this.unapplied = [];
-    this.unappliedBytes = 0;
-    Y.transact(this.document, () => {
-      for (const { origin, update } of updates) {
-        try {
-          Y.applyUpdate(this.document, update, origin);
-        } catch (error) {
-          // Not expected after the update check; logged, and its author disconnected.
-          this.options.logger.error('stored update failed to apply', {
-            ...this.context(origin),
-            error,
-          });
-          if (origin !== SERVER_ORIGIN) origin.close(CloseCode.MalformedMessage);
-        }
-      }
-    });
   }
 
   /**
@@ -418,8 +384,7 @@ export class Room {
     this.connections.clear();
     await store.release(this.docId);
     this.awareness.destroy();
-    // Whatever is still waiting is in the log; the document is not read again.
-    this.unapplied = [];
+    this.unapplied.clear();
     this.document.destroy();
     this.roomStatus = 'closed';
   }

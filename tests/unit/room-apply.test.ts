@@ -4,14 +4,15 @@
  * Room over the in-memory DocStore, with sockets that record what they are sent.
  */
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryLogger } from '../../server/logger';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
+import { MAX_UNAPPLIED_UPDATES } from '../../server/sync/apply-queue';
 import { DEFAULT_COMPACTION_POLICY } from '../../server/sync/compaction-policy';
 import { Connection, type SyncSocket } from '../../server/sync/connection';
-import { MAX_UNAPPLIED_UPDATES, Room } from '../../server/sync/room';
+import { encodeSyncStep1, encodeUpdate } from '../../server/sync/message-codec';
+import { Room } from '../../server/sync/room';
 import { MessageType, SyncMessageType } from '../../shared/protocol';
 
 const DOC_ID = 'room-apply';
@@ -45,19 +46,11 @@ function connect(id: number, socket: SyncSocket): Connection {
   });
 }
 
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, SyncMessageType.Update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
 /** A writer's document whose every transaction becomes one update frame. */
 function typist() {
   const doc = new Y.Doc();
   const frames: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => frames.push(updateFrame(update)));
+  doc.on('update', (update: Uint8Array) => frames.push(encodeUpdate(update)));
   return { text: doc.getText('text'), frames };
 }
 
@@ -108,7 +101,7 @@ describe('a room applies stored updates when its document is read', () => {
     const newcomer = recordingSocket();
     const connection = connect(2, newcomer.socket);
     room.attach(connection);
-    room.receive(connection, syncStep1(new Y.Doc()));
+    room.receive(connection, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
     const step2 = newcomer.received.find(({ type }) => type === SyncMessageType.Step2);
     if (!step2) throw new Error('no sync step 2');
     const copy = new Y.Doc();
@@ -129,11 +122,3 @@ describe('a room applies stored updates when its document is read', () => {
     expect(room.awareness.doc.getText('text').length).toBe(MAX_UNAPPLIED_UPDATES);
   });
 });
-
-function syncStep1(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, SyncMessageType.Step1);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
-  return encoding.toUint8Array(encoder);
-}
