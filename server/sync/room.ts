@@ -213,21 +213,21 @@ export class Room {
       this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
       return;
     }
-    connection.ackWhenDurable(seq, this.persistThenApply(connection, update).durable);
+    connection.ackWhenDurable(seq, this.persistThenPassOn(connection, update).durable);
   }
 
-  private persistThenApply(origin: UpdateOrigin, update: Uint8Array): AppendReceipt {
+  private persistThenPassOn(origin: UpdateOrigin, update: Uint8Array): AppendReceipt {
     const receipt = this.options.store.append(this.docId, update);
     this.pendingWrites += 1;
     this.compaction.appended(update.byteLength);
-    // Applied in this turn only with no earlier write of this room waiting to be applied,
-    // so updates are always applied in the order they were stored.
+    // Passed on in this turn only with no earlier write of this room still waiting, so
+    // updates are always passed on and queued in the order they were stored.
     if (receipt.writtenNow && this.pendingWrites === 1) {
-      this.apply(origin, update);
+      this.passOn(origin, update);
       return receipt;
     }
     receipt.written.then(
-      () => this.apply(origin, update),
+      () => this.passOn(origin, update),
       (error: unknown) => {
         this.options.logger.error('update not saved: storage write failed', {
           ...this.context(origin),
@@ -246,7 +246,7 @@ export class Room {
    * has no 'update' listener, so Yjs does not encode every transaction again; the
    * bytes were checked before they were stored, and peers apply them as the server will.
    */
-  private apply(origin: UpdateOrigin, update: Uint8Array): void {
+  private passOn(origin: UpdateOrigin, update: Uint8Array): void {
     this.storedState = null;
     this.unapplied.add(origin, update);
     try {
@@ -265,7 +265,7 @@ export class Room {
   /**
    * A change the server makes (migration, a comment, a rename through the API).
    * It is computed on a copy of the document and then takes the same path as a
-   * client's update: appended, applied, broadcast. Resolves once durable.
+   * client's update: appended, passed on, applied. Resolves once durable.
    */
   async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
     if (this.roomStatus !== 'ready') throw new Error(`room ${this.docId} is not ready`);
@@ -279,7 +279,7 @@ export class Room {
       copy.destroy();
     }
     if (updates.length === 0) return;
-    await this.persistThenApply(SERVER_ORIGIN, Y.mergeUpdates(updates)).durable;
+    await this.persistThenPassOn(SERVER_ORIGIN, Y.mergeUpdates(updates)).durable;
   }
 
   private writeSettled(): void {
