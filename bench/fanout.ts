@@ -11,7 +11,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '../shared/protocol';
 import { readPeakRssBytes, readRssBytes, startCpuMeter, startOwnCpuMeter } from './proc-stats';
-import { median, quantileOfSorted } from './quantiles';
+import { quantileOfSorted } from './quantiles';
 import type { ServerProcess } from './server-process';
 import { connectStockClient } from './stock-client';
 import { waitFor } from './wait';
@@ -44,26 +44,6 @@ export interface FanoutFigures {
   readonly serverRssBeforeBytes: number;
   /** CPU of the benchmark process (writer + readers) over the same span. */
   readonly benchCpuMs: number;
-}
-
-/** Each figure's median over rounds (each round a fresh server process). */
-export function medianFanoutFigures(rounds: readonly FanoutFigures[]): FanoutFigures {
-  const of = (pick: (figures: FanoutFigures) => number) => median(rounds.map(pick));
-  return {
-    readers: of((f) => f.readers),
-    edits: of((f) => f.edits),
-    intervalMs: of((f) => f.intervalMs),
-    samples: of((f) => f.samples),
-    p50Ms: of((f) => f.p50Ms),
-    p99Ms: of((f) => f.p99Ms),
-    maxMs: of((f) => f.maxMs),
-    wallMs: of((f) => f.wallMs),
-    serverCpuMs: of((f) => f.serverCpuMs),
-    serverSystemCpuMs: of((f) => f.serverSystemCpuMs),
-    serverPeakRssBytes: of((f) => f.serverPeakRssBytes),
-    serverRssBeforeBytes: of((f) => f.serverRssBeforeBytes),
-    benchCpuMs: of((f) => f.benchCpuMs),
-  };
 }
 
 const EDIT_TEXT = 'abc ';

@@ -15,3 +15,14 @@ export function median(values: readonly number[]): number {
     0.5,
   );
 }
+
+/** Each figure's median over rounds (each round a fresh server process). */
+export function medianOfEach<T extends Record<keyof T, number>>(rounds: readonly T[]): T {
+  const [first] = rounds;
+  if (first === undefined) throw new Error('median of no rounds');
+  const figures = { ...first };
+  for (const key of Object.keys(first) as Array<keyof T>) {
+    figures[key] = median(rounds.map((round) => round[key])) as T[keyof T];
+  }
+  return figures;
+}

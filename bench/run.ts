@@ -21,9 +21,10 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type FanoutFigures, medianFanoutFigures, runFanoutScenario } from './fanout';
+import { type FanoutFigures, runFanoutScenario } from './fanout';
 import { measurePersistence } from './persistence';
 import { clockTicksPerSecond } from './proc-stats';
+import { medianOfEach } from './quantiles';
 import { type BenchResults, formatJson, formatReport } from './report';
 import {
   ChildProcesses,
@@ -31,7 +32,7 @@ import {
   startBaselineServer,
   startOurServer,
 } from './server-process';
-import { medianTraceFigures, runTraceScenario, type TraceFigures } from './trace';
+import { runTraceScenario, type TraceFigures } from './trace';
 import { loadTrace, type Trace } from './trace-file';
 import {
   type AdminCredentials,
@@ -224,16 +225,16 @@ async function benchmark(run: Run): Promise<BenchResults> {
       baseline: BASELINE_NAME,
     },
     ours: {
-      trace: medianTraceFigures(traces.ours),
+      trace: medianOfEach(traces.ours),
       traceRounds: traces.ours,
-      fanout: medianFanoutFigures(oursFanout),
+      fanout: medianOfEach(oursFanout),
       fanoutRounds: oursFanout,
       persistence: traces.disk,
     },
     baseline: {
-      trace: medianTraceFigures(traces.baseline),
+      trace: medianOfEach(traces.baseline),
       traceRounds: traces.baseline,
-      fanout: medianFanoutFigures(baselineFanout),
+      fanout: medianOfEach(baselineFanout),
       fanoutRounds: baselineFanout,
       persistence: null,
     },

@@ -6,7 +6,6 @@
  */
 import * as Y from 'yjs';
 import { readPeakRssBytes, readRssBytes, startCpuMeter } from './proc-stats';
-import { median } from './quantiles';
 import type { ServerProcess } from './server-process';
 import { connectStockClient, type StockClient } from './stock-client';
 import { sha256, type Trace, type TraceEdit } from './trace-file';
@@ -30,21 +29,6 @@ export interface TraceFigures {
   readonly serverPeakRssBytes: number;
   /** Resident memory just before the workload (what start-up alone costs). */
   readonly serverRssBeforeBytes: number;
-}
-
-/** Each figure's median over several rounds of the scenario on the same server. */
-export function medianTraceFigures(rounds: readonly TraceFigures[]): TraceFigures {
-  const of = (pick: (figures: TraceFigures) => number) => median(rounds.map(pick));
-  return {
-    edits: of((f) => f.edits),
-    transactions: of((f) => f.transactions),
-    readers: of((f) => f.readers),
-    wallMs: of((f) => f.wallMs),
-    serverCpuMs: of((f) => f.serverCpuMs),
-    serverSystemCpuMs: of((f) => f.serverSystemCpuMs),
-    serverPeakRssBytes: of((f) => f.serverPeakRssBytes),
-    serverRssBeforeBytes: of((f) => f.serverRssBeforeBytes),
-  };
 }
 
 function applyEdit(text: Y.Text, edit: TraceEdit): void {
