@@ -26,7 +26,6 @@ import {
 } from '../server/export/build-report';
 import { createDocReader } from '../server/export/doc-reader';
 import { DOCUMENT_FORMATS, type LabFormat, renderDocument } from '../server/export/export-formats';
-import { findPdfFonts } from '../server/export/pdf-fonts';
 import { renderMeasuresCsv } from '../server/export/render-csv';
 import { labReportDocument } from '../server/export/report-layout';
 import type { MeasureReport } from '../server/export/report-model';
@@ -178,7 +177,6 @@ async function main(): Promise<void> {
       await store.release(id);
     });
     const reader = createDocReader(store);
-    const pdfFonts = findPdfFonts();
     const sources = { meta, reader, now: () => new Date(), comments: async () => [] };
     const exportOnce = async (format: LabFormat): Promise<number> => {
       if (format === 'json') return JSON.stringify(await buildArchive(sources, lab, ALL)).length;
@@ -190,7 +188,7 @@ async function main(): Promise<void> {
         return renderMeasuresCsv(measures).length;
       }
       const report = await buildLabReport(sources, lab, ALL);
-      return (await renderDocument(format, labReportDocument(report), pdfFonts)).length;
+      return (await renderDocument(format, labReportDocument(report))).length;
     };
     const figures: Record<string, { seconds: number; bytes: number }> = {};
     for (const format of FORMATS) {
@@ -217,7 +215,6 @@ async function main(): Promise<void> {
     console.log(
       `Export of a lab with ${items.length} items (5 measures × 100 points), median of ${rounds} rounds`,
     );
-    console.log(`PDF fonts: ${pdfFonts ? 'embedded Unicode TrueType' : 'built-in Helvetica'}`);
     for (const [format, figure] of Object.entries(figures)) {
       console.log(
         `  ${format.padEnd(5)} ${figure.seconds.toFixed(3).padStart(7)} s  ${(figure.bytes / 1024).toFixed(0).padStart(6)} KB`,

@@ -3,7 +3,6 @@
  * the one place a report document is handed to the renderer of a format.
  */
 import type { ReportDocument } from './blocks';
-import type { PdfFontFiles } from './pdf-fonts';
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -26,7 +25,6 @@ export const CONTENT_TYPES: Readonly<Record<LabFormat, string>> = {
 export async function renderDocument(
   format: DocumentFormat,
   doc: ReportDocument,
-  pdfFonts: PdfFontFiles | null,
 ): Promise<string | Buffer> {
   // Renderers are loaded on first use: Word and PDF libraries are large, and most
   // server processes never export (they cost tens of megabytes resident otherwise).
@@ -34,7 +32,7 @@ export async function renderDocument(
     case 'docx':
       return (await import('./render-docx')).renderDocx(doc);
     case 'pdf':
-      return (await import('./render-pdf')).renderPdf(doc, pdfFonts);
+      return (await import('./render-pdf')).renderPdf(doc);
     case 'md':
       return (await import('./render-markdown')).renderMarkdown(doc);
     case 'html':

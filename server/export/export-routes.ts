@@ -39,7 +39,6 @@ import {
   renderDocument,
 } from './export-formats';
 import { readLimitedText } from './limited-body';
-import { findPdfFonts, type PdfFontFiles } from './pdf-fonts';
 import { renderMeasuresCsv } from './render-csv';
 import { itemReportDocument, labReportDocument } from './report-layout';
 import type { ItemReport, MeasureReport } from './report-model';
@@ -52,8 +51,6 @@ export interface ExportDeps {
   readonly store: DocStore;
   /** Reviewers' comments for reports; without it a report asked for comments says there are none. */
   readonly comments?: CommentSource;
-  /** Fonts embedded in PDFs; by default the first Unicode family found, else Helvetica (null). */
-  readonly pdfFonts?: PdfFontFiles | null;
   /** Largest archive accepted by import, in bytes; 50 MB by default. */
   readonly maxArchiveBytes?: number;
 }
@@ -115,7 +112,6 @@ function measuresOf(items: readonly ItemReport[]): MeasureReport[] {
 
 export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const pdfFonts = deps.pdfFonts === undefined ? findPdfFonts() : deps.pdfFonts;
   const maxArchiveBytes = deps.maxArchiveBytes ?? MAX_ARCHIVE_BYTES;
   const sources = (c: ApiContext): ReportSources => {
     const { meta, now } = c.get('deps');
@@ -142,7 +138,7 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
       body = renderMeasuresCsv(measuresOf(await readItems(deps.reader, records)));
     } else {
       const report = await buildLabReport(sources(c), lab, include);
-      body = await renderDocument(format, labReportDocument(report), pdfFonts);
+      body = await renderDocument(format, labReportDocument(report));
     }
     const included = Object.entries(include)
       .filter(([, on]) => on)
@@ -169,7 +165,7 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
       body = renderMeasuresCsv(measuresOf(await readItems(deps.reader, [item])));
     } else {
       const report = await buildItemReport(sources(c), lab, item);
-      body = await renderDocument(format, itemReportDocument(report), pdfFonts);
+      body = await renderDocument(format, itemReportDocument(report));
     }
     await audit(c, 'export.created', item.labId, { format, itemId: item.id });
     return download(c, body, format, safeFileName(item.title, 'item'));

@@ -19,8 +19,6 @@ import type { MeasureChart } from './measure-chart';
 export interface PdfInk {
   readonly regular: string;
   readonly bold: string;
-  /** Makes text showable in the fonts in use. */
-  readonly text: (text: string) => string;
 }
 
 const LEGEND_COLUMNS = 3;
@@ -79,7 +77,7 @@ function legend(pdf: PDFKit.PDFDocument, items: readonly LegendItem[], ink: PdfI
         item.line,
       );
     else marker(pdf, item.cls, x + 8, y);
-    pdf.fillColor('#231f20').text(ink.text(item.label), x + 22, y - 3, { lineBreak: false });
+    pdf.fillColor('#231f20').text(item.label, x + 22, y - 3, { lineBreak: false });
   });
 }
 
@@ -97,14 +95,14 @@ export function drawPdfChart(
   pdf.font(ink.regular).fontSize(7).fillColor('#231f20');
   for (const tick of g.yTicks) {
     line(pdf, [at({ x: plot.left, y: tick.y }), at({ x: plot.right, y: tick.y })], 'grid');
-    pdf.fillColor('#231f20').text(ink.text(tick.label), box.x, box.y + tick.y - 3.5, {
+    pdf.fillColor('#231f20').text(tick.label, box.x, box.y + tick.y - 3.5, {
       width: plot.left - 6,
       align: 'right',
       lineBreak: false,
     });
   }
   for (const label of g.xLabels) {
-    pdf.text(ink.text(label.label), box.x + label.x - 30, box.y + plot.bottom + 5, {
+    pdf.text(label.label, box.x + label.x - 30, box.y + plot.bottom + 5, {
       width: 60,
       align: 'center',
       lineBreak: false,

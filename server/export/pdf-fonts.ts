@@ -1,12 +1,11 @@
 /**
- * Fonts for PDF exports. An embedded Unicode TrueType family (Liberation Sans or
- * DejaVu Sans, found where Debian installs them) shows any name or place as
- * typed, Welsh ŵ and ŷ included, and makes a PDF whose fonts travel with it.
- * Without one, PDFKit's built-in Helvetica is used, which can only show
- * Windows-1252 text: other characters are spelled without accents or replaced,
- * never written as garbage.
+ * Fonts for PDF exports: DejaVu Sans, shipped with the project as an npm
+ * package, embedded (subset) in every PDF. It shows any name or place as typed
+ * (Zoë, Siân, ŵ, ł, ß, Greek and Cyrillic too), so the same document comes out
+ * on every machine and the host's fonts are never needed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export interface PdfFontFiles {
@@ -17,94 +16,42 @@ export interface PdfFontFiles {
   readonly mono: Buffer;
 }
 
-interface Family {
-  readonly dir: string;
-  readonly files: Readonly<Record<keyof PdfFontFiles, string>>;
-}
+const FONT_PACKAGE = 'dejavu-fonts-ttf';
 
-export const DEFAULT_FONT_FAMILIES: readonly Family[] = [
-  {
-    dir: '/usr/share/fonts/truetype/liberation',
-    files: {
-      regular: 'LiberationSans-Regular.ttf',
-      bold: 'LiberationSans-Bold.ttf',
-      italic: 'LiberationSans-Italic.ttf',
-      boldItalic: 'LiberationSans-BoldItalic.ttf',
-      mono: 'LiberationMono-Regular.ttf',
-    },
-  },
-  {
-    dir: '/usr/share/fonts/truetype/dejavu',
-    files: {
-      regular: 'DejaVuSans.ttf',
-      bold: 'DejaVuSans-Bold.ttf',
-      italic: 'DejaVuSans-Oblique.ttf',
-      boldItalic: 'DejaVuSans-BoldOblique.ttf',
-      mono: 'DejaVuSansMono.ttf',
-    },
-  },
-];
-
-/** The first family whose five files all exist, read into memory once; null when none does. */
-export function findPdfFonts(
-  families: readonly Family[] = DEFAULT_FONT_FAMILIES,
-): PdfFontFiles | null {
-  for (const family of families) {
-    const paths = Object.values(family.files).map((file) => path.join(family.dir, file));
-    if (!paths.every((file) => existsSync(file))) continue;
-    const read = (file: string) => readFileSync(path.join(family.dir, file));
-    return {
-      regular: read(family.files.regular),
-      bold: read(family.files.bold),
-      italic: read(family.files.italic),
-      boldItalic: read(family.files.boldItalic),
-      mono: read(family.files.mono),
-    };
-  }
-  return null;
-}
-
-/** Windows-1252 characters above 0x7F outside Latin-1 that Helvetica can show. */
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Readonly<Record<string, string>> = {
-  '≥': '>=',
-  '≤': '<=',
-  '≠': '!=',
-  '−': '-',
-  '→': '->',
-  '←': '<-',
-  '‐': '-',
-  '‑': '-',
-  '′': "'",
-  '″': '"',
-  '\u00a0': ' ',
+export const PDF_FONT_FILES: Readonly<Record<keyof PdfFontFiles, string>> = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+  mono: 'DejaVuSansMono.ttf',
 };
 
-function showable(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return (
-    ch === '\n' ||
-    (code >= 0x20 && code <= 0x7e) ||
-    (code >= 0xa0 && code <= 0xff) ||
-    CP1252_EXTRA.has(ch)
-  );
+let loaded: PdfFontFiles | undefined;
+
+/** The folder of the font package's TrueType files, found the way Node finds the package. */
+function fontDir(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return path.join(path.dirname(require.resolve(`${FONT_PACKAGE}/package.json`)), 'ttf');
+  } catch (cause) {
+    throw new Error(
+      `The PDF fonts are missing: the npm package ${FONT_PACKAGE} is not installed (run npm install).`,
+      { cause },
+    );
+  }
 }
 
-/** Text Helvetica can show: accents dropped where needed, a few symbols spelled, the rest "?". */
-export function toWinAnsi(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    if (showable(ch)) {
-      out += ch;
-      continue;
-    }
-    const replacement = REPLACEMENTS[ch];
-    if (replacement !== undefined) {
-      out += replacement;
-      continue;
-    }
-    const stripped = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    out += stripped !== '' && [...stripped].every(showable) ? stripped : '?';
-  }
-  return out;
+/** The five font files, read once on the first PDF and kept: about 3 MB. */
+export function pdfFonts(): PdfFontFiles {
+  if (loaded) return loaded;
+  const dir = fontDir();
+  const read = (file: string) => readFileSync(path.join(dir, file));
+  loaded = {
+    regular: read(PDF_FONT_FILES.regular),
+    bold: read(PDF_FONT_FILES.bold),
+    italic: read(PDF_FONT_FILES.italic),
+    boldItalic: read(PDF_FONT_FILES.boldItalic),
+    mono: read(PDF_FONT_FILES.mono),
+  };
+  return loaded;
 }

@@ -9,7 +9,6 @@
 export interface TableFonts {
   readonly regular: string;
   readonly bold: string;
-  readonly text: (text: string) => string;
 }
 
 export interface TableBox {
@@ -38,11 +37,11 @@ function measureWidths(
 ): number[] {
   const natural = head.map((cell, column) => {
     pdf.font(fonts.bold).fontSize(SIZE);
-    let widest = pdf.widthOfString(fonts.text(cell));
+    let widest = pdf.widthOfString(cell);
     pdf.font(fonts.regular);
     for (const row of rows) {
       const text = row[column] ?? '';
-      if (text) widest = Math.max(widest, pdf.widthOfString(fonts.text(text)));
+      if (text) widest = Math.max(widest, pdf.widthOfString(text));
     }
     return widest + PAD * 2 + 1;
   });
@@ -79,7 +78,7 @@ export function drawPdfTable(
   const rowHeight = (cells: readonly string[], font: string) => {
     pdf.font(font).fontSize(SIZE);
     const heights = widths.map((w, i) => {
-      const text = fonts.text(cells[i] ?? '');
+      const text = cells[i] ?? '';
       return text ? pdf.heightOfString(text, { width: w - PAD * 2 }) : 0;
     });
     return Math.max(SIZE, ...heights) + PAD * 2;
@@ -104,7 +103,7 @@ export function drawPdfTable(
     return (i: number) => {
       const left = box.left + widths.slice(0, i).reduce((sum, w) => sum + w, 0);
       pdf.font(font).fontSize(SIZE).fillColor('#231f20');
-      pdf.text(fonts.text(cells[i] ?? ''), left + PAD, y + PAD, {
+      pdf.text(cells[i] ?? '', left + PAD, y + PAD, {
         width: (widths[i] ?? 0) - PAD * 2,
       });
     };

@@ -69,7 +69,7 @@ export class PdfWriter {
         .font(this.fonts.bold)
         .fontSize(size)
         .fillColor(level <= 2 ? '#005eb8' : '#231f20');
-      this.pdf.text(this.fonts.text(text), MARGIN, this.pdf.y, { width: this.width });
+      this.pdf.text(text, MARGIN, this.pdf.y, { width: this.width });
     });
     this.pdf.moveDown(0.3);
   }
@@ -84,7 +84,7 @@ export class PdfWriter {
         .font(font)
         .fontSize(size)
         .fillColor(style === 'meta' || style === 'quote' ? '#4c6272' : '#231f20');
-      this.pdf.text(this.fonts.text(text), MARGIN + indent, this.pdf.y, {
+      this.pdf.text(text, MARGIN + indent, this.pdf.y, {
         width: this.width - indent,
       });
     });
@@ -111,7 +111,7 @@ export class PdfWriter {
     all.forEach((run, i) => {
       this.pdf.font(this.runFont(run)).fontSize(options.size);
       this.pdf.fillColor(run.href ? '#005eb8' : '#231f20');
-      const text = this.fonts.text(run.text) || ' ';
+      const text = run.text || ' ';
       const style = {
         continued: i < all.length - 1,
         underline: run.underline || run.href !== null,

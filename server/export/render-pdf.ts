@@ -7,21 +7,12 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Block, ReportDocument } from './blocks';
-import { type PdfFontFiles, toWinAnsi } from './pdf-fonts';
+import { type PdfFontFiles, pdfFonts } from './pdf-fonts';
 import { MARGIN, type PdfFonts, PdfWriter } from './pdf-writer';
 import { flattenRich } from './rich-blocks';
 
-function registerFonts(pdf: PDFKit.PDFDocument, files: PdfFontFiles | null): PdfFonts {
-  if (!files) {
-    return {
-      regular: 'Helvetica',
-      bold: 'Helvetica-Bold',
-      italic: 'Helvetica-Oblique',
-      boldItalic: 'Helvetica-BoldOblique',
-      mono: 'Courier',
-      text: toWinAnsi,
-    };
-  }
+/** Embeds the project's font family; PDFKit subsets each font to the glyphs a document uses. */
+function registerFonts(pdf: PDFKit.PDFDocument, files: PdfFontFiles): PdfFonts {
   for (const [name, data] of Object.entries(files)) pdf.registerFont(name, data);
   return {
     regular: 'regular',
@@ -29,7 +20,6 @@ function registerFonts(pdf: PDFKit.PDFDocument, files: PdfFontFiles | null): Pdf
     italic: 'italic',
     boldItalic: 'boldItalic',
     mono: 'mono',
-    text: (t) => t,
   };
 }
 
@@ -69,10 +59,7 @@ function write(writer: PdfWriter, block: Block): void {
   }
 }
 
-export async function renderPdf(
-  doc: ReportDocument,
-  fontFiles: PdfFontFiles | null,
-): Promise<Buffer> {
+export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -88,7 +75,7 @@ export async function renderPdf(
     pdf.on('end', () => resolve());
     pdf.on('error', reject);
   });
-  const fonts = registerFonts(pdf, fontFiles);
+  const fonts = registerFonts(pdf, pdfFonts());
   const root = pdf.struct('Document');
   pdf.addStructure(root);
   const writer = new PdfWriter(pdf, root, fonts);

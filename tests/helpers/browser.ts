@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumPath } from '../../scripts/test-requirements';
 
 const require = createRequire(import.meta.url);
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = chromiumPath();
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -191,7 +191,7 @@ export async function makeFixture(): Promise<Fixture> {
     }),
   );
   const store = createMemoryDocStore();
-  const exportDeps: ExportDeps = { reader: createDocReader(store), store, pdfFonts: null };
+  const exportDeps: ExportDeps = { reader: createDocReader(store), store };
   return {
     meta,
     deps,

@@ -1,28 +1,24 @@
 /**
  * Every export format, opened with tools that did not write it: the .docx
- * unzipped and its XML read, the PDF's text and structure tree extracted with
- * poppler (`pdftotext`, `pdfinfo`), the HTML's tags checked for balance and
+ * unzipped and its XML read, the PDF's text, fonts and structure tree read with
+ * PDF.js (`tests/helpers/pdf-read.ts`), the HTML's tags checked for balance and
  * structure, the Markdown's headings and tables. An item full of hostile text
  * (a script tag, `javascript:` and `data:` links, a spreadsheet formula) comes
  * out inert in each of them.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildDemoDoc, DEMO_ITEMS } from '../../server/demo/demo-items';
 import type { ReportDocument } from '../../server/export/blocks';
 import { readItems } from '../../server/export/build-report';
 import { createDocReader } from '../../server/export/doc-reader';
 import { renderDocument } from '../../server/export/export-formats';
-import { findPdfFonts } from '../../server/export/pdf-fonts';
 import { renderMeasuresCsv } from '../../server/export/render-csv';
 import { itemReportDocument, labReportDocument } from '../../server/export/report-layout';
 import type { ItemReport } from '../../server/export/report-model';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
+import { readPdf } from '../helpers/pdf-read';
 import {
   addRow,
   fieldText,
@@ -53,18 +49,6 @@ function unzip(zip: Buffer): Map<string, Buffer> {
     at += 46 + nameLength + extra + comment;
   }
   return files;
-}
-
-let tmp = '';
-function poppler(tool: 'pdftotext' | 'pdfinfo', pdf: Buffer, args: string[]): string {
-  const file = path.join(tmp, `${Math.random().toString(36).slice(2)}.pdf`);
-  writeFileSync(file, pdf);
-  const out = tool === 'pdftotext' ? [file, '-'] : [file];
-  const result = spawnSync(tool, [...args, ...out], { encoding: 'utf8' });
-  if (result.error)
-    throw new Error(`${tool} is needed (Debian package poppler-utils): ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr}`);
-  return result.stdout;
 }
 
 const VOID = new Set(['meta', 'br', 'hr', 'img', 'link', 'input']);
@@ -138,10 +122,8 @@ function hostileDocs(): Array<{
 describe('export formats opened with independent tools', () => {
   let report: ReportDocument;
   let hostile: ItemReport[];
-  const fonts = findPdfFonts();
 
   beforeAll(async () => {
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'improvement-lab-export-'));
     const store = createMemoryDocStore();
     for (const item of DEMO_ITEMS) await store.append(item.id, buildDemoDoc(item).update).durable;
     for (const item of hostileDocs()) await store.append(item.id, item.update).durable;
@@ -162,7 +144,6 @@ describe('export formats opened with independent tools', () => {
       comments: null,
     });
   });
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   const hostileNote = () => {
     const [note] = hostile;
@@ -175,7 +156,7 @@ describe('export formats opened with independent tools', () => {
   };
 
   it('writes Word with heading styles, tables and a native chart', async () => {
-    const files = unzip((await renderDocument('docx', report, fonts)) as Buffer);
+    const files = unzip((await renderDocument('docx', report)) as Buffer);
     const xml = files.get('word/document.xml')?.toString('utf8') ?? '';
     for (const level of [1, 2, 3, 4, 5])
       expect(xml).toContain(`<w:pStyle w:val="Heading${level}"/>`);
@@ -191,9 +172,10 @@ describe('export formats opened with independent tools', () => {
     expect(files.get('word/styles.xml')?.toString('utf8')).toContain('w:val="en-GB"');
   });
 
-  it('writes a tagged PDF whose text and structure poppler can read', async () => {
-    const pdf = (await renderDocument('pdf', report, fonts)) as Buffer;
-    const text = poppler('pdftotext', pdf, []);
+  it('writes a tagged PDF whose text and structure an independent reader can read', async () => {
+    const pdf = (await renderDocument('pdf', report)) as Buffer;
+    const reading = await readPdf(pdf);
+    const text = reading.text;
     for (const expected of [
       'Ward 7 falls',
       'Problem and aim',
@@ -209,12 +191,10 @@ describe('export formats opened with independent tools', () => {
     expect(text.replace(/\s+/g, ' ')).toContain(
       'Reduce inpatient falls for patients on Ward 7 from 6.1 to 4 falls per 1,000 occupied bed days by 31 March 2027.',
     );
-    const info = poppler('pdfinfo', pdf, []);
-    expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Title:\s+Ward 7 falls/);
-    const structure = poppler('pdfinfo', pdf, ['-struct']);
+    expect(reading.tagged).toBe(true);
+    expect(reading.title).toBe('Ward 7 falls');
     for (const tag of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Table', 'TR', 'TH', 'TD', 'Figure']) {
-      expect(structure).toMatch(new RegExp(`^\\s*${tag}\\b`, 'm'));
+      expect(reading.roles).toContain(tag);
     }
     const raw = pdf.toString('latin1');
     expect(raw).toContain('/Lang (en-GB)');
@@ -222,7 +202,7 @@ describe('export formats opened with independent tools', () => {
   });
 
   it('writes HTML with balanced tags, headings, captioned tables and an SVG per chart', async () => {
-    const html = (await renderDocument('html', report, fonts)) as string;
+    const html = (await renderDocument('html', report)) as string;
     const tags = htmlTags(html);
     expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
     expect(html).toContain(
@@ -240,7 +220,7 @@ describe('export formats opened with independent tools', () => {
   });
 
   it('writes Markdown with headings, tables and the chart as an HTML block', async () => {
-    const md = (await renderDocument('md', report, fonts)) as string;
+    const md = (await renderDocument('md', report)) as string;
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Ward 7 falls');
     expect(lines).toContain('## Problem and aim');
@@ -296,7 +276,7 @@ describe('export formats opened with independent tools', () => {
       }),
     ]) {
       for (const format of ['docx', 'pdf', 'md', 'html'] as const) {
-        const out = await renderDocument(format, doc, null);
+        const out = await renderDocument(format, doc);
         expect(out.length, format).toBeGreaterThan(100);
       }
     }
@@ -309,7 +289,6 @@ describe('export formats opened with independent tools', () => {
         participants: null,
         comments: null,
       }),
-      null,
     )) as string;
     expect(md).toContain('This driver diagram has no drivers yet.');
     expect(md).toContain('A chart needs at least two data points with a value.');
@@ -317,7 +296,7 @@ describe('export formats opened with independent tools', () => {
   });
 
   it('exports hostile text inert in HTML', async () => {
-    const html = (await renderDocument('html', hostileNote(), fonts)) as string;
+    const html = (await renderDocument('html', hostileNote())) as string;
     htmlTags(html);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(3)&gt;');
@@ -331,7 +310,7 @@ describe('export formats opened with independent tools', () => {
   });
 
   it('exports hostile text inert in Markdown', async () => {
-    const md = (await renderDocument('md', hostileNote(), fonts)) as string;
+    const md = (await renderDocument('md', hostileNote())) as string;
     expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
     expect(md).toContain('\\[x\\]\\(javascript:alert\\(2\\)\\)');
     expect(md).toContain('[safe link](<https://example.org/safe>)');
@@ -341,7 +320,7 @@ describe('export formats opened with independent tools', () => {
   });
 
   it('exports hostile text inert in Word', async () => {
-    const files = unzip((await renderDocument('docx', hostileNote(), fonts)) as Buffer);
+    const files = unzip((await renderDocument('docx', hostileNote())) as Buffer);
     const xml = files.get('word/document.xml')?.toString('utf8') ?? '';
     const rels = files.get('word/_rels/document.xml.rels')?.toString('utf8') ?? '';
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -355,8 +334,8 @@ describe('export formats opened with independent tools', () => {
   });
 
   it('exports hostile text inert in PDF', async () => {
-    const pdf = (await renderDocument('pdf', hostileNote(), fonts)) as Buffer;
-    const text = poppler('pdftotext', pdf, []);
+    const pdf = (await renderDocument('pdf', hostileNote())) as Buffer;
+    const { text } = await readPdf(pdf);
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('=HYPERLINK("http://evil","x")');
     const raw = pdf.toString('latin1');
@@ -385,12 +364,12 @@ describe('export formats opened with independent tools', () => {
       exportedAt: '2026-11-20T10:00:00.000Z',
       item: measure,
     });
-    const html = (await renderDocument('html', doc, fonts)) as string;
+    const html = (await renderDocument('html', doc)) as string;
     htmlTags(html);
     expect(html).toContain('<title>=cmd|&#39; /C calc&#39;!A0</title>');
-    const md = (await renderDocument('md', doc, fonts)) as string;
+    const md = (await renderDocument('md', doc)) as string;
     expect(md).toContain("# =cmd\\|' /C calc'!A0");
-    const files = unzip((await renderDocument('docx', doc, fonts)) as Buffer);
+    const files = unzip((await renderDocument('docx', doc)) as Buffer);
     expect(files.get('word/charts/chart1.xml')?.toString('utf8')).toContain(
       '=cmd|&apos; /C calc&apos;!A0',
     );

@@ -5,7 +5,6 @@
  * file names safe in a header, and PDF text showable in the built-in font.
  */
 import { describe, expect, it } from 'vitest';
-import { toWinAnsi } from '../../server/export/pdf-fonts';
 import { csvField, neutralise, renderMeasuresCsv } from '../../server/export/render-csv';
 import type { MeasureReport } from '../../server/export/report-model';
 import {
@@ -108,9 +107,5 @@ describe('safe text for exports', () => {
     expect(safeFileName('"; rm -rf', 'lab')).toBe('rm-rf');
     expect(safeFileName('***', 'lab')).toBe('lab');
     expect(safeFileName('x'.repeat(200), 'lab')).toHaveLength(60);
-  });
-
-  it('spells text the built-in PDF font cannot show', () => {
-    expect(toWinAnsi('Zoë – “quoted” ≥ 4 − ŵ ŷ 😀')).toBe('Zoë – “quoted” >= 4 - w y ?');
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * `npm test` runs this first: it finds what the suite needs from the system and,
+ * when something is missing, installs it from Debian's packages (as root on
+ * Debian) or stops at once with one message naming the package and the command,
+ * instead of letting every browser test fail on its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { prepare, type SystemFacts } from './test-requirements';
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+function run(command: string, args: readonly string[]): void {
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (result.status !== 0) {
+    process.stderr.write(`\n${command} ${args.join(' ')} failed (exit ${result.status}).\n`);
+    process.exit(1);
+  }
+}
+
+const facts: SystemFacts = {
+  chromiumPathSetting: process.env.CHROMIUM_PATH,
+  isExecutable,
+  isRoot: process.getuid?.() === 0,
+  hasApt: hasCommand('apt-get'),
+};
+
+const first = prepare(facts);
+if (first.kind === 'install') {
+  process.stdout.write(`Installing from Debian's packages: ${first.packages.join(' ')}\n`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...first.packages]);
+}
+const outcome = first.kind === 'install' ? prepare(facts) : first;
+if (outcome.kind !== 'ready') {
+  process.stderr.write(
+    `${outcome.kind === 'stop' ? outcome.message : 'Chromium is still missing after installing it.'}\n`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm test` prepares or explains what it needs before running anything: the
+ * decision for every combination that matters, and the real pretest script
+ * stopping at once, with one message, when CHROMIUM_PATH names a missing file.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import {
+  chromiumPath,
+  DEBIAN_CHROMIUM,
+  prepare,
+  type SystemFacts,
+} from '../../scripts/test-requirements';
+
+const facts = (over: Partial<SystemFacts>): SystemFacts => ({
+  chromiumPathSetting: undefined,
+  isExecutable: () => false,
+  isRoot: false,
+  hasApt: true,
+  ...over,
+});
+
+describe('test requirements', () => {
+  it('uses CHROMIUM_PATH when set, else Debian’s Chromium', () => {
+    expect(chromiumPath(undefined)).toBe(DEBIAN_CHROMIUM);
+    expect(chromiumPath('')).toBe(DEBIAN_CHROMIUM);
+    expect(chromiumPath('/opt/chrome/chrome')).toBe('/opt/chrome/chrome');
+  });
+
+  it('is ready when the chosen Chromium is executable', () => {
+    const present = (file: string) => file === '/opt/chrome/chrome';
+    expect(
+      prepare(facts({ chromiumPathSetting: '/opt/chrome/chrome', isExecutable: present })),
+    ).toEqual({ kind: 'ready', chromium: '/opt/chrome/chrome' });
+  });
+
+  it('installs Debian’s package when it runs as root with apt', () => {
+    expect(prepare(facts({ isRoot: true }))).toEqual({ kind: 'install', packages: ['chromium'] });
+  });
+
+  it('stops with the package and the command when it cannot install', () => {
+    for (const over of [{ isRoot: false }, { isRoot: true, hasApt: false }]) {
+      const outcome = prepare(facts(over));
+      expect(outcome.kind).toBe('stop');
+      if (outcome.kind !== 'stop') continue;
+      expect(outcome.message).toContain('Debian package: chromium');
+      expect(outcome.message).toContain('apt-get install --no-install-recommends chromium');
+    }
+  });
+
+  it('never installs over an explicit CHROMIUM_PATH that is missing, and says so', () => {
+    const outcome = prepare(facts({ chromiumPathSetting: '/nowhere/chromium', isRoot: true }));
+    expect(outcome.kind).toBe('stop');
+    if (outcome.kind === 'stop') expect(outcome.message).toContain('/nowhere/chromium');
+  });
+
+  it('makes the real pretest step end at once with that message', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/pretest.ts'], {
+      env: { ...process.env, CHROMIUM_PATH: '/nowhere/chromium' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('CHROMIUM_PATH is set to /nowhere/chromium');
+  });
+});
