@@ -86,10 +86,14 @@ export function openCollabSession(
   });
   provider.on('sync', (synced: boolean) => saves.syncedChanged(synced));
   provider.on('connection-close', (event) => {
-    if (event && isPermanentCloseCode(event.code)) {
+    if (!event) return;
+    if (isPermanentCloseCode(event.code)) {
       provider.disconnect();
       setState('refused');
     }
+    // The page acts on why the server closed (access changed, signed out); a copy
+    // of the set, since a listener may unsubscribe while the page re-renders.
+    for (const listener of [...closeListeners]) listener(event.code);
   });
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider && origin !== local) saves.localChange();
