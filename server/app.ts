@@ -18,6 +18,7 @@ import { createApiApp } from './api/api-app';
 import { createRateLimiter } from './api/auth/rate-limiter';
 import { bootstrapAdmin } from './api/bootstrap-admin';
 import type { AccessChange, ApiDeps } from './api/context';
+import { bodyLimits } from './body-limits';
 import type { Config } from './config';
 import { seedDemoLab } from './demo/seed-demo';
 import { createCommentSource } from './export/comment-source';
@@ -35,6 +36,7 @@ import { createItemRegistrySync } from './sync/item-registry-sync';
 import { RoomRegistry } from './sync/room-registry';
 import { createSyncRoutes } from './sync/sync-route';
 
+const API_PREFIX = '/api';
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 export interface WorkspaceServerOptions {
@@ -142,6 +144,8 @@ export async function startWorkspaceServer(
 
   const app = new Hono();
   app.use('*', securityHeaders());
+  // First of all, before authentication: no route reads an oversized body.
+  app.use('*', bodyLimits(API_PREFIX));
   const api = createApiApp(deps);
   // Mounted before `app.route` copies the API's routes.
   mountExportRoutes(api, {
@@ -149,7 +153,7 @@ export async function startWorkspaceServer(
     store,
     comments: createCommentSource((docId, read) => registry.read(docId, read)),
   });
-  app.route('/api', api);
+  app.route(API_PREFIX, api);
   app.route(SYNC_PATH_PREFIX.replace(/\/$/, ''), createSyncRoutes({ registry, meta, logger, now }));
   app.route('/', serveClient(config.clientDir));
 

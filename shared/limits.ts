@@ -15,4 +15,8 @@ export const Limits = {
   maxDocIdLength: 64,
   /** Longest title of a lab or an item (characters), in forms, the API and documents. */
   maxTitleLength: 200,
+  /** Largest HTTP request body on every route but archive import (bytes), refused with 413 while it streams. */
+  maxJsonBodyBytes: 64 * 1024,
+  /** Largest body of `POST /api/labs/import` (a lab archive, bytes), refused with 413 while it streams. */
+  maxArchiveBytes: 50 * 1024 * 1024,
 } as const;

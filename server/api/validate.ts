@@ -1,19 +1,21 @@
 /**
- * Body validation at the boundary: the body is read with a size limit, parsed as
- * JSON and checked against a zod schema from shared/; failures are 400s that name
- * the fields. Handlers receive typed, trusted input.
+ * Body validation at the boundary, the one place every JSON body is checked: it
+ * is parsed and checked against a zod schema from shared/; failures are 400s
+ * that name the fields. Handlers receive typed, trusted input. The size limit is
+ * enforced earlier, while the body streams (`server/body-limits.ts`); the check
+ * here keeps the API app safe when it is mounted without that middleware.
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { Limits } from '../../shared/limits';
+import { describeBytes } from '../body-limits';
 import { ApiError } from './errors';
-
-export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
+  if (declared > Limits.maxJsonBodyBytes) throw tooLarge();
   const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw tooLarge();
+  if (Buffer.byteLength(text) > Limits.maxJsonBodyBytes) throw tooLarge();
   let raw: unknown;
   try {
     raw = text === '' ? {} : JSON.parse(text);
@@ -37,6 +39,6 @@ function tooLarge(): ApiError {
   return new ApiError(
     413,
     'body_too_large',
-    `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024} KB.`,
+    `The request body is larger than ${describeBytes(Limits.maxJsonBodyBytes)}.`,
   );
 }

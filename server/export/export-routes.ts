@@ -17,6 +17,7 @@ import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '..
 import { ApiError, Errors } from '../api/errors';
 import { itemRights } from '../api/item-access';
 import { presentLab } from '../api/presenters';
+import { ARCHIVE_IMPORT_PATH, describeBytes } from '../body-limits';
 import type { DocStore } from '../store/doc-store';
 import { buildArchive } from './archive';
 import { ArchiveError, parseArchive, prepareImport, writeImport } from './archive-import';
@@ -61,14 +62,6 @@ export interface ExportDeps {
  * would say so by name.
  */
 const EXPORT_LAB: LabAction = 'lab.update';
-
-/** "50 MB", "64 KB": a size as people read it. */
-function describeBytes(bytes: number): string {
-  const mb = 1024 * 1024;
-  return bytes >= mb
-    ? `${Math.round(bytes / mb)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 const badRequest = (code: string, message: string) => new ApiError(400, code, message);
 
@@ -171,13 +164,14 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     return download(c, body, format, safeFileName(item.title, 'item'));
   });
 
-  routes.post('/labs/import', async (c) => {
+  routes.post(ARCHIVE_IMPORT_PATH, async (c) => {
     const auth = requireAuth(c);
     if (!mayCreateLab(auth.actor)) throw Errors.forbidden('create labs');
     const read = await readLimitedText(c, maxArchiveBytes);
     if (!read.ok) {
       throw read.reason === 'too_large'
-        ? badRequest(
+        ? new ApiError(
+            413,
             'archive_too_large',
             `The archive is larger than ${describeBytes(maxArchiveBytes)}.`,
           )

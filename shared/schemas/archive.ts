@@ -6,13 +6,14 @@
  * password hashes: only what a report would show.
  */
 import { z } from 'zod';
+import { Limits } from '../limits';
 import { LAB_ROLES, PROFESSIONS } from '../roles';
 import { ItemRecordSchema, LabRecordSchema } from './records';
 
 export const ARCHIVE_FORMAT = 'improvement-lab-archive';
 export const ARCHIVE_VERSION = 1;
-/** Largest archive an import reads (bytes of the request body). */
-export const MAX_ARCHIVE_BYTES = 50 * 1024 * 1024;
+/** Largest archive an import reads (bytes of the request body); named in `Limits`. */
+export const MAX_ARCHIVE_BYTES = Limits.maxArchiveBytes;
 
 /** Standard base64 with padding, as `Buffer.toString('base64')` writes it. */
 const base64 = z

@@ -122,7 +122,7 @@ describe('importing a lab archive', () => {
           headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
           body: big,
         });
-        expect(declared.status).toBe(400);
+        expect(declared.status).toBe(413);
         expect(((await declared.json()) as { error: { code: string } }).error.code).toBe(
           'archive_too_large',
         );
@@ -141,7 +141,7 @@ describe('importing a lab archive', () => {
           body: stream,
           duplex: 'half',
         } as RequestInit);
-        expect(streamed.status).toBe(400);
+        expect(streamed.status).toBe(413);
         expect(((await streamed.json()) as { error: { message: string } }).error.message).toBe(
           'The archive is larger than 1 KB.',
         );
@@ -160,7 +160,7 @@ describe('importing a lab archive', () => {
         },
         body: '{}',
       });
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(413);
       expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
         'The archive is larger than 50 MB.',
       );
