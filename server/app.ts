@@ -15,7 +15,8 @@ import { Limits } from '../shared/limits';
 import { SYNC_PATH_PREFIX } from '../shared/protocol';
 import type { UserRecord } from '../shared/schemas/records';
 import { createApiApp } from './api/api-app';
-import { createRateLimiter } from './api/auth/rate-limiter';
+import { createRequestThrottles } from './api/auth/request-throttles';
+import { startSessionPurge } from './api/auth/session-purge';
 import { bootstrapAdmin } from './api/bootstrap-admin';
 import type { AccessChange, ApiDeps } from './api/context';
 import { bodyLimits } from './body-limits';
@@ -37,7 +38,6 @@ import { RoomRegistry } from './sync/room-registry';
 import { createSyncRoutes } from './sync/sync-route';
 
 const API_PREFIX = '/api';
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 export interface WorkspaceServerOptions {
   readonly config: Config;
@@ -48,8 +48,8 @@ export interface WorkspaceServerOptions {
   readonly meta?: MetaStore;
   readonly compaction?: CompactionPolicy;
   readonly now?: () => Date;
-  /** Sign-in failures allowed per window: per account and per address. */
-  readonly signInLimits?: { readonly perAccount: number; readonly perAddress: number };
+  /** How often expired sessions are purged (they always are at start); hourly by default. */
+  readonly sessionPurgeIntervalMs?: number;
 }
 
 export interface WorkspaceServer {
@@ -107,17 +107,15 @@ export async function startWorkspaceServer(
   const onAdminCreated = async (user: UserRecord) => {
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
   };
-  const limits = options.signInLimits ?? { perAccount: 5, perAddress: 20 };
   const deps: ApiDeps = {
     meta,
     logger,
     now,
     secureCookies: config.publicUrl?.startsWith('https://') ?? false,
     sessionTtlMs: config.sessionTtlMs,
-    signInLimits: {
-      byAccount: createRateLimiter({ limit: limits.perAccount, windowMs: FIFTEEN_MINUTES }),
-      byAddress: createRateLimiter({ limit: limits.perAddress, windowMs: FIFTEEN_MINUTES }),
-    },
+    throttles: createRequestThrottles(now),
+    trustProxy: config.trustProxy,
+    passwordHashCost: config.passwordHashCost,
     onAccessChanged: accessChangeHandler(registry),
     onSessionsEnded: (userId, { only, except }) =>
       registry.closeConnections(
@@ -141,6 +139,7 @@ export async function startWorkspaceServer(
     },
   };
   const { setupPath } = await bootstrapAdmin(meta, config, logger, now, onAdminCreated);
+  const sessionPurge = await startSessionPurge(meta, logger, now, options.sessionPurgeIntervalMs);
 
   const app = new Hono();
   app.use('*', securityHeaders());
@@ -171,6 +170,7 @@ export async function startWorkspaceServer(
   const close = () => {
     closing ??= (async () => {
       server.close();
+      sessionPurge.stop();
       await registry.shutdown();
       await itemRegistry.flush();
       for (const client of wss.clients) client.terminate();

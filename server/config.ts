@@ -5,6 +5,11 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  DEFAULT_PASSWORD_HASH_COST,
+  MAX_PASSWORD_HASH_COST,
+  MIN_PASSWORD_HASH_COST,
+} from './api/auth/password-hash';
 
 const port = z.coerce
   .number()
@@ -32,6 +37,28 @@ export const ConfigSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  /**
+   * How many reverse proxies in front of the server to believe about the client's
+   * address (`X-Forwarded-For`): `false` (or 0, the default) for none, `true` for one.
+   */
+  TRUST_PROXY: z
+    .union([
+      z.enum(['true', 'false']),
+      z.string().regex(/^\d+$/, 'must be true, false or a number'),
+    ])
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
+    .pipe(z.number().int().min(0).max(10, 'must be at most 10 proxies'))
+    .default(0),
+  /**
+   * scrypt cost as log2(N). The default, 17 (N = 131072, r = 8, p = 1: 128 MiB and
+   * about half a second per hash), is OWASP's current advice; lower only for tests.
+   */
+  PASSWORD_HASH_COST: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(MIN_PASSWORD_HASH_COST, `must be at least ${MIN_PASSWORD_HASH_COST}`)
+    .max(MAX_PASSWORD_HASH_COST, `must be at most ${MAX_PASSWORD_HASH_COST}`)
+    .default(DEFAULT_PASSWORD_HASH_COST),
 });
 
 export interface Config {
@@ -48,6 +75,10 @@ export interface Config {
   } | null;
   readonly publicUrl: string | null;
   readonly sessionTtlMs: number;
+  /** Reverse proxies whose `X-Forwarded-For` entries are believed (0: none). */
+  readonly trustProxy: number;
+  /** scrypt cost of new password hashes, as log2(N). */
+  readonly passwordHashCost: number;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         : null,
     publicUrl: values.PUBLIC_URL ?? null,
     sessionTtlMs: values.SESSION_TTL_HOURS * 60 * 60 * 1000,
+    trustProxy: values.TRUST_PROXY,
+    passwordHashCost: values.PASSWORD_HASH_COST,
   };
 }

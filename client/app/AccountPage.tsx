@@ -1,9 +1,9 @@
 /** `/account`: who I am, change password, personal API tokens, sign out. */
 import { useState } from 'react';
 import { PROFESSION_LABELS, type Profession } from '../../shared/roles';
+import type { ApiToken } from '../../shared/schemas/api-responses';
 import { ApiTokens } from '../features/accounts/ApiTokens';
 import { ChangePasswordForm } from '../features/accounts/ChangePasswordForm';
-import type { ApiToken } from '../../shared/schemas/api-responses';
 import { ErrorSummary } from '../lib/ErrorSummary';
 import { apiFormErrors, type FormErrors } from '../lib/form-errors';
 import { LoadFailed, Loading } from '../lib/PageStatus';

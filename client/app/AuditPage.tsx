@@ -1,6 +1,7 @@
 /** `/labs/<labId>/audit`: the lab's audit trail, for facilitators and administrators. */
-import { AuditTable } from '../features/audit/AuditTable';
+
 import type { AuditEvent, Lab, Member } from '../../shared/schemas/api-responses';
+import { AuditTable } from '../features/audit/AuditTable';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';

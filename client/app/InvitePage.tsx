@@ -2,10 +2,11 @@
  * `/invite/<token>`: what the invitation offers, then either "Accept invitation"
  * (signed in) or a new account (not signed in). Both land in the lab.
  */
+
+import type { InvitationDetails as Details, Lab } from '../../shared/schemas/api-responses';
 import { SignUpForm } from '../features/accounts/SignUpForm';
 import { AcceptInvitation } from '../features/invitations/AcceptInvitation';
 import { InvitationDetails } from '../features/invitations/InvitationDetails';
-import type { InvitationDetails as Details, Lab } from '../../shared/schemas/api-responses';
 import { Link, navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';

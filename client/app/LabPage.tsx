@@ -7,6 +7,7 @@
  * ideas (list, board and PICK chart) instead.
  */
 import { ROLE_LABELS } from '../../shared/roles';
+import type { Lab, Member } from '../../shared/schemas/api-responses';
 import { ExportForm } from '../features/exports/ExportForm';
 import { IdeasScreen } from '../features/ideas/IdeasScreen';
 import { useLabDocs } from '../features/ideas/lab-docs';
@@ -17,7 +18,6 @@ import { LabItems } from '../features/overview/LabItems';
 import type { OverviewItem } from '../features/overview/overview-items';
 import { RecentChanges } from '../features/overview/RecentChanges';
 import { WhoIsHere } from '../features/overview/WhoIsHere';
-import type { Lab, Member } from '../../shared/schemas/api-responses';
 import { formatDate } from '../lib/dates';
 import { PHASE_DESCRIPTIONS, PHASE_LABELS } from '../lib/labels';
 import { Link, navigate } from '../lib/navigation';

@@ -2,10 +2,11 @@
  * `/labs/<labId>/members`: the members (roles changeable by facilitators), and
  * for facilitators, inviting people and the invitations not yet used.
  */
+
+import type { Invite, Lab, Member } from '../../shared/schemas/api-responses';
 import { InviteForm } from '../features/members/InviteForm';
 import { MembersTable } from '../features/members/MembersTable';
 import { PendingInvites } from '../features/members/PendingInvites';
-import type { Invite, Lab, Member } from '../../shared/schemas/api-responses';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';

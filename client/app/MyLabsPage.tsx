@@ -1,9 +1,9 @@
 /** `/`: the labs I belong to, and "Create a lab" for people who may create labs. */
 import { mayCreateLab } from '../../shared/policy';
+import type { Lab } from '../../shared/schemas/api-responses';
 import { ImportArchiveForm } from '../features/exports/ImportArchiveForm';
 import { CreateLabForm } from '../features/labs/CreateLabForm';
 import { LabList } from '../features/labs/LabList';
-import type { Lab } from '../../shared/schemas/api-responses';
 import { navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';

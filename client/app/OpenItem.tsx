@@ -11,6 +11,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CloseCode } from '../../shared/close-codes';
+import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { anchorFromPositions } from '../features/comments/anchor-codec';
 import { CommentsPanel, NewComment } from '../features/comments/CommentsPanel';
 import { HowToComment } from '../features/comments/HowToComment';
@@ -33,7 +34,6 @@ import {
   syncServerUrl,
 } from '../features/sync/collab-session';
 import { SyncStatus } from '../features/sync/SyncStatus';
-import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import {
   type EditorCommenting,
   EditorCommentingContext,

@@ -3,9 +3,9 @@
  * and resolved threads per item, and who commented with their profession.
  */
 
+import type { Lab } from '../../shared/schemas/api-responses';
 import { ReviewSummary } from '../features/comments/ReviewSummary';
 import type { ReviewRound } from '../features/comments/review-round';
-import type { Lab } from '../../shared/schemas/api-responses';
 import { Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';

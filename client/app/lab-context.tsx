@@ -4,8 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { type LabAction, mayInLab } from '../../shared/policy';
-import type { ApiClient } from '../lib/api';
 import type { Lab } from '../../shared/schemas/api-responses';
+import type { ApiClient } from '../lib/api';
 import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { type Loaded, useApiData } from '../lib/use-api-data';

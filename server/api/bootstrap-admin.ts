@@ -8,7 +8,8 @@ import type { UserRecord } from '../../shared/schemas/records';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
-import { hashPassword, hashSecret, newId, newSecret } from './auth/secrets';
+import { hashPassword } from './auth/password-hash';
+import { hashSecret, newId, newSecret } from './auth/secrets';
 
 const SETUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -30,7 +31,7 @@ export async function bootstrapAdmin(
   }
   if (config.admin) {
     const existing = meta.findUserByEmail(config.admin.email);
-    const passwordHash = await hashPassword(config.admin.password);
+    const passwordHash = await hashPassword(config.admin.password, config.passwordHashCost);
     const user = existing
       ? await meta.updateUser(existing.id, { isAdmin: true, canCreateLabs: true, passwordHash })
       : await meta.createUser({

@@ -16,7 +16,7 @@ import type {
 } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
-import type { RateLimiter } from './auth/rate-limiter';
+import type { RequestThrottles } from './auth/request-throttles';
 import { newId } from './auth/secrets';
 import { Errors } from './errors';
 
@@ -33,7 +33,12 @@ export interface ApiDeps {
   readonly now: () => Date;
   readonly secureCookies: boolean;
   readonly sessionTtlMs: number;
-  readonly signInLimits: { readonly byAccount: RateLimiter; readonly byAddress: RateLimiter };
+  /** Sign-in and password-change backoff, comment rate (`createRequestThrottles`). */
+  readonly throttles: RequestThrottles;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (`TRUST_PROXY`; 0: none). */
+  readonly trustProxy: number;
+  /** scrypt cost of new password hashes, log2(N) (`PASSWORD_HASH_COST`). */
+  readonly passwordHashCost: number;
   /** Called after a role change or removal, so open sync connections follow at once. */
   readonly onAccessChanged: (change: AccessChange) => void;
   /**

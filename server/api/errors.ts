@@ -21,6 +21,13 @@ export class ApiError extends Error {
   }
 }
 
+/** "1 second", "40 seconds", "2 minutes": how long, as people say it. */
+function describeWait(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
 export const Errors = {
   unauthenticated: () => new ApiError(401, 'unauthenticated', 'Sign in to continue.'),
   forbidden: (what = 'do that') =>
@@ -37,7 +44,7 @@ export const Errors = {
     new ApiError(
       429,
       'rate_limited',
-      `Too many attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`,
+      `Too many attempts. Try again in ${describeWait(retryAfterSeconds)}.`,
       undefined,
       {
         'Retry-After': String(retryAfterSeconds),

@@ -5,6 +5,7 @@
  */
 
 import { API_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
+import { MIN_PASSWORD_HASH_COST } from '../../server/api/auth/password-hash';
 import { hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
 import type { MetaStore } from '../../server/store/meta-store';
 import type { LabRole, SharingState } from '../../shared/roles';
@@ -12,6 +13,12 @@ import type { ItemKind, UserRecord } from '../../shared/schemas/records';
 
 /** A fixed scrypt hash of TEST_PASSWORD, so fixtures need not spend time hashing. */
 export const TEST_PASSWORD = 'correct horse battery staple';
+
+/**
+ * Test servers hash passwords at the lowest cost `PASSWORD_HASH_COST` allows, so
+ * that sign-ins take milliseconds; the production default is proven by its own test.
+ */
+export const TEST_PASSWORD_HASH_COST = MIN_PASSWORD_HASH_COST;
 
 export interface TestPerson {
   readonly user: UserRecord;

@@ -4,10 +4,17 @@
  * browser context as its cookie, and signing in through the sign-in page.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { hashPassword } from '../../server/api/auth/secrets';
+import { hashPassword } from '../../server/api/auth/password-hash';
 import type { MetaStore } from '../../server/store/meta-store';
 import type { LabRole } from '../../shared/roles';
-import { addMember, addPerson, signIn, TEST_PASSWORD, type TestPerson } from './accounts';
+import {
+  addMember,
+  addPerson,
+  signIn,
+  TEST_PASSWORD,
+  TEST_PASSWORD_HASH_COST,
+  type TestPerson,
+} from './accounts';
 
 /** A person who can sign in: their email and password besides the fixture's user and token. */
 export interface Account extends TestPerson {
@@ -17,7 +24,7 @@ export interface Account extends TestPerson {
 
 /** scrypt is slow on purpose: compute this once per suite and share it. */
 export function testPasswordHash(): Promise<string> {
-  return hashPassword(TEST_PASSWORD);
+  return hashPassword(TEST_PASSWORD, TEST_PASSWORD_HASH_COST);
 }
 
 /** A new person with a real password, optionally a member of `labId` with `role`. */

@@ -3,16 +3,18 @@
  * them, but with export dependencies a test can replace (a comment source, a
  * smaller archive limit), served on its own port.
  */
+
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApiApp } from '../../server/api/api-app';
-import { createRateLimiter } from '../../server/api/auth/rate-limiter';
+import { createRequestThrottles } from '../../server/api/auth/request-throttles';
 import type { ApiDeps } from '../../server/api/context';
 import { createDocReader } from '../../server/export/doc-reader';
 import { type ExportDeps, mountExportRoutes } from '../../server/export/export-routes';
 import { createMemoryLogger } from '../../server/logger';
 import { initItemDoc } from '../../shared/documents/item-doc';
+import { TEST_PASSWORD_HASH_COST } from './accounts';
 import type { TestWorkspace } from './workspace';
 
 /** The API of the workspace with the export routes mounted, as `server/app.ts` assembles it. */
@@ -24,10 +26,9 @@ export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDe
     now: () => new Date(),
     secureCookies: false,
     sessionTtlMs: 3_600_000,
-    signInLimits: {
-      byAccount: createRateLimiter({ limit: 100, windowMs: 60_000 }),
-      byAddress: createRateLimiter({ limit: 100, windowMs: 60_000 }),
-    },
+    throttles: createRequestThrottles(() => new Date()),
+    trustProxy: 0,
+    passwordHashCost: TEST_PASSWORD_HASH_COST,
     onAccessChanged: () => undefined,
     presenceInLab: () => [],
     onItemSharingChanged: () => undefined,

@@ -3,11 +3,13 @@
  * item, a comment, an invitation and API tokens, over in-memory stores, and the
  * API app assembled as the server assembles it.
  */
+
 import * as Y from 'yjs';
 import { createApiApp } from '../../server/api/api-app';
 import { API_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
-import { createRateLimiter } from '../../server/api/auth/rate-limiter';
-import { hashPassword, hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
+import { hashPassword } from '../../server/api/auth/password-hash';
+import { createRequestThrottles } from '../../server/api/auth/request-throttles';
+import { hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
 import type { ApiDeps } from '../../server/api/context';
 import { createDocReader } from '../../server/export/doc-reader';
 import { type ExportDeps, mountExportRoutes } from '../../server/export/export-routes';
@@ -17,6 +19,7 @@ import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
 import type { MetaStore } from '../../server/store/meta-store';
 import { COMMENTS_MAP, commentsDocId } from '../../shared/comments';
 import type { LabRole } from '../../shared/roles';
+import { TEST_PASSWORD_HASH_COST } from './accounts';
 
 /** Documents kept in memory, for routes that change them through the server. */
 function memoryDocs(): ApiDeps['docs'] {
@@ -51,7 +54,7 @@ let passwordHash = '';
 
 /** scrypt is slow on purpose: hash the shared password once per suite. */
 export async function preparePasswords(): Promise<void> {
-  passwordHash = await hashPassword(PASSWORD);
+  passwordHash = await hashPassword(PASSWORD, TEST_PASSWORD_HASH_COST);
 }
 
 export interface Fixture {
@@ -164,10 +167,9 @@ export async function makeFixture(): Promise<Fixture> {
     now,
     secureCookies: false,
     sessionTtlMs: 3_600_000,
-    signInLimits: {
-      byAccount: createRateLimiter({ limit: 100, windowMs: 60_000 }),
-      byAddress: createRateLimiter({ limit: 100, windowMs: 60_000 }),
-    },
+    throttles: createRequestThrottles(() => new Date()),
+    trustProxy: 0,
+    passwordHashCost: TEST_PASSWORD_HASH_COST,
     onAccessChanged: () => undefined,
     onItemSharingChanged: () => undefined,
     onSessionsEnded: () => undefined,

@@ -11,7 +11,7 @@ import { createMemoryLogger, type LogRecord } from '../../server/logger';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import type { CompactionPolicy } from '../../server/sync/compaction-policy';
 import type { SharingState } from '../../shared/roles';
-import { addItem, addLab, addPerson, type TestPerson } from './accounts';
+import { addItem, addLab, addPerson, TEST_PASSWORD_HASH_COST, type TestPerson } from './accounts';
 import { waitFor } from './wait';
 
 export interface TestWorkspace {
@@ -48,6 +48,8 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     admin: null,
     publicUrl: null,
     sessionTtlMs: 60 * 60 * 1000,
+    trustProxy: 0,
+    passwordHashCost: TEST_PASSWORD_HASH_COST,
     ...overrides,
   };
 }
@@ -57,7 +59,7 @@ export async function startTestWorkspace(
     config?: Partial<Config>;
     compaction?: CompactionPolicy;
     now?: () => Date;
-    signInLimits?: { perAccount: number; perAddress: number };
+    sessionPurgeIntervalMs?: number;
   } = {},
 ): Promise<TestWorkspace> {
   const dataDir = await makeDataDir();
@@ -68,7 +70,9 @@ export async function startTestWorkspace(
       logger,
       ...(options.compaction ? { compaction: options.compaction } : {}),
       ...(options.now ? { now: options.now } : {}),
-      ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+      ...(options.sessionPurgeIntervalMs
+        ? { sessionPurgeIntervalMs: options.sessionPurgeIntervalMs }
+        : {}),
     });
   let server = await start();
   let stopped = false;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PASSWORD_HASH_COST } from '../../server/api/auth/password-hash';
 import { ConfigError, loadConfig } from '../../server/config';
 
 describe('configuration from the environment', () => {
@@ -17,5 +18,27 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(
       /PORT="70000"[\s\S]*LOG_LEVEL="loud"/,
     );
+  });
+});
+
+describe('TRUST_PROXY and PASSWORD_HASH_COST', () => {
+  it('trusts no proxy and hashes at OWASP cost (N = 2^17) by default', () => {
+    const config = loadConfig({});
+    expect(config.trustProxy).toBe(0);
+    expect(config.passwordHashCost).toBe(17);
+    expect(DEFAULT_PASSWORD_HASH_COST).toBe(17);
+  });
+
+  it('reads TRUST_PROXY as true, false or a number of proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('stops on a TRUST_PROXY or PASSWORD_HASH_COST it cannot use, naming it', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY="yes please"/);
+    expect(() => loadConfig({ TRUST_PROXY: '11' })).toThrow(/TRUST_PROXY="11"/);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '8' })).toThrow(/PASSWORD_HASH_COST="8"/);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '30' })).toThrow(/PASSWORD_HASH_COST="30"/);
   });
 });

@@ -1,7 +1,7 @@
 /** Personal API tokens: the list (never the secrets), revoking, and making a new one. */
 import { useState } from 'react';
-import type { ApiClient } from '../../lib/api';
 import type { ApiToken } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { DataTable } from '../../lib/DataTable';
 import { formatDate } from '../../lib/dates';
 import { ErrorSummary } from '../../lib/ErrorSummary';

@@ -3,8 +3,8 @@
  * the server keeps only a hash.
  */
 import { useState } from 'react';
-import type { ApiClient } from '../../lib/api';
 import type { ApiToken } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { CopyableValue, CopyButton } from '../../lib/CopyButton';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { TextField } from '../../lib/form-fields';

@@ -1,8 +1,8 @@
 /** A new account made with an invitation, which joins its lab at the same time. */
 import { useState } from 'react';
 import type { MeResponse } from '../../../shared/schemas/api';
-import type { ApiClient } from '../../lib/api';
 import type { Lab } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { AccountFields, accountFieldIds, checkAccount, EMPTY_ACCOUNT } from './AccountFields';

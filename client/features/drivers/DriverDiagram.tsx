@@ -6,8 +6,8 @@
  */
 import './driver-diagram.css';
 import { list } from '../../../shared/documents/item-doc';
-import { useYChanges } from '../../lib/y-hooks';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
+import { useYChanges } from '../../lib/y-hooks';
 import { DiagramEditor } from './DiagramEditor';
 import { DiagramImage } from './DiagramImage';
 import { DriverOutline } from './DriverOutline';

@@ -3,8 +3,8 @@
  * picker: a change idea on the diagram is the same record as in the lab's list.
  */
 import { useCallback, useMemo } from 'react';
-import type { ApiClient } from '../../lib/api';
 import type { Item, ItemWithRights } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { useApiData } from '../../lib/use-api-data';
 
 export interface IdeaItems {

@@ -8,9 +8,9 @@
 import type { ReactNode } from 'react';
 import { section } from '../../../shared/documents/item-doc';
 import { sectionName } from '../../../shared/documents/names';
-import { useYChanges } from '../../lib/y-hooks';
 import { CollaborativeEditor } from '../../lib/editor/CollaborativeEditor';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
+import { useYChanges } from '../../lib/y-hooks';
 import { IdeaFields } from './IdeaFields';
 import { LinkedDrivers } from './LinkedDrivers';
 

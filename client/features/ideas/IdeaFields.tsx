@@ -8,9 +8,9 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { fieldsMap, readFields } from '../../../shared/documents/item-doc';
 import { KINDS } from '../../../shared/documents/item-kinds';
+import { ValueField } from '../../lib/item-fields/ChoiceField';
 import { YTextField } from '../../lib/YTextField';
 import { useYChanges } from '../../lib/y-hooks';
-import { ValueField } from '../../lib/item-fields/ChoiceField';
 import {
   EFFORT_LABELS,
   IMPACT_LABELS,

@@ -7,8 +7,8 @@
 import './ideas.css';
 import { useState } from 'react';
 import { setFieldValue } from '../../../shared/documents/item-doc';
-import type { ApiClient } from '../../lib/api';
 import type { Item, ItemWithRights } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { AddIdeaForm } from './AddIdeaForm';
 import { IdeasBoard } from './IdeasBoard';
 import { IdeasTable } from './IdeasTable';

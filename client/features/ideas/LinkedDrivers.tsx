@@ -6,8 +6,8 @@
  */
 import type * as Y from 'yjs';
 import { list, readRows, readTitle } from '../../../shared/documents/item-doc';
-import type { ApiClient } from '../../lib/api';
 import type { ItemWithRights } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { useApiData } from '../../lib/use-api-data';
 import { useYChanges } from '../../lib/y-hooks';
 import { useDocsChanges, useLabDocs } from './lab-docs';

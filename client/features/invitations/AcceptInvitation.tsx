@@ -1,6 +1,7 @@
 /** For someone already signed in: join the lab with the invitation's role. */
-import type { ApiClient } from '../../lib/api';
+
 import type { Lab } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { useFormSubmit } from '../../lib/use-form-submit';
 

@@ -3,8 +3,8 @@
  * moves the lab to "Archived labs"; there is no way back in the API yet.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ApiClient } from '../../lib/api';
 import type { Lab } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { apiFormErrors, type FormErrors } from '../../lib/form-errors';
 

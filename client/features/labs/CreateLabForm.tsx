@@ -1,7 +1,7 @@
 /** Creating a lab; its creator becomes its facilitator. */
 import { useState } from 'react';
-import type { ApiClient } from '../../lib/api';
 import type { Lab } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 import { type LabBasics, LabBasicsFields, labFieldIds } from './lab-fields';

@@ -1,7 +1,7 @@
 /** A lab's settings: title, challenge, phase and dates (`PATCH /api/labs/<id>`). */
 import { useState } from 'react';
-import type { ApiClient } from '../../lib/api';
 import type { Lab } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { TextField } from '../../lib/form-fields';
 import { SuccessBanner } from '../../lib/PageStatus';

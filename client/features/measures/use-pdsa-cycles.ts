@@ -1,6 +1,7 @@
 /** The lab's PDSA cycles this person can see, for linking a data point to the cycle it followed. */
-import type { ApiClient } from '../../lib/api';
+
 import type { ItemWithRights } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { useApiData } from '../../lib/use-api-data';
 
 export interface PdsaCycle {

@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { LAB_ROLES, type LabRole, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../shared/roles';
-import type { ApiClient } from '../../lib/api';
 import type { Invite } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { CopyableValue, CopyButton } from '../../lib/CopyButton';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { RadiosField, TextField } from '../../lib/form-fields';

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { type LabRole, PROFESSION_LABELS, ROLE_LABELS } from '../../../shared/roles';
-import type { ApiClient } from '../../lib/api';
 import type { Member } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { DataTable } from '../../lib/DataTable';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { apiFormErrors, type FormErrors } from '../../lib/form-errors';

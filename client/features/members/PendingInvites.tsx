@@ -1,8 +1,8 @@
 /** Invitations not yet used up, expired or withdrawn; a facilitator can withdraw one. */
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles';
-import type { ApiClient } from '../../lib/api';
 import type { Invite } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 import { DataTable } from '../../lib/DataTable';
 import { formatDate } from '../../lib/dates';
 import { ErrorSummary } from '../../lib/ErrorSummary';

@@ -3,8 +3,8 @@
  * the items ticked here. Loads the lab's items itself.
  */
 import { useEffect, useId, useState } from 'react';
-import type { ApiClient } from '../../lib/api';
 import type { Item } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../../lib/api';
 
 export interface ReviewItemsFieldProps {
   readonly api: ApiClient;

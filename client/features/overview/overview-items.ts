@@ -3,8 +3,9 @@
  * kind in the Model for Improvement's order, the most recently changed, the
  * words for unresolved comments, and the order values a move needs.
  */
-import { ITEM_KINDS, type ItemKind } from '../../../shared/schemas/records';
+
 import type { ItemWithRights } from '../../../shared/schemas/api-responses';
+import { ITEM_KINDS, type ItemKind } from '../../../shared/schemas/records';
 
 /** An item of the registry as the overview reads it (it counts unresolved comments too). */
 export type OverviewItem = ItemWithRights;

@@ -11,11 +11,11 @@ import * as Y from 'yjs';
 import { fieldsMap, readFields, section } from '../../../shared/documents/item-doc';
 import { KINDS } from '../../../shared/documents/item-kinds';
 import { sectionName } from '../../../shared/documents/names';
-import { YTextField } from '../../lib/YTextField';
-import { useYChanges } from '../../lib/y-hooks';
 import { CollaborativeEditor } from '../../lib/editor/CollaborativeEditor';
 import { ValueField } from '../../lib/item-fields/ChoiceField';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
+import { YTextField } from '../../lib/YTextField';
+import { useYChanges } from '../../lib/y-hooks';
 import { AimStatement } from './AimStatement';
 import {
   AIM_TEXT_FIELDS,

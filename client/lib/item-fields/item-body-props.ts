@@ -1,8 +1,8 @@
 /** What every kind's editor receives from the item page. */
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import type { ApiClient } from '../api';
 import type { ItemWithRights } from '../../../shared/schemas/api-responses';
+import type { ApiClient } from '../api';
 
 export interface ItemBodyProps {
   readonly item: ItemWithRights;

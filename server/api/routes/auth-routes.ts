@@ -1,9 +1,10 @@
 /**
  * Sign in, sign out, who am I, change password, and the first admin's set-up.
- * Sign-in attempts are limited per account and per address; failures answer the
- * same whether or not the account exists.
+ * Sign-in failures back off per account from an address, per address and per
+ * account (never a lock: see `shared/request-limits.ts`); failures answer the
+ * same whether or not the account exists. A hash made at an older, cheaper cost
+ * is replaced at sign-in.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import {
   ChangePasswordBodySchema,
@@ -14,26 +15,18 @@ import {
 import type { UserRecord } from '../../../shared/schemas/records';
 import { SESSION_TOKEN_PREFIX } from '../auth/authenticate';
 import {
-  DUMMY_PASSWORD_HASH,
+  dummyPasswordHash,
   hashPassword,
-  hashSecret,
-  newId,
-  newSecret,
+  needsRehash,
   verifyPassword,
-} from '../auth/secrets';
+} from '../auth/password-hash';
+import { hashSecret, newId, newSecret } from '../auth/secrets';
 import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie';
+import { clientAddress } from '../client-address';
 import { type ApiContext, type AppEnv, audit, requireAuth } from '../context';
 import { ApiError, Errors } from '../errors';
 import { presentUser } from '../presenters';
 import { readJson } from '../validate';
-
-function clientAddress(c: ApiContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Starts a session for `user`: cookie, record, and the CSRF token the client must echo. */
 export async function startSession(c: ApiContext, user: UserRecord): Promise<MeResponse> {
@@ -53,11 +46,17 @@ export async function startSession(c: ApiContext, user: UserRecord): Promise<MeR
   return { user: presentUser(user), csrfToken };
 }
 
-function checkLimits(c: ApiContext, email: string, address: string): void {
-  const { byAccount, byAddress } = c.get('deps').signInLimits;
-  for (const check of [byAddress.check(address), byAccount.check(email)]) {
-    if (check.limited) throw Errors.rateLimited(check.retryAfterSeconds);
-  }
+/** Refuses before any hashing while a backoff is running. */
+function checkWait(waitMs: number): void {
+  if (waitMs > 0) throw Errors.rateLimited(Math.ceil(waitMs / 1000));
+}
+
+/** Replaces a hash made at an older, cheaper cost, now that the password is known. */
+async function rehashIfWeak(c: ApiContext, user: UserRecord, password: string): Promise<void> {
+  const { meta, passwordHashCost, logger } = c.get('deps');
+  if (!needsRehash(user.passwordHash, passwordHashCost)) return;
+  await meta.updateUser(user.id, { passwordHash: await hashPassword(password, passwordHashCost) });
+  logger.info('password hash upgraded', { userId: user.id, cost: passwordHashCost });
 }
 
 export function authRoutes(): Hono<AppEnv> {
@@ -66,18 +65,21 @@ export function authRoutes(): Hono<AppEnv> {
   routes.post('/sign-in', async (c) => {
     const body = await readJson(c, SignInBodySchema);
     const deps = c.get('deps');
-    const address = clientAddress(c);
-    checkLimits(c, body.email, address);
+    const address = clientAddress(c, deps.trustProxy);
+    const throttle = deps.throttles.signIn;
+    checkWait(throttle.wait(body.email, address));
     const user = deps.meta.findUserByEmail(body.email);
-    const valid = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    const valid = await verifyPassword(
+      body.password,
+      user?.passwordHash ?? dummyPasswordHash(deps.passwordHashCost),
+    );
     if (!user || !valid) {
-      // Failures count against both the account and the address they came from.
-      deps.signInLimits.byAccount.hit(body.email);
-      deps.signInLimits.byAddress.hit(address);
+      throttle.failed(body.email, address);
       await audit(c, 'auth.sign_in_failed', null, { userId: user?.id ?? null }, null);
       throw new ApiError(401, 'invalid_credentials', 'The email address or password is not right.');
     }
-    deps.signInLimits.byAccount.reset(body.email);
+    throttle.succeeded(body.email, address);
+    await rehashIfWeak(c, user, body.password);
     const me = await startSession(c, user);
     await audit(c, 'auth.sign_in', null, {}, user.id);
     return c.json(me);
@@ -106,13 +108,19 @@ export function authRoutes(): Hono<AppEnv> {
   routes.post('/password', async (c) => {
     const auth = requireAuth(c);
     const body = await readJson(c, ChangePasswordBodySchema);
-    const { meta } = c.get('deps');
+    const { meta, throttles, passwordHashCost } = c.get('deps');
+    // A stolen session must not become a way to guess the password behind it.
+    checkWait(throttles.passwordChange.wait(auth.user.id));
     if (!(await verifyPassword(body.currentPassword, auth.user.passwordHash))) {
+      throttles.passwordChange.fail(auth.user.id);
       throw new ApiError(400, 'invalid_credentials', 'Your current password is not right.', {
         currentPassword: 'not right',
       });
     }
-    await meta.updateUser(auth.user.id, { passwordHash: await hashPassword(body.newPassword) });
+    throttles.passwordChange.succeed(auth.user.id);
+    await meta.updateUser(auth.user.id, {
+      passwordHash: await hashPassword(body.newPassword, passwordHashCost),
+    });
     // Every other session ends: a changed password must lock out whoever knew the old one.
     const ended = await meta.deleteUserSessions(auth.user.id, auth.session?.tokenHash);
     c.get('deps').onSessionsEnded(
@@ -142,7 +150,7 @@ export function authRoutes(): Hono<AppEnv> {
       email: body.email,
       name: body.name,
       profession: body.profession,
-      passwordHash: await hashPassword(body.password),
+      passwordHash: await hashPassword(body.password, deps.passwordHashCost),
       isAdmin: true,
       canCreateLabs: true,
       createdAt: deps.now().toISOString(),

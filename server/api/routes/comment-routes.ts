@@ -112,6 +112,11 @@ export function commentRoutes(): Hono<AppEnv> {
     const { auth, item, rights } = requireItemAccess(c);
     if (rights === 'read') throw Errors.forbidden('comment on this item');
     const body = await readJson(c, CreateCommentBodySchema);
+    // Every comment is a write to a document others have open: a flood is refused.
+    const { comments: rate } = c.get('deps').throttles;
+    const limited = rate.check(auth.user.id);
+    if (limited.limited) throw Errors.rateLimited(limited.retryAfterSeconds);
+    rate.hit(auth.user.id);
     if (body.replyTo) await findComment(c, item.id, body.replyTo);
     await checkAnchor(c, item.id, body.anchor);
     const comment: Comment = {

@@ -8,7 +8,8 @@ import { ROLE_LABELS } from '../../../shared/roles';
 import { CreateInviteBodySchema, SignUpWithInviteBodySchema } from '../../../shared/schemas/api';
 import type { InviteRecord } from '../../../shared/schemas/records';
 import { MetaStoreConflictError } from '../../store/meta-store';
-import { hashPassword, hashSecret, newId, newSecret } from '../auth/secrets';
+import { hashPassword } from '../auth/password-hash';
+import { hashSecret, newId, newSecret } from '../auth/secrets';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
 import { ApiError, Errors } from '../errors';
 import { presentInvite, presentLab } from '../presenters';
@@ -30,6 +31,25 @@ const INVALID_MESSAGES = {
   expired: 'This invitation has expired. Ask the lab’s facilitator for a new one.',
   used_up: 'This invitation has already been used. Ask the lab’s facilitator for a new one.',
 } as const;
+
+/** Throws the invitation's 404/410 unless it can be used now. */
+function usableInvite(c: ApiContext, token: string): InviteRecord {
+  const deps = c.get('deps');
+  const invite = deps.meta.findInviteByHash(hashSecret(token));
+  if (!invite) throw new ApiError(404, 'invite_not_found', INVALID_MESSAGES.not_found);
+  const state = inviteState(invite, deps.now());
+  if (state !== 'valid') throw new ApiError(410, `invite_${state}`, INVALID_MESSAGES[state]);
+  return invite;
+}
+
+function emailTaken(): ApiError {
+  return new ApiError(
+    409,
+    'email_taken',
+    'An account with this email address exists. Sign in to accept the invitation.',
+    { email: 'already has an account' },
+  );
+}
 
 async function accept(c: ApiContext, token: string, userId: string) {
   const deps = c.get('deps');
@@ -155,34 +175,32 @@ export function inviteRoutes(): Hono<AppEnv> {
     const body = await readJson(c, SignUpWithInviteBodySchema);
     const deps = c.get('deps');
     const token = c.req.param('token');
-    const invite = deps.meta.findInviteByHash(hashSecret(token));
-    if (!invite) throw new ApiError(404, 'invite_not_found', INVALID_MESSAGES.not_found);
-    const state = inviteState(invite, deps.now());
-    if (state !== 'valid') throw new ApiError(410, `invite_${state}`, INVALID_MESSAGES[state]);
-    let user: Awaited<ReturnType<typeof deps.meta.createUser>>;
-    try {
-      user = await deps.meta.createUser({
-        id: newId(),
-        email: body.email,
-        name: body.name,
-        profession: body.profession,
-        passwordHash: await hashPassword(body.password),
-        isAdmin: false,
-        canCreateLabs: false,
-        createdAt: deps.now().toISOString(),
-      });
-    } catch (error) {
-      if (!(error instanceof MetaStoreConflictError)) throw error;
-      throw new ApiError(
-        409,
-        'email_taken',
-        'An account with this email address exists. Sign in to accept the invitation.',
-        {
-          email: 'already has an account',
-        },
-      );
-    }
-    const result = await accept(c, token, user.id);
+    // Checked before the slow hash, so a dead link costs nothing; checked again below.
+    usableInvite(c, token);
+    const passwordHash = await hashPassword(body.password, deps.passwordHashCost);
+    // From here to the two calls, nothing awaits: the MetaStore checks and changes
+    // in one synchronous step per call, so of concurrent sign-ups on a one-use
+    // link exactly one creates an account; the others are refused before theirs.
+    usableInvite(c, token);
+    if (deps.meta.findUserByEmail(body.email)) throw emailTaken();
+    const userId = newId();
+    const created = deps.meta.createUser({
+      id: userId,
+      email: body.email,
+      name: body.name,
+      profession: body.profession,
+      passwordHash,
+      isAdmin: false,
+      canCreateLabs: false,
+      createdAt: deps.now().toISOString(),
+    });
+    const accepted = accept(c, token, userId);
+    const [user, result] = await Promise.all([
+      created.catch((error: unknown) => {
+        throw error instanceof MetaStoreConflictError ? emailTaken() : error;
+      }),
+      accepted,
+    ]);
     const me = await startSession(c, user);
     const lab = deps.meta.getLab(result.membership.labId);
     return c.json({ ...me, lab: lab ? presentLab(lab, result.membership.role) : null }, 201);
