@@ -103,6 +103,7 @@ export async function startWorkspaceServer(
       return kind && needsMigration(doc, kind) ? (d) => migrateItemDoc(d, kind) : null;
     },
     onUpdated: itemRegistry.onUpdated,
+    itemKind: (docId) => meta.getItem(docId)?.kind ?? null,
   });
   const onAdminCreated = async (user: UserRecord) => {
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);

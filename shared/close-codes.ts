@@ -22,6 +22,8 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The document id in the URL is not a valid id. */
   InvalidDocumentId: 4404,
+  /** A well-formed update would break the item's schema (`schema-guard.ts`); nothing was saved. */
+  SchemaViolation: 4422,
   /** The connection's role or the document's sharing changed; reconnect to get the new rights. */
   RightsChanged: 4501,
   /** Too many messages arrived before the document finished loading; reconnect. */
@@ -46,6 +48,7 @@ export const CLOSE_REASONS: Readonly<Record<CloseCode, string>> = {
   [CloseCode.Unauthenticated]: 'sign in required',
   [CloseCode.Forbidden]: 'not allowed to open this document',
   [CloseCode.InvalidDocumentId]: 'invalid document id',
+  [CloseCode.SchemaViolation]: 'a change would have damaged this item; it was not saved',
   [CloseCode.TooManyPendingMessages]: 'too many messages before the document loaded',
   [CloseCode.RightsChanged]: 'your access changed',
   [CloseCode.RateLimited]: 'too many messages',

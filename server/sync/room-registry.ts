@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
+import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import type { DocStore } from '../store/doc-store';
 import type { CompactionPolicy } from './compaction-policy';
@@ -27,6 +28,8 @@ export interface RoomRegistryOptions {
    * room's document, read through `source.doc`, includes the update.
    */
   readonly onUpdated?: (docId: string, source: LoadedDoc, userId: string | null) => void;
+  /** The kind of item a document is (its schema is then enforced), or null. */
+  readonly itemKind?: (docId: string) => ItemKind | null;
 }
 
 export class RoomRegistry {
@@ -110,6 +113,7 @@ export class RoomRegistry {
       logger,
       compaction,
       docId,
+      itemKind: this.options.itemKind?.(docId) ?? null,
       onEmpty: (empty) => this.unload(empty),
       ...(onUpdated
         ? { onUpdated: (r: Room, userId: string | null) => onUpdated(r.docId, r, userId) }

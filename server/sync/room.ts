@@ -9,6 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import { Limits } from '../../shared/limits';
+import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import type { AppendReceipt, DocStore } from '../store/doc-store';
 import { ApplyQueue } from './apply-queue';
@@ -26,6 +27,7 @@ import {
   MalformedMessageError,
 } from './message-codec';
 import { RoomCompaction } from './room-compaction';
+import { SchemaGuard, SchemaViolation } from './schema-guard';
 import { checkUpdate } from './update-check';
 import { frameBinaryMessage } from './wire-frame';
 
@@ -47,6 +49,8 @@ export interface RoomOptions {
    * the server); reading `room.doc` then includes it.
    */
   readonly onUpdated?: (room: Room, userId: string | null) => void;
+  /** The kind of item this document is, whose schema clients' updates must keep; null for none. */
+  readonly itemKind?: ItemKind | null;
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
@@ -60,6 +64,7 @@ export class Room {
   private pendingWrites = 0;
   private idleWaiters: Array<() => void> = [];
   private readonly compaction: RoomCompaction;
+  private readonly schema: SchemaGuard | null;
   /** The stored state the document was loaded from, while nothing has changed since. */
   private storedState: Uint8Array | null = null;
   /** Stored and broadcast updates not yet applied to `document`, in stored order. */
@@ -71,6 +76,7 @@ export class Room {
 
   constructor(private readonly options: RoomOptions) {
     const { docId, store, logger, compaction: policy } = options;
+    this.schema = options.itemKind ? new SchemaGuard(options.itemKind, this.document) : null;
     this.compaction = new RoomCompaction({
       docId,
       doc: () => this.doc,
@@ -213,7 +219,24 @@ export class Room {
       this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
       return;
     }
+    if (this.breaksSchema(connection, update)) return;
     connection.ackWhenDurable(seq, this.persistThenPassOn(connection, update).durable);
+  }
+
+  /** Refuses (closes the author's connection) an update that would damage the item. */
+  private breaksSchema(connection: Connection, update: Uint8Array): boolean {
+    try {
+      this.schema?.check(update);
+      return false;
+    } catch (error) {
+      if (!(error instanceof SchemaViolation)) throw error;
+      this.options.logger.warn('update refused: it breaks the item schema', {
+        ...this.context(connection),
+        problem: error.message,
+      });
+      connection.close(CloseCode.SchemaViolation);
+      return true;
+    }
   }
 
   private persistThenPassOn(origin: UpdateOrigin, update: Uint8Array): AppendReceipt {
@@ -279,7 +302,9 @@ export class Room {
       copy.destroy();
     }
     if (updates.length === 0) return;
-    await this.persistThenPassOn(SERVER_ORIGIN, Y.mergeUpdates(updates)).durable;
+    const update = Y.mergeUpdates(updates);
+    this.schema?.note(update);
+    await this.persistThenPassOn(SERVER_ORIGIN, update).durable;
   }
 
   private writeSettled(): void {

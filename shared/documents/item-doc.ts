@@ -7,7 +7,9 @@
 import * as Y from 'yjs';
 import { Limits } from '../limits';
 import type { ItemKind } from '../schemas/records';
-import { type FieldSpec, KINDS } from './item-kinds';
+import { KINDS } from './item-kinds';
+import { isAllowedValue } from './item-schema';
+import { readableRows } from './item-shape';
 import {
   DOCUMENT_SCHEMA_VERSION,
   FIELDS_MAP,
@@ -67,31 +69,12 @@ export function fieldText(doc: Y.Doc, name: string): Y.Text {
   return value;
 }
 
-function valid(spec: FieldSpec, value: FieldValue): boolean {
-  if (value === null) return true;
-  switch (spec.type) {
-    case 'text':
-      return false; // text fields are Y.Text, edited in place
-    case 'choice':
-      return typeof value === 'string' && spec.options.includes(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-    case 'ref':
-      return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
-    default: {
-      const unreachable: never = spec;
-      throw new Error(`unknown field type ${JSON.stringify(unreachable)}`);
-    }
-  }
-}
-
 /** Sets a choice, number, date or reference field; refuses values its spec does not allow. */
 export function setFieldValue(doc: Y.Doc, kind: ItemKind, name: string, value: FieldValue): void {
   const spec = KINDS[kind].fields[name];
   if (!spec) throw new Error(`${kind} has no field "${name}"`);
-  if (!valid(spec, value)) throw new Error(`"${String(value)}" is not a valid ${spec.label}`);
+  if (!isAllowedValue(spec, value))
+    throw new Error(`"${String(value)}" is not a valid ${spec.label}`);
   fieldsMap(doc).set(name, value);
 }
 
@@ -108,7 +91,7 @@ export function readField(doc: Y.Doc, kind: ItemKind, name: string): FieldValue 
   if (!spec) return null;
   const value = fieldsMap(doc).get(name);
   if (spec.type === 'text') return value instanceof Y.Text ? value.toString() : '';
-  return valid(spec, value as FieldValue) ? (value as FieldValue) : null;
+  return isAllowedValue(spec, value) ? (value as FieldValue) : null;
 }
 
 export function section(doc: Y.Doc, name: string): Y.XmlFragment {
@@ -135,24 +118,22 @@ export function addRow(
     const value = values[column] ?? null;
     if (columnSpec.type === 'text')
       row.set(column, new Y.Text(typeof value === 'string' ? value : ''));
-    else if (valid(columnSpec, value)) row.set(column, value);
+    else if (isAllowedValue(columnSpec, value)) row.set(column, value);
     else throw new Error(`"${String(value)}" is not a valid ${columnSpec.label}`);
   }
   list(doc, listKey).push([row]);
   return row;
 }
 
-/** Rows of a list as plain objects. */
+/** Rows of a list as plain objects; rows that break the schema are left out (`item-shape.ts`). */
 export function readRows(doc: Y.Doc, listKey: string): Array<Record<string, FieldValue>> {
-  return list(doc, listKey)
-    .toArray()
-    .map((row) => {
-      const out: Record<string, FieldValue> = {};
-      row.forEach((value, key) => {
-        out[key] = value instanceof Y.Text ? value.toString() : (value as FieldValue);
-      });
-      return out;
+  return readableRows(doc, listKey).map((row) => {
+    const out: Record<string, FieldValue> = {};
+    row.forEach((value, key) => {
+      out[key] = value instanceof Y.Text ? value.toString() : (value as FieldValue);
     });
+    return out;
+  });
 }
 
 /** The short status shown in lists, derived from the document. */
@@ -173,9 +154,9 @@ export function deriveStatus(doc: Y.Doc, kind: ItemKind): string {
     case 'problem':
       return field('aimTarget') !== null && field('aimByWhen') !== null ? 'aim set' : 'draft';
     case 'drivers':
-      return `${list(doc, 'nodes').length} nodes`;
+      return `${readableRows(doc, 'nodes').length} nodes`;
     case 'measure':
-      return `${list(doc, 'points').length} points`;
+      return `${readableRows(doc, 'points').length} points`;
     case 'note':
       return 'draft';
     default: {

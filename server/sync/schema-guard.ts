@@ -1,0 +1,277 @@
+/**
+ * Refuses a client's update that would break its item's schema (`shared/documents/
+ * item-schema.ts`): a string pushed into a measure's points, a map in place of a
+ * text field, a driver node with an object id, a new `meta.kind`, a text field or
+ * row id deleted. One such update used to blank the lab for everyone.
+ *
+ * It checks only what the update writes, never the whole document: each new item is
+ * placed (which map key, list or row it lands in) from its parent or origin, found in
+ * the update itself, in the room's document, or among the updates this guard
+ * accepted that the room has not applied yet (the room applies stored updates in
+ * batches, `apply-queue.ts`). Deleted ranges are checked only for entries a reader
+ * needs. The cost is proportional to the update, not to the document.
+ */
+import * as Y from 'yjs';
+import {
+  childSlot,
+  entryProblem,
+  isRequiredEntry,
+  rootSlot,
+  type Slot,
+  type Written,
+} from '../../shared/documents/item-schema';
+import type { ItemKind } from '../../shared/schemas/records';
+
+/** Where an item lands: its slot, its map key (null in a list), its parent's identity. */
+interface Placed {
+  readonly slot: Slot;
+  readonly key: string | null;
+  readonly parentKey: string;
+  /** The slot of its contents, when it is a shared type. */
+  readonly child: Slot | null;
+}
+/** An item Yjs will integrate as garbage (its parent or origin was collected). */
+const COLLECTED = 'collected';
+type Placement = Placed | typeof COLLECTED;
+type Struct = Y.Item | Y.GC | Y.Skip;
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
+interface Remembered {
+  readonly clock: number;
+  readonly length: number;
+  readonly placement: Placement;
+}
+
+export class SchemaViolation extends Error {}
+
+function writtenOfContent(content: Y.Item['content']): Written {
+  if (content instanceof Y.ContentType) {
+    const type = content.type;
+    if (type instanceof Y.XmlText || type instanceof Y.XmlElement) return { is: 'xml' };
+    if (type instanceof Y.XmlHook) return { is: 'other' };
+    if (type instanceof Y.Text) return { is: 'text' };
+    if (type instanceof Y.Map) return { is: 'map' };
+    return { is: 'other' };
+  }
+  if (content instanceof Y.ContentAny && content.arr.length === 1)
+    return { is: 'value', value: content.arr[0] };
+  return { is: 'other' };
+}
+
+const typeKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+
+export class SchemaGuard {
+  /** Items of accepted updates the document may not hold yet, by client, in clock order. */
+  private readonly remembered = new Map<number, Remembered[]>();
+  private readonly slotOfType = new WeakMap<Y.AbstractType<unknown>, Slot>();
+
+  constructor(
+    private readonly kind: ItemKind,
+    /** The room's document as applied so far (it may lag behind what was accepted). */
+    private readonly doc: Y.Doc,
+  ) {}
+
+  /** Throws SchemaViolation when the update breaks the schema; otherwise remembers it. */
+  check(update: Uint8Array): void {
+    this.forgetApplied();
+    const decoded = Y.decodeUpdate(update);
+    const ofUpdate = new UpdateStructs(decoded.structs);
+    const placements = new Map<Y.Item, Placement | null>();
+    const place = (item: Y.Item) => this.placeInUpdate(item, ofUpdate, placements);
+    const written = new Set<string>();
+    for (const struct of decoded.structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const placed = place(struct);
+      if (placed === null)
+        throw new SchemaViolation('the update builds on content the server does not have');
+      if (placed === COLLECTED || struct.content instanceof Y.ContentDeleted) continue;
+      const problem = entryProblem(
+        this.kind,
+        placed.slot,
+        placed.key,
+        writtenOfContent(struct.content),
+      );
+      if (problem !== null) throw new SchemaViolation(problem);
+      if (placed.key !== null) written.add(`${placed.parentKey}\u0000${placed.key}`);
+    }
+    this.checkDeletions(decoded.ds, written);
+    this.remember(decoded.structs, place);
+  }
+
+  /** Remembers where an update the server wrote itself puts its items (never refused). */
+  note(update: Uint8Array): void {
+    this.forgetApplied();
+    const decoded = Y.decodeUpdate(update);
+    const ofUpdate = new UpdateStructs(decoded.structs);
+    const placements = new Map<Y.Item, Placement | null>();
+    this.remember(decoded.structs, (item) => this.placeInUpdate(item, ofUpdate, placements));
+  }
+
+  private remember(structs: Struct[], place: (item: Y.Item) => Placement | null): void {
+    for (const struct of structs) {
+      if (struct instanceof Y.Skip) continue;
+      const placement = struct instanceof Y.Item ? place(struct) : COLLECTED;
+      if (placement === null) continue;
+      const { client, clock } = struct.id;
+      const list = this.remembered.get(client) ?? [];
+      list.push({ clock, length: struct.length, placement });
+      this.remembered.set(client, list);
+    }
+  }
+
+  /** Drops what the document now holds itself. */
+  private forgetApplied(): void {
+    for (const [client, list] of this.remembered) {
+      const state = Y.getState(this.doc.store, client);
+      const kept = list.filter((entry) => entry.clock + entry.length > state);
+      if (kept.length === 0) this.remembered.delete(client);
+      else if (kept.length < list.length) this.remembered.set(client, kept);
+    }
+  }
+
+  private placeInUpdate(
+    item: Y.Item,
+    ofUpdate: UpdateStructs,
+    memo: Map<Y.Item, Placement | null>,
+  ): Placement | null {
+    if (memo.has(item)) return memo.get(item) ?? null;
+    memo.set(item, null); // a cycle of origins within the update resolves to "unknown"
+    const placement = this.resolve(item, ofUpdate, (other) =>
+      this.placeInUpdate(other, ofUpdate, memo),
+    );
+    memo.set(item, placement);
+    return placement;
+  }
+
+  private resolve(
+    item: Y.Item,
+    ofUpdate: UpdateStructs,
+    place: (item: Y.Item) => Placement | null,
+  ): Placement | null {
+    const withChild = (slot: Slot, key: string | null, parentKey: string): Placed => {
+      const written = writtenOfContent(item.content);
+      const isType = item.content instanceof Y.ContentType;
+      return { slot, key, parentKey, child: isType ? childSlot(slot, written) : null };
+    };
+    if (typeof item.parent === 'string')
+      return withChild(rootSlot(this.kind, item.parent), item.parentSub, item.parent);
+    const ref = item.parent instanceof Y.ID ? item.parent : (item.origin ?? item.rightOrigin);
+    if (ref === null) return null;
+    const found = this.find(ref, ofUpdate, place);
+    if (found === null || found === COLLECTED) return found;
+    if (item.parent instanceof Y.ID) {
+      if (found.child === null) return null; // the parent is not a shared type
+      return withChild(found.child, item.parentSub, typeKey(item.parent));
+    }
+    // Placed next to its origin: same parent, same map key.
+    return withChild(found.slot, found.key, found.parentKey);
+  }
+
+  /** Where the item holding `id` sits: in the update, the document, or what was accepted. */
+  private find(
+    id: Y.ID,
+    ofUpdate: UpdateStructs,
+    place: (item: Y.Item) => Placement | null,
+  ): Placement | null {
+    const inUpdate = ofUpdate.find(id);
+    if (inUpdate !== null) return inUpdate instanceof Y.Item ? place(inUpdate) : COLLECTED;
+    if (id.clock < Y.getState(this.doc.store, id.client)) {
+      const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC;
+      return struct instanceof Y.Item ? this.placeOfDocItem(struct) : COLLECTED;
+    }
+    const list = this.remembered.get(id.client) ?? [];
+    for (let i = list.length - 1; i >= 0; i -= 1) {
+      const entry = list[i];
+      if (entry && entry.clock <= id.clock && id.clock < entry.clock + entry.length)
+        return entry.placement;
+    }
+    return null;
+  }
+
+  private placeOfDocItem(item: Y.Item): Placement {
+    const parent = item.parent;
+    if (!(parent instanceof Y.AbstractType)) return COLLECTED;
+    const slot = this.slotOf(parent);
+    const written = writtenOfContent(item.content);
+    const child = item.content instanceof Y.ContentType ? childSlot(slot, written) : null;
+    return { slot, key: item.parentSub, parentKey: this.parentKeyOf(parent), child };
+  }
+
+  private parentKeyOf(type: Y.AbstractType<unknown>): string {
+    return type._item === null ? Y.findRootTypeKey(type) : typeKey(type._item.id);
+  }
+
+  /** The slot of a live shared type's contents. */
+  private slotOf(type: Y.AbstractType<unknown>): Slot {
+    const known = this.slotOfType.get(type);
+    if (known) return known;
+    const owner = type._item;
+    let slot: Slot;
+    if (owner === null) slot = rootSlot(this.kind, Y.findRootTypeKey(type));
+    else if (owner.parent instanceof Y.AbstractType)
+      slot = childSlot(this.slotOf(owner.parent), writtenOfContent(owner.content));
+    else slot = { at: 'free' };
+    this.slotOfType.set(type, slot);
+    return slot;
+  }
+
+  /** Refuses deleting an entry readers need (the kind, a text field, a row id) without a new one. */
+  private checkDeletions(ds: DeleteSet, written: ReadonlySet<string>): void {
+    for (const [client, ranges] of ds.clients) {
+      const structs = this.doc.store.clients.get(client);
+      if (!structs) continue;
+      const state = Y.getState(this.doc.store, client);
+      for (const range of ranges) {
+        const end = Math.min(range.clock + range.len, state);
+        if (range.clock >= end) continue;
+        for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i += 1) {
+          const struct = structs[i];
+          if (!struct || struct.id.clock >= end) break;
+          if (struct instanceof Y.Item) this.checkDeleted(struct, ds, written);
+        }
+      }
+    }
+  }
+
+  private checkDeleted(item: Y.Item, ds: DeleteSet, written: ReadonlySet<string>): void {
+    const parent = item.parent;
+    const key = item.parentSub;
+    if (item.deleted || key === null || !(parent instanceof Y.AbstractType)) return;
+    if (parent._map.get(key) !== item) return; // an older value of the key
+    // Deleting a row deletes its entries with it: only a lone entry's deletion matters.
+    const owner = parent._item;
+    if (owner !== null && (owner.deleted || Y.isDeleted(ds, owner.id))) return;
+    if (!isRequiredEntry(this.kind, this.slotOf(parent), key)) return;
+    if (written.has(`${this.parentKeyOf(parent)}\u0000${key}`)) return;
+    throw new SchemaViolation(`the update deletes "${key}", which the item needs`);
+  }
+}
+
+/** The structs of one decoded update, found by id. */
+class UpdateStructs {
+  private readonly byClient = new Map<number, Struct[]>();
+
+  constructor(structs: Struct[]) {
+    for (const struct of structs) {
+      const list = this.byClient.get(struct.id.client) ?? [];
+      list.push(struct);
+      this.byClient.set(struct.id.client, list);
+    }
+  }
+
+  /** Binary search: a client's structs in an update are in clock order. */
+  find(id: Y.ID): Struct | null {
+    const list = this.byClient.get(id.client) ?? [];
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const struct = list[middle];
+      if (!struct) return null;
+      if (id.clock < struct.id.clock) high = middle - 1;
+      else if (id.clock >= struct.id.clock + struct.length) low = middle + 1;
+      else return struct;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * One participant cannot break an item for everyone: a well-formed update that
+ * breaks its kind's schema is refused (close 4422), is neither stored nor passed on,
+ * and bystanders keep syncing. Every kind gets a set of shape-breaking updates, each
+ * built the way a client would (a Y.Doc synced with the server, changed, diffed).
+ */
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/close-codes';
+import { addRow, fieldText, list, readTitle, setTitle } from '../../shared/documents/item-doc';
+import { shapeProblems } from '../../shared/documents/item-shape';
+import { MessageType, SyncMessageType } from '../../shared/protocol';
+import type { ItemKind } from '../../shared/schemas/records';
+import { connectRawClient } from '../helpers/raw-client';
+import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
+import { once } from '../helpers/wait';
+import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+type Mutation = (doc: Y.Doc, kind: ItemKind) => void;
+const row = (doc: Y.Doc, listKey: string, index = 0) => {
+  const found = list(doc, listKey).get(index);
+  if (!(found instanceof Y.Map)) throw new Error(`no row ${index} in ${listKey}`);
+  return found;
+};
+const fields = (doc: Y.Doc) => doc.getMap('fields');
+const meta = (doc: Y.Doc) => doc.getMap('meta');
+
+/** Shape-breaking updates every kind must refuse. */
+const EVERY_KIND: Array<[string, Mutation]> = [
+  ['changes meta.kind', (doc, kind) => meta(doc).set('kind', kind === 'note' ? 'idea' : 'note')],
+  ['deletes meta.kind', (doc) => meta(doc).delete('kind')],
+  ['makes the title a map', (doc) => meta(doc).set('title', new Y.Map())],
+  ['makes the schema version a string', (doc) => meta(doc).set('schemaVersion', 'two')],
+  ['adds a field the kind does not have', (doc) => fields(doc).set('injected', 'x')],
+];
+
+const BY_KIND: Record<ItemKind, Array<[string, Mutation]>> = {
+  problem: [
+    ['replaces a text field with a map', (doc) => fields(doc).set('what', new Y.Map())],
+    ['replaces a text field with a string', (doc) => fields(doc).set('who', 'everyone')],
+    ['deletes a text field', (doc) => fields(doc).delete('evidence')],
+    ['sets a number field to a word', (doc) => fields(doc).set('aimBaseline', 'lots')],
+    ['sets a date to an impossible format', (doc) => fields(doc).set('aimByWhen', 'soon')],
+    ['sets a choice outside its options', (doc) => fields(doc).set('aimDirection', 'sideways')],
+    [
+      'pushes a string into the description section',
+      (doc) => doc.getArray('text.description').push(['plain']),
+    ],
+  ],
+  drivers: [
+    [
+      'gives a node an object id',
+      (doc) => row(doc, 'nodes').set('id', { nested: true } as unknown as string),
+    ],
+    ['pushes a plain string into the nodes', (doc) => list(doc, 'nodes').push(['x' as never])],
+    ['gives a node an unknown type', (doc) => row(doc, 'nodes').set('type', 'boss')],
+    ['makes a node label a map', (doc) => row(doc, 'nodes').set('label', new Y.Map())],
+    ['deletes a node id', (doc) => row(doc, 'nodes').delete('id')],
+    [
+      'adds a row whose link strength is invalid',
+      (doc) => {
+        const bad = new Y.Map<unknown>();
+        bad.set('id', 'e-bad');
+        bad.set('strength', 'very');
+        list(doc, 'edges').push([bad]);
+      },
+    ],
+  ],
+  idea: [
+    ['sets a status outside its options', (doc) => fields(doc).set('status', 'maybe')],
+    ['replaces the owner text with a number', (doc) => fields(doc).set('owner', 7)],
+    ['pushes a number into linked drivers', (doc) => list(doc, 'drivers').push([3 as never])],
+  ],
+  pdsa: [
+    ['sets a decision outside its options', (doc) => fields(doc).set('decision', 'keep')],
+    ['sets a start date that is not a date', (doc) => fields(doc).set('startDate', 'tomorrow')],
+    ['points the idea reference at an object', (doc) => fields(doc).set('ideaId', { a: 1 })],
+    [
+      'replaces a question text with a plain string',
+      (doc) => row(doc, 'questions').set('question', 'why?'),
+    ],
+    ['pushes an array into the tasks', (doc) => list(doc, 'tasks').push([new Y.Array() as never])],
+  ],
+  measure: [
+    ['pushes a plain string into the points', (doc) => list(doc, 'points').push(['12' as never])],
+    ['sets a point value to a word', (doc) => row(doc, 'points').set('value', 'twelve')],
+    ['gives a point an object id', (doc) => row(doc, 'points').set('id', { x: 1 } as never)],
+    ['adds a column the points do not have', (doc) => row(doc, 'points').set('colour', 'red')],
+    ['sets the target to a string', (doc) => fields(doc).set('target', '10')],
+    ['sets the chart to an unknown chart', (doc) => fields(doc).set('chart', 'pie')],
+    ['replaces the definition with a map', (doc) => fields(doc).set('definition', new Y.Map())],
+  ],
+  note: [
+    ['pushes a string into the body section', (doc) => doc.getArray('text.body').push(['x'])],
+    ['puts a map into the body section', (doc) => doc.getArray('text.body').push([new Y.Map()])],
+  ],
+};
+
+/** A valid edit per kind, made first so that rows exist to damage. */
+const SEED: Record<ItemKind, Mutation> = {
+  problem: (doc) => fieldText(doc, 'what').insert(0, 'Falls at night'),
+  drivers: (doc) => {
+    addRow(doc, 'drivers', 'nodes', 'n1', { type: 'aim', label: 'Fewer falls' });
+    addRow(doc, 'drivers', 'edges', 'e1', { from: 'n1', to: 'n1', strength: 'weak' });
+  },
+  idea: (doc) => addRow(doc, 'idea', 'drivers', 'l1', { nodeId: 'n1' }),
+  pdsa: (doc) => {
+    addRow(doc, 'pdsa', 'questions', 'q1', { question: 'Will it work?' });
+    addRow(doc, 'pdsa', 'tasks', 't1', { what: 'Print the leaflet' });
+  },
+  measure: (doc) => addRow(doc, 'measure', 'points', 'p1', { period: '2026-01', value: 3 }),
+  note: (doc) => setTitle(doc, 'A note'),
+};
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, SyncMessageType.Update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('updates that break an item schema', () => {
+  let workspace: TestWorkspace;
+  const clients: StockClient[] = [];
+  const ids = {} as Record<ItemKind, string>;
+  /** Client ids of every refused update: none may ever reach a document. */
+  const refusedClients = new Set<number>();
+  const connect = async (docId: string) => {
+    const client = connectStockClient(workspace.url, docId, workspace.auth());
+    clients.push(client);
+    await client.whenSynced();
+    return client;
+  };
+
+  beforeAll(async () => {
+    workspace = await startTestWorkspace();
+    for (const kind of Object.keys(BY_KIND) as ItemKind[]) {
+      const response = await fetch(`${workspace.url}/api/labs/${workspace.labId}/items`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${workspace.owner.token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ kind, title: `A ${kind}` }),
+      });
+      expect(response.status).toBe(201);
+      ids[kind] = ((await response.json()) as { item: { id: string } }).item.id;
+    }
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await workspace.stop();
+  });
+
+  /** Sends `mutate`'s change, made on a copy of `source`, from its own socket; returns the close. */
+  async function sendChange(kind: ItemKind, source: Y.Doc, mutate: Mutation) {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(source));
+    const before = Y.encodeStateVector(copy);
+    mutate(copy, kind);
+    const update = Y.encodeStateAsUpdate(copy, before);
+    refusedClients.add(copy.clientID);
+    copy.destroy();
+    const query = `?${new URLSearchParams(workspace.auth())}`;
+    const raw = connectRawClient(workspace.url, ids[kind], query);
+    await raw.opened();
+    raw.send(updateFrame(update));
+    return once('the connection to be closed', (resolve: (value: { code: number }) => void) => {
+      raw.closed().then(resolve);
+      return () => raw.close();
+    });
+  }
+
+  for (const kind of Object.keys(BY_KIND) as ItemKind[]) {
+    it(`a ${kind}: every shape-breaking update is refused, changes nothing, and bystanders keep syncing`, async () => {
+      const docId = ids[kind];
+      const editor = await connect(docId);
+      const bystander = await connect(docId);
+      SEED[kind](editor.doc);
+      await waitForDoc(bystander.doc, 'the seed edit', () =>
+        Y.encodeStateVector(bystander.doc).every(
+          (byte, i) => byte === Y.encodeStateVector(editor.doc)[i],
+        ),
+      );
+      for (const [name, mutate] of [...EVERY_KIND, ...BY_KIND[kind]]) {
+        const closed = await sendChange(kind, editor.doc, mutate);
+        expect(closed.code, name).toBe(CloseCode.SchemaViolation);
+        // A valid edit after each refusal still reaches the bystander.
+        setTitle(editor.doc, `After: ${name}`);
+        await waitForDoc(
+          bystander.doc,
+          `the edit after "${name}"`,
+          () => readTitle(bystander.doc) === `After: ${name}`,
+        );
+        for (const client of refusedClients)
+          expect(bystander.doc.store.clients.has(client)).toBe(false);
+        expect(shapeProblems(bystander.doc, kind), name).toEqual([]);
+      }
+    });
+  }
+
+  it('refused updates were never stored: after a restart every document is whole', async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await workspace.restart();
+    for (const kind of Object.keys(BY_KIND) as ItemKind[]) {
+      const fresh = await connect(ids[kind]);
+      for (const client of refusedClients) expect(fresh.doc.store.clients.has(client)).toBe(false);
+      expect(shapeProblems(fresh.doc, kind)).toEqual([]);
+      expect(fresh.doc.getMap('meta').get('kind')).toBe(kind);
+    }
+  });
+});
