@@ -201,6 +201,39 @@ describe('updates that break an item schema', () => {
     });
   }
 
+  it('ordinary edits of every kind pass: typing bursts, rows added, changed and deleted, offline edits', async () => {
+    const docId = ids.measure;
+    const editor = await connect(docId);
+    const bystander = await connect(docId);
+    // Each keystroke is its own update, built on the one before that the server may
+    // not have applied (or even written) yet.
+    const definition = fieldText(editor.doc, 'definition');
+    for (const char of 'Falls per 1,000 bed days') definition.insert(definition.length, char);
+    addRow(editor.doc, 'measure', 'points', 'p2', { period: '2026-02', value: 4 });
+    row(editor.doc, 'points', 1).set('excluded', 'yes');
+    const note = row(editor.doc, 'points', 1).get('note');
+    if (note instanceof Y.Text) note.insert(0, 'Ward closed');
+    editor.doc.getMap('fields').set('target', 2);
+    editor.doc.getMap('fields').set('target', null);
+    list(editor.doc, 'points').delete(0, 1);
+    // Offline edits arrive together when the connection comes back (sync step 2).
+    editor.provider.disconnect();
+    addRow(editor.doc, 'measure', 'points', 'p3', { period: '2026-03', value: 5 });
+    fieldText(editor.doc, 'unit').insert(0, 'per 1,000 bed days');
+    editor.provider.connect();
+    await waitForDoc(bystander.doc, 'every edit', () => {
+      const a = Y.encodeStateVector(bystander.doc);
+      const b = Y.encodeStateVector(editor.doc);
+      return a.length === b.length && a.every((byte, i) => byte === b[i]);
+    });
+    expect(editor.provider.wsconnected).toBe(true);
+    expect(fieldText(bystander.doc, 'definition').toString()).toBe('Falls per 1,000 bed days');
+    expect(list(bystander.doc, 'points').length).toBe(2);
+    expect(workspace.logs.filter((r) => r.message.startsWith('update refused'))).toHaveLength(
+      refusedClients.size,
+    );
+  });
+
   it('refused updates were never stored: after a restart every document is whole', async () => {
     for (const client of clients.splice(0)) client.destroy();
     await workspace.restart();
