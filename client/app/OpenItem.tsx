@@ -24,6 +24,7 @@ import {
 import { YourComments } from '../features/comments/YourComments';
 import { ExportForm } from '../features/exports/ExportForm';
 import { ItemAccessNotice } from '../features/items/ItemAccessNotice';
+import { ItemDamageNotice } from '../features/items/ItemDamageNotice';
 import { ItemTitleForm } from '../features/items/ItemTitleForm';
 import { PresenceList } from '../features/presence/PresenceList';
 import { colourFor } from '../features/presence/person-colour';
@@ -126,6 +127,7 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
       <div className="document-page">
         <Header item={item} collab={collab} />
         <ItemAccessNotice rights={item.rights} />
+        <ItemDamageNotice doc={collab.doc} kind={item.kind} />
         {reviewer && <HowToComment />}
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">

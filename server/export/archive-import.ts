@@ -9,7 +9,8 @@
  * recreated: they belong to accounts on the instance the archive came from.
  */
 import * as Y from 'yjs';
-import { fieldsMap, list } from '../../shared/documents/item-doc';
+import { fieldsMap } from '../../shared/documents/item-doc';
+import { readableRows } from '../../shared/documents/item-shape';
 import { META_MAP, MetaKey } from '../../shared/documents/names';
 import { type Archive, type ArchiveItemRecord, ArchiveSchema } from '../../shared/schemas/archive';
 import type { LabRecord, UserRecord } from '../../shared/schemas/records';
@@ -92,7 +93,8 @@ function remapReferences(doc: Y.Doc, record: ArchiveItemRecord, ids: ReadonlyMap
       if (old !== undefined && old !== null) fields.set('ideaId', remapped(old, ids));
     }
     if (record.kind === 'drivers') {
-      for (const row of list(doc, 'nodes').toArray()) {
+      // Rows that break the schema are kept as they are (readers skip them with a notice).
+      for (const row of readableRows(doc, 'nodes')) {
         const old = row.get('ideaId');
         if (old !== undefined && old !== null) row.set('ideaId', remapped(old, ids));
       }

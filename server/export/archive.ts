@@ -12,6 +12,7 @@ import {
   type Archive,
   type ArchiveMember,
 } from '../../shared/schemas/archive';
+import { META_MAP, MetaKey } from '../../shared/documents/names';
 import type { LabRecord } from '../../shared/schemas/records';
 import type { MetaStore } from '../store/meta-store';
 import type { Include, ReportSources } from './build-report';
@@ -50,9 +51,14 @@ export async function buildArchive(
         updatedAt: record.updatedAt,
         archivedAt: record.archivedAt,
       },
-      state: await withDoc(sources.reader, record.id, (doc) =>
-        Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'),
-      ),
+      state: await withDoc(sources.reader, record.id, (doc) => {
+        // The registry decides an item's kind (a room puts a wrong `meta.kind` right when
+        // it loads): say the same in the archive, so a damaged document still imports.
+        const meta = doc.getMap(META_MAP);
+        if (meta.has(MetaKey.Kind) && meta.get(MetaKey.Kind) !== record.kind)
+          meta.set(MetaKey.Kind, record.kind);
+        return Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
+      }),
     })),
   );
   const comments =

@@ -152,8 +152,20 @@ function measureBlocks(item: MeasureReport, level: HeadingLevel): Block[] {
   return [...blocks, ...sectionBlocks(item.sections, level)];
 }
 
+/** A line saying what of a damaged item is left out, so a reader knows the export is partial. */
+function noticeBlocks(item: ItemReport): Block[] {
+  const notices = item.notices ?? [];
+  if (notices.length === 0) return [];
+  const text = `Part of this item could not be read and is left out. ${notices.join(' ')}`;
+  return [{ kind: 'paragraph', text, style: 'meta' }];
+}
+
 /** Blocks of an item under its heading at `level` (the heading itself is the caller's). */
 export function itemBody(item: ItemReport, level: HeadingLevel): Block[] {
+  return [...noticeBlocks(item), ...kindBody(item, level)];
+}
+
+function kindBody(item: ItemReport, level: HeadingLevel): Block[] {
   switch (item.kind) {
     case 'problem':
       return problemBlocks(item, level);

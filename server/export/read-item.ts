@@ -14,6 +14,7 @@ import {
   section,
 } from '../../shared/documents/item-doc';
 import { KINDS } from '../../shared/documents/item-kinds';
+import { isSectionDamaged, shapeProblems } from '../../shared/documents/item-shape';
 import { migrateItemDoc, needsMigration } from '../../shared/documents/migrate';
 import type { ItemKind } from '../../shared/schemas/records';
 import { readDiagram } from './driver-diagram';
@@ -56,6 +57,8 @@ function facts(kind: ItemKind, fields: Record<string, FieldValue>): Fact[] {
 
 function sections(doc: Y.Doc, kind: ItemKind): RichSection[] {
   return Object.entries(KINDS[kind].sections).flatMap(([name, label]) => {
+    // A section holding something other than rich text is left out (and noticed).
+    if (isSectionDamaged(doc, name)) return [];
     const rich = fragmentToRichDoc(section(doc, name));
     return isEmptyRich(rich) ? [] : [{ label, doc: rich }];
   });
@@ -79,6 +82,8 @@ const text = (value: FieldValue | undefined) =>
 
 export function readItem(doc: Y.Doc, source: ItemSource): ItemReport {
   const { kind } = source;
+  // Before migrating: migration puts a wrong `meta.kind` right, in this copy only.
+  const notices = shapeProblems(doc, kind).map(cleanText);
   if (needsMigration(doc, kind)) migrateItemDoc(doc, kind);
   const fields = readFields(doc, kind);
   const base = {
@@ -86,6 +91,7 @@ export function readItem(doc: Y.Doc, source: ItemSource): ItemReport {
     title: cleanText(readTitle(doc).trim() || source.title),
     facts: facts(kind, fields),
     sections: sections(doc, kind),
+    notices,
   };
   switch (kind) {
     case 'problem':

@@ -38,6 +38,11 @@ interface ItemBase {
   readonly facts: readonly Fact[];
   /** Non-empty rich-text sections, in the kind's order. */
   readonly sections: readonly RichSection[];
+  /**
+   * What the document holds that breaks its kind's schema and is left out of the
+   * export (`shared/documents/item-shape.ts`); absent or empty for a sound one.
+   */
+  readonly notices?: readonly string[];
 }
 
 export interface ProblemReport extends ItemBase {

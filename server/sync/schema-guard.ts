@@ -119,13 +119,18 @@ export class SchemaGuard {
     }
   }
 
-  /** Drops what the document now holds itself. */
+  /** Drops what the document now holds itself (entries come in clock order: from the front). */
   private forgetApplied(): void {
     for (const [client, list] of this.remembered) {
       const state = Y.getState(this.doc.store, client);
-      const kept = list.filter((entry) => entry.clock + entry.length > state);
-      if (kept.length === 0) this.remembered.delete(client);
-      else if (kept.length < list.length) this.remembered.set(client, kept);
+      let applied = 0;
+      while (
+        applied < list.length &&
+        (list[applied]?.clock ?? 0) + (list[applied]?.length ?? 0) <= state
+      )
+        applied += 1;
+      if (applied === list.length) this.remembered.delete(client);
+      else if (applied > 0) list.splice(0, applied);
     }
   }
 

@@ -66,12 +66,16 @@ export function unreadableRowCount(doc: Y.Doc, listKey: string): number {
   return count;
 }
 
-/** Whether a rich-text section holds anything but rich text (the editor cannot show it). */
-export function isSectionDamaged(doc: Y.Doc, section: string): boolean {
-  return doc
-    .getXmlFragment(sectionName(section))
+/** Whether a rich-text fragment holds anything but rich text (the editor cannot show it). */
+export function isFragmentDamaged(fragment: Y.XmlFragment): boolean {
+  return fragment
     .toArray()
     .some((node) => !(node instanceof Y.XmlElement || node instanceof Y.XmlText));
+}
+
+/** Whether a rich-text section holds anything but rich text. */
+export function isSectionDamaged(doc: Y.Doc, section: string): boolean {
+  return isFragmentDamaged(doc.getXmlFragment(sectionName(section)));
 }
 
 /** Whether a text field is something other than its Y.Text (its editor then stays empty). */

@@ -10,11 +10,21 @@
 import * as Y from 'yjs';
 import type { ItemKind } from '../schemas/records';
 import { initItemDoc, readSchemaVersion, section } from './item-doc';
-import { DOCUMENT_SCHEMA_VERSION, LEGACY_NOTE_BODY } from './names';
+import { KINDS } from './item-kinds';
+import { DOCUMENT_SCHEMA_VERSION, FIELDS_MAP, LEGACY_NOTE_BODY } from './names';
 
+/**
+ * Whether the document is of an older version, says it is another kind, or lacks a
+ * text field's Y.Text (a field added later, or one damaged before the server checked
+ * updates): migrating puts each of these right.
+ */
 export function needsMigration(doc: Y.Doc, kind: ItemKind): boolean {
   if (readSchemaVersion(doc) < DOCUMENT_SCHEMA_VERSION) return true;
-  return doc.getMap('meta').get('kind') !== kind;
+  if (doc.getMap('meta').get('kind') !== kind) return true;
+  const fields = doc.getMap(FIELDS_MAP);
+  return Object.entries(KINDS[kind].fields).some(
+    ([name, spec]) => spec.type === 'text' && !(fields.get(name) instanceof Y.Text),
+  );
 }
 
 function moveLegacyBody(doc: Y.Doc): void {

@@ -98,7 +98,7 @@ const BY_KIND: Record<ItemKind, Array<[string, Mutation]>> = {
 };
 
 /** A valid edit per kind, made first so that rows exist to damage. */
-const SEED: Record<ItemKind, Mutation> = {
+const SEED: Record<ItemKind, (doc: Y.Doc) => void> = {
   problem: (doc) => fieldText(doc, 'what').insert(0, 'Falls at night'),
   drivers: (doc) => {
     addRow(doc, 'drivers', 'nodes', 'n1', { type: 'aim', label: 'Fewer falls' });
@@ -112,6 +112,11 @@ const SEED: Record<ItemKind, Mutation> = {
   measure: (doc) => addRow(doc, 'measure', 'points', 'p1', { period: '2026-01', value: 3 }),
   note: (doc) => setTitle(doc, 'A note'),
 };
+
+function sameState(a: Y.Doc, b: Y.Doc): boolean {
+  const [left, right] = [Y.encodeStateVector(a), Y.encodeStateVector(b)];
+  return left.length === right.length && left.every((byte, i) => byte === right[i]);
+}
 
 function updateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -179,11 +184,7 @@ describe('updates that break an item schema', () => {
       const editor = await connect(docId);
       const bystander = await connect(docId);
       SEED[kind](editor.doc);
-      await waitForDoc(bystander.doc, 'the seed edit', () =>
-        Y.encodeStateVector(bystander.doc).every(
-          (byte, i) => byte === Y.encodeStateVector(editor.doc)[i],
-        ),
-      );
+      await waitForDoc(bystander.doc, 'the seed edit', () => sameState(bystander.doc, editor.doc));
       for (const [name, mutate] of [...EVERY_KIND, ...BY_KIND[kind]]) {
         const closed = await sendChange(kind, editor.doc, mutate);
         expect(closed.code, name).toBe(CloseCode.SchemaViolation);
@@ -221,11 +222,7 @@ describe('updates that break an item schema', () => {
     addRow(editor.doc, 'measure', 'points', 'p3', { period: '2026-03', value: 5 });
     fieldText(editor.doc, 'unit').insert(0, 'per 1,000 bed days');
     editor.provider.connect();
-    await waitForDoc(bystander.doc, 'every edit', () => {
-      const a = Y.encodeStateVector(bystander.doc);
-      const b = Y.encodeStateVector(editor.doc);
-      return a.length === b.length && a.every((byte, i) => byte === b[i]);
-    });
+    await waitForDoc(bystander.doc, 'every edit', () => sameState(bystander.doc, editor.doc));
     expect(editor.provider.wsconnected).toBe(true);
     expect(fieldText(bystander.doc, 'definition').toString()).toBe('Falls per 1,000 bed days');
     expect(list(bystander.doc, 'points').length).toBe(2);

@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { addRow, list } from '../../../shared/documents/item-doc';
 import { DRIVER_NODE_TYPES, type LINK_STRENGTHS } from '../../../shared/documents/item-kinds';
+import { readableRows } from '../../../shared/documents/item-shape';
 
 export type NodeType = (typeof DRIVER_NODE_TYPES)[number];
 export type Strength = (typeof LINK_STRENGTHS)[number];
@@ -73,7 +74,7 @@ function textOf(value: unknown): string {
  */
 export function readGraph(doc: Y.Doc): DriverGraph {
   const nodes: DriverNode[] = [];
-  for (const row of list(doc, 'nodes')) {
+  for (const row of readableRows(doc, 'nodes')) {
     const id = row.get('id');
     const type = row.get('type');
     if (typeof id !== 'string' || !isNodeType(type) || nodes.some((n) => n.id === id)) continue;
@@ -87,7 +88,7 @@ export function readGraph(doc: Y.Doc): DriverGraph {
   }
   const column = new Map(nodes.map((n) => [n.id, COLUMN_OF[n.type]]));
   const edges: DriverEdge[] = [];
-  for (const row of list(doc, 'edges')) {
+  for (const row of readableRows(doc, 'edges')) {
     const id = row.get('id');
     let from = textOf(row.get('from'));
     let to = textOf(row.get('to'));
@@ -101,7 +102,7 @@ export function readGraph(doc: Y.Doc): DriverGraph {
 }
 
 function findRow(doc: Y.Doc, listKey: string, id: string): Y.Map<unknown> | null {
-  for (const row of list(doc, listKey)) if (row.get('id') === id) return row;
+  for (const row of readableRows(doc, listKey)) if (row.get('id') === id) return row;
   return null;
 }
 
@@ -186,8 +187,8 @@ function deleteWhere(rows: Y.Array<Y.Map<unknown>>, remove: (row: Y.Map<unknown>
   let count = 0;
   // From the end, so that earlier indexes stay valid while deleting.
   for (let index = rows.length - 1; index >= 0; index -= 1) {
-    const row = rows.get(index);
-    if (remove(row)) {
+    const row: unknown = rows.get(index);
+    if (row instanceof Y.Map && remove(row)) {
       rows.delete(index, 1);
       count += 1;
     }

@@ -11,7 +11,7 @@ import { GridRow } from './GridRow';
 import { gridColumns, navigationIndex } from './grid-columns';
 import { IssueList } from './IssueList';
 import type { PointRow, RecordedAs } from './measure-data';
-import { pointRows } from './point-writes';
+import { readablePoints } from './point-writes';
 import { useGridKeys } from './use-grid-keys';
 import type { PdsaCycle } from './use-pdsa-cycles';
 
@@ -70,26 +70,24 @@ export function PointsGrid(props: PointsGridProps) {
             </tr>
           </thead>
           <tbody>
-            {pointRows(doc)
-              .toArray()
-              .map((map, index) => {
-                const point = points[index];
-                if (!point) return null;
-                return (
-                  <GridRow
-                    key={point.id || index}
-                    map={map}
-                    point={point}
-                    index={index}
-                    columns={columns}
-                    navigation={navigation}
-                    recordedAs={recordedAs}
-                    awareness={props.awareness}
-                    cycles={props.cycles}
-                    onRemove={() => remove(index, navigation.get('remove') ?? 0)}
-                  />
-                );
-              })}
+            {readablePoints(doc).map((map, index) => {
+              const point = points[index];
+              if (!point) return null;
+              return (
+                <GridRow
+                  key={point.id || index}
+                  map={map}
+                  point={point}
+                  index={index}
+                  columns={columns}
+                  navigation={navigation}
+                  recordedAs={recordedAs}
+                  awareness={props.awareness}
+                  cycles={props.cycles}
+                  onRemove={() => remove(index, navigation.get('remove') ?? 0)}
+                />
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import { addRow, type FieldValue, list } from '../../../shared/documents/item-doc';
 import type { CellWrite, PastedPoint } from './paste';
+import { readableRows } from '../../../shared/documents/item-shape';
 
 export const POINTS_LIST = 'points';
 
@@ -17,6 +18,21 @@ export function newRowId(): string {
 
 export function pointRows(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
   return list(doc, POINTS_LIST);
+}
+
+/**
+ * The rows that keep the schema, in order: what the grid shows and what its row numbers
+ * count (rows that break it are left out, and the item page says so).
+ */
+export function readablePoints(doc: Y.Doc): Array<Y.Map<unknown>> {
+  return readableRows(doc, POINTS_LIST);
+}
+
+/** Removes the point shown at `index` in the grid. */
+export function removePoint(doc: Y.Doc, index: number): void {
+  const row = readablePoints(doc)[index];
+  const position = row ? pointRows(doc).toArray().indexOf(row) : -1;
+  if (position >= 0) pointRows(doc).delete(position, 1);
 }
 
 export function addPoint(doc: Y.Doc, values: Record<string, FieldValue> = {}): Y.Map<unknown> {
@@ -69,9 +85,9 @@ export function applyCellWrites(
 ): void {
   doc.transact(() => {
     for (let i = 0; i < rowsToAdd; i++) addPoint(doc);
-    const rows = pointRows(doc);
+    const rows = readablePoints(doc);
     for (const write of writes) {
-      const row = rows.get(write.row);
+      const row = rows[write.row];
       if (!row) continue;
       if (textColumns.has(write.column))
         replaceText(rowText(row, write.column), String(write.value ?? ''));

@@ -18,7 +18,7 @@ import { pasteColumns, TEXT_COLUMNS } from './grid-columns';
 import { type ControlKind, gridMove } from './grid-keys';
 import type { RecordedAs } from './measure-data';
 import { planGridPaste } from './paste';
-import { addPoint, applyCellWrites, pointRows } from './point-writes';
+import { addPoint, applyCellWrites, removePoint } from './point-writes';
 
 type Cell = { row: number; col: number };
 
@@ -109,7 +109,7 @@ export function useGridKeys(table: RefObject<HTMLTableElement | null>, options: 
   };
 
   const remove = (index: number, col: number) => {
-    pointRows(doc).delete(index, 1);
+    removePoint(doc, index);
     if (rowCount > 1) pendingFocus.current = { row: Math.min(index, rowCount - 2), col };
   };
 

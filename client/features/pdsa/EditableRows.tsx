@@ -10,6 +10,7 @@ import { addRow, list } from '../../../shared/documents/item-doc';
 import { YTextField } from '../../lib/YTextField';
 import { newRowId, rowId, rowKey, rowText, type StageProps } from './stage-props';
 import { useShallowYChanges } from './y-observe';
+import { readableRows } from '../../../shared/documents/item-shape';
 
 export interface RowColumn {
   readonly name: string;
@@ -90,7 +91,8 @@ export function EditableRows(props: EditableRowsProps) {
     if (index >= 0) rows.delete(index, 1);
     addRef.current?.focus();
   };
-  const entries = rows.toArray();
+  // Rows that break the schema are left out; the item page says so (`DamageNotice`).
+  const entries = readableRows(stage.doc, listKey);
   return (
     <>
       {entries.length === 0 && <p className="nhsuk-body-s pdsa-empty">None yet.</p>}

@@ -12,6 +12,7 @@ import { RichSection } from './RichSection';
 import { StageSection } from './StageSection';
 import { fieldKey, rowId, rowText, type StageProps, textField } from './stage-props';
 import { useShallowYChanges } from './y-observe';
+import { readableRows } from '../../../shared/documents/item-shape';
 
 const QUESTION_COLUMNS: readonly RowColumn[] = [
   { name: 'question', label: 'Question', multiline: true },
@@ -53,10 +54,11 @@ function Objective({ stage }: { stage: StageProps }) {
 function QuestionsSummary({ stage }: { stage: StageProps }) {
   const rows = list(stage.doc, 'questions');
   useShallowYChanges(rows);
-  if (rows.length === 0) return <p className="nhsuk-body-s pdsa-empty">None yet.</p>;
+  const entries = readableRows(stage.doc, 'questions');
+  if (entries.length === 0) return <p className="nhsuk-body-s pdsa-empty">None yet.</p>;
   return (
     <ol className="pdsa-rows">
-      {rows.toArray().map((row, index) => (
+      {entries.map((row, index) => (
         <li className="pdsa-row" key={rowId(row) || index}>
           <h4 className="nhsuk-heading-xs">Question {index + 1}</h4>
           <SummaryList
@@ -75,13 +77,14 @@ function QuestionsSummary({ stage }: { stage: StageProps }) {
 function TasksSummary({ stage }: { stage: StageProps }) {
   const rows = list(stage.doc, 'tasks');
   useShallowYChanges(rows);
-  if (rows.length === 0) return <p className="nhsuk-body-s pdsa-empty">None yet.</p>;
+  const entries = readableRows(stage.doc, 'tasks');
+  if (entries.length === 0) return <p className="nhsuk-body-s pdsa-empty">None yet.</p>;
   return (
     <DataTable
       caption="Tasks"
       captionHidden
       headings={TASK_COLUMNS.map((column) => column.label)}
-      rows={rows.toArray().map((row, index) => ({
+      rows={entries.map((row, index) => ({
         key: rowId(row) || String(index),
         cells: TASK_COLUMNS.map((column) => (
           <TextValue key={column.name} text={rowText(row, column.name)} empty="Not set" />

@@ -10,6 +10,7 @@ import { RichSection } from './RichSection';
 import { StageSection } from './StageSection';
 import { rowId, rowKey, rowText, type StageProps } from './stage-props';
 import { useShallowYChanges, useYTextValue } from './y-observe';
+import { readableRows } from '../../../shared/documents/item-shape';
 
 const RESULT_COLUMNS = [
   { name: 'result', label: 'Result', hint: 'What happened, with the data.' },
@@ -82,7 +83,7 @@ function StudySummaryRow({ row, index }: { row: Y.Map<unknown>; index: number })
 export function StudyStage({ stage }: { stage: StageProps }) {
   const rows = list(stage.doc, 'questions');
   useShallowYChanges(rows);
-  const entries = rows.toArray();
+  const entries = readableRows(stage.doc, 'questions');
   return (
     <StageSection name="Study" lead="Compare the results with your predictions.">
       {entries.length === 0 ? (

@@ -1,3 +1,4 @@
+import { CloseCode } from '../../../shared/close-codes';
 import type { CollabSession } from './collab-session';
 import type { SaveState } from './save-tracker';
 import { useSyncStatus } from './use-sync-status';
@@ -16,6 +17,14 @@ const READ_ONLY_LABELS: Record<SaveState, string> = {
   offline: 'Offline — showing the copy on this device',
 };
 
+function refusal(code: number | null): string {
+  // The server refused a change that would have broken the item (a faulty client or
+  // extension): nothing of it was saved, and the page has to be reloaded to go on.
+  if (code === CloseCode.SchemaViolation)
+    return 'A change would have damaged this item, so it was not saved. Reload the page.';
+  return 'You do not have access to this document';
+}
+
 /**
  * Connection and save state, announced politely to screen readers. "Saved" means
  * the server has confirmed every change is on disk; a reader sees "Up to date".
@@ -23,7 +32,7 @@ const READ_ONLY_LABELS: Record<SaveState, string> = {
 export function SyncStatus({ session, readOnly }: { session: CollabSession; readOnly: boolean }) {
   const { connection, save } = useSyncStatus(session);
   const labels = readOnly ? READ_ONLY_LABELS : SAVE_LABELS;
-  const text = connection === 'refused' ? 'You do not have access to this document' : labels[save];
+  const text = connection === 'refused' ? refusal(session.refusedWith()) : labels[save];
   return (
     <p
       className={`sync-status sync-status--${connection === 'refused' ? 'refused' : save}`}

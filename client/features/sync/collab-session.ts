@@ -20,6 +20,8 @@ export interface CollabSession {
   readonly saves: SaveTracker;
   readonly whenLocalLoaded: Promise<void>;
   connectionState(): ConnectionState;
+  /** The close code that refused the connection, once it is `refused`. */
+  refusedWith(): number | null;
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
   /** Every close of the socket, with its code (`shared/close-codes.ts`). */
   onClose(listener: (code: number) => void): () => void;
@@ -74,6 +76,7 @@ export function openCollabSession(
     saves.savedAcknowledged(decoding.readVarUint(decoder));
   };
   let state: ConnectionState = 'connecting';
+  let refusedCode: number | null = null;
   const listeners = new Set<(next: ConnectionState) => void>();
   const closeListeners = new Set<(code: number) => void>();
   const setState = (next: ConnectionState) => {
@@ -89,6 +92,7 @@ export function openCollabSession(
     if (!event) return;
     if (isPermanentCloseCode(event.code)) {
       provider.disconnect();
+      refusedCode = event.code;
       setState('refused');
     }
     // The page acts on why the server closed (access changed, signed out); a copy
@@ -104,6 +108,7 @@ export function openCollabSession(
     saves,
     whenLocalLoaded: local.whenSynced.then(() => undefined),
     connectionState: () => state,
+    refusedWith: () => refusedCode,
     onConnectionState(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

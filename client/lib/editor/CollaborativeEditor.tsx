@@ -27,6 +27,8 @@ import { createContext, type RefObject, useContext, useEffect, useRef } from 're
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { FormattingToolbar } from './FormattingToolbar';
+import { isFragmentDamaged } from '../../../shared/documents/item-shape';
+import { useYShallowChanges } from '../y-hooks';
 
 /** The awareness `user`: the server drops states that do not name the signed-in account. */
 export interface EditorUser {
@@ -261,7 +263,25 @@ function attributes(label: string, editable: boolean): Record<string, string> {
   };
 }
 
+/**
+ * A rich-text section, or a notice in its place when the stored section holds
+ * something other than rich text (written before the server checked updates): the
+ * editor binding would throw on it and take the page down.
+ */
 export function CollaborativeEditor(props: CollaborativeEditorProps) {
+  const fragment = props.doc.getXmlFragment(props.field);
+  useYShallowChanges(fragment);
+  if (isFragmentDamaged(fragment))
+    return (
+      <p className="nhsuk-inset-text" data-testid="section-damaged">
+        {props.label}: this section holds something that is not rich text, so it cannot be shown or
+        edited here.
+      </p>
+    );
+  return <SectionEditor {...props} />;
+}
+
+function SectionEditor(props: CollaborativeEditorProps) {
   const { doc, provider, field, user, label, editable = true } = props;
   const commenting = useContext(EditorCommentingContext);
   const commentingRef = useRef(commenting);

@@ -11,6 +11,7 @@ import type { ItemKind } from '../../../shared/schemas/records';
 import { YTextField } from '../YTextField';
 import { useYChanges } from '../y-hooks';
 import { ValueField } from './ChoiceField';
+import { readableRows } from '../../../shared/documents/item-shape';
 
 export interface RowsTableProps {
   readonly doc: Y.Doc;
@@ -30,13 +31,19 @@ function rowId(): string {
 export function RowsTable({ doc, kind, listKey, spec, awareness, editable }: RowsTableProps) {
   const rows = list(doc, listKey);
   useYChanges(rows);
-  const entries = rows.toArray();
+  // Rows that break the schema are left out (the item page says so); each keeps its place
+  // in the list so that removing one removes the right element.
+  const readable = new Set(readableRows(doc, listKey));
+  const entries = rows
+    .toArray()
+    .map((row, position) => ({ row, position }))
+    .filter(({ row }) => readable.has(row));
   return (
     <section className="item-editor__list" aria-label={spec.label}>
       <h2 className="nhsuk-heading-s">{spec.label}</h2>
       {entries.length === 0 && <p className="nhsuk-body-s">None yet.</p>}
       <ol className="item-rows">
-        {entries.map((row, index) => {
+        {entries.map(({ row, position }, index) => {
           const id = String(row.get('id'));
           return (
             <li key={id} className="item-rows__row">
@@ -76,7 +83,7 @@ export function RowsTable({ doc, kind, listKey, spec, awareness, editable }: Row
                   <button
                     type="button"
                     className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                    onClick={() => rows.delete(index, 1)}
+                    onClick={() => rows.delete(position, 1)}
                   >
                     Remove {spec.label.toLowerCase()} {index + 1}
                   </button>
