@@ -5,11 +5,15 @@
  *
  * Version 1 (before item kinds): a note with `meta.title` and its body in the
  * top-level fragment `body`. Version 2: `meta.kind`, a `fields` map, sections in
- * `text.<name>`.
+ * `text.<name>`. It also puts right what a document stored before the server checked
+ * updates against the schema can hold and editors cannot bear: another `meta.kind`, a
+ * text field that is not a Y.Text, a section with something other than rich text.
+ * Malformed list rows are kept: readers skip them with a notice.
  */
 import * as Y from 'yjs';
 import type { ItemKind } from '../schemas/records';
 import { initItemDoc, readSchemaVersion, section } from './item-doc';
+import { isSectionDamaged } from './item-shape';
 import { KINDS } from './item-kinds';
 import { DOCUMENT_SCHEMA_VERSION, FIELDS_MAP, LEGACY_NOTE_BODY } from './names';
 
@@ -22,9 +26,29 @@ export function needsMigration(doc: Y.Doc, kind: ItemKind): boolean {
   if (readSchemaVersion(doc) < DOCUMENT_SCHEMA_VERSION) return true;
   if (doc.getMap('meta').get('kind') !== kind) return true;
   const fields = doc.getMap(FIELDS_MAP);
-  return Object.entries(KINDS[kind].fields).some(
-    ([name, spec]) => spec.type === 'text' && !(fields.get(name) instanceof Y.Text),
+  const spec = KINDS[kind];
+  return (
+    Object.entries(spec.fields).some(
+      ([name, field]) => field.type === 'text' && !(fields.get(name) instanceof Y.Text),
+    ) || Object.keys(spec.sections).some((name) => isSectionDamaged(doc, name))
   );
+}
+
+/**
+ * Removes what is not rich text from the top of each section: the editor's binding
+ * throws on it and would take the page down for everyone. Nobody can read it anyway;
+ * exports say it was there (`read-item.ts` lists problems before migrating).
+ */
+function dropDamagedSectionContent(doc: Y.Doc, kind: ItemKind): void {
+  for (const name of Object.keys(KINDS[kind].sections)) {
+    if (!isSectionDamaged(doc, name)) continue;
+    const fragment = section(doc, name);
+    const nodes = fragment.toArray();
+    for (let index = nodes.length - 1; index >= 0; index -= 1) {
+      const node: unknown = nodes[index];
+      if (!(node instanceof Y.XmlElement || node instanceof Y.XmlText)) fragment.delete(index, 1);
+    }
+  }
 }
 
 function moveLegacyBody(doc: Y.Doc): void {
@@ -46,6 +70,7 @@ function moveLegacyBody(doc: Y.Doc): void {
 export function migrateItemDoc(doc: Y.Doc, kind: ItemKind): void {
   doc.transact(() => {
     if (readSchemaVersion(doc) < 2 && kind === 'note') moveLegacyBody(doc);
+    dropDamagedSectionContent(doc, kind);
     initItemDoc(doc, kind);
   });
 }

@@ -60,7 +60,7 @@ describe('reading damaged item documents', () => {
     expect(deriveStatus(load('drivers'), 'drivers')).toBe('2 nodes');
   });
 
-  it('migration puts a wrong kind and a text field that is not a text right', () => {
+  it('migration puts a wrong kind, a text field that is not a text and a section with junk right', () => {
     const measure = load('measure');
     expect(needsMigration(measure, 'measure')).toBe(true);
     migrateItemDoc(measure, 'measure');
@@ -70,6 +70,11 @@ describe('reading damaged item documents', () => {
     migrateItemDoc(problem, 'problem');
     expect(problem.getMap('fields').get('what')).toBeInstanceOf(Y.Text);
     expect(needsMigration(problem, 'problem')).toBe(false);
+    const note = load('note');
+    expect(needsMigration(note, 'note')).toBe(true);
+    migrateItemDoc(note, 'note');
+    expect(shapeProblems(note, 'note')).toEqual([]);
+    expect(note.getXmlFragment('text.body').toString()).toContain('Met the ward team on Tuesday');
   });
 
   it('an archive of damaged documents prepares for import, references rewritten where readable', () => {
