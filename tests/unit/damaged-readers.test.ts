@@ -101,8 +101,8 @@ describe('reading damaged item documents', () => {
       members: [],
       comments: [],
     } as unknown as Archive; // only the fields prepareImport reads; the schema is tested elsewhere
-    let next = 0;
-    const prepared = prepareImport(archive, () => `new-${(next += 1)}`);
+    const fresh = ITEM_KINDS.map((kind) => `new-${kind}`);
+    const prepared = prepareImport(archive, () => fresh.shift() ?? 'spare');
     expect(prepared).toHaveLength(ITEM_KINDS.length - 1);
   });
 });
