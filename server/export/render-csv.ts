@@ -2,17 +2,17 @@
  * Measure data as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted
  * when they hold a comma, quote or line break, quotes doubled), one row per
  * data point: measure, period, value, note. A spreadsheet would run a text cell
- * starting with =, +, -, @, tab or carriage return as a formula, so such cells
+ * starting with =, +, -, @, tab or carriage return (or a look-alike: see
+ * `shared/csv-formula.ts`) as a formula, so such cells
  * get a leading apostrophe (OWASP's advice). Values are numbers we format
  * ourselves and are left as numbers, negative ones included.
  */
+import { neutraliseFormula } from '../../shared/csv-formula';
 import type { MeasureReport } from './report-model';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text cell a spreadsheet will show as text, never evaluate. */
+/** A text cell a spreadsheet will show as text, never evaluate (look-alikes included). */
 export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return neutraliseFormula(text);
 }
 
 export function csvField(field: string): string {

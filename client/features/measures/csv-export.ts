@@ -1,19 +1,19 @@
 /**
  * A measure's data as CSV, in the shape the import (and `npm run chart`) reads back:
  * `period,value` or `period,numerator,denominator`. A spreadsheet runs a cell that starts with
- * `=`, `+`, `-`, `@`, a tab or a carriage return as a formula (CSV injection, OWASP), so such a
+ * `=`, `+`, `-`, `@`, a tab or a carriage return (or a look-alike: `shared/csv-formula.ts`) as a
+ * formula (CSV injection, OWASP), so such a
  * cell gets a leading `'`, unless it is a plain number such as -3, which a spreadsheet reads as
  * a number and must stay one.
  */
+
 import { PROPORTION_HEADER, VALUE_HEADER } from '../../../shared/charts/measure-csv';
+import { neutraliseFormula } from '../../../shared/csv-formula';
 import type { PointRow, RecordedAs } from './measure-data';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** The cell with formula triggers neutralised. */
+/** The cell with formula triggers (and their look-alikes) neutralised. */
 export function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  return neutraliseFormula(cell, { keepPlainNumbers: true });
 }
 
 /** RFC 4180 quoting, after neutralising. */
