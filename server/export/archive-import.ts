@@ -128,20 +128,51 @@ export interface ImportDeps {
   readonly newId: () => string;
 }
 
-/** Writes the prepared lab: documents first, so no registry entry points at a missing document. */
+/**
+ * Documents written at once during an import: enough to overlap their fsyncs,
+ * few enough to keep open files bounded.
+ */
+export const IMPORT_WRITE_CONCURRENCY = 16;
+
+/** Runs `work` over `items`, at most `limit` at a time; rejects with the first failure. */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Writes the prepared lab: documents first, so no registry entry points at a
+ * missing document. Linear in the number of items: each document is released
+ * as soon as it is appended (which starts its fsync at once instead of waiting
+ * out the group-commit delay, about 100 ms an item when done one by one), and
+ * the lab and every registry entry are created in one synchronous burst, so the
+ * metadata file is written once rather than once per item (each whole-file
+ * write grows with the items before it: 2,000 items took 277 s).
+ */
 export async function writeImport(
   deps: ImportDeps,
   archive: Archive,
   items: readonly PreparedItem[],
   importer: UserRecord,
 ): Promise<LabRecord> {
-  for (const item of items) {
-    await deps.store.append(item.newId, item.update).durable;
+  await eachLimited(items, IMPORT_WRITE_CONCURRENCY, async (item) => {
+    const receipt = deps.store.append(item.newId, item.update);
     await deps.store.release(item.newId);
-  }
+    await receipt.durable;
+  });
   const now = deps.now().toISOString();
   const labId = deps.newId();
-  const lab = await deps.meta.createLab(
+  const created = deps.meta.createLab(
     {
       id: labId,
       title: archive.lab.title,
@@ -155,8 +186,13 @@ export async function writeImport(
     },
     { labId, userId: importer.id, role: 'facilitator', joinedAt: now },
   );
-  for (const { record, newId } of items) {
-    await deps.meta.createItem({ ...record, id: newId, labId, updatedBy: null });
-  }
+  // The lab is in the store now unless it was refused: then no item may point at it.
+  if (deps.meta.getLab(labId) === null) return created;
+  // Not awaited one by one: each call changes the store synchronously, and the
+  // writes they wait for coalesce into one.
+  const registered = items.map(({ record, newId }) =>
+    deps.meta.createItem({ ...record, id: newId, labId, updatedBy: null }),
+  );
+  const [lab] = await Promise.all([created, ...registered]);
   return lab;
 }
