@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../../shared/calendar-date';
+
 /** Dates as NHS.UK content style writes them: "14 March 2026". */
 const DATE = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -13,6 +15,8 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
 });
 
 export function formatDate(iso: string): string {
+  // A day that does not exist (2026-02-30) is shown as stored, not rolled over into March.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso) && !isCalendarDate(iso)) return iso;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
 }

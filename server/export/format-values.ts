@@ -2,6 +2,7 @@
  * How stored values read in a report, in British English: dates as "31 March
  * 2027", numbers with thousands separators, choice values as words.
  */
+import { isCalendarDate } from '../../shared/calendar-date';
 import type { FieldValue } from '../../shared/documents/item-doc';
 
 const DATE = new Intl.DateTimeFormat('en-GB', {
@@ -14,10 +15,9 @@ const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 
 /** `2027-03-31` → `31 March 2027`; anything else is returned as it is. */
 export function formatDate(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(date.getTime()) ? value : DATE.format(date);
+  // 2026-02-30 is shown as stored: `Date` would show it as 2 March.
+  if (!isCalendarDate(value)) return value;
+  return DATE.format(new Date(`${value}T00:00:00Z`));
 }
 
 /** The date part of an ISO time, as `formatDate` writes it. */

@@ -3,6 +3,7 @@
  * Handlers infer their input types from these; the client uses the same ones.
  */
 import { z } from 'zod';
+import { CalendarDateSchema } from '../calendar-date';
 import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 import { ITEM_KINDS } from './records';
@@ -21,10 +22,7 @@ const password = z
   .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH);
 const name = z.string().trim().min(1, 'enter your name').max(100);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-03-31')
-  .nullable();
+const isoDate = CalendarDateSchema.nullable();
 
 export const SignInBodySchema = z.object({
   email,

@@ -6,6 +6,7 @@
  * password hashes: only what a report would show.
  */
 import { z } from 'zod';
+import { CalendarDateSchema } from '../calendar-date';
 import { Limits } from '../limits';
 import { LAB_ROLES, PROFESSIONS } from '../roles';
 import { ItemRecordSchema, LabRecordSchema } from './records';
@@ -28,9 +29,11 @@ export const ArchiveLabSchema = LabRecordSchema.pick({
   title: true,
   challenge: true,
   phase: true,
-  startDate: true,
-  endDate: true,
   createdAt: true,
+}).extend({
+  // An import is a boundary: a lab's dates must be days that exist.
+  startDate: CalendarDateSchema.nullable(),
+  endDate: CalendarDateSchema.nullable(),
 });
 export type ArchiveLab = z.infer<typeof ArchiveLabSchema>;
 

@@ -94,6 +94,16 @@ describe('importing a lab archive', () => {
         /registered as a measure but its document is a problem/,
       ],
       [
+        'a lab date that does not exist',
+        () => JSON.stringify({ ...valid, lab: { ...valid.lab, startDate: '2026-02-30' } }),
+        /lab\.startDate: use a real date like 2026-03-31/,
+      ],
+      [
+        'a lab month that does not exist',
+        () => JSON.stringify({ ...valid, lab: { ...valid.lab, endDate: '2026-13-01' } }),
+        /lab\.endDate: use a real date like 2026-03-31/,
+      ],
+      [
         'two items with one id',
         () => JSON.stringify({ ...valid, items: [...valid.items, valid.items[0]] }),
         /share the id/,

@@ -3,6 +3,7 @@
  * text, so that a colour is never the only cue), "carried out as planned",
  * cycle names and date ranges.
  */
+import { isCalendarDate } from '../../../shared/calendar-date';
 import type { FieldValue } from '../../../shared/documents/item-doc';
 import { PDSA_DECISIONS } from '../../../shared/documents/item-kinds';
 
@@ -66,8 +67,8 @@ const DAY = new Intl.DateTimeFormat('en-GB', {
 /** "14 March 2026" for `2026-03-14`; anything else as it is. */
 export function formatDay(value: FieldValue): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? value : DAY.format(date);
+  // 2026-02-30 is shown as stored: `Date` would show it as 2 March.
+  return isCalendarDate(value) ? DAY.format(new Date(`${value}T00:00:00Z`)) : value;
 }
 
 /** "3 March 2026 to 9 March 2026", "From 3 March 2026", "Until …" or "Not set". */
