@@ -151,7 +151,10 @@ export async function startWorkspaceServer(
   mountExportRoutes(api, {
     reader: createDocReader(store),
     store,
-    comments: createCommentSource((docId, read) => registry.read(docId, read)),
+    comments: createCommentSource(
+      (docId, read) => registry.read(docId, read),
+      (userId) => meta.getUser(userId)?.name ?? null,
+    ),
   });
   app.route(API_PREFIX, api);
   app.route(SYNC_PATH_PREFIX.replace(/\/$/, ''), createSyncRoutes({ registry, meta, logger, now }));

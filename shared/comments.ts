@@ -45,7 +45,18 @@ export const CommentSchema = z.object({
   id: z.string(),
   /** The thread's first comment; null for the first comment itself. */
   replyTo: z.string().nullable(),
-  author: z.object({ id: z.string(), name: z.string(), profession: z.string() }),
+  /**
+   * A reviewer's (patient's or member of the public's) name is never stored here:
+   * this document is synced to every reviewer of the item. `reviewer` marks such a
+   * comment; staff see the name through `comment-authors.ts`, other reviewers
+   * "another reviewer".
+   */
+  author: z.object({
+    id: z.string(),
+    name: z.string(),
+    profession: z.string(),
+    reviewer: z.boolean().optional(),
+  }),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   body: z.string(),

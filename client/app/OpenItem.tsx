@@ -109,6 +109,10 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
     serverUrl: syncServerUrl(window.location),
     userId: session.me.user.id,
     rights,
+    labId: item.labId,
+    userName: session.me.user.name,
+    // Reviewers only comment; everyone else in the lab is staff and may list members.
+    staff: item.rights !== 'comment',
   });
   const commenting = useEditorCommenting(comments);
   const body = (

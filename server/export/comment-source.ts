@@ -3,12 +3,15 @@
  * Deleted and hidden comments never leave the workspace.
  */
 import type * as Y from 'yjs';
+import { UNKNOWN_REVIEWER } from '../../shared/comment-authors';
 import { COMMENTS_MAP, commentsDocId, readComments } from '../../shared/comments';
 import type { ReportComment } from '../../shared/schemas/archive';
 import type { CommentSource } from './build-report';
 
 export function createCommentSource(
   read: <T>(docId: string, fn: (doc: Y.Doc) => T) => Promise<T>,
+  /** A reviewer's name (never stored with their comments), for the facilitators who export. */
+  reviewerName: (userId: string) => string | null = () => null,
 ): CommentSource {
   return async (_labId, itemIds) => {
     const all: ReportComment[] = [];
@@ -20,7 +23,9 @@ export function createCommentSource(
         if (comment.deleted || comment.hidden) continue;
         all.push({
           itemId,
-          author: comment.author.name,
+          author: comment.author.reviewer
+            ? (reviewerName(comment.author.id) ?? UNKNOWN_REVIEWER)
+            : comment.author.name,
           profession: comment.author.profession,
           body: comment.body,
           quote: comment.anchor?.quote ?? null,

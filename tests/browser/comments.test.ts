@@ -197,7 +197,13 @@ describe('commenting on a draft', () => {
     expect(await axeViolations(patient)).toEqual([]);
     const [stored] = await comments();
     expect(stored?.anchor).toMatchObject({ target: 'text.description', quote: SENTENCE });
-    expect(stored?.author).toMatchObject({ name: 'Pat Patient', profession: 'patient' });
+    // The facilitator sees the patient's name (it is kept out of the synced document:
+    // tests/integration/reviewer-names.test.ts).
+    expect(stored?.author).toMatchObject({
+      name: 'Pat Patient',
+      profession: 'patient',
+      reviewer: true,
+    });
   });
 
   it('the nurse sees the comment live, on its passage, filters, and resolves it with a response', async () => {

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Comment } from '../../../shared/comments';
 import { PROFESSION_LABELS, type Profession } from '../../../shared/roles';
 import { formatDateTime } from '../../lib/dates';
+import type { NameOf } from './author-names';
 import { CommentForm } from './CommentForm';
 import { ConfirmButton } from './ConfirmButton';
 import type { CommentActions } from './comment-actions';
@@ -35,19 +36,21 @@ function Words({ comment }: { comment: Comment }) {
 export interface CommentViewProps {
   readonly comment: Comment;
   readonly userId: string;
+  readonly nameOf: NameOf;
   readonly canHide: boolean;
   readonly actions: CommentActions;
 }
 
-export function CommentView({ comment, userId, canHide, actions }: CommentViewProps) {
+export function CommentView({ comment, userId, nameOf, canHide, actions }: CommentViewProps) {
   const [editing, setEditing] = useState(false);
   const mine = comment.author.id === userId;
+  const author = nameOf(comment.author);
   const live = !comment.deleted && !comment.hidden;
   return (
     <div className="comment" data-testid="comment">
       <p className="comment__meta">
         <strong>
-          {comment.author.name}
+          {author}
           {mine && ' (you)'}
         </strong>
         , {professionLabel(comment.author.profession)},{' '}
@@ -87,7 +90,7 @@ export function CommentView({ comment, userId, canHide, actions }: CommentViewPr
           {canHide && !mine && (
             <ConfirmButton
               label="Hide"
-              question={`Hide ${comment.author.name}’s comment from everyone?`}
+              question={`Hide ${author}’s comment from everyone?`}
               confirmLabel="Yes, hide it"
               onConfirm={() => actions.hide(comment.id)}
             />

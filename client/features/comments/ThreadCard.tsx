@@ -152,21 +152,23 @@ export function ThreadCard(props: { thread: Thread; comments: ItemComments; deta
     root.status === 'resolved' ? 'comment-thread--resolved' : '',
     comments.active === root.id ? 'comment-thread--active' : '',
   ];
+  const author = comments.nameOf(root.author);
   const view = {
     userId: comments.userId,
+    nameOf: comments.nameOf,
     canHide: comments.rights.hide,
     actions: comments.actions,
   };
   return (
     <li className={classes.filter(Boolean).join(' ')} data-testid="comment-thread">
       <h3 className="comment-thread__heading" id={threadHeadingId(root.id)} tabIndex={-1}>
-        <StatusTag status={root.status} /> Comment from {root.author.name}
+        <StatusTag status={root.status} /> Comment from {author}
       </h3>
       <Passage thread={thread} detached={detached} />
       <CommentView comment={root} {...view} />
       <Response thread={thread} />
       {replies.length > 0 && (
-        <ol className="comment-replies" aria-label={`Replies to ${root.author.name}`}>
+        <ol className="comment-replies" aria-label={`Replies to ${author}`}>
           {replies.map((reply) => (
             <li key={reply.id}>
               <CommentView comment={reply} {...view} />

@@ -14,6 +14,7 @@ import { KINDS } from '../../../shared/documents/item-kinds';
 import type { ItemKind } from '../../../shared/schemas/records';
 import type { ApiClient } from '../../lib/api';
 import { anchorPositions } from './anchor-codec';
+import { type NameOf, useAuthorNames } from './author-names';
 import { type CommentActions, commentActions } from './comment-actions';
 import { useCommentsFeed } from './comments-feed';
 import { useCommentShortcut, useFieldSelection } from './field-selection';
@@ -44,6 +45,10 @@ export interface ItemCommentsOptions {
   readonly serverUrl: string;
   readonly userId: string;
   readonly rights: CommentRights;
+  readonly labId: string;
+  /** The viewer's own name, and whether they are staff (not a reviewer), to name authors. */
+  readonly userName: string;
+  readonly staff: boolean;
 }
 
 export interface ItemComments {
@@ -52,6 +57,8 @@ export interface ItemComments {
   readonly doc: Y.Doc;
   readonly kind: ItemKind;
   readonly userId: string;
+  /** What to call a comment's author, for this viewer. */
+  readonly nameOf: NameOf;
   readonly rights: CommentRights;
   readonly actions: CommentActions;
   readonly filter: ThreadFilter;
@@ -134,6 +141,11 @@ function useThreadNavigation(doc: Y.Doc, kind: ItemKind) {
 export function useItemComments(options: ItemCommentsOptions): ItemComments {
   const { api, itemId, kind, doc, awareness, serverUrl, userId, rights } = options;
   const feed = useCommentsFeed(itemId, serverUrl);
+  const nameOf = useAuthorNames(api, options.labId, {
+    userId,
+    name: options.userName,
+    staff: options.staff,
+  });
   const threads = useMemo(() => buildThreads(feed.comments), [feed.comments]);
   const actions = useMemo(() => commentActions(api, itemId), [api, itemId]);
   const navigation = useThreadNavigation(doc, kind);
@@ -159,6 +171,7 @@ export function useItemComments(options: ItemCommentsOptions): ItemComments {
     doc,
     kind,
     userId,
+    nameOf,
     rights,
     actions,
     draft,

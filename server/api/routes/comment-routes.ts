@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import * as Y from 'yjs';
+import { storedAuthor, UNKNOWN_REVIEWER } from '../../../shared/comment-authors';
 import {
   type Anchor,
   COMMENTS_MAP,
@@ -19,6 +20,7 @@ import {
 import { type docRights, mayInLab } from '../../../shared/policy';
 import type { ItemRecord } from '../../../shared/schemas/records';
 import { newId } from '../auth/secrets';
+import { isReviewerIn, presentComments, reviewerName, scrubReviewerNames } from '../comment-names';
 import { type ApiContext, type AppEnv, type Auth, requireAuth } from '../context';
 import { ApiError, Errors } from '../errors';
 import { itemRights } from '../item-access';
@@ -69,9 +71,11 @@ async function writeComment(
 ): Promise<Comment[]> {
   const { docs, meta } = c.get('deps');
   let comments: Comment[] = [];
+  const labId = meta.getItem(itemId)?.labId;
   await docs.change(commentsDocId(itemId), (doc) => {
     const map = doc.getMap(COMMENTS_MAP);
     update(map);
+    if (labId !== undefined) scrubReviewerNames(map, meta, labId);
     comments = readComments(map);
   });
   const open = comments.filter(
@@ -94,7 +98,8 @@ export function commentRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/:itemId/comments', async (c) => {
-    const { item } = requireItemAccess(c);
+    const { auth, item } = requireItemAccess(c);
+    const { meta } = c.get('deps');
     const status = c.req.query('status');
     const profession = c.req.query('profession');
     const comments = (
@@ -105,7 +110,12 @@ export function commentRoutes(): Hono<AppEnv> {
       (x) =>
         (!status || x.status === status) && (!profession || x.author.profession === profession),
     );
-    return c.json({ comments });
+    const viewer = {
+      userId: auth.user.id,
+      name: auth.user.name,
+      staff: !isReviewerIn(meta, item.labId, auth.user.id),
+    };
+    return c.json({ comments: presentComments(comments, meta, viewer) });
   });
 
   routes.post('/:itemId/comments', async (c) => {
@@ -122,7 +132,8 @@ export function commentRoutes(): Hono<AppEnv> {
     const comment: Comment = {
       id: newId(),
       replyTo: body.replyTo,
-      author: { id: auth.user.id, name: auth.user.name, profession: auth.user.profession },
+      // Other reviewers sync this document: a reviewer's name is not written into it.
+      author: storedAuthor(auth.user, isReviewerIn(c.get('deps').meta, item.labId, auth.user.id)),
       createdAt: c.get('deps').now().toISOString(),
       editedAt: null,
       body: body.body,
@@ -234,7 +245,9 @@ export function reviewRoutes(): Hono<AppEnv> {
       });
       for (const x of visible) {
         const entry = commenters.get(x.author.id) ?? {
-          name: x.author.name,
+          name: x.author.reviewer
+            ? (reviewerName(meta, x.author.id) ?? UNKNOWN_REVIEWER)
+            : x.author.name,
           profession: x.author.profession,
           comments: 0,
         };
