@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the sync benchmark (`run.ts`), the export benchmark (`export.ts`),
- * then the cost of the schema check on the edit path (`schema-guard.ts`), each in its own process, with the command line's options passed
+ * the cost of the schema check on the edit path (`schema-guard.ts`), then archive
+ * import (`archive-import.ts`), each in its own process, with the command line's options passed
  * to the one that knows them. Exits non-zero if either benchmark failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,4 +27,5 @@ function run(script: string, scriptArgs: string[]): number {
 const sync = run('run.ts', args);
 const exports = run('export.ts', exportArgs);
 const guard = run('schema-guard.ts', exportArgs);
-process.exitCode = [sync, exports, guard].find((status) => status !== 0) ?? 0;
+const imports = run('archive-import.ts', args.includes('--json') ? ['--json'] : []);
+process.exitCode = [sync, exports, guard, imports].find((status) => status !== 0) ?? 0;
