@@ -98,6 +98,7 @@ export async function startWorkspaceServer(
     store,
     logger,
     compaction: options.compaction ?? DEFAULT_COMPACTION_POLICY,
+    maxDocumentBytes: config.maxDocumentBytes,
     prepare: (docId, doc) => {
       const kind = meta.getItem(docId)?.kind;
       return kind && needsMigration(doc, kind) ? (d) => migrateItemDoc(d, kind) : null;

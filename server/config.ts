@@ -10,6 +10,7 @@ import {
   MAX_PASSWORD_HASH_COST,
   MIN_PASSWORD_HASH_COST,
 } from './api/auth/password-hash';
+import { Limits } from '../shared/limits';
 
 const port = z.coerce
   .number()
@@ -59,6 +60,12 @@ export const ConfigSchema = z.object({
     .min(MIN_PASSWORD_HASH_COST, `must be at least ${MIN_PASSWORD_HASH_COST}`)
     .max(MAX_PASSWORD_HASH_COST, `must be at most ${MAX_PASSWORD_HASH_COST}`)
     .default(DEFAULT_PASSWORD_HASH_COST),
+  /** Largest document (bytes of its encoded state); updates that would pass it are refused. */
+  MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .min(64 * 1024, 'must be at least 65536 (64 KB)')
+    .default(Limits.maxDocumentBytes),
 });
 
 export interface Config {
@@ -79,6 +86,7 @@ export interface Config {
   readonly trustProxy: number;
   /** scrypt cost of new password hashes, as log2(N). */
   readonly passwordHashCost: number;
+  readonly maxDocumentBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -120,5 +128,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     sessionTtlMs: values.SESSION_TTL_HOURS * 60 * 60 * 1000,
     trustProxy: values.TRUST_PROXY,
     passwordHashCost: values.PASSWORD_HASH_COST,
+    maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
   };
 }

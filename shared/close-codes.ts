@@ -16,6 +16,8 @@ export const CloseCode = {
   ServerRestarting: 1012,
   /** A message could not be decoded, or it carried an invalid update. */
   MalformedMessage: 4400,
+  /** An update would take the document past its size limit; it was not saved. */
+  DocumentTooLarge: 4413,
   /** The connection has no valid session. */
   Unauthenticated: 4401,
   /** The user may not open this document. */
@@ -26,6 +28,8 @@ export const CloseCode = {
   SchemaViolation: 4422,
   /** The connection's role or the document's sharing changed; reconnect to get the new rights. */
   RightsChanged: 4501,
+  /** Updates did not fit the document twice in a row, even after a request to sync; reconnect. */
+  OutOfSync: 4512,
   /** Too many messages arrived before the document finished loading; reconnect. */
   TooManyPendingMessages: 4503,
   /** The connection sent messages faster than allowed; reconnect later. */
@@ -45,10 +49,12 @@ export const CLOSE_REASONS: Readonly<Record<CloseCode, string>> = {
   [CloseCode.InternalError]: 'server error; changes not saved were kept on your device',
   [CloseCode.ServerRestarting]: 'server restarting',
   [CloseCode.MalformedMessage]: 'malformed message',
+  [CloseCode.DocumentTooLarge]: 'document too large: this change was not saved',
   [CloseCode.Unauthenticated]: 'sign in required',
   [CloseCode.Forbidden]: 'not allowed to open this document',
   [CloseCode.InvalidDocumentId]: 'invalid document id',
   [CloseCode.SchemaViolation]: 'a change would have damaged this item; it was not saved',
+  [CloseCode.OutOfSync]: 'changes did not fit the document; reconnect to sync again',
   [CloseCode.TooManyPendingMessages]: 'too many messages before the document loaded',
   [CloseCode.RightsChanged]: 'your access changed',
   [CloseCode.RateLimited]: 'too many messages',

@@ -9,6 +9,13 @@ export const Limits = {
   maxPendingMessages: 256,
   /** Bytes a connection may queue while its document is still loading. */
   maxPendingBytes: 16 * 1024 * 1024,
+  /**
+   * Default largest document (bytes, its encoded Yjs state); `MAX_DOCUMENT_BYTES` sets
+   * another. An update that could take a document past it is refused (close 4413). A
+   * long paper typed in full (the 260,000-edit editing trace `npm run bench` replays)
+   * is 0.3 MB; a lab item is far smaller.
+   */
+  maxDocumentBytes: 4 * 1024 * 1024,
   /** Largest awareness state one client may publish (bytes, encoded). */
   maxAwarenessBytes: 4 * 1024,
   /** Longest document id. */

@@ -18,6 +18,8 @@ export interface RoomRegistryOptions {
   readonly store: DocStore;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
+  /** Largest document (encoded bytes) updates from clients may make it. */
+  readonly maxDocumentBytes: number;
   /**
    * Called once a document is loaded, before anyone sees it: returns a server
    * change to make first (a schema migration), or null.
@@ -107,11 +109,12 @@ export class RoomRegistry {
       return this.roomFor(docId);
     }
     const { onUpdated, prepare } = this.options;
-    const { store, logger, compaction } = this.options;
+    const { store, logger, compaction, maxDocumentBytes } = this.options;
     const room = new Room({
       store,
       logger,
       compaction,
+      maxDocumentBytes,
       docId,
       itemKind: this.options.itemKind?.(docId) ?? null,
       onEmpty: (empty) => this.unload(empty),

@@ -26,9 +26,12 @@ import {
   isEmptyUpdate,
   MalformedMessageError,
 } from './message-codec';
+import { DocumentSize } from './document-size';
+import { ResyncRequests } from './resync-requests';
 import { RoomCompaction } from './room-compaction';
 import { SchemaGuard, SchemaViolation } from './schema-guard';
-import { checkUpdate } from './update-check';
+import { checkUpdate, type UpdateShape } from './update-check';
+import { RoomClocks } from './update-fit';
 import { frameBinaryMessage } from './wire-frame';
 
 export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
@@ -42,6 +45,8 @@ export interface RoomOptions {
   readonly store: DocStore;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
+  /** Largest document (encoded bytes) updates from clients may make it. */
+  readonly maxDocumentBytes: number;
   /** Called when the last connection has left. */
   readonly onEmpty: (room: Room) => void;
   /**
@@ -67,6 +72,12 @@ export class Room {
   private readonly schema: SchemaGuard | null;
   /** The stored state the document was loaded from, while nothing has changed since. */
   private storedState: Uint8Array | null = null;
+  /** The document's clocks once every accepted update is applied (set by `load`). */
+  private clocks = RoomClocks.of(this.document);
+  private docSize = new DocumentSize(Number.POSITIVE_INFINITY, 0);
+  /** Bytes of accepted updates being written, not yet passed on and applied. */
+  private bytesInFlight = 0;
+  private readonly resyncs = new ResyncRequests();
   /** Stored and broadcast updates not yet applied to `document`, in stored order. */
   private readonly unapplied = new ApplyQueue<UpdateOrigin>(this.document, (origin, error) => {
     // Not expected after the update check; logged, and its author disconnected.
@@ -129,6 +140,8 @@ export class Room {
     this.storedState = updates.length === 1 && allApplied ? (updates[0] ?? null) : null;
     const stats = await store.stats(docId);
     this.compaction.loaded(stats);
+    this.clocks = RoomClocks.of(this.document);
+    this.docSize = new DocumentSize(this.options.maxDocumentBytes, stats.bytes);
     this.roomStatus = 'ready';
   }
 
@@ -209,18 +222,58 @@ export class Room {
       return;
     }
     if (isEmptyUpdate(update)) {
+      this.resyncs.answer(connection, Promise.resolve());
       connection.ackWhenDurable(seq, Promise.resolve());
       return;
     }
+    let shape: UpdateShape;
     try {
       // Check the whole update before it reaches the log, so garbage is never stored.
-      checkUpdate(update);
+      shape = checkUpdate(update);
     } catch (error) {
       this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
       return;
     }
+    const misfit = this.clocks.misfit(shape);
+    if (misfit) {
+      this.askToResync(connection, seq, misfit);
+      return;
+    }
+    if (this.docSize.wouldExceed(update.byteLength, () => this.measure())) {
+      this.options.logger.warn('update refused: the document would pass its size limit', {
+        ...this.context(connection),
+        bytes: update.byteLength,
+        limit: this.options.maxDocumentBytes,
+      });
+      connection.close(CloseCode.DocumentTooLarge);
+      return;
+    }
+    // Last: the schema guard remembers what it accepts.
     if (this.breaksSchema(connection, update)) return;
-    connection.ackWhenDurable(seq, this.persistThenPassOn(connection, update).durable);
+    this.clocks.accept(shape);
+    this.docSize.added(update.byteLength);
+    const { durable } = this.persistThenPassOn(connection, update);
+    this.resyncs.answer(connection, durable);
+    connection.ackWhenDurable(seq, durable);
+  }
+
+  /**
+   * An update that does not fit the document (`update-fit.ts`) is neither stored nor
+   * passed on; the client is asked to sync again (`resync-requests.ts`). A second
+   * misfit in a row closes the connection, so a client cannot loop.
+   */
+  private askToResync(connection: Connection, seq: number, misfit: string): void {
+    this.options.logger.warn('update does not fit the document; asked to sync again', {
+      ...this.context(connection),
+      misfit,
+    });
+    if (this.resyncs.asked(connection)) connection.close(CloseCode.OutOfSync);
+    else this.resyncs.ask(connection, seq, this.clocks.stateVector());
+  }
+
+  /** The document's encoded size, with the updates still being written. */
+  private measure(): number {
+    return Y.encodeStateAsUpdate(this.doc).byteLength + this.bytesInFlight;
   }
 
   /** Refuses (closes the author's connection) an update that would damage the item. */
@@ -242,6 +295,7 @@ export class Room {
   private persistThenPassOn(origin: UpdateOrigin, update: Uint8Array): AppendReceipt {
     const receipt = this.options.store.append(this.docId, update);
     this.pendingWrites += 1;
+    this.bytesInFlight += update.byteLength;
     this.compaction.appended(update.byteLength);
     // Passed on in this turn only with no earlier write of this room still waiting, so
     // updates are always passed on and queued in the order they were stored.
@@ -258,6 +312,11 @@ export class Room {
           error,
         });
         if (origin !== SERVER_ORIGIN) origin.close(CloseCode.InternalError);
+        this.bytesInFlight -= update.byteLength;
+        // The clocks counted an update the document will never have.
+        void this.whenIdle().then(() => {
+          this.clocks = RoomClocks.of(this.doc);
+        });
         this.writeSettled();
       },
     );
@@ -271,6 +330,7 @@ export class Room {
    */
   private passOn(origin: UpdateOrigin, update: Uint8Array): void {
     this.storedState = null;
+    this.bytesInFlight -= update.byteLength;
     this.unapplied.add(origin, update);
     try {
       this.broadcast(encodeUpdate(update), origin);
@@ -304,6 +364,9 @@ export class Room {
     if (updates.length === 0) return;
     const update = Y.mergeUpdates(updates);
     this.schema?.note(update);
+    // The server's own change always fits: it was made on a copy of the document.
+    this.clocks.accept(checkUpdate(update));
+    this.docSize.added(update.byteLength);
     await this.persistThenPassOn(SERVER_ORIGIN, update).durable;
   }
 
@@ -381,6 +444,7 @@ export class Room {
 
   detach(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.resyncs.forget(connection);
     const clients = Array.from(connection.awarenessClients);
     if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
     if (this.connections.size === 0 && this.roomStatus === 'ready') this.options.onEmpty(this);

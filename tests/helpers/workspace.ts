@@ -10,6 +10,7 @@ import type { Config } from '../../server/config';
 import { createMemoryLogger, type LogRecord } from '../../server/logger';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import type { CompactionPolicy } from '../../server/sync/compaction-policy';
+import { Limits } from '../../shared/limits';
 import type { SharingState } from '../../shared/roles';
 import { addItem, addLab, addPerson, TEST_PASSWORD_HASH_COST, type TestPerson } from './accounts';
 import { waitFor } from './wait';
@@ -50,6 +51,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     sessionTtlMs: 60 * 60 * 1000,
     trustProxy: 0,
     passwordHashCost: TEST_PASSWORD_HASH_COST,
+    maxDocumentBytes: Limits.maxDocumentBytes,
     ...overrides,
   };
 }

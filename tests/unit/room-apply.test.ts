@@ -13,6 +13,7 @@ import { DEFAULT_COMPACTION_POLICY } from '../../server/sync/compaction-policy';
 import { Connection, type SyncSocket } from '../../server/sync/connection';
 import { encodeSyncStep1, encodeUpdate } from '../../server/sync/message-codec';
 import { Room } from '../../server/sync/room';
+import { Limits } from '../../shared/limits';
 import { MessageType, SyncMessageType } from '../../shared/protocol';
 
 const DOC_ID = 'room-apply';
@@ -65,6 +66,7 @@ describe('a room applies stored updates when its document is read', () => {
       store: createMemoryDocStore(),
       logger: createMemoryLogger(),
       compaction: DEFAULT_COMPACTION_POLICY,
+      maxDocumentBytes: Limits.maxDocumentBytes,
       onEmpty: () => undefined,
       onUpdated: () => {
         updated += 1;

@@ -1,8 +1,9 @@
 /**
- * `checkUpdate` must agree with `Y.decodeUpdate` on every input but one kind: it
+ * `checkUpdate` must agree with `Y.decodeUpdate` on every input but two kinds: it
  * accepts every update Yjs writes (all struct and content kinds) and refuses exactly
- * what Yjs cannot read, plus structs and deleted ranges of length 0, which Yjs reads
- * but never writes and cannot always apply. Checked on every truncation, on thousands
+ * what Yjs cannot read, plus structs and deleted ranges of length 0 and items that name
+ * their own client at or after their own clock, which Yjs reads but never writes and
+ * cannot apply. Checked on every truncation, on thousands
  * of damaged copies of those updates, and by applying thousands of random well-formed
  * updates to a real document: none that it accepts may fail to apply.
  */
@@ -10,6 +11,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate } from '../../server/sync/update-check';
+import { prng } from '../helpers/prng';
 
 /** Updates covering every struct and content kind Yjs writes in encoding v1. */
 function sampleUpdates(): Uint8Array[] {
@@ -68,11 +70,24 @@ function handWrittenJsonContent(): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** What `checkUpdate` should accept: what Yjs reads, without anything of length 0. */
+/** Whether an item names its own client at or after its own clock (Yjs cannot find it). */
+function namesItselfOrLater(struct: Y.Item | Y.GC | Y.Skip): boolean {
+  if (!(struct instanceof Y.Item)) return false;
+  const { client, clock } = struct.id;
+  const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+  return [struct.origin, struct.rightOrigin, parent].some(
+    (id) => id !== null && id.client === client && id.clock >= clock,
+  );
+}
+
+/**
+ * What `checkUpdate` should accept: what Yjs reads, without anything of length 0 and
+ * without an item that names its own client at or after its own clock.
+ */
 function yjsReads(update: Uint8Array): boolean {
   try {
     const { structs, ds } = Y.decodeUpdate(update);
-    if (structs.some((struct) => struct.length === 0)) return false;
+    if (structs.some((struct) => struct.length === 0 || namesItselfOrLater(struct))) return false;
     for (const ranges of ds.clients.values())
       if (ranges.some((range) => range.len === 0)) return false;
     return true;
@@ -240,15 +255,6 @@ function randomWellFormedUpdate(random: () => number, ids: readonly Id[]): Uint8
     encoding.writeVarUint(encoder, int(3)); // sometimes 0
   }
   return encoding.toUint8Array(encoder);
-}
-
-/** A small deterministic generator, so a failure can be reproduced. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 describe('checkUpdate', () => {
