@@ -20,7 +20,7 @@ function editingSession(random: () => number): Uint8Array[] {
     return doc;
   });
   const updates: Uint8Array[] = [];
-  for (let round = 0; round < 60; round++) {
+  for (let round = 0; round < 40; round++) {
     const doc = docs[round % docs.length] as Y.Doc;
     const text = doc.getText('text');
     const collect = (update: Uint8Array) => updates.push(update);
@@ -123,7 +123,8 @@ describe('checkUpdate against a real apply', () => {
       const update = mutate(source, random);
       const refused = refusal(update, clocks);
       if (refused) {
-        if (refused.includes('not before it')) {
+        // Enough of the refusals Yjs reads to show what the check stops.
+        if (refused.includes('not before it') && forwardReferences < 300) {
           forwardReferences++;
           if (applies(state, update, missing) !== null) refusedThatFail++;
         }
@@ -137,5 +138,5 @@ describe('checkUpdate against a real apply', () => {
     expect(accepted).toBeGreaterThan(1000);
     // The reference rule is what stops most of them: without it they were accepted.
     expect(refusedThatFail).toBeGreaterThan(forwardReferences / 2);
-  });
+  }, 60_000); // about 5 s alone; the margin is for a machine shared with other runs
 });
