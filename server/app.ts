@@ -9,6 +9,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
 import { CloseCode } from '../shared/close-codes';
+import { commentsDocId } from '../shared/comments';
 import { initItemDoc, setTitle } from '../shared/documents/item-doc';
 import { migrateItemDoc, needsMigration } from '../shared/documents/migrate';
 import { Limits } from '../shared/limits';
@@ -33,6 +34,7 @@ import { createLogDocStore } from './store/log-doc-store';
 import { createLowdbMetaStore } from './store/lowdb-meta-store';
 import type { MetaStore } from './store/meta-store';
 import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
+import { startAccessExpirySweep } from './sync/access-expiry';
 import { createItemRegistrySync } from './sync/item-registry-sync';
 import { RoomRegistry } from './sync/room-registry';
 import { createSyncRoutes } from './sync/sync-route';
@@ -128,9 +130,19 @@ export async function startWorkspaceServer(
           c.sessionTokenHash !== except,
         CloseCode.Unauthenticated,
       ),
+    onApiTokensRevoked: (tokenIds) =>
+      registry.closeConnections(
+        (c) => c.apiTokenId !== null && tokenIds.includes(c.apiTokenId),
+        CloseCode.Unauthenticated,
+      ),
     presenceInLab: (labId) => registry.presenceInLab(labId),
+    // The item's comments document goes with it: a reviewer who may no longer see
+    // the item must not keep receiving its comments.
     onItemSharingChanged: (itemId) =>
-      registry.closeConnections((c) => c.docId === itemId, CloseCode.RightsChanged),
+      registry.closeConnections(
+        (c) => c.docId === itemId || c.docId === commentsDocId(itemId),
+        CloseCode.RightsChanged,
+      ),
     onAdminCreated,
     docs: {
       initItem: (itemId, kind, title) =>
@@ -169,6 +181,7 @@ export async function startWorkspaceServer(
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const expirySweep = startAccessExpirySweep(registry, now, logger);
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let closing: Promise<void> | undefined;
@@ -176,6 +189,7 @@ export async function startWorkspaceServer(
     closing ??= (async () => {
       server.close();
       sessionPurge.stop();
+      expirySweep.stop();
       await registry.shutdown();
       await itemRegistry.flush();
       for (const client of wss.clients) client.terminate();

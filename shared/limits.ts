@@ -26,4 +26,10 @@ export const Limits = {
   maxJsonBodyBytes: 64 * 1024,
   /** Largest body of `POST /api/labs/import` (a lab archive, bytes), refused with 413 while it streams. */
   maxArchiveBytes: 50 * 1024 * 1024,
+  /** Longest life of a personal API token given an expiry at creation (days). */
+  maxApiTokenDays: 3650,
+  /** A token's `lastUsedAt` is written at most this often (ms), not once per request. */
+  apiTokenLastUsedGranularityMs: 60_000,
+  /** How often open sockets are checked for an expired session or token (ms). */
+  accessExpirySweepMs: 250,
 } as const;

@@ -23,7 +23,7 @@ function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
     c.set('deps', deps);
     const header = c.req.header('authorization');
     const found = header
-      ? authenticateApiToken(deps.meta, bearerToken(header))
+      ? authenticateApiToken(deps.meta, bearerToken(header), deps.now())
       : authenticateSession(deps.meta, readSessionCookie(c), deps.now());
     // A presented but invalid bearer token is an error, not an anonymous request.
     if (header && !found) throw Errors.unauthenticated();

@@ -82,6 +82,7 @@ export function presentApiToken(token: ApiTokenRecord): ApiToken {
     name: token.name,
     createdAt: token.createdAt,
     lastUsedAt: token.lastUsedAt,
+    expiresAt: token.expiresAt,
     revoked: token.revokedAt !== null,
   };
 }

@@ -107,7 +107,12 @@ export function sessionMethods(state: CoreState): SessionMethods {
 
 export type ApiTokenMethods = Pick<
   MetaStore,
-  'createApiToken' | 'findApiTokenByHash' | 'listApiTokens' | 'revokeApiToken'
+  | 'createApiToken'
+  | 'findApiTokenByHash'
+  | 'listApiTokens'
+  | 'revokeApiToken'
+  | 'revokeUserApiTokens'
+  | 'touchApiToken'
 >;
 
 export function apiTokenMethods(state: CoreState): ApiTokenMethods {
@@ -132,6 +137,29 @@ export function apiTokenMethods(state: CoreState): ApiTokenMethods {
       Object.assign(token, checked(ApiTokenRecordSchema, { ...token, revokedAt: at }, 'API token'));
       await state.saved();
       return true;
+    },
+    async revokeUserApiTokens(userId, at) {
+      state.assertOpen();
+      const live = apiTokens.filter((each) => each.userId === userId && each.revokedAt === null);
+      if (live.length === 0) return [];
+      for (const token of live) {
+        Object.assign(
+          token,
+          checked(ApiTokenRecordSchema, { ...token, revokedAt: at }, 'API token'),
+        );
+      }
+      await state.saved();
+      return live.map((token) => token.id);
+    },
+    async touchApiToken(id, at) {
+      state.assertOpen();
+      const token = apiTokens.find((each) => each.id === id);
+      if (token === undefined) return;
+      Object.assign(
+        token,
+        checked(ApiTokenRecordSchema, { ...token, lastUsedAt: at }, 'API token'),
+      );
+      await state.saved();
     },
   };
 }

@@ -73,6 +73,10 @@ export interface MetaStore {
   listApiTokens(userId: string): ApiTokenRecord[];
   /** Revokes the token if `userId` owns it; returns whether it did. */
   revokeApiToken(id: string, userId: string, at: string): Promise<boolean>;
+  /** Revokes every live token of a user (a password change); returns their ids. */
+  revokeUserApiTokens(userId: string, at: string): Promise<string[]>;
+  /** Records a use of the token at `at`; callers decide how often (it is a write). */
+  touchApiToken(id: string, at: string): Promise<void>;
 
   // Labs. `createLab` adds the creator's facilitator membership in the same step.
   createLab(lab: LabRecord, creator: MembershipRecord): Promise<LabRecord>;

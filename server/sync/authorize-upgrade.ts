@@ -12,7 +12,12 @@ import { itemIdOfCommentsDoc } from '../../shared/comments';
 import { isDocId } from '../../shared/doc-id';
 import { canWrite } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
-import { authenticateApiToken, authenticateSession, bearerToken } from '../api/auth/authenticate';
+import {
+  accessExpiresAt,
+  authenticateApiToken,
+  authenticateSession,
+  bearerToken,
+} from '../api/auth/authenticate';
 import { originMatches } from '../api/auth/csrf';
 import { SESSION_COOKIE } from '../api/auth/session-cookie';
 import { actorOf } from '../api/context';
@@ -31,6 +36,9 @@ export type UpgradeDecision =
       rights: DocRights;
       canWrite: boolean;
       sessionTokenHash: string | null;
+      apiTokenId: string | null;
+      /** When the session or token ends (ms since the epoch), or null. */
+      expiresAt: number | null;
     }
   | { ok: false; code: CloseCode; reason: string };
 
@@ -43,7 +51,7 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
   }
   const token = bearerToken(c.req.header('authorization')) ?? c.req.query(ACCESS_TOKEN_PARAM);
   const found = token
-    ? authenticateApiToken(meta, token)
+    ? authenticateApiToken(meta, token, now)
     : authenticateSession(meta, getCookie(c, SESSION_COOKIE), now);
   if (!found) return { ok: false, code: CloseCode.Unauthenticated, reason: 'no valid session' };
   // A comments document goes with its item: whoever may see the item may read its
@@ -62,5 +70,7 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
     rights: commentsOf ? 'read' : rights,
     canWrite: commentsOf ? false : canWrite(rights),
     sessionTokenHash: found.session?.tokenHash ?? null,
+    apiTokenId: found.token?.id ?? null,
+    expiresAt: accessExpiresAt(found),
   };
 }

@@ -28,6 +28,10 @@ export interface ConnectionOptions {
   readonly labId: string;
   /** The session the connection signed in with (null for an API token), so ending it ends this. */
   readonly sessionTokenHash: string | null;
+  /** The API token the connection signed in with (null for a session), so revoking it ends this. */
+  readonly apiTokenId: string | null;
+  /** When the session or token ends (ms since the epoch; null = never): the socket closes then. */
+  readonly expiresAt: number | null;
 }
 
 export class Connection {

@@ -42,6 +42,8 @@ export class RoomRegistry {
   private shuttingDown = false;
   private readonly live = new Set<Connection>();
   private readonly roomListeners = new Set<() => void>();
+  /** No open connection's access ends before this (ms since the epoch); may be early, never late. */
+  private earliestExpiry = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -57,6 +59,8 @@ export class RoomRegistry {
       return connection;
     }
     this.live.add(connection);
+    const { expiresAt } = connectionOptions;
+    if (expiresAt !== null && expiresAt < this.earliestExpiry) this.earliestExpiry = expiresAt;
     this.place(connection).catch((error: unknown) => {
       this.options.logger.error('document could not be loaded', {
         docId: connectionOptions.docId,
@@ -162,6 +166,28 @@ export class RoomRegistry {
       connection.close(code);
       closed += 1;
     }
+    return closed;
+  }
+
+  /**
+   * Closes (4401) every connection whose session or API token has expired by `nowMs`.
+   * Called often, so it costs one comparison until the earliest expiry has passed.
+   */
+  closeExpired(nowMs: number): number {
+    if (nowMs < this.earliestExpiry) return 0;
+    let closed = 0;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const connection of this.live) {
+      const { expiresAt } = connection.options;
+      if (expiresAt === null || connection.closed) continue;
+      if (expiresAt <= nowMs) {
+        connection.close(CloseCode.Unauthenticated);
+        closed += 1;
+      } else if (expiresAt < earliest) {
+        earliest = expiresAt;
+      }
+    }
+    this.earliestExpiry = earliest;
     return closed;
   }
 

@@ -67,6 +67,8 @@ export function createSyncRoutes({ registry, meta, logger, now }: SyncRouteDeps)
             user: { id: decision.userId, name: decision.userName },
             canWrite: decision.canWrite,
             sessionTokenHash: decision.sessionTokenHash,
+            apiTokenId: decision.apiTokenId,
+            expiresAt: decision.expiresAt,
             wantsSavedAck,
           });
           const raw = ws.raw;

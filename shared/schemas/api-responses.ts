@@ -76,6 +76,7 @@ export interface ApiToken {
   readonly name: string;
   readonly createdAt: string;
   readonly lastUsedAt: string | null;
+  readonly expiresAt: string | null;
   readonly revoked: boolean;
 }
 

@@ -55,7 +55,11 @@ export const UpdateProfileBodySchema = z
   .object({ name, profession: z.enum(PROFESSIONS) })
   .partial();
 
-export const CreateApiTokenBodySchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const CreateApiTokenBodySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** Days until the token stops working; without it, it works until revoked. */
+  expiresInDays: z.number().int().min(1).max(Limits.maxApiTokenDays).optional(),
+});
 
 export const CreateLabBodySchema = z.object({
   title: z.string().trim().min(1, 'enter a title').max(Limits.maxTitleLength),

@@ -40,8 +40,11 @@ export const ApiTokenRecordSchema = z.object({
   name: z.string().min(1).max(100),
   tokenHash: z.string().min(1),
   createdAt: isoTime,
+  /** When the token was last used, to the minute (`Limits.apiTokenLastUsedGranularityMs`). */
   lastUsedAt: isoTime.nullable(),
   revokedAt: isoTime.nullable(),
+  /** After this the token is refused and its open sockets close; null = until revoked. */
+  expiresAt: isoTime.nullable().default(null),
 });
 export type ApiTokenRecord = z.infer<typeof ApiTokenRecordSchema>;
 

@@ -132,6 +132,36 @@ export function describeAccountContract(current: () => MetaStore): void {
       expect(store.findApiTokenByHash(token.tokenHash)?.revokedAt).toBe(at);
       expect(await store.revokeApiToken('no-such-token', owner, at)).toBe(false);
     });
+
+    it('revokes every live token of one user at once, and only theirs', async () => {
+      const store = current();
+      const [me = '', them = ''] = await createUsers(store, 2);
+      const earlier = hoursFromNow(-1);
+      const gone = anApiToken(me, { revokedAt: earlier });
+      const live = [anApiToken(me), anApiToken(me)];
+      const theirs = anApiToken(them);
+      for (const token of [gone, ...live, theirs]) await store.createApiToken(token);
+      const at = hoursFromNow(0);
+      expect((await store.revokeUserApiTokens(me, at)).sort()).toEqual(
+        live.map((token) => token.id).sort(),
+      );
+      expect(store.findApiTokenByHash(gone.tokenHash)?.revokedAt).toBe(earlier);
+      for (const token of live)
+        expect(store.findApiTokenByHash(token.tokenHash)?.revokedAt).toBe(at);
+      expect(store.findApiTokenByHash(theirs.tokenHash)?.revokedAt).toBeNull();
+      expect(await store.revokeUserApiTokens(me, at)).toEqual([]);
+    });
+
+    it('records when a token was last used, and keeps its expiry', async () => {
+      const store = current();
+      const [me = ''] = await createUsers(store, 1);
+      const token = anApiToken(me, { expiresAt: hoursFromNow(24) });
+      await store.createApiToken(token);
+      const at = hoursFromNow(0);
+      await store.touchApiToken(token.id, at);
+      expect(store.findApiTokenByHash(token.tokenHash)).toEqual({ ...token, lastUsedAt: at });
+      await store.touchApiToken('no-such-token', at);
+    });
   });
 
   describe('set-up token', () => {

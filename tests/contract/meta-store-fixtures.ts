@@ -64,6 +64,7 @@ export function anApiToken(
     createdAt: hoursFromNow(-1),
     lastUsedAt: null,
     revokedAt: null,
+    expiresAt: null,
     ...overrides,
   };
 }

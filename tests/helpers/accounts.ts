@@ -52,6 +52,7 @@ export async function addPerson(
     createdAt: at(),
     lastUsedAt: null,
     revokedAt: null,
+    expiresAt: null,
   });
   return { user, token };
 }

@@ -33,6 +33,7 @@ export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDe
     presenceInLab: () => [],
     onItemSharingChanged: () => undefined,
     onSessionsEnded: () => undefined,
+    onApiTokensRevoked: () => undefined,
     onAdminCreated: async () => undefined,
     docs: {
       initItem: (itemId, kind, title) =>

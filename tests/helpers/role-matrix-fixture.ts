@@ -99,6 +99,7 @@ export async function makeFixture(): Promise<Fixture> {
       createdAt: at,
       lastUsedAt: null,
       revokedAt: null,
+      expiresAt: null,
     });
     return { id, email, token, tokenId };
   };
@@ -173,6 +174,7 @@ export async function makeFixture(): Promise<Fixture> {
     onAccessChanged: () => undefined,
     onItemSharingChanged: () => undefined,
     onSessionsEnded: () => undefined,
+    onApiTokensRevoked: () => undefined,
     presenceInLab: () => [],
     onAdminCreated: async () => undefined,
     docs: memoryDocs(),

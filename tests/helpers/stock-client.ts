@@ -21,15 +21,26 @@ export function syncUrl(httpUrl: string): string {
   return `${httpUrl.replace(/^http/, 'ws')}${SYNC_PATH_PREFIX.replace(/\/$/, '')}`;
 }
 
+/** `ws` sending extra headers (a session cookie, as a browser would) on every connect. */
+function webSocketWithHeaders(headers: Record<string, string>): unknown {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}
+
 export function connectStockClient(
   httpUrl: string,
   docId: string,
   params: Record<string, string> = {},
+  headers: Record<string, string> = {},
 ): StockClient {
   const doc = new Y.Doc();
+  const socketClass = Object.keys(headers).length > 0 ? webSocketWithHeaders(headers) : WebSocket;
   const provider = new WebsocketProvider(syncUrl(httpUrl), docId, doc, {
     // ws implements the browser WebSocket interface the provider uses; its types differ.
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClass as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params,
   });

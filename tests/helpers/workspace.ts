@@ -9,6 +9,7 @@ import { startWorkspaceServer, type WorkspaceServer } from '../../server/app';
 import type { Config } from '../../server/config';
 import { createMemoryLogger, type LogRecord } from '../../server/logger';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
+import type { MetaStore } from '../../server/store/meta-store';
 import type { CompactionPolicy } from '../../server/sync/compaction-policy';
 import { Limits } from '../../shared/limits';
 import type { SharingState } from '../../shared/roles';
@@ -62,6 +63,8 @@ export async function startTestWorkspace(
     compaction?: CompactionPolicy;
     now?: () => Date;
     sessionPurgeIntervalMs?: number;
+    /** A MetaStore to use instead of lowdb (e.g. one whose writes a test holds back). */
+    meta?: MetaStore;
   } = {},
 ): Promise<TestWorkspace> {
   const dataDir = await makeDataDir();
@@ -75,6 +78,7 @@ export async function startTestWorkspace(
       ...(options.sessionPurgeIntervalMs
         ? { sessionPurgeIntervalMs: options.sessionPurgeIntervalMs }
         : {}),
+      ...(options.meta ? { meta: options.meta } : {}),
     });
   let server = await start();
   let stopped = false;

@@ -44,6 +44,8 @@ function connect(id: number, socket: SyncSocket): Connection {
     user: { id: `user-${id}`, name: `Person ${id}` },
     labId: 'lab',
     sessionTokenHash: null,
+    apiTokenId: null,
+    expiresAt: null,
   });
 }
 

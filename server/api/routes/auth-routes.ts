@@ -118,16 +118,24 @@ export function authRoutes(): Hono<AppEnv> {
       });
     }
     throttles.passwordChange.succeed(auth.user.id);
-    await meta.updateUser(auth.user.id, {
-      passwordHash: await hashPassword(body.newPassword, passwordHashCost),
+    const passwordHash = await hashPassword(body.newPassword, passwordHashCost);
+    const deps = c.get('deps');
+    // Every other session and every API token ends: a changed password must lock out
+    // whoever knew the old one or anything issued with it. The store changes memory at
+    // once and then writes, so the sockets close before the disk is waited for.
+    const tokens = meta.listApiTokens(auth.user.id).filter((token) => token.revokedAt === null);
+    const writes = Promise.all([
+      meta.updateUser(auth.user.id, { passwordHash }),
+      meta.deleteUserSessions(auth.user.id, auth.session?.tokenHash),
+      meta.revokeUserApiTokens(auth.user.id, deps.now().toISOString()),
+    ]);
+    deps.onSessionsEnded(auth.user.id, auth.session ? { except: auth.session.tokenHash } : {});
+    deps.onApiTokensRevoked(tokens.map((token) => token.id));
+    const [, ended, revoked] = await writes;
+    await audit(c, 'auth.password_changed', null, {
+      sessionsEnded: ended,
+      tokensRevoked: revoked.length,
     });
-    // Every other session ends: a changed password must lock out whoever knew the old one.
-    const ended = await meta.deleteUserSessions(auth.user.id, auth.session?.tokenHash);
-    c.get('deps').onSessionsEnded(
-      auth.user.id,
-      auth.session ? { except: auth.session.tokenHash } : {},
-    );
-    await audit(c, 'auth.password_changed', null, { sessionsEnded: ended });
     return c.json({ ok: true });
   });
 

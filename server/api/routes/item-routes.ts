@@ -103,7 +103,7 @@ export function itemRoutes(): Hono<AppEnv> {
       body.title !== undefined || body.order !== undefined || body.archived !== undefined;
     if (changesContent && rights !== 'edit') throw Errors.forbidden('change this item');
     const now = deps.now().toISOString();
-    const updated = await deps.meta.updateItem(item.id, {
+    const updating = deps.meta.updateItem(item.id, {
       ...(body.title !== undefined ? { title: body.title } : {}),
       ...(body.order !== undefined ? { order: body.order } : {}),
       ...(body.sharing !== undefined ? { sharing: body.sharing } : {}),
@@ -111,15 +111,18 @@ export function itemRoutes(): Hono<AppEnv> {
       updatedAt: now,
       updatedBy: auth.user.id,
     });
+    const sharingTo = body.sharing !== item.sharing ? body.sharing : undefined;
+    // Sockets close before the write is waited for: the change is already in memory.
+    if (sharingTo !== undefined) deps.onItemSharingChanged(item.id);
+    const updated = await updating;
     if (!updated) throw Errors.notFound('That item');
     if (body.title !== undefined && body.title !== item.title)
       await deps.docs.setTitle(item.id, body.title);
-    if (body.sharing !== undefined && body.sharing !== item.sharing) {
-      deps.onItemSharingChanged(item.id);
+    if (sharingTo !== undefined) {
       await audit(c, 'item.sharing_changed', item.labId, {
         itemId: item.id,
         from: item.sharing,
-        to: body.sharing,
+        to: sharingTo,
       });
     }
     return c.json({ item: presentItem(updated) });

@@ -49,9 +49,12 @@ export function memberRoutes(): Hono<AppEnv> {
     if (body.role !== 'facilitator' && lastFacilitator(deps.meta.listMembers(lab.id), userId)) {
       throw KEEP_A_FACILITATOR();
     }
-    const updated = await deps.meta.setRole(lab.id, userId, body.role);
-    if (!updated) throw Errors.notFound('That member');
+    // The store changes the role in memory at once, then writes: the sockets close
+    // now (a reconnect already gets the new rights), not after the disk answers.
+    const updating = deps.meta.setRole(lab.id, userId, body.role);
     deps.onAccessChanged({ labId: lab.id, userId, role: body.role });
+    const updated = await updating;
+    if (!updated) throw Errors.notFound('That member');
     await audit(c, 'member.role_changed', lab.id, { userId, from: current.role, to: body.role });
     return c.json({ member: presentMember(updated, deps.meta.getUser(userId), true) });
   });
@@ -63,8 +66,9 @@ export function memberRoutes(): Hono<AppEnv> {
     const current = deps.meta.getMembership(lab.id, userId);
     if (!current) throw Errors.notFound('That member');
     if (lastFacilitator(deps.meta.listMembers(lab.id), userId)) throw KEEP_A_FACILITATOR();
-    await deps.meta.removeMember(lab.id, userId);
+    const removing = deps.meta.removeMember(lab.id, userId);
     deps.onAccessChanged({ labId: lab.id, userId, role: null });
+    await removing;
     await audit(c, 'member.removed', lab.id, { userId, role: current.role });
     return c.json({ ok: true });
   });

@@ -8,6 +8,8 @@ import { Errors } from '../errors';
 import { presentApiToken } from '../presenters';
 import { readJson } from '../validate';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export function tokenRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -21,14 +23,20 @@ export function tokenRoutes(): Hono<AppEnv> {
     const body = await readJson(c, CreateApiTokenBodySchema);
     const deps = c.get('deps');
     const secret = newSecret(API_TOKEN_PREFIX);
+    const now = deps.now();
+    const expiresAt =
+      body.expiresInDays === undefined
+        ? null
+        : new Date(now.getTime() + body.expiresInDays * DAY_MS).toISOString();
     const record = {
       id: newId(),
       userId: auth.user.id,
       name: body.name,
       tokenHash: hashSecret(secret),
-      createdAt: deps.now().toISOString(),
+      createdAt: now.toISOString(),
       lastUsedAt: null,
       revokedAt: null,
+      expiresAt,
     };
     await deps.meta.createApiToken(record);
     await audit(c, 'token.created', null, { tokenId: record.id });
@@ -40,9 +48,12 @@ export function tokenRoutes(): Hono<AppEnv> {
     const auth = requireAuth(c);
     const deps = c.get('deps');
     const tokenId = c.req.param('tokenId');
-    if (!(await deps.meta.revokeApiToken(tokenId, auth.user.id, deps.now().toISOString()))) {
-      throw Errors.notFound('That token');
-    }
+    // The store revokes in memory at once and then writes: its sockets close now,
+    // without waiting for the disk, and a reconnect is already refused.
+    const revoking = deps.meta.revokeApiToken(tokenId, auth.user.id, deps.now().toISOString());
+    const owned = deps.meta.listApiTokens(auth.user.id).some((token) => token.id === tokenId);
+    if (owned) deps.onApiTokensRevoked([tokenId]);
+    if (!(await revoking)) throw Errors.notFound('That token');
     await audit(c, 'token.revoked', null, { tokenId });
     return c.json({ ok: true });
   });
