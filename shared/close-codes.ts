@@ -26,6 +26,11 @@ export const CloseCode = {
   InvalidDocumentId: 4404,
   /** A well-formed update would break the item's schema (`schema-guard.ts`); nothing was saved. */
   SchemaViolation: 4422,
+  /**
+   * The document's stored copy is damaged and cannot be opened; nothing was changed.
+   * Permanent (HTTP 423, locked) until an administrator restores it (README: after damage).
+   */
+  DocumentDamaged: 4423,
   /** The connection's role or the document's sharing changed; reconnect to get the new rights. */
   RightsChanged: 4501,
   /** Updates did not fit the document twice in a row, even after a request to sync; reconnect. */
@@ -55,6 +60,7 @@ export const CLOSE_REASONS: Readonly<Record<CloseCode, string>> = {
   [CloseCode.InvalidDocumentId]: 'invalid document id',
   [CloseCode.SchemaViolation]: 'a change would have damaged this item; it was not saved',
   [CloseCode.OutOfSync]: 'changes did not fit the document; reconnect to sync again',
+  [CloseCode.DocumentDamaged]: 'the stored document is damaged; an administrator must restore it',
   [CloseCode.TooManyPendingMessages]: 'too many messages before the document loaded',
   [CloseCode.RightsChanged]: 'your access changed',
   [CloseCode.RateLimited]: 'too many messages',

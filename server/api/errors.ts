@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiErrorBody } from '../../shared/schemas/api';
 import type { Logger } from '../logger';
+import { DocumentDamagedError } from '../store/doc-store';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -62,6 +63,17 @@ export function errorResponse(c: Context, error: ApiError): Response {
 export function createErrorHandler(logger: Logger) {
   return (error: Error, c: Context): Response => {
     if (error instanceof ApiError) return errorResponse(c, error);
+    if (error instanceof DocumentDamagedError) {
+      // The store has logged where the file is; the document was left untouched.
+      return errorResponse(
+        c,
+        new ApiError(
+          503,
+          'document_damaged',
+          'This item’s stored document is damaged and cannot be opened until an administrator restores it.',
+        ),
+      );
+    }
     logger.error('unhandled API error', { method: c.req.method, path: c.req.path, error });
     return errorResponse(
       c,

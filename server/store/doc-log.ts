@@ -86,6 +86,11 @@ export class DocLog {
     return this.#released;
   }
 
+  /** True once a write or fsync failed: the log takes nothing more until released. */
+  get failed(): boolean {
+    return this.#failure !== null;
+  }
+
   load(): Promise<Uint8Array[]> {
     return this.#enqueueTask(() => this.#recover());
   }
@@ -282,7 +287,7 @@ export class DocLog {
     const recovered = await recoverLog(this.#files, this.#docId);
     const { bytes, exists } = recovered;
     this.#file = { bytes, records: recovered.records.length, exists };
-    if (this.#handle !== null && recovered.end !== 'clean') {
+    if (this.#handle !== null && (recovered.end !== 'clean' || recovered.skippedRanges > 0)) {
       // Only this log writes the file while it is open: damage means someone else did.
       this.#fence(new Error(`the open log file was changed by someone else (${recovered.end})`));
     }

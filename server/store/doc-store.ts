@@ -25,6 +25,25 @@ export interface AppendReceipt {
   readonly durable: Promise<void>;
 }
 
+/**
+ * A document whose stored form cannot be read at all (for the log store, a file
+ * that does not start with a log header). Loading it rejects with this error and
+ * the store leaves the stored bytes untouched, so an operator can restore them;
+ * serving the document empty instead would let the next edit overwrite it.
+ */
+export class DocumentDamagedError extends Error {
+  override readonly name = 'DocumentDamagedError';
+
+  constructor(
+    readonly docId: string,
+    /** Where the damaged data is, for the operator. */
+    readonly location: string,
+    detail: string,
+  ) {
+    super(`document ${docId} cannot be opened: ${location} is damaged (${detail})`);
+  }
+}
+
 export interface DocStoreStats {
   /** Bytes the document occupies in storage now. */
   readonly bytes: number;
@@ -35,8 +54,10 @@ export interface DocStoreStats {
 export interface DocStore {
   /**
    * Every stored update of a document in append order; `[]` for a document never
-   * written. Damage at the end of storage (a torn write) is cut off and reported
-   * through the logger, never thrown.
+   * written. Damage at the end of storage (a torn write) is cut off, and damaged
+   * records elsewhere are skipped, both reported through the logger, never thrown.
+   * Storage that cannot be read at all rejects with `DocumentDamagedError` and is
+   * left as it is. Loading a document whose earlier write failed starts afresh.
    */
   load(docId: string): Promise<Uint8Array[]>;
   /**

@@ -103,8 +103,21 @@ export function createLogDocStore(options: LogDocStoreOptions): DocStore {
     }
   }
 
+  /**
+   * A log fenced by a failed write (a full disk, an I/O error) takes nothing more.
+   * Loading the document again lets go of it and starts a fresh log, which verifies
+   * the file (cutting any torn record), so the document recovers once the disk does.
+   */
+  async function loadAfresh(docId: string): Promise<Uint8Array[]> {
+    // Rejects with the failure, which the log has already reported.
+    await release(docId).catch(() => undefined);
+    return logFor(docId).load();
+  }
+
   return {
-    load: async (docId) => logFor(docId).load(),
+    load: async (docId) =>
+      // Queued at once otherwise: a load sees exactly the appends made before it.
+      docs.get(docId)?.failed === true ? loadAfresh(docId) : logFor(docId).load(),
     append(docId, update) {
       try {
         return logFor(docId).append(update);

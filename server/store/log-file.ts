@@ -1,14 +1,24 @@
 /**
  * File-system steps on one document's log file: recovering it on load (cutting a
- * damaged tail, moving a foreign file aside) and installing a whole new file (a new
- * document, or a compaction) atomically. Nothing read from disk is destroyed: what
- * recovery removes is first saved beside the log as `<docId>.ylog.corrupt-<time>`.
+ * damaged tail, skipping damaged records in the middle, refusing a file that is not
+ * a log) and installing a whole new file (a new document, or a compaction)
+ * atomically. Nothing read from disk is destroyed: what recovery removes is first
+ * saved beside the log as `<docId>.ylog.corrupt-<time>`, and a file with a bad
+ * header is never touched.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger';
-import { describeScanEnd, encodeHeader, type ScanEnd, scanLog } from './update-log';
+import { DocumentDamagedError } from './doc-store';
+import {
+  describeScanEnd,
+  encodeHeader,
+  encodeRecord,
+  type LogScan,
+  type ScanEnd,
+  scanLog,
+} from './update-log';
 
 /** Which file an fsync is for; lets tests count or fail fsyncs selectively. */
 export type FsyncTarget = 'log' | 'replacement' | 'directory' | 'aside';
@@ -34,6 +44,8 @@ export interface RecoveredLog {
   readonly exists: boolean;
   /** How the file ended before recovery; anything but 'clean' means it was repaired. */
   readonly end: ScanEnd;
+  /** Damaged stretches skipped in the middle of the file (it was rewritten without them). */
+  readonly skippedRanges: number;
 }
 
 export function logPath(files: LogFiles, docId: string): string {
@@ -120,38 +132,61 @@ async function cutTail(files: LogFiles, docId: string, bytes: Uint8Array, validE
   return savedAs;
 }
 
-async function moveAside(files: LogFiles, docId: string): Promise<string> {
-  const target = await asidePath(files, docId);
-  await rename(logPath(files, docId), target);
-  await syncDirectory(files, docId);
-  return target;
+/**
+ * Rewrites a log without the damaged stretches `scan` skipped (and any damaged tail),
+ * after keeping the whole damaged file aside.
+ */
+async function dropDamage(files: LogFiles, docId: string, bytes: Uint8Array, scan: LogScan) {
+  const savedAs = await saveAside(files, docId, bytes);
+  const records = scan.records.map((payload) => encodeRecord(payload));
+  await prepareReplacement(files, docId, records);
+  await installReplacement(files, docId);
+  const size = records.reduce((sum, record) => sum + record.byteLength, encodeHeader().byteLength);
+  files.logger.error('skipped damaged records in a document log; kept the damaged file aside', {
+    docId,
+    skipped: scan.skipped.map(({ start, end }) => `${start}-${end}`),
+    bytesSkipped: scan.skipped.reduce((sum, { start, end }) => sum + end - start, 0),
+    tail: scan.end,
+    recordsKept: scan.records.length,
+    savedAs,
+  });
+  return size;
 }
 
 /**
  * Reads and verifies a document's log. A damaged tail (a crash mid-append) is cut;
- * a file that is not a log at all is moved aside and the document starts empty.
+ * damaged records in the middle are skipped and the log rewritten without them. A
+ * file that is not a log at all is refused (`DocumentDamagedError`) and left as is.
  */
 export async function recoverLog(files: LogFiles, docId: string): Promise<RecoveredLog> {
-  const bytes = await readIfExists(logPath(files, docId));
-  if (bytes === null) return { records: [], bytes: 0, exists: false, end: 'clean' };
+  const file = logPath(files, docId);
+  const bytes = await readIfExists(file);
+  if (bytes === null)
+    return { records: [], bytes: 0, exists: false, end: 'clean', skippedRanges: 0 };
   const scan = scanLog(bytes);
   const detail = describeScanEnd(scan.end);
+  const recovered = (size: number): RecoveredLog => ({
+    records: scan.records,
+    bytes: size,
+    exists: true,
+    end: scan.end,
+    skippedRanges: scan.skipped.length,
+  });
+  if (scan.skipped.length > 0) return recovered(await dropDamage(files, docId, bytes, scan));
   switch (scan.end) {
     case 'clean':
-      return { records: scan.records, bytes: scan.validEnd, exists: true, end: scan.end };
+      return recovered(scan.validEnd);
     case 'bad-header': {
-      const savedAs = await moveAside(files, docId);
-      files.logger.error('document log has a bad header; moved it aside, starting empty', {
-        docId,
-        bytes: bytes.byteLength,
-        savedAs,
-        detail,
-      });
-      return { records: [], bytes: 0, exists: false, end: scan.end };
+      files.logger.error(
+        'document log has a bad header; refusing to open the document and leaving the file as it is',
+        { docId, file, bytes: bytes.byteLength, detail },
+      );
+      throw new DocumentDamagedError(docId, file, detail);
     }
     case 'torn-length':
     case 'torn-payload':
-    case 'checksum-mismatch': {
+    case 'checksum-mismatch':
+    case 'empty-record': {
       const bytesCut = bytes.byteLength - scan.validEnd;
       const savedAs = await cutTail(files, docId, bytes, scan.validEnd);
       files.logger.warn('cut a damaged tail off a document log', {
@@ -163,7 +198,7 @@ export async function recoverLog(files: LogFiles, docId: string): Promise<Recove
         savedAs,
         recordsKept: scan.records.length,
       });
-      return { records: scan.records, bytes: scan.validEnd, exists: true, end: scan.end };
+      return recovered(scan.validEnd);
     }
     default: {
       const unknown: never = scan.end;

@@ -5,8 +5,11 @@
  *   record: u32 LE payload length + u32 LE CRC-32 of the payload + payload
  *
  * Records are only ever appended, so a crash can leave at most one damaged
- * record, at the end. `scanLog` finds where the valid prefix ends and why, so the
- * store can cut the damage off instead of refusing to load the document.
+ * record, at the end. `scanLog` finds where the valid records end and why, so the
+ * store can cut a torn tail off instead of refusing to load the document. Damage
+ * elsewhere (a flipped bit on disk) costs only the records it touches: the scan
+ * resynchronises on the next record whose frame and CRC check out and that is
+ * followed by another valid record or by the end of the file.
  */
 import { crc32 } from 'node:zlib';
 
@@ -26,15 +29,26 @@ export type ScanEnd =
   | 'torn-payload'
   /** The payload does not match its CRC-32 (a torn or damaged write). */
   | 'checksum-mismatch'
+  /** A frame of an empty payload, which is never written: zeroed or damaged bytes. */
+  | 'empty-record'
   /** Not a log of this format (wrong magic or version, or shorter than a header). */
   | 'bad-header';
+
+/** Bytes `[start, end)` of a log that hold no valid record, with valid records after them. */
+export interface SkippedRange {
+  readonly start: number;
+  readonly end: number;
+}
 
 export interface LogScan {
   /** Payloads of the valid records, in order (views into the scanned bytes). */
   readonly records: Uint8Array[];
-  /** Byte offset where the valid prefix ends (0 when the header is bad). */
+  /** Byte offset where the last valid record ends (0 when the header is bad). */
   readonly validEnd: number;
+  /** How the file ends after the last valid record. */
   readonly end: ScanEnd;
+  /** Damaged stretches before `validEnd` that the scan stepped over, in order. */
+  readonly skipped: SkippedRange[];
 }
 
 /** The bytes every log file starts with. */
@@ -50,6 +64,9 @@ export function encodeRecord(payload: Uint8Array): Uint8Array {
   if (payload.byteLength > MAX_PAYLOAD_BYTES) {
     throw new RangeError(`a log record holds at most ${MAX_PAYLOAD_BYTES} bytes`);
   }
+  // Eight zero bytes frame an empty payload with a valid CRC: refusing empty records
+  // means a zeroed stretch of a damaged file can never be read as records.
+  if (payload.byteLength === 0) throw new RangeError('a log record cannot be empty');
   const record = new Uint8Array(RECORD_FRAME_BYTES + payload.byteLength);
   const view = new DataView(record.buffer);
   view.setUint32(0, payload.byteLength, true);
@@ -67,32 +84,65 @@ function hasValidHeader(bytes: Uint8Array): boolean {
   return view.getUint32(LOG_MAGIC.length, true) === LOG_FORMAT_VERSION;
 }
 
+type RecordAt =
+  | { readonly ok: true; readonly payload: Uint8Array; readonly next: number }
+  | { readonly ok: false; readonly problem: Exclude<ScanEnd, 'clean' | 'bad-header'> };
+
+function recordAt(bytes: Uint8Array, view: DataView, offset: number): RecordAt {
+  if (bytes.byteLength - offset < RECORD_FRAME_BYTES) return { ok: false, problem: 'torn-length' };
+  const length = view.getUint32(offset, true);
+  if (length === 0) return { ok: false, problem: 'empty-record' };
+  const start = offset + RECORD_FRAME_BYTES;
+  if (bytes.byteLength - start < length) return { ok: false, problem: 'torn-payload' };
+  const payload = bytes.subarray(start, start + length);
+  if (crc32(payload) !== view.getUint32(offset + 4, true)) {
+    return { ok: false, problem: 'checksum-mismatch' };
+  }
+  return { ok: true, payload, next: start + length };
+}
+
+/**
+ * The first offset after `from` where valid records resume, or null. A candidate must
+ * frame a non-empty payload that fits the file and matches its CRC-32, and be followed
+ * by the end of the file or by another such record: garbage passes one 32-bit check
+ * by chance about once in four billion offsets, and two chained ones practically never.
+ */
+function resyncFrom(bytes: Uint8Array, view: DataView, from: number): number | null {
+  const plausible = (offset: number): number | null => {
+    const found = recordAt(bytes, view, offset);
+    return found.ok ? found.next : null;
+  };
+  for (let offset = from; offset + RECORD_FRAME_BYTES < bytes.byteLength; offset++) {
+    const next = plausible(offset);
+    if (next === null) continue;
+    if (next === bytes.byteLength || plausible(next) !== null) return offset;
+  }
+  return null;
+}
+
 /** Reads a whole log file: its valid records, where they end and why. Never throws. */
 export function scanLog(input: Uint8Array): LogScan {
   // Plain Uint8Array views (not Buffer subclasses) whatever the caller read with.
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  if (!hasValidHeader(bytes)) return { records: [], validEnd: 0, end: 'bad-header' };
+  if (!hasValidHeader(bytes)) return { records: [], validEnd: 0, end: 'bad-header', skipped: [] };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const records: Uint8Array[] = [];
+  const skipped: SkippedRange[] = [];
   let offset = LOG_HEADER_BYTES;
   while (offset < bytes.byteLength) {
-    if (bytes.byteLength - offset < RECORD_FRAME_BYTES) {
-      return { records, validEnd: offset, end: 'torn-length' };
+    const found = recordAt(bytes, view, offset);
+    if (found.ok) {
+      records.push(found.payload);
+      offset = found.next;
+      continue;
     }
-    const length = view.getUint32(offset, true);
-    const checksum = view.getUint32(offset + 4, true);
-    const start = offset + RECORD_FRAME_BYTES;
-    if (bytes.byteLength - start < length) {
-      return { records, validEnd: offset, end: 'torn-payload' };
-    }
-    const payload = bytes.subarray(start, start + length);
-    if (crc32(payload) !== checksum) {
-      return { records, validEnd: offset, end: 'checksum-mismatch' };
-    }
-    records.push(payload);
-    offset = start + length;
+    const resumes = resyncFrom(bytes, view, offset + 1);
+    // Nothing valid follows: the damage is the tail (a torn write), cut there.
+    if (resumes === null) return { records, validEnd: offset, end: found.problem, skipped };
+    skipped.push({ start: offset, end: resumes });
+    offset = resumes;
   }
-  return { records, validEnd: offset, end: 'clean' };
+  return { records, validEnd: offset, end: 'clean', skipped };
 }
 
 /** A sentence for logs saying what a scan end means. */
@@ -106,6 +156,8 @@ export function describeScanEnd(end: ScanEnd): string {
       return 'the last record payload is cut short (torn write)';
     case 'checksum-mismatch':
       return 'a record payload does not match its CRC-32 (torn or damaged write)';
+    case 'empty-record':
+      return 'a record frame claims an empty payload (zeroed or damaged bytes)';
     case 'bad-header':
       return 'the file does not start with a valid update-log header';
     default: {

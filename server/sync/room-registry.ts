@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
-import type { DocStore } from '../store/doc-store';
+import { type DocStore, DocumentDamagedError } from '../store/doc-store';
 import type { CompactionPolicy } from './compaction-policy';
 import { Connection, type ConnectionOptions, type SyncSocket } from './connection';
 import type { LoadedDoc } from './item-registry-sync';
@@ -66,7 +66,8 @@ export class RoomRegistry {
         docId: connectionOptions.docId,
         error,
       });
-      connection.close(CloseCode.InternalError);
+      const damaged = error instanceof DocumentDamagedError;
+      connection.close(damaged ? CloseCode.DocumentDamaged : CloseCode.InternalError);
     });
     return connection;
   }
@@ -199,8 +200,12 @@ export class RoomRegistry {
     for (;;) {
       const room = await this.roomFor(docId);
       if (room.status !== 'ready') continue;
-      await room.applyServerChange(change);
-      if (room.size === 0) this.unload(room);
+      try {
+        await room.applyServerChange(change);
+      } finally {
+        // Also after a failed write, so the failed log is let go of.
+        if (room.size === 0) this.unload(room);
+      }
       return;
     }
   }

@@ -311,6 +311,10 @@ export class Room {
           bytes: update.byteLength,
           error,
         });
+        // The document's log takes nothing more after a failed write: everyone
+        // reconnects (keeping unsaved changes on their devices) to a room loaded
+        // afresh, once this one has unloaded and let go of the failed log.
+        for (const connection of this.connections) connection.close(CloseCode.InternalError);
         if (origin !== SERVER_ORIGIN) origin.close(CloseCode.InternalError);
         this.bytesInFlight -= update.byteLength;
         // The clocks counted an update the document will never have.
@@ -466,16 +470,21 @@ export class Room {
     await this.whenIdle();
     await this.compaction.done;
     const { store } = this.options;
-    if ((await store.stats(this.docId)).records > 1) await this.compaction.compact();
-    await store.flush(this.docId);
-    if (closeCode !== undefined)
-      for (const connection of this.connections) connection.close(closeCode);
-    this.connections.clear();
-    await store.release(this.docId);
-    this.awareness.destroy();
-    this.unapplied.clear();
-    this.document.destroy();
-    this.roomStatus = 'closed';
+    try {
+      if ((await store.stats(this.docId)).records > 1) await this.compaction.compact();
+      await store.flush(this.docId);
+    } finally {
+      if (closeCode !== undefined)
+        for (const connection of this.connections) connection.close(closeCode);
+      this.connections.clear();
+      // Released even when the flush failed, so the next load starts a fresh log
+      // instead of finding this one fenced.
+      await store.release(this.docId);
+      this.awareness.destroy();
+      this.unapplied.clear();
+      this.document.destroy();
+      this.roomStatus = 'closed';
+    }
   }
 
   private context(origin: UpdateOrigin): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { startWorkspaceServer, type WorkspaceServer } from '../../server/app';
 import type { Config } from '../../server/config';
 import { createMemoryLogger, type LogRecord } from '../../server/logger';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
+import type { DocStore } from '../../server/store/doc-store';
 import type { MetaStore } from '../../server/store/meta-store';
 import type { CompactionPolicy } from '../../server/sync/compaction-policy';
 import { Limits } from '../../shared/limits';
@@ -65,6 +66,8 @@ export async function startTestWorkspace(
     sessionPurgeIntervalMs?: number;
     /** A MetaStore to use instead of lowdb (e.g. one whose writes a test holds back). */
     meta?: MetaStore;
+    /** Makes the DocStore for each start, given the data directory (e.g. with failing fsyncs). */
+    store?: (dataDir: string) => DocStore;
   } = {},
 ): Promise<TestWorkspace> {
   const dataDir = await makeDataDir();
@@ -79,6 +82,7 @@ export async function startTestWorkspace(
         ? { sessionPurgeIntervalMs: options.sessionPurgeIntervalMs }
         : {}),
       ...(options.meta ? { meta: options.meta } : {}),
+      ...(options.store ? { store: options.store(dataDir) } : {}),
     });
   let server = await start();
   let stopped = false;

@@ -14,24 +14,40 @@ import {
 } from '../../server/store/update-log';
 import { typeText } from '../contract/doc-store-contract';
 
+/** A log of `payloads`, as a plain Uint8Array (a Buffer's `slice` would share its bytes). */
 function logOf(...payloads: Uint8Array[]): Uint8Array {
-  return Buffer.concat([encodeHeader(), ...payloads.map(encodeRecord)]);
+  return new Uint8Array(Buffer.concat([encodeHeader(), ...payloads.map(encodeRecord)]));
 }
 
 describe('update-log format', () => {
   it('decodes exactly the records it encoded', () => {
     const payloads = [
-      new Uint8Array(0),
       Uint8Array.of(7),
       Uint8Array.from({ length: 1000 }, (_, i) => (i * 31) % 256),
       ...typeText(new Y.Doc(), 'yjs'),
     ];
     const bytes = logOf(...payloads);
-    expect(scanLog(bytes)).toEqual({ records: payloads, validEnd: bytes.byteLength, end: 'clean' });
+    expect(scanLog(bytes)).toEqual({
+      records: payloads,
+      validEnd: bytes.byteLength,
+      end: 'clean',
+      skipped: [],
+    });
     expect(scanLog(encodeHeader())).toEqual({
       records: [],
       validEnd: LOG_HEADER_BYTES,
       end: 'clean',
+      skipped: [],
+    });
+  });
+
+  it('never frames an empty payload, and reads eight zero bytes as damage', () => {
+    expect(() => encodeRecord(new Uint8Array(0))).toThrow(/empty/);
+    const zeroed = new Uint8Array(Buffer.concat([logOf(Uint8Array.of(1)), new Uint8Array(8)]));
+    expect(scanLog(zeroed)).toMatchObject({
+      records: [Uint8Array.of(1)],
+      end: 'empty-record',
+      validEnd: zeroed.byteLength - 8,
     });
   });
 
@@ -73,7 +89,101 @@ describe('update-log format', () => {
       wrongVersion,
       logOf().fill(1),
     ]) {
-      expect(scanLog(bytes)).toEqual({ records: [], validEnd: 0, end: 'bad-header' });
+      expect(scanLog(bytes)).toEqual({ records: [], validEnd: 0, end: 'bad-header', skipped: [] });
     }
+  });
+});
+
+/** 50 edits, each one record, as people typing one after another would make. */
+function fiftyEdits(): Uint8Array[] {
+  return Array.from({ length: 50 }, (_, i) => {
+    const doc = new Y.Doc();
+    let update: Uint8Array = new Uint8Array();
+    doc.on('update', (u: Uint8Array) => {
+      update = u;
+    });
+    doc.getMap('edits').set(`edit-${i}`, `text of edit ${i}`);
+    return update;
+  });
+}
+
+/** Where each record of a log starts. */
+function recordStarts(payloads: readonly Uint8Array[]): number[] {
+  const starts: number[] = [];
+  let offset = LOG_HEADER_BYTES;
+  for (const payload of payloads) {
+    starts.push(offset);
+    offset += RECORD_FRAME_BYTES + payload.byteLength;
+  }
+  return starts;
+}
+
+/** A seeded generator (mulberry32), so a failing case can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('update-log damage in the middle', () => {
+  const edits = fiftyEdits();
+  const log = logOf(...edits);
+  const starts = recordStarts(edits);
+
+  it('skips only the record a flipped byte hits, wherever in the record it is', () => {
+    const victim = 24;
+    const start = starts[victim] ?? 0;
+    const size = RECORD_FRAME_BYTES + (edits[victim]?.byteLength ?? 0);
+    for (let offset = start; offset < start + size; offset++) {
+      const damaged = log.slice();
+      damaged[offset] = (damaged[offset] ?? 0) ^ 0x10;
+      const scan = scanLog(damaged);
+      expect(scan.records).toEqual(edits.filter((_, i) => i !== victim));
+      expect(scan).toMatchObject({ end: 'clean', validEnd: log.byteLength });
+      expect(scan.skipped).toEqual([{ start, end: start + size }]);
+    }
+  });
+
+  it('steps over several damaged stretches and still cuts a torn tail', () => {
+    const damaged = log.slice(0, log.byteLength - 3);
+    for (const victim of [3, 30]) {
+      const at = (starts[victim] ?? 0) + RECORD_FRAME_BYTES + 1;
+      damaged[at] = (damaged[at] ?? 0) ^ 0xff;
+    }
+    const scan = scanLog(damaged);
+    expect(scan.records).toEqual(edits.filter((_, i) => i !== 3 && i !== 30 && i !== 49));
+    expect(scan.skipped).toHaveLength(2);
+    expect(scan.end).toBe('torn-payload');
+    expect(scan.validEnd).toBe(starts[49]);
+  });
+
+  it('never takes zeroed or random garbage for records when resynchronising', () => {
+    const random = seeded(12);
+    for (let round = 0; round < 40; round++) {
+      const victim = 1 + Math.floor(random() * 47);
+      const start = starts[victim] ?? 0;
+      const end = starts[victim + 2] ?? 0;
+      const damaged = log.slice();
+      // Two whole records overwritten: by zeros (a lost page) or by random bytes.
+      for (let i = start; i < end; i++) {
+        damaged[i] = round % 2 === 0 ? 0 : Math.floor(random() * 256);
+      }
+      const scan = scanLog(damaged);
+      expect(scan.records).toEqual(edits.filter((_, i) => i !== victim && i !== victim + 1));
+      expect(scan.end).toBe('clean');
+    }
+    // A long stretch of garbage between two valid records adds nothing.
+    const garbage = Uint8Array.from({ length: 64 * 1024 }, () => Math.floor(random() * 256));
+    const head = edits.slice(0, 10);
+    const tail = edits.slice(10);
+    const spliced = new Uint8Array(
+      Buffer.concat([logOf(...head), garbage, ...tail.map(encodeRecord)]),
+    );
+    expect(scanLog(spliced).records).toEqual(edits);
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryLogger } from '../../server/logger';
-import type { DocStore } from '../../server/store/doc-store';
+import { type DocStore, DocumentDamagedError } from '../../server/store/doc-store';
 import {
   createLogDocStore,
   type Fsync,
@@ -257,6 +257,25 @@ describe('log DocStore on disk', () => {
     }
   });
 
+  it('loads a document again after a failed write without a release, once the disk recovers', async () => {
+    let full = true;
+    const store = openStore(async (sync, info) => {
+      if (info.target === 'log' && full) throw new Error('ENOSPC: no space left on device');
+      return sync();
+    });
+    const doc = new Y.Doc();
+    const before = typeText(doc, 'typed');
+    const receipts = before.map((update) => store.append('full', update));
+    await expect(receipts[0]?.durable).rejects.toThrow(/ENOSPC/);
+    await expect(store.append('full', Uint8Array.of(0, 0)).written).rejects.toThrow(/ENOSPC/);
+    full = false;
+    // Nobody released the fenced log (a room whose flush failed): loading starts afresh.
+    expect(textOf(await store.load('full'))).toBe('typed');
+    const after = typeText(doc, ' on');
+    await Promise.all(after.map((update) => store.append('full', update).durable));
+    expect(textOf(await store.load('full'))).toBe('typed on');
+  });
+
   it('never builds a path from an invalid document id', async () => {
     const store = openStore();
     await expect(store.append('../escape', Uint8Array.of(1)).durable).rejects.toThrow(/invalid/);
@@ -333,19 +352,50 @@ describe('log DocStore on disk', () => {
       }
     });
 
-    it('moves a file with a bad header aside and starts the document empty', async () => {
-      const garbage = Buffer.from('{"not":"a log"}');
-      await writeFile(fileOf('foreign'), garbage);
+    it('refuses a file with a bad header, never writes over it, and opens it once restored', async () => {
+      const good = await writeLog('restored', typeText(new Y.Doc(), 'kept'));
+      const damaged = good.slice();
+      damaged[1] = (damaged[1] ?? 0) ^ 0xff;
+      await writeFile(fileOf('restored'), damaged);
       const store = openStore();
-      expect(await store.load('foreign')).toEqual([]);
-      expect(await asideFiles('foreign')).toEqual([new Uint8Array(garbage)]);
+      await expect(store.load('restored')).rejects.toBeInstanceOf(DocumentDamagedError);
+      const append = store.append('restored', Uint8Array.of(0, 0));
+      await expect(append.written).rejects.toThrow(/damaged/);
+      await expect(store.compact('restored', Uint8Array.of(0, 0))).rejects.toThrow();
+      expect(new Uint8Array(await readFile(fileOf('restored')))).toEqual(damaged);
+      expect(await asideFiles('restored')).toEqual([]);
       expect(logger.records).toContainEqual(
-        expect.objectContaining({ level: 'error', docId: 'foreign' }),
+        expect.objectContaining({ level: 'error', docId: 'restored', file: fileOf('restored') }),
       );
-      const updates = typeText(new Y.Doc(), 'fresh');
-      await Promise.all(updates.map((u) => store.append('foreign', u).durable));
-      await store.release('foreign');
-      expect(await store.load('foreign')).toEqual(updates);
+      // The operator puts a good copy back: the next load opens it, no restart needed.
+      await writeFile(fileOf('restored'), good);
+      expect(textOf(await store.load('restored'))).toBe('kept');
+    });
+
+    it('skips a record damaged in the middle, keeps the damaged file aside, rewrites the log', async () => {
+      const updates = typeText(new Y.Doc(), 'fifty characters typed one after another, one each');
+      expect(updates.length).toBe(50);
+      const bytes = await writeLog('middle', updates);
+      let victimStart = bytes.byteLength;
+      for (const update of updates.slice(24)) victimStart -= RECORD_FRAME_BYTES + update.byteLength;
+      const damaged = bytes.slice();
+      const at = victimStart + RECORD_FRAME_BYTES + 1;
+      damaged[at] = (damaged[at] ?? 0) ^ 0x01;
+      await writeFile(fileOf('middle'), damaged);
+      const store = openStore();
+      const kept = updates.filter((_, i) => i !== 24);
+      expect(await store.load('middle')).toEqual(kept);
+      expect(await asideFiles('middle')).toEqual([damaged]);
+      const rewritten = scanLog(await readFile(fileOf('middle')));
+      expect(rewritten).toMatchObject({ end: 'clean', skipped: [], records: kept });
+      expect(logger.records).toContainEqual(
+        expect.objectContaining({ level: 'error', docId: 'middle', recordsKept: 49 }),
+      );
+      const more = typeText(new Y.Doc(), '!');
+      await Promise.all(more.map((update) => store.append('middle', update).durable));
+      await store.release('middle');
+      expect(await store.load('middle')).toEqual([...kept, ...more]);
+      expect(await asideFiles('middle')).toHaveLength(1);
     });
   });
 });
