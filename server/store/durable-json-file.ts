@@ -2,18 +2,20 @@
  * A lowdb Adapter for one JSON file that survives power loss and damage, which
  * lowdb's own JSONFile does not (it never fsyncs).
  *
- * Writing: the new content goes to `<file>.tmp` and is fsync'd; the current file is
- * kept as `<file>.bak` (a hard link, so it costs no copy); the temporary file is
- * renamed over `<file>`; the directory is fsync'd so the renames last. At every
- * moment `<file>` is a complete file, and a good copy exists.
+ * Writing: the new content goes to `<file>.tmp` and to `<file>.bak.tmp`, both
+ * fsync'd, then each is renamed over its name and the directory is fsync'd. A write
+ * resolves only then, so every change it acknowledges is in two files: damage to
+ * either one loses nothing. After a crash, each name holds a complete old or new copy.
  *
  * Reading: a file that cannot be read, is not JSON or fails validation is moved aside
  * to `<file>.corrupt-<time>` (never deleted) and `<file>.bak` is used instead, with
- * one error line saying so. Damage never stops the start: if no copy is usable the
- * data starts empty, again said in an error line.
+ * one error line saying so. If no copy is usable although data existed, `read`
+ * throws `JsonFileDamagedError` naming the files and how to restore them, and leaves
+ * them in place: starting empty would hand the server to whoever signs up first and
+ * a restart would make the loss permanent.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { access, copyFile, link, open, readFile, rename, rm } from 'node:fs/promises';
+import { access, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Logger } from '../logger';
@@ -32,12 +34,19 @@ export interface DurableJsonFileOptions<T> {
   readonly what: string;
 }
 
-/** Which copy the last `read()` used; `none` means the data starts empty. */
+/** Which copy the last `read()` used; `none` means there was no data yet. */
 export type JsonLoadSource = 'file' | 'backup' | 'none';
 
 export interface DurableJsonFile<T> extends Adapter<T> {
   /** Set by `read()`; null before it. */
   readonly loadedFrom: JsonLoadSource | null;
+  /** True when `read()` found a copy missing or damaged: write at once to have two again. */
+  readonly needsRepair: boolean;
+}
+
+/** No usable copy of a file that held data: the process must not start. */
+export class JsonFileDamagedError extends Error {
+  override readonly name = 'JsonFileDamagedError';
 }
 
 type Copy<T> = { state: 'missing' } | { state: 'good'; data: T } | { state: 'bad'; reason: string };
@@ -96,15 +105,6 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Moves a damaged copy to a new `<name>.corrupt-<time>` beside it; returns where. */
 async function moveAside(file: string): Promise<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -128,6 +128,15 @@ async function writeSynced(file: string, text: string): Promise<void> {
   }
 }
 
+function restoreAdvice(file: string, bakFile: string): string {
+  return (
+    `Refusing to start rather than start with no data. To restore: stop the server, copy a ` +
+    `good copy (a ${path.basename(file)}.corrupt-* file you have repaired, or one from your ` +
+    `backups) to ${file}, and start again. To start anew with no accounts or labs, move ` +
+    `${file} and ${bakFile} away. The damaged files were left where they are.`
+  );
+}
+
 export function createDurableJsonFile<T>(options: DurableJsonFileOptions<T>): DurableJsonFile<T> {
   const { file, logger, what } = options;
   const dir = path.dirname(file);
@@ -135,70 +144,78 @@ export function createDurableJsonFile<T>(options: DurableJsonFileOptions<T>): Du
   const bakFile = `${file}.bak`;
   const bakTmpFile = `${file}.bak.tmp`;
   let loadedFrom: JsonLoadSource | null = null;
+  let needsRepair = false;
 
-  /** Keeps the current file as `.bak`, replacing the older backup in one rename. */
-  async function keepBackup(): Promise<void> {
-    await rm(bakTmpFile, { force: true });
-    try {
-      await link(file, bakTmpFile);
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return; // No current file (first write, or moved aside).
-      // Some file systems have no hard links: copy instead, durably.
-      await copyFile(file, bakTmpFile);
-      await syncFile(bakTmpFile);
-    }
-    await rename(bakTmpFile, bakFile);
+  function refuse(problem: string): never {
+    const message = `${problem}. ${restoreAdvice(file, bakFile)}`;
+    logger.error(message, { file, backup: bakFile });
+    throw new JsonFileDamagedError(message);
   }
 
-  /** Uses the backup after the main file turned out `main` (missing or damaged). */
-  async function recover(main: Copy<T>, asideAs: string | null): Promise<T | null> {
+  /** The main copy is `main` (missing or damaged): use the backup, or refuse. */
+  async function recover(main: Copy<T>): Promise<T | null> {
     const backup = await readCopy(bakFile, options);
-    const problem =
-      main.state === 'bad'
-        ? `${what} file ${file} is unusable: ${main.reason}; moved it to ${asideAs}`
-        : `${what} file ${file} is missing`;
-    if (backup.state === 'good') {
-      loadedFrom = 'backup';
-      logger.error(`${problem}; loaded the last good copy ${bakFile}`, { file, backup: bakFile });
-      return backup.data;
-    }
-    loadedFrom = 'none';
-    if (backup.state === 'missing') {
-      if (main.state === 'missing') {
-        logger.info(`no ${what} file yet at ${file}; starting empty`, { file });
-        return null;
-      }
-      logger.error(`${problem}; there is no backup ${bakFile}, so ${what} starts EMPTY`, { file });
+    if (main.state === 'missing' && backup.state === 'missing') {
+      loadedFrom = 'none';
+      logger.info(`no ${what} file yet at ${file}; starting empty`, { file });
       return null;
     }
-    const backupAside = await moveAside(bakFile);
+    const mainProblem =
+      main.state === 'bad'
+        ? `${what} file ${file} is unusable: ${main.reason}`
+        : `${what} file ${file} is missing`;
+    if (backup.state !== 'good') {
+      const backupProblem =
+        backup.state === 'bad'
+          ? `its copy ${bakFile} is unusable too: ${backup.reason}`
+          : `its copy ${bakFile} is missing`;
+      refuse(`${mainProblem}; ${backupProblem}`);
+    }
+    const asideAs = main.state === 'bad' ? await moveAside(file) : null;
+    loadedFrom = 'backup';
+    needsRepair = true;
+    const moved = asideAs === null ? '' : ` (moved it to ${asideAs})`;
+    logger.error(`${mainProblem}${moved}; loaded the copy ${bakFile}`, { file, backup: bakFile });
+    return backup.data;
+  }
+
+  /** The main copy is good: check the second one, so that it is repaired if it is not. */
+  async function checkBackup(): Promise<void> {
+    const backup = await readCopy(bakFile, options);
+    if (backup.state === 'good') return;
+    needsRepair = true;
+    if (backup.state === 'missing') {
+      logger.warn(`the copy ${bakFile} is missing; writing it again`, { file, backup: bakFile });
+      return;
+    }
+    const asideAs = await moveAside(bakFile);
     logger.error(
-      `${problem}; the backup is unusable too (${backup.reason}; moved it to ${backupAside}), ` +
-        `so ${what} starts EMPTY`,
-      { file, backup: backupAside },
+      `the copy ${bakFile} is unusable (${backup.reason}; moved it to ${asideAs}); writing it again from ${file}`,
+      { file, backup: asideAs },
     );
-    return null;
   }
 
   return {
     get loadedFrom() {
       return loadedFrom;
     },
+    get needsRepair() {
+      return needsRepair;
+    },
     async read() {
+      needsRepair = false;
       const main = await readCopy(file, options);
-      if (main.state === 'good') {
-        loadedFrom = 'file';
-        return main.data;
-      }
-      const asideAs = main.state === 'bad' ? await moveAside(file) : null;
-      return recover(main, asideAs);
+      if (main.state !== 'good') return recover(main);
+      loadedFrom = 'file';
+      await checkBackup();
+      return main.data;
     },
     async write(data) {
       // Serialised before the first await: the caller's object may change meanwhile.
       const text = `${JSON.stringify(data, null, 2)}\n`;
-      await writeSynced(tmpFile, text);
-      await keepBackup();
+      await Promise.all([writeSynced(tmpFile, text), writeSynced(bakTmpFile, text)]);
       await rename(tmpFile, file);
+      await rename(bakTmpFile, bakFile);
       await syncDirectory(dir);
     },
   };

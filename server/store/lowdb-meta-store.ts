@@ -1,7 +1,7 @@
 /**
  * The embedded MetaStore: one JSON file through lowdb, written durably by
- * `durable-json-file.ts` (fsync, atomic rename, a `.bak` of the previous version,
- * recovery from damage) and guarded by `<file>.lock` so only one instance writes it.
+ * `durable-json-file.ts` (fsync, atomic rename, a second copy in `.bak`, recovery
+ * from damage, refusal to start when no copy is usable) and guarded by `<file>.lock` so only one instance writes it.
  * The methods themselves live in `meta-data-core.ts`; this module owns the file's
  * lifetime: lock, load, recover, write, release.
  */
@@ -81,9 +81,9 @@ export async function createLowdbMetaStore(options: LowdbMetaStoreOptions): Prom
     const adapter = createDurableJsonFile({ file, parse: parseMetaData, logger, what: 'metadata' });
     const db = new Low<MetaData>(adapter, emptyMetaData());
     await db.read();
-    // A recovered or new state is written at once, so `<file>` exists again and the
+    // A recovered or new state is written at once, so both copies exist again and the
     // next start does not repeat the recovery.
-    if (adapter.loadedFrom !== 'file') await db.write();
+    if (adapter.loadedFrom !== 'file' || adapter.needsRepair) await db.write();
     const core = createMetaDataCore(db.data, loggedPersister(db, file, logger));
     return {
       ...core,

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger, type LogRecord } from '../../server/logger';
+import { JsonFileDamagedError } from '../../server/store/durable-json-file';
 import { createLowdbMetaStore } from '../../server/store/lowdb-meta-store';
 import { createMetaDataCore } from '../../server/store/meta-data-core';
 import type { MetaStore } from '../../server/store/meta-store';
@@ -36,7 +37,7 @@ async function open(logger = createMemoryLogger()): Promise<MetaStore> {
   return store;
 }
 
-/** Two saved versions: the file holds both users, its `.bak` only the older one. */
+/** Two saved versions: the file and its `.bak` copy both hold both users. */
 async function saveTwoVersions(): Promise<{ older: UserRecord; newer: UserRecord }> {
   const store = await open();
   const older = await store.createUser(aUser());
@@ -54,13 +55,32 @@ function errorsIn(records: readonly LogRecord[]): LogRecord[] {
 }
 
 describe('lowdb MetaStore recovery', () => {
-  it('keeps the previous version as .bak', async () => {
-    const { older, newer } = await saveTwoVersions();
-    const saved = JSON.parse(await readFile(file, 'utf8')) as MetaData;
-    const backup = JSON.parse(await readFile(`${file}.bak`, 'utf8')) as MetaData;
-    expect(saved.users.map((user) => user.id)).toEqual([older.id, newer.id]);
-    expect(backup.users.map((user) => user.id)).toEqual([older.id]);
+  it('keeps a second copy in .bak, written before a change resolves', async () => {
+    const store = await open();
+    const user = await store.createUser(aUser());
+    // Read the moment the change resolved, before anything else is written.
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as MetaData;
+    const backup = JSON.parse(readFileSync(`${file}.bak`, 'utf8')) as MetaData;
+    expect(saved.users.map((each) => each.id)).toEqual([user.id]);
+    expect(backup).toEqual(saved);
   });
+
+  for (const target of ['meta.json', 'meta.json.bak']) {
+    it(`keeps a creation that resolved when ${target} is then damaged`, async () => {
+      const store = await open();
+      const user = await store.createUser(aUser());
+      const lab = aLab(user.id);
+      await store.createLab(lab, aMembership(lab.id, user.id));
+      await store.close();
+      await writeFile(path.join(dir, target), '{"damaged": ');
+      const reopened = await open();
+      expect(reopened.getUser(user.id)).toEqual(user);
+      expect(reopened.getLab(lab.id)).toEqual(lab);
+      // Both copies are whole again.
+      const repaired = JSON.parse(await readFile(path.join(dir, target), 'utf8')) as MetaData;
+      expect(repaired.labs.map((each) => each.id)).toEqual([lab.id]);
+    });
+  }
 
   const damages: Array<[string, () => Promise<void>]> = [
     [
@@ -80,7 +100,7 @@ describe('lowdb MetaStore recovery', () => {
       const logger = createMemoryLogger();
       const store = await open(logger);
       expect(store.getUser(older.id)).toEqual(older);
-      expect(store.getUser(newer.id)).toBeNull();
+      expect(store.getUser(newer.id)).toEqual(newer);
       const [error, ...more] = errorsIn(logger.records);
       expect(more).toEqual([]);
       expect(error?.message).toContain('meta.json.bak');
@@ -101,21 +121,50 @@ describe('lowdb MetaStore recovery', () => {
     expect(errorsIn(logger.records)).toEqual([]);
   });
 
-  it('starts empty, and says so, when the file and its .bak are both damaged', async () => {
-    await saveTwoVersions();
-    await writeFile(file, '{"half": ');
-    await writeFile(`${file}.bak`, '[]');
-    const logger = createMemoryLogger();
-    const store = await open(logger);
-    expect(store.listLabs()).toEqual([]);
-    expect(store.hasAdmin()).toBe(false);
-    const [error, ...more] = errorsIn(logger.records);
-    expect(more).toEqual([]);
-    expect(error?.message).toContain('EMPTY');
-    expect(await asideFiles('meta.json')).toHaveLength(1);
-    expect(await asideFiles('meta.json.bak')).toHaveLength(1);
-    await store.createUser(aUser());
-  });
+  const bothLost: Array<[string, () => Promise<void>]> = [
+    [
+      'the file and its .bak are both damaged',
+      async () => {
+        await writeFile(file, '{"half": ');
+        await writeFile(`${file}.bak`, '[]');
+      },
+    ],
+    [
+      'the file is damaged and its .bak missing',
+      async () => {
+        await writeFile(file, '');
+        await unlink(`${file}.bak`);
+      },
+    ],
+    [
+      'the file is missing and its .bak damaged',
+      async () => {
+        await unlink(file);
+        await truncate(`${file}.bak`, 10);
+      },
+    ],
+  ];
+
+  for (const [situation, inflict] of bothLost) {
+    it(`refuses to start, naming the files and how to restore them, when ${situation}`, async () => {
+      await saveTwoVersions();
+      await inflict();
+      const before = await readdir(dir);
+      const contents = await Promise.all(before.map((name) => readFile(path.join(dir, name))));
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const logger = createMemoryLogger();
+        const refused = open(logger);
+        await expect(refused).rejects.toBeInstanceOf(JsonFileDamagedError);
+        await expect(refused).rejects.toThrow(file);
+        await expect(refused).rejects.toThrow(/To restore: stop the server, copy/);
+        expect(errorsIn(logger.records)).toHaveLength(1);
+        // Nothing moved or written, and no lock left: every start refuses the same way.
+        expect(await readdir(dir)).toEqual(before);
+        const now = await Promise.all(before.map((name) => readFile(path.join(dir, name))));
+        expect(now).toEqual(contents);
+      }
+    });
+  }
 
   it('recovers from .bak when the file itself is missing', async () => {
     const { older } = await saveTwoVersions();
