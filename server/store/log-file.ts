@@ -108,11 +108,15 @@ async function writeAll(handle: FileHandle, chunks: Uint8Array[]): Promise<void>
 async function saveAside(files: LogFiles, docId: string, bytes: Uint8Array): Promise<string> {
   const target = await asidePath(files, docId);
   const handle = await open(target, 'wx');
+  let saved = false;
   try {
     await writeAll(handle, [bytes]);
     await files.fsync(handle, { docId, target: 'aside' });
+    saved = true;
   } finally {
     await handle.close();
+    // A partial copy (a full disk) is worth nothing: the next load saves it whole.
+    if (!saved) await rm(target, { force: true }).catch(() => undefined);
   }
   await syncDirectory(files, docId);
   return target;

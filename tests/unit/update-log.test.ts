@@ -329,6 +329,22 @@ describe('log DocStore on disk', () => {
       expect(textOf(await store.load(`torn_${lastStart + 1}`))).toBe('torn!');
     });
 
+    it('leaves no partial copy aside when saving the cut bytes fails, and cuts on the next load', async () => {
+      const updates = typeText(new Y.Doc(), 'full');
+      const bytes = await writeLog('source', updates);
+      await writeFile(fileOf('nospace'), bytes.subarray(0, bytes.byteLength - 2));
+      let full = true;
+      const store = openStore(async (sync, info) => {
+        if (info.target === 'aside' && full) throw new Error('ENOSPC: no space left on device');
+        return sync();
+      });
+      await expect(store.load('nospace')).rejects.toThrow(/ENOSPC/);
+      expect(await asideFiles('nospace')).toEqual([]);
+      full = false;
+      expect(await store.load('nospace')).toEqual(updates.slice(0, -1));
+      expect(await asideFiles('nospace')).toHaveLength(1);
+    });
+
     it('cuts a last record whose payload or checksum was damaged', async () => {
       const updates = typeText(new Y.Doc(), 'crc');
       const bytes = await writeLog('source', updates);
