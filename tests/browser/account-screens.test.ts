@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSecret } from '../../server/api/auth/secrets';
 import { launchBrowser } from '../helpers/browser';
 import { apiWithToken, axeViolations, heading } from '../helpers/browser-session';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
@@ -152,6 +153,7 @@ describe('account screens', () => {
     expect(await axeViolations(admin)).toEqual([]);
 
     await admin.getByLabel('Token name').fill('Run chart script');
+    await admin.getByLabel('Expires').selectOption('90');
     await admin.getByRole('button', { name: 'Create token' }).click();
     const shown = admin.getByTestId('new-token');
     await expect.poll(() => shown.innerText()).toContain('This token will not be shown again');
@@ -159,6 +161,8 @@ describe('account screens', () => {
     expect(await shown.innerText()).toContain('?access_token=<token>');
     const token = await admin.getByLabel('Token', { exact: true }).inputValue();
     expect(token).toMatch(/^il_pat_/);
+    const expiresAt = workspace.server.meta.findApiTokenByHash(hashSecret(token))?.expiresAt;
+    expect((Date.parse(expiresAt ?? '') - Date.now()) / 86_400_000).toBeCloseTo(90, 1);
     await expect
       .poll(() => admin.getByTestId('token-table').innerText())
       .toContain('Run chart script');

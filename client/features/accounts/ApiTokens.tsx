@@ -30,6 +30,7 @@ export function ApiTokens(props: {
       token.name,
       formatDate(token.createdAt),
       token.lastUsedAt ? formatDate(token.lastUsedAt) : 'Never',
+      token.expiresAt ? formatDate(token.expiresAt) : 'Never',
       token.revoked ? (
         <strong className="nhsuk-tag nhsuk-tag--grey" key="status">
           Revoked
@@ -60,7 +61,7 @@ export function ApiTokens(props: {
         <DataTable
           captionHidden
           caption="Your tokens"
-          headings={['Name', 'Created', 'Last used', 'Action']}
+          headings={['Name', 'Created', 'Last used', 'Expires', 'Action']}
           rows={rows}
           testId="token-table"
         />

@@ -7,10 +7,18 @@ import type { ApiToken } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { CopyableValue, CopyButton } from '../../lib/CopyButton';
 import { ErrorSummary } from '../../lib/ErrorSummary';
-import { TextField } from '../../lib/form-fields';
+import { type Choice, SelectField, TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 
-const FIELDS = { name: 'token-name' } as const;
+const FIELDS = { name: 'token-name', expires: 'token-expires' } as const;
+
+type Expiry = 'never' | '30' | '90' | '365';
+const EXPIRIES: ReadonlyArray<Choice<Expiry>> = [
+  { value: 'never', label: 'Never (until revoked)' },
+  { value: '30', label: 'In 30 days' },
+  { value: '90', label: 'In 90 days' },
+  { value: '365', label: 'In a year' },
+];
 
 function NewToken({ secret, name }: { secret: string; name: string }) {
   return (
@@ -39,6 +47,7 @@ function NewToken({ secret, name }: { secret: string; name: string }) {
 export function NewTokenForm(props: { api: ApiClient; onCreated(record: ApiToken): void }) {
   const { api, onCreated } = props;
   const [name, setName] = useState('');
+  const [expires, setExpires] = useState<Expiry>('never');
   const [created, setCreated] = useState<{ secret: string; name: string } | null>(null);
   const form = useFormSubmit(FIELDS);
   const submit = form.handle(
@@ -46,6 +55,7 @@ export function NewTokenForm(props: { api: ApiClient; onCreated(record: ApiToken
     async () => {
       const answer = await api.request<{ token: string; record: ApiToken }>('POST', '/tokens', {
         name,
+        ...(expires === 'never' ? {} : { expiresInDays: Number(expires) }),
       });
       setCreated({ secret: answer.token, name: answer.record.name });
       setName('');
@@ -66,6 +76,14 @@ export function NewTokenForm(props: { api: ApiClient; onCreated(record: ApiToken
           value={name}
           error={form.errors?.fields.name}
           onChange={setName}
+        />
+        <SelectField
+          id={FIELDS.expires}
+          label="Expires"
+          hint="A token for a one-off job should not outlive it."
+          value={expires}
+          choices={EXPIRIES}
+          onChange={setExpires}
         />
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
           Create token
