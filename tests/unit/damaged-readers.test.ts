@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { prepareImport } from '../../server/export/archive-import';
+import { createMemoryLogger } from '../../server/logger';
+import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
+import { createItemRegistrySync } from '../../server/sync/item-registry-sync';
 import { readItem } from '../../server/export/read-item';
 import { renderMarkdown } from '../../server/export/render-markdown';
 import { itemReportDocument } from '../../server/export/report-layout';
@@ -14,6 +17,7 @@ import { readableRows, shapeProblems } from '../../shared/documents/item-shape';
 import { migrateItemDoc, needsMigration } from '../../shared/documents/migrate';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type Archive } from '../../shared/schemas/archive';
 import { ITEM_KINDS, type ItemKind } from '../../shared/schemas/records';
+import { aLab, aMembership, anItem, aUser } from '../contract/meta-store-fixtures';
 import { damagedDoc } from '../helpers/damaged-docs';
 
 function load(kind: ItemKind): Y.Doc {
@@ -58,6 +62,18 @@ describe('reading damaged item documents', () => {
   it('the status of a damaged measure counts only its readable points', () => {
     expect(deriveStatus(load('measure'), 'measure')).toBe('2 points');
     expect(deriveStatus(load('drivers'), 'drivers')).toBe('2 nodes');
+  });
+
+  it('the item registry reads a damaged measure: its title, and a status counting readable points', async () => {
+    const meta = createMemoryMetaStore();
+    const user = await meta.createUser(aUser());
+    const lab = aLab(user.id);
+    await meta.createLab(lab, aMembership(lab.id, user.id));
+    const item = await meta.createItem(anItem(lab.id, { kind: 'measure', title: 'Old' }));
+    const registry = createItemRegistrySync(meta, createMemoryLogger(), () => new Date());
+    registry.onUpdated(item.id, { doc: load('measure') }, user.id);
+    await registry.flush();
+    expect(meta.getItem(item.id)).toMatchObject({ title: 'Damaged measure', status: '2 points' });
   });
 
   it('migration puts a wrong kind, a text field that is not a text and a section with junk right', () => {
