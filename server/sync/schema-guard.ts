@@ -47,7 +47,8 @@ export class SchemaViolation extends Error {}
 function writtenOfContent(content: Y.Item['content']): Written {
   if (content instanceof Y.ContentType) {
     const type = content.type;
-    if (type instanceof Y.XmlText || type instanceof Y.XmlElement) return { is: 'xml' };
+    if (type instanceof Y.XmlText) return { is: 'xml', element: false };
+    if (type instanceof Y.XmlElement) return { is: 'xml', element: true };
     if (type instanceof Y.XmlHook) return { is: 'other' };
     if (type instanceof Y.Text) return { is: 'text' };
     if (type instanceof Y.Map) return { is: 'map' };

@@ -5,8 +5,9 @@
  * breaks them (`item-shape.ts`), so both agree on what "malformed" means.
  *
  * A value in the document sits in a slot: an entry of `meta` or `fields`, an
- * element of a list or a section, an entry of one list row. Inside a Y.Text, a
- * rich-text element or a root no reader uses, anything goes (`free`).
+ * element of a list or a section, an entry of one list row, a child or attribute of
+ * a rich-text element. Inside a Y.Text (or the text of a rich-text paragraph) or a
+ * root no reader uses, anything goes (`free`).
  */
 import type { ItemKind } from '../schemas/records';
 import { type FieldSpec, KINDS } from './item-kinds';
@@ -18,13 +19,15 @@ export type Slot =
   | { readonly at: 'list'; readonly list: string }
   | { readonly at: 'row'; readonly list: string }
   | { readonly at: 'section' }
+  /** Inside a rich-text element: children are rich text, attributes plain values. */
+  | { readonly at: 'element' }
   | { readonly at: 'free' };
 
 /** What was written, reduced to what the rules look at. */
 export type Written =
   | { readonly is: 'text' }
   | { readonly is: 'map' }
-  | { readonly is: 'xml' }
+  | { readonly is: 'xml'; readonly element: boolean }
   | { readonly is: 'value'; readonly value: unknown }
   | { readonly is: 'other' };
 
@@ -143,6 +146,12 @@ export function entryProblem(
     return key === null && written.is === 'xml'
       ? null
       : `a rich-text section holds rich text, not ${describe(written)}`;
+  if (slot.at === 'element') {
+    // The editor's binding throws on a child that is not rich text, for everyone.
+    if (key === null)
+      return written.is === 'xml' ? null : `rich text holds rich text, not ${describe(written)}`;
+    return written.is === 'value' ? null : `a rich-text attribute cannot be ${describe(written)}`;
+  }
   if (key === null) return `${slot.at === 'row' ? 'a row' : slot.at} is a map, not a list`;
   switch (slot.at) {
     case 'meta':
@@ -163,7 +172,10 @@ export function entryProblem(
 
 /** The slot of the contents of a shared type written in `slot` (a list's map is a row). */
 export function childSlot(slot: Slot, written: Written): Slot {
-  return slot.at === 'list' && written.is === 'map' ? { at: 'row', list: slot.list } : FREE;
+  if (slot.at === 'list' && written.is === 'map') return { at: 'row', list: slot.list };
+  const inRichText = slot.at === 'section' || slot.at === 'element';
+  if (inRichText && written.is === 'xml' && written.element) return { at: 'element' };
+  return FREE;
 }
 
 /**

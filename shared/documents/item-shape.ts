@@ -15,7 +15,8 @@ import { FIELDS_MAP, listName, META_MAP, MetaKey, sectionName } from './names';
 /** A value read from a live document, reduced to what the schema rules look at. */
 export function writtenOf(value: unknown): Written {
   // Y.XmlText is a Y.Text and Y.XmlHook a Y.Map: test the XML types first.
-  if (value instanceof Y.XmlText || value instanceof Y.XmlElement) return { is: 'xml' };
+  if (value instanceof Y.XmlText) return { is: 'xml', element: false };
+  if (value instanceof Y.XmlElement) return { is: 'xml', element: true };
   if (value instanceof Y.XmlHook) return { is: 'other' };
   if (value instanceof Y.Text) return { is: 'text' };
   if (value instanceof Y.Map) return { is: 'map' };
@@ -66,11 +67,18 @@ export function unreadableRowCount(doc: Y.Doc, listKey: string): number {
   return count;
 }
 
-/** Whether a rich-text fragment holds anything but rich text (the editor cannot show it). */
+/**
+ * Whether a rich-text fragment holds anything but rich text, at any depth (the editor's
+ * binding throws on it).
+ */
 export function isFragmentDamaged(fragment: Y.XmlFragment): boolean {
   return fragment
     .toArray()
-    .some((node) => !(node instanceof Y.XmlElement || node instanceof Y.XmlText));
+    .some(
+      (node) =>
+        !(node instanceof Y.XmlText) &&
+        !(node instanceof Y.XmlElement && !isFragmentDamaged(node)),
+    );
 }
 
 /** Whether a rich-text section holds anything but rich text. */

@@ -40,14 +40,16 @@ export function needsMigration(doc: Y.Doc, kind: ItemKind): boolean {
  * exports say it was there (`read-item.ts` lists problems before migrating).
  */
 function dropDamagedSectionContent(doc: Y.Doc, kind: ItemKind): void {
-  for (const name of Object.keys(KINDS[kind].sections)) {
-    if (!isSectionDamaged(doc, name)) continue;
-    const fragment = section(doc, name);
-    const nodes = fragment.toArray();
-    for (let index = nodes.length - 1; index >= 0; index -= 1) {
-      const node: unknown = nodes[index];
-      if (!(node instanceof Y.XmlElement || node instanceof Y.XmlText)) fragment.delete(index, 1);
-    }
+  for (const name of Object.keys(KINDS[kind].sections))
+    if (isSectionDamaged(doc, name)) dropNonRichText(section(doc, name));
+}
+
+function dropNonRichText(parent: Y.XmlFragment): void {
+  const nodes = parent.toArray();
+  for (let index = nodes.length - 1; index >= 0; index -= 1) {
+    const node: unknown = nodes[index];
+    if (node instanceof Y.XmlElement) dropNonRichText(node);
+    else if (!(node instanceof Y.XmlText)) parent.delete(index, 1);
   }
 }
 

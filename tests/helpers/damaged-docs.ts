@@ -103,9 +103,13 @@ function damage(doc: Y.Doc, kind: ItemKind): number {
       doc.getMap('meta').set('kind', 'note');
       return 2;
     }
-    case 'note':
-      doc.getArray('text.body').push(['not rich text']);
+    case 'note': {
+      const body = doc.getArray<unknown>('text.body');
+      const paragraph = body.get(0);
+      if (paragraph instanceof Y.XmlElement) paragraph.insert(0, ['loose text' as never]);
+      body.push(['not rich text']);
       return 1;
+    }
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown kind ${String(unreachable)}`);

@@ -8,7 +8,14 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
-import { addRow, fieldText, list, readTitle, setTitle } from '../../shared/documents/item-doc';
+import {
+  addRow,
+  fieldText,
+  list,
+  readTitle,
+  section,
+  setTitle,
+} from '../../shared/documents/item-doc';
 import { shapeProblems } from '../../shared/documents/item-shape';
 import { MessageType, SyncMessageType } from '../../shared/protocol';
 import type { ItemKind } from '../../shared/schemas/records';
@@ -94,6 +101,22 @@ const BY_KIND: Record<ItemKind, Array<[string, Mutation]>> = {
   note: [
     ['pushes a string into the body section', (doc) => doc.getArray('text.body').push(['x'])],
     ['puts a map into the body section', (doc) => doc.getArray('text.body').push([new Y.Map()])],
+    [
+      'pushes a string into a paragraph',
+      (doc) => {
+        const paragraph = doc.getXmlFragment('text.body').get(0);
+        if (!(paragraph instanceof Y.XmlElement)) throw new Error('no paragraph');
+        paragraph.insert(0, ['loose text' as never]);
+      },
+    ],
+    [
+      'gives a paragraph a map attribute',
+      (doc) => {
+        const paragraph = doc.getXmlFragment('text.body').get(0);
+        if (!(paragraph instanceof Y.XmlElement)) throw new Error('no paragraph');
+        paragraph.setAttribute('style', new Y.Map() as never);
+      },
+    ],
   ],
 };
 
@@ -110,7 +133,11 @@ const SEED: Record<ItemKind, (doc: Y.Doc) => void> = {
     addRow(doc, 'pdsa', 'tasks', 't1', { what: 'Print the leaflet' });
   },
   measure: (doc) => addRow(doc, 'measure', 'points', 'p1', { period: '2026-01', value: 3 }),
-  note: (doc) => setTitle(doc, 'A note'),
+  note: (doc) => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Met the ward team')]);
+    section(doc, 'body').insert(0, [paragraph]);
+  },
 };
 
 function sameState(a: Y.Doc, b: Y.Doc): boolean {
