@@ -72,13 +72,10 @@ export function unreadableRowCount(doc: Y.Doc, listKey: string): number {
  * binding throws on it).
  */
 export function isFragmentDamaged(fragment: Y.XmlFragment): boolean {
-  return fragment
-    .toArray()
-    .some(
-      (node) =>
-        !(node instanceof Y.XmlText) &&
-        !(node instanceof Y.XmlElement && !isFragmentDamaged(node)),
-    );
+  return fragment.toArray().some((node) => {
+    if (node instanceof Y.XmlText) return false;
+    return !(node instanceof Y.XmlElement) || isFragmentDamaged(node);
+  });
 }
 
 /** Whether a rich-text section holds anything but rich text. */
