@@ -1,6 +1,6 @@
 /**
- * Public API of the chart-rules engine: run charts (IHI and Anhøj rules) and XmR charts (NHS
- * England Making Data Count), with baselines, re-basing, exclusions and proportions; the CSV
+ * Public API of the chart-rules engine: run charts (IHI and Anhøj rules) and control charts (XmR,
+ * p, p′, u, u′, c, g, t) with NHS England Making Data Count's rules, with baselines, re-basing, exclusions and proportions; the CSV
  * reader for measure data; and the JSON the `npm run chart` command prints. Pure and DOM-free:
  * the same code runs in the browser and in Node.
  */
@@ -8,6 +8,8 @@
 export { assuranceFor } from './assurance';
 export { buildChart, type ChartOptions } from './build-chart';
 export { type ChartJson, chartJson, chartJsonSchema } from './chart-json';
+export { controlInput, needsDenominators } from './control-input';
+export { D2, type LineSet, T_CHART_EXPONENT } from './control-limits';
 export { type CsvIssue, type CsvRecord, type CsvResult, parseCsv } from './csv';
 export {
   MAX_REPORTED_ISSUES,

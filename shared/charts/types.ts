@@ -27,6 +27,14 @@ export type MdcRule = (typeof MDC_RULES)[number];
 export const RULE_NAMES = [...IHI_RULES, ...ANHOEJ_RULES, ...MDC_RULES] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
+/**
+ * The control charts the `mdc` rule set draws (see docs/charts.md): XmR for any measure; p and
+ * Laney's p′ (`pp`) for proportions; u and u′ (`up`) for rates per unit of exposure; c for counts
+ * with constant opportunity; g for opportunities between rare events; t for time between events.
+ */
+export const CONTROL_CHARTS = ['xmr', 'p', 'pp', 'u', 'up', 'c', 'g', 't'] as const;
+export type ControlChart = (typeof CONTROL_CHARTS)[number];
+
 export const DIRECTIONS = ['up', 'down'] as const;
 /** Direction of improvement of a measure; `null` (no direction) makes special causes neutral. */
 export type Direction = (typeof DIRECTIONS)[number];
@@ -54,6 +62,12 @@ export interface Exclusion {
 export interface ChartInputPoint {
   period: string;
   value: number;
+  /**
+   * For p, p′, u and u′ charts (and for suggesting a chart): the count and its denominator.
+   * Those charts chart numerator ÷ denominator and weight the centre line by the denominators.
+   */
+  numerator?: number;
+  denominator?: number;
   /** Drawn, but takes no part in the centre line, the limits or any rule. */
   excluded?: Exclusion | null;
 }
@@ -157,8 +171,11 @@ export interface AnhoejRunChart {
 }
 
 export interface XmrPoint extends ChartPointBase<MdcRule> {
+  /** This point's own limits: they step with the denominator on p, p′, u and u′ charts. */
   lower: number | null;
   upper: number | null;
+  lowerTwoSigma: number | null;
+  upperTwoSigma: number | null;
   /** `null` for an excluded point. */
   type: PointType | null;
   /** Side of a special cause (for the high/low icons); `null` for common cause. */
@@ -166,18 +183,27 @@ export interface XmrPoint extends ChartPointBase<MdcRule> {
 }
 
 export interface XmrSegment extends SegmentBase {
+  /**
+   * The limits at the segment's last point (the same at every point except on p, p′, u and u′
+   * charts, whose limits vary with each denominator): what assurance is judged against.
+   */
   lower: number | null;
   upper: number | null;
-  /** The two-sigma lines (mean ± 2/3 × 2.66 × mean moving range) used by `two_of_three`. */
+  /** The two-sigma lines (XmR: mean ± 2/3 × 2.66 × mean moving range) used by `two_of_three`. */
   lowerTwoSigma: number | null;
   upperTwoSigma: number | null;
+  /** XmR and t (on the transformed scale) only. */
   meanMovingRange: number | null;
+  /** p′ and u′ only: Laney's σz, the spread of the z-scores (1 means no over-dispersion). */
+  sigmaZ: number | null;
   /** Fewer than 12 points set the limits: Making Data Count calls these trial limits. */
   trial: boolean;
 }
 
 export interface XmrChart {
   rules: 'mdc';
+  /** Which control chart: XmR unless chosen otherwise. */
+  chart: ControlChart;
   points: XmrPoint[];
   segments: XmrSegment[];
   signals: Signal<MdcRule>[];
@@ -202,6 +228,11 @@ export const CHART_INPUT_ERROR_CODES = [
   'denominator_not_finite',
   'denominator_zero',
   'denominator_negative',
+  'denominator_missing',
+  'numerator_negative',
+  'numerator_above_denominator',
+  'value_negative',
+  'value_not_positive',
 ] as const;
 export type ChartInputErrorCode = (typeof CHART_INPUT_ERROR_CODES)[number];
 

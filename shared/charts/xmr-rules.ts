@@ -11,14 +11,16 @@
  *  - run_of_seven: 7+ consecutive points on one side of the mean; a point on the mean breaks it;
  *  - trend_of_seven: 7+ consecutive points each higher (or each lower) than the last; an equal
  *    neighbour breaks it; the only rule that crosses the mean.
+ * The same four rules apply to every control chart (docs/charts.md): "the mean" is the centre
+ * line drawn (the median on a g chart) and the limits are each point's own.
  * `pointsForSignificance: 6` applies the run and trend rules at six points, the alternative the
  * Making Data Count tools offer; the rule ids stay the same.
  */
 
 import { mergeOverlapping, monotoneChains, type Sign, type Stretch, sideRuns } from './patterns';
+import type { LineSet } from './control-limits';
 import { compareToLine } from './stats';
 import type { MdcRule, Side } from './types';
-import type { XmrLimits } from './xmr-limits';
 
 export type PointsForSignificance = 6 | 7;
 
@@ -42,7 +44,10 @@ interface Placement {
   nearLimit: boolean;
 }
 
-function place(value: number, limits: XmrLimits): Placement {
+function place(value: number, limits: LineSet | undefined): Placement {
+  if (!limits) {
+    return { side: 0, outside: false, nearLimit: false };
+  }
   const side = limits.centre === null ? 0 : compareToLine(value, limits.centre);
   if (limits.upper === null || limits.lower === null) {
     return { side, outside: false, nearLimit: false };
@@ -68,12 +73,16 @@ function twoOfThree(placements: readonly Placement[]): Stretch[] {
   return mergeOverlapping(windows);
 }
 
+/**
+ * `lines` holds each position's own centre, limits and two-sigma lines: the same at every point
+ * on most charts, stepping with the denominator on p, p′, u and u′ charts.
+ */
 export function findMdcSignals(
   values: readonly number[],
-  limits: XmrLimits,
+  lines: readonly LineSet[],
   pointsForSignificance: PointsForSignificance,
 ): MdcSegmentFindings {
-  const placements = values.map((value) => place(value, limits));
+  const placements = values.map((value, i) => place(value, lines[i]));
   const stretches: MdcStretch[] = [];
   placements.forEach((p, i) => {
     if (p.outside) {

@@ -1,6 +1,7 @@
 /**
- * The XmR chart of NHS England's "Making Data Count": per segment, limits from xmr-limits.ts and
- * rules from xmr-rules.ts; then each point's classification against the measure's direction of
+ * The control charts of the `mdc` rule set: the XmR chart of NHS England's "Making Data Count"
+ * by default, or a p, p′, u, u′, c, g or t chart (`chart` option). Per segment, limits from
+ * control-limits.ts (xmr-limits.ts for XmR) and the same four rules from xmr-rules.ts; then each point's classification against the measure's direction of
  * improvement, the variation (last point) and the assurance against a target.
  *
  * Limits: without a baseline the mean and limits come from every included point of the segment
@@ -12,10 +13,13 @@
  */
 
 import { chartAssurance } from './assurance';
+import { controlInput } from './control-input';
+import { controlLimits, type LineSet } from './control-limits';
 import { planSegments, type SegmentPlan, valuesAt } from './segments';
 import { coverage, sortSignals } from './signals';
 import {
   type ChartInputPoint,
+  type ControlChart,
   type Direction,
   MDC_RULES,
   type MdcRule,
@@ -27,10 +31,12 @@ import {
   type XmrPoint,
   type XmrSegment,
 } from './types';
-import { MDC_TRIAL_LIMIT_POINTS, xmrLimits } from './xmr-limits';
+import { MDC_TRIAL_LIMIT_POINTS } from './xmr-limits';
 import { findMdcSignals, type PointsForSignificance } from './xmr-rules';
 
 export interface XmrOptions extends SegmentOptions {
+  /** Which control chart; `xmr` (the default) when absent. */
+  chart?: ControlChart | null;
   /** Direction of improvement; `null` or absent makes every special cause neutral. */
   direction?: Direction | null;
   target?: number | null;
@@ -55,17 +61,28 @@ interface AnalysedSegment {
   segment: XmrSegment;
   signals: Signal<MdcRule>[];
   sides: Map<number, Side | null>;
+  lines: Map<number, LineSet>;
 }
 
+const NO_LINES: LineSet = {
+  centre: null,
+  lower: null,
+  upper: null,
+  lowerTwoSigma: null,
+  upperTwoSigma: null,
+};
+
 function analyseSegment(
+  chart: ControlChart,
   points: readonly ChartInputPoint[],
   plan: SegmentPlan,
   options: XmrOptions,
 ): AnalysedSegment {
-  const limits = xmrLimits(valuesAt(points, plan.base), options.screenMovingRanges ?? false);
+  const limits = controlLimits(chart, points, plan, options.screenMovingRanges ?? false);
+  const linesAt = (i: number) => limits.lines.get(i) ?? NO_LINES;
   const findings = findMdcSignals(
     valuesAt(points, plan.included),
-    limits,
+    plan.included.map(linesAt),
     options.pointsForSignificance ?? 7,
   );
   const at = (position: number) => plan.included[position] ?? plan.from;
@@ -85,10 +102,12 @@ function analyseSegment(
     reason: plan.reason,
     baselineTo: plan.baselineTo,
     basedOn: plan.base.length,
-    ...limits,
+    ...linesAt(plan.to),
+    meanMovingRange: limits.meanMovingRange,
+    sigmaZ: limits.sigmaZ,
     trial: plan.base.length < MDC_TRIAL_LIMIT_POINTS,
   };
-  return { segment, signals, sides };
+  return { segment, signals, sides, lines: limits.lines };
 }
 
 function xmrPoint(
@@ -100,23 +119,27 @@ function xmrPoint(
 ): XmrPoint {
   const excluded = point.excluded ?? null;
   const side = excluded ? null : (own?.sides.get(index) ?? null);
+  const lines = own?.lines.get(index) ?? NO_LINES;
   return {
     index,
     period: point.period,
     value: point.value,
     excluded,
-    centre: own?.segment.centre ?? null,
-    lower: own?.segment.lower ?? null,
-    upper: own?.segment.upper ?? null,
+    ...lines,
     signals,
     type: excluded ? null : pointType(side, direction),
     side,
   };
 }
 
-export function xmrChart(points: readonly ChartInputPoint[], options: XmrOptions = {}): XmrChart {
+export function xmrChart(
+  inputPoints: readonly ChartInputPoint[],
+  options: XmrOptions = {},
+): XmrChart {
+  const chart = options.chart ?? 'xmr';
+  const points = controlInput(chart, inputPoints);
   const analysed = planSegments(points, options).map((plan) =>
-    analyseSegment(points, plan, options),
+    analyseSegment(chart, points, plan, options),
   );
   const segments = analysed.map((a) => a.segment);
   const signals = sortSignals(
@@ -131,6 +154,7 @@ export function xmrChart(points: readonly ChartInputPoint[], options: XmrOptions
   const last = [...chartPoints].reverse().find((p) => p.type !== null);
   return {
     rules: 'mdc',
+    chart,
     points: chartPoints,
     segments,
     signals,

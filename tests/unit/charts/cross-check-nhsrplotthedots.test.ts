@@ -111,7 +111,11 @@ describe('NHSRplotthedots tests/testthat/test-ptd_calculate_point_type.R', () =>
     }
     const run = (close: number[], below: number[] = []) => {
       const values = close.map((c, i) => (below.includes(i) ? 9.5 : c === 1 ? 14 : 10.5));
-      const found = findMdcSignals(values, limits, 7);
+      const found = findMdcSignals(
+        values,
+        values.map(() => limits),
+        7,
+      );
       const windows = found.stretches.filter((s) => s.rule === 'two_of_three');
       const covered = close.map((_, i) => (windows.some((w) => i >= w.from && i <= w.to) ? 1 : 0));
       const special = found.sides.map((side) => (side === null ? 0 : 1));
