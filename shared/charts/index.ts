@@ -45,3 +45,9 @@ export {
   XMR_TWO_SIGMA_FACTOR,
 } from './xmr-limits';
 export type { PointsForSignificance } from './xmr-rules';
+export {
+  type ChartSuggestion,
+  LARGE_DENOMINATOR,
+  OVER_DISPERSED_SIGMA_Z,
+  suggestChart,
+} from './suggest-chart';
