@@ -1,8 +1,10 @@
 /**
- * `npm run chart -- --rules ihi|anhoej|mdc [--direction up|down] [--target N] [--baseline N] FILE`
+ * `npm run chart -- --rules ihi|anhoej|mdc [--chart xmr|p|pp|u|up|c|g|t] [--direction up|down]
+ *   [--target N] [--baseline N] FILE`
  *
  * Reads measure data as CSV (`period,value` or `period,numerator,denominator`), applies a rule
- * set from shared/charts and prints one JSON document (shape: chartJsonSchema) on stdout.
+ * set (and, for mdc, a control chart) from shared/charts and prints one JSON document (shape:
+ * chartJsonSchema; each point's own lower and upper limits) on stdout.
  * Exit codes: 0 success; 1 the file cannot be read or its data is invalid (each problem on
  * stderr, naming its line); 2 the command line is wrong. Nothing goes to stdout on failure.
  */
@@ -11,18 +13,23 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import {
   buildChart,
+  CONTROL_CHARTS,
   ChartInputError,
   chartJson,
   DIRECTIONS,
   MAX_REPORTED_ISSUES,
   type MeasureCsv,
+  needsDenominators,
   parseMeasureCsv,
   RULE_SETS,
 } from '../shared/charts';
 
-const USAGE = `usage: npm run chart -- --rules ihi|anhoej|mdc [--direction up|down] [--target N] [--baseline N] FILE.csv
+const USAGE = `usage: npm run chart -- --rules ihi|anhoej|mdc [--chart xmr|p|pp|u|up|c|g|t] [--direction up|down] [--target N] [--baseline N] FILE.csv
 
-  --rules      ihi (IHI run chart), anhoej (run chart, Anhøj rules) or mdc (XmR, Making Data Count)
+  --rules      ihi (IHI run chart), anhoej (run chart, Anhøj rules) or mdc (control chart, Making Data Count)
+  --chart      the control chart for mdc (implies --rules mdc): xmr (default), p or pp (p′, Laney) for
+               proportions, u or up (u′, Laney) for rates, c for counts, g for cases between rare
+               events, t for time between events; p, pp, u and up need period,numerator,denominator
   --direction  direction of improvement (mdc): up or down; without it special causes are neutral
   --target     target value (mdc): gives the assurance
   --baseline   fix the centre line (and limits) on the first N points
@@ -34,7 +41,7 @@ const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
 
-const FLAGS = ['rules', 'direction', 'target', 'baseline'] as const;
+const FLAGS = ['rules', 'chart', 'direction', 'target', 'baseline'] as const;
 type Flag = (typeof FLAGS)[number];
 
 const numberText = (name: string) =>
@@ -47,7 +54,12 @@ const numberText = (name: string) =>
 
 const argsSchema = z
   .object({
-    rules: z.enum(RULE_SETS, { error: `--rules must be one of ${RULE_SETS.join(', ')}` }),
+    rules: z
+      .enum(RULE_SETS, { error: `--rules must be one of ${RULE_SETS.join(', ')}` })
+      .optional(),
+    chart: z
+      .enum(CONTROL_CHARTS, { error: `--chart must be one of ${CONTROL_CHARTS.join(', ')}` })
+      .optional(),
     direction: z
       .enum(DIRECTIONS, { error: `--direction must be one of ${DIRECTIONS.join(', ')}` })
       .optional(),
@@ -59,6 +71,18 @@ const argsSchema = z
       .optional(),
     file: z.string({ error: 'missing FILE.csv' }).min(1, 'missing FILE.csv'),
   })
+  .refine((args) => args.rules !== undefined || args.chart !== undefined, {
+    message: `--rules must be one of ${RULE_SETS.join(', ')} (or give --chart for a control chart)`,
+  })
+  .refine((args) => args.chart === undefined || (args.rules ?? 'mdc') === 'mdc', {
+    message: '--chart applies to --rules mdc only; run charts have no control chart',
+  })
+  .transform(({ rules, chart, ...rest }) => ({
+    ...rest,
+    rules: rules ?? 'mdc',
+    // XmR is the default control chart; run charts have none.
+    chart: (rules ?? 'mdc') === 'mdc' ? (chart ?? 'xmr') : null,
+  }))
   .refine((args) => args.rules !== 'mdc' || args.baseline === undefined || args.baseline >= 2, {
     message: '--baseline must be at least 2 for mdc: limits need a moving range',
   });
@@ -145,8 +169,15 @@ async function measureOrExit(file: string): Promise<MeasureCsv | number> {
 }
 
 function printChart(args: ChartArgs, measure: MeasureCsv): number {
+  if (args.chart && needsDenominators(args.chart) && measure.kind !== 'proportions') {
+    process.stderr.write(
+      `chart: ${args.file}: a ${args.chart} chart needs period,numerator,denominator rows\n`,
+    );
+    return EXIT_INPUT;
+  }
   try {
     const chart = buildChart(args.rules, measure.points, {
+      chart: args.chart,
       direction: args.direction ?? null,
       target: args.target ?? null,
       baseline: args.baseline ?? null,

@@ -50,9 +50,13 @@ function headerKind(record: CsvRecord): MeasureKind | null {
   return names === PROPORTION_HEADER.join(',') ? 'proportions' : null;
 }
 
-function readValue(kind: MeasureKind, fields: readonly string[]): number | string {
+type RowNumbers = { value: number; numerator?: number; denominator?: number };
+
+/** The row's value (and, for proportions and rates, the counts behind it), or why it has none. */
+function readValue(kind: MeasureKind, fields: readonly string[]): RowNumbers | string {
   if (kind === 'values') {
-    return parseNumber('value', fields[1] ?? '');
+    const value = parseNumber('value', fields[1] ?? '');
+    return typeof value === 'string' ? value : { value };
   }
   const numerator = parseNumber('numerator', fields[1] ?? '');
   if (typeof numerator === 'string') {
@@ -62,7 +66,8 @@ function readValue(kind: MeasureKind, fields: readonly string[]): number | strin
   if (typeof denominator === 'string') {
     return denominator;
   }
-  return proportionProblem(numerator, denominator)?.message ?? numerator / denominator;
+  const problem = proportionProblem(numerator, denominator);
+  return problem ? problem.message : { value: numerator / denominator, numerator, denominator };
 }
 
 function readRow(kind: MeasureKind, record: CsvRecord): ChartInputPoint | string {
@@ -75,7 +80,7 @@ function readRow(kind: MeasureKind, record: CsvRecord): ChartInputPoint | string
     return 'period is empty';
   }
   const value = readValue(kind, record.fields);
-  return typeof value === 'string' ? value : { period, value };
+  return typeof value === 'string' ? value : { period, ...value };
 }
 
 /** Drops blank records at the end of the file (a trailing newline or two). */

@@ -3,48 +3,13 @@
  * files from tests/fixtures/charts, stdout parsed as JSON and checked against the published
  * shape (chartJsonSchema) and values.
  */
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type ChartJson, chartJsonSchema } from '../../shared/charts';
+import { chartJsonSchema } from '../../shared/charts';
+import { chart, chartJsonFor, fixture } from '../helpers/chart-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FIXTURES = 'tests/fixtures/charts';
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function chart(...args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/chart.ts', ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function chartJsonFor(...args: string[]): Promise<ChartJson> {
-  const outcome = await chart(...args);
-  expect(outcome.stderr).toBe('');
-  expect(outcome.code).toBe(0);
-  return chartJsonSchema.parse(JSON.parse(outcome.stdout));
-}
-
-const fixture = (name: string) => `${FIXTURES}/${name}`;
 
 describe('npm run chart', () => {
   it('charts the NHSRplotthedots deviations example with the mdc rules', async () => {

@@ -66,7 +66,7 @@ describe('parseMeasureCsv', () => {
     });
   });
 
-  it('reads period,numerator,denominator rows as proportions, tolerating CRLF and blank tail', () => {
+  it('reads period,numerator,denominator rows as proportions with their counts, tolerating CRLF and blank tail', () => {
     const text = 'Period, Numerator ,Denominator\r\n"2024-01",3,4\r\n"Jan, 2024",1,8\r\n\r\n\r\n';
     const result = parseMeasureCsv(text);
     expect(result).toEqual({
@@ -74,8 +74,9 @@ describe('parseMeasureCsv', () => {
       data: {
         kind: 'proportions',
         points: [
-          { period: '2024-01', value: 0.75 },
-          { period: 'Jan, 2024', value: 0.125 },
+          // The counts stay with the value: p, p′, u and u′ charts weight by the denominators.
+          { period: '2024-01', value: 0.75, numerator: 3, denominator: 4 },
+          { period: 'Jan, 2024', value: 0.125, numerator: 1, denominator: 8 },
         ],
         lines: [2, 3],
       },
