@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chartJsonSchema } from '../../shared/charts';
 import { chart, chartJsonFor, fixture } from '../helpers/chart-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
