@@ -3,6 +3,7 @@
  * worksheet (see the domain notes): its structured fields, rich-text sections and
  * lists of rows. Field names here are the ones stored in the document.
  */
+import { CONTROL_CHARTS } from '../charts/types';
 import type { ItemKind } from '../schemas/records';
 
 export type FieldSpec =
@@ -157,6 +158,12 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
       rules: choice('Rules', MEASURE_RULE_SETS),
       /** Points at the start of each segment that set the centre line (and limits), then frozen. */
       baseline: { type: 'number', label: 'Baseline points' },
+      /**
+       * With the `mdc` rules, which control chart (`shared/charts`): p, p′, u, u′, c, g or t.
+       * Added after schema version 2 without a migration: a document without it (every older
+       * one) reads as XmR, which is what it always drew.
+       */
+      controlChart: choice('Control chart', CONTROL_CHARTS),
     },
     sections: { notes: 'Notes' },
     lists: {

@@ -38,8 +38,37 @@ describe('measure definition', () => {
       target: null,
       recordedAs: 'values',
       rules: 'ihi',
+      controlChart: 'xmr',
+      controlChartChosen: false,
       baseline: null,
     });
+  });
+
+  it('reads a measure stored before control chart types (no controlChart field) as XmR', () => {
+    // An XmR measure as older versions wrote it: rules and chart, nothing more.
+    const doc = measureDoc();
+    doc.getMap('fields').set('rules', 'mdc');
+    doc.getMap('fields').set('chart', 'xmr');
+    expect(doc.getMap('fields').has('controlChart')).toBe(false);
+    expect(readDefinition(doc)).toMatchObject({
+      rules: 'mdc',
+      controlChart: 'xmr',
+      controlChartChosen: false,
+    });
+    // A value no version writes (a damaged or future document) reads as XmR too.
+    doc.getMap('fields').set('controlChart', 'x-bar');
+    expect(readDefinition(doc).controlChart).toBe('xmr');
+  });
+
+  it('stores and reads the chosen control chart; refuses one that does not exist', () => {
+    const doc = measureDoc();
+    setFieldValue(doc, 'measure', 'rules', 'mdc');
+    setFieldValue(doc, 'measure', 'controlChart', 'pp');
+    expect(readDefinition(doc)).toMatchObject({ controlChart: 'pp', controlChartChosen: true });
+    expect(() => setFieldValue(doc, 'measure', 'controlChart', 'x-bar')).toThrow(
+      '"x-bar" is not a valid Control chart',
+    );
+    expect(readDefinition(doc).controlChart).toBe('pp');
   });
 
   it('takes the rule set from `rules`, else from the chart type', () => {

@@ -5,11 +5,7 @@
  * summary; the data table beside it carries the same content.
  */
 
-import {
-  CLASS_STYLES,
-  RULE_NAMES_SHORT,
-  RULE_SET_LABELS,
-} from '../../../shared/charts/chart-labels';
+import { CLASS_STYLES, RULE_NAMES_SHORT } from '../../../shared/charts/chart-labels';
 import { ChartMarker } from './ChartMarker';
 import type { ChartModel } from './chart-model';
 import { formatNumber } from './format-number';
@@ -86,6 +82,7 @@ function Lines({ model }: { model: ChartModel }) {
       {g.limits.map((d) => (
         <path
           key={`l${d}`}
+          data-testid="limit-line"
           d={d}
           {...line}
           stroke={CHART_INK.limit}
@@ -187,7 +184,7 @@ export function ChartSvg({ model, titleId, summaryId }: ChartSvgProps) {
       viewBox={`0 0 ${width} ${height}`}
       data-testid="measure-chart-svg"
     >
-      <title id={titleId}>{`${RULE_SET_LABELS[model.rules]}: ${model.title || 'measure'}`}</title>
+      <title id={titleId}>{`${model.chartName}: ${model.title || 'measure'}`}</title>
       {model.unit && (
         <text x={4} y={14} fontSize={12} fill={CHART_INK.text}>
           {model.unit}

@@ -53,7 +53,15 @@ export function MeasureChart({ points, options, announceSignals = false }: Measu
   const id = useId();
   const summaryId = `${id}-summary`;
   return (
-    <div className="measure-chart" data-testid="measure-chart" data-rules={model.rules}>
+    <div
+      className="measure-chart"
+      data-testid="measure-chart"
+      data-rules={model.rules}
+      data-chart={model.chart ?? 'run'}
+    >
+      <p className="nhsuk-body-s measure-chart__type" data-testid="chart-type">
+        {model.chartName}
+      </p>
       {model.error ? (
         <p className="nhsuk-error-message">The chart cannot be drawn: {model.error}</p>
       ) : model.points.length === 0 ? (

@@ -5,10 +5,11 @@
  */
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { RULE_SETS } from '../../../shared/charts/index';
+import { type ChartSuggestion, RULE_SETS } from '../../../shared/charts/index';
 import { fieldsMap, setFieldValue } from '../../../shared/documents/item-doc';
 import { YTextField } from '../../lib/YTextField';
 import { ChoiceControl, NumberControl } from './DefinitionControls';
+import { ControlChartChoice } from './ControlChartChoice';
 import {
   CHART_OF_RULES,
   DIRECTION_LABELS,
@@ -22,6 +23,8 @@ export interface MeasureDefinitionProps {
   readonly doc: Y.Doc;
   readonly definition: Definition;
   readonly awareness: Awareness | null;
+  /** The control chart the data suggest, offered beside the choice. */
+  readonly suggestion: ChartSuggestion;
 }
 
 const DIRECTION_OPTIONS = (['up', 'down'] as const).map((value) => ({
@@ -118,7 +121,7 @@ function WhatIsMeasured({ doc, definition, awareness, set, common }: PartProps) 
 }
 
 /** How it is judged and charted: direction, target, data shape, rules and baseline. */
-function HowItIsCharted({ doc, definition, set, common }: PartProps) {
+function HowItIsCharted({ doc, definition, suggestion, set, common }: PartProps) {
   return (
     <>
       <ChoiceControl
@@ -149,6 +152,14 @@ function HowItIsCharted({ doc, definition, set, common }: PartProps) {
         options={RULE_SET_OPTIONS}
         onChange={(value) => setRules(doc, value)}
       />
+      {definition.rules === 'mdc' && (
+        <ControlChartChoice
+          {...common('controlChart')}
+          value={definition.controlChart}
+          suggestion={suggestion}
+          onChange={set('controlChart')}
+        />
+      )}
       <NumberControl
         {...common('baseline')}
         label="Baseline points"

@@ -1,4 +1,5 @@
 /** The measure's definition as text, for people who may read it but not change it. */
+import { CONTROL_CHART_LABELS } from '../../../shared/charts/control-chart-labels';
 import type { RuleSet } from '../../../shared/charts/index';
 import {
   DIRECTION_LABELS,
@@ -35,6 +36,7 @@ export function MeasureDefinitionSummary(props: { definition: MeasureDefinition;
       {row('Target', definition.target === null ? '' : formatNumber(definition.target))}
       {row('Data recorded as', RECORDED_AS_LABELS[definition.recordedAs])}
       {row('Chart and rules', RULE_SET_OPTIONS.find((o) => o.value === rules)?.label ?? '')}
+      {rules === 'mdc' && row('Control chart', CONTROL_CHART_LABELS[definition.controlChart])}
       {row(
         'Baseline points',
         definition.baseline === null ? 'Default' : formatNumber(definition.baseline),

@@ -5,6 +5,7 @@
  * a single edit control.
  */
 import { type ReactNode, useId, useState } from 'react';
+import { suggestChart } from '../../../shared/charts/suggest-chart';
 import { fieldsMap, metaMap, readTitle } from '../../../shared/documents/item-doc';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
 import { useYChanges } from '../../lib/y-hooks';
@@ -45,11 +46,17 @@ export function MeasureEditor({ item, doc, provider, user, editable, api }: Item
   const names = new Map(cycles.map((cycle) => [cycle.id, cycle.title]));
   const { points, notes: dataNotes } = chartPoints(rows, definition.recordedAs, names);
   const options = chartOptions(definition, title, twoSigma);
+  const suggestion = suggestChart(definition.recordedAs, points);
   return (
     <div className="item-editor measure-editor" data-testid="measure-editor">
       <Section title="About this measure">
         {editable ? (
-          <MeasureDefinitionForm doc={doc} definition={definition} awareness={awareness} />
+          <MeasureDefinitionForm
+            doc={doc}
+            definition={definition}
+            awareness={awareness}
+            suggestion={suggestion}
+          />
         ) : (
           <MeasureDefinitionSummary definition={definition} title={title} />
         )}

@@ -2,7 +2,7 @@
  * Where everything on a measure's chart goes, in the SVG's own units (the SVG scales to its
  * container through its viewBox): the value line and points, each segment's centre line (solid
  * over the points that set it, dashed where it is frozen and extended), process limits and the
- * optional two-sigma lines, the target, re-base boundaries, and the annotation and PDSA marks on
+ * optional two-sigma lines (as steps where they vary with each point's denominator), the target, re-base boundaries, and the annotation and PDSA marks on
  * the time axis.
  */
 import {
@@ -30,6 +30,11 @@ export function axisLabel(period: string): string {
 /** What the geometry needs of each point and segment (a subset of the chart model's). */
 export interface GeometryPoint {
   readonly value: number;
+  /** The point's own lines, where they vary point by point (p, p′, u, u′ charts). */
+  readonly lower?: number | null;
+  readonly upper?: number | null;
+  readonly lowerTwoSigma?: number | null;
+  readonly upperTwoSigma?: number | null;
   readonly annotation: number | null;
   readonly pdsaMark: number | null;
   readonly period: string;
@@ -71,6 +76,19 @@ export interface ChartGeometry {
   readonly pdsa: ReadonlyArray<{ x: number; label: string }>;
 }
 
+type LineKey = 'lower' | 'upper' | 'lowerTwoSigma' | 'upperTwoSigma';
+
+/** A line's value at a point: the point's own where it has one, else its segment's. */
+function lineAt(
+  points: readonly GeometryPoint[],
+  s: GeometrySegment,
+  key: LineKey,
+  i: number,
+): number | null {
+  const own = points[i]?.[key];
+  return own === undefined ? s[key] : own;
+}
+
 function domainValues(
   points: readonly GeometryPoint[],
   segments: readonly GeometrySegment[],
@@ -78,6 +96,12 @@ function domainValues(
   showTwoSigma: boolean,
 ): number[] {
   const values = points.map((p) => p.value);
+  for (const p of points) {
+    const own = showTwoSigma
+      ? [p.lower, p.upper, p.lowerTwoSigma, p.upperTwoSigma]
+      : [p.lower, p.upper];
+    values.push(...own.filter((v): v is number => v !== null && v !== undefined));
+  }
   for (const s of segments) {
     values.push(...[s.centre, s.lower, s.upper].filter((v): v is number => v !== null));
     if (showTwoSigma) {
@@ -103,16 +127,60 @@ function centrePieces(
   return pieces;
 }
 
+/**
+ * One line of one segment as steps: each point's value spans from half way to its left
+ * neighbour to half way to its right one (the segment's ends at its first and last point), so a
+ * constant line is one horizontal stroke and a varying one steps at each change. A point without
+ * the line breaks it.
+ */
+function steppedLine(
+  values: readonly (number | null)[],
+  from: number,
+  x: (i: number) => number,
+  y: (v: number) => number,
+): string[] {
+  const last = from + values.length - 1;
+  const left = (i: number) => (i === from ? x(i) : (x(i - 1) + x(i)) / 2);
+  const right = (i: number) => (i === last ? x(i) : (x(i) + x(i + 1)) / 2);
+  const pieces: Xy[][] = [];
+  let current: Xy[] = [];
+  let previous: number | null = null;
+  values.forEach((value, k) => {
+    const i = from + k;
+    if (value === null) {
+      if (current.length > 0) pieces.push(current);
+      current = [];
+      previous = null;
+      return;
+    }
+    if (previous === null) current.push({ x: left(i), y: y(value) });
+    else if (value !== previous)
+      current.push({ x: left(i), y: y(previous) }, { x: left(i), y: y(value) });
+    previous = value;
+    if (i === last || values[k + 1] !== value) current.push({ x: right(i), y: y(value) });
+  });
+  if (current.length > 0) pieces.push(current);
+  return pieces.map((piece) => linePath(dropRepeats(piece)));
+}
+
+/** Consecutive points at the same place add nothing to a path. */
+function dropRepeats(piece: readonly Xy[]): Xy[] {
+  return piece.filter((p, i) => i === 0 || p.x !== piece[i - 1]?.x || p.y !== piece[i - 1]?.y);
+}
+
 function segmentLines(
+  points: readonly GeometryPoint[],
   segments: readonly GeometrySegment[],
-  pick: (s: GeometrySegment) => readonly (number | null)[],
+  keys: readonly LineKey[],
   x: (i: number) => number,
   y: (v: number) => number,
 ): string[] {
   return segments.flatMap((s) =>
-    pick(s)
-      .filter((v): v is number => v !== null)
-      .map((v) => horizontalPath(x(s.from), x(s.to), y(v))),
+    keys.flatMap((key) => {
+      const values: (number | null)[] = [];
+      for (let i = s.from; i <= s.to; i++) values.push(lineAt(points, s, key, i));
+      return steppedLine(values, s.from, x, y);
+    }),
   );
 }
 
@@ -156,9 +224,9 @@ export function chartGeometry(
     points: placed,
     valuePath: linePath(placed),
     centre: segments.flatMap((s) => centrePieces(s, x, y)),
-    limits: segmentLines(segments, (s) => [s.lower, s.upper], x, y),
+    limits: segmentLines(points, segments, ['lower', 'upper'], x, y),
     twoSigma: showTwoSigma
-      ? segmentLines(segments, (s) => [s.lowerTwoSigma, s.upperTwoSigma], x, y)
+      ? segmentLines(points, segments, ['lowerTwoSigma', 'upperTwoSigma'], x, y)
       : [],
     target: target === null ? null : y(target),
     rebases: segments.slice(1).map((s) => (x(s.from - 1) + x(s.from)) / 2),

@@ -12,12 +12,14 @@ import {
   SEGMENT_RULES,
   variationLabel,
 } from '../../../shared/charts/chart-labels';
+import { chartTypeName, controlCentreLabel } from '../../../shared/charts/control-chart-labels';
 import {
   type Assurance,
   buildChart,
   type Chart,
   ChartInputError,
   type ChartInputPoint,
+  type ControlChart,
   type Direction,
   MDC_TRIAL_LIMIT_POINTS,
   type PointType,
@@ -36,6 +38,9 @@ export type { ModelSignal } from './chart-signals';
 export interface MeasureChartPoint {
   readonly period: string;
   readonly value: number;
+  /** For p, p′, u and u′ charts: the counts behind the value. */
+  readonly numerator?: number;
+  readonly denominator?: number;
   /** Why the point is left out of the calculations; null or blank when it is included. */
   readonly excludedReason?: string | null;
   /** The point's annotation. */
@@ -48,6 +53,8 @@ export interface MeasureChartPoint {
 
 export interface MeasureChartOptions {
   readonly rules: RuleSet;
+  /** With the `mdc` rules: which control chart (XmR when absent). */
+  readonly chart?: ControlChart | null;
   readonly title: string;
   readonly unit?: string;
   readonly direction?: Direction | null;
@@ -64,6 +71,8 @@ export interface ModelPoint {
   readonly centre: number | null;
   readonly lower: number | null;
   readonly upper: number | null;
+  readonly lowerTwoSigma: number | null;
+  readonly upperTwoSigma: number | null;
   /** Signals of rules that mark points (segment-wide rules are on the segment instead). */
   readonly signals: readonly RuleName[];
   readonly cls: PointClass;
@@ -98,10 +107,14 @@ export interface ModelSegment {
 
 export interface ChartModel {
   readonly rules: RuleSet;
+  /** The control chart with the `mdc` rules; null for a run chart. */
+  readonly chart: ControlChart | null;
+  /** The chart type in words, e.g. "p′ chart (Laney)". */
+  readonly chartName: string;
   readonly title: string;
   readonly unit: string;
   readonly target: number | null;
-  readonly centreName: 'Median' | 'Mean';
+  readonly centreName: string;
   readonly points: readonly ModelPoint[];
   readonly segments: readonly ModelSegment[];
   readonly signals: readonly ModelSignal[];
@@ -130,7 +143,16 @@ function engineInput(
     if (rebase && index === 0) warnings.push('The first point cannot start a re-based segment.');
     else if (rebase) rebases.push({ at: index, reason: rebase });
     const excluded = reasonOf(p.excludedReason);
-    return { period: p.period, value: p.value, excluded: excluded ? { reason: excluded } : null };
+    const counts =
+      p.numerator !== undefined && p.denominator !== undefined
+        ? { numerator: p.numerator, denominator: p.denominator }
+        : {};
+    return {
+      period: p.period,
+      value: p.value,
+      ...counts,
+      excluded: excluded ? { reason: excluded } : null,
+    };
   });
   return { input, rebases };
 }
@@ -194,6 +216,8 @@ function modelPoints(
       centre: p.centre,
       lower: p.lower,
       upper: p.upper,
+      lowerTwoSigma: chart.rules === 'mdc' ? (chart.points[index]?.lowerTwoSigma ?? null) : null,
+      upperTwoSigma: chart.rules === 'mdc' ? (chart.points[index]?.upperTwoSigma ?? null) : null,
       signals: marked ? p.signals.filter((rule) => !SEGMENT_RULES.has(rule)) : [],
       cls,
       excludedReason: p.excluded?.reason ?? null,
@@ -223,6 +247,7 @@ function runEngine(
   const baseline = baselineFor(options, warnings);
   try {
     return buildChart(options.rules, input, {
+      chart: options.chart ?? null,
       baseline,
       rebases,
       direction: options.direction ?? null,
@@ -247,12 +272,15 @@ export function chartModel(
   const modelled = chart ? modelPoints(chart, points, signals, segments) : [];
   const target = options.target ?? null;
   const showTwoSigma = options.rules === 'mdc' && (options.showTwoSigma ?? false);
+  const controlChart = options.rules === 'mdc' ? (options.chart ?? 'xmr') : null;
   const base = {
     rules: options.rules,
+    chart: controlChart,
+    chartName: chartTypeName(options.rules, controlChart),
     title: options.title,
     unit: options.unit ?? '',
     target,
-    centreName: options.rules === 'mdc' ? ('Mean' as const) : ('Median' as const),
+    centreName: controlCentreLabel(options.rules, controlChart),
     points: modelled,
     segments,
     signals,

@@ -2,13 +2,13 @@
  * A measure's chart in words: the text alternative the SVG points to (`aria-describedby`), also
  * shown beside the chart for anyone who reads more easily than they scan a plot.
  */
-import { RULE_SET_LABELS } from '../../../shared/charts/chart-labels';
 import type { ChartModel, ModelSegment } from './chart-model';
 import { formatNumber, formatOptional } from './format-number';
 
 type SummaryInput = Pick<
   ChartModel,
   | 'rules'
+  | 'chartName'
   | 'title'
   | 'unit'
   | 'target'
@@ -31,9 +31,12 @@ function describeSegment(chart: SummaryInput, s: ModelSegment): string {
   if (s.centre === null)
     return `${start}${start ? 'no' : 'No'} ${chart.centreName.toLowerCase()} yet.`;
   const frozen = s.baselineTo < s.to ? `, set by the first ${s.basedOn} points and extended` : '';
+  const own = chart.points.slice(s.from, s.to + 1);
+  const stepped = own.some((p) => p.lower !== s.lower || p.upper !== s.upper);
+  const range = `${formatOptional(s.lower)} to ${formatOptional(s.upper)}`;
   const limits =
     s.lower !== null && s.upper !== null
-      ? `; ${s.trial ? 'trial ' : ''}process limits ${formatOptional(s.lower)} to ${formatOptional(s.upper)}`
+      ? `; ${s.trial ? 'trial ' : ''}process limits ${stepped ? `stepping with each denominator (at its latest point ${range})` : range}`
       : '';
   const centre = start ? chart.centreName.toLowerCase() : chart.centreName;
   return `${start}${centre} ${withUnit(s.centre, chart.unit)}${frozen}${limits}.`;
@@ -47,7 +50,7 @@ function describeSignals(chart: SummaryInput): string {
 }
 
 export function describeChart(chart: SummaryInput): string {
-  const name = `${RULE_SET_LABELS[chart.rules]} of ${chart.title || 'this measure'}`;
+  const name = `${chart.chartName} of ${chart.title || 'this measure'}`;
   if (chart.error) return `${name}: cannot be drawn. ${chart.error}`;
   const first = chart.points[0];
   const last = chart.points[chart.points.length - 1];

@@ -1,7 +1,8 @@
 /** Words for the measure definition's stored choices. */
 
 import { RULE_SET_LABELS } from '../../../shared/charts/chart-labels';
-import type { Direction, RuleSet } from '../../../shared/charts/index';
+import { CONTROL_CHART_LABELS } from '../../../shared/charts/control-chart-labels';
+import { CONTROL_CHARTS, type Direction, type RuleSet } from '../../../shared/charts/index';
 import type { RecordedAs } from './measure-data';
 
 export const TYPE_OPTIONS = [
@@ -30,6 +31,11 @@ export const CHART_OF_RULES: Readonly<Record<RuleSet, 'run' | 'xmr'>> = {
 export const RULE_SET_OPTIONS = (Object.keys(CHART_OF_RULES) as RuleSet[]).map((value) => ({
   value,
   label: RULE_SET_LABELS[value],
+}));
+
+export const CONTROL_CHART_OPTIONS = CONTROL_CHARTS.map((value) => ({
+  value,
+  label: CONTROL_CHART_LABELS[value],
 }));
 
 export function typeLabel(type: string | null): string {

@@ -6,7 +6,12 @@
  */
 import type * as Y from 'yjs';
 import { proportionProblem } from '../../../shared/charts/proportions';
-import type { Direction, RuleSet } from '../../../shared/charts/types';
+import {
+  CONTROL_CHARTS,
+  type ControlChart,
+  type Direction,
+  type RuleSet,
+} from '../../../shared/charts/types';
 import { type FieldValue, readFields, readRows } from '../../../shared/documents/item-doc';
 import type { MeasureChartOptions, MeasureChartPoint } from './chart-model';
 
@@ -21,6 +26,10 @@ export interface MeasureDefinition {
   readonly target: number | null;
   readonly recordedAs: RecordedAs;
   readonly rules: RuleSet;
+  /** The control chart drawn with the `mdc` rules; XmR when none is stored (older measures). */
+  readonly controlChart: ControlChart;
+  /** Whether a control chart was chosen and stored, rather than XmR by default. */
+  readonly controlChartChosen: boolean;
   readonly baseline: number | null;
 }
 
@@ -50,8 +59,13 @@ export function ruleSetOf(chart: FieldValue, rules: FieldValue): RuleSet {
   return chart === 'xmr' ? 'mdc' : 'ihi';
 }
 
+export function controlChartOf(value: FieldValue | undefined): ControlChart | null {
+  return CONTROL_CHARTS.find((chart) => chart === value) ?? null;
+}
+
 export function readDefinition(doc: Y.Doc): MeasureDefinition {
   const f = readFields(doc, 'measure');
+  const controlChart = controlChartOf(f.controlChart);
   return {
     type: typeof f.type === 'string' ? f.type : null,
     definition: text(f.definition),
@@ -61,6 +75,8 @@ export function readDefinition(doc: Y.Doc): MeasureDefinition {
     target: num(f.target),
     recordedAs: f.recordedAs === 'proportions' ? 'proportions' : 'values',
     rules: ruleSetOf(f.chart ?? null, f.rules ?? null),
+    controlChart: controlChart ?? 'xmr',
+    controlChartChosen: controlChart !== null,
     baseline: num(f.baseline),
   };
 }
@@ -124,6 +140,10 @@ export function chartPoints(
     points.push({
       period: row.period.trim() || `Row ${i + 1}`,
       value: result.value,
+      // p, p′, u and u′ charts weight by the counts behind each proportion.
+      ...(recordedAs === 'proportions' && row.numerator !== null && row.denominator !== null
+        ? { numerator: row.numerator, denominator: row.denominator }
+        : {}),
       excludedReason: row.excluded ? reason : null,
       note: row.note,
       pdsa: row.pdsaId ? (pdsaNames.get(row.pdsaId) ?? 'a PDSA cycle') : null,
@@ -142,6 +162,7 @@ export function chartOptions(
 ): MeasureChartOptions {
   return {
     rules: definition.rules,
+    chart: definition.rules === 'mdc' ? definition.controlChart : null,
     title,
     unit: definition.unit.trim(),
     direction: definition.direction,
