@@ -1,13 +1,13 @@
 /**
  * Where a measure's chart goes on a canvas of a given size: scales, axis ticks,
- * the value line, the mean and process limits (broken where a point has none),
+ * the value line, the centre line and process limits (as steps where they vary from point to
+ * point, broken where a point has none),
  * the target, and each point with its classification. Shared by the SVG (HTML,
  * Markdown) and the PDF drawing so both draw the same chart.
  */
 import {
   CLASS_ORDER,
   CLASS_STYLES,
-  centreLabel,
   classLegend,
   type PointClass,
 } from '../../shared/charts/chart-labels';
@@ -64,21 +64,33 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
-/** Runs of consecutive points that have a value for `pick`. */
-function runs(
+/**
+ * A line through the points that have a value, as steps: each point's value spans from half way
+ * to its left neighbour to half way to its right one (the ends of a run at the points
+ * themselves), so a line that varies point by point (p, p′, u, u′ limits) or jumps at a re-base
+ * steps instead of slanting, and a constant one is one straight stroke. A point without a value
+ * breaks the line.
+ */
+function steps(
   xs: readonly number[],
   values: ReadonlyArray<number | null>,
   y: (v: number) => number,
 ) {
   const out: Xy[][] = [];
   let current: Xy[] = [];
-  values.forEach((value, index) => {
+  const x = (i: number) => xs[i] ?? 0;
+  values.forEach((value, i) => {
     if (value === null) {
       if (current.length > 0) out.push(current);
       current = [];
       return;
     }
-    current.push({ x: xs[index] ?? 0, y: y(value) });
+    const previous = i > 0 ? (values[i - 1] ?? null) : null;
+    const next = values[i + 1] ?? null;
+    const left = previous === null ? x(i) : (x(i - 1) + x(i)) / 2;
+    const right = next === null ? x(i) : (x(i) + x(i + 1)) / 2;
+    if (previous !== value) current.push({ x: left, y: y(value) });
+    if (next !== value) current.push({ x: right, y: y(value) });
   });
   if (current.length > 0) out.push(current);
   return out;
@@ -116,17 +128,17 @@ export function chartGeometry(chart: MeasureChart, width: number, height: number
       i % every === 0 || i === n - 1 ? [{ x: xs[i] ?? 0, label: point.period }] : [],
     ),
     values: chart.points.map((point, i) => ({ x: xs[i] ?? 0, y: y(point.value) })),
-    centre: runs(
+    centre: steps(
       xs,
       chart.points.map((p) => p.centre),
       y,
     ),
-    lower: runs(
+    lower: steps(
       xs,
       chart.points.map((p) => p.lower),
       y,
     ),
-    upper: runs(
+    upper: steps(
       xs,
       chart.points.map((p) => p.upper),
       y,
@@ -161,7 +173,7 @@ export function legendItems(chart: MeasureChart): LegendItem[] {
   const hasLimits = chart.points.some((p) => p.lower !== null || p.upper !== null);
   const classes = new Set(chart.points.map((p) => p.cls));
   return [
-    { kind: 'line', line: 'centre', label: centreLabel(chart.rules) },
+    { kind: 'line', line: 'centre', label: chart.centreName },
     ...(hasLimits
       ? [
           {

@@ -7,12 +7,7 @@
  * it carries every value and signal.
  */
 import { ChartRun, type ChartSeries } from 'docx/charts';
-import {
-  CLASS_ORDER,
-  CLASS_STYLES,
-  centreLabel,
-  classLegend,
-} from '../../shared/charts/chart-labels';
+import { CLASS_ORDER, CLASS_STYLES, classLegend } from '../../shared/charts/chart-labels';
 import type { MeasureChart } from './measure-chart';
 
 const hex = (colour: string) => colour.replace('#', '').toUpperCase();
@@ -28,7 +23,7 @@ export function docxChart(chart: MeasureChart): ChartRun {
       markers: { shape: 'circle', size: 5 },
     },
     {
-      name: centreLabel(chart.rules),
+      name: chart.centreName,
       values: chart.points.map((point) => point.centre),
       color: '231F20',
       markers: false,

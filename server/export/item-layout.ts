@@ -120,7 +120,14 @@ function dataTable(item: MeasureReport): Block {
   return {
     kind: 'table',
     caption: `Data for ${item.title}${unit}`,
-    head: ['Period', 'Value', centreLabel(item.rules), ...limits, 'Signal', 'Note'],
+    head: [
+      'Period',
+      'Value',
+      chart?.centreName ?? centreLabel(item.rules),
+      ...limits,
+      'Signal',
+      'Note',
+    ],
     rows,
   };
 }
@@ -129,6 +136,7 @@ function measureBlocks(item: MeasureReport, level: HeadingLevel): Block[] {
   const blocks: Block[] = [...factsBlock(item)];
   const { chart } = item;
   if (chart) {
+    blocks.push({ kind: 'paragraph', text: `Chart: ${chart.chartName}.`, style: 'meta' });
     blocks.push({ kind: 'chart', chart });
     blocks.push({ kind: 'heading', level: below(level), text: 'Signals' });
     blocks.push(

@@ -1,7 +1,8 @@
 /**
  * A measure's chart for a report, from the chart-rules engine with the
- * measure's own settings: a run chart (IHI or Anhøj rules) or an XmR chart
- * (Making Data Count: trial limits until 12 points, then fixed), with
+ * measure's own settings: a run chart (IHI or Anhøj rules) or a control chart
+ * (XmR, p, p′, u, u′, c, g or t; Making Data Count rules, trial limits until 12
+ * points, then fixed; limits per point, stepping where they vary), with
  * exclusions and re-based segments. Each point gets a class and each signal a
  * sentence, as the client's chart does, so that every format can show what the
  * chart shows without relying on colour, or on seeing it at all.
@@ -10,19 +11,21 @@
 import {
   ASSURANCE_LABELS,
   CLASS_STYLES,
-  centreLabel,
   type PointClass,
   RULE_LABELS,
   SEGMENT_RULES,
 } from '../../shared/charts/chart-labels';
+import { CONTROL_CHART_LABELS, controlCentreLabel } from '../../shared/charts/control-chart-labels';
 import {
   type Assurance,
   buildChart,
   type Chart,
   ChartInputError,
   type ChartInputPoint,
+  type ControlChart,
   type Direction,
   MDC_TRIAL_LIMIT_POINTS,
+  needsDenominators,
   type Rebase,
   type RuleName,
   type RuleSet,
@@ -52,6 +55,12 @@ export interface SignalView {
 
 export interface MeasureChart {
   readonly rules: RuleSet;
+  /** The control chart with the `mdc` rules; null for a run chart. */
+  readonly chart: ControlChart | null;
+  /** The chart type in words. */
+  readonly chartName: string;
+  /** What the centre line is (Median, Mean, Overall proportion…). */
+  readonly centreName: string;
   readonly title: string;
   readonly unit: string;
   readonly target: number | null;
@@ -68,6 +77,8 @@ export interface ChartInput {
   readonly title: string;
   readonly unit: string;
   readonly rules: RuleSet;
+  /** With the `mdc` rules; XmR when absent. */
+  readonly controlChart?: ControlChart | null;
   readonly baseline: number | null;
   readonly direction: Direction | null;
   readonly target: number | null;
@@ -81,13 +92,17 @@ function run(
   const points: ChartInputPoint[] = numeric.map((p) => ({
     period: p.period,
     value: p.value,
+    ...(p.numerator !== undefined && p.denominator !== undefined
+      ? { numerator: p.numerator, denominator: p.denominator }
+      : {}),
     excluded: p.excluded ? { reason: p.excluded } : null,
   }));
+  const chart = input.rules === 'mdc' ? (input.controlChart ?? 'xmr') : null;
   const rebases: Rebase[] = numeric.flatMap((p, at) =>
     at >= 1 && p.rebase ? [{ at, reason: p.rebase }] : [],
   );
   const baseline = input.baseline ?? (input.rules === 'mdc' ? MDC_TRIAL_LIMIT_POINTS : null);
-  const options = { baseline, rebases, direction: input.direction, target: input.target };
+  const options = { chart, baseline, rebases, direction: input.direction, target: input.target };
   try {
     return buildChart(input.rules, points, options);
   } catch (error) {
@@ -95,7 +110,11 @@ function run(
   }
   // Settings the engine refuses (a baseline longer than a segment…): the chart without them.
   try {
-    return buildChart(input.rules, points, { direction: input.direction, target: input.target });
+    return buildChart(input.rules, points, {
+      chart,
+      direction: input.direction,
+      target: input.target,
+    });
   } catch (error) {
     if (error instanceof ChartInputError) return null;
     throw error;
@@ -142,8 +161,12 @@ export function measureChart(input: ChartInput): MeasureChart | null {
       excluded: p.excluded?.reason ?? null,
     };
   });
+  const controlChart = chart.rules === 'mdc' ? chart.chart : null;
   const base = {
     rules: chart.rules,
+    chart: controlChart,
+    chartName: chartName(chart.rules, controlChart),
+    centreName: controlCentreLabel(chart.rules, controlChart),
     title: input.title,
     unit: input.unit,
     target: input.target,
@@ -155,25 +178,40 @@ export function measureChart(input: ChartInput): MeasureChart | null {
   return { ...base, summary: describeChart(base) };
 }
 
-const CHART_NAMES: Readonly<Record<RuleSet, string>> = {
-  ihi: 'Run chart (IHI rules)',
-  anhoej: 'Run chart (Anhøj rules)',
-  mdc: 'XmR chart (Making Data Count rules)',
-};
+/** The chart type in words, as reports have always named run and XmR charts. */
+function chartName(rules: RuleSet, chart: ControlChart | null): string {
+  switch (rules) {
+    case 'ihi':
+      return 'Run chart (IHI rules)';
+    case 'anhoej':
+      return 'Run chart (Anhøj rules)';
+    case 'mdc':
+      return !chart || chart === 'xmr'
+        ? 'XmR chart (Making Data Count rules)'
+        : `${CONTROL_CHART_LABELS[chart]}, Making Data Count rules`;
+    default: {
+      const unknown: never = rules;
+      throw new RangeError(`unknown rule set ${String(unknown)}`);
+    }
+  }
+}
 
 function describeChart(chart: Omit<MeasureChart, 'summary'>): string {
   const first = chart.points[0];
   const last = chart.points[chart.points.length - 1];
   const unit = chart.unit ? ` ${chart.unit}` : '';
   const parts = [
-    `${CHART_NAMES[chart.rules]} of ${chart.title}: ${chart.points.length} points from ${first?.period} to ${last?.period}.`,
+    `${chart.chartName} of ${chart.title}: ${chart.points.length} points from ${first?.period} to ${last?.period}.`,
   ];
   if (last?.centre !== null && last?.centre !== undefined) {
+    const ratio = chart.chart !== null && needsDenominators(chart.chart);
+    const stepping =
+      ratio && chart.points.some((p) => p.lower !== last.lower || p.upper !== last.upper);
     const limits =
       last.lower !== null && last.upper !== null
-        ? ` with ${chart.trial ? 'trial ' : ''}process limits ${formatNumber(round(last.lower))} to ${formatNumber(round(last.upper))}`
+        ? ` with ${chart.trial ? 'trial ' : ''}process limits ${stepping ? 'stepping with each denominator, at the latest point ' : ''}${formatNumber(round(last.lower))} to ${formatNumber(round(last.upper))}`
         : '';
-    parts.push(`${centreLabel(chart.rules)} ${formatNumber(round(last.centre))}${unit}${limits}.`);
+    parts.push(`${chart.centreName} ${formatNumber(round(last.centre))}${unit}${limits}.`);
   }
   if (chart.target !== null) parts.push(`Target ${formatNumber(chart.target)}${unit}.`);
   if (last && chart.rules === 'mdc')

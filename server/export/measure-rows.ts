@@ -7,7 +7,12 @@
  * a new segment. Lenient, as co-edited data is: a row without a usable value is
  * left off the chart but kept in the data.
  */
-import type { Direction, RuleSet } from '../../shared/charts/index';
+import {
+  CONTROL_CHARTS,
+  type ControlChart,
+  type Direction,
+  type RuleSet,
+} from '../../shared/charts/index';
 import { proportionProblem } from '../../shared/charts/proportions';
 import type { FieldValue } from '../../shared/documents/item-doc';
 import type { MeasurePoint } from './report-model';
@@ -15,6 +20,8 @@ import { cleanText } from './safe-text';
 
 export interface MeasureSettings {
   readonly rules: RuleSet;
+  /** With the `mdc` rules, the control chart; XmR when none is stored (older measures). */
+  readonly controlChart: ControlChart;
   /** Points that set each segment's centre line; null for the rule set's default. */
   readonly baseline: number | null;
   readonly recordedAs: 'values' | 'proportions';
@@ -36,11 +43,23 @@ export function measureSettings(fields: Readonly<Record<string, FieldValue>>): M
   const baseline = num(fields.baseline);
   return {
     rules: ruleSetOf(fields.chart, fields.rules),
+    controlChart: CONTROL_CHARTS.find((chart) => chart === fields.controlChart) ?? 'xmr',
     baseline: baseline !== null && Number.isInteger(baseline) && baseline >= 1 ? baseline : null,
     recordedAs: fields.recordedAs === 'proportions' ? 'proportions' : 'values',
     direction: fields.direction === 'up' || fields.direction === 'down' ? fields.direction : null,
     target: num(fields.target),
   };
+}
+
+function counts(
+  row: Readonly<Record<string, FieldValue>>,
+  recordedAs: MeasureSettings['recordedAs'],
+): { numerator: number; denominator: number } | Record<string, never> {
+  const numerator = num(row.numerator);
+  const denominator = num(row.denominator);
+  return recordedAs === 'proportions' && numerator !== null && denominator !== null
+    ? { numerator, denominator }
+    : {};
 }
 
 function chartedValue(
@@ -66,6 +85,7 @@ export function measurePoints(
       note: text(row.note),
       excluded: row.excluded === 'yes' && reason !== '' ? reason : null,
       rebase: text(row.rebaseReason) || null,
+      ...counts(row, recordedAs),
     };
   });
 }

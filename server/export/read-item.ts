@@ -44,6 +44,8 @@ const NOT_FACTS: Partial<Record<ItemKind, readonly string[]>> = {
     'aimByWhen',
   ],
   pdsa: ['label', 'follows'],
+  // Named in words with the chart itself.
+  measure: ['controlChart'],
 };
 
 function facts(kind: ItemKind, fields: Record<string, FieldValue>): Fact[] {

@@ -79,6 +79,9 @@ export interface MeasurePoint {
   readonly excluded: string | null;
   /** Why a new segment (re-based centre line) starts here; null when none does. */
   readonly rebase: string | null;
+  /** For proportions: the counts behind the value (p, p′, u and u′ charts weight by them). */
+  readonly numerator?: number;
+  readonly denominator?: number;
 }
 
 export interface MeasureReport extends ItemBase {

@@ -204,6 +204,7 @@ describe('items read from their documents', () => {
     });
     expect(settings).toEqual({
       rules: 'mdc',
+      controlChart: 'xmr',
       baseline: null,
       recordedAs: 'proportions',
       direction: 'up',
