@@ -100,7 +100,7 @@ describe('a p′ chart in a report', () => {
   });
 
   it('renders the stepped limits into the HTML chart', async () => {
-    const html = (await renderDocument('html', documentOf(measure('pp')), null)) as string;
+    const html = (await renderDocument('html', documentOf(measure('pp')))) as string;
     // The lower and upper limit lines (the legend's sample line has two points).
     const limitLines = [...html.matchAll(/<polyline points="([^"]+)"[^>]*stroke="#768692"/g)]
       .map(([, points]) => (points ?? '').split(' ').length)
