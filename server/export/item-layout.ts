@@ -5,6 +5,7 @@
  */
 
 import { CLASS_STYLES, centreLabel, RULE_LABELS } from '../../shared/charts/chart-labels';
+import { needsDenominators } from '../../shared/charts/control-input';
 import { KINDS } from '../../shared/documents/item-kinds';
 import { type Block, below, type HeadingLevel } from './blocks';
 import { driverOutline } from './driver-diagram';
@@ -92,6 +93,9 @@ function pdsaBlocks(item: PdsaReport, level: HeadingLevel): Block[] {
 }
 
 const num = (value: number | null) => (value === null ? '' : formatNumber(round(value)));
+/** p, p′, u and u′ limits step by less than a thousandth with large denominators: five decimals. */
+const fine = (value: number | null) =>
+  value === null ? '' : formatNumber(Math.round(value * 1e5) / 1e5);
 
 function signalCell(point: ChartPointView | undefined): string {
   if (!point || point.cls === 'common_cause') return '';
@@ -112,7 +116,8 @@ function dataTable(item: MeasureReport): Block {
       .join('. ');
     const value = point.value === null ? '' : formatNumber(point.value);
     const centre = num(view?.centre ?? null);
-    const limits = xmr ? [num(view?.lower ?? null), num(view?.upper ?? null)] : [];
+    const cell = chart?.chart && needsDenominators(chart.chart) ? fine : num;
+    const limits = xmr ? [cell(view?.lower ?? null), cell(view?.upper ?? null)] : [];
     return [point.period, value, centre, ...limits, signalCell(view), note];
   });
   const unit = item.unit ? ` (${item.unit})` : '';

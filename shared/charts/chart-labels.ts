@@ -10,7 +10,7 @@ import type { Assurance, PointType, RuleName, RuleSet, Side } from './index';
 export const RULE_SET_LABELS: Readonly<Record<RuleSet, string>> = {
   ihi: 'Run chart, IHI rules',
   anhoej: 'Run chart, Anhøj rules',
-  mdc: 'XmR chart (SPC), Making Data Count rules',
+  mdc: 'Control chart (SPC), Making Data Count rules',
 };
 
 /** What each rule found, as a short phrase for tables and legends. */

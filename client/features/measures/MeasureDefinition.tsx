@@ -163,7 +163,7 @@ function HowItIsCharted({ doc, definition, suggestion, set, common }: PartProps)
       <NumberControl
         {...common('baseline')}
         label="Baseline points"
-        hint="How many points at the start set the centre line, which is then frozen and extended. Leave empty to use every point (run charts) or Making Data Count’s 12 (XmR charts)."
+        hint="How many points at the start set the centre line, which is then frozen and extended. Leave empty to use every point (run charts) or Making Data Count’s 12 (control charts)."
         value={definition.baseline}
         onChange={set('baseline')}
         check={checkBaseline}
