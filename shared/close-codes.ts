@@ -33,7 +33,7 @@ export const CloseCode = {
   DocumentDamaged: 4423,
   /** The connection's role or the document's sharing changed; reconnect to get the new rights. */
   RightsChanged: 4501,
-  /** Updates did not fit the document twice in a row, even after a request to sync; reconnect. */
+  /** An update did not fit the document even after a request to sync; reconnect. */
   OutOfSync: 4512,
   /** Too many messages arrived before the document finished loading; reconnect. */
   TooManyPendingMessages: 4503,

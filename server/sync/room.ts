@@ -31,7 +31,7 @@ import { ResyncRequests } from './resync-requests';
 import { RoomCompaction } from './room-compaction';
 import { SchemaGuard, SchemaViolation } from './schema-guard';
 import { checkUpdate, type UpdateShape } from './update-check';
-import { RoomClocks } from './update-fit';
+import { fittingPart, RoomClocks } from './update-fit';
 import { frameBinaryMessage } from './wire-frame';
 
 export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
@@ -212,7 +212,7 @@ export class Room {
     connection.send(encodeSyncStep2(diff));
   }
 
-  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+  private receiveUpdate(connection: Connection, received: Uint8Array): void {
     const seq = connection.nextUpdateSeq();
     if (!connection.options.canWrite) {
       this.options.logger.warn(
@@ -221,22 +221,20 @@ export class Room {
       );
       return;
     }
-    if (isEmptyUpdate(update)) {
-      this.resyncs.answer(connection, Promise.resolve());
-      connection.ackWhenDurable(seq, Promise.resolve());
-      return;
-    }
     let shape: UpdateShape;
     try {
       // Check the whole update before it reaches the log, so garbage is never stored.
-      shape = checkUpdate(update);
+      shape = checkUpdate(received);
     } catch (error) {
       this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
       return;
     }
-    const misfit = this.clocks.misfit(shape);
-    if (misfit) {
-      this.askToResync(connection, seq, misfit);
+    const fitting = this.fitting(connection, seq, received, shape);
+    if (!fitting) return;
+    const { update } = fitting;
+    if (isEmptyUpdate(update)) {
+      this.resyncs.answer(connection, Promise.resolve());
+      connection.ackWhenDurable(seq, Promise.resolve());
       return;
     }
     if (this.docSize.wouldExceed(update.byteLength, () => this.measure())) {
@@ -250,7 +248,7 @@ export class Room {
     }
     // Last: the schema guard remembers what it accepts.
     if (this.breaksSchema(connection, update)) return;
-    this.clocks.accept(shape);
+    this.clocks.accept(fitting.shape);
     this.docSize.added(update.byteLength);
     const { durable } = this.persistThenPassOn(connection, update);
     this.resyncs.answer(connection, durable);
@@ -258,17 +256,42 @@ export class Room {
   }
 
   /**
-   * An update that does not fit the document (`update-fit.ts`) is neither stored nor
-   * passed on; the client is asked to sync again (`resync-requests.ts`). A second
-   * misfit in a row closes the connection, so a client cannot loop.
+   * The update, or the part of it the room takes. One that does not fit the document
+   * (`update-fit.ts`) is neither stored nor passed on: the client is asked to sync
+   * again (`resync-requests.ts`). If its answer does not fit either, it holds structs
+   * that never can (pending in it since before this check), so the room keeps the part
+   * that fits, and the client's own changes are saved; should even that not fit, the
+   * connection closes with 4512 rather than loop.
    */
-  private askToResync(connection: Connection, seq: number, misfit: string): void {
-    this.options.logger.warn('update does not fit the document; asked to sync again', {
+  private fitting(
+    connection: Connection,
+    seq: number,
+    update: Uint8Array,
+    shape: UpdateShape,
+  ): { update: Uint8Array; shape: UpdateShape } | null {
+    const misfit = this.clocks.misfit(shape);
+    if (!misfit) return { update, shape };
+    this.options.logger.warn('update does not fit the document', {
       ...this.context(connection),
       misfit,
+      bytes: update.byteLength,
     });
-    if (this.resyncs.asked(connection)) connection.close(CloseCode.OutOfSync);
-    else this.resyncs.ask(connection, seq, this.clocks.stateVector());
+    if (!this.resyncs.asked(connection)) {
+      this.resyncs.ask(connection, seq, this.clocks.stateVector());
+      return null;
+    }
+    try {
+      const part = fittingPart(this.doc, update);
+      const partShape = checkUpdate(part);
+      if (this.clocks.misfit(partShape) === null) return { update: part, shape: partShape };
+    } catch (error) {
+      this.options.logger.warn('the part of an update that fits failed', {
+        ...this.context(connection),
+        error,
+      });
+    }
+    connection.close(CloseCode.OutOfSync);
+    return null;
   }
 
   /** The document's encoded size, with the updates still being written. */

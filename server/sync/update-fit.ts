@@ -145,3 +145,25 @@ function firstUnmet(
   }
   return null;
 }
+
+/**
+ * The part of `update` Yjs integrates into `doc` at once, as one update (empty when
+ * nothing would): what a copy of the document emits when the update is applied to it.
+ * The rest is what would wait as pending. It costs a copy of the document, so the room
+ * uses it only for a client whose answer to a request to sync did not fit either: one
+ * that holds structs that can never fit, yet whose own changes must still be saved.
+ */
+export function fittingPart(doc: Y.Doc, update: Uint8Array): Uint8Array {
+  const copy = new Y.Doc();
+  let fitting = Y.encodeStateAsUpdate(new Y.Doc());
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    copy.on('update', (integrated: Uint8Array) => {
+      fitting = integrated;
+    });
+    Y.applyUpdate(copy, update);
+  } finally {
+    copy.destroy();
+  }
+  return fitting;
+}
