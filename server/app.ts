@@ -3,17 +3,15 @@
  * client on one port, over the embedded stores. `startWorkspaceServer` is what
  * `npm start` and the tests run; its `close` is the graceful shutdown.
  */
+import { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
-import { WebSocketServer } from 'ws';
 import { CloseCode } from '../shared/close-codes';
 import { commentsDocId } from '../shared/comments';
 import { initItemDoc, setTitle } from '../shared/documents/item-doc';
 import { migrateItemDoc, needsMigration } from '../shared/documents/migrate';
-import { Limits } from '../shared/limits';
-import { SYNC_PATH_PREFIX } from '../shared/protocol';
 import type { UserRecord } from '../shared/schemas/records';
 import { createApiApp } from './api/api-app';
 import { createRequestThrottles } from './api/auth/request-throttles';
@@ -37,7 +35,7 @@ import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compact
 import { startAccessExpirySweep } from './sync/access-expiry';
 import { createItemRegistrySync } from './sync/item-registry-sync';
 import { RoomRegistry } from './sync/room-registry';
-import { createSyncRoutes } from './sync/sync-route';
+import { attachSyncEndpoint } from './sync/sync-endpoint';
 
 const API_PREFIX = '/api';
 
@@ -101,6 +99,7 @@ export async function startWorkspaceServer(
     logger,
     compaction: options.compaction ?? DEFAULT_COMPACTION_POLICY,
     maxDocumentBytes: config.maxDocumentBytes,
+    limits: config.sync,
     prepare: (docId, doc) => {
       const kind = meta.getItem(docId)?.kind;
       return kind && needsMigration(doc, kind) ? (d) => migrateItemDoc(d, kind) : null;
@@ -170,13 +169,12 @@ export async function startWorkspaceServer(
     ),
   });
   app.route(API_PREFIX, api);
-  app.route(SYNC_PATH_PREFIX.replace(/\/$/, ''), createSyncRoutes({ registry, meta, logger, now }));
   app.route('/', serveClient(config.clientDir));
 
-  // `maxPayload` makes ws refuse an oversized frame from its header (close 1009),
-  // before any of it is buffered or parsed.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxMessageBytes });
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  // The default `createServer` is node:http's; sync upgrades are handled on its 'upgrade' event.
+  if (!(server instanceof Server)) throw new Error('expected an HTTP/1.1 server');
+  const sync = attachSyncEndpoint(server, { registry, meta, logger, now, limits: config.sync });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -192,8 +190,7 @@ export async function startWorkspaceServer(
       expirySweep.stop();
       await registry.shutdown();
       await itemRegistry.flush();
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+      sync.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
       await store.close();
       await meta.close();

@@ -5,18 +5,20 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { Limits, SyncLimits } from '../shared/limits';
 import {
   DEFAULT_PASSWORD_HASH_COST,
   MAX_PASSWORD_HASH_COST,
   MIN_PASSWORD_HASH_COST,
 } from './api/auth/password-hash';
-import { Limits } from '../shared/limits';
 
 const port = z.coerce
   .number()
   .int('must be a whole number')
   .min(0, 'must be 0 or more')
   .max(65535, 'must be at most 65535');
+
+const positive = z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more');
 
 export const ConfigSchema = z.object({
   PORT: port.default(8787),
@@ -66,6 +68,16 @@ export const ConfigSchema = z.object({
     .int('must be a whole number of bytes')
     .min(64 * 1024, 'must be at least 65536 (64 KB)')
     .default(Limits.maxDocumentBytes),
+  SYNC_MESSAGES_PER_SECOND: positive.default(SyncLimits.messagesPerSecond),
+  SYNC_MESSAGE_BURST: positive.default(SyncLimits.messageBurst),
+  SYNC_BYTES_PER_SECOND: positive.default(SyncLimits.bytesPerSecond),
+  SYNC_MAX_BUFFERED_BYTES: positive.default(SyncLimits.maxBufferedBytes),
+  SYNC_MAX_SOCKETS_PER_ACCOUNT: positive.default(SyncLimits.maxSocketsPerAccount),
+  SYNC_PING_INTERVAL_MS: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(100, 'must be at least 100')
+    .default(SyncLimits.pingIntervalMs),
 });
 
 export interface Config {
@@ -87,6 +99,8 @@ export interface Config {
   /** scrypt cost of new password hashes, as log2(N). */
   readonly passwordHashCost: number;
   readonly maxDocumentBytes: number;
+  /** Limits on each sync connection (`shared/limits.ts` has the defaults). */
+  readonly sync: SyncLimits;
 }
 
 export class ConfigError extends Error {
@@ -129,5 +143,14 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: values.TRUST_PROXY,
     passwordHashCost: values.PASSWORD_HASH_COST,
     maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
+    sync: {
+      ...SyncLimits,
+      messagesPerSecond: values.SYNC_MESSAGES_PER_SECOND,
+      messageBurst: values.SYNC_MESSAGE_BURST,
+      bytesPerSecond: values.SYNC_BYTES_PER_SECOND,
+      maxBufferedBytes: values.SYNC_MAX_BUFFERED_BYTES,
+      maxSocketsPerAccount: values.SYNC_MAX_SOCKETS_PER_ACCOUNT,
+      pingIntervalMs: values.SYNC_PING_INTERVAL_MS,
+    },
   };
 }

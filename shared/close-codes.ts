@@ -39,6 +39,8 @@ export const CloseCode = {
   TooManyPendingMessages: 4503,
   /** The connection sent messages faster than allowed; reconnect later. */
   RateLimited: 4529,
+  /** The account has too many sync sockets open; reconnect when one has closed. */
+  TooManySockets: 4530,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -64,4 +66,5 @@ export const CLOSE_REASONS: Readonly<Record<CloseCode, string>> = {
   [CloseCode.TooManyPendingMessages]: 'too many messages before the document loaded',
   [CloseCode.RightsChanged]: 'your access changed',
   [CloseCode.RateLimited]: 'too many messages',
+  [CloseCode.TooManySockets]: 'too many open connections for this account',
 };

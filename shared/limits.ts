@@ -33,3 +33,34 @@ export const Limits = {
   /** How often open sockets are checked for an expired session or token (ms). */
   accessExpirySweepMs: 250,
 } as const;
+
+/**
+ * Limits on each sync connection, whatever its rights; the defaults of the `SYNC_*`
+ * settings in `server/config.ts`. Rates are token buckets: the burst is what an idle
+ * connection may send at once (the initial sync, a paste), the rate what refills it.
+ */
+export const SyncLimits = {
+  /** Messages per second, sustained. Stock clients echo others' presence, so busy rooms send many. */
+  messagesPerSecond: 500,
+  /** Messages a connection may send at once. */
+  messageBurst: 2000,
+  /** Bytes per second, sustained. */
+  bytesPerSecond: 1024 * 1024,
+  /** Bytes at once: two of the largest messages, so a big first sync passes. */
+  byteBurst: 2 * Limits.maxMessageBytes,
+  /** Bytes waiting to be read by a slow client before its connection is closed. */
+  maxBufferedBytes: 4 * 1024 * 1024,
+  /** Awareness client ids one connection may publish (a stock client publishes one). */
+  maxAwarenessClients: 8,
+  /** Accepted awareness updates per second (a caret move each is one); excess is dropped. */
+  awarenessPerSecond: 30,
+  /** Awareness updates at once. */
+  awarenessBurst: 120,
+  /** Open sync sockets per account (a page opens one per document it shows). */
+  maxSocketsPerAccount: 128,
+  /** How often the server pings; a socket that has not answered the previous ping is dropped. */
+  pingIntervalMs: 30_000,
+  /** How often a connection's messages dropped by policy are logged (one line, with counts). */
+  dropLogIntervalMs: 60_000,
+} as const;
+export type SyncLimits = { readonly [K in keyof typeof SyncLimits]: number };

@@ -2,12 +2,14 @@
  * Awareness states are how people see who is here and where their carets are, so
  * nobody may speak for someone else: every state a connection publishes must name
  * the connection's own user (id and name), and a connection may not touch client
- * ids that another connection publishes. Updates that fail are dropped whole.
+ * ids that another connection publishes. A connection publishes at most a few
+ * client ids (`SyncLimits.maxAwarenessClients`): without the cap one reader could
+ * make every watcher draw thousands of fake people. Updates that fail are dropped whole.
  */
 import * as decoding from 'lib0/decoding';
 import type { Connection } from './connection';
 
-export type AwarenessProblem = 'malformed' | 'forged_user' | 'foreign_client';
+export type AwarenessProblem = 'malformed' | 'forged_user' | 'foreign_client' | 'too_many_clients';
 
 interface Entry {
   clientId: number;
@@ -47,12 +49,16 @@ export function checkAwarenessUpdate(
 ): AwarenessProblem | null {
   const entries = readEntries(update);
   if (!entries) return 'malformed';
+  const owned = connection.awarenessClients;
+  let added = 0;
   for (const entry of entries) {
     if (!namesUser(entry.state, connection.options.user)) return 'forged_user';
     for (const other of others) {
       if (other !== connection && other.awarenessClients.has(entry.clientId))
         return 'foreign_client';
     }
+    if (entry.state !== null && !owned.has(entry.clientId)) added += 1;
   }
+  if (owned.size + added > connection.policy.maxAwarenessClients) return 'too_many_clients';
   return null;
 }

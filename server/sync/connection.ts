@@ -1,19 +1,42 @@
 /**
  * One client's WebSocket as the sync layer sees it: its rights, the messages it
- * sent before its document was loaded, the awareness client ids it controls and
- * the bookkeeping behind "Saved" acknowledgements.
+ * sent before its document was loaded, the awareness client ids it controls, what
+ * it sent that policy dropped, and the bookkeeping behind "Saved" acknowledgements.
  */
 import { CLOSE_REASONS, type CloseCode } from '../../shared/close-codes';
-import { Limits } from '../../shared/limits';
+import { Limits, type SyncLimits } from '../../shared/limits';
+import type { LogContext, Logger } from '../logger';
 import { encodeSaved } from './message-codec';
-import type { WireFrame } from './wire-frame';
+import { PolicyDrops } from './policy-drops';
+import { TokenBucket } from './token-bucket';
 
-/** The part of a WebSocket the sync layer needs; the route adapts the real one. */
+/** The part of a WebSocket the sync layer needs; the endpoint adapts the real one. */
 export interface SyncSocket {
   send(message: Uint8Array): void;
-  /** Writes a message already framed for the wire; absent where the socket cannot take one. */
-  sendFramed?(frame: WireFrame): void;
   close(code: number, reason: string): void;
+}
+
+/** Per-connection policy state the registry creates with the connection. */
+export interface ConnectionPolicy {
+  /** Counts messages dropped by policy and logs them once per interval. */
+  readonly drops: PolicyDrops;
+  /** Pays for each accepted awareness update; an empty bucket drops the update. */
+  readonly awareness: TokenBucket;
+  /** Most awareness client ids this connection may publish. */
+  readonly maxAwarenessClients: number;
+}
+
+/** A new connection's policy state under `limits`; `context` names it in log lines. */
+export function connectionPolicy(
+  limits: SyncLimits,
+  logger: Logger,
+  context: () => LogContext,
+): ConnectionPolicy {
+  return {
+    drops: new PolicyDrops(logger, limits.dropLogIntervalMs, context),
+    awareness: new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst),
+    maxAwarenessClients: limits.maxAwarenessClients,
+  };
 }
 
 export interface ConnectionOptions {
@@ -49,6 +72,7 @@ export class Connection {
     readonly id: number,
     private readonly socket: SyncSocket,
     readonly options: ConnectionOptions,
+    readonly policy: ConnectionPolicy,
   ) {}
 
   get closed(): boolean {
@@ -64,21 +88,6 @@ export class Connection {
     }
   }
 
-  /** Sends a message that goes to many connections, as its shared wire frame where possible. */
-  sendShared(message: Uint8Array, frame: WireFrame): void {
-    const socket = this.socket;
-    if (socket.sendFramed === undefined) {
-      this.send(message);
-      return;
-    }
-    if (this.isClosed) return;
-    try {
-      socket.sendFramed(frame);
-    } catch {
-      // As in `send`: the close event does the cleanup.
-    }
-  }
-
   close(code: CloseCode): void {
     if (this.isClosed) return;
     this.isClosed = true;
@@ -89,6 +98,7 @@ export class Connection {
   markClosed(): void {
     this.isClosed = true;
     this.pending.length = 0;
+    this.policy.drops.flush();
   }
 
   /**

@@ -6,11 +6,17 @@
  */
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
+import { SyncLimits } from '../../shared/limits';
 import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import { type DocStore, DocumentDamagedError } from '../store/doc-store';
 import type { CompactionPolicy } from './compaction-policy';
-import { Connection, type ConnectionOptions, type SyncSocket } from './connection';
+import {
+  Connection,
+  type ConnectionOptions,
+  connectionPolicy,
+  type SyncSocket,
+} from './connection';
 import type { LoadedDoc } from './item-registry-sync';
 import { Room } from './room';
 
@@ -20,6 +26,8 @@ export interface RoomRegistryOptions {
   readonly compaction: CompactionPolicy;
   /** Largest document (encoded bytes) updates from clients may make it. */
   readonly maxDocumentBytes: number;
+  /** Per-connection limits (presence caps, how often drops are logged); `SyncLimits` by default. */
+  readonly limits?: SyncLimits;
   /**
    * Called once a document is loaded, before anyone sees it: returns a server
    * change to make first (a schema migration), or null.
@@ -41,6 +49,7 @@ export class RoomRegistry {
   private nextConnectionId = 1;
   private shuttingDown = false;
   private readonly live = new Set<Connection>();
+  private readonly socketsByUser = new Map<string, number>();
   private readonly roomListeners = new Set<() => void>();
   /** No open connection's access ends before this (ms since the epoch); may be early, never late. */
   private earliestExpiry = Number.POSITIVE_INFINITY;
@@ -52,8 +61,21 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  /** Sync sockets `userId` has open now, for the per-account cap. */
+  openSocketsOf(userId: string): number {
+    return this.socketsByUser.get(userId) ?? 0;
+  }
+
   connect(socket: SyncSocket, connectionOptions: ConnectionOptions): Connection {
-    const connection = new Connection(this.nextConnectionId++, socket, connectionOptions);
+    const id = this.nextConnectionId++;
+    const limits = this.options.limits ?? SyncLimits;
+    const { docId, user } = connectionOptions;
+    const policy = connectionPolicy(limits, this.options.logger, () => ({
+      docId,
+      connectionId: id,
+      userId: user.id,
+    }));
+    const connection = new Connection(id, socket, connectionOptions, policy);
     if (this.shuttingDown) {
       connection.close(CloseCode.ServerRestarting);
       return connection;
@@ -61,6 +83,7 @@ export class RoomRegistry {
     this.live.add(connection);
     const { expiresAt } = connectionOptions;
     if (expiresAt !== null && expiresAt < this.earliestExpiry) this.earliestExpiry = expiresAt;
+    this.socketsByUser.set(user.id, this.openSocketsOf(user.id) + 1);
     this.place(connection).catch((error: unknown) => {
       this.options.logger.error('document could not be loaded', {
         docId: connectionOptions.docId,
@@ -83,7 +106,12 @@ export class RoomRegistry {
 
   disconnect(connection: Connection): void {
     connection.markClosed();
-    this.live.delete(connection);
+    if (this.live.delete(connection)) {
+      const userId = connection.options.user.id;
+      const open = this.openSocketsOf(userId) - 1;
+      if (open > 0) this.socketsByUser.set(userId, open);
+      else this.socketsByUser.delete(userId);
+    }
     const room = this.roomOf.get(connection);
     this.roomOf.delete(connection);
     room?.detach(connection);
@@ -262,6 +290,7 @@ export class RoomRegistry {
     await Promise.all(this.unloading.values());
     for (const connection of this.live) connection.close(CloseCode.ServerRestarting);
     this.live.clear();
+    this.socketsByUser.clear();
     this.roomOf.clear();
   }
 }

@@ -13,9 +13,10 @@ import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import type { AppendReceipt, DocStore } from '../store/doc-store';
 import { ApplyQueue } from './apply-queue';
-import { checkAwarenessUpdate } from './awareness-guard';
+import { type AwarenessProblem, checkAwarenessUpdate } from './awareness-guard';
 import type { CompactionPolicy } from './compaction-policy';
 import type { Connection } from './connection';
+import { DocumentSize } from './document-size';
 import {
   decodeMessage,
   encodeAwareness,
@@ -26,13 +27,18 @@ import {
   isEmptyUpdate,
   MalformedMessageError,
 } from './message-codec';
-import { DocumentSize } from './document-size';
+import type { DropReason } from './policy-drops';
 import { ResyncRequests } from './resync-requests';
 import { RoomCompaction } from './room-compaction';
 import { SchemaGuard, SchemaViolation } from './schema-guard';
 import { checkUpdate, type UpdateShape } from './update-check';
 import { fittingPart, RoomClocks } from './update-fit';
-import { frameBinaryMessage } from './wire-frame';
+
+const AWARENESS_DROP = {
+  forged_user: 'awareness_forged_user',
+  foreign_client: 'awareness_foreign_client',
+  too_many_clients: 'awareness_too_many_clients',
+} as const satisfies Record<Exclude<AwarenessProblem, 'malformed'>, DropReason>;
 
 export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
 
@@ -215,10 +221,7 @@ export class Room {
   private receiveUpdate(connection: Connection, received: Uint8Array): void {
     const seq = connection.nextUpdateSeq();
     if (!connection.options.canWrite) {
-      this.options.logger.warn(
-        'update from a read-only connection dropped',
-        this.context(connection),
-      );
+      connection.policy.drops.count('read_only_update');
       return;
     }
     let shape: UpdateShape;
@@ -405,11 +408,9 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const { drops, awareness } = connection.policy;
     if (update.byteLength > Limits.maxAwarenessBytes) {
-      this.options.logger.warn('oversized awareness update dropped', {
-        ...this.context(connection),
-        bytes: update.byteLength,
-      });
+      drops.count('awareness_too_large');
       return;
     }
     const problem = checkAwarenessUpdate(update, connection, this.connections);
@@ -417,11 +418,14 @@ export class Room {
       this.refuse(connection, new MalformedMessageError('invalid awareness update'));
       return;
     }
-    if (problem) {
-      this.options.logger.warn('awareness update dropped', {
-        ...this.context(connection),
-        problem,
-      });
+    if (problem !== null) {
+      drops.count(AWARENESS_DROP[problem]);
+      return;
+    }
+    // Charged only for updates that would reach others: a stock client echoes everyone
+    // else's presence back, and those echoes are dropped above as foreign.
+    if (!awareness.take()) {
+      drops.count('awareness_rate');
       return;
     }
     try {
@@ -441,11 +445,10 @@ export class Room {
     );
   }
 
-  /** Sends one message to every connection but `except`, framed for the wire once. */
+  /** Sends one message to every connection but `except`. */
   private broadcast(message: Uint8Array, except?: UpdateOrigin): void {
-    const frame = frameBinaryMessage(message);
     for (const connection of this.connections) {
-      if (connection !== except) connection.sendShared(message, frame);
+      if (connection !== except) connection.send(message);
     }
   }
 

@@ -44,3 +44,16 @@ export function once<T>(
     });
   });
 }
+
+/**
+ * A `waitFor` subscription that re-checks on every turn of the event loop, for state
+ * no event announces (a socket released after its close event). Not a sleep: the
+ * check runs as soon as the loop is free, and `waitFor`'s deadline still fails the test.
+ */
+export function eachTurn(notify: () => void): () => void {
+  let timer = setImmediate(function tick() {
+    notify();
+    timer = setImmediate(tick);
+  });
+  return () => clearImmediate(timer);
+}

@@ -12,7 +12,7 @@ import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import type { DocStore } from '../../server/store/doc-store';
 import type { MetaStore } from '../../server/store/meta-store';
 import type { CompactionPolicy } from '../../server/sync/compaction-policy';
-import { Limits } from '../../shared/limits';
+import { Limits, SyncLimits } from '../../shared/limits';
 import type { SharingState } from '../../shared/roles';
 import { addItem, addLab, addPerson, TEST_PASSWORD_HASH_COST, type TestPerson } from './accounts';
 import { waitFor } from './wait';
@@ -54,6 +54,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     trustProxy: 0,
     passwordHashCost: TEST_PASSWORD_HASH_COST,
     maxDocumentBytes: Limits.maxDocumentBytes,
+    sync: SyncLimits,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import { createAnchor } from '../../shared/comment-anchors';
 import { COMMENTS_MAP, type Comment, commentsDocId, readComments } from '../../shared/comments';
 import { fieldText } from '../../shared/documents/item-doc';
 import { addMember, addPerson, type TestPerson } from '../helpers/accounts';
+import { droppedCount, POLICY_DROPS_MESSAGE, quickDropReports } from '../helpers/policy-drops';
 import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
@@ -34,7 +35,7 @@ describe('comments', () => {
     readComments(client.doc.getMap(COMMENTS_MAP));
 
   beforeEach(async () => {
-    workspace = await startTestWorkspace();
+    workspace = await startTestWorkspace({ config: quickDropReports() });
     const created = await api(workspace.owner, 'POST', `/labs/${workspace.labId}/items`, {
       kind: 'problem',
       title: 'Falls',
@@ -132,14 +133,14 @@ describe('comments', () => {
     await Promise.all([itemClient.whenSynced(), commentClient.whenSynced(), watcher.whenSynced()]);
 
     const droppedItem = workspace.waitForLog(
-      'update from a read-only connection dropped',
-      (r) => r.docId === itemId,
+      POLICY_DROPS_MESSAGE,
+      (r) => r.docId === itemId && droppedCount(r, 'read_only_update') > 0,
     );
     fieldText(itemClient.doc, 'what').insert(0, 'EDITED BY REVIEWER ');
     await droppedItem;
     const droppedComments = workspace.waitForLog(
-      'update from a read-only connection dropped',
-      (r) => r.docId === commentsDocId(itemId),
+      POLICY_DROPS_MESSAGE,
+      (r) => r.docId === commentsDocId(itemId) && droppedCount(r, 'read_only_update') > 0,
     );
     commentClient.doc.getMap(COMMENTS_MAP).forEach((value, key) => {
       commentClient.doc.getMap(COMMENTS_MAP).set(key, { ...(value as Comment), body: 'forged' });

@@ -11,6 +11,7 @@ import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import { CloseCode } from '../../shared/close-codes';
 import { MessageType } from '../../shared/protocol';
 import { addMember, addPerson, type TestPerson } from '../helpers/accounts';
+import { droppedCount, POLICY_DROPS_MESSAGE, quickDropReports } from '../helpers/policy-drops';
 import { connectRawClient } from '../helpers/raw-client';
 import { connectStockClient, type StockClient, syncUrl, waitForDoc } from '../helpers/stock-client';
 import { once, waitFor } from '../helpers/wait';
@@ -48,7 +49,7 @@ describe('sync authorisation', () => {
     });
 
   beforeEach(async () => {
-    workspace = await startTestWorkspace();
+    workspace = await startTestWorkspace({ config: quickDropReports() });
     await workspace.registerDoc(DOC, 'open_for_comment');
     const owner = connect(workspace.owner);
     await owner.whenSynced();
@@ -66,7 +67,10 @@ describe('sync authorisation', () => {
     const client = connect(reviewer);
     await Promise.all([client.whenSynced(), participant.whenSynced()]);
     expect(client.text.toString()).toBe('Aim agreed with patients.');
-    const dropped = workspace.waitForLog('update from a read-only connection dropped');
+    const dropped = workspace.waitForLog(
+      POLICY_DROPS_MESSAGE,
+      (r) => droppedCount(r, 'read_only_update') > 0,
+    );
     client.text.insert(0, 'REVIEWER WAS HERE ');
     await dropped;
     const fresh = connect(workspace.owner);
@@ -100,7 +104,10 @@ describe('sync authorisation', () => {
         return () => client.provider.off('status', notify);
       },
     );
-    const dropped = workspace.waitForLog('update from a read-only connection dropped');
+    const dropped = workspace.waitForLog(
+      POLICY_DROPS_MESSAGE,
+      (r) => droppedCount(r, 'read_only_update') > 0,
+    );
     client.text.insert(0, 'SHOULD NOT LAND ');
     await dropped;
     const fresh = connect(workspace.owner);
@@ -161,9 +168,9 @@ describe('sync authorisation', () => {
     forged.setLocalState({
       user: { id: workspace.owner.user.id, name: 'Olivia Owner', color: '#005eb8' },
     });
-    const dropped = workspace.waitForLog('awareness update dropped');
+    const dropped = workspace.waitForLog(POLICY_DROPS_MESSAGE);
     raw.send(awarenessFrame(forged));
-    expect((await dropped).problem).toBe('forged_user');
+    expect(droppedCount(await dropped, 'awareness_forged_user')).toBe(1);
     const honest = new awarenessProtocol.Awareness(new Y.Doc());
     honest.setLocalState({
       user: { id: paul.user.id, name: 'Paul Participant', color: '#007f3b' },

@@ -10,10 +10,10 @@ import { createMemoryLogger } from '../../server/logger';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { MAX_UNAPPLIED_UPDATES } from '../../server/sync/apply-queue';
 import { DEFAULT_COMPACTION_POLICY } from '../../server/sync/compaction-policy';
-import { Connection, type SyncSocket } from '../../server/sync/connection';
+import { Connection, connectionPolicy, type SyncSocket } from '../../server/sync/connection';
 import { encodeSyncStep1, encodeUpdate } from '../../server/sync/message-codec';
 import { Room } from '../../server/sync/room';
-import { Limits } from '../../shared/limits';
+import { Limits, SyncLimits } from '../../shared/limits';
 import { MessageType, SyncMessageType } from '../../shared/protocol';
 
 const DOC_ID = 'room-apply';
@@ -37,16 +37,21 @@ function recordingSocket() {
 }
 
 function connect(id: number, socket: SyncSocket): Connection {
-  return new Connection(id, socket, {
-    docId: DOC_ID,
-    canWrite: true,
-    wantsSavedAck: false,
-    user: { id: `user-${id}`, name: `Person ${id}` },
-    labId: 'lab',
-    sessionTokenHash: null,
-    apiTokenId: null,
-    expiresAt: null,
-  });
+  return new Connection(
+    id,
+    socket,
+    {
+      docId: DOC_ID,
+      canWrite: true,
+      wantsSavedAck: false,
+      user: { id: `user-${id}`, name: `Person ${id}` },
+      labId: 'lab',
+      sessionTokenHash: null,
+      apiTokenId: null,
+      expiresAt: null,
+    },
+    connectionPolicy(SyncLimits, createMemoryLogger(), () => ({ connectionId: id })),
+  );
 }
 
 /** A writer's document whose every transaction becomes one update frame. */

@@ -1,0 +1,35 @@
+/**
+ * A token bucket: holds up to `burst` tokens and refills at `perSecond`. A
+ * connection spends one per message (or one per byte) and is over its limit when
+ * the bucket cannot pay. Bursts (the initial sync, a paste, fast typing) pass as
+ * long as the average stays under the rate. Time is read from `performance.now()`
+ * only when tokens are spent, so an idle bucket costs nothing.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private refilledAt: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.tokens = burst;
+    this.refilledAt = clock();
+  }
+
+  /** Spends `cost` tokens if the bucket holds them; false (and nothing spent) if not. */
+  take(cost = 1): boolean {
+    if (this.tokens < cost) this.refill();
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+
+  private refill(): void {
+    const now = this.clock();
+    const earned = ((now - this.refilledAt) / 1000) * this.perSecond;
+    this.tokens = Math.min(this.burst, this.tokens + earned);
+    this.refilledAt = now;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * One `ws` WebSocket as the room layer's `SyncSocket`, with the limits every sync
+ * connection has whatever its rights: messages and bytes per second (token buckets,
+ * checked before a frame is parsed; over either, close 4529), a cap on bytes waiting
+ * for a client that does not read (over it the socket is dropped, never buffered
+ * further), and the answer to the keepalive ping. Only public `ws` APIs: `send`,
+ * `bufferedAmount`, `ping`, the `pong` event, `close` and `terminate`.
+ */
+import { type RawData, WebSocket } from 'ws';
+import { CLOSE_REASONS, CloseCode } from '../../shared/close-codes';
+import type { SyncLimits } from '../../shared/limits';
+import type { Logger } from '../logger';
+import type { Connection, SyncSocket } from './connection';
+import type { RoomRegistry } from './room-registry';
+import { TokenBucket } from './token-bucket';
+
+/** Binary, never compressed (no extension is negotiated): the bytes go out as they are. */
+const SEND_OPTIONS = { binary: true, compress: false } as const;
+
+export class WsSyncSocket implements SyncSocket {
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+  private connection: Connection | null = null;
+  /** Whether the client answered the last keepalive ping (or none was sent yet). */
+  private answered = true;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly limits: SyncLimits,
+    private readonly logger: Logger,
+  ) {
+    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
+    ws.on('pong', () => {
+      this.answered = true;
+    });
+    // `ws` reports a protocol violation (an oversized or invalid frame) here, after it has
+    // closed the socket with the matching code (1009, 1002); the close event cleans up.
+    ws.on('error', (error) => this.logger.info('sync socket error', { ...this.context(), error }));
+  }
+
+  send(message: Uint8Array): void {
+    const ws = this.ws;
+    if (ws.readyState !== WebSocket.OPEN) return;
+    // Checked before each send, so what is queued stays under the cap plus one message.
+    if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.drop('slow reader: too much unread data; connection dropped', {
+        bufferedBytes: ws.bufferedAmount,
+      });
+      return;
+    }
+    ws.send(message, SEND_OPTIONS);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  /** Hands the socket's frames to `registry` for `connection` until it closes. */
+  bind(connection: Connection, registry: RoomRegistry): void {
+    this.connection = connection;
+    this.ws.on('message', (data, isBinary) => {
+      if (connection.closed) return;
+      if (!isBinary) {
+        this.logger.warn('text frame on the sync socket; connection closed', this.context());
+        connection.close(CloseCode.MalformedMessage);
+        return;
+      }
+      const size = byteLengthOf(data);
+      if (!this.messages.take() || !this.bytes.take(size)) {
+        this.logger.warn('sync rate limit exceeded; connection closed', {
+          ...this.context(),
+          code: CloseCode.RateLimited,
+        });
+        connection.close(CloseCode.RateLimited);
+        return;
+      }
+      registry.receive(connection, bytesOf(data));
+    });
+    this.ws.on('close', () => registry.disconnect(connection));
+  }
+
+  /**
+   * One keepalive tick: a socket that has not answered the previous ping is dead
+   * (its presence would otherwise linger) and is dropped; a live one is pinged again.
+   */
+  keepalive(): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (!this.answered) {
+      this.drop('no answer to ping; connection dropped', {});
+      return;
+    }
+    this.answered = false;
+    this.ws.ping();
+  }
+
+  /** Ends the socket at once: nothing more can reach this client, so nothing is queued for it. */
+  private drop(message: string, context: Record<string, unknown>): void {
+    this.logger.warn(message, { ...this.context(), ...context });
+    this.ws.terminate();
+  }
+
+  private context(): Record<string, unknown> {
+    const connection = this.connection;
+    if (connection === null) return {};
+    return {
+      docId: connection.options.docId,
+      connectionId: connection.id,
+      userId: connection.options.user.id,
+    };
+  }
+}
+
+/** Refuses an upgraded socket with a named close code, which stock clients can read. */
+export function refuseSocket(ws: WebSocket, code: CloseCode): void {
+  ws.on('error', () => undefined); // whatever it sends now changes nothing
+  ws.close(code, CLOSE_REASONS[code]);
+}
+
+function byteLengthOf(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  return data.byteLength;
+}
+
+/**
+ * A binary message as `ws` delivers it (a Buffer unless `binaryType` was changed), as
+ * bytes of its own: a Buffer is often a view into the whole chunk read from the socket,
+ * and Yjs keeps views of some content (binary values in maps), which would pin it.
+ */
+function bytesOf(data: RawData): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  const buffer = Array.isArray(data) ? Buffer.concat(data) : data;
+  return Uint8Array.prototype.slice.call(buffer);
+}
