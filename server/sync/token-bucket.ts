@@ -20,7 +20,7 @@ export class TokenBucket {
 
   /** Spends `cost` tokens if the bucket holds them; false (and nothing spent) if not. */
   take(cost = 1): boolean {
-    if (this.tokens < cost) this.refill();
+    this.refill();
     if (this.tokens < cost) return false;
     this.tokens -= cost;
     return true;

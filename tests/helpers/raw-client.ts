@@ -4,7 +4,7 @@
  * server's handling of malformed input and of our own message types.
  */
 import * as decoding from 'lib0/decoding';
-import { WebSocket } from 'ws';
+import { type ClientOptions, WebSocket } from 'ws';
 import { MessageType } from '../../shared/protocol';
 import { syncUrl } from './stock-client';
 import { once, waitFor } from './wait';
@@ -27,7 +27,7 @@ export function connectRawClient(
   httpUrl: string,
   docId: string,
   query = '',
-  options: { headers?: Record<string, string> } = {},
+  options: ClientOptions = {},
 ): RawClient {
   const socket = new WebSocket(`${syncUrl(httpUrl)}/${docId}${query}`, options);
   socket.binaryType = 'nodebuffer';

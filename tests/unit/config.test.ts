@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PASSWORD_HASH_COST } from '../../server/api/auth/password-hash';
 import { ConfigError, loadConfig } from '../../server/config';
+import { SyncLimits } from '../../shared/limits';
 
 describe('configuration from the environment', () => {
   it('has sensible defaults', () => {
@@ -18,6 +19,31 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(
       /PORT="70000"[\s\S]*LOG_LEVEL="loud"/,
     );
+  });
+
+  it('takes the sync limits from SYNC_* settings, defaulting to shared/limits.ts', () => {
+    expect(loadConfig({}).sync).toEqual(SyncLimits);
+    const config = loadConfig({
+      SYNC_MESSAGES_PER_SECOND: '50',
+      SYNC_MESSAGE_BURST: '400',
+      SYNC_BYTES_PER_SECOND: '65536',
+      SYNC_MAX_BUFFERED_BYTES: '1048576',
+      SYNC_MAX_SOCKETS_PER_ACCOUNT: '16',
+      SYNC_PING_INTERVAL_MS: '10000',
+    });
+    expect(config.sync).toEqual({
+      ...SyncLimits,
+      messagesPerSecond: 50,
+      messageBurst: 400,
+      bytesPerSecond: 65536,
+      maxBufferedBytes: 1048576,
+      maxSocketsPerAccount: 16,
+      pingIntervalMs: 10000,
+    });
+    expect(() => loadConfig({ SYNC_MESSAGES_PER_SECOND: '0' })).toThrow(
+      /SYNC_MESSAGES_PER_SECOND="0"/,
+    );
+    expect(() => loadConfig({ SYNC_PING_INTERVAL_MS: '5' })).toThrow(/SYNC_PING_INTERVAL_MS="5"/);
   });
 });
 
