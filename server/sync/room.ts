@@ -447,8 +447,10 @@ export class Room {
 
   /** Sends one message to every connection but `except`. */
   private broadcast(message: Uint8Array, except?: UpdateOrigin): void {
+    // One Buffer view for every reader: `ws` would otherwise wrap the bytes once per send.
+    const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(message);
+      if (connection !== except) connection.send(bytes);
     }
   }
 

@@ -144,6 +144,31 @@ describe('presence limits and keepalive', () => {
     expect(answering.socket.readyState).toBe(answering.socket.OPEN);
   });
 
+  it('presence that stock clients echo back is neither counted nor logged as dropped', async () => {
+    await start({ dropLogIntervalMs: 20 });
+    const owner = await watcher();
+    const paul = await addPerson(workspace.server.meta, 'Paul Participant');
+    await addMember(workspace.server.meta, workspace.labId, paul.user, 'participant');
+    const other = connectStockClient(workspace.url, DOC, workspace.auth(paul));
+    stocks.push(other);
+    await other.whenSynced();
+    for (let i = 1; i <= 20; i += 1) {
+      owner.provider.awareness.setLocalStateField('cursor', i);
+      other.provider.awareness.setLocalStateField('cursor', i);
+    }
+    const last = () => other.provider.awareness.getStates().get(owner.doc.clientID)?.cursor === 20;
+    await watchPresence(other, 'the last cursor', last);
+    // A forged update from a raw client, after every echo: once it is reported, the echoes
+    // (sent before it) have been handled too.
+    const forger = raw(paul);
+    await forger.nextFrame(MessageType.Sync);
+    const report = workspace.waitForLog(POLICY_DROPS_MESSAGE, (r) => r.userId === paul.user.id);
+    forger.send(presences(owner.doc.clientID, 1, 10_000, {}));
+    expect((await report).counts).toEqual({ awareness_foreign_client: 1 });
+    const drops = workspace.logs.filter((r) => r.message === POLICY_DROPS_MESSAGE);
+    expect(drops).toHaveLength(1);
+  });
+
   it('500 refused updates make one log line with their count, not 500', async () => {
     await start({});
     const person = await reviewer();
