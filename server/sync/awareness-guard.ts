@@ -9,11 +9,36 @@
 import * as decoding from 'lib0/decoding';
 import type { Connection } from './connection';
 
-export type AwarenessProblem = 'malformed' | 'forged_user' | 'foreign_client' | 'too_many_clients';
+/**
+ * `echo`: every entry is one the room already has (stock clients send everyone
+ * else's presence back); applying it would change nothing, so it is ignored quietly.
+ */
+export type AwarenessProblem =
+  | 'echo'
+  | 'malformed'
+  | 'forged_user'
+  | 'foreign_client'
+  | 'too_many_clients';
 
 interface Entry {
   clientId: number;
+  clock: number;
   state: unknown;
+}
+
+/** What the room's awareness knows of a client id: `y-protocols`' own rule for a stale entry. */
+export interface KnownPresence {
+  clockOf(clientId: number): number | undefined;
+  has(clientId: number): boolean;
+}
+
+/** Whether applying `entry` would change nothing (the same test `applyAwarenessUpdate` makes). */
+function isStale(entry: Entry, known: KnownPresence): boolean {
+  const clock = known.clockOf(entry.clientId);
+  if (clock === undefined || entry.clock > clock) return false;
+  if (entry.clock < clock) return true;
+  // Same clock: only a removal of a state still present would change anything.
+  return entry.state !== null || !known.has(entry.clientId);
 }
 
 function readEntries(update: Uint8Array): Entry[] | null {
@@ -23,8 +48,8 @@ function readEntries(update: Uint8Array): Entry[] | null {
     const entries: Entry[] = [];
     for (let i = 0; i < count; i += 1) {
       const clientId = decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder); // clock
-      entries.push({ clientId, state: JSON.parse(decoding.readVarString(decoder)) });
+      const clock = decoding.readVarUint(decoder);
+      entries.push({ clientId, clock, state: JSON.parse(decoding.readVarString(decoder)) });
     }
     return decoding.hasContent(decoder) ? null : entries;
   } catch {
@@ -46,12 +71,16 @@ export function checkAwarenessUpdate(
   update: Uint8Array,
   connection: Connection,
   others: Iterable<Connection>,
+  known: KnownPresence,
 ): AwarenessProblem | null {
   const entries = readEntries(update);
   if (!entries) return 'malformed';
   const owned = connection.awarenessClients;
   let added = 0;
+  let fresh = 0;
   for (const entry of entries) {
+    if (isStale(entry, known)) continue;
+    fresh += 1;
     if (!namesUser(entry.state, connection.options.user)) return 'forged_user';
     for (const other of others) {
       if (other !== connection && other.awarenessClients.has(entry.clientId))
@@ -59,6 +88,7 @@ export function checkAwarenessUpdate(
     }
     if (entry.state !== null && !owned.has(entry.clientId)) added += 1;
   }
+  if (fresh === 0 && entries.length > 0) return 'echo';
   if (owned.size + added > connection.policy.maxAwarenessClients) return 'too_many_clients';
   return null;
 }

@@ -13,7 +13,7 @@ import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import type { AppendReceipt, DocStore } from '../store/doc-store';
 import { ApplyQueue } from './apply-queue';
-import { type AwarenessProblem, checkAwarenessUpdate } from './awareness-guard';
+import { type AwarenessProblem, checkAwarenessUpdate, type KnownPresence } from './awareness-guard';
 import type { CompactionPolicy } from './compaction-policy';
 import type { Connection } from './connection';
 import { DocumentSize } from './document-size';
@@ -38,7 +38,7 @@ const AWARENESS_DROP = {
   forged_user: 'awareness_forged_user',
   foreign_client: 'awareness_foreign_client',
   too_many_clients: 'awareness_too_many_clients',
-} as const satisfies Record<Exclude<AwarenessProblem, 'malformed'>, DropReason>;
+} as const satisfies Record<Exclude<AwarenessProblem, 'malformed' | 'echo'>, DropReason>;
 
 export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
 
@@ -90,6 +90,12 @@ export class Room {
     this.options.logger.error('stored update failed to apply', { ...this.context(origin), error });
     if (origin !== SERVER_ORIGIN) origin.close(CloseCode.MalformedMessage);
   });
+
+  /** The room's presence as the awareness guard reads it. */
+  private readonly presence: KnownPresence = {
+    clockOf: (clientId) => this.awareness.meta.get(clientId)?.clock,
+    has: (clientId) => this.awareness.states.has(clientId),
+  };
 
   constructor(private readonly options: RoomOptions) {
     const { docId, store, logger, compaction: policy } = options;
@@ -413,11 +419,12 @@ export class Room {
       drops.count('awareness_too_large');
       return;
     }
-    const problem = checkAwarenessUpdate(update, connection, this.connections);
+    const problem = checkAwarenessUpdate(update, connection, this.connections, this.presence);
     if (problem === 'malformed') {
       this.refuse(connection, new MalformedMessageError('invalid awareness update'));
       return;
     }
+    if (problem === 'echo') return;
     if (problem !== null) {
       drops.count(AWARENESS_DROP[problem]);
       return;
