@@ -74,8 +74,10 @@ describe('reviewers invited to particular items', () => {
 
     const wsOptions = { headers: { cookie } };
     const allowed = connectRawClient(workspace.url, invited, '', wsOptions);
+    // Waiting starts before the socket opens: the greeting can arrive with the handshake.
+    const greeted = allowed.nextFrame(0);
     await allowed.opened();
-    await allowed.nextFrame(0);
+    await greeted;
     allowed.close();
     const refused = connectRawClient(workspace.url, other, '', wsOptions);
     expect((await refused.closed()).code).toBe(CloseCode.Forbidden);

@@ -82,8 +82,10 @@ describe('durability: kill -9 after "Saved"', () => {
       `?${new URLSearchParams({ [ACCESS_TOKEN_PARAM]: token })}`,
     );
     sockets.push(client);
+    // Waiting starts before the socket opens: the greeting can arrive with the handshake.
+    const greeted = client.nextFrame(MessageType.Sync);
     await client.opened();
-    await client.nextFrame(MessageType.Sync);
+    await greeted;
     server.child.kill('SIGTERM');
     expect((await client.closed()).code).toBe(CloseCode.ServerRestarting);
     expect(await server.exited()).toBe(0);
