@@ -12,7 +12,9 @@ export class TokenBucket {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
-    private readonly clock: () => number = () => performance.now(),
+    // Date.now: millisecond resolution is plenty for a rate, and on the per-message path
+    // it cost a fraction of performance.now() (which showed in the benchmark's profile).
+    private readonly clock: () => number = Date.now,
   ) {
     this.tokens = burst;
     this.refilledAt = clock();
@@ -28,7 +30,8 @@ export class TokenBucket {
 
   private refill(): void {
     const now = this.clock();
-    const earned = ((now - this.refilledAt) / 1000) * this.perSecond;
+    // A wall clock set back earns nothing rather than taking tokens away.
+    const earned = (Math.max(0, now - this.refilledAt) / 1000) * this.perSecond;
     this.tokens = Math.min(this.burst, this.tokens + earned);
     this.refilledAt = now;
   }

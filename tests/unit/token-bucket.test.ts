@@ -29,4 +29,14 @@ describe('token bucket', () => {
     expect(bucket.take(3)).toBe(false);
     expect(bucket.take(2)).toBe(true);
   });
+
+  it('earns nothing, and loses nothing, when the clock goes back', () => {
+    let now = 10_000;
+    const bucket = new TokenBucket(10, 2, () => now);
+    expect(bucket.take(2)).toBe(true);
+    now = 5_000;
+    expect(bucket.take()).toBe(false);
+    now = 5_100;
+    expect(bucket.take()).toBe(true);
+  });
 });
