@@ -4,7 +4,9 @@
  * public) is named to staff and to themselves, and to other reviewers only as
  * "another reviewer", so patients' identities are not shown to other patients.
  * The comments document never holds a reviewer's name (it is synced to every
- * reviewer): staff find it by id in names they may see (lab members).
+ * reviewer): staff find it by id in names they may see (lab members). Presence
+ * follows the same rule: the sync server sends reviewers other reviewers' presence
+ * named `ANOTHER_REVIEWER`.
  */
 import type { Comment } from './comments';
 

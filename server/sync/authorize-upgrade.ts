@@ -20,6 +20,7 @@ import {
 } from '../api/auth/authenticate';
 import { originMatches } from '../api/auth/csrf';
 import { SESSION_COOKIE } from '../api/auth/session-cookie';
+import { isReviewerIn } from '../api/comment-names';
 import { actorOf } from '../api/context';
 import { itemRights } from '../api/item-access';
 import type { MetaStore } from '../store/meta-store';
@@ -33,6 +34,8 @@ export type UpgradeDecision =
       labId: string;
       userId: string;
       userName: string;
+      /** A reviewer in the item's lab (shown to other reviewers without a name). */
+      isReviewer: boolean;
       rights: DocRights;
       canWrite: boolean;
       sessionTokenHash: string | null;
@@ -67,6 +70,7 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
     labId: item.labId,
     userId: found.user.id,
     userName: found.user.name,
+    isReviewer: isReviewerIn(meta, item.labId, found.user.id),
     rights: commentsOf ? 'read' : rights,
     canWrite: commentsOf ? false : canWrite(rights),
     sessionTokenHash: found.session?.tokenHash ?? null,

@@ -47,6 +47,11 @@ export interface ConnectionOptions {
   readonly wantsSavedAck: boolean;
   /** Who is on the other end: their awareness state must name them. */
   readonly user: { readonly id: string; readonly name: string };
+  /**
+   * Whether they are a reviewer in the item's lab: other reviewers see their presence
+   * without a name (`reviewer-presence.ts`). A role change closes the connection.
+   */
+  readonly isReviewer: boolean;
   /** The lab the document belongs to, so access changes can find the connection. */
   readonly labId: string;
   /** The session the connection signed in with (null for an API token), so ending it ends this. */

@@ -19,7 +19,6 @@ import type { Connection } from './connection';
 import { DocumentSize } from './document-size';
 import {
   decodeMessage,
-  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -29,6 +28,7 @@ import {
 } from './message-codec';
 import type { DropReason } from './policy-drops';
 import { ResyncRequests } from './resync-requests';
+import { PresenceMessages } from './reviewer-presence';
 import { RoomCompaction } from './room-compaction';
 import { SchemaGuard, SchemaViolation } from './schema-guard';
 import { checkUpdate, type UpdateShape } from './update-check';
@@ -165,13 +165,7 @@ export class Room {
     }
     this.connections.add(connection);
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      const clients = Array.from(states.keys());
-      connection.send(
-        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
-      );
-    }
+    if (this.awareness.getStates().size > 0) this.answerAwarenessQuery(connection);
     for (const frame of connection.takeQueued()) this.receive(connection, frame);
   }
 
@@ -448,7 +442,7 @@ export class Room {
   private answerAwarenessQuery(connection: Connection): void {
     const clients = Array.from(this.awareness.getStates().keys());
     connection.send(
-      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+      new PresenceMessages(this.awareness, clients, this.connections).for(connection),
     );
   }
 
@@ -468,9 +462,9 @@ export class Room {
       for (const id of change.removed) owner.awarenessClients.delete(id);
     }
     const changed = change.added.concat(change.updated, change.removed);
-    this.broadcast(
-      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
-    );
+    // Each person gets the names they may see: reviewers do not see other reviewers'.
+    const messages = new PresenceMessages(this.awareness, changed, this.connections);
+    for (const connection of this.connections) connection.send(messages.for(connection));
   }
 
   private refuse(connection: Connection, error: unknown): void {

@@ -61,6 +61,7 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
       docId: decision.docId,
       labId: decision.labId,
       user: { id: decision.userId, name: decision.userName },
+      isReviewer: decision.isReviewer,
       canWrite: decision.canWrite,
       sessionTokenHash: decision.sessionTokenHash,
       apiTokenId: decision.apiTokenId,

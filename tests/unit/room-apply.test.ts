@@ -45,6 +45,7 @@ function connect(id: number, socket: SyncSocket): Connection {
       canWrite: true,
       wantsSavedAck: false,
       user: { id: `user-${id}`, name: `Person ${id}` },
+      isReviewer: false,
       labId: 'lab',
       sessionTokenHash: null,
       apiTokenId: null,
