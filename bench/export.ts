@@ -18,14 +18,14 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { buildDemoDoc, DEMO_ITEMS, type DemoItem } from '../server/demo/demo-items';
 import { buildArchive } from '../server/export/archive';
-import {
-  buildLabReport,
-  type Include,
-  readItems,
-  reportedItems,
-} from '../server/export/build-report';
+import { buildLabReport, readItems, reportedItems } from '../server/export/build-report';
 import { createDocReader } from '../server/export/doc-reader';
-import { DOCUMENT_FORMATS, type LabFormat, renderDocument } from '../server/export/export-formats';
+import {
+  DOCUMENT_FORMATS,
+  type Include,
+  type LabFormat,
+  renderDocument,
+} from '../server/export/export-formats';
 import { renderMeasuresCsv } from '../server/export/render-csv';
 import { labReportDocument } from '../server/export/report-layout';
 import type { MeasureReport } from '../server/export/report-model';

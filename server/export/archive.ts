@@ -6,17 +6,18 @@
  * email, id or password hash.
  */
 import * as Y from 'yjs';
+import { META_MAP, MetaKey } from '../../shared/documents/names';
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
   type Archive,
   type ArchiveMember,
 } from '../../shared/schemas/archive';
-import { META_MAP, MetaKey } from '../../shared/documents/names';
 import type { LabRecord } from '../../shared/schemas/records';
 import type { MetaStore } from '../store/meta-store';
-import type { Include, ReportSources } from './build-report';
+import type { ReportSources } from './build-report';
 import { withDoc } from './doc-reader';
+import type { Include } from './export-formats';
 
 function members(meta: MetaStore, labId: string): ArchiveMember[] {
   return meta.listMembers(labId).map((membership) => {

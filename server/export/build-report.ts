@@ -8,6 +8,7 @@ import { PROFESSION_LABELS, PROFESSIONS } from '../../shared/roles';
 import type { ItemRecord, LabRecord } from '../../shared/schemas/records';
 import type { MetaStore } from '../store/meta-store';
 import { type DocReader, withDoc } from './doc-reader';
+import type { Include } from './export-formats';
 import { type ItemSource, readItem } from './read-item';
 import type {
   ItemReport,
@@ -21,10 +22,6 @@ import { cleanText } from './safe-text';
 
 /** Reviewers' comments (with responses) on the given items of a lab. */
 export type CommentSource = (labId: string, itemIds: readonly string[]) => Promise<ReportComment[]>;
-
-export const INCLUDE_OPTIONS = ['comments', 'participants', 'drafts'] as const;
-export type IncludeOption = (typeof INCLUDE_OPTIONS)[number];
-export type Include = Readonly<Record<IncludeOption, boolean>>;
 
 export interface ReportSources {
   readonly meta: MetaStore;

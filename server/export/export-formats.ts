@@ -1,6 +1,7 @@
 /**
- * The formats an export comes in, their media types and file extensions, and
- * the one place a report document is handed to the renderer of a format.
+ * The formats an export comes in, what a lab export may include, their media
+ * types and file extensions, and the one place a report document is handed to
+ * the renderer of a format.
  */
 import type { ReportDocument } from './blocks';
 
@@ -12,6 +13,11 @@ export type LabFormat = (typeof LAB_FORMATS)[number];
 
 export const ITEM_FORMATS = [...DOCUMENT_FORMATS, 'csv'] as const;
 export type ItemFormat = (typeof ITEM_FORMATS)[number];
+
+/** What a lab export may add to the report: `include=comments,participants,drafts`. */
+export const INCLUDE_OPTIONS = ['comments', 'participants', 'drafts'] as const;
+export type IncludeOption = (typeof INCLUDE_OPTIONS)[number];
+export type Include = Readonly<Record<IncludeOption, boolean>>;
 
 export const CONTENT_TYPES: Readonly<Record<LabFormat, string>> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

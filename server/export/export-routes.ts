@@ -19,31 +19,22 @@ import { itemRights } from '../api/item-access';
 import { presentLab } from '../api/presenters';
 import { ARCHIVE_IMPORT_PATH, describeBytes } from '../body-limits';
 import type { DocStore } from '../store/doc-store';
-import { buildArchive } from './archive';
 import { ArchiveError, parseArchive, prepareImport, writeImport } from './archive-import';
-import {
-  buildItemReport,
-  buildLabReport,
-  type CommentSource,
-  INCLUDE_OPTIONS,
-  type Include,
-  type ReportSources,
-  readItems,
-  reportedItems,
-} from './build-report';
+import type { CommentSource, ReportSources } from './build-report';
 import type { DocReader } from './doc-reader';
 import {
   CONTENT_TYPES,
+  INCLUDE_OPTIONS,
+  type Include,
   ITEM_FORMATS,
   LAB_FORMATS,
   type LabFormat,
-  renderDocument,
 } from './export-formats';
 import { readLimitedText } from './limited-body';
-import { renderMeasuresCsv } from './render-csv';
-import { itemReportDocument, labReportDocument } from './report-layout';
-import type { ItemReport, MeasureReport } from './report-model';
 import { safeFileName } from './safe-text';
+
+/** Reading, building and rendering exports, loaded on the first export (see the module). */
+const exportBodies = () => import('./export-bodies');
 
 export interface ExportDeps {
   /** Reads item documents (from the DocStore: `createDocReader(store)`). */
@@ -99,10 +90,6 @@ function download(c: Context, body: string | Buffer, format: LabFormat, name: st
   });
 }
 
-function measuresOf(items: readonly ItemReport[]): MeasureReport[] {
-  return items.filter((item): item is MeasureReport => item.kind === 'measure');
-}
-
 export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const maxArchiveBytes = deps.maxArchiveBytes ?? MAX_ARCHIVE_BYTES;
@@ -121,18 +108,7 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     const format = queryFormat(c, LAB_FORMATS);
     const include = queryInclude(c);
     const name = safeFileName(lab.title, 'lab');
-    let body: string | Buffer;
-    if (format === 'json') {
-      body = `${JSON.stringify(await buildArchive(sources(c), lab, include), null, 1)}\n`;
-    } else if (format === 'csv') {
-      const records = reportedItems(c.get('deps').meta, lab.id, include).filter(
-        (i) => i.kind === 'measure',
-      );
-      body = renderMeasuresCsv(measuresOf(await readItems(deps.reader, records)));
-    } else {
-      const report = await buildLabReport(sources(c), lab, include);
-      body = await renderDocument(format, labReportDocument(report));
-    }
+    const body = await (await exportBodies()).labExportBody(sources(c), lab, format, include);
     const included = Object.entries(include)
       .filter(([, on]) => on)
       .map(([key]) => key)
@@ -150,16 +126,10 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     if (!item || !lab || rights === null) throw Errors.notFound('That item');
     if (rights === 'comment') throw Errors.forbidden('export this item');
     const format = queryFormat(c, ITEM_FORMATS);
-    let body: string | Buffer;
-    if (format === 'csv') {
-      if (item.kind !== 'measure') {
-        throw badRequest('invalid_format', 'Only a measure has data to export as CSV.');
-      }
-      body = renderMeasuresCsv(measuresOf(await readItems(deps.reader, [item])));
-    } else {
-      const report = await buildItemReport(sources(c), lab, item);
-      body = await renderDocument(format, itemReportDocument(report));
+    if (format === 'csv' && item.kind !== 'measure') {
+      throw badRequest('invalid_format', 'Only a measure has data to export as CSV.');
     }
+    const body = await (await exportBodies()).itemExportBody(sources(c), lab, item, format);
     await audit(c, 'export.created', item.labId, { format, itemId: item.id });
     return download(c, body, format, safeFileName(item.title, 'item'));
   });
