@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import type { DocStore } from '../store/doc-store';
+import { applyStored } from '../store/stored-update';
 
 export interface DocReader {
   /** A new Y.Doc with the document's stored state; an empty doc for one never written. */
@@ -17,8 +18,10 @@ export function createDocReader(store: DocStore): DocReader {
     async read(docId) {
       const updates = await store.load(docId);
       const doc = new Y.Doc();
-      // One merged update applies in one pass instead of one integration per record.
-      if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+      // One transaction: the records are integrated together, and observers run once.
+      Y.transact(doc, () => {
+        for (const update of updates) applyStored(doc, update);
+      });
       return doc;
     },
   };

@@ -16,7 +16,7 @@
 import { writeSync, writevSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import type { AppendReceipt, DocStoreStats } from './doc-store';
+import type { AppendReceipt, DocStoreStats, StoredUpdate } from './doc-store';
 import { FsyncLoop } from './fsync-loop';
 import {
   installReplacement,
@@ -91,7 +91,7 @@ export class DocLog {
     return this.#failure !== null;
   }
 
-  load(): Promise<Uint8Array[]> {
+  load(): Promise<StoredUpdate[]> {
     return this.#enqueueTask(() => this.#recover());
   }
 
@@ -137,12 +137,12 @@ export class DocLog {
     return { written, durable, writtenNow: false };
   }
 
-  compact(state: Uint8Array): Promise<void> {
+  compact(state: StoredUpdate): Promise<void> {
     this.#assertNotReleased();
     if (this.#failure !== null) return Promise.reject(this.#failure);
     const op: PendingCompaction = {
       kind: 'compact',
-      record: encodeRecord(state),
+      record: encodeRecord(state.update, state.encoding),
       done: deferred(),
     };
     // A failed compaction leaves the log as it was, so flush does not fail with it.
@@ -283,7 +283,7 @@ export class DocLog {
     for (const op of this.#sync.takeWaiting()) op.durable.reject(failure);
   }
 
-  async #recover(): Promise<Uint8Array[]> {
+  async #recover(): Promise<StoredUpdate[]> {
     const recovered = await recoverLog(this.#files, this.#docId);
     const { bytes, exists } = recovered;
     this.#file = { bytes, records: recovered.records.length, exists };

@@ -6,6 +6,19 @@
  */
 
 /**
+ * The Yjs encoding of a stored update. Clients send version 1, and what they send is
+ * stored as it came; a compacted state is stored in version 2, which for text is about
+ * half the size (Yjs writes it column by column) and applies faster.
+ */
+export type UpdateEncoding = 'v1' | 'v2';
+
+/** One stored update and its encoding (apply it with `applyStored`, `stored-update.ts`). */
+export interface StoredUpdate {
+  readonly update: Uint8Array;
+  readonly encoding: UpdateEncoding;
+}
+
+/**
  * What `append` promises about one update. A rejection of either promise counts as
  * handled, so a caller may ignore one (the sync layer ignores `durable` for
  * clients that did not ask for acknowledgements).
@@ -53,15 +66,15 @@ export interface DocStoreStats {
 
 export interface DocStore {
   /**
-   * Every stored update of a document in append order; `[]` for a document never
-   * written. Damage at the end of storage (a torn write) is cut off, and damaged
+   * Every stored update of a document in append order, each with its encoding (a store
+   * reads what earlier versions wrote too); `[]` for a document never written. Damage at the end of storage (a torn write) is cut off, and damaged
    * records elsewhere are skipped, both reported through the logger, never thrown.
    * Storage that cannot be read at all rejects with `DocumentDamagedError` and is
    * left as it is. Loading a document whose earlier write failed starts afresh.
    */
-  load(docId: string): Promise<Uint8Array[]>;
+  load(docId: string): Promise<StoredUpdate[]>;
   /**
-   * Appends one update. Appends to one document are written in call order. Both
+   * Appends one update, in Yjs's version-1 encoding (as clients send them). Appends to one document are written in call order. Both
    * promises of the receipt reject if the update could not be stored. After a failed
    * write or fsync an implementation may refuse further appends to that document
    * until it is released and loaded again (the log store does: see `doc-log.ts`).
@@ -69,10 +82,10 @@ export interface DocStore {
   append(docId: string, update: Uint8Array): AppendReceipt;
   /**
    * Replaces everything appended so far (before this call) with `state`, one update
-   * that must contain all of it. Appends made after this call are kept after it.
-   * Resolves once the replacement is durable.
+   * that must contain all of it (the sync layer gives it in version 2). Appends made
+   * after this call are kept after it. Resolves once the replacement is durable.
    */
-  compact(docId: string, state: Uint8Array): Promise<void>;
+  compact(docId: string, state: StoredUpdate): Promise<void>;
   /** Size of the document's stored form now, so the caller can decide when to compact. */
   stats(docId: string): Promise<DocStoreStats>;
   /** Resolves when everything appended to this document so far is durable. */

@@ -7,7 +7,7 @@
 import { isDocId } from '../../shared/doc-id';
 import type { Logger } from '../logger';
 import { DocLog } from './doc-log';
-import type { AppendReceipt, DocStore } from './doc-store';
+import type { AppendReceipt, DocStore, StoredUpdate } from './doc-store';
 import type { Fsync, LogFiles } from './log-file';
 
 export type { Fsync, FsyncInfo, FsyncTarget } from './log-file';
@@ -108,7 +108,7 @@ export function createLogDocStore(options: LogDocStoreOptions): DocStore {
    * Loading the document again lets go of it and starts a fresh log, which verifies
    * the file (cutting any torn record), so the document recovers once the disk does.
    */
-  async function loadAfresh(docId: string): Promise<Uint8Array[]> {
+  async function loadAfresh(docId: string): Promise<StoredUpdate[]> {
     // Rejects with the failure, which the log has already reported.
     await release(docId).catch(() => undefined);
     return logFor(docId).load();

@@ -10,7 +10,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logger';
-import { DocumentDamagedError } from './doc-store';
+import { DocumentDamagedError, type StoredUpdate } from './doc-store';
 import {
   describeScanEnd,
   encodeHeader,
@@ -36,8 +36,8 @@ export interface LogFiles {
 }
 
 export interface RecoveredLog {
-  /** Payloads of the valid records, in order. */
-  readonly records: Uint8Array[];
+  /** The valid records, in order. */
+  readonly records: StoredUpdate[];
   /** Size of the log file after recovery (0 when there is none). */
   readonly bytes: number;
   /** False when there is no log file (never written, or moved aside now). */
@@ -142,7 +142,7 @@ async function cutTail(files: LogFiles, docId: string, bytes: Uint8Array, validE
  */
 async function dropDamage(files: LogFiles, docId: string, bytes: Uint8Array, scan: LogScan) {
   const savedAs = await saveAside(files, docId, bytes);
-  const records = scan.records.map((payload) => encodeRecord(payload));
+  const records = scan.records.map(({ update, encoding }) => encodeRecord(update, encoding));
   await prepareReplacement(files, docId, records);
   await installReplacement(files, docId);
   const size = records.reduce((sum, record) => sum + record.byteLength, encodeHeader().byteLength);

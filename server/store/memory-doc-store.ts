@@ -3,7 +3,7 @@
  * Nothing survives the process; every append is written at once; both promises of a receipt are resolved.
  */
 import { isDocId } from '../../shared/doc-id';
-import type { AppendReceipt, DocStore, DocStoreStats } from './doc-store';
+import type { AppendReceipt, DocStore, DocStoreStats, StoredUpdate } from './doc-store';
 
 function rejectedReceipt(reason: unknown): AppendReceipt {
   const written = Promise.reject(reason);
@@ -14,10 +14,10 @@ function rejectedReceipt(reason: unknown): AppendReceipt {
 }
 
 export function createMemoryDocStore(): DocStore {
-  const docs = new Map<string, Uint8Array[]>();
+  const docs = new Map<string, StoredUpdate[]>();
   let closed = false;
 
-  function updatesOf(docId: string): Uint8Array[] {
+  function updatesOf(docId: string): StoredUpdate[] {
     if (closed) throw new Error('the document store is closed; nothing more can be stored');
     if (!isDocId(docId)) throw new Error(`refusing invalid document id ${JSON.stringify(docId)}`);
     let updates = docs.get(docId);
@@ -28,24 +28,29 @@ export function createMemoryDocStore(): DocStore {
     return updates;
   }
 
-  function stats(updates: readonly Uint8Array[]): DocStoreStats {
-    const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+  // Copies in and out, as the log store's records are: later changes by a caller do not leak in.
+  const copy = ({ update, encoding }: StoredUpdate): StoredUpdate => ({
+    update: update.slice(),
+    encoding,
+  });
+
+  function stats(updates: readonly StoredUpdate[]): DocStoreStats {
+    const bytes = updates.reduce((sum, { update }) => sum + update.byteLength, 0);
     return { bytes, records: updates.length };
   }
 
   return {
-    load: async (docId) => updatesOf(docId).map((update) => update.slice()),
+    load: async (docId) => updatesOf(docId).map(copy),
     append(docId, update) {
       try {
-        // A copy, as the log store's encoding is: later changes by the caller do not leak in.
-        updatesOf(docId).push(update.slice());
+        updatesOf(docId).push(copy({ update, encoding: 'v1' }));
       } catch (error) {
         return rejectedReceipt(error);
       }
       return { written: Promise.resolve(), durable: Promise.resolve(), writtenNow: true };
     },
     async compact(docId, state) {
-      updatesOf(docId).splice(0, Infinity, state.slice());
+      updatesOf(docId).splice(0, Infinity, copy(state));
     },
     stats: async (docId) => stats(updatesOf(docId)),
     async flush(docId) {

@@ -2,7 +2,15 @@
  * The on-disk format of one document's update log, as pure functions (no fs).
  *
  *   header: "YLOG" (4 bytes) + u32 LE format version
- *   record: u32 LE payload length + u32 LE CRC-32 of the payload + payload
+ *   record: u32 LE frame word + u32 LE CRC-32 of the payload + payload
+ *           frame word: bits 0-30 the payload's length; bit 31 set when the payload is
+ *           a Yjs update in the version-2 encoding (clear: version 1, as clients send)
+ *
+ * Format 1 files (written before compacted states were stored in version 2) never set
+ * bit 31, so they read the same; appends to them add version-1 records, which format 1
+ * allows. Every file written whole (a new log, a compaction, a repair) is format 2,
+ * which a server that only knows format 1 refuses to open (and leaves as it is)
+ * instead of misreading.
  *
  * Records are only ever appended, so a crash can leave at most one damaged
  * record, at the end. `scanLog` finds where the valid records end and why, so the
@@ -12,12 +20,17 @@
  * followed by another valid record or by the end of the file.
  */
 import { crc32 } from 'node:zlib';
+import type { StoredUpdate, UpdateEncoding } from './doc-store';
 
 export const LOG_MAGIC = Uint8Array.of(0x59, 0x4c, 0x4f, 0x47); // "YLOG"
-export const LOG_FORMAT_VERSION = 1;
+/** The format written; format 1 (no version-2 records) is still read and appended to. */
+export const LOG_FORMAT_VERSION = 2;
+const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 export const LOG_HEADER_BYTES = LOG_MAGIC.length + 4;
 export const RECORD_FRAME_BYTES = 8;
-const MAX_PAYLOAD_BYTES = 0xffff_ffff;
+const LENGTH_MASK = 0x7fff_ffff;
+const V2_FLAG = 0x8000_0000;
+const MAX_PAYLOAD_BYTES = LENGTH_MASK;
 
 /** Why the valid prefix of a log ends where it does. */
 export type ScanEnd =
@@ -41,8 +54,8 @@ export interface SkippedRange {
 }
 
 export interface LogScan {
-  /** Payloads of the valid records, in order (views into the scanned bytes). */
-  readonly records: Uint8Array[];
+  /** The valid records, in order (their updates are views into the scanned bytes). */
+  readonly records: StoredUpdate[];
   /** Byte offset where the last valid record ends (0 when the header is bad). */
   readonly validEnd: number;
   /** How the file ends after the last valid record. */
@@ -59,8 +72,11 @@ export function encodeHeader(): Uint8Array {
   return header;
 }
 
-/** Frames one payload as a record (a copy: later changes to `payload` do not affect it). */
-export function encodeRecord(payload: Uint8Array): Uint8Array {
+/**
+ * Frames one update as a record (a copy: later changes to `payload` do not affect it).
+ * `encoding` is the Yjs encoding of the update: version 1 unless said otherwise.
+ */
+export function encodeRecord(payload: Uint8Array, encoding: UpdateEncoding = 'v1'): Uint8Array {
   if (payload.byteLength > MAX_PAYLOAD_BYTES) {
     throw new RangeError(`a log record holds at most ${MAX_PAYLOAD_BYTES} bytes`);
   }
@@ -69,7 +85,9 @@ export function encodeRecord(payload: Uint8Array): Uint8Array {
   if (payload.byteLength === 0) throw new RangeError('a log record cannot be empty');
   const record = new Uint8Array(RECORD_FRAME_BYTES + payload.byteLength);
   const view = new DataView(record.buffer);
-  view.setUint32(0, payload.byteLength, true);
+  // `>>> 0` keeps the word unsigned once bit 31 is set.
+  const word = encoding === 'v2' ? (payload.byteLength | V2_FLAG) >>> 0 : payload.byteLength;
+  view.setUint32(0, word, true);
   view.setUint32(4, crc32(payload), true);
   record.set(payload, RECORD_FRAME_BYTES);
   return record;
@@ -81,16 +99,17 @@ function hasValidHeader(bytes: Uint8Array): boolean {
     if (bytes[i] !== LOG_MAGIC[i]) return false;
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, LOG_HEADER_BYTES);
-  return view.getUint32(LOG_MAGIC.length, true) === LOG_FORMAT_VERSION;
+  return READABLE_FORMAT_VERSIONS.includes(view.getUint32(LOG_MAGIC.length, true));
 }
 
 type RecordAt =
-  | { readonly ok: true; readonly payload: Uint8Array; readonly next: number }
+  | { readonly ok: true; readonly record: StoredUpdate; readonly next: number }
   | { readonly ok: false; readonly problem: Exclude<ScanEnd, 'clean' | 'bad-header'> };
 
 function recordAt(bytes: Uint8Array, view: DataView, offset: number): RecordAt {
   if (bytes.byteLength - offset < RECORD_FRAME_BYTES) return { ok: false, problem: 'torn-length' };
-  const length = view.getUint32(offset, true);
+  const word = view.getUint32(offset, true);
+  const length = word & LENGTH_MASK;
   if (length === 0) return { ok: false, problem: 'empty-record' };
   const start = offset + RECORD_FRAME_BYTES;
   if (bytes.byteLength - start < length) return { ok: false, problem: 'torn-payload' };
@@ -98,7 +117,8 @@ function recordAt(bytes: Uint8Array, view: DataView, offset: number): RecordAt {
   if (crc32(payload) !== view.getUint32(offset + 4, true)) {
     return { ok: false, problem: 'checksum-mismatch' };
   }
-  return { ok: true, payload, next: start + length };
+  const encoding: UpdateEncoding = word >= V2_FLAG ? 'v2' : 'v1';
+  return { ok: true, record: { update: payload, encoding }, next: start + length };
 }
 
 /**
@@ -126,13 +146,13 @@ export function scanLog(input: Uint8Array): LogScan {
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (!hasValidHeader(bytes)) return { records: [], validEnd: 0, end: 'bad-header', skipped: [] };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const records: Uint8Array[] = [];
+  const records: StoredUpdate[] = [];
   const skipped: SkippedRange[] = [];
   let offset = LOG_HEADER_BYTES;
   while (offset < bytes.byteLength) {
     const found = recordAt(bytes, view, offset);
     if (found.ok) {
-      records.push(found.payload);
+      records.push(found.record);
       offset = found.next;
       continue;
     }

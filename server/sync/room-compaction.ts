@@ -5,9 +5,10 @@
  * leaves the log as it was. The room calls it only with no write pending, so the
  * state contains every update appended before it (the DocStore's contract).
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { DocStore, DocStoreStats } from '../store/doc-store';
+import { compactedState } from '../store/stored-update';
 import { type CompactionPolicy, shouldCompact } from './compaction-policy';
 
 export interface RoomCompactionOptions {
@@ -48,12 +49,12 @@ export class RoomCompaction {
     void this.compact();
   }
 
-  /** Replaces the log with the document's state now. */
+  /** Replaces the log with the document's state now (in Yjs's version-2 encoding). */
   compact(): Promise<void> {
     const { docId, doc, store, logger } = this.options;
-    const state = Y.encodeStateAsUpdate(doc());
+    const state = compactedState(doc());
     this.bytesSinceCompaction = 0;
-    this.compactedBytes = state.byteLength;
+    this.compactedBytes = state.update.byteLength;
     const run = store
       .compact(docId, state)
       .catch((error: unknown) => {

@@ -12,6 +12,7 @@ import { Limits } from '../../shared/limits';
 import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import type { AppendReceipt, DocStore } from '../store/doc-store';
+import { applyStored } from '../store/stored-update';
 import { ApplyQueue } from './apply-queue';
 import { type AwarenessProblem, checkAwarenessUpdate, type KnownPresence } from './awareness-guard';
 import type { CompactionPolicy } from './compaction-policy';
@@ -76,8 +77,12 @@ export class Room {
   private idleWaiters: Array<() => void> = [];
   private readonly compaction: RoomCompaction;
   private readonly schema: SchemaGuard | null;
-  /** The stored state the document was loaded from, while nothing has changed since. */
-  private storedState: Uint8Array | null = null;
+  /**
+   * The whole document as one version-1 update (what a newcomer with nothing is sent),
+   * made on the first such request and kept while nothing changes: several people
+   * opening a document one after another cost one encoding.
+   */
+  private fullState: Uint8Array | null = null;
   /** The document's clocks once every accepted update is applied (set by `load`). */
   private clocks = RoomClocks.of(this.document);
   private docSize = new DocumentSize(Number.POSITIVE_INFINITY, 0);
@@ -138,18 +143,20 @@ export class Room {
     const updates = await store.load(docId);
     let allApplied = true;
     Y.transact(this.document, () => {
-      updates.forEach((update, index) => {
+      updates.forEach((stored, index) => {
         try {
-          Y.applyUpdate(this.document, update);
+          applyStored(this.document, stored);
         } catch (error) {
           allApplied = false;
           logger.error('stored update could not be applied; skipped', { docId, index, error });
         }
       });
     });
-    // A compacted document is one stored state update: a newcomer with nothing can be
-    // sent those bytes as they are, instead of encoding the whole document again.
-    this.storedState = updates.length === 1 && allApplied ? (updates[0] ?? null) : null;
+    // A document stored as one version-1 update (compacted by an earlier version): a
+    // newcomer with nothing can be sent those bytes as they are.
+    const [only] = updates;
+    this.fullState =
+      updates.length === 1 && allApplied && only?.encoding === 'v1' ? only.update : null;
     const stats = await store.stats(docId);
     this.compaction.loaded(stats);
     this.clocks = RoomClocks.of(this.document);
@@ -204,8 +211,9 @@ export class Room {
 
   private answerStep1(connection: Connection, stateVector: Uint8Array): void {
     const hasNothing = stateVector.length === 1 && stateVector[0] === 0;
-    if (hasNothing && this.storedState) {
-      connection.send(encodeSyncStep2(this.storedState));
+    if (hasNothing) {
+      this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+      connection.send(encodeSyncStep2(this.fullState));
       return;
     }
     let diff: Uint8Array;
@@ -359,7 +367,7 @@ export class Room {
    * bytes were checked before they were stored, and peers apply them as the server will.
    */
   private passOn(origin: UpdateOrigin, update: Uint8Array): void {
-    this.storedState = null;
+    this.fullState = null;
     this.bytesInFlight -= update.byteLength;
     this.unapplied.add(origin, update);
     try {

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocStore } from '../../server/store/doc-store';
+import type { DocStore, StoredUpdate } from '../../server/store/doc-store';
+import { applyStored, compactedState } from '../../server/store/stored-update';
 
 export interface DocStoreHarness {
   readonly store: DocStore;
@@ -26,14 +27,19 @@ export function typeText(doc: Y.Doc, text: string): Uint8Array[] {
 }
 
 /** Rebuilds a document from stored updates. */
-export function docFrom(updates: readonly Uint8Array[]): Y.Doc {
+export function docFrom(updates: readonly StoredUpdate[]): Y.Doc {
   const doc = new Y.Doc();
-  for (const update of updates) Y.applyUpdate(doc, update);
+  for (const update of updates) applyStored(doc, update);
   return doc;
 }
 
-export function textOf(updates: readonly Uint8Array[]): string {
+export function textOf(updates: readonly StoredUpdate[]): string {
   return docFrom(updates).getText('t').toString();
+}
+
+/** Updates as appended: what `load` gives back for them. */
+export function asAppended(updates: readonly Uint8Array[]): StoredUpdate[] {
+  return updates.map((update) => ({ update, encoding: 'v1' }));
 }
 
 /** A small seeded generator (LCG), so a failing interleaving can be replayed by its seed. */
@@ -89,7 +95,7 @@ export function describeDocStoreContract(
       const updates = typeText(new Y.Doc(), 'hello world');
       await appendAll('doc-1', updates);
       const loaded = await store.load('doc-1');
-      expect(loaded).toEqual(updates);
+      expect(loaded).toEqual(asAppended(updates));
       expect(textOf(loaded)).toBe('hello world');
     });
 
@@ -107,21 +113,36 @@ export function describeDocStoreContract(
       for (const id of ids) expect(textOf(await store.load(id))).toBe(`text of ${id}`);
     });
 
-    it('keeps the content when compacted', async () => {
+    it('keeps the content when compacted, in the encoding it was given', async () => {
       const doc = new Y.Doc();
       await appendAll('doc-c', typeText(doc, 'compaction keeps every character'));
-      await store.compact('doc-c', Y.encodeStateAsUpdate(doc));
+      const state = compactedState(doc);
+      await store.compact('doc-c', state);
       const loaded = await store.load('doc-c');
-      expect(loaded).toHaveLength(1);
+      expect(loaded).toEqual([state]);
+      expect(loaded[0]?.encoding).toBe('v2');
       const rebuilt = docFrom(loaded);
       expect(rebuilt.getText('t').toString()).toBe('compaction keeps every character');
       expect(Y.encodeStateAsUpdate(rebuilt)).toEqual(Y.encodeStateAsUpdate(doc));
     });
 
+    it('keeps a version-1 state as version 1', async () => {
+      const doc = new Y.Doc();
+      await appendAll('doc-v1', typeText(doc, 'an older compaction'));
+      const state: StoredUpdate = { update: Y.encodeStateAsUpdate(doc), encoding: 'v1' };
+      await store.compact('doc-v1', state);
+      await appendAll('doc-v1', typeText(doc, ' and more'));
+      const loaded = await store.load('doc-v1');
+      expect(loaded[0]).toEqual(state);
+      expect(loaded).toHaveLength(1 + ' and more'.length);
+      expect(loaded.every(({ encoding }) => encoding === 'v1')).toBe(true);
+      expect(textOf(loaded)).toBe('an older compaction and more');
+    });
+
     it('keeps appends made while a compaction is pending, after the state', async () => {
       const doc = new Y.Doc();
       const before = typeText(doc, 'abc').map((update) => store.append('race', update));
-      const compacted = store.compact('race', Y.encodeStateAsUpdate(doc));
+      const compacted = store.compact('race', compactedState(doc));
       const after = typeText(doc, 'def').map((update) => store.append('race', update));
       await Promise.all([compacted, ...[...before, ...after].map((receipt) => receipt.durable)]);
       const loaded = await store.load('race');
@@ -133,7 +154,7 @@ export function describeDocStoreContract(
     it('compacts a document that had no appends', async () => {
       const doc = new Y.Doc();
       typeText(doc, 'state only');
-      await store.compact('fresh', Y.encodeStateAsUpdate(doc));
+      await store.compact('fresh', compactedState(doc));
       expect(textOf(await store.load('fresh'))).toBe('state only');
     });
 
@@ -144,7 +165,7 @@ export function describeDocStoreContract(
       const grown = await store.stats('sized');
       expect(grown.records).toBe(100);
       expect(grown.bytes).toBeGreaterThan(empty.bytes);
-      await store.compact('sized', Y.encodeStateAsUpdate(doc));
+      await store.compact('sized', compactedState(doc));
       const compacted = await store.stats('sized');
       expect(compacted.records).toBe(1);
       expect(compacted.bytes).toBeLessThan(grown.bytes);
@@ -172,7 +193,7 @@ export function describeDocStoreContract(
       const receipt = store.append('copied', update);
       update.fill(0);
       await receipt.durable;
-      expect(await store.load('copied')).toEqual([original]);
+      expect(await store.load('copied')).toEqual(asAppended([original]));
     });
 
     it('keeps working for a document after it is released', async () => {
@@ -212,7 +233,7 @@ export function describeDocStoreContract(
               const receipt = store.append('mix', update);
               pending.push(receipt.written, receipt.durable);
             }
-          } else if (roll < 0.7) pending.push(store.compact('mix', Y.encodeStateAsUpdate(doc)));
+          } else if (roll < 0.7) pending.push(store.compact('mix', compactedState(doc)));
           else if (roll < 0.8) pending.push(expectLoad(doc.getText('t').toString()));
           else if (roll < 0.87) await store.flush('mix');
           else if (roll < 0.9) pending.push(store.release('mix'));
@@ -228,7 +249,7 @@ export function describeDocStoreContract(
       if (reopen === undefined) return context.skip('this store does not persist');
       const doc = new Y.Doc();
       await appendAll('kept', typeText(doc, 'before compaction'));
-      const compacted = store.compact('kept', Y.encodeStateAsUpdate(doc));
+      const compacted = store.compact('kept', compactedState(doc));
       const later = typeText(doc, ', after').map((update) => store.append('kept', update));
       const other = typeText(new Y.Doc(), 'other').map((update) => store.append('other', update));
       await store.close();

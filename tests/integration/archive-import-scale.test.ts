@@ -14,6 +14,7 @@ import { parseArchive, prepareImport, writeImport } from '../../server/export/ar
 import { createMemoryLogger } from '../../server/logger';
 import { createLogDocStore } from '../../server/store/log-doc-store';
 import { createLowdbMetaStore } from '../../server/store/lowdb-meta-store';
+import { applyStored } from '../../server/store/stored-update';
 import { initItemDoc, readTitle } from '../../shared/documents/item-doc';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type Archive } from '../../shared/schemas/archive';
 
@@ -99,7 +100,7 @@ describe('archive import at scale', () => {
     // Every document is on disk and reads back as its item.
     for (const item of [imported[0], imported[ITEMS - 1]]) {
       const doc = new Y.Doc();
-      for (const update of await store.load(item?.id ?? '')) Y.applyUpdate(doc, update);
+      for (const stored of await store.load(item?.id ?? '')) applyStored(doc, stored);
       expect(readTitle(doc)).toBe(item?.title);
     }
     await store.close();

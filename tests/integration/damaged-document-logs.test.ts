@@ -57,7 +57,9 @@ const logFile = (docId: string) => path.join(docsDir(), `${docId}.ylog`);
 /** Writes a log of `updates` as the server would have, returning its bytes. */
 async function writeLog(docId: string, updates: Uint8Array[]): Promise<Uint8Array> {
   await mkdir(docsDir(), { recursive: true });
-  const bytes = new Uint8Array(Buffer.concat([encodeHeader(), ...updates.map(encodeRecord)]));
+  const bytes = new Uint8Array(
+    Buffer.concat([encodeHeader(), ...updates.map((update) => encodeRecord(update))]),
+  );
   await writeFile(logFile(docId), bytes);
   return bytes;
 }

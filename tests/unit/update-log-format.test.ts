@@ -9,14 +9,22 @@ import {
   encodeHeader,
   encodeRecord,
   LOG_HEADER_BYTES,
+  type LogScan,
   RECORD_FRAME_BYTES,
   scanLog,
 } from '../../server/store/update-log';
-import { typeText } from '../contract/doc-store-contract';
+import { asAppended, typeText } from '../contract/doc-store-contract';
 
 /** A log of `payloads`, as a plain Uint8Array (a Buffer's `slice` would share its bytes). */
 function logOf(...payloads: Uint8Array[]): Uint8Array {
-  return new Uint8Array(Buffer.concat([encodeHeader(), ...payloads.map(encodeRecord)]));
+  return new Uint8Array(
+    Buffer.concat([encodeHeader(), ...payloads.map((payload) => encodeRecord(payload))]),
+  );
+}
+
+/** The updates of the records a scan found, without their encodings. */
+function updatesIn(scan: LogScan): Uint8Array[] {
+  return scan.records.map(({ update }) => update);
 }
 
 describe('update-log format', () => {
@@ -28,7 +36,7 @@ describe('update-log format', () => {
     ];
     const bytes = logOf(...payloads);
     expect(scanLog(bytes)).toEqual({
-      records: payloads,
+      records: asAppended(payloads),
       validEnd: bytes.byteLength,
       end: 'clean',
       skipped: [],
@@ -45,7 +53,7 @@ describe('update-log format', () => {
     expect(() => encodeRecord(new Uint8Array(0))).toThrow(/empty/);
     const zeroed = new Uint8Array(Buffer.concat([logOf(Uint8Array.of(1)), new Uint8Array(8)]));
     expect(scanLog(zeroed)).toMatchObject({
-      records: [Uint8Array.of(1)],
+      records: asAppended([Uint8Array.of(1)]),
       end: 'empty-record',
       validEnd: zeroed.byteLength - 8,
     });
@@ -56,7 +64,7 @@ describe('update-log format', () => {
     const record = encodeRecord(payload);
     payload.fill(0);
     expect(record.byteLength).toBe(RECORD_FRAME_BYTES + 3);
-    expect(scanLog(Buffer.concat([encodeHeader(), record])).records).toEqual([
+    expect(updatesIn(scanLog(Buffer.concat([encodeHeader(), record])))).toEqual([
       Uint8Array.of(1, 2, 3),
     ]);
   });
@@ -77,7 +85,40 @@ describe('update-log format', () => {
     const flipped = second.slice();
     flipped[RECORD_FRAME_BYTES] = (flipped[RECORD_FRAME_BYTES] ?? 0) ^ 0xff;
     expect(scanLog(withTail(flipped))).toMatchObject({ validEnd: end, end: 'checksum-mismatch' });
-    expect(scanLog(withTail(flipped)).records).toEqual([Uint8Array.of(1, 2, 3)]);
+    expect(updatesIn(scanLog(withTail(flipped)))).toEqual([Uint8Array.of(1, 2, 3)]);
+  });
+
+  it('marks a version-2 record in its frame and reads it back as one', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'state');
+    const state = Y.encodeStateAsUpdateV2(doc);
+    const [append] = typeText(doc, '!');
+    if (append === undefined) throw new Error('no update recorded');
+    const bytes = new Uint8Array(
+      Buffer.concat([encodeHeader(), encodeRecord(state, 'v2'), encodeRecord(append)]),
+    );
+    expect(scanLog(bytes)).toEqual({
+      records: [
+        { update: state, encoding: 'v2' },
+        { update: append, encoding: 'v1' },
+      ],
+      validEnd: bytes.byteLength,
+      end: 'clean',
+      skipped: [],
+    });
+    // Bit 31 of the frame word says version 2; the rest is the length.
+    const word = new DataView(bytes.buffer).getUint32(LOG_HEADER_BYTES, true);
+    expect(word).toBe((0x8000_0000 | state.byteLength) >>> 0);
+  });
+
+  it('reads a format 1 log, written before states were stored in version 2', () => {
+    const payloads = typeText(new Y.Doc(), 'old');
+    const header = encodeHeader();
+    new DataView(header.buffer).setUint32(4, 1, true);
+    const bytes = new Uint8Array(
+      Buffer.concat([header, ...payloads.map((payload) => encodeRecord(payload))]),
+    );
+    expect(scanLog(bytes)).toMatchObject({ records: asAppended(payloads), end: 'clean' });
   });
 
   it('rejects files that are not logs of this format', () => {
@@ -143,7 +184,7 @@ describe('update-log damage in the middle', () => {
       const damaged = log.slice();
       damaged[offset] = (damaged[offset] ?? 0) ^ 0x10;
       const scan = scanLog(damaged);
-      expect(scan.records).toEqual(edits.filter((_, i) => i !== victim));
+      expect(updatesIn(scan)).toEqual(edits.filter((_, i) => i !== victim));
       expect(scan).toMatchObject({ end: 'clean', validEnd: log.byteLength });
       expect(scan.skipped).toEqual([{ start, end: start + size }]);
     }
@@ -156,7 +197,7 @@ describe('update-log damage in the middle', () => {
       damaged[at] = (damaged[at] ?? 0) ^ 0xff;
     }
     const scan = scanLog(damaged);
-    expect(scan.records).toEqual(edits.filter((_, i) => i !== 3 && i !== 30 && i !== 49));
+    expect(updatesIn(scan)).toEqual(edits.filter((_, i) => i !== 3 && i !== 30 && i !== 49));
     expect(scan.skipped).toHaveLength(2);
     expect(scan.end).toBe('torn-payload');
     expect(scan.validEnd).toBe(starts[49]);
@@ -174,7 +215,7 @@ describe('update-log damage in the middle', () => {
         damaged[i] = round % 2 === 0 ? 0 : Math.floor(random() * 256);
       }
       const scan = scanLog(damaged);
-      expect(scan.records).toEqual(edits.filter((_, i) => i !== victim && i !== victim + 1));
+      expect(updatesIn(scan)).toEqual(edits.filter((_, i) => i !== victim && i !== victim + 1));
       expect(scan.end).toBe('clean');
     }
     // A long stretch of garbage between two valid records adds nothing.
@@ -182,8 +223,8 @@ describe('update-log damage in the middle', () => {
     const head = edits.slice(0, 10);
     const tail = edits.slice(10);
     const spliced = new Uint8Array(
-      Buffer.concat([logOf(...head), garbage, ...tail.map(encodeRecord)]),
+      Buffer.concat([logOf(...head), garbage, ...tail.map((edit) => encodeRecord(edit))]),
     );
-    expect(scanLog(spliced).records).toEqual(edits);
+    expect(updatesIn(scanLog(spliced))).toEqual(edits);
   });
 });

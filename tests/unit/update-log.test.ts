@@ -18,8 +18,9 @@ import {
   type FsyncInfo,
   type LogDocStoreOptions,
 } from '../../server/store/log-doc-store';
+import { compactedState } from '../../server/store/stored-update';
 import { RECORD_FRAME_BYTES, scanLog } from '../../server/store/update-log';
-import { textOf, typeText } from '../contract/doc-store-contract';
+import { asAppended, textOf, typeText } from '../contract/doc-store-contract';
 
 /** Promise-based waiting points for tests: no sleeps. */
 function gate() {
@@ -79,7 +80,7 @@ describe('log DocStore on disk', () => {
     for (const update of updates) store.append('doc', update);
     await store.flush('doc');
     const bytes = await readFile(fileOf('doc'));
-    expect(scanLog(bytes)).toMatchObject({ records: updates, end: 'clean' });
+    expect(scanLog(bytes)).toMatchObject({ records: asAppended(updates), end: 'clean' });
     expect(await store.stats('doc')).toEqual({ bytes: bytes.byteLength, records: 3 });
   });
 
@@ -98,7 +99,7 @@ describe('log DocStore on disk', () => {
     const sameTurn = store.append('now', third);
     expect(sameTurn.writtenNow).toBe(false);
     expect(statSync(fileOf('now')).size).toBe(before + RECORD_FRAME_BYTES + second.byteLength);
-    const compaction = store.compact('now', Y.encodeStateAsUpdate(doc));
+    const compaction = store.compact('now', compactedState(doc));
     const behind = store.append('now', fourth);
     expect(behind.writtenNow).toBe(false);
     await Promise.all([compaction, behind.durable, sameTurn.durable, immediate.durable]);
@@ -151,7 +152,7 @@ describe('log DocStore on disk', () => {
     for (const update of typeText(doc, 'the first draft')) store.append('c', update);
     await store.flush('c');
     const before = (await stat(fileOf('c'))).size;
-    const compaction = store.compact('c', Y.encodeStateAsUpdate(doc));
+    const compaction = store.compact('c', compactedState(doc));
     const later = typeText(doc, ', revised').map((u) => store.append('c', u));
     await compaction;
     await Promise.all(later.map((receipt) => receipt.durable));
@@ -185,7 +186,7 @@ describe('log DocStore on disk', () => {
       await started.opened;
       const rest = restUpdates.map((u) => store.append('hang', u));
       await Promise.all(rest.map((receipt) => receipt.written));
-      const compaction = store.compact('hang', Y.encodeStateAsUpdate(doc));
+      const compaction = store.compact('hang', compactedState(doc));
       // `rest` waited behind the hanging fsync; the compaction's own fsyncs cover them.
       await Promise.all(rest.map((receipt) => receipt.durable));
       expect(firstDurable.settled).toBe(false);
@@ -207,7 +208,7 @@ describe('log DocStore on disk', () => {
     const before = typeText(doc, 'kept').map((u) => store.append('broken', u));
     await Promise.all(before.map((receipt) => receipt.durable));
     diskFull = true;
-    await expect(store.compact('broken', Y.encodeStateAsUpdate(doc))).rejects.toThrow('disk full');
+    await expect(store.compact('broken', compactedState(doc))).rejects.toThrow('disk full');
     const after = typeText(doc, ' too').map((u) => store.append('broken', u));
     await Promise.all(after.map((receipt) => receipt.durable));
     expect(textOf(await store.load('broken'))).toBe('kept too');
@@ -279,7 +280,9 @@ describe('log DocStore on disk', () => {
   it('never builds a path from an invalid document id', async () => {
     const store = openStore();
     await expect(store.append('../escape', Uint8Array.of(1)).durable).rejects.toThrow(/invalid/);
-    await expect(store.compact('..', Uint8Array.of(1))).rejects.toThrow(/invalid/);
+    await expect(store.compact('..', { update: Uint8Array.of(1), encoding: 'v2' })).rejects.toThrow(
+      /invalid/,
+    );
     expect(await readdir(dir)).toEqual([]);
     expect(await readdir(path.dirname(dir))).not.toContain('escape.ylog');
   });
@@ -311,7 +314,7 @@ describe('log DocStore on disk', () => {
       for (let cut = lastStart + 1; cut < bytes.byteLength; cut++) {
         const docId = `torn_${cut}`;
         await writeFile(fileOf(docId), bytes.subarray(0, cut));
-        expect(await store.load(docId)).toEqual(updates.slice(0, -1));
+        expect(await store.load(docId)).toEqual(asAppended(updates.slice(0, -1)));
         expect((await stat(fileOf(docId))).size).toBe(lastStart);
         expect(await asideFiles(docId)).toEqual([bytes.subarray(lastStart, cut)]);
         expect(logger.records).toContainEqual(
@@ -324,7 +327,7 @@ describe('log DocStore on disk', () => {
         );
         await store.append(docId, last).durable;
         await store.release(docId);
-        expect(await store.load(docId)).toEqual(updates);
+        expect(await store.load(docId)).toEqual(asAppended(updates));
       }
       expect(textOf(await store.load(`torn_${lastStart + 1}`))).toBe('torn!');
     });
@@ -341,7 +344,7 @@ describe('log DocStore on disk', () => {
       await expect(store.load('nospace')).rejects.toThrow(/ENOSPC/);
       expect(await asideFiles('nospace')).toEqual([]);
       full = false;
-      expect(await store.load('nospace')).toEqual(updates.slice(0, -1));
+      expect(await store.load('nospace')).toEqual(asAppended(updates.slice(0, -1)));
       expect(await asideFiles('nospace')).toHaveLength(1);
     });
 
@@ -359,7 +362,7 @@ describe('log DocStore on disk', () => {
         damaged[offset] = (damaged[offset] ?? 0) ^ 0x40;
         const docId = `flip_${offset}`;
         await writeFile(fileOf(docId), damaged);
-        expect(await store.load(docId)).toEqual(updates.slice(0, -1));
+        expect(await store.load(docId)).toEqual(asAppended(updates.slice(0, -1)));
         expect((await stat(fileOf(docId))).size).toBe(lastStart);
         expect(await asideFiles(docId)).toEqual([damaged.subarray(lastStart)]);
         expect(logger.records).toContainEqual(
@@ -377,7 +380,9 @@ describe('log DocStore on disk', () => {
       await expect(store.load('restored')).rejects.toBeInstanceOf(DocumentDamagedError);
       const append = store.append('restored', Uint8Array.of(0, 0));
       await expect(append.written).rejects.toThrow(/damaged/);
-      await expect(store.compact('restored', Uint8Array.of(0, 0))).rejects.toThrow();
+      await expect(
+        store.compact('restored', { update: Uint8Array.of(0, 0), encoding: 'v1' }),
+      ).rejects.toThrow();
       expect(new Uint8Array(await readFile(fileOf('restored')))).toEqual(damaged);
       expect(await asideFiles('restored')).toEqual([]);
       expect(logger.records).toContainEqual(
@@ -400,17 +405,17 @@ describe('log DocStore on disk', () => {
       await writeFile(fileOf('middle'), damaged);
       const store = openStore();
       const kept = updates.filter((_, i) => i !== 24);
-      expect(await store.load('middle')).toEqual(kept);
+      expect(await store.load('middle')).toEqual(asAppended(kept));
       expect(await asideFiles('middle')).toEqual([damaged]);
       const rewritten = scanLog(await readFile(fileOf('middle')));
-      expect(rewritten).toMatchObject({ end: 'clean', skipped: [], records: kept });
+      expect(rewritten).toMatchObject({ end: 'clean', skipped: [], records: asAppended(kept) });
       expect(logger.records).toContainEqual(
         expect.objectContaining({ level: 'error', docId: 'middle', recordsKept: 49 }),
       );
       const more = typeText(new Y.Doc(), '!');
       await Promise.all(more.map((update) => store.append('middle', update).durable));
       await store.release('middle');
-      expect(await store.load('middle')).toEqual([...kept, ...more]);
+      expect(await store.load('middle')).toEqual(asAppended([...kept, ...more]));
       expect(await asideFiles('middle')).toHaveLength(1);
     });
   });
