@@ -8,7 +8,7 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { CloseCode } from '../../shared/close-codes';
-import { itemIdOfCommentsDoc } from '../../shared/comments';
+import { commentsDocId, itemIdOfCommentsDoc } from '../../shared/comments';
 import { isDocId } from '../../shared/doc-id';
 import { canWrite } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
@@ -66,7 +66,9 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
     return { ok: false, code: CloseCode.Forbidden, reason: 'not a member' };
   return {
     ok: true,
-    docId,
+    // The stored id, not the one read from the request: a connection keeps its decision,
+    // and a string cut from the request's URL would keep the whole URL (and any token in it).
+    docId: commentsOf ? commentsDocId(item.id) : item.id,
     labId: item.labId,
     userId: found.user.id,
     userName: found.user.name,

@@ -16,27 +16,46 @@ export interface SyncSocket {
   close(code: number, reason: string): void;
 }
 
-/** Per-connection policy state the registry creates with the connection. */
-export interface ConnectionPolicy {
-  /** Counts messages dropped by policy and logs them once per interval. */
-  readonly drops: PolicyDrops;
-  /** Pays for each accepted awareness update; an empty bucket drops the update. */
-  readonly awareness: TokenBucket;
-  /** Most awareness client ids this connection may publish. */
-  readonly maxAwarenessClients: number;
-}
+/**
+ * Per-connection policy state: what policy dropped, and the awareness rate. Each part
+ * is made on first use: most connections never have a message dropped, and a
+ * connection that only reads may never publish presence, so an idle one pays for
+ * neither.
+ */
+export class ConnectionPolicy {
+  #drops: PolicyDrops | null = null;
+  #awareness: TokenBucket | null = null;
 
-/** A new connection's policy state under `limits`; `context` names it in log lines. */
-export function connectionPolicy(
-  limits: SyncLimits,
-  logger: Logger,
-  context: () => LogContext,
-): ConnectionPolicy {
-  return {
-    drops: new PolicyDrops(logger, limits.dropLogIntervalMs, context),
-    awareness: new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst),
-    maxAwarenessClients: limits.maxAwarenessClients,
-  };
+  constructor(
+    private readonly limits: SyncLimits,
+    private readonly logger: Logger,
+    /** Names the connection in log lines. */
+    private readonly source: { logContext(): LogContext },
+  ) {}
+
+  /** Counts messages dropped by policy and logs them once per interval. */
+  get drops(): PolicyDrops {
+    this.#drops ??= new PolicyDrops(this.logger, this.limits.dropLogIntervalMs, () =>
+      this.source.logContext(),
+    );
+    return this.#drops;
+  }
+
+  /** Pays for each accepted awareness update; an empty bucket drops the update. */
+  get awareness(): TokenBucket {
+    this.#awareness ??= new TokenBucket(this.limits.awarenessPerSecond, this.limits.awarenessBurst);
+    return this.#awareness;
+  }
+
+  /** Most awareness client ids this connection may publish. */
+  get maxAwarenessClients(): number {
+    return this.limits.maxAwarenessClients;
+  }
+
+  /** Logs the drops not yet reported, if any were counted. */
+  flushDrops(): void {
+    this.#drops?.flush();
+  }
 }
 
 export interface ConnectionOptions {
@@ -62,14 +81,19 @@ export interface ConnectionOptions {
   readonly expiresAt: number | null;
 }
 
+/** No awareness client ids: shared by every connection that has published none. */
+const NO_CLIENTS: ReadonlySet<number> = new Set();
+
 export class Connection {
-  readonly awarenessClients = new Set<number>();
-  private readonly pending: Uint8Array[] = [];
+  readonly policy: ConnectionPolicy;
+  /** Made on first use, like `pending` and `savedChain`: an idle connection keeps none. */
+  private ownedClients: Set<number> | null = null;
+  private pending: Uint8Array[] | null = null;
   private pendingBytes = 0;
   private updatesReceived = 0;
   private updatesSaved = 0;
   private ackScheduled = false;
-  private savedChain: Promise<void> = Promise.resolve();
+  private savedChain: Promise<void> | null = null;
   private isClosed = false;
 
   constructor(
@@ -77,8 +101,30 @@ export class Connection {
     readonly id: number,
     private readonly socket: SyncSocket,
     readonly options: ConnectionOptions,
-    readonly policy: ConnectionPolicy,
-  ) {}
+    limits: SyncLimits,
+    logger: Logger,
+  ) {
+    this.policy = new ConnectionPolicy(limits, logger, this);
+  }
+
+  /** The awareness client ids this connection publishes. */
+  get awarenessClients(): ReadonlySet<number> {
+    return this.ownedClients ?? NO_CLIENTS;
+  }
+
+  addAwarenessClient(clientId: number): void {
+    this.ownedClients ??= new Set();
+    this.ownedClients.add(clientId);
+  }
+
+  removeAwarenessClient(clientId: number): void {
+    this.ownedClients?.delete(clientId);
+  }
+
+  /** What names this connection in log lines. */
+  logContext(): LogContext {
+    return { docId: this.options.docId, connectionId: this.id, userId: this.options.user.id };
+  }
 
   get closed(): boolean {
     return this.isClosed;
@@ -102,8 +148,9 @@ export class Connection {
   /** Called when the socket closed from the other side. */
   markClosed(): void {
     this.isClosed = true;
-    this.pending.length = 0;
-    this.policy.drops.flush();
+    this.pending = null;
+    this.pendingBytes = 0;
+    this.policy.flushDrops();
   }
 
   /**
@@ -111,6 +158,7 @@ export class Connection {
    * count or bytes are reached, so a client cannot fill memory before load.
    */
   queue(frame: Uint8Array): boolean {
+    this.pending ??= [];
     if (this.pending.length >= Limits.maxPendingMessages) return false;
     if (this.pendingBytes + frame.byteLength > Limits.maxPendingBytes) return false;
     this.pending.push(frame);
@@ -119,7 +167,8 @@ export class Connection {
   }
 
   takeQueued(): Uint8Array[] {
-    const frames = this.pending.splice(0);
+    const frames = this.pending ?? [];
+    this.pending = null;
     this.pendingBytes = 0;
     return frames;
   }

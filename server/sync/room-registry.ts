@@ -11,12 +11,7 @@ import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import { type DocStore, DocumentDamagedError } from '../store/doc-store';
 import type { CompactionPolicy } from './compaction-policy';
-import {
-  Connection,
-  type ConnectionOptions,
-  connectionPolicy,
-  type SyncSocket,
-} from './connection';
+import { Connection, type ConnectionOptions, type SyncSocket } from './connection';
 import type { LoadedDoc } from './item-registry-sync';
 import { Room } from './room';
 
@@ -69,13 +64,8 @@ export class RoomRegistry {
   connect(socket: SyncSocket, connectionOptions: ConnectionOptions): Connection {
     const id = this.nextConnectionId++;
     const limits = this.options.limits ?? SyncLimits;
-    const { docId, user } = connectionOptions;
-    const policy = connectionPolicy(limits, this.options.logger, () => ({
-      docId,
-      connectionId: id,
-      userId: user.id,
-    }));
-    const connection = new Connection(id, socket, connectionOptions, policy);
+    const { user } = connectionOptions;
+    const connection = new Connection(id, socket, connectionOptions, limits, this.options.logger);
     if (this.shuttingDown) {
       connection.close(CloseCode.ServerRestarting);
       return connection;

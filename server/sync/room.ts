@@ -466,8 +466,8 @@ export class Room {
   private broadcastAwareness(change: AwarenessChange, origin: unknown): void {
     const owner = origin as Connection;
     if (this.connections.has(owner)) {
-      for (const id of change.added) owner.awarenessClients.add(id);
-      for (const id of change.removed) owner.awarenessClients.delete(id);
+      for (const id of change.added) owner.addAwarenessClient(id);
+      for (const id of change.removed) owner.removeAwarenessClient(id);
     }
     const changed = change.added.concat(change.updated, change.removed);
     // Each person gets the names they may see: reviewers do not see other reviewers'.

@@ -68,9 +68,7 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
       expiresAt: decision.expiresAt,
       wantsSavedAck,
     });
-    socket.bind(connection, registry);
-    sockets.add(socket);
-    ws.on('close', () => sockets.delete(socket));
+    socket.bind(connection, registry, sockets);
   };
 
   const onUpgrade = (request: IncomingMessage, tcp: Duplex, head: Buffer) => {

@@ -31,12 +31,6 @@ export class WsSyncSocket implements SyncSocket {
   ) {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
-    ws.on('pong', () => {
-      this.answered = true;
-    });
-    // `ws` reports a protocol violation (an oversized or invalid frame) here, after it has
-    // closed the socket with the matching code (1009, 1002); the close event cleans up.
-    ws.on('error', (error) => this.logger.info('sync socket error', { ...this.context(), error }));
   }
 
   send(message: Uint8Array): void {
@@ -56,10 +50,23 @@ export class WsSyncSocket implements SyncSocket {
     this.ws.close(code, reason);
   }
 
-  /** Hands the socket's frames to `registry` for `connection` until it closes. */
-  bind(connection: Connection, registry: RoomRegistry): void {
+  /**
+   * Hands the socket's frames to `registry` for `connection` until it closes, and keeps
+   * the socket in `open` (which the keepalive walks) meanwhile. Every listener is made
+   * here, in one scope: per connection, the server keeps the socket, these four
+   * closures and what they share, and nothing from the upgrade.
+   */
+  bind(connection: Connection, registry: RoomRegistry, open: Set<WsSyncSocket>): void {
+    const ws = this.ws;
     this.connection = connection;
-    this.ws.on('message', (data, isBinary) => {
+    open.add(this);
+    ws.on('pong', () => {
+      this.answered = true;
+    });
+    // `ws` reports a protocol violation (an oversized or invalid frame) here, after it has
+    // closed the socket with the matching code (1009, 1002); the close event cleans up.
+    ws.on('error', (error) => this.logger.info('sync socket error', { ...this.context(), error }));
+    ws.on('message', (data, isBinary) => {
       if (connection.closed) return;
       if (!isBinary) {
         this.logger.warn('text frame on the sync socket; connection closed', this.context());
@@ -77,7 +84,10 @@ export class WsSyncSocket implements SyncSocket {
       }
       registry.receive(connection, bytesOf(data));
     });
-    this.ws.on('close', () => registry.disconnect(connection));
+    ws.on('close', () => {
+      open.delete(this);
+      registry.disconnect(connection);
+    });
   }
 
   /**
@@ -101,13 +111,7 @@ export class WsSyncSocket implements SyncSocket {
   }
 
   private context(): Record<string, unknown> {
-    const connection = this.connection;
-    if (connection === null) return {};
-    return {
-      docId: connection.options.docId,
-      connectionId: connection.id,
-      userId: connection.options.user.id,
-    };
+    return this.connection?.logContext() ?? {};
   }
 }
 

@@ -10,7 +10,7 @@ import { createMemoryLogger } from '../../server/logger';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { MAX_UNAPPLIED_UPDATES } from '../../server/sync/apply-queue';
 import { DEFAULT_COMPACTION_POLICY } from '../../server/sync/compaction-policy';
-import { Connection, connectionPolicy, type SyncSocket } from '../../server/sync/connection';
+import { Connection, type SyncSocket } from '../../server/sync/connection';
 import { encodeSyncStep1, encodeUpdate } from '../../server/sync/message-codec';
 import { Room } from '../../server/sync/room';
 import { Limits, SyncLimits } from '../../shared/limits';
@@ -51,7 +51,8 @@ function connect(id: number, socket: SyncSocket): Connection {
       apiTokenId: null,
       expiresAt: null,
     },
-    connectionPolicy(SyncLimits, createMemoryLogger(), () => ({ connectionId: id })),
+    SyncLimits,
+    createMemoryLogger(),
   );
 }
 
