@@ -405,7 +405,10 @@ export class Room {
     // The server's own change always fits: it was made on a copy of the document.
     this.clocks.accept(checkUpdate(update));
     this.docSize.added(update.byteLength);
-    await this.persistThenPassOn(SERVER_ORIGIN, update).durable;
+    const { durable } = this.persistThenPassOn(SERVER_ORIGIN, update);
+    // Someone is waiting for this change (an API request, a room about to open), so its
+    // fsync starts now instead of waiting out the group-commit delay for others to join.
+    await Promise.all([durable, this.options.store.flush(this.docId)]);
   }
 
   private writeSettled(): void {

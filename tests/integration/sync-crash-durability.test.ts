@@ -5,8 +5,9 @@ import * as Y from 'yjs';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import { CloseCode } from '../../shared/close-codes';
 import { DEMO_LAB } from '../../shared/demo';
+import { readTitle } from '../../shared/documents/item-doc';
 import { MessageType, SAVED_ACK_PARAM, SyncMessageType } from '../../shared/protocol';
-import { childAdminEnv, prepareChildDoc } from '../helpers/accounts';
+import { apiAs, CHILD_ADMIN, childAdminEnv, prepareChildDoc, signIn } from '../helpers/accounts';
 import { connectRawClient, type RawClient } from '../helpers/raw-client';
 import { type ServerProcess, spawnServer } from '../helpers/server-process';
 import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
@@ -69,6 +70,41 @@ describe('durability: kill -9 after "Saved"', () => {
     await reader.whenSynced();
     await waitForDoc(reader.doc, 'the saved text after the crash', () => reader.text.length > 0);
     expect(reader.text.toString()).toBe(text.toString());
+  });
+
+  it('keeps an item answered 201, and its document, through kill -9 right after', async () => {
+    dataDir = await makeDataDir();
+    const first = await spawnServer(childAdminEnv(dataDir));
+    processes.push(first);
+    const session = await signIn(first.url, CHILD_ADMIN.email, CHILD_ADMIN.password);
+    const { token } = await apiAs<{ token: string }>(first.url, session, 'POST', '/api/tokens', {
+      name: 'test',
+    });
+    const title = 'Made just before the crash';
+    const { item } = await apiAs<{ item: { id: string } }>(
+      first.url,
+      session,
+      'POST',
+      `/api/labs/${DEMO_LAB.id}/items`,
+      { kind: 'idea', title },
+    );
+    first.child.kill('SIGKILL');
+    expect(await first.exited()).toBe('SIGKILL');
+
+    const second = await spawnServer(childAdminEnv(dataDir));
+    processes.push(second);
+    const again = await signIn(second.url, CHILD_ADMIN.email, CHILD_ADMIN.password);
+    const { items } = await apiAs<{ items: Array<{ id: string; title: string }> }>(
+      second.url,
+      again,
+      'GET',
+      `/api/labs/${DEMO_LAB.id}/items`,
+    );
+    expect(items).toContainEqual(expect.objectContaining({ id: item.id, title }));
+    const reader = connectStockClient(second.url, item.id, { [ACCESS_TOKEN_PARAM]: token });
+    clients.push(reader);
+    await reader.whenSynced();
+    expect(readTitle(reader.doc)).toBe(title);
   });
 
   it('SIGTERM shuts down gracefully: sockets closed as "server restarting", exit code 0', async () => {
