@@ -155,9 +155,9 @@ export async function startWorkspaceServer(
   const sessionPurge = await startSessionPurge(meta, logger, now, options.sessionPurgeIntervalMs);
 
   const app = new Hono();
-  app.use('*', securityHeaders());
   // First of all, before authentication: no route reads an oversized body.
   app.use('*', bodyLimits(API_PREFIX));
+  app.use('*', securityHeaders());
   const api = createApiApp(deps);
   // Mounted before `app.route` copies the API's routes.
   mountExportRoutes(api, {

@@ -2,11 +2,15 @@
  * Request bodies are limited while they stream, on every route, before any
  * authentication work. The server runs as its own process so that its memory
  * can be read from the outside: a few hundred megabytes sent to it, chunked or
- * with a declared length, are refused with 413 early and never held.
+ * with a declared length, are refused with 413 early and never held. A client
+ * still sending when it is refused always gets to read the answer: the server
+ * reads and drops what follows (up to a bound) instead of resetting the connection.
  */
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFUSED_BODY_LIMITS } from '../../server/refused-body';
 import { Limits } from '../../shared/limits';
 import { type ServerProcess, spawnServer } from '../helpers/server-process';
 import { once } from '../helpers/wait';
@@ -54,22 +58,19 @@ async function upload(
   });
   let sent = 0;
   let answered = false;
-  request.on('error', () => {
-    // The server closes the connection after refusing: expected, and the end of writing.
-    answered = true;
+  // The server never resets a client still sending before it has read the answer: an
+  // error before the answer fails the test at once, saying so (the test's timeout is the
+  // deadline for an answer that never comes).
+  const response = new Promise<http.IncomingMessage>((resolve, reject) => {
+    request.on('response', (res: http.IncomingMessage) => {
+      answered = true;
+      resolve(res);
+    });
+    request.on('error', (error) => {
+      answered = true;
+      reject(new Error(`the connection failed before the answer: ${error.message}`));
+    });
   });
-  const response = once<http.IncomingMessage>(
-    'the answer to an oversized upload',
-    (resolve) => {
-      const onResponse = (res: http.IncomingMessage) => {
-        answered = true;
-        resolve(res);
-      };
-      request.on('response', onResponse);
-      return () => request.off('response', onResponse);
-    },
-    60_000,
-  );
   const pump = () => {
     while (!answered && sent < total) {
       sent += chunk.length;
@@ -183,5 +184,90 @@ describe('the limit comes before authentication and fits each route', () => {
       error: { code: 'body_too_large', message: 'The request body is larger than 50 MB.' },
     });
     expect(result.sentBeforeAnswer).toBeLessThan(Limits.maxArchiveBytes);
+  });
+});
+
+/**
+ * A bare TCP client: sends the head of a POST declaring `declared` bytes, then the
+ * body as the test says, and keeps everything the server sends.
+ */
+function rawPost(url: string, declared: number) {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect(Number(port), hostname);
+  let received = '';
+  socket.setEncoding('latin1');
+  socket.on('data', (text: string) => {
+    received += text;
+  });
+  const ended = new Promise<void>((resolve) => socket.once('end', () => resolve()));
+  const failed = new Promise<Error>((resolve) => socket.once('error', resolve));
+  socket.write(
+    `POST /api/auth/sign-in HTTP/1.1\r\nHost: ${hostname}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+  );
+  const chunk = Buffer.alloc(MB, 0x61);
+  return {
+    /** Resolves when the whole answer (its head and its JSON body) has arrived. */
+    answer: () =>
+      once<string>('the 413', (resolve) => {
+        const check = () => {
+          if (/\r\n\r\n\{.*\}$/s.test(received)) resolve(received);
+        };
+        socket.on('data', check);
+        check();
+        return () => socket.off('data', check);
+      }),
+    /** Writes `bytes` of body, each megabyte once the previous one is handed to the kernel. */
+    async send(bytes: number): Promise<number> {
+      let sent = 0;
+      while (sent < bytes) {
+        const part = chunk.subarray(0, Math.min(MB, bytes - sent));
+        const error = await new Promise<Error | null | undefined>((resolve) => {
+          if (socket.destroyed) resolve(new Error('socket destroyed'));
+          else socket.write(part, resolve);
+        });
+        if (error) return sent;
+        sent += part.length;
+      }
+      return sent;
+    },
+    ended: () => ended,
+    failed: () => failed,
+    destroy: () => socket.destroy(),
+  };
+}
+
+describe('a refused client still sending', () => {
+  let workspace: TestWorkspace;
+  beforeAll(async () => {
+    workspace = await startTestWorkspace();
+  });
+  afterAll(async () => {
+    await workspace.stop();
+  });
+
+  it('reads the 413 and may finish sending: the server drops the rest, then closes', async () => {
+    const declared = 16 * MB;
+    const client = rawPost(workspace.url, declared);
+    const answer = await client.answer();
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer).toContain('"body_too_large"');
+    // Every byte after the answer is taken, none refused with a reset...
+    expect(await client.send(declared)).toBe(declared);
+    // ...and once the body is all in, the server ends the connection.
+    await client.ended();
+    client.destroy();
+  });
+
+  it('is cut off once it has sent far more than any client that reads the answer would', async () => {
+    const declared = 300 * MB;
+    const client = rawPost(workspace.url, declared);
+    await client.answer();
+    const sent = await client.send(declared);
+    expect(sent).toBeGreaterThan(REFUSED_BODY_LIMITS.discardBytes);
+    expect(sent).toBeLessThan(declared);
+    await client.failed();
+    client.destroy();
   });
 });
