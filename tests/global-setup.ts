@@ -1,6 +1,13 @@
-/** Builds the client once before the suite, for the browser tests to load. */
+/**
+ * Builds what the suite runs, once, before it: the client (for the browser tests to
+ * load) and the server bundle (for the test of a production install), each only when
+ * it is missing or older than its sources.
+ */
 import { ensureClientBuilt } from '../scripts/client-build';
+import { ensureServerBuilt } from '../scripts/server-build';
 
 export default async function setup(): Promise<void> {
-  await ensureClientBuilt((line) => process.stdout.write(`${line}\n`));
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  await ensureClientBuilt(log);
+  await ensureServerBuilt(log);
 }
