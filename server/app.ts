@@ -31,9 +31,12 @@ import type { DocStore } from './store/doc-store';
 import { createLogDocStore } from './store/log-doc-store';
 import { createLowdbMetaStore } from './store/lowdb-meta-store';
 import type { MetaStore } from './store/meta-store';
+import { observeItemChanges } from './store/observed-items';
 import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
 import { startAccessExpirySweep } from './sync/access-expiry';
+import { createFactsBackfill } from './sync/facts-backfill';
 import { createItemRegistrySync } from './sync/item-registry-sync';
+import { LabFeeds, type SocketAccess } from './sync/lab-feeds';
 import { RoomRegistry } from './sync/room-registry';
 import { attachSyncEndpoint } from './sync/sync-endpoint';
 
@@ -65,12 +68,14 @@ export interface WorkspaceServer {
   close(): Promise<void>;
 }
 
-function accessChangeHandler(registry: RoomRegistry) {
+type CloseSockets = (match: (access: SocketAccess) => boolean, code: CloseCode) => void;
+
+function accessChangeHandler(closeSockets: CloseSockets) {
   // Closing is the downgrade: the client reconnects at once and gets the new
   // rights at upgrade (or is refused, if removed).
   return ({ labId, userId, role }: AccessChange) => {
     const code = role === null ? CloseCode.Forbidden : CloseCode.RightsChanged;
-    registry.closeConnections((c) => c.labId === labId && c.user.id === userId, code);
+    closeSockets((c) => c.labId === labId && c.user.id === userId, code);
   };
 }
 
@@ -90,9 +95,16 @@ export async function startWorkspaceServer(
       logger,
       groupCommitMaxDelayMs: 100,
     });
-  const meta =
+  const storedMeta =
     options.meta ??
     (await createLowdbMetaStore({ file: path.join(config.dataDir, 'meta.json'), logger }));
+  const feeds = new LabFeeds({
+    meta: storedMeta,
+    logger,
+    onFollowed: (items) => factsBackfill.ensure(items),
+  });
+  // Every change to the item registry, whoever makes it, reaches the lab feeds.
+  const meta = observeItemChanges(storedMeta, (itemId) => feeds.itemChanged(itemId));
   const itemRegistry = createItemRegistrySync(meta, logger, now);
   const registry = new RoomRegistry({
     store,
@@ -107,6 +119,15 @@ export async function startWorkspaceServer(
     onUpdated: itemRegistry.onUpdated,
     itemKind: (docId) => meta.getItem(docId)?.kind ?? null,
   });
+  const factsBackfill = createFactsBackfill({
+    meta,
+    read: (docId, read) => registry.read(docId, read),
+    logger,
+  });
+  const closeSockets: CloseSockets = (match, code) => {
+    registry.closeConnections(match, code);
+    feeds.closeConnections(match, code);
+  };
   const onAdminCreated = async (user: UserRecord) => {
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
   };
@@ -119,9 +140,9 @@ export async function startWorkspaceServer(
     throttles: createRequestThrottles(now),
     trustProxy: config.trustProxy,
     passwordHashCost: config.passwordHashCost,
-    onAccessChanged: accessChangeHandler(registry),
+    onAccessChanged: accessChangeHandler(closeSockets),
     onSessionsEnded: (userId, { only, except }) =>
-      registry.closeConnections(
+      closeSockets(
         (c) =>
           c.user.id === userId &&
           c.sessionTokenHash !== null &&
@@ -130,7 +151,7 @@ export async function startWorkspaceServer(
         CloseCode.Unauthenticated,
       ),
     onApiTokensRevoked: (tokenIds) =>
-      registry.closeConnections(
+      closeSockets(
         (c) => c.apiTokenId !== null && tokenIds.includes(c.apiTokenId),
         CloseCode.Unauthenticated,
       ),
@@ -174,12 +195,23 @@ export async function startWorkspaceServer(
   const server = createAdaptorServer({ fetch: app.fetch });
   // The default `createServer` is node:http's; sync upgrades are handled on its 'upgrade' event.
   if (!(server instanceof Server)) throw new Error('expected an HTTP/1.1 server');
-  const sync = attachSyncEndpoint(server, { registry, meta, logger, now, limits: config.sync });
+  const sync = attachSyncEndpoint(server, {
+    registry,
+    feeds,
+    meta,
+    logger,
+    now,
+    limits: config.sync,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const expirySweep = startAccessExpirySweep(registry, now, logger);
+  const expirySweep = startAccessExpirySweep(
+    { closeExpired: (nowMs) => registry.closeExpired(nowMs) + feeds.closeExpired(nowMs) },
+    now,
+    logger,
+  );
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let closing: Promise<void> | undefined;
@@ -188,6 +220,7 @@ export async function startWorkspaceServer(
       server.close();
       sessionPurge.stop();
       expirySweep.stop();
+      await factsBackfill.stop();
       await registry.shutdown();
       await itemRegistry.flush();
       sync.close();

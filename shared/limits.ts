@@ -32,6 +32,11 @@ export const Limits = {
   apiTokenLastUsedGranularityMs: 60_000,
   /** How often open sockets are checked for an expired session or token (ms). */
   accessExpirySweepMs: 250,
+  /**
+   * Longest text an item's registry summary keeps of one field (characters; an owner,
+   * a cycle's scale, a part of the aim): lists show it, the item's page has the rest.
+   */
+  maxFactLength: 500,
 } as const;
 
 /**

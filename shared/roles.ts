@@ -63,4 +63,5 @@ export const SHARING_STATES = ['draft', 'open_for_comment', 'final'] as const;
 export type SharingState = (typeof SHARING_STATES)[number];
 
 /** What a sync connection may do with a document. */
-export type DocRights = 'edit' | 'comment' | 'read';
+export const DOC_RIGHTS = ['edit', 'comment', 'read'] as const;
+export type DocRights = (typeof DOC_RIGHTS)[number];

@@ -24,7 +24,6 @@ export function ItemBody(props: ItemBodyProps) {
       return (
         <IdeaEditor {...props}>
           <RampView
-            api={props.api}
             labId={props.item.labId}
             ideaId={props.item.id}
             itemHref={paths.item}

@@ -1,10 +1,11 @@
 /**
  * `/labs/<labId>`: the lab overview. Its title, challenge, phase and my role;
- * the aim, read from the lab's problem statement; the items I can see grouped
+ * the aim, from the lab's problem statement; the items I can see grouped
  * by kind, with their management for those who may; what changed recently;
  * "Add an item" for roles that may; links to settings, members and the audit
  * trail for those who run the lab. `/labs/<labId>/ideas` shows the lab's change
- * ideas (list, board and PICK chart) instead.
+ * ideas (list, board and PICK chart) instead. Both render from the lab's items
+ * as the registry keeps them, live from the lab feed (`lib/lab-items.tsx`).
  */
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Lab, Member } from '../../shared/schemas/api-responses';
@@ -21,6 +22,7 @@ import { WhoIsHere } from '../features/overview/WhoIsHere';
 import { formatDate } from '../lib/dates';
 import { PHASE_DESCRIPTIONS, PHASE_LABELS } from '../lib/labels';
 import { Link, navigate } from '../lib/navigation';
+import { useLabItems } from '../lib/lab-items';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { type Loaded, useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
@@ -56,10 +58,10 @@ function LabFacts({ lab }: { lab: Lab }) {
   );
 }
 
-function useItems(session: SignedIn, lab: Lab): [Loaded<{ items: OverviewItem[] }>, () => void] {
-  return useApiData(`items:${lab.id}`, () =>
-    session.api.request<{ items: OverviewItem[] }>('GET', `/labs/${lab.id}/items`),
-  );
+/** The lab's items, live: a change anyone makes arrives by itself, so nothing reloads them. */
+function useItems(lab: Lab): Loaded<{ items: readonly OverviewItem[] }> {
+  const items = useLabItems(lab.id);
+  return items.status === 'ready' ? { status: 'ready', data: { items: items.data } } : items;
 }
 
 /** Members' names by id, for "changed by"; empty for people who may not list members. */
@@ -75,22 +77,18 @@ function useMemberNames(session: SignedIn, lab: Lab): ReadonlyMap<string, string
 }
 
 function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
-  const [items, reload] = useItems(session, lab);
+  const items = useItems(lab);
   const names = useMemberNames(session, lab);
   const list = items.status === 'ready' ? items.data.items : [];
   const problem = list.find((item) => item.kind === 'problem' && !item.archived) ?? null;
   const measures = list.filter((item) => item.kind === 'measure' && !item.archived);
-  const docs = useLabDocs([...(problem ? [problem.id] : []), ...measures.map((item) => item.id)]);
+  // A measure's chart needs its data, which the registry does not keep: those documents open.
+  const docs = useLabDocs(measures.map((item) => item.id));
   const canCreate = may(session, lab, 'items.create');
   return (
     <>
       {items.status === 'ready' && (
-        <AimSummary
-          problem={problem}
-          doc={problem ? (docs.get(problem.id) ?? null) : null}
-          itemHref={paths.item}
-          canCreate={canCreate}
-        />
+        <AimSummary problem={problem} itemHref={paths.item} canCreate={canCreate} />
       )}
       <p className="nhsuk-body">
         <Link href={paths.labIdeas(lab.id)}>Change ideas: list, board and PICK chart</Link>
@@ -123,7 +121,6 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
               items={list}
               canShare={may(session, lab, 'lab.update')}
               itemHref={paths.item}
-              onChanged={reload}
             />
           )}
           {canCreate && (
@@ -192,7 +189,7 @@ function RunTheLab({ session, lab }: { session: SignedIn; lab: Lab }) {
 }
 
 function Ideas({ session, lab }: { session: SignedIn; lab: Lab }) {
-  const [items, reload] = useItems(session, lab);
+  const items = useItems(lab);
   return (
     <>
       <Link className="nhsuk-back-link" href={paths.lab(lab.id)}>
@@ -210,7 +207,6 @@ function Ideas({ session, lab }: { session: SignedIn; lab: Lab }) {
           items={items.data.items}
           canCreate={may(session, lab, 'items.create')}
           itemHref={paths.item}
-          onAdded={reload}
         />
       )}
     </>

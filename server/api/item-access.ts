@@ -5,8 +5,10 @@
  */
 import { type Actor, docRights } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
+import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import type { ItemRecord } from '../../shared/schemas/records';
 import type { MetaStore } from '../store/meta-store';
+import { presentItem } from './presenters';
 
 export function itemRights(meta: MetaStore, actor: Actor, item: ItemRecord): DocRights | null {
   const membership = meta.getMembership(item.labId, actor.userId);
@@ -14,4 +16,19 @@ export function itemRights(meta: MetaStore, actor: Actor, item: ItemRecord): Doc
     itemId: item.id,
     itemIds: membership?.itemIds,
   });
+}
+
+/** An item as `actor` may see it, with their rights; null when they may not see it at all. */
+export function visibleItem(
+  meta: MetaStore,
+  actor: Actor,
+  item: ItemRecord,
+): ItemWithRights | null {
+  const rights = itemRights(meta, actor, item);
+  return rights === null ? null : { ...presentItem(item), rights };
+}
+
+/** The items of a lab that `actor` may see, in the lab's order, with their rights. */
+export function visibleItems(meta: MetaStore, actor: Actor, labId: string): ItemWithRights[] {
+  return meta.listItems(labId).flatMap((item) => visibleItem(meta, actor, item) ?? []);
 }

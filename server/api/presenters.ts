@@ -100,6 +100,7 @@ export function presentItem(item: ItemRecord): Item {
     updatedBy: item.updatedBy,
     archived: item.archivedAt !== null,
     openComments: item.openComments ?? 0,
+    facts: item.facts ?? null,
   };
 }
 

@@ -19,6 +19,7 @@ const ITEM_PATCH_KEYS = [
   'updatedBy',
   'archivedAt',
   'openComments',
+  'facts',
 ] as const satisfies ReadonlyArray<keyof ItemPatch>;
 
 export type ItemMethods = Pick<MetaStore, 'createItem' | 'getItem' | 'listItems' | 'updateItem'>;

@@ -39,6 +39,7 @@ export type ItemPatch = Partial<
     | 'updatedBy'
     | 'archivedAt'
     | 'openComments'
+    | 'facts'
   >
 >;
 

@@ -8,17 +8,20 @@ import { Limits } from '../../shared/limits';
 import type { Logger } from '../logger';
 import type { RoomRegistry } from './room-registry';
 
+/** What the sweep closes: the rooms' connections, and the lab feeds beside them. */
+export type ExpiringSockets = Pick<RoomRegistry, 'closeExpired'>;
+
 export interface AccessExpirySweep {
   stop(): void;
 }
 
 export function startAccessExpirySweep(
-  registry: RoomRegistry,
+  sockets: ExpiringSockets,
   now: () => Date,
   logger: Logger,
 ): AccessExpirySweep {
   const timer = setInterval(() => {
-    const closed = registry.closeExpired(now().getTime());
+    const closed = sockets.closeExpired(now().getTime());
     if (closed > 0) logger.info('closed sockets whose sign-in expired', { closed });
   }, Limits.accessExpirySweepMs);
   // The sweep alone must not keep the process alive.

@@ -13,6 +13,7 @@ import { isDocId } from '../../shared/doc-id';
 import { canWrite } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
 import {
+  type Authenticated,
   accessExpiresAt,
   authenticateApiToken,
   authenticateSession,
@@ -43,12 +44,20 @@ export type UpgradeDecision =
       /** When the session or token ends (ms since the epoch), or null. */
       expiresAt: number | null;
     }
-  | { ok: false; code: CloseCode; reason: string };
+  | UpgradeRefusal;
 
-export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): UpgradeDecision {
-  const docId = c.req.param('docId') ?? '';
-  if (!isDocId(docId))
-    return { ok: false, code: CloseCode.InvalidDocumentId, reason: 'invalid document id' };
+export interface UpgradeRefusal {
+  readonly ok: false;
+  readonly code: CloseCode;
+  readonly reason: string;
+}
+
+/** Who is connecting (the Origin checked first), or why the connection is refused. */
+export function authenticateUpgrade(
+  c: Context,
+  meta: MetaStore,
+  now: Date,
+): { ok: true; found: Authenticated } | UpgradeRefusal {
   if (!originMatches(c.req.header('origin'), c.req.header('host'))) {
     return { ok: false, code: CloseCode.Forbidden, reason: 'cross-origin connection refused' };
   }
@@ -57,6 +66,16 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
     ? authenticateApiToken(meta, token, now)
     : authenticateSession(meta, getCookie(c, SESSION_COOKIE), now);
   if (!found) return { ok: false, code: CloseCode.Unauthenticated, reason: 'no valid session' };
+  return { ok: true, found };
+}
+
+export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): UpgradeDecision {
+  const docId = c.req.param('docId') ?? '';
+  if (!isDocId(docId))
+    return { ok: false, code: CloseCode.InvalidDocumentId, reason: 'invalid document id' };
+  const authenticated = authenticateUpgrade(c, meta, now);
+  if (!authenticated.ok) return authenticated;
+  const { found } = authenticated;
   // A comments document goes with its item: whoever may see the item may read its
   // comments, and nobody writes to it but the server.
   const commentsOf = itemIdOfCommentsDoc(docId);

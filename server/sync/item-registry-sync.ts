@@ -1,14 +1,15 @@
 /**
- * Keeps the item registry (title, status, updated at/by) current from the item
- * documents, so lab overviews never need every document open. Told of every
+ * Keeps the item registry (title, status, the facts lists show, updated at/by)
+ * current from the item documents, so lists and boards never need every document open. Told of every
  * stored update, it reads a document at most once per `CHECK_INTERVAL_MS`: the
  * first update after a quiet spell is read at once, the rest of a burst of typing
- * once at its end. It goes to the MetaStore only when the title or status changed,
- * or at most once a minute to touch "updated at".
+ * once at its end. It goes to the MetaStore only when the title, status or facts
+ * changed, or at most once a minute to touch "updated at".
  */
 import type * as Y from 'yjs';
 import { deriveStatus, readTitle } from '../../shared/documents/item-doc';
-import type { ItemKind } from '../../shared/schemas/records';
+import { readFacts, sameFacts } from '../../shared/documents/item-facts';
+import type { ItemFacts, ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
 
@@ -31,6 +32,7 @@ interface Known {
   readonly kind: ItemKind | null;
   title: string;
   status: string;
+  facts: ItemFacts | undefined;
   touchedAt: number;
   checkedAt: number;
   /** The author of the latest update not yet read, while a read is scheduled. */
@@ -63,6 +65,7 @@ export function createItemRegistrySync(
       kind: item?.kind ?? null,
       title: item?.title ?? '',
       status: item?.status ?? '',
+      facts: item?.facts,
       touchedAt: item ? Date.parse(item.updatedAt) : 0,
       checkedAt: Number.NEGATIVE_INFINITY,
       pendingAuthor: undefined,
@@ -79,17 +82,20 @@ export function createItemRegistrySync(
     const { doc } = entry.source;
     const title = readTitle(doc) || entry.title;
     const status = deriveStatus(doc, kind);
+    const facts = readFacts(doc, kind);
     if (
       title === entry.title &&
       status === entry.status &&
+      sameFacts(facts, entry.facts) &&
       at - entry.touchedAt <= TOUCH_INTERVAL_MS
     )
       return;
-    Object.assign(entry, { title, status, touchedAt: at });
+    Object.assign(entry, { title, status, facts, touchedAt: at });
     const write = meta
       .updateItem(entry.docId, {
         title,
         status,
+        facts,
         updatedAt: new Date(at).toISOString(),
         ...(userId ? { updatedBy: userId } : {}),
       })

@@ -1,5 +1,6 @@
 /**
- * The WebSocket endpoint `/sync/<docId>`, on the HTTP server's `upgrade` event with
+ * The WebSocket endpoint `/sync/<docId>` (and the lab feeds, `/sync/labs/<labId>`,
+ * `lab-feeds.ts`), on the HTTP server's `upgrade` event with
  * `ws`'s `WebSocketServer({ noServer: true })` and `handleUpgrade` (public APIs only).
  * Every connection is authorised before the handshake (`upgrade-gate.ts`). A refused
  * connection is accepted and closed at once with a named close code, which stock
@@ -15,11 +16,16 @@ import { Limits, type SyncLimits } from '../../shared/limits';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
 import type { RoomRegistry } from './room-registry';
+import type { LabFeedDecision } from './authorize-lab-feed';
+import type { UpgradeDecision } from './authorize-upgrade';
+import { LabFeedSocket } from './lab-feed-socket';
+import type { LabFeeds } from './lab-feeds';
 import { createUpgradeGate, type UpgradeVerdict } from './upgrade-gate';
 import { refuseSocket, WsSyncSocket } from './ws-sync-socket';
 
 export interface SyncEndpointDeps {
   readonly registry: RoomRegistry;
+  readonly feeds: LabFeeds;
   readonly meta: MetaStore;
   readonly logger: Logger;
   readonly now: () => Date;
@@ -32,7 +38,7 @@ export interface SyncEndpoint {
 }
 
 export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): SyncEndpoint {
-  const { registry, logger, limits } = deps;
+  const { registry, feeds, logger, limits } = deps;
   // No permessage-deflate: messages go out as they are, and a frame's size is its cost.
   const wss = new WebSocketServer({
     noServer: true,
@@ -42,20 +48,44 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
   const gate = createUpgradeGate(deps.meta, deps.now);
   const sockets = new Set<WsSyncSocket>();
 
-  const open = (ws: WebSocket, { decision, wantsSavedAck }: UpgradeVerdict) => {
+  /** Whether the decision lets the socket open; if not, it has been refused and closed. */
+  const admitted = (ws: WebSocket, decision: UpgradeDecision | LabFeedDecision) => {
     if (!decision.ok) {
       logger.info('sync connection refused', { code: decision.code, reason: decision.reason });
       refuseSocket(ws, decision.code);
-      return;
+      return false;
     }
-    if (registry.openSocketsOf(decision.userId) >= limits.maxSocketsPerAccount) {
+    const open = registry.openSocketsOf(decision.userId) + feeds.openSocketsOf(decision.userId);
+    if (open >= limits.maxSocketsPerAccount) {
       logger.warn('sync connection refused: too many sockets for the account', {
         userId: decision.userId,
         code: CloseCode.TooManySockets,
       });
       refuseSocket(ws, CloseCode.TooManySockets);
+      return false;
+    }
+    return true;
+  };
+
+  const openFeed = (ws: WebSocket, decision: LabFeedDecision) => {
+    if (!admitted(ws, decision) || !decision.ok) return;
+    const { labId, userId } = decision;
+    feeds.follow(new LabFeedSocket(ws, limits, logger, { labId, userId }), {
+      labId,
+      user: { id: userId },
+      sessionTokenHash: decision.sessionTokenHash,
+      apiTokenId: decision.apiTokenId,
+      expiresAt: decision.expiresAt,
+    });
+  };
+
+  const open = (ws: WebSocket, verdict: UpgradeVerdict) => {
+    if (verdict.kind === 'lab-feed') {
+      openFeed(ws, verdict.decision);
       return;
     }
+    const { decision, wantsSavedAck } = verdict;
+    if (!admitted(ws, decision) || !decision.ok) return;
     const socket = new WsSyncSocket(ws, limits, logger);
     const connection = registry.connect(socket, {
       docId: decision.docId,
@@ -97,6 +127,7 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
 
   const keepalive = setInterval(() => {
     for (const socket of sockets) socket.keepalive();
+    feeds.keepalive();
   }, limits.pingIntervalMs);
   keepalive.unref();
 

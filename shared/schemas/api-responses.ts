@@ -4,7 +4,7 @@
  * Request bodies are in `api.ts` beside this file.
  */
 import type { DocRights, LabPhase, LabRole, Profession, SharingState } from '../roles';
-import type { AuditEventType, ItemKind } from './records';
+import type { AuditEventType, ItemFacts, ItemKind } from './records';
 
 export interface Lab {
   readonly id: string;
@@ -32,6 +32,11 @@ export interface Item {
   readonly archived: boolean;
   /** Unresolved comment threads. */
   readonly openComments: number;
+  /**
+   * The fields lists show (`shared/documents/item-facts.ts`), from the registry;
+   * null until the server has read them from the item's document.
+   */
+  readonly facts: ItemFacts | null;
 }
 
 export interface ItemWithRights extends Item {

@@ -93,6 +93,19 @@ export type InviteRecord = z.infer<typeof InviteRecordSchema>;
 export const ITEM_KINDS = ['problem', 'drivers', 'idea', 'pdsa', 'measure', 'note'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/**
+ * What lists show of an item's fields (`shared/documents/item-facts.ts` says which
+ * fields of each kind), kept by the server from the item's document: field name to
+ * value, free text shortened to `Limits.maxFactLength`.
+ */
+export const ItemFactsSchema = z
+  .record(
+    z.string().min(1).max(40),
+    z.union([z.string().max(Limits.maxFactLength), z.number(), z.null()]),
+  )
+  .refine((facts) => Object.keys(facts).length <= 20, 'an item has at most 20 facts');
+export type ItemFacts = z.infer<typeof ItemFactsSchema>;
+
 export const ItemRecordSchema = z.object({
   /** Also the document id of the item's Y.Doc. */
   id,
@@ -108,6 +121,8 @@ export const ItemRecordSchema = z.object({
   archivedAt: isoTime.nullable(),
   /** Unresolved comments, kept current by the server. */
   openComments: z.number().int().min(0).optional(),
+  /** The fields lists show, kept current by the server; absent until first read. */
+  facts: ItemFactsSchema.optional(),
 });
 export type ItemRecord = z.infer<typeof ItemRecordSchema>;
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MetaStore } from '../../server/store/meta-store';
+import { Limits } from '../../shared/limits';
 import type { LabRecord } from '../../shared/schemas/records';
 import { createUsers } from './meta-store-contract-accounts';
 import {
@@ -222,6 +223,20 @@ export function describeLabContract(current: () => MetaStore): void {
       expect(updated).toEqual({ ...a, ...patch });
       expect(store.listItems(lab.id).map((item) => item.id)).toEqual([b.id, a.id]);
       expect(await store.updateItem('no-such-item', { title: 'x' })).toBeNull();
+    });
+
+    it('keeps the facts lists show, and refuses facts that break the schema', async () => {
+      const store = current();
+      const { lab } = await createLab(store);
+      const idea = anItem(lab.id, { kind: 'idea' });
+      await store.createItem(idea);
+      expect(store.getItem(idea.id)?.facts).toBeUndefined();
+      const facts = { impact: 'high', effort: null, owner: 'Ward manager', target: 4 };
+      expect(await store.updateItem(idea.id, { facts })).toEqual({ ...idea, facts });
+      expect(store.getItem(idea.id)?.facts).toEqual(facts);
+      const tooLong = { owner: 'x'.repeat(Limits.maxFactLength + 1) };
+      await expect(store.updateItem(idea.id, { facts: tooLong })).rejects.toThrow();
+      expect(store.getItem(idea.id)?.facts).toEqual(facts);
     });
   });
 

@@ -9,7 +9,7 @@ import {
   type ItemRegistrySync,
   type LoadedDoc,
 } from '../../server/sync/item-registry-sync';
-import { initItemDoc, setFieldValue, setTitle } from '../../shared/documents/item-doc';
+import { fieldText, initItemDoc, setFieldValue, setTitle } from '../../shared/documents/item-doc';
 import { aLab, aMembership, anItem, aUser } from '../contract/meta-store-fixtures';
 
 describe('item registry sync', () => {
@@ -75,6 +75,29 @@ describe('item registry sync', () => {
       updatedBy: 'carol',
     });
     expect(reads).toBe(2);
+  });
+
+  it('keeps the facts lists show, and writes when only a fact changed', async () => {
+    setFieldValue(doc, 'idea', 'impact', 'high');
+    sync.onUpdated(itemId, source, 'alice');
+    await settle();
+    expect(registered()?.facts).toEqual({
+      source: null,
+      impact: 'high',
+      effort: null,
+      owner: '',
+    });
+
+    vi.advanceTimersByTime(CHECK_INTERVAL_MS);
+    fieldText(doc, 'owner').insert(0, 'Night sister');
+    setFieldValue(doc, 'idea', 'effort', 'easy');
+    sync.onUpdated(itemId, source, 'bob');
+    await settle();
+    expect(registered()).toMatchObject({
+      title: 'Old',
+      facts: { impact: 'high', effort: 'easy', owner: 'Night sister' },
+      updatedBy: 'bob',
+    });
   });
 
   it('flush reads what is scheduled without waiting for the timer', async () => {

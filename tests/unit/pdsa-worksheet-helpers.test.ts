@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { followOptions, summarise } from '../../client/features/pdsa/cycle-summary';
-import type { CycleSnapshot } from '../../client/features/pdsa/cycle-watch';
 import {
   AS_PLANNED_OPTIONS,
   choiceLabel,
@@ -13,6 +12,7 @@ import {
 } from '../../client/features/pdsa/pdsa-words';
 import { fragmentNodes, plainText } from '../../client/features/pdsa/rich-text-nodes';
 import { syncServerUrl as syncEndpoint } from '../../client/lib/background-doc';
+import type { ItemFacts } from '../../shared/schemas/records';
 import { PDSA_DECISIONS } from '../../shared/documents/item-kinds';
 import { SYNC_PATH_PREFIX } from '../../shared/protocol';
 
@@ -47,28 +47,25 @@ describe('PDSA words', () => {
 });
 
 describe('cycle summaries for the ramp and the "follows" choice', () => {
-  const items = [
-    { id: 'c1', title: 'Rounding 1' },
-    { id: 'c2', title: 'Rounding 2' },
-    { id: 'c3', title: 'Other idea' },
-    { id: 'c4', title: 'Loading' },
-    { id: 'c5', title: 'Refused' },
-    { id: 'c6', title: 'Rounding again' },
+  const items: Array<{ id: string; title: string; facts: ItemFacts | null }> = [
+    {
+      id: 'c1',
+      title: 'Rounding 1',
+      facts: { label: '1', follows: '', ideaId: 'idea-a', decision: 'adapt' },
+    },
+    {
+      id: 'c2',
+      title: 'Rounding 2',
+      facts: { label: '2', follows: '1', ideaId: 'idea-a', startDate: '2026-03-01' },
+    },
+    { id: 'c3', title: 'Other idea', facts: { label: '1', follows: '', ideaId: 'idea-b' } },
+    { id: 'c4', title: 'Not read yet', facts: null },
+    { id: 'c6', title: 'Rounding again', facts: { label: '1 ', follows: '', ideaId: 'idea-a' } },
   ];
-  const ready = (fields: Record<string, string | null>) => ({ state: 'ready' as const, fields });
-  const snapshots = new Map<string, CycleSnapshot>([
-    ['c1', ready({ label: '1', follows: '', ideaId: 'idea-a', decision: 'adapt' })],
-    ['c2', ready({ label: '2', follows: '1', ideaId: 'idea-a', startDate: '2026-03-01' })],
-    ['c3', ready({ label: '1', follows: '', ideaId: 'idea-b' })],
-    ['c4', { state: 'loading' }],
-    ['c5', { state: 'unavailable' }],
-    ['c6', ready({ label: '1 ', follows: '', ideaId: 'idea-a' })],
-  ]);
 
-  it('counts what is still loading or refused and reads the rest', () => {
-    const summary = summarise(items, snapshots);
+  it('counts the cycles whose facts the server has not read yet and reads the rest', () => {
+    const summary = summarise(items);
     expect(summary.loading).toBe(1);
-    expect(summary.unavailable).toBe(1);
     expect(summary.cycles.map((cycle) => cycle.id)).toEqual(['c1', 'c2', 'c3', 'c6']);
     expect(summary.cycles[1]).toMatchObject({
       label: '2',
@@ -79,11 +76,11 @@ describe('cycle summaries for the ramp and the "follows" choice', () => {
       scale: '',
       decision: null,
     });
-    expect(summarise([{ id: 'new', title: '' }], new Map()).loading).toBe(1);
+    expect(summarise([{ id: 'new', title: '', facts: null }]).loading).toBe(1);
   });
 
   it('offers the same idea’s other cycles once per label, in label order, and none without an idea', () => {
-    const { cycles } = summarise(items, snapshots);
+    const { cycles } = summarise(items);
     expect(followOptions(cycles, 'idea-a')).toEqual([
       { label: '1', title: 'Rounding 1' },
       { label: '2', title: 'Rounding 2' },

@@ -30,6 +30,7 @@ function ideaItem(id: string, overrides: Partial<ItemWithRights> = {}): ItemWith
     updatedBy: null,
     archived: false,
     openComments: 0,
+    facts: null,
     rights: 'edit',
     ...overrides,
   };
@@ -93,10 +94,25 @@ describe('change ideas as the list and board show them', () => {
     expect(labelOf(SOURCE_LABELS, idea.source)).toBe('Patient idea');
   });
 
-  it('falls back on the registry’s status until the document has loaded, and is not editable then', () => {
-    const idea = summariseIdea(ideaItem('b', { status: 'adopted' }), undefined);
-    expect(idea).toMatchObject({ status: 'adopted', quadrant: null, editable: false });
-    expect(summariseIdea(ideaItem('c', { status: '3 nodes' }), undefined).status).toBe('idea');
+  it('reads the registry’s status and facts when no document is open', () => {
+    const facts = { impact: 'low', effort: 'hard', source: 'hunch', owner: ' Matron ' };
+    const idea = summariseIdea(ideaItem('b', { status: 'adopted', facts }));
+    expect(idea).toMatchObject({
+      status: 'adopted',
+      impact: 'low',
+      effort: 'hard',
+      source: 'hunch',
+      owner: 'Matron',
+      quadrant: 'kill',
+      editable: true,
+      loaded: true,
+    });
+    expect(summariseIdea(ideaItem('c', { status: '3 nodes' })).status).toBe('idea');
+  });
+
+  it('places nothing while the server has not read an idea’s facts yet', () => {
+    const idea = summariseIdea(ideaItem('e', { status: 'testing', facts: null }));
+    expect(idea).toMatchObject({ status: 'testing', quadrant: null, loaded: false });
   });
 
   it('is read-only for people without edit rights', () => {
@@ -107,9 +123,9 @@ describe('change ideas as the list and board show them', () => {
 
   it('has one board column per status, in order, including empty ones', () => {
     const ideas = [
-      summariseIdea(ideaItem('a', { status: 'testing' }), undefined),
-      summariseIdea(ideaItem('b', { status: 'idea' }), undefined),
-      summariseIdea(ideaItem('c', { status: 'testing' }), undefined),
+      summariseIdea(ideaItem('a', { status: 'testing' })),
+      summariseIdea(ideaItem('b', { status: 'idea' })),
+      summariseIdea(ideaItem('c', { status: 'testing' })),
     ];
     const columns = ideasByStatus(ideas);
     expect(columns.map((column) => column.status)).toEqual([...IDEA_STATUSES]);

@@ -4,11 +4,13 @@
  * linked to. The title is the item's, edited by the page. `children` is the
  * slot for the PDSA cycles that test this idea (the ramp view), mounted by
  * whoever renders the idea; it appears under its own heading below the rest.
+ * Both it and the linked drivers read the lab's items from one lab feed.
  */
 import type { ReactNode } from 'react';
 import { section } from '../../../shared/documents/item-doc';
 import { sectionName } from '../../../shared/documents/names';
 import { CollaborativeEditor } from '../../lib/editor/CollaborativeEditor';
+import { LabItemsProvider } from '../../lib/lab-items';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
 import { useYChanges } from '../../lib/y-hooks';
 import { IdeaFields } from './IdeaFields';
@@ -45,21 +47,23 @@ function Description({ doc, provider, user, editable }: ItemBodyProps) {
 }
 
 export function IdeaEditor({ children, ...props }: IdeaEditorProps) {
-  const { item, doc, provider, editable, api } = props;
+  const { item, doc, provider, editable } = props;
   return (
-    <div className="item-editor" data-testid="idea-editor">
-      <IdeaFields doc={doc} awareness={provider.awareness} editable={editable} />
-      <Description {...props} />
-      <LinkedDrivers api={api} labId={item.labId} ideaId={item.id} doc={doc} />
-      {/* Slot: the PDSA ramp view (another feature) is mounted here by the page. */}
-      {children !== undefined && (
-        <section aria-labelledby="idea-pdsa-heading" data-testid="idea-pdsa-cycles">
-          <h2 className="nhsuk-heading-m" id="idea-pdsa-heading">
-            PDSA cycles testing this idea
-          </h2>
-          {children}
-        </section>
-      )}
-    </div>
+    <LabItemsProvider labId={item.labId}>
+      <div className="item-editor" data-testid="idea-editor">
+        <IdeaFields doc={doc} awareness={provider.awareness} editable={editable} />
+        <Description {...props} />
+        <LinkedDrivers labId={item.labId} ideaId={item.id} doc={doc} />
+        {/* Slot: the PDSA ramp view (another feature) is mounted here by the page. */}
+        {children !== undefined && (
+          <section aria-labelledby="idea-pdsa-heading" data-testid="idea-pdsa-cycles">
+            <h2 className="nhsuk-heading-m" id="idea-pdsa-heading">
+              PDSA cycles testing this idea
+            </h2>
+            {children}
+          </section>
+        )}
+      </div>
+    </LabItemsProvider>
   );
 }

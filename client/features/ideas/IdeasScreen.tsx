@@ -1,29 +1,30 @@
 /**
  * The change ideas of a lab, as a list or as a board by status, and the PICK
- * chart. Titles, rights and the registry's status come with the lab's items;
- * each idea's other fields come from its document, opened to read (ideas are
- * few), and stay live while the page is open.
+ * chart, all from the lab's items as the registry keeps them (title, rights,
+ * status, impact, effort, source, owner), live from the lab feed: no idea's
+ * document is opened to show them. Changing an idea's status on the board opens
+ * that idea's document alone (`idea-edits.ts`).
  */
 import './ideas.css';
 import { useState } from 'react';
-import { setFieldValue } from '../../../shared/documents/item-doc';
 import type { Item, ItemWithRights } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { AddIdeaForm } from './AddIdeaForm';
 import { IdeasBoard } from './IdeasBoard';
 import { IdeasTable } from './IdeasTable';
-import { type IdeaStatus, summariseIdea } from './idea-model';
-import { useDocsChanges, useLabDocs } from './lab-docs';
+import { useIdeaEdits } from './idea-edits';
+import { summariseIdea } from './idea-model';
 import { PickChart } from './PickChart';
 
 export interface IdeasScreenProps {
   readonly api: ApiClient;
   readonly labId: string;
-  /** The lab's items as the person may see them; the ideas are picked out here. */
+  /** The lab's items as the person may see them, kept live; the ideas are picked out here. */
   readonly items: readonly ItemWithRights[];
   readonly canCreate: boolean;
   readonly itemHref: (id: string) => string;
-  onAdded(item: Item): void;
+  /** Told of an idea added here (it also arrives with the lab's items). */
+  onAdded?(item: Item): void;
 }
 
 type View = 'list' | 'board';
@@ -47,17 +48,22 @@ function ViewSwitch({ view, onChange }: { view: View; onChange(view: View): void
 export function IdeasScreen(props: IdeasScreenProps) {
   const { api, labId, items, canCreate, itemHref, onAdded } = props;
   const [view, setView] = useState<View>('list');
-  const ideaItems = items.filter((item) => item.kind === 'idea' && !item.archived);
-  const docs = useLabDocs(ideaItems.map((item) => item.id));
-  useDocsChanges(docs);
-  const ideas = ideaItems.map((item) => summariseIdea(item, docs.get(item.id)));
-  const setStatus = (id: string, status: IdeaStatus) => {
-    const doc = docs.get(id);
-    if (doc) setFieldValue(doc, 'idea', 'status', status);
-  };
+  const edits = useIdeaEdits();
+  const ideas = items
+    .filter((item) => item.kind === 'idea' && !item.archived)
+    .map((item) => {
+      const idea = summariseIdea(item, edits.docs.get(item.id));
+      const chosen = edits.pending.get(item.id);
+      return chosen === undefined ? idea : { ...idea, status: chosen };
+    });
   return (
     <>
-      {canCreate && <AddIdeaForm api={api} labId={labId} onAdded={onAdded} />}
+      {canCreate && <AddIdeaForm api={api} labId={labId} onAdded={(item) => onAdded?.(item)} />}
+      {edits.failure && (
+        <p className="nhsuk-error-message" role="alert">
+          <span className="nhsuk-u-visually-hidden">Error:</span> {edits.failure}
+        </p>
+      )}
       <section aria-labelledby="ideas-heading">
         <h2 className="nhsuk-heading-m" id="ideas-heading">
           Ideas ({ideas.length})
@@ -70,7 +76,7 @@ export function IdeasScreen(props: IdeasScreenProps) {
             {view === 'list' ? (
               <IdeasTable ideas={ideas} itemHref={itemHref} />
             ) : (
-              <IdeasBoard ideas={ideas} itemHref={itemHref} onStatusChange={setStatus} />
+              <IdeasBoard ideas={ideas} itemHref={itemHref} onStatusChange={edits.setStatus} />
             )}
           </>
         )}

@@ -6,20 +6,17 @@
  */
 import type * as Y from 'yjs';
 import { list, readRows, readTitle } from '../../../shared/documents/item-doc';
-import type { ItemWithRights } from '../../../shared/schemas/api-responses';
-import type { ApiClient } from '../../lib/api';
-import { useApiData } from '../../lib/use-api-data';
+import { useLabItems } from '../../lib/lab-items';
 import { useYChanges } from '../../lib/y-hooks';
 import { useDocsChanges, useLabDocs } from './lab-docs';
 import { type DriverLink, linkedDrivers } from './linked-drivers';
 
-function useDriverDiagrams(api: ApiClient, labId: string): ReadonlyMap<string, Y.Doc> {
-  const [items] = useApiData(`items:${labId}`, () =>
-    api.request<{ items: ItemWithRights[] }>('GET', `/labs/${labId}/items`),
-  );
+/** The lab's driver diagrams, opened: their nodes and links are not in the registry. */
+function useDriverDiagrams(labId: string): ReadonlyMap<string, Y.Doc> {
+  const items = useLabItems(labId);
   const ids =
     items.status === 'ready'
-      ? items.data.items.filter((i) => i.kind === 'drivers' && !i.archived).map((i) => i.id)
+      ? items.data.filter((i) => i.kind === 'drivers' && !i.archived).map((i) => i.id)
       : [];
   return useLabDocs(ids);
 }
@@ -34,14 +31,9 @@ function LinkText({ link }: { link: DriverLink }) {
   );
 }
 
-export function LinkedDrivers(props: {
-  api: ApiClient;
-  labId: string;
-  ideaId: string;
-  doc: Y.Doc;
-}) {
-  const { api, labId, ideaId, doc } = props;
-  const diagrams = useDriverDiagrams(api, labId);
+export function LinkedDrivers(props: { labId: string; ideaId: string; doc: Y.Doc }) {
+  const { labId, ideaId, doc } = props;
+  const diagrams = useDriverDiagrams(labId);
   useDocsChanges(diagrams);
   useYChanges(list(doc, 'drivers'));
   const own = readRows(doc, 'drivers')

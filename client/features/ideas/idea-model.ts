@@ -1,7 +1,8 @@
 /**
  * A change idea as the lists, board and PICK chart show it: the registry's
- * title and rights, and the fields read from its document once it has loaded
- * (until then, the registry's status alone). Words for the stored choice values.
+ * title, rights, status and facts (impact, effort, source, owner), or, for an
+ * idea whose document this page has open (one changed on the board), the fields
+ * read from that document. Words for the stored choice values.
  */
 import type * as Y from 'yjs';
 import { readFields } from '../../../shared/documents/item-doc';
@@ -43,7 +44,7 @@ export interface IdeaSummary {
   readonly quadrant: PickQuadrant | null;
   /** May this person change the idea (its status on the board)? */
   readonly editable: boolean;
-  /** Whether the fields come from the document (false: still loading). */
+  /** Whether the fields are known (false: the server has not read them yet). */
   readonly loaded: boolean;
 }
 
@@ -55,9 +56,10 @@ function choice(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-export function summariseIdea(item: ItemWithRights, doc: Y.Doc | undefined): IdeaSummary {
-  const fields = doc ? readFields(doc, 'idea') : null;
-  const status = fields?.status ?? item.status;
+export function summariseIdea(item: ItemWithRights, doc?: Y.Doc): IdeaSummary {
+  const fields = doc ? readFields(doc, 'idea') : item.facts;
+  // The registry derives an idea's status from its document (`deriveStatus`).
+  const status = doc ? (fields?.status ?? item.status) : item.status;
   const impact = choice(fields?.impact);
   const effort = choice(fields?.effort);
   return {
@@ -69,8 +71,8 @@ export function summariseIdea(item: ItemWithRights, doc: Y.Doc | undefined): Ide
     source: choice(fields?.source),
     owner: typeof fields?.owner === 'string' ? fields.owner.trim() : '',
     quadrant: pickQuadrant(impact, effort),
-    editable: item.rights === 'edit' && doc !== undefined,
-    loaded: doc !== undefined,
+    editable: item.rights === 'edit',
+    loaded: fields !== null,
   };
 }
 

@@ -1,10 +1,11 @@
 /**
- * Other items' documents opened alongside a page, to read them (an idea's
- * impact and effort, the problem's aim, a driver diagram's links) without
- * opening each item's page. Unlike an item page's session they keep no copy on
- * the device and publish no awareness state: a glance from a list is not a
- * visit, so nobody sees the reader "here". A card's status select writes
- * through them; the server applies that only for people with edit rights.
+ * Other items' documents opened alongside a page, to read what the registry does
+ * not keep (a measure's data, a driver diagram's links) or to change an idea in
+ * place from the board, without opening each item's page. Lists read the
+ * registry (`lib/lab-items.tsx`) and open none of these. Unlike an item page's
+ * session they keep no copy on the device and publish no awareness state: a
+ * glance from a list is not a visit, so nobody sees the reader "here". The server
+ * applies a change through them only for people with edit rights.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
@@ -16,7 +17,7 @@ interface OpenedDoc {
   destroy(): void;
 }
 
-function openDoc(id: string, onSynced: () => void): OpenedDoc {
+function openDoc(id: string, onSynced: () => void, onRefused: () => void): OpenedDoc {
   let opened: OpenedDoc | null = null;
   const background = openBackgroundDoc(syncServerUrl(window.location), id, {
     onSynced: () => {
@@ -24,6 +25,7 @@ function openDoc(id: string, onSynced: () => void): OpenedDoc {
       opened.synced = true;
       onSynced();
     },
+    onRefused,
   });
   opened = { doc: background.doc, synced: false, destroy: background.destroy };
   return opened;
@@ -34,11 +36,17 @@ const NONE: ReadonlyMap<string, Y.Doc> = new Map();
 /**
  * The documents of `ids` that have loaded from the server, by id; ids added
  * later are opened and removed ones closed, and all close when the page goes.
+ * `onRefused` hears of a document the server refused for good.
  */
-export function useLabDocs(ids: readonly string[]): ReadonlyMap<string, Y.Doc> {
+export function useLabDocs(
+  ids: readonly string[],
+  onRefused?: (id: string) => void,
+): ReadonlyMap<string, Y.Doc> {
   const key = [...new Set(ids)].sort().join(' ');
   const opened = useRef(new Map<string, OpenedDoc>());
   const [version, setVersion] = useState(0);
+  const refusedRef = useRef(onRefused);
+  refusedRef.current = onRefused;
   useEffect(() => {
     const wanted = new Set(key === '' ? [] : key.split(' '));
     const current = opened.current;
@@ -48,7 +56,13 @@ export function useLabDocs(ids: readonly string[]): ReadonlyMap<string, Y.Doc> {
       current.delete(id);
     }
     const bump = () => setVersion((v) => v + 1);
-    for (const id of wanted) if (!current.has(id)) current.set(id, openDoc(id, bump));
+    for (const id of wanted) {
+      if (!current.has(id))
+        current.set(
+          id,
+          openDoc(id, bump, () => refusedRef.current?.(id)),
+        );
+    }
     bump();
   }, [key]);
   useEffect(() => {

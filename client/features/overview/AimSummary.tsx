@@ -1,17 +1,15 @@
 /**
- * The lab's aim on its overview, read from the lab's problem statement (the
- * first one, if there are several) and kept live while the page is open.
+ * The lab's aim on its overview, from the aim's parts the registry keeps of the
+ * lab's problem statement (the first one, if there are several), live from the
+ * lab feed: the problem's document is not opened.
  */
-import type * as Y from 'yjs';
 import { describeAim } from '../../../shared/documents/aim-sentence';
-import { fieldsMap, readFields } from '../../../shared/documents/item-doc';
+import type { ItemFacts } from '../../../shared/schemas/records';
 import { Link } from '../../lib/navigation';
-import { useYChanges } from '../../lib/y-hooks';
 import type { OverviewItem } from './overview-items';
 
-function Sentence({ doc }: { doc: Y.Doc }) {
-  useYChanges(fieldsMap(doc));
-  const aim = describeAim(readFields(doc, 'problem'));
+function Sentence({ facts }: { facts: ItemFacts }) {
+  const aim = describeAim(facts);
   return (
     <>
       <p className="nhsuk-body-l" data-testid="overview-aim-sentence">
@@ -24,11 +22,10 @@ function Sentence({ doc }: { doc: Y.Doc }) {
 
 export function AimSummary(props: {
   problem: OverviewItem | null;
-  doc: Y.Doc | null;
   itemHref: (id: string) => string;
   canCreate: boolean;
 }) {
-  const { problem, doc } = props;
+  const { problem } = props;
   return (
     <section aria-labelledby="aim-summary-heading" data-testid="overview-aim">
       <h2 className="nhsuk-heading-m" id="aim-summary-heading">
@@ -42,7 +39,11 @@ export function AimSummary(props: {
       ) : (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Aim: </span>
-          {doc ? <Sentence doc={doc} /> : <p className="nhsuk-body">Loading the aim…</p>}
+          {problem.facts ? (
+            <Sentence facts={problem.facts} />
+          ) : (
+            <p className="nhsuk-body">Loading the aim…</p>
+          )}
           <p className="nhsuk-body-s">
             <Link href={props.itemHref(problem.id)}>Open the problem statement and aim</Link>
           </p>

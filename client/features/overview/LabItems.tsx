@@ -1,7 +1,8 @@
 /**
  * The lab's items grouped by kind, with their management for those who may,
  * and the archived items listed apart. Each change is saved through the
- * registry, confirmed in a status message, and the list is fetched again.
+ * registry and confirmed in a status message; the list, live from the lab feed,
+ * shows it as soon as it is stored.
  */
 import './overview.css';
 import type { ItemKind } from '../../../shared/schemas/records';
@@ -18,7 +19,6 @@ export interface LabItemsProps {
   /** Facilitators change who an item is shared with. */
   readonly canShare: boolean;
   readonly itemHref: (id: string) => string;
-  onChanged(): void;
 }
 
 function Archived(props: {
@@ -88,8 +88,8 @@ function KindGroup(props: {
   );
 }
 
-export function LabItems({ api, items, canShare, itemHref, onChanged }: LabItemsProps) {
-  const actions = useItemActions(api, onChanged);
+export function LabItems({ api, items, canShare, itemHref }: LabItemsProps) {
+  const actions = useItemActions(api);
   const { notice } = actions;
   const groups = groupByKind(items.filter((item) => !item.archived));
   return (

@@ -1,8 +1,9 @@
 /**
  * What the overview does when someone changes an item: save through the
  * registry, say so in a message (focused when it failed, or when the item left
- * the list), fetch the list again, and after a move put focus back on the
- * moved item's button once it shows in its new place.
+ * the list), and after a move put focus back on the moved item's button once it
+ * shows in its new place. The list itself follows the registry through the lab
+ * feed, so the saved change (or, after a failure, what the server has) shows by itself.
  */
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../../lib/api';
@@ -25,7 +26,7 @@ export interface ItemActions {
   move(group: readonly OverviewItem[], index: number, step: -1 | 1): Promise<void>;
 }
 
-export function useItemActions(api: ApiClient, onChanged: () => void): ItemActions {
+export function useItemActions(api: ApiClient): ItemActions {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -47,9 +48,6 @@ export function useItemActions(api: ApiClient, onChanged: () => void): ItemActio
       const reason = asApiError(error).message;
       setNotice({ text: `“${item.title}” was not changed: ${reason}`, error: true });
       return false;
-    } finally {
-      // Also after a failure: the list then shows what the server has.
-      onChanged();
     }
   };
   const change = async (item: OverviewItem, next: ItemChange) => {

@@ -11,26 +11,18 @@ import { IdeaSelect, ideaTitle, type LabItems } from './IdeaSelect';
 import { dateRange } from './pdsa-words';
 import { SummaryList, TextValue } from './ReadOnly';
 import { fieldKey, type StageProps, textField, valueField } from './stage-props';
-import { useCycleFields } from './use-cycle-fields';
 
 const label = (name: string) => KINDS.pdsa.fields[name]?.label ?? name;
 
-/** The other cycles of this cycle's change idea, read only while someone may pick one. */
-function useFollowOptions(props: HeaderProps): readonly FollowOption[] {
+/** The other cycles of this cycle's change idea, from the facts the registry keeps of them. */
+function followOptionsOf(props: HeaderProps): readonly FollowOption[] {
   const { items, itemId, stage } = props;
   const others =
     items.status === 'ready'
       ? items.data.filter((item) => item.kind === 'pdsa' && item.id !== itemId)
       : [];
-  const snapshots = useCycleFields(
-    others.map((item) => item.id),
-    stage.editable,
-  );
   const ideaId = valueField(stage.doc, 'ideaId');
-  return followOptions(
-    summarise(others, snapshots).cycles,
-    typeof ideaId === 'string' ? ideaId : null,
-  );
+  return followOptions(summarise(others).cycles, typeof ideaId === 'string' ? ideaId : null);
 }
 
 interface HeaderProps {
@@ -71,7 +63,7 @@ function DateField({ stage, name }: { stage: StageProps; name: 'startDate' | 'en
 
 function HeaderForm(props: HeaderProps) {
   const { stage, items } = props;
-  const options = useFollowOptions(props);
+  const options = followOptionsOf(props);
   return (
     <>
       <IdeaSelect stage={stage} items={items} />

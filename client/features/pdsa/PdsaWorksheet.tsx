@@ -15,14 +15,14 @@ import { PlanStage } from './PlanStage';
 import { StageNav } from './StageSection';
 import { StudyStage } from './StudyStage';
 import { type StageProps, textField } from './stage-props';
-import { useLabItems } from './use-lab-items';
+import { useActiveLabItems } from './use-lab-items';
 import { useShallowYChanges } from './y-observe';
 
 export function PdsaWorksheet(props: ItemBodyProps) {
-  const { item, doc, provider, user, editable, api } = props;
+  const { item, doc, provider, user, editable } = props;
   // Choices, dates and the change idea are plain values in `fields`: follow them here.
   useShallowYChanges(fieldsMap(doc));
-  const items = useLabItems(api, item.labId);
+  const items = useActiveLabItems(item.labId);
   // The server creates every text field with the item; until they arrive there is nothing to bind.
   if (!textField(doc, 'objective')) {
     return (

@@ -1,14 +1,13 @@
 /**
  * A change idea's PDSA ramp: its cycles in ramp order (each after the cycle it
  * follows, branches indented under their parent and named in words), with dates,
- * scale, decision (as text, with a colour tag) and a link to each cycle. Titles
- * come from the registry; everything else is read live from each cycle's
- * document, read-only, while the view is shown.
+ * scale, decision (as text, with a colour tag) and a link to each cycle, all
+ * from the lab's items as the registry keeps them (titles and each cycle's
+ * facts), live from the lab feed: no cycle's document is opened.
  */
 import './pdsa.css';
 import { useId } from 'react';
 import { orderRamp, type RampEntry } from '../../../shared/documents/pdsa-ramp';
-import type { ApiClient } from '../../lib/api';
 import { DataTable } from '../../lib/DataTable';
 import { Link } from '../../lib/navigation';
 import { type CycleSummaries, type CycleSummary, summarise } from './cycle-summary';
@@ -19,11 +18,9 @@ import {
   dateRange,
   decisionTagClass,
 } from './pdsa-words';
-import { useCycleFields } from './use-cycle-fields';
-import { useLabItems } from './use-lab-items';
+import { useActiveLabItems } from './use-lab-items';
 
 export interface RampViewProps {
-  readonly api: ApiClient;
   readonly labId: string;
   /** The change idea's item id: cycles whose "Change idea tested" is this idea form the ramp. */
   readonly ideaId: string;
@@ -95,21 +92,13 @@ export function RampTable(props: RampTableProps) {
           rows={ramp.map((entry) => ({ key: entry.cycle.id, cells: cells(entry, itemHref) }))}
         />
       )}
-      {summaries.unavailable > 0 && (
-        <p className="nhsuk-body-s">
-          {summaries.unavailable === 1
-            ? 'One PDSA cycle of this lab could not be opened, so it may be missing here.'
-            : `${summaries.unavailable} PDSA cycles of this lab could not be opened, so they may be missing here.`}
-        </p>
-      )}
     </>
   );
 }
 
-function RampBody({ api, labId, ideaId, itemHref }: RampViewProps) {
-  const items = useLabItems(api, labId);
+function RampBody({ labId, ideaId, itemHref }: RampViewProps) {
+  const items = useActiveLabItems(labId);
   const cycles = items.status === 'ready' ? items.data.filter((item) => item.kind === 'pdsa') : [];
-  const snapshots = useCycleFields(cycles.map((item) => item.id));
   if (items.status === 'error') {
     return (
       <p className="nhsuk-body">The lab’s PDSA cycles could not be loaded: {items.error.message}</p>
@@ -122,7 +111,7 @@ function RampBody({ api, labId, ideaId, itemHref }: RampViewProps) {
       </p>
     );
   }
-  return <RampTable ideaId={ideaId} summaries={summarise(cycles, snapshots)} itemHref={itemHref} />;
+  return <RampTable ideaId={ideaId} summaries={summarise(cycles)} itemHref={itemHref} />;
 }
 
 export function RampView(props: RampViewProps) {

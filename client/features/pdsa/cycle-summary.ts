@@ -1,10 +1,12 @@
 /**
- * One PDSA cycle as a ramp shows it: the registry's id and title with the
- * fields read from its document. Pure, so that the ramp's choices are testable.
+ * One PDSA cycle as a ramp shows it: the registry's id and title with the facts
+ * it keeps of the cycle's fields (label, follows, change idea, dates, scale,
+ * decision), so a ramp opens no cycle's document. Pure, so that the ramp's
+ * choices are testable.
  */
 import type { FieldValue } from '../../../shared/documents/item-doc';
 import { compareLabels, labelKey } from '../../../shared/documents/pdsa-ramp';
-import type { CycleSnapshot } from './cycle-watch';
+import type { ItemFacts } from '../../../shared/schemas/records';
 
 export interface CycleSummary {
   readonly id: string;
@@ -19,29 +21,27 @@ export interface CycleSummary {
 }
 
 export interface CycleSummaries {
-  /** Cycles read so far, in the order given. */
+  /** Cycles whose facts are known, in the order given. */
   readonly cycles: readonly CycleSummary[];
-  /** Cycles still being read. */
+  /** Cycles whose facts the server has not read yet. */
   readonly loading: number;
-  /** Cycles that could not be opened. */
-  readonly unavailable: number;
 }
 
 const text = (value: FieldValue | undefined) => (typeof value === 'string' ? value : '');
 
 export function summarise(
-  items: ReadonlyArray<{ readonly id: string; readonly title: string }>,
-  snapshots: ReadonlyMap<string, CycleSnapshot>,
+  items: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly facts: ItemFacts | null;
+  }>,
 ): CycleSummaries {
   const cycles: CycleSummary[] = [];
   let loading = 0;
-  let unavailable = 0;
   for (const item of items) {
-    const snapshot = snapshots.get(item.id) ?? { state: 'loading' };
-    if (snapshot.state === 'loading') loading += 1;
-    else if (snapshot.state === 'unavailable') unavailable += 1;
+    const fields = item.facts;
+    if (fields === null) loading += 1;
     else {
-      const { fields } = snapshot;
       cycles.push({
         id: item.id,
         title: item.title,
@@ -55,7 +55,7 @@ export function summarise(
       });
     }
   }
-  return { cycles, loading, unavailable };
+  return { cycles, loading };
 }
 
 export interface FollowOption {

@@ -1,16 +1,16 @@
-/** The lab's items the person may see (not archived), from the registry: titles, kinds, status. */
-
+/** The lab's items the person may see, not archived, live from the lab feed (titles, kinds, facts). */
+import { useMemo } from 'react';
 import type { ItemWithRights } from '../../../shared/schemas/api-responses';
-import type { ApiClient } from '../../lib/api';
-import { type Loaded, useApiData } from '../../lib/use-api-data';
+import { useLabItems } from '../../lib/lab-items';
+import type { Loaded } from '../../lib/use-api-data';
 
-export function useLabItems(api: ApiClient, labId: string): Loaded<readonly ItemWithRights[]> {
-  const [loaded] = useApiData(`pdsa-lab-items:${labId}`, async () => {
-    const { items } = await api.request<{ items: ItemWithRights[] }>(
-      'GET',
-      `/labs/${encodeURIComponent(labId)}/items`,
-    );
-    return items.filter((item) => !item.archived);
-  });
-  return loaded;
+export function useActiveLabItems(labId: string): Loaded<readonly ItemWithRights[]> {
+  const items = useLabItems(labId);
+  return useMemo(
+    () =>
+      items.status === 'ready'
+        ? { status: 'ready', data: items.data.filter((item) => !item.archived) }
+        : items,
+    [items],
+  );
 }

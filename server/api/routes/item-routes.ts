@@ -17,7 +17,7 @@ import {
   requireLab,
 } from '../context';
 import { Errors } from '../errors';
-import { itemRights } from '../item-access';
+import { itemRights, visibleItems } from '../item-access';
 import { presentItem } from '../presenters';
 import { readJson } from '../validate';
 
@@ -48,13 +48,7 @@ export function labItemRoutes(): Hono<AppEnv> {
 
   routes.get('/:labId/items', (c) => {
     const { auth, lab } = requireLab(c, c.req.param('labId'), 'lab.read');
-    const { meta } = c.get('deps');
-    const items = meta
-      .listItems(lab.id)
-      .map((item) => ({ item, rights: itemRights(meta, auth.actor, item) }))
-      .filter(({ rights }) => rights !== null)
-      .map(({ item, rights }) => ({ ...presentItem(item), rights }));
-    return c.json({ items });
+    return c.json({ items: visibleItems(c.get('deps').meta, auth.actor, lab.id) });
   });
 
   routes.post('/:labId/items', async (c) => {
