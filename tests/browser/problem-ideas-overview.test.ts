@@ -181,7 +181,7 @@ describe('the lab’s work: problem and aim, change ideas, overview', () => {
     await eventually(() => heading(page)).toBe(`Lab ${workspace.labId} Change ideas`);
     const row = (title: string) =>
       page.getByTestId('idea-table').getByRole('row').filter({ hasText: title }).innerText();
-    // Each idea's fields arrive with its document: wait for each row.
+    // Each idea's fields arrive with the lab's items once the server has read them: wait for each row.
     await eventually(() => row(IDEAS.rounding)).toMatch(
       /Testing\s+High\s+Easy\s+Implement\s+Evidence\s+Night sister/,
     );
