@@ -101,7 +101,7 @@ export async function startWorkspaceServer(
   const feeds = new LabFeeds({
     meta: storedMeta,
     logger,
-    onFollowed: (items) => factsBackfill.ensure(items),
+    onShown: (items) => factsBackfill.ensure(items),
   });
   // Every change to the item registry, whoever makes it, reaches the lab feeds.
   const meta = observeItemChanges(storedMeta, (itemId) => feeds.itemChanged(itemId));
@@ -223,6 +223,7 @@ export async function startWorkspaceServer(
       await factsBackfill.stop();
       await registry.shutdown();
       await itemRegistry.flush();
+      feeds.closeConnections(() => true, CloseCode.ServerRestarting);
       sync.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
       await store.close();

@@ -34,8 +34,8 @@ export interface LabFeedsOptions {
   /** Read only: item changes come in through `itemChanged`. */
   readonly meta: MetaStore;
   readonly logger: Logger;
-  /** Told a lab's items whenever someone starts following it (to fill in missing facts). */
-  readonly onFollowed?: (items: readonly ItemRecord[]) => void;
+  /** Told of items about to be shown (a followed lab's, a changed one), to fill in missing facts. */
+  readonly onShown?: (items: readonly ItemRecord[]) => void;
 }
 
 export class LabFeeds {
@@ -71,7 +71,7 @@ export class LabFeeds {
     const items = visibleItems(meta, actorOf(user), access.labId);
     for (const item of items) follower.visible.add(item.id);
     socket.send({ type: 'items', items });
-    this.options.onFollowed?.(meta.listItems(access.labId));
+    this.options.onShown?.(meta.listItems(access.labId));
   }
 
   /** Sends a stored change of `itemId` to every follower of its lab, as each may see it. */
@@ -80,6 +80,7 @@ export class LabFeeds {
     const item = meta.getItem(itemId);
     const followers = item ? this.byLab.get(item.labId) : undefined;
     if (!item || !followers) return;
+    this.options.onShown?.([item]);
     for (const follower of followers) {
       const user = meta.getUser(follower.access.user.id);
       const shown = user ? visibleItem(meta, actorOf(user), item) : null;

@@ -77,9 +77,15 @@ describe('the PDSA ramp table', () => {
     expect(html).toContain('nhsuk-tag--green');
   });
 
-  it('waits for every cycle’s facts before drawing, and says when there is none', () => {
-    expect(render([cycle('c1', '1', '')], { loading: 1 })).toContain('Loading the PDSA cycles…');
+  it('says what is still being read, and when there is no cycle', () => {
+    expect(render([], { loading: 1 })).toContain(
+      'One PDSA cycle of this lab is still being read, so it may be missing here.',
+    );
+    const partial = render([cycle('c1', '1', '')], { loading: 2 });
+    expect(rows(partial)).toHaveLength(1);
+    expect(partial).toContain('2 PDSA cycles of this lab are still being read');
     const empty = render([cycle('x', '1', '', { ideaId: 'another idea' })]);
     expect(empty).toContain('No PDSA cycles test this change idea yet.');
+    expect(empty).not.toContain('still being read');
   });
 });

@@ -72,15 +72,16 @@ export interface RampTableProps extends Pick<RampViewProps, 'itemHref'> {
 export function RampTable(props: RampTableProps) {
   const { ideaId, summaries, itemHref } = props;
   const ramp = orderRamp(summaries.cycles.filter((cycle) => cycle.ideaId === ideaId));
-  if (summaries.loading > 0) {
-    return (
-      <p className="nhsuk-body" role="status">
-        Loading the PDSA cycles…
-      </p>
-    );
-  }
+  const { loading } = summaries;
   return (
     <>
+      {loading > 0 && (
+        <p className="nhsuk-body-s" role="status">
+          {loading === 1
+            ? 'One PDSA cycle of this lab is still being read, so it may be missing here.'
+            : `${loading} PDSA cycles of this lab are still being read, so they may be missing here.`}
+        </p>
+      )}
       {ramp.length === 0 ? (
         <p className="nhsuk-body">No PDSA cycles test this change idea yet.</p>
       ) : (
