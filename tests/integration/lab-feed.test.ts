@@ -98,7 +98,8 @@ describe('the lab feed', () => {
     client.destroy();
 
     const added = await createItem('pdsa', 'Rounding, cycle 1');
-    await feed.until('the new item', () => feed.items.has(added));
+    // It arrives as soon as it is registered, then again with the facts of its new document.
+    await feed.until('the new item’s facts', () => feed.items.get(added)?.facts != null);
     expect(feed.items.get(added)?.facts).toMatchObject({ label: '', ideaId: null });
   });
 
