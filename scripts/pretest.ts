@@ -2,11 +2,18 @@
  * `npm test` runs this first: it finds what the suite needs from the system and,
  * when something is missing, installs it from Debian's packages (as root on
  * Debian) or stops at once with one message naming the package and the command,
- * instead of letting every browser test fail on its own.
+ * instead of letting every browser test fail on its own. Then it says whether the
+ * PostgreSQL suites run or are skipped.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { prepare, type SystemFacts } from './test-requirements';
+import { probePostgres } from './postgres-probe';
+import {
+  planDatabaseSuites,
+  prepare,
+  type SystemFacts,
+  testDatabaseUrl,
+} from './test-requirements';
 
 function isExecutable(file: string): boolean {
   try {
@@ -50,5 +57,18 @@ if (outcome.kind !== 'ready') {
   process.stderr.write(
     `${outcome.kind === 'stop' ? outcome.message : 'Chromium is still missing after installing it.'}\n`,
   );
+  process.exit(1);
+}
+
+// The PostgreSQL suites are optional: without a database they are skipped, and this
+// one line says which and how to run them.
+const databaseUrlSetting = process.env.DATABASE_URL;
+const plan = planDatabaseSuites({
+  databaseUrlSetting,
+  problem: await probePostgres(testDatabaseUrl(databaseUrlSetting)),
+});
+if (plan.kind === 'skip') process.stdout.write(`${plan.message}\n`);
+if (plan.kind === 'stop') {
+  process.stderr.write(`${plan.message}\n`);
   process.exit(1);
 }

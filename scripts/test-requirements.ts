@@ -1,8 +1,9 @@
 /**
- * What the test suite needs from the system, and what to do when it is missing.
- * Only Chromium remains (browser tests drive Debian's build through
- * playwright-core); PDFs are read with PDF.js and fonts ship as npm packages.
- * The decision is a pure function of what it is told, so tests can check it.
+ * What the test suite needs from the system, and what to do when it is missing:
+ * Chromium (browser tests drive Debian's build through playwright-core; PDFs are
+ * read with PDF.js and fonts ship as npm packages) and, for the scale-out suites
+ * only, PostgreSQL. Each decision is a pure function of what it is told, so tests
+ * can check it.
  */
 
 /** Where Debian installs Chromium; `CHROMIUM_PATH` points elsewhere. */
@@ -47,4 +48,52 @@ export function prepare(facts: SystemFacts): Preparation {
     );
   }
   return { kind: 'stop', message: lines.join('\n') };
+}
+
+/** Where the PostgreSQL suites look when DATABASE_URL is not set: the development default. */
+export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+/** The suites that need PostgreSQL, as the skip line names them. */
+export const POSTGRES_SUITES =
+  'the PostgreSQL DocStore and MetaStore contracts, sync on PostgreSQL and migrate-store';
+
+export interface DatabaseFacts {
+  /** `DATABASE_URL` as set in the environment, if it is. */
+  readonly databaseUrlSetting: string | undefined;
+  /** Why no PostgreSQL answered at `testDatabaseUrl(...)`, or null when one did. */
+  readonly problem: string | null;
+}
+
+export type DatabasePlan =
+  | { readonly kind: 'run'; readonly url: string }
+  | { readonly kind: 'skip'; readonly message: string }
+  | { readonly kind: 'stop'; readonly message: string };
+
+/** The database the PostgreSQL suites use. */
+export function testDatabaseUrl(setting: string | undefined): string {
+  return setting !== undefined && setting !== '' ? setting : DEFAULT_TEST_DATABASE_URL;
+}
+
+/**
+ * Runs the PostgreSQL suites when a database answers; skips them, with one line,
+ * when none answers at the default address; stops when DATABASE_URL names one that
+ * does not answer, because then the set-up (CI's, or a developer's) is broken.
+ */
+export function planDatabaseSuites(facts: DatabaseFacts): DatabasePlan {
+  const url = testDatabaseUrl(facts.databaseUrlSetting);
+  if (facts.problem === null) return { kind: 'run', url };
+  if (url !== DEFAULT_TEST_DATABASE_URL) {
+    return {
+      kind: 'stop',
+      message:
+        `The tests cannot run: DATABASE_URL is set, but PostgreSQL does not answer there (${facts.problem}).\n` +
+        '  Start PostgreSQL, or unset DATABASE_URL to skip the PostgreSQL suites.',
+    };
+  }
+  return {
+    kind: 'skip',
+    message:
+      `Skipping ${POSTGRES_SUITES}: no PostgreSQL at ${url} (${facts.problem}); ` +
+      'to run them, start PostgreSQL and set DATABASE_URL, or run `bash .ci/run`, which does both.',
+  };
 }

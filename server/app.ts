@@ -5,7 +5,6 @@
  */
 import { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CloseCode } from '../shared/close-codes';
@@ -28,10 +27,10 @@ import type { Logger } from './logger';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import type { DocStore } from './store/doc-store';
-import { createLogDocStore } from './store/log-doc-store';
-import { createLowdbMetaStore } from './store/lowdb-meta-store';
 import type { MetaStore } from './store/meta-store';
 import { observeItemChanges } from './store/observed-items';
+import { openStores } from './store/open-stores';
+import type { PostgresDatabase } from './store/postgres/database';
 import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
 import { startAccessExpirySweep } from './sync/access-expiry';
 import { createFactsBackfill } from './sync/facts-backfill';
@@ -45,9 +44,9 @@ const API_PREFIX = '/api';
 export interface WorkspaceServerOptions {
   readonly config: Config;
   readonly logger: Logger;
-  /** Defaults to the append-only log under `dataDir/docs`. */
+  /** Defaults to the append-only log under `dataDir/docs`, or PostgreSQL when configured. */
   readonly store?: DocStore;
-  /** Defaults to lowdb at `dataDir/meta.json`. */
+  /** Defaults to lowdb at `dataDir/meta.json`, or PostgreSQL when configured. */
   readonly meta?: MetaStore;
   readonly compaction?: CompactionPolicy;
   readonly now?: () => Date;
@@ -62,6 +61,8 @@ export interface WorkspaceServer {
   readonly registry: RoomRegistry;
   readonly store: DocStore;
   readonly meta: MetaStore;
+  /** The PostgreSQL database in scale-out mode (its `ping()` tells whether it answers), else null. */
+  readonly database: PostgresDatabase | null;
   /** Where to finish setting up when no administrator exists yet. */
   readonly setupPath: string | null;
   /** Graceful shutdown: stop accepting, flush, close sockets as "server restarting". */
@@ -84,20 +85,11 @@ export async function startWorkspaceServer(
 ): Promise<WorkspaceServer> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
-  const store =
-    options.store ??
-    // Up to 100 ms of group commit lets the edits of a burst of typing share one fsync
-    // (fsyncs and their wake-ups were a fifth of the server's CPU in the 100-reader
-    // fan-out at 25 ms). Only the "Saved" acknowledgement waits, which clients show as
-    // "Saving…" meanwhile, keeping the edit on the device; what others see never waits.
-    createLogDocStore({
-      dir: path.join(config.dataDir, 'docs'),
-      logger,
-      groupCommitMaxDelayMs: 100,
-    });
-  const storedMeta =
-    options.meta ??
-    (await createLowdbMetaStore({ file: path.join(config.dataDir, 'meta.json'), logger }));
+  const {
+    database,
+    store,
+    meta: storedMeta,
+  } = await openStores(config, logger, { store: options.store, meta: options.meta });
   const feeds = new LabFeeds({
     meta: storedMeta,
     logger,
@@ -226,10 +218,23 @@ export async function startWorkspaceServer(
       feeds.closeConnections(() => true, CloseCode.ServerRestarting);
       sync.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
-      await store.close();
-      await meta.close();
+      try {
+        await store.close();
+        await meta.close();
+      } finally {
+        await database?.close();
+      }
     })();
     return closing;
   };
-  return { port, url: `http://${host}:${port}`, registry, store, meta, setupPath, close };
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    registry,
+    store,
+    meta,
+    database,
+    setupPath,
+    close,
+  };
 }

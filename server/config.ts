@@ -11,6 +11,7 @@ import {
   MAX_PASSWORD_HASH_COST,
   MIN_PASSWORD_HASH_COST,
 } from './api/auth/password-hash';
+import { SCHEMA_NAME_PATTERN } from './store/postgres/database';
 
 const port = z.coerce
   .number()
@@ -73,6 +74,22 @@ export const ConfigSchema = z.object({
   SYNC_BYTES_PER_SECOND: positive.default(SyncLimits.bytesPerSecond),
   SYNC_MAX_BUFFERED_BYTES: positive.default(SyncLimits.maxBufferedBytes),
   SYNC_MAX_SOCKETS_PER_ACCOUNT: positive.default(SyncLimits.maxSocketsPerAccount),
+  /**
+   * Scale-out mode: metadata and document logs in this PostgreSQL database instead
+   * of DATA_DIR (`postgres://user:password@host:5432/database`).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a connection string like postgres://host/database')
+    .optional(),
+  /** The schema within DATABASE_URL's database that holds this workspace's tables. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(
+      SCHEMA_NAME_PATTERN,
+      'must be lower-case letters, digits and _, starting with a letter or _',
+    )
+    .default('public'),
   SYNC_PING_INTERVAL_MS: z.coerce
     .number()
     .int('must be a whole number')
@@ -101,6 +118,8 @@ export interface Config {
   readonly maxDocumentBytes: number;
   /** Limits on each sync connection (`shared/limits.ts` has the defaults). */
   readonly sync: SyncLimits;
+  /** Where metadata and documents live in scale-out mode; null for DATA_DIR. */
+  readonly database: { readonly url: string; readonly schema: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -152,5 +171,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       maxSocketsPerAccount: values.SYNC_MAX_SOCKETS_PER_ACCOUNT,
       pingIntervalMs: values.SYNC_PING_INTERVAL_MS,
     },
+    database:
+      values.DATABASE_URL === undefined
+        ? null
+        : { url: values.DATABASE_URL, schema: values.DATABASE_SCHEMA },
   };
 }

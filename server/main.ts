@@ -5,6 +5,7 @@
 import { startWorkspaceServer } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { describeUrl } from './store/postgres/database';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -19,7 +20,11 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const server = await startWorkspaceServer({ config, logger });
-  logger.info('Improvement Lab is running', { url: server.url, dataDir: config.dataDir });
+  const storage =
+    config.database === null
+      ? { dataDir: config.dataDir }
+      : { database: describeUrl(config.database.url), schema: config.database.schema };
+  logger.info('Improvement Lab is running', { url: server.url, ...storage });
   process.stdout.write(`Improvement Lab is running at ${server.url}\n`);
   if (server.setupPath) {
     // Printed, never logged: the link is a one-time secret for whoever runs the server.

@@ -153,6 +153,24 @@ export function describeMetaStoreContract(
         expect(await again.consumeSetupToken('setup-hash', NOW)).toBe(true);
       });
 
+      it('keeps the order of records across reopen when one is removed and added again', async (context) => {
+        const { lab, ownerId } = await createLab(store);
+        const others = await createUsers(store, 3);
+        for (const userId of others)
+          await store.addMember(aMembership(lab.id, userId, { role: 'participant' }));
+        const [first = '', second = ''] = others;
+        // Removed and added again in one go: in memory it is now last.
+        await Promise.all([
+          store.removeMember(lab.id, first),
+          store.addMember(aMembership(lab.id, first, { role: 'participant' })),
+          store.setRole(lab.id, second, 'reviewer'),
+        ]);
+        const members = store.listMembers(lab.id);
+        expect(members.map((m) => m.userId)).toEqual([ownerId, ...others.slice(1), first]);
+        const again = await reopened(context);
+        expect(again.listMembers(lab.id)).toEqual(members);
+      });
+
       it('loses none of 500 changes made at once', async () => {
         const { lab } = await createLab(store);
         const items = Array.from({ length: 500 }, (_, order) => anItem(lab.id, { order }));

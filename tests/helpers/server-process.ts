@@ -17,10 +17,19 @@ export interface ServerProcess {
 
 const READY = /Improvement Lab is running at (http:\/\/\S+)/;
 
+/**
+ * The test runner's environment without the scale-out settings CI exports for the
+ * suites that ask for them: a server gets PostgreSQL or Redis only when a test says so.
+ */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _db, DATABASE_SCHEMA: _schema, REDIS_URL: _redis, ...env } = process.env;
+  return env;
+}
+
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/main.ts')], {
     env: {
-      ...process.env,
+      ...inheritedEnv(),
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'warn',

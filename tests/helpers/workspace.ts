@@ -55,6 +55,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     passwordHashCost: TEST_PASSWORD_HASH_COST,
     maxDocumentBytes: Limits.maxDocumentBytes,
     sync: SyncLimits,
+    database: null,
     ...overrides,
   };
 }

@@ -67,4 +67,23 @@ describe('TRUST_PROXY and PASSWORD_HASH_COST', () => {
     expect(() => loadConfig({ PASSWORD_HASH_COST: '8' })).toThrow(/PASSWORD_HASH_COST="8"/);
     expect(() => loadConfig({ PASSWORD_HASH_COST: '30' })).toThrow(/PASSWORD_HASH_COST="30"/);
   });
+
+  it('keeps data under DATA_DIR unless DATABASE_URL is set, in schema public by default', () => {
+    expect(loadConfig({}).database).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://lab@db:5432/lab' }).database).toEqual({
+      url: 'postgres://lab@db:5432/lab',
+      schema: 'public',
+    });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgresql://db/lab', DATABASE_SCHEMA: 'ward_7' }).database,
+    ).toEqual({ url: 'postgresql://db/lab', schema: 'ward_7' });
+  });
+
+  it('stops on a DATABASE_URL or DATABASE_SCHEMA it cannot use, naming it', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/lab' })).toThrow(/DATABASE_URL="mysql/);
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://db/lab', DATABASE_SCHEMA: 'x; drop' }),
+    ).toThrow(/DATABASE_SCHEMA="x; drop"/);
+    expect(() => loadConfig({ DATABASE_SCHEMA: 'Upper' })).toThrow(/DATABASE_SCHEMA="Upper"/);
+  });
 });

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import {
   chromiumPath,
   DEBIAN_CHROMIUM,
+  DEFAULT_TEST_DATABASE_URL,
+  planDatabaseSuites,
   prepare,
   type SystemFacts,
 } from '../../scripts/test-requirements';
@@ -61,5 +63,45 @@ describe('test requirements', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('CHROMIUM_PATH is set to /nowhere/chromium');
+  });
+
+  describe('PostgreSQL suites', () => {
+    it('run against DATABASE_URL, or the default address, when it answers', () => {
+      expect(planDatabaseSuites({ databaseUrlSetting: undefined, problem: null })).toEqual({
+        kind: 'run',
+        url: DEFAULT_TEST_DATABASE_URL,
+      });
+      expect(
+        planDatabaseSuites({ databaseUrlSetting: 'postgres://db.internal/ci', problem: null }),
+      ).toEqual({ kind: 'run', url: 'postgres://db.internal/ci' });
+    });
+
+    it('are skipped with one line naming them and how to run them when none answers', () => {
+      const plan = planDatabaseSuites({ databaseUrlSetting: '', problem: 'connection refused' });
+      expect(plan.kind).toBe('skip');
+      if (plan.kind !== 'skip') return;
+      expect(plan.message.split('\n')).toHaveLength(1);
+      expect(plan.message).toContain('PostgreSQL DocStore and MetaStore contracts');
+      expect(plan.message).toContain('connection refused');
+      expect(plan.message).toContain('set DATABASE_URL');
+      expect(plan.message).toContain('.ci/run');
+    });
+
+    it('stop the run when DATABASE_URL names a database that does not answer', () => {
+      const plan = planDatabaseSuites({
+        databaseUrlSetting: 'postgres://127.0.0.1:1/test',
+        problem: 'connection refused',
+      });
+      expect(plan.kind).toBe('stop');
+    });
+
+    it('make the real pretest step stop on a DATABASE_URL where nothing answers', () => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/pretest.ts'], {
+        env: { ...process.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test' },
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('DATABASE_URL is set, but PostgreSQL does not answer there');
+    });
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * The PostgreSQL schema, as numbered migrations applied in order at start. Each runs
+ * once, in one transaction with its row in `schema_migrations`, under a lock that
+ * makes processes starting together take turns. A database migrated by a newer
+ * version is refused rather than used half-understood. Add a migration; never edit one
+ * that has shipped.
+ */
+import type pg from 'pg';
+import type { Logger } from '../../logger';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** The metadata families, one table each: a key, the order of insertion, the record. */
+export const META_TABLES = [
+  'users',
+  'sessions',
+  'api_tokens',
+  'labs',
+  'memberships',
+  'invites',
+  'items',
+  'audit_events',
+] as const;
+export type MetaTable = (typeof META_TABLES)[number];
+
+// `json`, not `jsonb`: it keeps the text as written (key order, and a "\u0000" that
+// jsonb refuses), and the records are only ever read whole.
+const metaTable = (table: MetaTable) =>
+  table === 'audit_events'
+    ? // Append-only: rows are never changed, so they need no unique key.
+      `CREATE TABLE ${table} (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        key text NOT NULL,
+        record json NOT NULL
+      );`
+    : `CREATE TABLE ${table} (
+        key text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        record json NOT NULL
+      );`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'document updates',
+    // One row per stored update; `seq` orders a document's updates (it rises across
+    // all documents, so concurrent writers never collide on it).
+    sql: `
+      CREATE TABLE doc_updates (
+        doc_id text NOT NULL,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        update bytea NOT NULL,
+        PRIMARY KEY (doc_id, seq)
+      );`,
+  },
+  {
+    version: 2,
+    name: 'metadata records',
+    sql: `${META_TABLES.map(metaTable).join('\n')}
+      CREATE TABLE meta_settings (
+        name text PRIMARY KEY,
+        value json NOT NULL
+      );`,
+  },
+];
+
+/** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */
+const MIGRATION_LOCK = 0x494c_0001;
+
+export async function applyMigrations(
+  pool: pg.Pool,
+  schema: string,
+  logger: Logger,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK, schema]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    const applied = new Set(rows.map((row) => row.version));
+    const newest = Math.max(0, ...applied);
+    const known = Math.max(0, ...migrations.map((m) => m.version));
+    if (newest > known) {
+      throw new Error(
+        `the database schema is at version ${newest}, written by a newer Improvement Lab; ` +
+          `this version knows up to ${known}. Run the newer version.`,
+      );
+    }
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
+      logger.info('database migration applied', {
+        schema,
+        version: migration.version,
+        name: migration.name,
+      });
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * What the PostgreSQL DocStore promises beyond the shared contract: a receipt
+ * resolves only once its row is committed (so "Saved" follows the commit), and a
+ * failed write rejects, fences the document, and lets it start afresh once loaded.
+ */
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createMemoryLogger } from '../../server/logger';
+import type { DocStore } from '../../server/store/doc-store';
+import { createPostgresDocStore } from '../../server/store/postgres/postgres-doc-store';
+import { textOf, typeText } from '../contract/doc-store-contract';
+import { createTestSchema, type TestSchema, testDatabase } from '../helpers/postgres';
+
+describe.skipIf(testDatabase === null)('PostgreSQL DocStore commits', () => {
+  let schema: TestSchema;
+  let store: DocStore;
+  let other: pg.Client;
+
+  beforeEach(async () => {
+    schema = createTestSchema();
+    store = createPostgresDocStore({ db: await schema.open(), logger: createMemoryLogger() });
+    other = new pg.Client({ connectionString: schema.url });
+    await other.connect();
+    await other.query(`SET search_path TO ${schema.schema}`);
+  });
+
+  afterEach(async () => {
+    await store.close().catch(() => undefined);
+    await other.end();
+    await schema.drop();
+  });
+
+  /** Resolves once a query of the store's is waiting for a lock (each check is a query). */
+  async function storeWaitsForLock(): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const { rows } = await other.query(
+        `SELECT 1 FROM pg_stat_activity
+          WHERE application_name = 'improvement-lab' AND wait_event = 'relation'
+            AND query LIKE 'INSERT INTO doc_updates%'`,
+      );
+      if (rows.length > 0) return;
+    }
+    throw new Error('the store never waited for the lock');
+  }
+
+  it('resolves a receipt only after its row is committed', async () => {
+    const [update] = typeText(new Y.Doc(), 'x');
+    if (update === undefined) throw new Error('no update recorded');
+    await other.query('BEGIN');
+    await other.query('LOCK TABLE doc_updates IN ACCESS EXCLUSIVE MODE');
+    let settled = false;
+    const receipt = store.append('held', update);
+    void receipt.durable.finally(() => {
+      settled = true;
+    });
+    await storeWaitsForLock();
+    expect(settled).toBe(false);
+    expect(receipt.writtenNow).toBe(false);
+    await other.query('COMMIT');
+    await receipt.durable;
+    await receipt.written;
+    const { rows } = await other.query(
+      "SELECT count(*)::int AS n FROM doc_updates WHERE doc_id = 'held'",
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it('rejects a failed write, then refuses the document until it is loaded again', async () => {
+    const doc = new Y.Doc();
+    const [first, second, third] = typeText(doc, 'abc');
+    if (first === undefined || second === undefined || third === undefined) {
+      throw new Error('no updates recorded');
+    }
+    await store.append('fenced', first).durable;
+    // Every insert fails from here, as on a full disk.
+    await other.query(
+      'ALTER TABLE doc_updates ADD CONSTRAINT refuse_all CHECK (octet_length(update) < 0) NOT VALID',
+    );
+    await expect(store.append('fenced', second).durable).rejects.toThrow(/refuse_all/);
+    await other.query('ALTER TABLE doc_updates DROP CONSTRAINT refuse_all');
+    // The database would take it now, but the document has a gap: refused until reloaded.
+    await expect(store.append('fenced', third).durable).rejects.toThrow(/loaded again/);
+    await expect(store.flush('fenced')).rejects.toThrow();
+    expect(textOf(await store.load('fenced'))).toBe('a');
+    // Loaded afresh, it takes updates again (the room sends its whole state after this).
+    await store.append('fenced', second).durable;
+    await store.append('fenced', third).durable;
+    await store.flush('fenced');
+    expect(textOf(await store.load('fenced'))).toBe('abc');
+    // Other documents were never affected.
+    await store.append('unaffected', first).durable;
+  });
+});
