@@ -30,7 +30,7 @@ export interface LowdbMetaStoreOptions {
  * Validates a loaded file. A file written by a newer version is refused outright
  * rather than treated as damage: moving it aside would start this version empty.
  */
-function parseMetaData(value: unknown): JsonParseResult<MetaData> {
+export function parseMetaData(value: unknown): JsonParseResult<MetaData> {
   if (typeof value === 'object' && value !== null && 'formatVersion' in value) {
     const version = value.formatVersion;
     if (typeof version === 'number' && version > META_FORMAT_VERSION) {

@@ -10,7 +10,6 @@
  * refuses a second one (with a message saying so) instead of letting two copies
  * overwrite each other.
  */
-import type pg from 'pg';
 import {
   emptyMetaData,
   META_FORMAT_VERSION,
@@ -64,7 +63,15 @@ export async function writePostgresMetaData(db: PostgresDatabase, data: MetaData
   await writeMetaChanges(db.pool, diffMetaData(nothingWritten(), data).changes);
 }
 
-async function takeWriterLock(db: PostgresDatabase, logger: Logger): Promise<pg.PoolClient> {
+export interface WriterLock {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes the one metadata writer's lock on `db`'s schema, or throws saying another
+ * process holds it. The lock lives as long as the connection that took it.
+ */
+export async function takeWriterLock(db: PostgresDatabase, logger: Logger): Promise<WriterLock> {
   const client = await db.pool.connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>(
@@ -83,10 +90,29 @@ async function takeWriterLock(db: PostgresDatabase, logger: Logger): Promise<pg.
   }
   // If this connection drops, the lock goes with it: say so, as a second server could
   // then start on the same schema.
-  client.on('error', (error) => {
+  const onError = (error: Error) => {
     logger.error('lost the PostgreSQL connection holding the metadata writer lock', { error });
-  });
-  return client;
+  };
+  client.on('error', onError);
+  let released: Promise<void> | undefined;
+  return {
+    release() {
+      released ??= (async () => {
+        client.off('error', onError);
+        try {
+          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
+            META_WRITER_LOCK,
+            db.schema,
+          ]);
+          client.release();
+        } catch (error) {
+          // Ending the connection ends the lock too.
+          client.release(error instanceof Error ? error : new Error(String(error)));
+        }
+      })();
+      return released;
+    },
+  };
 }
 
 export async function createPostgresMetaStore(
@@ -94,18 +120,7 @@ export async function createPostgresMetaStore(
 ): Promise<MetaStore> {
   const { db, logger } = options;
   const lock = await takeWriterLock(db, logger);
-  const releaseLock = async () => {
-    try {
-      await lock.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
-        META_WRITER_LOCK,
-        db.schema,
-      ]);
-      lock.release();
-    } catch (error) {
-      // Ending the connection ends the lock too.
-      lock.release(error instanceof Error ? error : new Error(String(error)));
-    }
-  };
+  const releaseLock = () => lock.release();
   try {
     const loaded = await readPostgresMetaData(db);
     const data = loaded ?? emptyMetaData();

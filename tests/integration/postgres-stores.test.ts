@@ -1,18 +1,22 @@
 /**
- * What the PostgreSQL DocStore promises beyond the shared contract: a receipt
- * resolves only once its row is committed (so "Saved" follows the commit), and a
- * failed write rejects, fences the document, and lets it start afresh once loaded.
+ * What the PostgreSQL stores promise beyond the shared contracts: a DocStore receipt
+ * resolves only once its row is committed (so "Saved" follows the commit); a failed
+ * write rejects, fences the document, and lets it start afresh once loaded; and only
+ * one server writes a schema's metadata.
  */
+import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { startWorkspaceServer } from '../../server/app';
 import { createMemoryLogger } from '../../server/logger';
 import type { DocStore } from '../../server/store/doc-store';
 import { createPostgresDocStore } from '../../server/store/postgres/postgres-doc-store';
 import { textOf, typeText } from '../contract/doc-store-contract';
 import { createTestSchema, type TestSchema, testDatabase } from '../helpers/postgres';
+import { makeDataDir, testConfig } from '../helpers/workspace';
 
-describe.skipIf(testDatabase === null)('PostgreSQL DocStore commits', () => {
+describe.skipIf(testDatabase === null)('PostgreSQL stores', () => {
   let schema: TestSchema;
   let store: DocStore;
   let other: pg.Client;
@@ -33,8 +37,10 @@ describe.skipIf(testDatabase === null)('PostgreSQL DocStore commits', () => {
 
   /** Resolves once a query of the store's is waiting for a lock (each check is a query). */
   async function storeWaitsForLock(): Promise<void> {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
+      // Inside the locking transaction the activity view is read once and kept: clear it.
+      await other.query('SELECT pg_stat_clear_snapshot()');
       const { rows } = await other.query(
         `SELECT 1 FROM pg_stat_activity
           WHERE application_name = 'improvement-lab' AND wait_event = 'relation'
@@ -45,7 +51,7 @@ describe.skipIf(testDatabase === null)('PostgreSQL DocStore commits', () => {
     throw new Error('the store never waited for the lock');
   }
 
-  it('resolves a receipt only after its row is committed', async () => {
+  it('resolves a receipt only after its row is committed', { timeout: 90_000 }, async () => {
     const [update] = typeText(new Y.Doc(), 'x');
     if (update === undefined) throw new Error('no update recorded');
     await other.query('BEGIN');
@@ -55,10 +61,13 @@ describe.skipIf(testDatabase === null)('PostgreSQL DocStore commits', () => {
     void receipt.durable.finally(() => {
       settled = true;
     });
-    await storeWaitsForLock();
-    expect(settled).toBe(false);
-    expect(receipt.writtenNow).toBe(false);
-    await other.query('COMMIT');
+    try {
+      await storeWaitsForLock();
+      expect(settled).toBe(false);
+      expect(receipt.writtenNow).toBe(false);
+    } finally {
+      await other.query('COMMIT');
+    }
     await receipt.durable;
     await receipt.written;
     const { rows } = await other.query(
@@ -91,5 +100,26 @@ describe.skipIf(testDatabase === null)('PostgreSQL DocStore commits', () => {
     expect(textOf(await store.load('fenced'))).toBe('abc');
     // Other documents were never affected.
     await store.append('unaffected', first).durable;
+  });
+
+  it('lets one server use a schema at a time, and says so to a second', async () => {
+    const config = testConfig(await makeDataDir(), {
+      database: { url: schema.url, schema: schema.schema },
+    });
+    const logger = createMemoryLogger();
+    const first = await startWorkspaceServer({ config, logger });
+    try {
+      await expect(startWorkspaceServer({ config, logger })).rejects.toThrow(
+        /another Improvement Lab server is using the metadata in PostgreSQL schema/,
+      );
+      expect(first.database?.schema).toBe(schema.schema);
+      await first.database?.ping();
+    } finally {
+      await first.close();
+      await rm(config.dataDir, { recursive: true, force: true });
+    }
+    // Once it has stopped, the next one starts.
+    const next = await startWorkspaceServer({ config, logger });
+    await next.close();
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * `migrate-store`'s work: copies every document (each stored update, byte for byte,
+ * in order) and all metadata from one side to an empty other, then proves the copy
+ * by reading both back: every document's Yjs state must be equal (state vector and
+ * the whole encoded state, deletions included) and the metadata deep-equal. The
+ * metadata goes last, so a copy cut short is never mistaken for a finished one.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import * as Y from 'yjs';
+import type { DocStore } from '../doc-store';
+import type { StoreSide } from './store-side';
+
+export interface CopyReport {
+  readonly documents: number;
+  readonly updates: number;
+  readonly users: number;
+  readonly labs: number;
+  readonly items: number;
+  readonly auditEvents: number;
+}
+
+/** The document as Yjs sees it after applying what a store holds. */
+async function stateOf(
+  docs: DocStore,
+  docId: string,
+): Promise<{ vector: Uint8Array; state: Uint8Array }> {
+  const doc = new Y.Doc();
+  try {
+    const updates = await docs.load(docId);
+    Y.transact(doc, () => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return { vector: Y.encodeStateVector(doc), state: Y.encodeStateAsUpdate(doc) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+async function copyDocument(source: DocStore, target: DocStore, docId: string): Promise<number> {
+  const updates = await source.load(docId);
+  const receipts = updates.map((update) => target.append(docId, update));
+  await Promise.all(receipts.map((receipt) => receipt.durable));
+  await target.release(docId);
+  await source.release(docId);
+  return updates.length;
+}
+
+/** Throws, naming what differs, unless the target holds what the source holds. */
+async function verify(
+  source: StoreSide,
+  target: StoreSide,
+  docIds: readonly string[],
+): Promise<void> {
+  const targetIds = await target.docIds();
+  if (!isDeepStrictEqual(targetIds, docIds)) {
+    throw new Error(
+      `the copy holds ${targetIds.length} documents, the source ${docIds.length}: they differ`,
+    );
+  }
+  for (const docId of docIds) {
+    const [from, to] = await Promise.all([
+      stateOf(source.docs, docId),
+      stateOf(target.docs, docId),
+    ]);
+    if (!sameBytes(from.vector, to.vector) || !sameBytes(from.state, to.state)) {
+      throw new Error(`document ${docId} differs between ${source.name} and ${target.name}`);
+    }
+    await Promise.all([source.docs.release(docId), target.docs.release(docId)]);
+  }
+  const [sourceMeta, targetMeta] = await Promise.all([source.readMeta(), target.readMeta()]);
+  if (!isDeepStrictEqual(sourceMeta, targetMeta)) {
+    throw new Error(`the metadata differs between ${source.name} and ${target.name}`);
+  }
+}
+
+export async function copyStore(source: StoreSide, target: StoreSide): Promise<CopyReport> {
+  if (!(await target.isEmpty())) {
+    throw new Error(
+      `${target.name} already holds data; copy only into an empty one (nothing was changed)`,
+    );
+  }
+  const meta = await source.readMeta();
+  const docIds = await source.docIds();
+  let updates = 0;
+  for (const docId of docIds) updates += await copyDocument(source.docs, target.docs, docId);
+  await target.writeMeta(meta);
+  await verify(source, target, docIds);
+  return {
+    documents: docIds.length,
+    updates,
+    users: meta.users.length,
+    labs: meta.labs.length,
+    items: meta.items.length,
+    auditEvents: meta.audit.length,
+  };
+}
