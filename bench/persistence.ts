@@ -12,6 +12,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { benchDatabaseUrl, schemaFor, storedBytes } from './database';
 import { median } from './quantiles';
 import type { ServerProcess } from './server-process';
 import { connectStockClient } from './stock-client';
@@ -19,9 +20,12 @@ import { sha256, type Trace } from './trace-file';
 import type { DocAccess } from './workspace-access';
 
 export interface PersistenceFigures {
-  /** Size of `<DATA_DIR>/docs/<docId>.ylog` after the graceful shutdown. */
+  /**
+   * Size of `<DATA_DIR>/docs/<docId>.ylog` after the graceful shutdown (on PostgreSQL:
+   * the bytes of the document's stored updates).
+   */
   readonly ylogBytes: number;
-  /** Every file under DATA_DIR at the same moment. */
+  /** Every file under DATA_DIR at the same moment (on PostgreSQL: the schema's tables). */
   readonly dataDirBytes: number;
   readonly coldStartMs: readonly number[];
   readonly coldStartMedianMs: number;
@@ -81,8 +85,15 @@ async function timeToFullText(server: ServerProcess, access: DocAccess, trace: T
 
 export async function measurePersistence(options: PersistenceOptions): Promise<PersistenceFigures> {
   const { dataDir, access, trace } = options;
-  const ylogBytes = (await stat(ylogPath(dataDir, access.docId))).size;
-  const dataDirBytes = await directoryBytes(dataDir);
+  const database = benchDatabaseUrl();
+  // On PostgreSQL: the document's stored bytes, and every table of its schema.
+  const { doc: ylogBytes, all: dataDirBytes } =
+    database === null
+      ? {
+          doc: (await stat(ylogPath(dataDir, access.docId))).size,
+          all: await directoryBytes(dataDir),
+        }
+      : await storedBytes(database, schemaFor(dataDir), access.docId);
   const coldStartMs: number[] = [];
   const roomReloadMs: number[] = [];
   for (let sample = 1; sample <= options.samples; sample++) {

@@ -26,6 +26,7 @@ import { measurePersistence } from './persistence';
 import { clockTicksPerSecond } from './proc-stats';
 import { medianOfEach } from './quantiles';
 import { type BenchResults, formatJson, formatReport } from './report';
+import { benchDatabaseUrl, dropSchemas, schemaFor } from './database';
 import {
   ChildProcesses,
   type ServerProcess,
@@ -97,6 +98,11 @@ class TempDirs {
 
   removeAll(): void {
     for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** The PostgreSQL schemas of the directories made so far (scale-out mode only). */
+  schemas(): string[] {
+    return this.dirs.map(schemaFor);
   }
 }
 
@@ -260,7 +266,12 @@ async function main(): Promise<number> {
     const trace = await loadTrace(options.tracePath);
     const admin = newAdminCredentials();
     const run = { options, trace, ticksPerSecond: clockTicksPerSecond(), children, temp, admin };
-    const results = await benchmark(run);
+    const database = benchDatabaseUrl();
+    if (database !== null)
+      log('ours runs on PostgreSQL (DATABASE_URL), a schema per data directory');
+    const results = await benchmark(run).finally(async () => {
+      if (database !== null) await dropSchemas(database, temp.schemas());
+    });
     process.stdout.write(options.json ? formatJson(results) : formatReport(results));
     return 0;
   } catch (error) {

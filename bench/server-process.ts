@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { SYNC_PATH_PREFIX } from '../shared/protocol';
+import { benchDatabaseUrl, schemaFor } from './database';
 import { once } from './wait';
 import { type AdminCredentials, adminEnv } from './workspace-access';
 
@@ -68,6 +69,8 @@ export async function startOurServer(
       PORT: '0',
       HOST,
       DATA_DIR: dataDir,
+      // Scale-out mode when DATABASE_URL is set: a schema per data directory.
+      ...(benchDatabaseUrl() === null ? {} : { DATABASE_SCHEMA: schemaFor(dataDir) }),
       DEMO: 'false',
       LOG_LEVEL: 'warn',
       // The trace replays a paper's worth of typing in about two seconds, far beyond any
