@@ -17,6 +17,7 @@ import { createLowdbMetaStore } from '../../server/store/lowdb-meta-store';
 import { openEmbeddedSide } from '../../server/store/migration/embedded-side';
 import { createPostgresDocStore } from '../../server/store/postgres/postgres-doc-store';
 import { readPostgresMetaData } from '../../server/store/postgres/postgres-meta-store';
+import { applyStored, compactedState } from '../../server/store/stored-update';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import { DEMO_LAB } from '../../shared/demo';
 import type { MetaData } from '../../shared/schemas/records';
@@ -49,6 +50,10 @@ async function seed(dataDir: string): Promise<Omit<Seeded, 'meta' | 'docIds'>> {
   const text = doc.getText('text');
   for (const char of 'Falls fell by a third on nights.') text.insert(text.length, char);
   text.delete(0, 6); // deletions must survive the copy too
+  await Promise.all(updates.splice(0).map((update) => store.append(NOTE, update).durable));
+  // Compacted (a version-2 state, as the sync layer stores it), then edited again.
+  await store.compact(NOTE, compactedState(doc));
+  text.insert(text.length, ' Keep going.');
   await Promise.all(updates.map((update) => store.append(NOTE, update).durable));
   await store.close();
   await meta.close();
@@ -60,7 +65,7 @@ async function states(store: DocStore, docIds: readonly string[]): Promise<Uint8
   const result: Uint8Array[] = [];
   for (const docId of docIds) {
     const doc = new Y.Doc();
-    for (const update of await store.load(docId)) Y.applyUpdate(doc, update);
+    for (const stored of await store.load(docId)) applyStored(doc, stored);
     result.push(Y.encodeStateAsUpdate(doc));
   }
   return result;

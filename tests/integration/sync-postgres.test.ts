@@ -30,12 +30,15 @@ async function committedText(url: string, schema: string, docId: string): Promis
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ update: Buffer }>(
-      `SELECT update FROM ${schema}.doc_updates WHERE doc_id = $1 ORDER BY seq`,
+    const { rows } = await client.query<{ update: Buffer; encoding: number }>(
+      `SELECT update, encoding FROM ${schema}.doc_updates WHERE doc_id = $1 ORDER BY seq`,
       [docId],
     );
     const doc = new Y.Doc();
-    for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
+    for (const row of rows) {
+      if (row.encoding === 2) Y.applyUpdateV2(doc, new Uint8Array(row.update));
+      else Y.applyUpdate(doc, new Uint8Array(row.update));
+    }
     return doc.getText('text').toString();
   } finally {
     await client.end();

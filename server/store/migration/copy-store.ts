@@ -1,6 +1,6 @@
 /**
  * `migrate-store`'s work: copies every document (each stored update, byte for byte,
- * in order) and all metadata from one side to an empty other, then proves the copy
+ * in order and in its encoding) and all metadata from one side to an empty other, then proves the copy
  * by reading both back: every document's Yjs state must be equal (state vector and
  * the whole encoded state, deletions included) and the metadata deep-equal. The
  * metadata goes last, so a copy cut short is never mistaken for a finished one.
@@ -8,6 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
 import type { DocStore } from '../doc-store';
+import { applyStored } from '../stored-update';
 import type { StoreSide } from './store-side';
 
 export interface CopyReport {
@@ -28,7 +29,7 @@ async function stateOf(
   try {
     const updates = await docs.load(docId);
     Y.transact(doc, () => {
-      for (const update of updates) Y.applyUpdate(doc, update);
+      for (const update of updates) applyStored(doc, update);
     });
     return { vector: Y.encodeStateVector(doc), state: Y.encodeStateAsUpdate(doc) };
   } finally {
@@ -42,8 +43,18 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 async function copyDocument(source: DocStore, target: DocStore, docId: string): Promise<number> {
   const updates = await source.load(docId);
-  const receipts = updates.map((update) => target.append(docId, update));
-  await Promise.all(receipts.map((receipt) => receipt.durable));
+  const [first, ...rest] = updates;
+  const pending: Promise<void>[] = [];
+  // A compacted state (version 2) can only be stored by a compaction, and only ever
+  // stands first: it replaced everything before it.
+  if (first?.encoding === 'v2') pending.push(target.compact(docId, first));
+  for (const stored of first?.encoding === 'v2' ? rest : updates) {
+    if (stored.encoding !== 'v1') {
+      throw new Error(`document ${docId} has a compacted state after other updates; not copied`);
+    }
+    pending.push(target.append(docId, stored.update).durable);
+  }
+  await Promise.all(pending);
   await target.release(docId);
   await source.release(docId);
   return updates.length;

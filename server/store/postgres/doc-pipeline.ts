@@ -7,7 +7,7 @@
  */
 import type pg from 'pg';
 import type { Logger } from '../../logger';
-import type { DocStoreStats } from '../doc-store';
+import type { DocStoreStats, StoredUpdate, UpdateEncoding } from '../doc-store';
 import {
   deleteUpdates,
   insertUpdates,
@@ -44,12 +44,21 @@ export interface DocState {
 }
 
 export type PipelineOp =
-  | { kind: 'append'; doc: DocState; docId: string; data: Buffer; done: Deferred<void> }
-  | { kind: 'compact'; doc: DocState; docId: string; data: Buffer; done: Deferred<void> }
-  | { kind: 'load'; docId: string; done: Deferred<Uint8Array[]> }
+  | WriteOpOf<'append'>
+  | WriteOpOf<'compact'>
+  | { kind: 'load'; docId: string; done: Deferred<StoredUpdate[]> }
   | { kind: 'stats'; docId: string; done: Deferred<DocStoreStats> };
 
-type WriteOp = Extract<PipelineOp, { kind: 'append' | 'compact' }>;
+interface WriteOpOf<K extends 'append' | 'compact'> {
+  kind: K;
+  doc: DocState;
+  docId: string;
+  data: Buffer;
+  encoding: UpdateEncoding;
+  done: Deferred<void>;
+}
+
+type WriteOp = WriteOpOf<'append'> | WriteOpOf<'compact'>;
 
 export class DocPipeline {
   private queue: PipelineOp[] = [];
@@ -164,7 +173,7 @@ export class DocPipeline {
 }
 
 function toRow(op: WriteOp): UpdateRow {
-  return { docId: op.docId, update: op.data };
+  return { docId: op.docId, update: op.data, encoding: op.encoding };
 }
 
 function fenced(docId: string, cause: unknown): Error {

@@ -3,17 +3,20 @@
  * connection (the pool for one statement, a client inside a transaction).
  */
 import type pg from 'pg';
-import type { DocStoreStats } from '../doc-store';
+import type { DocStoreStats, StoredUpdate, UpdateEncoding } from '../doc-store';
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
-/** Rows per INSERT: two parameters each, well under PostgreSQL's 65,535 per statement. */
+/** Rows per INSERT: three parameters each, well under PostgreSQL's 65,535 per statement. */
 export const ROWS_PER_INSERT = 5_000;
 
 export interface UpdateRow {
   readonly docId: string;
   readonly update: Buffer;
+  readonly encoding: UpdateEncoding;
 }
+
+const ENCODING_COLUMN: Record<UpdateEncoding, number> = { v1: 1, v2: 2 };
 
 /**
  * Inserts rows in the given order. The rows of one VALUES list take their `seq` in
@@ -22,9 +25,9 @@ export interface UpdateRow {
 export async function insertUpdates(db: Queryable, rows: readonly UpdateRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-    const values = chunk.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
-    const params = chunk.flatMap((row) => [row.docId, row.update]);
-    await db.query(`INSERT INTO doc_updates (doc_id, update) VALUES ${values}`, params);
+    const values = chunk.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
+    const params = chunk.flatMap((row) => [row.docId, row.update, ENCODING_COLUMN[row.encoding]]);
+    await db.query(`INSERT INTO doc_updates (doc_id, update, encoding) VALUES ${values}`, params);
   }
 }
 
@@ -32,13 +35,16 @@ export async function deleteUpdates(db: Queryable, docId: string): Promise<void>
   await db.query('DELETE FROM doc_updates WHERE doc_id = $1', [docId]);
 }
 
-export async function selectUpdates(db: Queryable, docId: string): Promise<Uint8Array[]> {
-  const { rows } = await db.query<{ update: Buffer }>(
-    'SELECT update FROM doc_updates WHERE doc_id = $1 ORDER BY seq',
+export async function selectUpdates(db: Queryable, docId: string): Promise<StoredUpdate[]> {
+  const { rows } = await db.query<{ update: Buffer; encoding: number }>(
+    'SELECT update, encoding FROM doc_updates WHERE doc_id = $1 ORDER BY seq',
     [docId],
   );
-  // Plain copies, not views into the driver's buffers.
-  return rows.map((row) => new Uint8Array(row.update));
+  return rows.map((row) => ({
+    // Plain copies, not views into the driver's buffers.
+    update: new Uint8Array(row.update),
+    encoding: row.encoding === 2 ? 'v2' : 'v1',
+  }));
 }
 
 export async function selectStats(db: Queryable, docId: string): Promise<DocStoreStats> {

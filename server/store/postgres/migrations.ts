@@ -48,12 +48,14 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'document updates',
     // One row per stored update; `seq` orders a document's updates (it rises across
-    // all documents, so concurrent writers never collide on it).
+    // all documents, so concurrent writers never collide on it); `encoding` is the Yjs
+    // encoding version of `update` (1 as clients send, 2 for compacted states).
     sql: `
       CREATE TABLE doc_updates (
         doc_id text NOT NULL,
         seq bigint GENERATED ALWAYS AS IDENTITY,
         update bytea NOT NULL,
+        encoding smallint NOT NULL CHECK (encoding IN (1, 2)),
         PRIMARY KEY (doc_id, seq)
       );`,
   },

@@ -8,7 +8,7 @@
  */
 import { isDocId } from '../../../shared/doc-id';
 import type { Logger } from '../../logger';
-import type { AppendReceipt, DocStore } from '../doc-store';
+import type { AppendReceipt, DocStore, StoredUpdate } from '../doc-store';
 import type { PostgresDatabase } from './database';
 import { DocPipeline, type DocState, deferred } from './doc-pipeline';
 
@@ -66,7 +66,7 @@ export function createPostgresDocStore(options: PostgresDocStoreOptions): DocSto
     return state;
   }
 
-  function write(kind: 'append' | 'compact', docId: string, bytes: Uint8Array): Promise<void> {
+  function write(kind: 'append' | 'compact', docId: string, stored: StoredUpdate): Promise<void> {
     checkId(docId);
     const doc = stateOf(docId);
     if (doc.failure !== null) {
@@ -76,7 +76,14 @@ export function createPostgresDocStore(options: PostgresDocStoreOptions): DocSto
     }
     const done = deferred<void>();
     // A copy, taken now: the caller may reuse its buffer before the write goes out.
-    pipeline.push({ kind, doc, docId, data: Buffer.from(bytes), done });
+    pipeline.push({
+      kind,
+      doc,
+      docId,
+      data: Buffer.from(stored.update),
+      encoding: stored.encoding,
+      done,
+    });
     doc.lastWrite = done.promise;
     return done.promise;
   }
@@ -98,13 +105,13 @@ export function createPostgresDocStore(options: PostgresDocStoreOptions): DocSto
       // After a failed write the document starts afresh from what was committed;
       // appends still queued against the failed state are refused.
       if (docs.get(docId)?.failure) docs.set(docId, newDocState());
-      const done = deferred<Uint8Array[]>();
+      const done = deferred<StoredUpdate[]>();
       pipeline.push({ kind: 'load', docId, done });
       return done.promise;
     },
     append(docId, update) {
       try {
-        const committed = write('append', docId, update);
+        const committed = write('append', docId, { update, encoding: 'v1' });
         return { written: committed, durable: committed, writtenNow: false };
       } catch (error) {
         return rejectedReceipt(error);
