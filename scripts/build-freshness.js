@@ -13,7 +13,14 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 /** What the built client (`dist/client`) is made from. */
 export const CLIENT_BUILD = {
   output: 'dist/client/index.html',
-  sources: ['client', 'shared', 'vite.config.ts', 'package-lock.json', 'scripts/client-build.ts'],
+  sources: [
+    'client',
+    'shared',
+    'vite.config.ts',
+    'package-lock.json',
+    'scripts/client-build.ts',
+    'scripts/precompress-plugin.ts',
+  ],
 };
 
 /** What the built server (`dist/server`) is made from. */

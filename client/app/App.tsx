@@ -2,22 +2,27 @@
  * The app: the session, the page frame and the route switch. Routes that need a
  * signed-in person send anyone else to sign in, with the way back in `?next=`.
  */
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, Suspense, useEffect, useMemo, useRef } from 'react';
 import { navigate, Redirect } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
-import { AccountPage } from './AccountPage';
-import { AuditPage } from './AuditPage';
 import { Frame } from './Frame';
-import { InvitePage } from './InvitePage';
-import { ItemPage } from './ItemPage';
-import { LabPage } from './LabPage';
-import { LabSettingsPage } from './LabSettingsPage';
-import { MembersPage } from './MembersPage';
-import { MyLabsPage } from './MyLabsPage';
+import {
+  AccountPage,
+  AuditPage,
+  InvitePage,
+  ItemPage,
+  LabPage,
+  LabSettingsPage,
+  MembersPage,
+  MyLabsPage,
+  prefetchLikelyPages,
+  ReviewPage,
+  SetupPage,
+} from './lazy-pages';
 import { NotFoundPage } from './NotFoundPage';
-import { ReviewPage } from './ReviewPage';
+import { PageLoadBoundary } from './PageLoadBoundary';
 import { needsSignIn, paths, type Route, useRoute } from './router';
-import { SetupPage } from './SetupPage';
+// The sign-in page is the usual first page, so it is in the entry chunk.
 import { SignInPage } from './SignInPage';
 import { actorOf, type Session, SessionProvider, type SignedIn, useSession } from './session';
 
@@ -28,20 +33,20 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
   };
   switch (route.page) {
     case 'my-labs':
-      return <MyLabsPage session={signedIn} />;
+      return <MyLabsPage.Component session={signedIn} />;
     case 'lab':
-      return <LabPage key={route.labId} session={signedIn} labId={route.labId} />;
+      return <LabPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-settings':
-      return <LabSettingsPage key={route.labId} session={signedIn} labId={route.labId} />;
+      return <LabSettingsPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-members':
-      return <MembersPage key={route.labId} session={signedIn} labId={route.labId} />;
+      return <MembersPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-audit':
-      return <AuditPage key={route.labId} session={signedIn} labId={route.labId} />;
+      return <AuditPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-review':
-      return <ReviewPage key={route.labId} session={signedIn} labId={route.labId} />;
+      return <ReviewPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'item':
       return (
-        <ItemPage
+        <ItemPage.Component
           key={route.itemId}
           session={signedIn}
           itemId={route.itemId}
@@ -51,7 +56,7 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
     case 'legacy-document':
       return <Redirect to={paths.item(route.itemId)} />;
     case 'account':
-      return <AccountPage session={signedIn} onSignOut={signOut} />;
+      return <AccountPage.Component session={signedIn} onSignOut={signOut} />;
     default:
       return <NotFoundPage />;
   }
@@ -62,9 +67,9 @@ function publicPage(route: Route, session: Session): ReactNode {
     case 'sign-in':
       return <SignInPage session={session} />;
     case 'setup':
-      return <SetupPage session={session} />;
+      return <SetupPage.Component session={session} />;
     case 'invite':
-      return <InvitePage key={route.token} session={session} token={route.token} />;
+      return <InvitePage.Component key={route.token} session={session} token={route.token} />;
     default:
       return <NotFoundPage />;
   }
@@ -90,7 +95,10 @@ function Pages() {
     () => (me ? { api: session.api, me, actor: actorOf(me) } : null),
     [session.api, me],
   );
-  useFocusOnNavigation(address.replace(/[?#].*$/, ''));
+  const pathname = address.replace(/[?#].*$/, '');
+  useFocusOnNavigation(pathname);
+  const signedInNow = me !== null;
+  useEffect(() => (signedInNow ? prefetchLikelyPages() : undefined), [signedInNow]);
   let content: ReactNode;
   if (state.status === 'loading') content = <Loading />;
   else if (state.status === 'unreachable') content = <LoadFailed error={state.error} />;
@@ -105,7 +113,9 @@ function Pages() {
         navigate(paths.signIn());
       }}
     >
-      {content}
+      <PageLoadBoundary key={pathname}>
+        <Suspense fallback={<Loading />}>{content}</Suspense>
+      </PageLoadBoundary>
     </Frame>
   );
 }

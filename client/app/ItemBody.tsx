@@ -1,18 +1,37 @@
 /**
  * The body of an item page, by kind. Every kind has a working editor drawn from
  * its spec (`GenericItemEditor`); kinds with a purpose-made screen are listed here.
+ * Each kind's code is its own chunk, fetched when an item of that kind opens:
+ * a measure does not load the diagram canvas, a driver diagram not the chart.
  */
-import { DriverDiagram } from '../features/drivers/DriverDiagram';
-import { IdeaEditor } from '../features/ideas/IdeaEditor';
-import { MeasureEditor } from '../features/measures/MeasureEditor';
-import { PdsaWorksheet } from '../features/pdsa/PdsaWorksheet';
-import { RampView } from '../features/pdsa/RampView';
-import { ProblemEditor } from '../features/problem/ProblemEditor';
-import { GenericItemEditor } from '../lib/item-fields/GenericItemEditor';
+import { lazy, Suspense } from 'react';
 import type { ItemBodyProps } from '../lib/item-fields/item-body-props';
+import { Loading } from '../lib/PageStatus';
 import { paths } from './router';
 
-export function ItemBody(props: ItemBodyProps) {
+const DriverDiagram = lazy(async () => ({
+  default: (await import('../features/drivers/DriverDiagram')).DriverDiagram,
+}));
+const IdeaEditor = lazy(async () => ({
+  default: (await import('../features/ideas/IdeaEditor')).IdeaEditor,
+}));
+const RampView = lazy(async () => ({
+  default: (await import('../features/pdsa/RampView')).RampView,
+}));
+const MeasureEditor = lazy(async () => ({
+  default: (await import('../features/measures/MeasureEditor')).MeasureEditor,
+}));
+const PdsaWorksheet = lazy(async () => ({
+  default: (await import('../features/pdsa/PdsaWorksheet')).PdsaWorksheet,
+}));
+const ProblemEditor = lazy(async () => ({
+  default: (await import('../features/problem/ProblemEditor')).ProblemEditor,
+}));
+const GenericItemEditor = lazy(async () => ({
+  default: (await import('../lib/item-fields/GenericItemEditor')).GenericItemEditor,
+}));
+
+function BodyOfKind(props: ItemBodyProps) {
   switch (props.item.kind) {
     case 'drivers':
       return <DriverDiagram {...props} />;
@@ -40,4 +59,12 @@ export function ItemBody(props: ItemBodyProps) {
       throw new Error(`unknown item kind ${String(unreachable)}`);
     }
   }
+}
+
+export function ItemBody(props: ItemBodyProps) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <BodyOfKind {...props} />
+    </Suspense>
+  );
 }

@@ -7,13 +7,14 @@
  * ideas (list, board and PICK chart) instead. Both render from the lab's items
  * as the registry keeps them, live from the lab feed (`lib/lab-items.tsx`).
  */
+import { Suspense } from 'react';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Lab, Member } from '../../shared/schemas/api-responses';
 import { ExportForm } from '../features/exports/ExportForm';
 import { IdeasScreen } from '../features/ideas/IdeasScreen';
 import { useLabDocs } from '../features/ideas/lab-docs';
 import { AddItemForm } from '../features/items/AddItemForm';
-import { MeasureOverviewChart } from '../features/measures/MeasureOverviewChart';
+import { LazyMeasureOverviewChart } from '../features/measures/lazy-overview-chart';
 import { AimSummary } from '../features/overview/AimSummary';
 import { LabItems } from '../features/overview/LabItems';
 import type { OverviewItem } from '../features/overview/overview-items';
@@ -98,17 +99,19 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
           <h2 className="nhsuk-heading-m" id="measures-heading">
             Measures
           </h2>
-          {measures.map((measure) => {
-            const doc = docs.get(measure.id);
-            return doc ? (
-              <MeasureOverviewChart
-                key={measure.id}
-                doc={doc}
-                fallbackTitle={measure.title}
-                href={paths.item(measure.id)}
-              />
-            ) : null;
-          })}
+          <Suspense fallback={<Loading />}>
+            {measures.map((measure) => {
+              const doc = docs.get(measure.id);
+              return doc ? (
+                <LazyMeasureOverviewChart
+                  key={measure.id}
+                  doc={doc}
+                  fallbackTitle={measure.title}
+                  href={paths.item(measure.id)}
+                />
+              ) : null;
+            })}
+          </Suspense>
         </section>
       )}
       <div className="nhsuk-grid-row">

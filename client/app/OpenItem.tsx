@@ -35,11 +35,8 @@ import {
   syncServerUrl,
 } from '../features/sync/collab-session';
 import { SyncStatus } from '../features/sync/SyncStatus';
-import {
-  type EditorCommenting,
-  EditorCommentingContext,
-  type EditorUser,
-} from '../lib/editor/CollaborativeEditor';
+import type { EditorUser } from '../lib/editor/CollaborativeEditor';
+import { type EditorCommenting, EditorCommentingContext } from '../lib/editor/editor-commenting';
 import { ITEM_KIND_LABELS } from '../lib/labels';
 import { ItemBody } from './ItemBody';
 import { may, useLab } from './lab-context';

@@ -23,12 +23,18 @@ import {
   relativePositionToAbsolutePosition,
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
-import { createContext, type RefObject, useContext, useEffect, useRef } from 'react';
+import { type RefObject, useContext, useEffect, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { FormattingToolbar } from './FormattingToolbar';
 import { isFragmentDamaged } from '../../../shared/documents/item-shape';
 import { useYShallowChanges } from '../y-hooks';
+import {
+  type EditorCommenting,
+  EditorCommentingContext,
+  type MarkedPassage,
+  type SelectedPassage,
+} from './editor-commenting';
+import { FormattingToolbar } from './FormattingToolbar';
 
 /** The awareness `user`: the server drops states that do not name the signed-in account. */
 export interface EditorUser {
@@ -47,35 +53,6 @@ export interface CollaborativeEditorProps {
   readonly label: string;
   readonly editable?: boolean;
 }
-
-/** A commented passage to mark. Styled by the page (`.passage-mark`, `--active`). */
-export interface MarkedPassage {
-  readonly id: string;
-  readonly start: Y.RelativePosition;
-  readonly end: Y.RelativePosition;
-  /** The passage whose thread is being looked at: marked more strongly. */
-  readonly active: boolean;
-}
-
-/** The selected words as a passage of one section. */
-export interface SelectedPassage {
-  /** The section's fragment name (`text.<section>`). */
-  readonly target: string;
-  readonly start: Y.RelativePosition;
-  readonly end: Y.RelativePosition;
-  readonly quote: string;
-}
-
-export interface EditorCommenting {
-  /** Passages to mark, by fragment name. */
-  readonly passages: ReadonlyMap<string, readonly MarkedPassage[]>;
-  /** Null for people who may not comment: then there is no "Add a comment". */
-  readonly onAddComment: ((passage: SelectedPassage) => void) | null;
-  /** A marked passage was clicked. */
-  readonly onPassageChosen: (id: string) => void;
-}
-
-export const EditorCommentingContext = createContext<EditorCommenting | null>(null);
 
 const NO_PASSAGES: readonly MarkedPassage[] = [];
 const ADD_COMMENT_KEYS = 'Control+Alt+M';

@@ -1,0 +1,34 @@
+/**
+ * Catches a page whose code could not be fetched (offline, or a tab opened
+ * before a new release replaced its chunks) and offers a reload, instead of
+ * leaving a blank page. Keyed by address in the app, so moving to another page
+ * tries again.
+ */
+import { Component, type ReactNode } from 'react';
+
+interface State {
+  failed: boolean;
+}
+
+export class PageLoadBoundary extends Component<{ children: ReactNode }, State> {
+  override state: State = { failed: false };
+
+  static getDerivedStateFromError(): State {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <>
+        <h1 className="nhsuk-heading-l">This page could not be loaded</h1>
+        <p className="nhsuk-body" data-testid="page-load-error">
+          Check your connection, then reload the page. Nothing you saved is lost.
+        </p>
+        <button type="button" className="nhsuk-button" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
+      </>
+    );
+  }
+}

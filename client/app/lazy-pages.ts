@@ -1,0 +1,70 @@
+/**
+ * Pages loaded on demand, so the first page (usually sign-in) does not ship
+ * the editor, Yjs, charts or the diagram canvas. Each page's chunk is fetched
+ * once; a failed fetch (offline, or an old tab after a new release removed
+ * its chunks) is forgotten so the next visit tries again.
+ */
+import { type ComponentType, lazy } from 'react';
+
+interface LazyPage<P> {
+  Component: ComponentType<P>;
+  prefetch(): Promise<unknown>;
+}
+
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
+  let pending: Promise<{ default: ComponentType<P> }> | undefined;
+  const fetchOnce = () => {
+    pending ??= load().then(
+      (component) => ({ default: component }),
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    );
+    return pending;
+  };
+  return { Component: lazy(fetchOnce), prefetch: fetchOnce };
+}
+
+export const AccountPage = lazyPage(async () => (await import('./AccountPage')).AccountPage);
+export const AuditPage = lazyPage(async () => (await import('./AuditPage')).AuditPage);
+export const InvitePage = lazyPage(async () => (await import('./InvitePage')).InvitePage);
+export const ItemPage = lazyPage(async () => (await import('./ItemPage')).ItemPage);
+export const LabPage = lazyPage(async () => (await import('./LabPage')).LabPage);
+export const LabSettingsPage = lazyPage(
+  async () => (await import('./LabSettingsPage')).LabSettingsPage,
+);
+export const MembersPage = lazyPage(async () => (await import('./MembersPage')).MembersPage);
+export const MyLabsPage = lazyPage(async () => (await import('./MyLabsPage')).MyLabsPage);
+export const ReviewPage = lazyPage(async () => (await import('./ReviewPage')).ReviewPage);
+export const SetupPage = lazyPage(async () => (await import('./SetupPage')).SetupPage);
+
+/** The pages a signed-in person most likely opens next, in that order. */
+const LIKELY_NEXT = [MyLabsPage, LabPage, ItemPage];
+
+/**
+ * Fetches the likely next pages once the browser is idle, so opening a lab or
+ * an item does not wait for its code. Waits first so the current page's own
+ * requests (its data, its sync connection) are not competing for the network.
+ */
+export function prefetchLikelyPages(delayMs = 3000): () => void {
+  let cancelled = false;
+  const start = () => {
+    if (cancelled) return;
+    // One at a time: the first is the one most likely needed.
+    void LIKELY_NEXT.reduce<Promise<unknown>>(
+      (previous, page) => previous.then(() => (cancelled ? undefined : page.prefetch())),
+      Promise.resolve(),
+    ).catch(() => {
+      // A failed prefetch is retried when the page is opened; nothing to show.
+    });
+  };
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start);
+    else start();
+  }, delayMs);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
+}

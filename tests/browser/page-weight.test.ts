@@ -1,0 +1,155 @@
+/**
+ * The client is split by page: the sign-in page, the lab overview and the
+ * reviewer's page load without the editor, Yjs or chart code, compressed; an
+ * item page fetches its editor when it opens; and a page whose code cannot be
+ * fetched says so and offers a reload instead of going blank.
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageWeight } from '../../scripts/client-weight';
+import { launchBrowser } from '../helpers/browser';
+import {
+  type Account,
+  apiWithToken,
+  givePassword,
+  heading,
+  signedInContext,
+  testPasswordHash,
+} from '../helpers/browser-session';
+import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+const clientDir = path.resolve('dist/client');
+const KB = 1024;
+/** Chunks only an item page (or a measure on the overview) may need. */
+const EDITOR_CHUNKS =
+  /\/assets\/(?:editor|ProblemEditor|DriverDiagram|MeasureChart|MeasureEditor)-/;
+const YJS_CHUNK = /\/assets\/yjs-/;
+
+interface Fetched {
+  readonly url: string;
+  readonly encoding: string | undefined;
+  readonly bytes: number;
+}
+
+/** Records the scripts a page fetches, with how each was encoded. */
+function recordScripts(page: Page): Fetched[] {
+  const fetched: Fetched[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const headers = response.headers();
+    fetched.push({
+      url: response.url(),
+      encoding: headers['content-encoding'],
+      bytes: Number(headers['content-length']),
+    });
+  });
+  return fetched;
+}
+
+describe('pages load only the code they need', () => {
+  let workspace: TestWorkspace;
+  let browser: Browser;
+  let owner: Account;
+  let problemId: string;
+  const contexts: BrowserContext[] = [];
+
+  async function freshPage(signedIn: boolean): Promise<Page> {
+    const context = signedIn
+      ? await signedInContext(browser, workspace.url, owner)
+      : await browser.newContext();
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  beforeAll(async () => {
+    workspace = await startTestWorkspace();
+    owner = await givePassword(workspace.server.meta, workspace.owner, await testPasswordHash());
+    const created = await apiWithToken(
+      workspace.url,
+      owner.token,
+      'POST',
+      `/api/labs/${workspace.labId}/items`,
+      { kind: 'problem', title: 'Falls at night' },
+    );
+    problemId = ((await created.json()) as { item: { id: string } }).item.id;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await workspace?.stop();
+  });
+
+  it('the sign-in page fetches no editor, Yjs or chart code, and every script compressed', async () => {
+    const page = await freshPage(false);
+    const scripts = recordScripts(page);
+    await page.goto(`${workspace.url}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      expect(script.url).not.toMatch(EDITOR_CHUNKS);
+      expect(script.url).not.toMatch(YJS_CHUNK);
+      // Under 1 KB a compressed copy saves less than its headers, so none is built.
+      if (script.bytes >= KB) expect(['br', 'gzip'], script.url).toContain(script.encoding);
+    }
+  });
+
+  it('the lab overview fetches no editor or chart code', async () => {
+    const page = await freshPage(true);
+    const scripts = recordScripts(page);
+    await page.goto(`${workspace.url}/labs/${workspace.labId}`);
+    await page.getByTestId('lab-facts').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.some((s) => /\/assets\/LabPage-/.test(s.url))).toBe(true);
+    for (const script of scripts) expect(script.url).not.toMatch(EDITOR_CHUNKS);
+  });
+
+  it('an item page fetches its editor when it opens, and it can be edited', async () => {
+    const page = await freshPage(true);
+    const scripts = recordScripts(page);
+    await page.goto(`${workspace.url}/items/${problemId}`);
+    await page.locator('[contenteditable="true"]').first().waitFor();
+    expect(await heading(page)).toContain('Falls at night');
+    expect(scripts.some((s) => /\/assets\/editor-/.test(s.url))).toBe(true);
+  });
+
+  it('keeps the first load of sign-in and overview within 150 KB of gzipped JS, any page within 250 KB', () => {
+    const signIn = pageWeight(clientDir, 'index.html');
+    const overview = pageWeight(clientDir, 'app/LabPage.tsx');
+    const review = pageWeight(clientDir, 'app/ReviewPage.tsx');
+    expect(signIn.js.gzip).toBeLessThanOrEqual(150 * KB);
+    expect(overview.js.gzip).toBeLessThanOrEqual(150 * KB);
+    for (const weight of [signIn, overview, review]) {
+      for (const file of weight.js.files) expect(`/${file}`).not.toMatch(EDITOR_CHUNKS);
+    }
+    expect(review.js.files.some((f) => YJS_CHUNK.test(`/${f}`))).toBe(false);
+    for (const page of [
+      'AccountPage',
+      'AuditPage',
+      'InvitePage',
+      'ItemPage',
+      'LabPage',
+      'LabSettingsPage',
+      'MembersPage',
+      'MyLabsPage',
+      'ReviewPage',
+      'SetupPage',
+    ]) {
+      expect(pageWeight(clientDir, `app/${page}.tsx`).js.gzip, page).toBeLessThanOrEqual(250 * KB);
+    }
+  });
+
+  it('a page whose code cannot be fetched offers a reload', async () => {
+    const page = await freshPage(true);
+    await page.route(/\/assets\/AuditPage-[^/]+\.js$/, (route) => route.abort('failed'));
+    await page.goto(`${workspace.url}/labs/${workspace.labId}/audit`);
+    await page.getByTestId('page-load-error').waitFor();
+    expect(await heading(page)).toBe('This page could not be loaded');
+    await page.unroute(/\/assets\/AuditPage-[^/]+\.js$/);
+    await page.getByRole('button', { name: 'Reload the page' }).click();
+    await page.getByRole('heading', { level: 1, name: /audit/i }).waitFor();
+  });
+});
