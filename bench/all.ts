@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the sync benchmark (`run.ts`), the export benchmark (`export.ts`),
- * the cost of the schema check on the edit path (`schema-guard.ts`), then archive
- * import (`archive-import.ts`), each in its own process, with the command line's options passed
+ * the cost of the schema check on the edit path (`schema-guard.ts`), archive
+ * import (`archive-import.ts`), then the pages in a browser (`pages.ts`), each in its own process, with the command line's options passed
  * to the one that knows them. Exits non-zero if either benchmark failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -28,4 +28,5 @@ const sync = run('run.ts', args);
 const exports = run('export.ts', exportArgs);
 const guard = run('schema-guard.ts', exportArgs);
 const imports = run('archive-import.ts', args.includes('--json') ? ['--json'] : []);
-process.exitCode = [sync, exports, guard, imports].find((status) => status !== 0) ?? 0;
+const pages = run('pages.ts', args.includes('--json') ? ['--json'] : []);
+process.exitCode = [sync, exports, guard, imports, pages].find((status) => status !== 0) ?? 0;

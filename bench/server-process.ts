@@ -55,6 +55,8 @@ export interface StartOptions {
   readonly admin: AdminCredentials;
   /** Extra node flags for our server (e.g. `--cpu-prof`); none for a normal run. */
   readonly nodeArgs: readonly string[];
+  /** Settings for our server beyond the benchmark's own (e.g. `DEMO: 'true'`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function startOurServer(
@@ -77,6 +79,7 @@ export async function startOurServer(
       // person's rate; the limit is still checked on every message, so its cost is measured.
       SYNC_MESSAGES_PER_SECOND: String(1_000_000),
       ...adminEnv(options.admin),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -68,7 +68,7 @@ async function post<S extends z.ZodType>(httpBase: string, call: Call<S>) {
 }
 
 /** Signs in and creates a personal API token; returns the token. */
-async function createApiToken(httpBase: string, admin: AdminCredentials): Promise<string> {
+export async function createApiToken(httpBase: string, admin: AdminCredentials): Promise<string> {
   const signIn: z.input<typeof SignInBodySchema> = admin;
   const session = await post(httpBase, {
     path: '/api/auth/sign-in',
