@@ -7,14 +7,11 @@
  * ideas (list, board and PICK chart) instead. Both render from the lab's items
  * as the registry keeps them, live from the lab feed (`lib/lab-items.tsx`).
  */
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Lab, Member } from '../../shared/schemas/api-responses';
 import { ExportForm } from '../features/exports/ExportForm';
-import { IdeasScreen } from '../features/ideas/IdeasScreen';
-import { useLabDocs } from '../features/ideas/lab-docs';
 import { AddItemForm } from '../features/items/AddItemForm';
-import { LazyMeasureOverviewChart } from '../features/measures/lazy-overview-chart';
 import { AimSummary } from '../features/overview/AimSummary';
 import { LabItems } from '../features/overview/LabItems';
 import type { OverviewItem } from '../features/overview/overview-items';
@@ -77,14 +74,19 @@ function useMemberNames(session: SignedIn, lab: Lab): ReadonlyMap<string, string
   return new Map(list.map((member) => [member.userId, member.name]));
 }
 
+const LabMeasures = lazy(async () => ({ default: (await import('./LabMeasures')).LabMeasures }));
+// The ideas view edits ideas' documents (a status moved on the board), so it brings Yjs:
+// its own chunk keeps the overview without it.
+const IdeasScreen = lazy(async () => ({
+  default: (await import('../features/ideas/IdeasScreen')).IdeasScreen,
+}));
+
 function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
   const items = useItems(lab);
   const names = useMemberNames(session, lab);
   const list = items.status === 'ready' ? items.data.items : [];
   const problem = list.find((item) => item.kind === 'problem' && !item.archived) ?? null;
   const measures = list.filter((item) => item.kind === 'measure' && !item.archived);
-  // A measure's chart needs its data, which the registry does not keep: those documents open.
-  const docs = useLabDocs(measures.map((item) => item.id));
   const canCreate = may(session, lab, 'items.create');
   return (
     <>
@@ -100,17 +102,7 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
             Measures
           </h2>
           <Suspense fallback={<Loading />}>
-            {measures.map((measure) => {
-              const doc = docs.get(measure.id);
-              return doc ? (
-                <LazyMeasureOverviewChart
-                  key={measure.id}
-                  doc={doc}
-                  fallbackTitle={measure.title}
-                  href={paths.item(measure.id)}
-                />
-              ) : null;
-            })}
+            <LabMeasures measures={measures} />
           </Suspense>
         </section>
       )}
@@ -204,13 +196,15 @@ function Ideas({ session, lab }: { session: SignedIn; lab: Lab }) {
       {items.status === 'loading' && <Loading />}
       {items.status === 'error' && <p className="nhsuk-body">{items.error.message}</p>}
       {items.status === 'ready' && (
-        <IdeasScreen
-          api={session.api}
-          labId={lab.id}
-          items={items.data.items}
-          canCreate={may(session, lab, 'items.create')}
-          itemHref={paths.item}
-        />
+        <Suspense fallback={<Loading />}>
+          <IdeasScreen
+            api={session.api}
+            labId={lab.id}
+            items={items.data.items}
+            canCreate={may(session, lab, 'items.create')}
+            itemHref={paths.item}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -97,14 +97,18 @@ describe('pages load only the code they need', () => {
     }
   });
 
-  it('the lab overview fetches no editor or chart code', async () => {
+  it('the lab overview of a lab without measures fetches no editor, chart or Yjs code', async () => {
     const page = await freshPage(true);
     const scripts = recordScripts(page);
     await page.goto(`${workspace.url}/labs/${workspace.labId}`);
     await page.getByTestId('lab-facts').waitFor();
     await page.waitForLoadState('networkidle');
     expect(scripts.some((s) => /\/assets\/LabPage-/.test(s.url))).toBe(true);
-    for (const script of scripts) expect(script.url).not.toMatch(EDITOR_CHUNKS);
+    for (const script of scripts) {
+      expect(script.url).not.toMatch(EDITOR_CHUNKS);
+      // Its lists come from the lab feed; Yjs only comes with a measure's chart.
+      expect(script.url).not.toMatch(YJS_CHUNK);
+    }
   });
 
   it('an item page fetches its editor when it opens, and it can be edited', async () => {
@@ -125,7 +129,9 @@ describe('pages load only the code they need', () => {
     for (const weight of [signIn, overview, review]) {
       for (const file of weight.js.files) expect(`/${file}`).not.toMatch(EDITOR_CHUNKS);
     }
-    expect(review.js.files.some((f) => YJS_CHUNK.test(`/${f}`))).toBe(false);
+    for (const weight of [overview, review]) {
+      expect(weight.js.files.some((f) => YJS_CHUNK.test(`/${f}`))).toBe(false);
+    }
     for (const page of [
       'AccountPage',
       'AuditPage',
