@@ -1,8 +1,9 @@
 /**
  * What the PostgreSQL stores promise beyond the shared contracts: a DocStore receipt
  * resolves only once its row is committed (so "Saved" follows the commit); a failed
- * write rejects, fences the document, and lets it start afresh once loaded; and only
- * one server writes a schema's metadata.
+ * write rejects, fences the document, and lets it start afresh once loaded; a
+ * compaction deletes only rows its store has seen, so several processes may write one
+ * document; and only one server writes a schema's metadata.
  */
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
@@ -12,6 +13,7 @@ import { startWorkspaceServer } from '../../server/app';
 import { createMemoryLogger } from '../../server/logger';
 import type { DocStore } from '../../server/store/doc-store';
 import { createPostgresDocStore } from '../../server/store/postgres/postgres-doc-store';
+import { compactedState } from '../../server/store/stored-update';
 import { textOf, typeText } from '../contract/doc-store-contract';
 import { createTestSchema, type TestSchema, testDatabase } from '../helpers/postgres';
 import { makeDataDir, testConfig } from '../helpers/workspace';
@@ -100,6 +102,32 @@ describe.skipIf(testDatabase === null)('PostgreSQL stores', () => {
     expect(textOf(await store.load('fenced'))).toBe('abc');
     // Other documents were never affected.
     await store.append('unaffected', first).durable;
+  });
+
+  it('compacts only what it has read or written: another process’s update stays', async () => {
+    const other = createPostgresDocStore({ db: await schema.open(), logger: createMemoryLogger() });
+    try {
+      const mine = new Y.Doc();
+      expect(await store.load('shared')).toEqual([]);
+      await Promise.all(
+        typeText(mine, 'abc').map((update) => store.append('shared', update).durable),
+      );
+      // Committed by another process after this one loaded: not in its state.
+      const theirs = new Y.Doc();
+      await Promise.all(
+        typeText(theirs, 'XY').map((update) => other.append('shared', update).durable),
+      );
+      await store.compact('shared', compactedState(mine));
+      const loaded = await other.load('shared');
+      // The three appends went into the state; the other process's two rows remain.
+      expect(loaded).toHaveLength(3);
+      const text = textOf(loaded);
+      expect(text).toContain('abc');
+      expect(text).toContain('XY');
+      expect(text).toHaveLength(5);
+    } finally {
+      await other.close();
+    }
   });
 
   it('lets one server use a schema at a time, and says so to a second', async () => {

@@ -41,12 +41,18 @@ export interface DocState {
   failure: { readonly error: unknown } | null;
   /** Settles when the last write queued for the document has. */
   lastWrite: Promise<void>;
+  /**
+   * The rows this store has read or written for the document since it was loaded: all
+   * a caller's compacted state can contain. A compaction deletes these and no others,
+   * so an update another process committed meanwhile is never lost.
+   */
+  seen: Set<number>;
 }
 
 export type PipelineOp =
   | WriteOpOf<'append'>
   | WriteOpOf<'compact'>
-  | { kind: 'load'; docId: string; done: Deferred<StoredUpdate[]> }
+  | { kind: 'load'; doc: DocState; docId: string; done: Deferred<StoredUpdate[]> }
   | { kind: 'stats'; docId: string; done: Deferred<DocStoreStats> };
 
 interface WriteOpOf<K extends 'append' | 'compact'> {
@@ -105,8 +111,11 @@ export class DocPipeline {
 
   private async read(op: Extract<PipelineOp, { kind: 'load' | 'stats' }>): Promise<void> {
     try {
-      if (op.kind === 'load') op.done.resolve(await selectUpdates(this.pool, op.docId));
-      else op.done.resolve(await selectStats(this.pool, op.docId));
+      if (op.kind === 'load') {
+        const { updates, seqs } = await selectUpdates(this.pool, op.docId);
+        op.doc.seen = new Set(seqs);
+        op.done.resolve(updates);
+      } else op.done.resolve(await selectStats(this.pool, op.docId));
     } catch (error) {
       op.done.reject(error);
     }
@@ -123,7 +132,7 @@ export class DocPipeline {
     try {
       const simple = writes.length <= ROWS_PER_INSERT && writes.every((op) => op.kind === 'append');
       // One INSERT commits on its own; anything more needs a transaction.
-      if (simple) await insertUpdates(this.pool, writes.map(toRow));
+      if (simple) see(writes, await insertUpdates(this.pool, writes.map(toRow)));
       else await this.transaction(writes);
     } catch (error) {
       const docIds = [...new Set(writes.map((op) => op.docId))];
@@ -146,19 +155,21 @@ export class DocPipeline {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      let appends: UpdateRow[] = [];
+      let appends: WriteOp[] = [];
       for (const op of writes) {
         if (op.kind === 'append') {
-          appends.push(toRow(op));
+          appends.push(op);
           continue;
         }
-        await insertUpdates(client, appends);
+        see(appends, await insertUpdates(client, appends.map(toRow)));
         appends = [];
-        // Everything appended before the compaction is in the state that replaces it.
-        await deleteUpdates(client, op.docId);
-        await insertUpdates(client, [toRow(op)]);
+        // Everything this store read or wrote before the compaction is in the state
+        // that replaces it; rows it has not seen (another process's) stay.
+        await deleteUpdates(client, op.docId, [...op.doc.seen]);
+        const [stateSeq] = await insertUpdates(client, [toRow(op)]);
+        op.doc.seen = new Set(stateSeq === undefined ? [] : [stateSeq]);
       }
-      await insertUpdates(client, appends);
+      see(appends, await insertUpdates(client, appends.map(toRow)));
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: unknown) => {
@@ -170,6 +181,14 @@ export class DocPipeline {
       client.release(broken);
     }
   }
+}
+
+/** Notes each written row as seen by its document (`seqs` in the order of `ops`). */
+function see(ops: readonly WriteOp[], seqs: readonly number[]): void {
+  ops.forEach((op, index) => {
+    const seq = seqs[index];
+    if (seq !== undefined) op.doc.seen.add(seq);
+  });
 }
 
 function toRow(op: WriteOp): UpdateRow {

@@ -19,32 +19,54 @@ export interface UpdateRow {
 const ENCODING_COLUMN: Record<UpdateEncoding, number> = { v1: 1, v2: 2 };
 
 /**
- * Inserts rows in the given order. The rows of one VALUES list take their `seq` in
- * list order, so a document's updates keep the order they were appended in.
+ * Inserts rows in the given order and returns their `seq`s in that order. The rows of
+ * one VALUES list take their `seq` in list order, so a document's updates keep the
+ * order they were appended in.
  */
-export async function insertUpdates(db: Queryable, rows: readonly UpdateRow[]): Promise<void> {
+export async function insertUpdates(db: Queryable, rows: readonly UpdateRow[]): Promise<number[]> {
+  const seqs: number[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     const chunk = rows.slice(start, start + ROWS_PER_INSERT);
     const values = chunk.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ');
     const params = chunk.flatMap((row) => [row.docId, row.update, ENCODING_COLUMN[row.encoding]]);
-    await db.query(`INSERT INTO doc_updates (doc_id, update, encoding) VALUES ${values}`, params);
+    const result = await db.query<{ seq: number }>(
+      `INSERT INTO doc_updates (doc_id, update, encoding) VALUES ${values} RETURNING seq::float8 AS seq`,
+      params,
+    );
+    for (const row of result.rows) seqs.push(row.seq);
   }
+  return seqs;
 }
 
-export async function deleteUpdates(db: Queryable, docId: string): Promise<void> {
-  await db.query('DELETE FROM doc_updates WHERE doc_id = $1', [docId]);
+/** Deletes the named rows of a document, and no other: rows written since stay. */
+export async function deleteUpdates(
+  db: Queryable,
+  docId: string,
+  seqs: readonly number[],
+): Promise<void> {
+  if (seqs.length === 0) return;
+  await db.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq = ANY($2::bigint[])', [
+    docId,
+    seqs,
+  ]);
 }
 
-export async function selectUpdates(db: Queryable, docId: string): Promise<StoredUpdate[]> {
-  const { rows } = await db.query<{ update: Buffer; encoding: number }>(
-    'SELECT update, encoding FROM doc_updates WHERE doc_id = $1 ORDER BY seq',
+export async function selectUpdates(
+  db: Queryable,
+  docId: string,
+): Promise<{ updates: StoredUpdate[]; seqs: number[] }> {
+  const { rows } = await db.query<{ update: Buffer; encoding: number; seq: number }>(
+    'SELECT update, encoding, seq::float8 AS seq FROM doc_updates WHERE doc_id = $1 ORDER BY seq',
     [docId],
   );
-  return rows.map((row) => ({
-    // Plain copies, not views into the driver's buffers.
-    update: new Uint8Array(row.update),
-    encoding: row.encoding === 2 ? 'v2' : 'v1',
-  }));
+  return {
+    updates: rows.map((row) => ({
+      // Plain copies, not views into the driver's buffers.
+      update: new Uint8Array(row.update),
+      encoding: row.encoding === 2 ? 'v2' : 'v1',
+    })),
+    seqs: rows.map((row) => row.seq),
+  };
 }
 
 export async function selectStats(db: Queryable, docId: string): Promise<DocStoreStats> {

@@ -2,7 +2,10 @@
  * The DocStore in PostgreSQL (scale-out mode): one row per stored update in
  * `doc_updates`, ordered by `seq`. An append is written and durable at once, when its
  * statement commits, so clients hear "Saved" only after the commit, and the sync layer
- * passes an update on only after it too. The ordering and batching live in
+ * passes an update on only after it too. A compaction replaces the rows this store
+ * has read or written for the document since loading it, and no others, so updates
+ * that other processes commit to the same document are never lost to it (rows of a
+ * document this store has not loaded are kept too). The ordering and batching live in
  * `doc-pipeline.ts`; this module checks ids, fences a document after a failed write
  * (as the log store does) and owns the store's lifetime. The pool is borrowed.
  */
@@ -44,7 +47,7 @@ function background<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function newDocState(): DocState {
-  return { failure: null, lastWrite: Promise.resolve() };
+  return { failure: null, lastWrite: Promise.resolve(), seen: new Set() };
 }
 
 export function createPostgresDocStore(options: PostgresDocStoreOptions): DocStore {
@@ -106,7 +109,7 @@ export function createPostgresDocStore(options: PostgresDocStoreOptions): DocSto
       // appends still queued against the failed state are refused.
       if (docs.get(docId)?.failure) docs.set(docId, newDocState());
       const done = deferred<StoredUpdate[]>();
-      pipeline.push({ kind: 'load', docId, done });
+      pipeline.push({ kind: 'load', doc: stateOf(docId), docId, done });
       return done.promise;
     },
     append(docId, update) {
