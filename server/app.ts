@@ -17,6 +17,8 @@ import { createRequestThrottles } from './api/auth/request-throttles';
 import { startSessionPurge } from './api/auth/session-purge';
 import { bootstrapAdmin } from './api/bootstrap-admin';
 import type { AccessChange, ApiDeps } from './api/context';
+import { mountBackupRoutes } from './backup/backup-routes';
+import { removeStaleSnapshots, takeSnapshot } from './backup/snapshot';
 import { bodyLimits } from './body-limits';
 import type { Config } from './config';
 import { seedDemoLab } from './demo/seed-demo';
@@ -24,6 +26,11 @@ import { createCommentSource } from './export/comment-source';
 import { createDocReader } from './export/doc-reader';
 import { mountExportRoutes } from './export/export-routes';
 import type { Logger } from './logger';
+import { syncMetricSources } from './ops/metric-sources';
+import { createServerMetrics } from './ops/metrics';
+import { opsRoutes } from './ops/ops-routes';
+import { createReadiness, type ReadinessCheck, storeCheck } from './ops/readiness';
+import { requestContext } from './ops/request-context';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import type { DocStore } from './store/doc-store';
@@ -52,6 +59,8 @@ export interface WorkspaceServerOptions {
   readonly now?: () => Date;
   /** How often expired sessions are purged (they always are at start); hourly by default. */
   readonly sessionPurgeIntervalMs?: number;
+  /** More for `/readyz` to check beyond the stores' own probes (e.g. a Redis connection). */
+  readonly readinessChecks?: readonly ReadinessCheck[];
 }
 
 export interface WorkspaceServer {
@@ -85,11 +94,21 @@ export async function startWorkspaceServer(
 ): Promise<WorkspaceServer> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
+  const metrics = createServerMetrics();
   const {
     database,
     store,
     meta: storedMeta,
-  } = await openStores(config, logger, { store: options.store, meta: options.meta });
+    snapshotText,
+  } = await openStores(config, logger, {
+    store: options.store,
+    meta: options.meta,
+    wrapFsync: metrics.timedFsync,
+  });
+  const snapshot = snapshotText
+    ? () => takeSnapshot({ dataDir: config.dataDir, metaText: snapshotText, now })
+    : null;
+  if (snapshot) await removeStaleSnapshots(config.dataDir);
   const feeds = new LabFeeds({
     meta: storedMeta,
     logger,
@@ -110,7 +129,9 @@ export async function startWorkspaceServer(
     },
     onUpdated: itemRegistry.onUpdated,
     itemKind: (docId) => meta.getItem(docId)?.kind ?? null,
+    meter: metrics.sync,
   });
+  metrics.watch(syncMetricSources(registry, meta));
   const factsBackfill = createFactsBackfill({
     meta,
     read: (docId, read) => registry.read(docId, read),
@@ -167,10 +188,29 @@ export async function startWorkspaceServer(
   const { setupPath } = await bootstrapAdmin(meta, config, logger, now, onAdminCreated);
   const sessionPurge = await startSessionPurge(meta, logger, now, options.sessionPurgeIntervalMs);
 
+  let closing: Promise<void> | undefined;
+  const readiness = createReadiness(
+    [
+      {
+        name: 'server',
+        check: async () => {
+          if (closing) throw Object.assign(new Error('shutting down'), { code: 'shutting_down' });
+        },
+      },
+      storeCheck('documents', store),
+      storeCheck('metadata', meta),
+      ...(database ? [{ name: 'postgres', check: () => database.ping() }] : []),
+      ...(options.readinessChecks ?? []),
+    ],
+    logger,
+  );
+
   const app = new Hono();
-  // First of all, before authentication: no route reads an oversized body.
+  app.use('*', ...requestContext(logger, metrics));
+  // Before authentication: no route reads an oversized body.
   app.use('*', bodyLimits(API_PREFIX));
   app.use('*', securityHeaders());
+  app.route('/', opsRoutes({ metrics, readiness, metricsToken: config.metricsToken }));
   const api = createApiApp(deps);
   // Mounted before `app.route` copies the API's routes.
   mountExportRoutes(api, {
@@ -180,7 +220,9 @@ export async function startWorkspaceServer(
       (docId, read) => registry.read(docId, read),
       (userId) => meta.getUser(userId)?.name ?? null,
     ),
+    observe: metrics.observeExport,
   });
+  mountBackupRoutes(api, { snapshot });
   app.route(API_PREFIX, api);
   app.route('/', serveClient(config.clientDir));
 
@@ -206,7 +248,6 @@ export async function startWorkspaceServer(
   );
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       server.close();

@@ -90,6 +90,12 @@ export const ConfigSchema = z.object({
       'must be lower-case letters, digits and _, starting with a letter or _',
     )
     .default('public'),
+  /** When set, `/metrics` answers only requests that carry it as a bearer token. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters (use a long random string)')
+    .regex(/^\S+$/, 'must not contain spaces')
+    .optional(),
   SYNC_PING_INTERVAL_MS: z.coerce
     .number()
     .int('must be a whole number')
@@ -120,6 +126,8 @@ export interface Config {
   readonly sync: SyncLimits;
   /** Where metadata and documents live in scale-out mode; null for DATA_DIR. */
   readonly database: { readonly url: string; readonly schema: string } | null;
+  /** The bearer token `/metrics` requires, or null for none. */
+  readonly metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -162,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: values.TRUST_PROXY,
     passwordHashCost: values.PASSWORD_HASH_COST,
     maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
+    metricsToken: values.METRICS_TOKEN ?? null,
     sync: {
       ...SyncLimits,
       messagesPerSecond: values.SYNC_MESSAGES_PER_SECOND,

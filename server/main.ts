@@ -53,5 +53,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`Improvement Lab could not start: ${String(error)}\n`);
+  // The same as a log line, with the stack and cause, for whoever reads the logs.
+  createLogger('error').error('could not start', { error });
   process.exit(1);
 });

@@ -68,3 +68,23 @@ export const CLOSE_REASONS: Readonly<Record<CloseCode, string>> = {
   [CloseCode.RateLimited]: 'too many messages',
   [CloseCode.TooManySockets]: 'too many open connections for this account',
 };
+
+/** Each code's name, for metrics labels and log lines (`schema_violation`). */
+export const CLOSE_CODE_NAMES: Readonly<Record<CloseCode, string>> = {
+  [CloseCode.Normal]: 'normal',
+  [CloseCode.MessageTooLarge]: 'message_too_large',
+  [CloseCode.InternalError]: 'internal_error',
+  [CloseCode.ServerRestarting]: 'server_restarting',
+  [CloseCode.MalformedMessage]: 'malformed_message',
+  [CloseCode.DocumentTooLarge]: 'document_too_large',
+  [CloseCode.Unauthenticated]: 'unauthenticated',
+  [CloseCode.Forbidden]: 'forbidden',
+  [CloseCode.InvalidDocumentId]: 'invalid_document_id',
+  [CloseCode.SchemaViolation]: 'schema_violation',
+  [CloseCode.OutOfSync]: 'out_of_sync',
+  [CloseCode.DocumentDamaged]: 'document_damaged',
+  [CloseCode.TooManyPendingMessages]: 'too_many_pending_messages',
+  [CloseCode.RightsChanged]: 'rights_changed',
+  [CloseCode.RateLimited]: 'rate_limited',
+  [CloseCode.TooManySockets]: 'too_many_sockets',
+};

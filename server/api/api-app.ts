@@ -20,7 +20,9 @@ import { tokenRoutes } from './routes/token-routes';
 
 function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('deps', deps);
+    // Handlers log through `deps.logger`: give them one that names this request.
+    const requestId = c.get('requestId');
+    c.set('deps', requestId ? { ...deps, logger: deps.logger.child({ requestId }) } : deps);
     const header = c.req.header('authorization');
     const found = header
       ? authenticateApiToken(deps.meta, bearerToken(header), deps.now())

@@ -75,7 +75,8 @@ export interface Auth {
 }
 
 export interface AppEnv {
-  Variables: { deps: ApiDeps; auth: Auth | null };
+  /** `requestId` is set for every request before the API (`server/ops/request-context.ts`). */
+  Variables: { deps: ApiDeps; auth: Auth | null; requestId?: string };
 }
 
 export type ApiContext = Context<AppEnv>;

@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiErrorBody } from '../../shared/schemas/api';
 import type { Logger } from '../logger';
 import { DocumentDamagedError } from '../store/doc-store';
+import type { AppEnv } from './context';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -61,7 +62,9 @@ export function errorResponse(c: Context, error: ApiError): Response {
 }
 
 export function createErrorHandler(logger: Logger) {
-  return (error: Error, c: Context): Response => {
+  return (error: Error, c: Context<AppEnv>): Response => {
+    // The request's own logger (with its id) once authentication has set it up.
+    const log = c.get('deps')?.logger ?? logger;
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof DocumentDamagedError) {
       // The store has logged where the file is; the document was left untouched.
@@ -74,7 +77,7 @@ export function createErrorHandler(logger: Logger) {
         ),
       );
     }
-    logger.error('unhandled API error', { method: c.req.method, path: c.req.path, error });
+    log.error('unhandled API error', { method: c.req.method, path: c.req.path, error });
     return errorResponse(
       c,
       new ApiError(500, 'internal', 'Something went wrong on the server. Nothing was changed.'),

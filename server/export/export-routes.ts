@@ -45,6 +45,8 @@ export interface ExportDeps {
   readonly comments?: CommentSource;
   /** Largest archive accepted by import, in bytes; 50 MB by default. */
   readonly maxArchiveBytes?: number;
+  /** Told how long each export took to build (for `/metrics`). */
+  readonly observe?: (scope: 'lab' | 'item', format: string, seconds: number) => void;
 }
 
 /**
@@ -108,7 +110,9 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     const format = queryFormat(c, LAB_FORMATS);
     const include = queryInclude(c);
     const name = safeFileName(lab.title, 'lab');
+    const started = performance.now();
     const body = await (await exportBodies()).labExportBody(sources(c), lab, format, include);
+    deps.observe?.('lab', format, (performance.now() - started) / 1000);
     const included = Object.entries(include)
       .filter(([, on]) => on)
       .map(([key]) => key)
@@ -129,7 +133,9 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     if (format === 'csv' && item.kind !== 'measure') {
       throw badRequest('invalid_format', 'Only a measure has data to export as CSV.');
     }
+    const started = performance.now();
     const body = await (await exportBodies()).itemExportBody(sources(c), lab, item, format);
+    deps.observe?.('item', format, (performance.now() - started) / 1000);
     await audit(c, 'export.created', item.labId, { format, itemId: item.id });
     return download(c, body, format, safeFileName(item.title, 'item'));
   });

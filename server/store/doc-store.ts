@@ -100,4 +100,9 @@ export interface DocStore {
    * `release` and `close` rejects.
    */
   close(): Promise<void>;
+  /**
+   * Checks that storage is reachable and takes durable writes now, changing no
+   * document; rejects with why not (`/readyz`). A store without it counts as ready.
+   */
+  probe?(): Promise<void>;
 }

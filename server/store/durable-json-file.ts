@@ -137,6 +137,11 @@ function restoreAdvice(file: string, bakFile: string): string {
   );
 }
 
+/** The file's content for `data`, exactly as a write lays it down. */
+export function jsonFileText(data: unknown): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
 export function createDurableJsonFile<T>(options: DurableJsonFileOptions<T>): DurableJsonFile<T> {
   const { file, logger, what } = options;
   const dir = path.dirname(file);
@@ -212,7 +217,7 @@ export function createDurableJsonFile<T>(options: DurableJsonFileOptions<T>): Du
     },
     async write(data) {
       // Serialised before the first await: the caller's object may change meanwhile.
-      const text = `${JSON.stringify(data, null, 2)}\n`;
+      const text = jsonFileText(data);
       await Promise.all([writeSynced(tmpFile, text), writeSynced(bakTmpFile, text)]);
       await rename(tmpFile, file);
       await rename(bakTmpFile, bakFile);

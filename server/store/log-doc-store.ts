@@ -4,6 +4,9 @@
  * documents and the store's lifetime; each document's ordered writes, group commit
  * and compaction live in `doc-log.ts`.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { isDocId } from '../../shared/doc-id';
 import type { Logger } from '../logger';
 import { DocLog } from './doc-log';
@@ -31,8 +34,11 @@ export interface LogDocStoreOptions {
  * a new or replacement file and the directory get a full fsync, as their other
  * metadata matters too.
  */
-const syncHandle: Fsync = (handle, { target }) =>
+export const defaultFsync: Fsync = (handle, { target }) =>
   target === 'log' ? handle.datasync() : handle.sync();
+
+/** What a probe writes: about one small record's worth, so a nearly full disk shows. */
+const PROBE_BYTES = new Uint8Array(512);
 
 function describeId(docId: string): string {
   return JSON.stringify(docId.length > 80 ? `${docId.slice(0, 80)}…` : docId);
@@ -71,7 +77,7 @@ export function createLogDocStore(options: LogDocStoreOptions): DocStore {
   const files: LogFiles = {
     dir: options.dir,
     logger: options.logger,
-    fsync: options.fsync ?? syncHandle,
+    fsync: options.fsync ?? defaultFsync,
   };
   const docs = new Map<string, DocLog>();
   let closed = false;
@@ -114,7 +120,31 @@ export function createLogDocStore(options: LogDocStoreOptions): DocStore {
     return logFor(docId).load();
   }
 
+  /**
+   * Writes, fsyncs (through the same `fsync` as the logs) and removes a small file
+   * in the log directory: what a new log needs from the disk, without touching one.
+   * The name cannot be a document's (ids have no dot), so no log is ever in the way.
+   */
+  async function probe(): Promise<void> {
+    if (closed) throw new Error('the document store is closed');
+    await mkdir(options.dir, { recursive: true });
+    const file = path.join(options.dir, `.probe-${randomUUID()}`);
+    try {
+      const handle = await open(file, 'wx');
+      try {
+        const { bytesWritten } = await handle.write(PROBE_BYTES);
+        if (bytesWritten !== PROBE_BYTES.byteLength) throw new Error('short write');
+        await files.fsync(handle, { docId: '', target: 'probe' });
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
   return {
+    probe,
     load: async (docId) =>
       // Queued at once otherwise: a load sees exactly the appends made before it.
       docs.get(docId)?.failed === true ? loadAfresh(docId) : logFor(docId).load(),

@@ -21,7 +21,7 @@ import {
 } from './update-log';
 
 /** Which file an fsync is for; lets tests count or fail fsyncs selectively. */
-export type FsyncTarget = 'log' | 'replacement' | 'directory' | 'aside';
+export type FsyncTarget = 'log' | 'replacement' | 'directory' | 'aside' | 'probe';
 export interface FsyncInfo {
   readonly docId: string;
   readonly target: FsyncTarget;

@@ -5,7 +5,8 @@
  * The methods themselves live in `meta-data-core.ts`; this module owns the file's
  * lifetime: lock, load, recover, write, release.
  */
-import { mkdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import {
@@ -15,7 +16,7 @@ import {
   MetaDataSchema,
 } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
-import { createDurableJsonFile, type JsonParseResult } from './durable-json-file';
+import { createDurableJsonFile, type JsonParseResult, jsonFileText } from './durable-json-file';
 import { acquireFileLock } from './file-lock';
 import { createMetaDataCore, type MetaPersister } from './meta-data-core';
 import type { MetaStore } from './meta-store';
@@ -73,7 +74,31 @@ function loggedPersister(db: Low<MetaData>, file: string, logger: Logger): MetaP
   };
 }
 
-export async function createLowdbMetaStore(options: LowdbMetaStoreOptions): Promise<MetaStore> {
+/** Writes, fsyncs and removes a small file beside the metadata file: what its writes need. */
+async function probeDirectory(dir: string): Promise<void> {
+  const file = path.join(dir, `.meta-probe-${randomUUID()}`);
+  try {
+    const handle = await open(file, 'wx');
+    try {
+      await handle.writeFile('probe\n');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+/** The embedded MetaStore, which can also hand out its data as its file would hold it. */
+export interface LowdbMetaStore extends MetaStore {
+  /** Everything in memory now, including changes still being written, as `meta.json` text. */
+  snapshotText(): string;
+}
+
+export async function createLowdbMetaStore(
+  options: LowdbMetaStoreOptions,
+): Promise<LowdbMetaStore> {
   const { file, logger } = options;
   await mkdir(path.dirname(file), { recursive: true });
   const lock = await acquireFileLock(`${file}.lock`, file, logger);
@@ -87,6 +112,8 @@ export async function createLowdbMetaStore(options: LowdbMetaStoreOptions): Prom
     const core = createMetaDataCore(db.data, loggedPersister(db, file, logger));
     return {
       ...core,
+      probe: () => probeDirectory(path.dirname(file)),
+      snapshotText: () => jsonFileText(db.data),
       async close() {
         try {
           await core.close();

@@ -126,4 +126,9 @@ export interface MetaStore {
   /** Resolves when every change so far is on disk. */
   flush(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Checks that storage is reachable and takes durable writes now, changing no
+   * record; rejects with why not (`/readyz`). A store without it counts as ready.
+   */
+  probe?(): Promise<void>;
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { DocStore } from './doc-store';
-import { createLogDocStore } from './log-doc-store';
+import type { Fsync } from './log-file';
+import { createLogDocStore, defaultFsync } from './log-doc-store';
 import { createLowdbMetaStore } from './lowdb-meta-store';
 import type { MetaStore } from './meta-store';
 import { openPostgres, type PostgresDatabase } from './postgres/database';
@@ -18,19 +19,31 @@ export interface Stores {
   readonly database: PostgresDatabase | null;
   readonly store: DocStore;
   readonly meta: MetaStore;
+  /**
+   * For backups: the embedded metadata as its file would hold it. Null unless both
+   * stores are the embedded ones opened here, the only case a backup can copy.
+   */
+  readonly snapshotText: (() => string) | null;
+}
+
+export interface OpenStoresOptions {
+  readonly store?: DocStore | undefined;
+  readonly meta?: MetaStore | undefined;
+  /** Wraps the document logs' fsync (to time it for `/metrics`). */
+  readonly wrapFsync?: (fsync: Fsync) => Fsync;
 }
 
 export async function openStores(
   config: Config,
   logger: Logger,
-  given: { readonly store?: DocStore | undefined; readonly meta?: MetaStore | undefined } = {},
+  given: OpenStoresOptions = {},
 ): Promise<Stores> {
   if (config.database !== null && (given.store === undefined || given.meta === undefined)) {
     const database = await openPostgres({ ...config.database, logger });
     try {
       const meta = given.meta ?? (await createPostgresMetaStore({ db: database, logger }));
       const store = given.store ?? createPostgresDocStore({ db: database, logger });
-      return { database, store, meta };
+      return { database, store, meta, snapshotText: null };
     } catch (error) {
       await database.close();
       throw error;
@@ -46,9 +59,14 @@ export async function openStores(
       dir: path.join(config.dataDir, 'docs'),
       logger,
       groupCommitMaxDelayMs: 100,
+      fsync: given.wrapFsync ? given.wrapFsync(defaultFsync) : defaultFsync,
     });
-  const meta =
-    given.meta ??
-    (await createLowdbMetaStore({ file: path.join(config.dataDir, 'meta.json'), logger }));
-  return { database: null, store, meta };
+  if (given.meta) return { database: null, store, meta: given.meta, snapshotText: null };
+  const meta = await createLowdbMetaStore({ file: path.join(config.dataDir, 'meta.json'), logger });
+  return {
+    database: null,
+    store,
+    meta,
+    snapshotText: given.store ? null : () => meta.snapshotText(),
+  };
 }

@@ -8,6 +8,7 @@ import { Limits, type SyncLimits } from '../../shared/limits';
 import type { LogContext, Logger } from '../logger';
 import { encodeSaved } from './message-codec';
 import { PolicyDrops } from './policy-drops';
+import type { SyncMeter } from './sync-meter';
 import { TokenBucket } from './token-bucket';
 
 /** The part of a WebSocket the sync layer needs; the endpoint adapts the real one. */
@@ -28,16 +29,13 @@ export class ConnectionPolicy {
 
   constructor(
     private readonly limits: SyncLimits,
-    private readonly logger: Logger,
-    /** Names the connection in log lines. */
-    private readonly source: { logContext(): LogContext },
+    /** Whose lines name the connection. */
+    private readonly source: { readonly logger: Logger },
   ) {}
 
   /** Counts messages dropped by policy and logs them once per interval. */
   get drops(): PolicyDrops {
-    this.#drops ??= new PolicyDrops(this.logger, this.limits.dropLogIntervalMs, () =>
-      this.source.logContext(),
-    );
+    this.#drops ??= new PolicyDrops(this.source.logger, this.limits.dropLogIntervalMs);
     return this.#drops;
   }
 
@@ -95,6 +93,7 @@ export class Connection {
   private ackScheduled = false;
   private savedChain: Promise<void> | null = null;
   private isClosed = false;
+  #logger: Logger | null = null;
 
   constructor(
     /** Unique within one server, for logs. */
@@ -102,9 +101,21 @@ export class Connection {
     private readonly socket: SyncSocket,
     readonly options: ConnectionOptions,
     limits: SyncLimits,
-    logger: Logger,
+    /** The server's logger; this connection's is a child of it. */
+    private readonly serverLogger: Logger,
+    /** Counts for `/metrics`. */
+    private readonly meter: SyncMeter,
   ) {
-    this.policy = new ConnectionPolicy(limits, logger, this);
+    this.policy = new ConnectionPolicy(limits, this);
+  }
+
+  /**
+   * Logs with the connection's document, id and user on every line. Made on first
+   * use, like the rest: most connections never log a line.
+   */
+  get logger(): Logger {
+    this.#logger ??= this.serverLogger.child(this.logContext());
+    return this.#logger;
   }
 
   /** The awareness client ids this connection publishes. */
@@ -186,8 +197,12 @@ export class Connection {
   ackWhenDurable(seq: number, durable: Promise<void>): void {
     // Nobody reads the count unless the client asked for acknowledgements.
     if (!this.options.wantsSavedAck) return;
+    const received = performance.now();
     this.savedChain = Promise.all([this.savedChain, durable]).then(
-      () => this.markSaved(seq),
+      () => {
+        this.markSaved(seq);
+        this.meter.savedLatency((performance.now() - received) / 1000);
+      },
       () => undefined, // The write failed: the connection is closed and the client keeps its change.
     );
   }

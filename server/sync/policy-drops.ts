@@ -23,9 +23,9 @@ export class PolicyDrops {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
+    /** The connection's logger, whose lines name it. */
     private readonly logger: Logger,
     private readonly intervalMs: number,
-    private readonly context: () => Record<string, unknown>,
   ) {}
 
   /** Counts one dropped message; the first of an interval schedules the line that reports them. */
@@ -46,6 +46,6 @@ export class PolicyDrops {
     for (const n of Object.values(counts)) total += n;
     if (total === 0) return;
     this.counts = {};
-    this.logger.warn(POLICY_DROPS_MESSAGE, { ...this.context(), total, counts });
+    this.logger.warn(POLICY_DROPS_MESSAGE, { total, counts });
   }
 }

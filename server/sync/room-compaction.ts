@@ -16,6 +16,7 @@ export interface RoomCompactionOptions {
   /** The document as it is now (the room applies its waiting updates first). */
   readonly doc: () => Y.Doc;
   readonly store: DocStore;
+  /** The room's logger, whose lines name the document. */
   readonly logger: Logger;
   readonly policy: CompactionPolicy;
 }
@@ -58,7 +59,7 @@ export class RoomCompaction {
     const run = store
       .compact(docId, state)
       .catch((error: unknown) => {
-        logger.error('compaction failed; the log is kept as it was', { docId, error });
+        logger.error('compaction failed; the log is kept as it was', { error });
       })
       .finally(() => {
         this.running = null;

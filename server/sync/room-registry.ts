@@ -14,6 +14,7 @@ import type { CompactionPolicy } from './compaction-policy';
 import { Connection, type ConnectionOptions, type SyncSocket } from './connection';
 import type { LoadedDoc } from './item-registry-sync';
 import { Room } from './room';
+import { SyncMeter } from './sync-meter';
 
 export interface RoomRegistryOptions {
   readonly store: DocStore;
@@ -35,6 +36,8 @@ export interface RoomRegistryOptions {
   readonly onUpdated?: (docId: string, source: LoadedDoc, userId: string | null) => void;
   /** The kind of item a document is (its schema is then enforced), or null. */
   readonly itemKind?: (docId: string) => ItemKind | null;
+  /** Counts for `/metrics`; a private one by default. */
+  readonly meter?: SyncMeter;
 }
 
 export class RoomRegistry {
@@ -49,11 +52,21 @@ export class RoomRegistry {
   /** No open connection's access ends before this (ms since the epoch); may be early, never late. */
   private earliestExpiry = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  /** What the sync layer counts, read when `/metrics` is scraped. */
+  readonly meter: SyncMeter;
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.meter = options.meter ?? new SyncMeter();
+  }
 
   /** Rooms loaded or loading now; for tests and metrics. */
   get roomCount(): number {
     return this.rooms.size;
+  }
+
+  /** Calls `visit` with each open connection's options (for metrics, when scraped). */
+  forEachConnection(visit: (options: ConnectionOptions) => void): void {
+    for (const connection of this.live) if (!connection.closed) visit(connection.options);
   }
 
   /** Sync sockets `userId` has open now, for the per-account cap. */
@@ -65,7 +78,14 @@ export class RoomRegistry {
     const id = this.nextConnectionId++;
     const limits = this.options.limits ?? SyncLimits;
     const { user } = connectionOptions;
-    const connection = new Connection(id, socket, connectionOptions, limits, this.options.logger);
+    const connection = new Connection(
+      id,
+      socket,
+      connectionOptions,
+      limits,
+      this.options.logger,
+      this.meter,
+    );
     if (this.shuttingDown) {
       connection.close(CloseCode.ServerRestarting);
       return connection;
@@ -139,6 +159,7 @@ export class RoomRegistry {
       compaction,
       maxDocumentBytes,
       docId,
+      meter: this.meter,
       itemKind: this.options.itemKind?.(docId) ?? null,
       onEmpty: (empty) => this.unload(empty),
       ...(onUpdated

@@ -33,6 +33,7 @@ import { PresenceMessages } from './reviewer-presence';
 import { RoomCompaction } from './room-compaction';
 import { SchemaGuard, SchemaViolation } from './schema-guard';
 import { checkUpdate, type UpdateShape } from './update-check';
+import { SyncMeter } from './sync-meter';
 import { fittingPart, RoomClocks } from './update-fit';
 
 const AWARENESS_DROP = {
@@ -63,6 +64,8 @@ export interface RoomOptions {
   readonly onUpdated?: (room: Room, userId: string | null) => void;
   /** The kind of item this document is, whose schema clients' updates must keep; null for none. */
   readonly itemKind?: ItemKind | null;
+  /** Counts updates received and refused, for `/metrics`. */
+  readonly meter?: SyncMeter;
 }
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
@@ -76,6 +79,11 @@ export class Room {
   private pendingWrites = 0;
   private idleWaiters: Array<() => void> = [];
   private readonly compaction: RoomCompaction;
+  /** Lines about the document; a connection's own lines go through its logger. */
+  private readonly log: Logger;
+  /** Lines about changes the server made itself. */
+  private readonly serverLog: Logger;
+  private readonly meter: SyncMeter;
   private readonly schema: SchemaGuard | null;
   /**
    * The whole document as one version-1 update (what a newcomer with nothing is sent),
@@ -92,7 +100,7 @@ export class Room {
   /** Stored and broadcast updates not yet applied to `document`, in stored order. */
   private readonly unapplied = new ApplyQueue<UpdateOrigin>(this.document, (origin, error) => {
     // Not expected after the update check; logged, and its author disconnected.
-    this.options.logger.error('stored update failed to apply', { ...this.context(origin), error });
+    this.logOf(origin).error('stored update failed to apply', { error });
     if (origin !== SERVER_ORIGIN) origin.close(CloseCode.MalformedMessage);
   });
 
@@ -103,13 +111,16 @@ export class Room {
   };
 
   constructor(private readonly options: RoomOptions) {
-    const { docId, store, logger, compaction: policy } = options;
+    const { docId, store, compaction: policy } = options;
+    this.log = options.logger.child({ docId });
+    this.serverLog = this.log.child({ origin: 'server' });
+    this.meter = options.meter ?? new SyncMeter();
     this.schema = options.itemKind ? new SchemaGuard(options.itemKind, this.document) : null;
     this.compaction = new RoomCompaction({
       docId,
       doc: () => this.doc,
       store,
-      logger,
+      logger: this.log,
       policy,
     });
     // The server publishes no presence of its own.
@@ -139,7 +150,7 @@ export class Room {
 
   /** Loads the stored document. Updates that fail to apply are skipped and logged, never fatal. */
   async load(): Promise<void> {
-    const { store, docId, logger } = this.options;
+    const { store, docId } = this.options;
     const updates = await store.load(docId);
     let allApplied = true;
     Y.transact(this.document, () => {
@@ -148,7 +159,7 @@ export class Room {
           applyStored(this.document, stored);
         } catch (error) {
           allApplied = false;
-          logger.error('stored update could not be applied; skipped', { docId, index, error });
+          this.log.error('stored update could not be applied; skipped', { index, error });
         }
       });
     });
@@ -228,7 +239,10 @@ export class Room {
 
   private receiveUpdate(connection: Connection, received: Uint8Array): void {
     const seq = connection.nextUpdateSeq();
+    this.meter.updatesReceived += 1;
     if (!connection.options.canWrite) {
+      // A reader's answer to the greeting carries nothing: not a refused edit.
+      if (!isEmptyUpdate(received)) this.meter.refuse('read_only_update');
       connection.policy.drops.count('read_only_update');
       return;
     }
@@ -237,6 +251,7 @@ export class Room {
       // Check the whole update before it reaches the log, so garbage is never stored.
       shape = checkUpdate(received);
     } catch (error) {
+      this.meter.refuse('malformed_message');
       this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
       return;
     }
@@ -249,11 +264,11 @@ export class Room {
       return;
     }
     if (this.docSize.wouldExceed(update.byteLength, () => this.measure())) {
-      this.options.logger.warn('update refused: the document would pass its size limit', {
-        ...this.context(connection),
+      this.logOf(connection).warn('update refused: the document would pass its size limit', {
         bytes: update.byteLength,
         limit: this.options.maxDocumentBytes,
       });
+      this.meter.refuse('document_too_large');
       connection.close(CloseCode.DocumentTooLarge);
       return;
     }
@@ -282,12 +297,12 @@ export class Room {
   ): { update: Uint8Array; shape: UpdateShape } | null {
     const misfit = this.clocks.misfit(shape);
     if (!misfit) return { update, shape };
-    this.options.logger.warn('update does not fit the document', {
-      ...this.context(connection),
+    this.logOf(connection).warn('update does not fit the document', {
       misfit,
       bytes: update.byteLength,
     });
     if (!this.resyncs.asked(connection)) {
+      this.meter.refuse('resync_requested');
       this.resyncs.ask(connection, seq, this.clocks.stateVector());
       return null;
     }
@@ -296,11 +311,9 @@ export class Room {
       const partShape = checkUpdate(part);
       if (this.clocks.misfit(partShape) === null) return { update: part, shape: partShape };
     } catch (error) {
-      this.options.logger.warn('the part of an update that fits failed', {
-        ...this.context(connection),
-        error,
-      });
+      this.logOf(connection).warn('the part of an update that fits failed', { error });
     }
+    this.meter.refuse('out_of_sync');
     connection.close(CloseCode.OutOfSync);
     return null;
   }
@@ -317,10 +330,10 @@ export class Room {
       return false;
     } catch (error) {
       if (!(error instanceof SchemaViolation)) throw error;
-      this.options.logger.warn('update refused: it breaks the item schema', {
-        ...this.context(connection),
+      this.logOf(connection).warn('update refused: it breaks the item schema', {
         problem: error.message,
       });
+      this.meter.refuse('schema_violation');
       connection.close(CloseCode.SchemaViolation);
       return true;
     }
@@ -340,8 +353,7 @@ export class Room {
     receipt.written.then(
       () => this.passOn(origin, update),
       (error: unknown) => {
-        this.options.logger.error('update not saved: storage write failed', {
-          ...this.context(origin),
+        this.logOf(origin).error('update not saved: storage write failed', {
           bytes: update.byteLength,
           error,
         });
@@ -349,7 +361,10 @@ export class Room {
         // reconnects (keeping unsaved changes on their devices) to a room loaded
         // afresh, once this one has unloaded and let go of the failed log.
         for (const connection of this.connections) connection.close(CloseCode.InternalError);
-        if (origin !== SERVER_ORIGIN) origin.close(CloseCode.InternalError);
+        if (origin !== SERVER_ORIGIN) {
+          this.meter.refuse('internal_error');
+          origin.close(CloseCode.InternalError);
+        }
         this.bytesInFlight -= update.byteLength;
         // The clocks counted an update the document will never have.
         void this.whenIdle().then(() => {
@@ -374,10 +389,7 @@ export class Room {
       this.broadcast(encodeUpdate(update), origin);
       this.options.onUpdated?.(this, origin === SERVER_ORIGIN ? null : origin.options.user.id);
     } catch (error) {
-      this.options.logger.error('an update was stored but not passed on', {
-        ...this.context(origin),
-        error,
-      });
+      this.logOf(origin).error('an update was stored but not passed on', { error });
     }
     this.unapplied.applyIfFull();
     this.writeSettled();
@@ -479,10 +491,7 @@ export class Room {
   }
 
   private refuse(connection: Connection, error: unknown): void {
-    this.options.logger.warn('malformed message; connection closed', {
-      ...this.context(connection),
-      error,
-    });
+    this.logOf(connection).warn('malformed message; connection closed', { error });
     connection.close(CloseCode.MalformedMessage);
   }
 
@@ -527,8 +536,8 @@ export class Room {
     }
   }
 
-  private context(origin: UpdateOrigin): Record<string, unknown> {
-    if (origin === SERVER_ORIGIN) return { docId: this.docId, origin: 'server' };
-    return { docId: this.docId, connectionId: origin.id, userId: origin.options.user.id };
+  /** The logger for what `origin` did: its lines name the document and who did it. */
+  private logOf(origin: UpdateOrigin): Logger {
+    return origin === SERVER_ORIGIN ? this.serverLog : origin.logger;
   }
 }

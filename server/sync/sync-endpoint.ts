@@ -86,7 +86,7 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
     }
     const { decision, wantsSavedAck } = verdict;
     if (!admitted(ws, decision) || !decision.ok) return;
-    const socket = new WsSyncSocket(ws, limits, logger);
+    const socket = new WsSyncSocket(ws, limits, logger, registry.meter);
     const connection = registry.connect(socket, {
       docId: decision.docId,
       labId: decision.labId,

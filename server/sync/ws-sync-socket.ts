@@ -12,6 +12,7 @@ import type { SyncLimits } from '../../shared/limits';
 import type { Logger } from '../logger';
 import type { Connection, SyncSocket } from './connection';
 import type { RoomRegistry } from './room-registry';
+import type { SyncMeter } from './sync-meter';
 import { TokenBucket } from './token-bucket';
 
 /** Binary, never compressed (no extension is negotiated): the bytes go out as they are. */
@@ -28,6 +29,8 @@ export class WsSyncSocket implements SyncSocket {
     private readonly ws: WebSocket,
     private readonly limits: SyncLimits,
     private readonly logger: Logger,
+    /** Counts bytes in and out for `/metrics`. */
+    private readonly meter: SyncMeter,
   ) {
     this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
@@ -43,6 +46,7 @@ export class WsSyncSocket implements SyncSocket {
       });
       return;
     }
+    this.meter.bytesSent += message.byteLength;
     ws.send(message, SEND_OPTIONS);
   }
 
@@ -65,18 +69,18 @@ export class WsSyncSocket implements SyncSocket {
     });
     // `ws` reports a protocol violation (an oversized or invalid frame) here, after it has
     // closed the socket with the matching code (1009, 1002); the close event cleans up.
-    ws.on('error', (error) => this.logger.info('sync socket error', { ...this.context(), error }));
+    ws.on('error', (error) => this.log.info('sync socket error', { error }));
     ws.on('message', (data, isBinary) => {
       if (connection.closed) return;
       if (!isBinary) {
-        this.logger.warn('text frame on the sync socket; connection closed', this.context());
+        this.log.warn('text frame on the sync socket; connection closed');
         connection.close(CloseCode.MalformedMessage);
         return;
       }
       const size = byteLengthOf(data);
+      this.meter.bytesReceived += size;
       if (!this.messages.take() || !this.bytes.take(size)) {
-        this.logger.warn('sync rate limit exceeded; connection closed', {
-          ...this.context(),
+        this.log.warn('sync rate limit exceeded; connection closed', {
           code: CloseCode.RateLimited,
         });
         connection.close(CloseCode.RateLimited);
@@ -106,12 +110,13 @@ export class WsSyncSocket implements SyncSocket {
 
   /** Ends the socket at once: nothing more can reach this client, so nothing is queued for it. */
   private drop(message: string, context: Record<string, unknown>): void {
-    this.logger.warn(message, { ...this.context(), ...context });
+    this.log.warn(message, context);
     this.ws.terminate();
   }
 
-  private context(): Record<string, unknown> {
-    return this.connection?.logContext() ?? {};
+  /** The connection's logger once bound (its lines name the document, connection and user). */
+  private get log(): Logger {
+    return this.connection?.logger ?? this.logger;
   }
 }
 

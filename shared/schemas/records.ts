@@ -144,6 +144,7 @@ export const AUDIT_EVENT_TYPES = [
   'member.removed',
   'item.sharing_changed',
   'export.created',
+  'backup.created',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -26,8 +26,13 @@ function inheritedEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function spawnServer(
+  env: Record<string, string>,
+  /** Run as this user and group (the test must be root to ask). */
+  user: { uid: number; gid: number } | null = null,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/main.ts')], {
+    ...(user ?? {}),
     env: {
       ...inheritedEnv(),
       HOST: '127.0.0.1',

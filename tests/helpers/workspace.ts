@@ -8,9 +8,9 @@ import path from 'node:path';
 import { startWorkspaceServer, type WorkspaceServer } from '../../server/app';
 import type { Config } from '../../server/config';
 import { createMemoryLogger, type LogRecord } from '../../server/logger';
-import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import type { DocStore } from '../../server/store/doc-store';
 import type { MetaStore } from '../../server/store/meta-store';
+import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
 import type { CompactionPolicy } from '../../server/sync/compaction-policy';
 import { Limits, SyncLimits } from '../../shared/limits';
 import type { SharingState } from '../../shared/roles';
@@ -30,7 +30,11 @@ export interface TestWorkspace {
   readonly dataDir: string;
   readonly logs: LogRecord[];
   /** Waits for a log record whose message is `message` (and that `match` accepts). */
-  waitForLog(message: string, match?: (record: LogRecord) => boolean): Promise<LogRecord>;
+  waitForLog(
+    message: string,
+    match?: (record: LogRecord) => boolean,
+    timeoutMs?: number,
+  ): Promise<LogRecord>;
   /** Stops the server and starts a new one on the same data directory. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -56,6 +60,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     maxDocumentBytes: Limits.maxDocumentBytes,
     sync: SyncLimits,
     database: null,
+    metricsToken: null,
     ...overrides,
   };
 }
@@ -103,7 +108,7 @@ export async function startTestWorkspace(
     },
     dataDir,
     logs: logger.records,
-    waitForLog(message, match = () => true) {
+    waitForLog(message, match = () => true, timeoutMs = undefined) {
       const seen = logger.records.length;
       let found: LogRecord | undefined;
       return waitFor(
@@ -113,6 +118,7 @@ export async function startTestWorkspace(
           return found !== undefined;
         },
         (notify) => logger.subscribe(notify),
+        timeoutMs,
       ).then(() => found as LogRecord);
     },
     async restart() {

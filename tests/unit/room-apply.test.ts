@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryLogger } from '../../server/logger';
+import { SyncMeter } from '../../server/sync/sync-meter';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { MAX_UNAPPLIED_UPDATES } from '../../server/sync/apply-queue';
 import { DEFAULT_COMPACTION_POLICY } from '../../server/sync/compaction-policy';
@@ -53,6 +54,7 @@ function connect(id: number, socket: SyncSocket): Connection {
     },
     SyncLimits,
     createMemoryLogger(),
+    new SyncMeter(),
   );
 }
 

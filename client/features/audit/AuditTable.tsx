@@ -22,6 +22,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'member.removed': 'Removed a member',
   'item.sharing_changed': 'Changed who an item is shared with',
   'export.created': 'Exported the lab',
+  'backup.created': 'Backed up the whole server',
 };
 
 /** Details that name a person carry their id; show the name when it is known. */
