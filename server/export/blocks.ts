@@ -3,8 +3,9 @@
  * blocks. The layout decides once what a report says and in what order; each
  * renderer (HTML, Markdown, Word, PDF) only decides how a block looks.
  */
+
+import type { ChartView } from '../../shared/charts/chart-view';
 import type { DriverDiagram, OutlineItem } from './driver-diagram';
-import type { MeasureChart } from './measure-chart';
 import type { Fact, RichDoc } from './report-model';
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
@@ -25,7 +26,7 @@ export type Block =
   | { readonly kind: 'list'; readonly items: readonly OutlineItem[] }
   /** Drawn where a format can draw it (HTML); the outline that follows always carries it. */
   | { readonly kind: 'driverDiagram'; readonly diagram: DriverDiagram; readonly title: string }
-  | { readonly kind: 'chart'; readonly chart: MeasureChart }
+  | { readonly kind: 'chart'; readonly chart: ChartView }
   | { readonly kind: 'quote'; readonly text: string };
 
 export interface ReportDocument {

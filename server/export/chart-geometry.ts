@@ -5,14 +5,9 @@
  * the target, and each point with its classification. Shared by the SVG (HTML,
  * Markdown) and the PDF drawing so both draw the same chart.
  */
-import {
-  CLASS_ORDER,
-  CLASS_STYLES,
-  classLegend,
-  type PointClass,
-} from '../../shared/charts/chart-labels';
+import { classLegend, limitsLabel, type PointClass } from '../../shared/charts/chart-labels';
+import type { ChartView } from '../../shared/charts/chart-view';
 import { formatNumber } from './format-values';
-import type { MeasureChart } from './measure-chart';
 
 export interface Xy {
   readonly x: number;
@@ -96,7 +91,7 @@ function steps(
   return out;
 }
 
-export function chartGeometry(chart: MeasureChart, width: number, height: number): ChartGeometry {
+export function chartGeometry(chart: ChartView, width: number, height: number): ChartGeometry {
   const plot = {
     left: MARGIN.left,
     top: MARGIN.top,
@@ -169,9 +164,8 @@ export type LegendItem =
   | { readonly kind: 'marker'; readonly cls: PointClass; readonly label: string };
 
 /** What the legend explains: the lines drawn, then each class of point on the chart. */
-export function legendItems(chart: MeasureChart): LegendItem[] {
+export function legendItems(chart: ChartView): LegendItem[] {
   const hasLimits = chart.points.some((p) => p.lower !== null || p.upper !== null);
-  const classes = new Set(chart.points.map((p) => p.cls));
   return [
     { kind: 'line', line: 'centre', label: chart.centreName },
     ...(hasLimits
@@ -179,23 +173,11 @@ export function legendItems(chart: MeasureChart): LegendItem[] {
           {
             kind: 'line',
             line: 'limit',
-            label: chart.trial ? 'Trial process limits' : 'Process limits',
+            label: limitsLabel(chart.trial),
           } as const,
         ]
       : []),
     ...(chart.target !== null ? [{ kind: 'line', line: 'target', label: 'Target' } as const] : []),
-    ...CLASS_ORDER.filter((cls) => classes.has(cls)).map(
-      (cls) => ({ kind: 'marker', cls, label: classLegend(cls) }) as const,
-    ),
+    ...chart.classes.map((cls) => ({ kind: 'marker', cls, label: classLegend(cls) }) as const),
   ];
-}
-
-/** A point's tooltip: period, value, class, exclusion and note. */
-export function pointTitle(chart: MeasureChart, index: number): string {
-  const point = chart.points[index];
-  if (!point) return '';
-  const unit = chart.unit ? ` ${chart.unit}` : '';
-  const excluded = point.excluded ? `. Excluded: ${point.excluded}` : '';
-  const note = point.note ? `. Note: ${point.note}` : '';
-  return `${point.period}: ${formatNumber(point.value)}${unit}, ${CLASS_STYLES[point.cls].label.toLowerCase()}${excluded}${note}`;
 }

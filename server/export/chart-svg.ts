@@ -6,16 +6,16 @@
  */
 
 import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from '../../shared/charts/chart-labels';
+import type { ChartView } from '../../shared/charts/chart-view';
+import { chartTitle, describePoint } from '../../shared/charts/chart-words';
 import {
   type ChartGeometry,
   chartGeometry,
   type LegendItem,
   LINE_STYLES,
   legendItems,
-  pointTitle,
   type Xy,
 } from './chart-geometry';
-import type { MeasureChart } from './measure-chart';
 import { escapeXml } from './safe-text';
 
 const WIDTH = 720;
@@ -97,7 +97,7 @@ function legend(items: readonly LegendItem[], top: number): string {
 }
 
 /** The chart as one line of SVG; `id` must be unique in the page (it names the title). */
-export function chartSvg(chart: MeasureChart, id: string): string {
+export function chartSvg(chart: ChartView, id: string): string {
   const g = chartGeometry(chart, WIDTH, HEIGHT);
   const items = legendItems(chart);
   const height = HEIGHT + Math.ceil(items.length / LEGEND_COLUMNS) * LEGEND_ROW + 12;
@@ -118,10 +118,12 @@ export function chartSvg(chart: MeasureChart, id: string): string {
     target,
     polyline(g.values, 'value'),
   ].join('');
-  const markers = g.points.map((p, i) => markerSvg(p.cls, p.x, p.y, pointTitle(chart, i))).join('');
+  const markers = g.points
+    .map((p, i) => markerSvg(p.cls, p.x, p.y, describePoint(chart, i)))
+    .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="Arial, sans-serif" font-size="11" fill="#231f20">` +
-    `<title id="${id}-title">${escapeXml(chart.title)}</title><desc id="${id}-desc">${escapeXml(chart.summary)}</desc>` +
+    `<title id="${id}-title">${escapeXml(chartTitle(chart))}</title><desc id="${id}-desc">${escapeXml(chart.summary)}</desc>` +
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${axes(g)}${lines}${markers}${legend(items, HEIGHT)}</svg>`
   );
 }

@@ -8,11 +8,12 @@
  */
 import { ChartRun, type ChartSeries } from 'docx/charts';
 import { CLASS_ORDER, CLASS_STYLES, classLegend } from '../../shared/charts/chart-labels';
-import type { MeasureChart } from './measure-chart';
+import type { ChartView } from '../../shared/charts/chart-view';
+import { chartTitle } from '../../shared/charts/chart-words';
 
 const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 
-export function docxChart(chart: MeasureChart): ChartRun {
+export function docxChart(chart: ChartView): ChartRun {
   const hasLimits = chart.points.some((p) => p.lower !== null || p.upper !== null);
   const limit = chart.trial ? 'trial limit' : 'process limit';
   const series: ChartSeries[] = [
@@ -74,7 +75,7 @@ export function docxChart(chart: MeasureChart): ChartRun {
     emptyValues: 'gap',
     legend: { position: 'bottom' },
     ...(chart.unit ? { valueAxis: { title: chart.unit } } : {}),
-    altText: { name: chart.title, title: chart.title, description: chart.summary },
+    altText: { name: chart.title, title: chartTitle(chart), description: chart.summary },
     transformation: { width: 620, height: 320 },
   });
 }

@@ -4,13 +4,15 @@
  * predictions against results, a measure's chart, signals and data.
  */
 
-import { CLASS_STYLES, centreLabel, RULE_LABELS } from '../../shared/charts/chart-labels';
+import { formatNumber as chartNumber } from '../../shared/charts/chart-number';
+import type { ViewPoint } from '../../shared/charts/chart-view';
+import { pointClassText, pointSignalNames, signalsSentence } from '../../shared/charts/chart-words';
+import { controlCentreLabel } from '../../shared/charts/control-chart-labels';
 import { needsDenominators } from '../../shared/charts/control-input';
 import { KINDS } from '../../shared/documents/item-kinds';
 import { type Block, below, type HeadingLevel } from './blocks';
 import { driverOutline } from './driver-diagram';
 import { formatNumber } from './format-values';
-import { type ChartPointView, round } from './measure-chart';
 import type {
   DriversReport,
   ItemReport,
@@ -92,16 +94,16 @@ function pdsaBlocks(item: PdsaReport, level: HeadingLevel): Block[] {
   return [...blocks, ...sectionBlocks(item.sections, level)];
 }
 
-const num = (value: number | null) => (value === null ? '' : formatNumber(round(value)));
+const num = (value: number | null) => (value === null ? '' : chartNumber(value));
 /** p, p′, u and u′ limits step by less than a thousandth with large denominators: five decimals. */
 const fine = (value: number | null) =>
   value === null ? '' : formatNumber(Math.round(value * 1e5) / 1e5);
 
-function signalCell(point: ChartPointView | undefined): string {
+/** The point's class and the signals marking it, in the measure page's words. */
+function signalCell(point: ViewPoint | undefined): string {
   if (!point || point.cls === 'common_cause') return '';
-  if (point.cls === 'excluded') return `Excluded: ${point.excluded ?? ''}`;
-  const rules = point.signals.map((rule) => RULE_LABELS[rule].split(':')[0]?.toLowerCase() ?? rule);
-  return `${CLASS_STYLES[point.cls].label}${rules.length > 0 ? `: ${rules.join('; ')}` : ''}`;
+  const names = pointSignalNames(point);
+  return names ? `${pointClassText(point)}: ${names}` : pointClassText(point);
 }
 
 /** Every row of the measure's data, charted or not, with the chart's centre, limits and signals. */
@@ -128,7 +130,7 @@ function dataTable(item: MeasureReport): Block {
     head: [
       'Period',
       'Value',
-      chart?.centreName ?? centreLabel(item.rules),
+      chart?.centreName ?? controlCentreLabel(item.rules, null),
       ...limits,
       'Signal',
       'Note',
@@ -140,16 +142,19 @@ function dataTable(item: MeasureReport): Block {
 function measureBlocks(item: MeasureReport, level: HeadingLevel): Block[] {
   const blocks: Block[] = [...factsBlock(item)];
   const { chart } = item;
-  if (chart) {
+  if (chart?.error) {
+    blocks.push({ kind: 'paragraph', text: `Chart: ${chart.chartName}.`, style: 'meta' });
+    blocks.push({ kind: 'paragraph', text: `The chart cannot be drawn: ${chart.error}` });
+  } else if (chart) {
     blocks.push({ kind: 'paragraph', text: `Chart: ${chart.chartName}.`, style: 'meta' });
     blocks.push({ kind: 'chart', chart });
     blocks.push({ kind: 'heading', level: below(level), text: 'Signals' });
     blocks.push(
       chart.signals.length === 0
-        ? { kind: 'paragraph', text: 'No signals: the data show common cause variation only.' }
+        ? { kind: 'paragraph', text: signalsSentence(chart.signals) }
         : {
             kind: 'list',
-            items: chart.signals.map((signal) => ({ text: signal.description, children: [] })),
+            items: chart.signals.map((signal) => ({ text: signal.text, children: [] })),
           },
     );
   } else {

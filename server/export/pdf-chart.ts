@@ -7,6 +7,7 @@
  */
 
 import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from '../../shared/charts/chart-labels';
+import type { ChartView } from '../../shared/charts/chart-view';
 import {
   chartGeometry,
   type LegendItem,
@@ -14,7 +15,6 @@ import {
   legendItems,
   type Xy,
 } from './chart-geometry';
-import type { MeasureChart } from './measure-chart';
 
 export interface PdfInk {
   readonly regular: string;
@@ -84,7 +84,7 @@ function legend(pdf: PDFKit.PDFDocument, items: readonly LegendItem[], ink: PdfI
 /** Draws the chart with its top-left corner at (x, y); returns the height used. */
 export function drawPdfChart(
   pdf: PDFKit.PDFDocument,
-  chart: MeasureChart,
+  chart: ChartView,
   ink: PdfInk,
   box: { x: number; y: number; width: number; height: number },
 ): number {

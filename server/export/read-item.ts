@@ -44,9 +44,9 @@ const NOT_FACTS: Partial<Record<ItemKind, readonly string[]>> = {
     'aimByWhen',
   ],
   pdsa: ['label', 'follows'],
-  // Named in words with the chart itself ("chart" is the older run/xmr choice, which a control
-  // chart's type would contradict).
-  measure: ['chart', 'controlChart'],
+  // Named in words with the chart itself, as the measure page names it ("chart" is the older
+  // run/xmr choice, which a control chart's type would contradict; "rules" would read "Mdc").
+  measure: ['chart', 'controlChart', 'rules'],
 };
 
 function facts(kind: ItemKind, fields: Record<string, FieldValue>): Fact[] {

@@ -6,10 +6,10 @@
  * each output format.
  */
 import type { JSONContent } from '@tiptap/core';
+import type { ChartView } from '../../shared/charts/chart-view';
 import type { RuleSet } from '../../shared/charts/index';
 import type { ReportComment } from '../../shared/schemas/archive';
 import type { DriverDiagram } from './driver-diagram';
-import type { MeasureChart } from './measure-chart';
 
 export type { ReportComment } from '../../shared/schemas/archive';
 
@@ -90,7 +90,7 @@ export interface MeasureReport extends ItemBase {
   readonly rules: RuleSet;
   readonly points: readonly MeasurePoint[];
   /** Null when there are too few numeric points to draw one. */
-  readonly chart: MeasureChart | null;
+  readonly chart: ChartView | null;
 }
 
 export interface NoteReport extends ItemBase {

@@ -98,6 +98,11 @@ export const CLASS_STYLES: Readonly<Record<PointClass, ClassStyle>> = {
   },
 };
 
+/** The process limits in words, for a chart's key. */
+export function limitsLabel(trial: boolean): string {
+  return trial ? 'Trial process limits, set by fewer than 12 points' : 'Process limits';
+}
+
 /** Dark outline on every marker, so each shape keeps 3:1 contrast whatever its fill. */
 export const MARKER_OUTLINE = '#212b32';
 
@@ -142,13 +147,8 @@ export const CLASS_ORDER: readonly PointClass[] = [
   'excluded',
 ];
 
-/** A class as a legend entry: its words and its marker shape in words. */
+/** A class as a legend entry, its marker shape in words then its class: "Square: special cause improvement". */
 export function classLegend(cls: PointClass): string {
-  const style = CLASS_STYLES[cls];
-  return `${style.label} (${style.shapeName})`;
-}
-
-/** What the centre line is: a run chart's median or an XmR chart's mean. */
-export function centreLabel(rules: RuleSet): string {
-  return rules === 'mdc' ? 'Mean' : 'Median';
+  const { shapeName, label } = CLASS_STYLES[cls];
+  return `${shapeName.charAt(0).toUpperCase()}${shapeName.slice(1)}: ${label.toLowerCase()}`;
 }

@@ -116,7 +116,7 @@ describe('a p′ chart in a report', () => {
   it('reports a measure stored before control charts as the XmR chart it always was', () => {
     const item = measure(null);
     expect(item.chart?.chart).toBe('xmr');
-    expect(item.chart?.chartName).toBe('XmR chart (Making Data Count rules)');
+    expect(item.chart?.chartName).toBe('XmR chart (SPC), Making Data Count rules');
     const g = item.chart ? chartGeometry(item.chart, 600, 300) : null;
     expect(g?.upper.map((line) => line.length)).toEqual([2]);
   });

@@ -183,7 +183,7 @@ describe('items read from their documents', () => {
     expect(measure.points).toHaveLength(12);
     expect(measure.chart.points).toHaveLength(12);
     expect(measure.chart.summary).toMatch(
-      /^Run chart \(IHI rules\) of Falls per 1,000 occupied bed days: 12 points/,
+      /^Run chart, IHI rules of Falls per 1,000 occupied bed days: 12 points/,
     );
     expect(measure.chart.signals.map((signal) => signal.rule)).toEqual([
       'shift',
@@ -246,7 +246,7 @@ describe('items read from their documents', () => {
     // A new segment from w5: its centre comes from its own points.
     expect(chart.points[3]?.centre).toBeCloseTo(0.95);
     expect(chart.points[0]?.centre).toBeCloseTo(0.7);
-    expect(chart.summary).toContain('1 point excluded from the calculations.');
+    expect(chart.summary).toContain('5 points from w1 to w6, 1 excluded from the calculations.');
   });
 
   it('reads a note written before item kinds (schema version 1) from its legacy body', () => {

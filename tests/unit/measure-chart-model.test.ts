@@ -1,146 +1,23 @@
 /**
- * The chart model behind a measure's SVG and its data table: the engine's signals turned into
- * marked points (run-chart signals classed by the direction of improvement), segment-wide rules
- * kept off the points, re-bases and exclusions from the rows, default baselines, the marks on
- * the time axis, and the summary. Rendering the chart shows the table and the SVG agree.
+ * What the measure page adds to the shared chart view-model: where things go in the SVG (two
+ * sigma lines, re-base boundaries, numbered marks), and one model rendered into the SVG and the
+ * data table, so the table and the picture agree.
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { chartModel, type MeasureChartPoint } from '../../client/features/measures/chart-model';
+import { chartModel } from '../../client/features/measures/chart-model';
 import { MeasureChart } from '../../client/features/measures/MeasureChart';
-import { buildChart, MDC_TRIAL_LIMIT_POINTS } from '../../shared/charts/index';
+import type { ChartViewPoint } from '../../shared/charts/chart-view';
 
-const period = (i: number) =>
-  `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-const series = (values: readonly number[]): MeasureChartPoint[] =>
-  values.map((value, i) => ({ period: period(i), value }));
+const series = (values: readonly number[]): ChartViewPoint[] =>
+  values.map((value, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}`, value }));
 
 // Eight baseline points around 10.5, then ten above it: a shift once the median is frozen on 8.
 const SHIFT = [10, 12, 9, 11, 10, 13, 9, 11, 15, 16, 14, 17, 15, 18, 16, 15, 17, 16];
 
-describe('chart model: run charts', () => {
-  it('marks the points of an IHI shift above the median as improvement when up is better', () => {
-    const model = chartModel(series(SHIFT), {
-      rules: 'ihi',
-      title: 'T',
-      baseline: 8,
-      direction: 'up',
-    });
-    const shifted = model.points.filter((p) => p.signals.includes('shift')).map((p) => p.index);
-    expect(shifted).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
-    expect(new Set(model.points.filter((p) => p.signals.length > 0).map((p) => p.cls))).toEqual(
-      new Set(['special_cause_improvement']),
-    );
-    expect(model.points.slice(0, 7).every((p) => p.cls === 'common_cause')).toBe(true);
-    expect(model.centreName).toBe('Median');
-    expect(model.points.every((p) => p.centre === 10.5 && p.lower === null)).toBe(true);
-    expect(model.signals.map((s) => s.text)).toEqual([
-      `Shift: 6 or more points in a row on one side of the median, 2025-08 to ${period(17)} (special cause improvement)`,
-    ]);
-  });
-
-  it('calls the same shift a concern when down is better, and neutral without a direction', () => {
-    const down = chartModel(series(SHIFT), {
-      rules: 'ihi',
-      title: 'T',
-      baseline: 8,
-      direction: 'down',
-    });
-    expect(down.points[10]?.cls).toBe('special_cause_concern');
-    const none = chartModel(series(SHIFT), { rules: 'ihi', title: 'T', baseline: 8 });
-    expect(none.points[10]?.cls).toBe('special_cause_neutral');
-  });
-
-  it('classes a falling trend by its direction', () => {
-    const values = [9, 12, 9, 12, 9, 12, 9, 12, 9, 12, 13, 12, 11, 10, 9, 8];
-    const model = chartModel(series(values), { rules: 'ihi', title: 'T', direction: 'down' });
-    expect(model.signals.map((s) => s.rule)).toEqual(['trend']);
-    const trend = model.points.filter((p) => p.signals.includes('trend'));
-    expect(trend.map((p) => p.index)).toEqual([10, 11, 12, 13, 14, 15]);
-    expect(trend.every((p) => p.cls === 'special_cause_improvement')).toBe(true);
-  });
-
-  it('calls a point neutral when signals of opposite classes cover it', () => {
-    // Median 10: the 10s are on it, so 11, 12, 11… make a shift above while the tail falls.
-    const values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 12, 11, 10, 9, 8, 7];
-    const model = chartModel(series(values), { rules: 'ihi', title: 'T', direction: 'down' });
-    expect(model.points.map((p) => p.cls).slice(9, 13)).toEqual([
-      'special_cause_concern',
-      'special_cause_neutral',
-      'special_cause_neutral',
-      'special_cause_improvement',
-    ]);
-  });
-
-  it('keeps segment-wide rules (too many runs, Anhøj crossings) on the segment, not on points', () => {
-    const alternating = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 1 : 3));
-    const model = chartModel(series(alternating), { rules: 'ihi', title: 'T' });
-    expect(model.segments[0]?.signals).toEqual(['too_many_runs']);
-    expect(model.points.every((p) => p.signals.length === 0 && p.cls === 'common_cause')).toBe(
-      true,
-    );
-    expect(model.signals.map((s) => s.rule)).toEqual(['too_many_runs']);
-
-    const anhoej = chartModel(series(SHIFT), { rules: 'anhoej', title: 'T', baseline: 8 });
-    expect(anhoej.segments[0]?.signals.length).toBeGreaterThan(0);
-    expect(anhoej.points.every((p) => p.signals.length === 0)).toBe(true);
-  });
-
-  it('re-bases where a row records a reason, and ignores one on the first point with a warning', () => {
-    const points = series(SHIFT).map((p, i) =>
-      i === 8
-        ? { ...p, rebaseReason: 'New triage process' }
-        : i === 0
-          ? { ...p, rebaseReason: 'x' }
-          : p,
-    );
-    const model = chartModel(points, { rules: 'ihi', title: 'T' });
-    expect(model.segments.map((s) => [s.from, s.to, s.reason])).toEqual([
-      [0, 7, null],
-      [8, 17, 'New triage process'],
-    ]);
-    expect(model.points[8]?.centre).toBe(16);
-    expect(model.warnings).toEqual(['The first point cannot start a re-based segment.']);
-    expect(model.geometry.rebases).toHaveLength(1);
-  });
-
-  it('leaves excluded points out of the centre line but draws them, with their reason', () => {
-    const points = series([5, 5, 5, 100, 5]).map((p, i) =>
-      i === 3 ? { ...p, excludedReason: 'Data system outage' } : p,
-    );
-    const model = chartModel(points, { rules: 'ihi', title: 'T' });
-    expect(model.points[3]).toMatchObject({
-      cls: 'excluded',
-      excludedReason: 'Data system outage',
-    });
-    expect(model.points[0]?.centre).toBe(5);
-    expect(model.classes).toEqual(['common_cause', 'excluded']);
-  });
-});
-
-describe('chart model: XmR charts (Making Data Count)', () => {
-  it('takes the engine’s classes, limits, variation and assurance, with the default 12-point baseline', () => {
-    const values = SHIFT;
-    const options = { rules: 'mdc' as const, title: 'T', direction: 'up' as const, target: 14 };
-    const model = chartModel(series(values), options);
-    const engine = buildChart('mdc', series(values), {
-      baseline: MDC_TRIAL_LIMIT_POINTS,
-      direction: 'up',
-      target: 14,
-    });
-    if (engine.rules !== 'mdc') throw new Error('expected an XmR chart');
-    expect(model.points.map((p) => p.cls)).toEqual(engine.points.map((p) => p.type));
-    expect(model.points.map((p) => [p.centre, p.lower, p.upper])).toEqual(
-      engine.points.map((p) => [p.centre, p.lower, p.upper]),
-    );
-    expect(model.centreName).toBe('Mean');
-    expect(model.segments[0]?.baselineTo).toBe(11);
-    expect(model.variation?.label).toBe('Special cause improvement (high)');
-    expect(model.assurance).toMatchObject({ value: 'hit_and_miss', label: 'Hit and miss target' });
-  });
-
-  it('draws two-sigma lines only when asked, and only on XmR charts', () => {
+describe('chart model: the SVG geometry', () => {
+  it('draws two-sigma lines only when asked, and only on control charts', () => {
     const base = { title: 'T', showTwoSigma: true };
     expect(chartModel(series(SHIFT), { ...base, rules: 'mdc' }).geometry.twoSigma).toHaveLength(2);
     expect(chartModel(series(SHIFT), { ...base, rules: 'ihi' }).geometry.twoSigma).toHaveLength(0);
@@ -149,56 +26,17 @@ describe('chart model: XmR charts (Making Data Count)', () => {
     );
   });
 
-  it('ignores a baseline that is not a whole number of points, saying so', () => {
-    const model = chartModel(series(SHIFT), { rules: 'ihi', title: 'T', baseline: 2.5 });
-    expect(model.warnings).toEqual([
-      'The baseline must be a whole number of points, 1 or more; it is ignored.',
-    ]);
-    expect(model.segments[0]?.baselineTo).toBe(17);
-  });
-});
-
-describe('chart model: marks, summary and errors', () => {
-  it('numbers annotations and PDSA marks in time order', () => {
-    const points = series([1, 2, 3, 4]).map((p, i) => ({
+  it('draws a boundary where a segment is re-based, and numbers the marks on the time axis', () => {
+    const points = series([1, 2, 3, 4, 5]).map((p, i) => ({
       ...p,
       note: i === 1 || i === 3 ? `note ${i}` : '',
       pdsa: i === 2 ? 'Cycle 1' : null,
+      rebaseReason: i === 3 ? 'New process' : null,
     }));
     const model = chartModel(points, { rules: 'ihi', title: 'T' });
-    expect(model.points.map((p) => [p.annotation, p.pdsaMark])).toEqual([
-      [null, null],
-      [1, null],
-      [null, 1],
-      [2, null],
-    ]);
+    expect(model.geometry.rebases).toHaveLength(1);
     expect(model.geometry.annotations.map((m) => m.label)).toEqual(['A1', 'A2']);
     expect(model.geometry.pdsa.map((m) => m.label)).toEqual(['P1']);
-  });
-
-  it('summarises the chart in words', () => {
-    const model = chartModel(series(SHIFT), {
-      rules: 'ihi',
-      title: 'Screened within 1 hour',
-      unit: 'patients',
-      baseline: 8,
-      target: 14,
-    });
-    expect(model.summary).toBe(
-      `Run chart, IHI rules of Screened within 1 hour: 18 points from 2025-01 to ${period(17)}. ` +
-        'Median 10.5 patients, set by the first 8 points and extended. Target 14 patients. ' +
-        `1 signal: Shift: 6 or more points in a row on one side of the median, 2025-08 to ${period(17)} ` +
-        '(special cause neither improvement nor concern).',
-    );
-    expect(chartModel([], { rules: 'mdc', title: 'T' }).summary).toBe(
-      'XmR chart (SPC), Making Data Count rules of T: no data yet.',
-    );
-  });
-
-  it('turns input the engine refuses into an error sentence instead of throwing', () => {
-    const model = chartModel(series([1, Number.NaN, 3]), { rules: 'ihi', title: 'T' });
-    expect(model.error).toBe('point 1 (2025-02): value must be a finite number');
-    expect(model.points).toEqual([]);
   });
 });
 
@@ -225,42 +63,5 @@ describe('MeasureChart renders one model into the SVG and the table', () => {
     });
     expect(html).toContain('role="img"');
     expect(html).toMatch(/aria-describedby="([^"]+)".*id="\1"/s);
-  });
-});
-
-describe('one model for the table and the picture (seeded)', () => {
-  /** Park–Miller generator: the same series every run, so a failure names its seed. */
-  function random(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state * 48271) % 2147483647;
-      return state / 2147483647;
-    };
-  }
-
-  it('lists signals on a point exactly when the chart marks it, for every rule set', () => {
-    for (let seed = 1; seed <= 300; seed++) {
-      const next = random(seed);
-      const n = 5 + Math.floor(next() * 40);
-      const points = Array.from({ length: n }, (_, i) => ({
-        period: `p${i}`,
-        value: Math.round((10 + next() * 6 + (i > n / 2 ? next() * 8 : 0)) * 10) / 10,
-        excludedReason: next() < 0.05 ? 'outage' : null,
-      }));
-      const baseline = next() < 0.5 ? null : 1 + Math.floor(next() * 14);
-      const direction = next() < 0.5 ? ('up' as const) : ('down' as const);
-      for (const rules of ['ihi', 'anhoej', 'mdc'] as const) {
-        const model = chartModel(points, { rules, title: 'T', baseline, direction });
-        for (const point of model.points) {
-          const marked = point.cls !== 'common_cause' && point.cls !== 'excluded';
-          expect({ seed, rules, index: point.index, marked }).toEqual({
-            seed,
-            rules,
-            index: point.index,
-            marked: point.signals.length > 0,
-          });
-        }
-      }
-    }
   });
 });

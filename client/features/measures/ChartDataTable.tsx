@@ -4,23 +4,15 @@
  * signals (number of runs or crossings) follow as a list, since they belong to no single point.
  */
 
-import {
-  CLASS_STYLES,
-  RULE_LABELS,
-  RULE_NAMES_SHORT,
-  SEGMENT_RULES,
-} from '../../../shared/charts/chart-labels';
+import { RULE_LABELS, RULE_NAMES_SHORT, SEGMENT_RULES } from '../../../shared/charts/chart-labels';
+import { formatNumber, formatOptional } from '../../../shared/charts/chart-number';
+import type { ViewPoint } from '../../../shared/charts/chart-view';
+import { pointClassText, pointSignalNames } from '../../../shared/charts/chart-words';
 import { RULE_NAMES } from '../../../shared/charts/index';
 import { DataTable } from '../../lib/DataTable';
-import type { ChartModel, ModelPoint } from './chart-model';
-import { formatNumber, formatOptional } from './format-number';
+import type { ChartModel } from './chart-model';
 
-function classText(point: ModelPoint): string {
-  const label = CLASS_STYLES[point.cls].label;
-  return point.excludedReason === null ? label : `${label}: ${point.excludedReason}`;
-}
-
-function marksText(model: ChartModel, point: ModelPoint): string {
+function marksText(model: ChartModel, point: ViewPoint): string {
   const parts: string[] = [];
   const segment = model.segments.find((s) => s.from === point.index && s.reason !== null);
   if (segment) parts.push(`Re-based: ${segment.reason}`);
@@ -29,17 +21,16 @@ function marksText(model: ChartModel, point: ModelPoint): string {
   return parts.join('; ');
 }
 
-function cells(model: ChartModel, point: ModelPoint): string[] {
+function cells(model: ChartModel, point: ViewPoint): string[] {
   const limits =
     model.rules === 'mdc' ? [formatOptional(point.lower), formatOptional(point.upper)] : [];
-  const signals = point.signals.map((rule) => RULE_NAMES_SHORT[rule]).join(', ');
   return [
     point.period,
     formatNumber(point.value),
     formatOptional(point.centre),
     ...limits,
-    signals || 'none',
-    classText(point),
+    pointSignalNames(point) || 'none',
+    pointClassText(point),
     marksText(model, point),
   ];
 }

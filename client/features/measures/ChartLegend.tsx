@@ -4,7 +4,7 @@
  * their text.
  */
 import type { ReactElement } from 'react';
-import { CLASS_STYLES } from '../../../shared/charts/chart-labels';
+import { classLegend, limitsLabel } from '../../../shared/charts/chart-labels';
 import { ChartMarker } from './ChartMarker';
 import { CHART_INK, DASHES } from './ChartSvg';
 import type { ChartModel } from './chart-model';
@@ -34,13 +34,10 @@ function lineKeys(model: ChartModel): Array<{ key: string; swatch: ReactElement;
     });
   }
   if (model.geometry.limits.length > 0) {
-    const trial = model.segments.some((s) => s.trial)
-      ? ' (trial: set by fewer than 12 points)'
-      : '';
     keys.push({
       key: 'limits',
       swatch: <LineSwatch colour={CHART_INK.limit} dash={DASHES.limit} />,
-      text: `Dashed lines: process limits${trial}`,
+      text: `Dashed lines: ${limitsLabel(model.trial).toLowerCase()}`,
     });
   }
   if (model.geometry.twoSigma.length > 0) {
@@ -60,8 +57,6 @@ function lineKeys(model: ChartModel): Array<{ key: string; swatch: ReactElement;
   return keys;
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 export function ChartLegend({ model }: { model: ChartModel }) {
   return (
     <ul className="measure-legend" aria-label="Key to the chart">
@@ -70,7 +65,7 @@ export function ChartLegend({ model }: { model: ChartModel }) {
           <svg className="measure-legend__swatch" viewBox="0 0 28 16" aria-hidden="true">
             <ChartMarker cls={cls} x={14} y={8} />
           </svg>
-          {`${capitalise(CLASS_STYLES[cls].shapeName)}: ${CLASS_STYLES[cls].label.toLowerCase()}`}
+          {classLegend(cls)}
         </li>
       ))}
       {lineKeys(model).map((key) => (

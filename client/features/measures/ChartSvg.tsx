@@ -5,10 +5,9 @@
  * summary; the data table beside it carries the same content.
  */
 
-import { CLASS_STYLES, RULE_NAMES_SHORT } from '../../../shared/charts/chart-labels';
+import { chartTitle, describePoint } from '../../../shared/charts/chart-words';
 import { ChartMarker } from './ChartMarker';
 import type { ChartModel } from './chart-model';
-import { formatNumber } from './format-number';
 
 export const CHART_INK = {
   axis: '#425563',
@@ -127,8 +126,6 @@ function Points({ model }: { model: ChartModel }) {
       {model.points.map((point) => {
         const at = model.geometry.points[point.index];
         if (!at) return null;
-        const signals = point.signals.map((rule) => RULE_NAMES_SHORT[rule]).join(', ');
-        const tip = `${point.period}: ${formatNumber(point.value)}, ${CLASS_STYLES[point.cls].label}${signals ? ` (${signals})` : ''}`;
         return (
           <g
             key={point.index}
@@ -137,7 +134,7 @@ function Points({ model }: { model: ChartModel }) {
             data-class={point.cls}
             data-signals={point.signals.join(' ')}
           >
-            <title>{tip}</title>
+            <title>{describePoint(model, point.index)}</title>
             <ChartMarker cls={point.cls} x={at.x} y={at.y} />
           </g>
         );
@@ -184,7 +181,7 @@ export function ChartSvg({ model, titleId, summaryId }: ChartSvgProps) {
       viewBox={`0 0 ${width} ${height}`}
       data-testid="measure-chart-svg"
     >
-      <title id={titleId}>{`${model.chartName}: ${model.title || 'measure'}`}</title>
+      <title id={titleId}>{chartTitle(model)}</title>
       {model.unit && (
         <text x={4} y={14} fontSize={12} fill={CHART_INK.text}>
           {model.unit}

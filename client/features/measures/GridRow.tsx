@@ -1,7 +1,7 @@
 /** One data point as a row of the editable data table. */
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { formatNumber } from './format-number';
+import { formatNumber } from '../../../shared/charts/chart-number';
 import { ExcludedCell, NumberCell, PdsaCell, TextCell } from './GridCells';
 import type { ColumnDef } from './grid-columns';
 import { type PointRow, type RecordedAs, rowValue } from './measure-data';

@@ -5,32 +5,27 @@
  * here reads a document, so the lab overview and the measure page draw it the same way.
  */
 import { useId, useMemo } from 'react';
+import type {
+  ChartView,
+  ChartViewOptions,
+  ChartViewPoint,
+} from '../../../shared/charts/chart-view';
+import { signalsSentence } from '../../../shared/charts/chart-words';
 import { ChartDataTable } from './ChartDataTable';
 import { ChartLegend, ChartMarksList } from './ChartLegend';
 import { ChartSvg } from './ChartSvg';
-import {
-  type ChartModel,
-  chartModel,
-  type MeasureChartOptions,
-  type MeasureChartPoint,
-} from './chart-model';
+import { chartModel } from './chart-model';
 import { AssuranceIcon, VariationIcon } from './MdcIcons';
 import './measures.css';
 
 export interface MeasureChartProps {
-  readonly points: readonly MeasureChartPoint[];
-  readonly options: MeasureChartOptions;
+  readonly points: readonly ChartViewPoint[];
+  readonly options: ChartViewOptions;
   /** Announce changes to the signals politely (on the page where the data is being edited). */
   readonly announceSignals?: boolean;
 }
 
-function signalStatus(model: ChartModel): string {
-  const count = model.signals.length;
-  if (count === 0) return 'No signals on the chart.';
-  return `${count} signal${count === 1 ? '' : 's'} on the chart: ${model.signals.map((s) => s.text).join('; ')}.`;
-}
-
-function Icons({ model }: { model: ChartModel }) {
+function Icons({ model }: { model: ChartView }) {
   if (!model.variation && !model.assurance) return null;
   return (
     <div className="measure-chart__icons">
@@ -94,7 +89,7 @@ export function MeasureChart({ points, options, announceSignals = false }: Measu
       )}
       {announceSignals && (
         <p className="nhsuk-u-visually-hidden" aria-live="polite">
-          {signalStatus(model)}
+          {signalsSentence(model.signals)}
         </p>
       )}
     </div>

@@ -1,4 +1,6 @@
 /** The measure's definition as text, for people who may read it but not change it. */
+
+import { formatNumber } from '../../../shared/charts/chart-number';
 import { CONTROL_CHART_LABELS } from '../../../shared/charts/control-chart-labels';
 import type { RuleSet } from '../../../shared/charts/index';
 import {
@@ -7,7 +9,6 @@ import {
   RULE_SET_OPTIONS,
   typeLabel,
 } from './definition-labels';
-import { formatNumber } from './format-number';
 import type { MeasureDefinition } from './measure-data';
 
 function row(key: string, value: string) {

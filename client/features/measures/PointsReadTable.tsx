@@ -1,6 +1,7 @@
 /** The measure's data as recorded, for people who may read it but not change it: text only. */
+
+import { formatNumber } from '../../../shared/charts/chart-number';
 import { DataTable } from '../../lib/DataTable';
-import { formatNumber } from './format-number';
 import type { PointRow, RecordedAs } from './measure-data';
 import type { PdsaCycle } from './use-pdsa-cycles';
 

@@ -5,6 +5,8 @@
  * optional two-sigma lines (as steps where they vary with each point's denominator), the target, re-base boundaries, and the annotation and PDSA marks on
  * the time axis.
  */
+
+import { formatNumber } from '../../../shared/charts/chart-number';
 import {
   horizontalPath,
   labelledIndices,
@@ -14,7 +16,6 @@ import {
   valueAxis,
   type Xy,
 } from './chart-scales';
-import { formatNumber } from './format-number';
 
 export const CHART_WIDTH = 720;
 export const CHART_HEIGHT = 340;

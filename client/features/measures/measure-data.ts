@@ -5,6 +5,7 @@
  * was set aside is said in sentences next to the chart.
  */
 import type * as Y from 'yjs';
+import type { ChartViewOptions, ChartViewPoint } from '../../../shared/charts/chart-view';
 import { proportionProblem } from '../../../shared/charts/proportions';
 import {
   CONTROL_CHARTS,
@@ -13,7 +14,6 @@ import {
   type RuleSet,
 } from '../../../shared/charts/types';
 import { type FieldValue, readFields, readRows } from '../../../shared/documents/item-doc';
-import type { MeasureChartOptions, MeasureChartPoint } from './chart-model';
 
 export type RecordedAs = 'values' | 'proportions';
 
@@ -119,8 +119,8 @@ export function chartPoints(
   rows: readonly PointRow[],
   recordedAs: RecordedAs,
   pdsaNames: ReadonlyMap<string, string>,
-): { points: MeasureChartPoint[]; notes: string[] } {
-  const points: MeasureChartPoint[] = [];
+): { points: ChartViewPoint[]; notes: string[] } {
+  const points: ChartViewPoint[] = [];
   const pending: number[] = [];
   const notes: string[] = [];
   rows.forEach((row, i) => {
@@ -159,7 +159,7 @@ export function chartOptions(
   definition: MeasureDefinition,
   title: string,
   showTwoSigma: boolean,
-): MeasureChartOptions {
+): ChartViewOptions {
   return {
     rules: definition.rules,
     chart: definition.rules === 'mdc' ? definition.controlChart : null,

@@ -1,12 +1,14 @@
 /**
- * A measure's chart in words: the text alternative the SVG points to (`aria-describedby`), also
- * shown beside the chart for anyone who reads more easily than they scan a plot.
+ * A measure's chart in words, the same on the screen and in every export: the summary sentence
+ * (the text alternative of every drawing of the chart, also shown beside it), the sentence
+ * listing its signals, and each point described (its tooltip).
  */
-import type { ChartModel, ModelSegment } from './chart-model';
-import { formatNumber, formatOptional } from './format-number';
+import { CLASS_STYLES, RULE_NAMES_SHORT } from './chart-labels';
+import { formatNumber, formatOptional } from './chart-number';
+import type { ChartView, ViewPoint, ViewSegment, ViewSignal } from './chart-view';
 
 type SummaryInput = Pick<
-  ChartModel,
+  ChartView,
   | 'rules'
   | 'chartName'
   | 'title'
@@ -25,7 +27,7 @@ function withUnit(value: number, unit: string): string {
   return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
 }
 
-function describeSegment(chart: SummaryInput, s: ModelSegment): string {
+function describeSegment(chart: SummaryInput, s: ViewSegment): string {
   const from = chart.points[s.from]?.period ?? '';
   const start = s.reason === null ? '' : `From ${from}, re-based (${s.reason}): `;
   if (s.centre === null)
@@ -42,10 +44,16 @@ function describeSegment(chart: SummaryInput, s: ModelSegment): string {
   return `${start}${centre} ${withUnit(s.centre, chart.unit)}${frozen}${limits}.`;
 }
 
-function describeSignals(chart: SummaryInput): string {
-  const count = chart.signals.length;
+/** The chart's name as a picture of it is titled, e.g. "Run chart, IHI rules: Falls". */
+export function chartTitle(chart: Pick<ChartView, 'chartName' | 'title'>): string {
+  return `${chart.chartName}: ${chart.title || 'this measure'}`;
+}
+
+/** "No signals." or "2 signals: …; …." */
+export function signalsSentence(signals: readonly ViewSignal[]): string {
+  const count = signals.length;
   if (count === 0) return 'No signals.';
-  const list = chart.signals.map((s) => s.text).join('; ');
+  const list = signals.map((s) => s.text).join('; ');
   return `${count} signal${count === 1 ? '' : 's'}: ${list}.`;
 }
 
@@ -61,8 +69,30 @@ export function describeChart(chart: SummaryInput): string {
     ...chart.segments.map((s) => describeSegment(chart, s)),
   ];
   if (chart.target !== null) parts.push(`Target ${withUnit(chart.target, chart.unit)}.`);
-  parts.push(describeSignals(chart));
+  parts.push(signalsSentence(chart.signals));
   if (chart.variation) parts.push(`Variation: ${chart.variation.label}.`);
   if (chart.assurance) parts.push(`Assurance: ${chart.assurance.label}.`);
   return parts.join(' ');
+}
+
+/** One point in words, e.g. "2025-08: 15 patients, special cause improvement (shift). Note: …". */
+export function describePoint(chart: Pick<ChartView, 'points' | 'unit'>, index: number): string {
+  const point = chart.points[index];
+  if (!point) return '';
+  const signals = pointSignalNames(point);
+  const kind = `${CLASS_STYLES[point.cls].label.toLowerCase()}${signals ? ` (${signals})` : ''}`;
+  const excluded = point.excludedReason === null ? '' : `: ${point.excludedReason}`;
+  const note = point.note ? `. Note: ${point.note}` : '';
+  return `${point.period}: ${withUnit(point.value, chart.unit)}, ${kind}${excluded}${note}`;
+}
+
+/** A point's class in words, with the reason when it is excluded (a data table's "Type"). */
+export function pointClassText(point: ViewPoint): string {
+  const label = CLASS_STYLES[point.cls].label;
+  return point.excludedReason === null ? label : `${label}: ${point.excludedReason}`;
+}
+
+/** The short names of the signals marking a point, e.g. "shift, trend"; empty for none. */
+export function pointSignalNames(point: ViewPoint): string {
+  return point.signals.map((rule) => RULE_NAMES_SHORT[rule]).join(', ');
 }

@@ -1,20 +1,15 @@
 /**
  * Signals as a chart shows them: each engine signal with its class (improvement, concern or
- * neutral) and a sentence, and each point's class. Making Data Count's XmR classes come from the
- * engine; run charts have none there, so a run-chart signal takes its class from its side of the
- * median (a shift) or its way (a trend) against the direction of improvement.
+ * neutral, from `signal-class.ts`) and its sentence, and each point's class. Making Data Count's
+ * control-chart classes come from the engine; a run-chart point takes the class of the signals
+ * covering it.
  */
 
-import {
-  CLASS_STYLES,
-  type PointClass,
-  RULE_LABELS,
-  SEGMENT_RULES,
-} from '../../../shared/charts/chart-labels';
-import type { Chart, Direction, RuleName } from '../../../shared/charts/index';
-import { signalClass } from '../../../shared/charts/signal-class';
+import { CLASS_STYLES, type PointClass, RULE_LABELS, SEGMENT_RULES } from './chart-labels';
+import { signalClass } from './signal-class';
+import type { Chart, Direction, RuleName } from './types';
 
-export interface ModelSignal {
+export interface ViewSignal {
   readonly rule: RuleName;
   readonly from: number;
   readonly to: number;
@@ -24,7 +19,7 @@ export interface ModelSignal {
   readonly text: string;
 }
 
-export function describedSignals(chart: Chart, direction: Direction | null): ModelSignal[] {
+export function describedSignals(chart: Chart, direction: Direction | null): ViewSignal[] {
   return chart.signals.map((s) => {
     const cls: PointClass = signalClass(chart, s.rule, s.from, s.to, direction);
     const from = chart.points[s.from]?.period ?? '';
@@ -40,7 +35,7 @@ export function describedSignals(chart: Chart, direction: Direction | null): Mod
 export function pointClass(
   chart: Chart,
   index: number,
-  signals: readonly ModelSignal[],
+  signals: readonly ViewSignal[],
 ): PointClass {
   const point = chart.points[index];
   if (!point || point.excluded) return 'excluded';

@@ -1,4 +1,7 @@
-/** Numbers as a chart and its table show them: up to three decimals, UK grouping. */
+/**
+ * Numbers as a chart says them, on the screen and in every export: up to three decimals (enough
+ * to read a chart; data tables keep the stored values), UK grouping.
+ */
 const formatter = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 
 export function formatNumber(value: number): string {
