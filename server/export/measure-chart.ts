@@ -8,7 +8,7 @@ import { type ChartView, type ChartViewPoint, chartView } from '../../shared/cha
 import type { ControlChart, Direction, RuleSet } from '../../shared/charts/types';
 import type { MeasurePoint } from './report-model';
 
-export interface ChartInput {
+interface ChartInput {
   readonly title: string;
   readonly unit: string;
   readonly rules: RuleSet;
