@@ -1,11 +1,13 @@
 /**
- * Our server only (the baseline keeps nothing on disk): what the trace document
- * costs on disk once the server has shut down and compacted it, and how fast a
- * client gets the whole text back afterwards.
+ * Restarts: what a server process costs before anyone connects, and (ours only: the
+ * baseline keeps nothing on disk) what the trace document costs on disk once the server
+ * has shut down and compacted it, and how fast a client gets the whole text back.
  *
- * - Cold start: a freshly started server process, its first client. Time from the
- *   client opening its socket to its text having the final length. The server is
- *   restarted for every sample, so each one loads the document from disk.
+ * - Start to listening: from spawning the process to its saying it is listening, with
+ *   its resident memory (VmRSS) then: the base RSS.
+ * - Start to full text: from spawning our server on the trace's DATA_DIR to a client,
+ *   which connects as soon as the server listens, holding the whole text.
+ * - Cold start: the same client, from opening its socket to holding the whole text.
  * - Room reload: the same process, a second client connecting only after the first
  *   one's socket closed, so the room is unloading or unloaded and must be read from
  *   disk again, but the process is warm.
@@ -15,11 +17,30 @@ import path from 'node:path';
 import { benchDatabaseUrl, schemaFor, storedBytes } from './database';
 import { median } from './quantiles';
 import type { ServerProcess } from './server-process';
-import { connectStockClient } from './stock-client';
-import { sha256, type Trace } from './trace-file';
+import { timeToFullText } from './trace';
+import type { Trace } from './trace-file';
 import type { DocAccess } from './workspace-access';
 
-export interface PersistenceFigures {
+/** What starting a server process costs; for the baseline, the text figures are null. */
+export interface StartupSample {
+  readonly startToListeningMs: number;
+  readonly rssAtListeningBytes: number;
+  readonly startToFullTextMs: number | null;
+  readonly coldStartMs: number | null;
+  readonly roomReloadMs: number | null;
+}
+
+/** Medians over the samples, each a fresh process. */
+export interface StartupFigures {
+  readonly samples: number;
+  readonly startToListeningMs: number;
+  readonly rssAtListeningBytes: number;
+  readonly startToFullTextMs: number | null;
+  readonly coldStartMs: number | null;
+  readonly roomReloadMs: number | null;
+}
+
+export interface DiskFigures {
   /**
    * Size of `<DATA_DIR>/docs/<docId>.ylog` after the graceful shutdown (on PostgreSQL:
    * the bytes of the document's stored updates).
@@ -27,21 +48,6 @@ export interface PersistenceFigures {
   readonly ylogBytes: number;
   /** Every file under DATA_DIR at the same moment (on PostgreSQL: the schema's tables). */
   readonly dataDirBytes: number;
-  readonly coldStartMs: readonly number[];
-  readonly coldStartMedianMs: number;
-  readonly roomReloadMs: readonly number[];
-  readonly roomReloadMedianMs: number;
-}
-
-export interface PersistenceOptions {
-  /** Starts our server on the DATA_DIR that holds the trace document. */
-  readonly start: () => Promise<ServerProcess>;
-  readonly dataDir: string;
-  readonly access: DocAccess;
-  readonly trace: Trace;
-  readonly samples: number;
-  /** Reports progress (one line per sample). */
-  readonly log: (line: string) => void;
 }
 
 const FULL_TEXT_TIMEOUT_MS = 10_000;
@@ -60,60 +66,59 @@ async function directoryBytes(dir: string): Promise<number> {
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
-/** Milliseconds from a new stock client opening its socket to it holding the final text. */
-async function timeToFullText(server: ServerProcess, access: DocAccess, trace: Trace) {
-  const { docId } = access;
-  const started = performance.now();
-  const client = connectStockClient(server.syncBase, access);
-  try {
-    await client.whenDoc(
-      `a new client of ${docId} to hold the whole text`,
-      () => client.text.length === trace.finalText.length,
-      FULL_TEXT_TIMEOUT_MS,
-    );
-    const elapsed = performance.now() - started;
-    const hash = sha256(client.text.toString());
-    if (hash !== trace.finalSha256) {
-      throw new Error(`the reloaded ${docId} has the wrong text (SHA-256 ${hash})`);
-    }
-    return elapsed;
-  } finally {
-    // Resolves once the socket has closed, so the next client finds the room unloading.
-    await client.destroy();
+export async function measureDisk(dataDir: string, docId: string): Promise<DiskFigures> {
+  const database = benchDatabaseUrl();
+  if (database === null) {
+    return {
+      ylogBytes: (await stat(ylogPath(dataDir, docId))).size,
+      dataDirBytes: await directoryBytes(dataDir),
+    };
   }
+  // On PostgreSQL: the document's stored bytes, and every table of its schema.
+  const { doc, all } = await storedBytes(database, schemaFor(dataDir), docId);
+  return { ylogBytes: doc, dataDirBytes: all };
 }
 
-export async function measurePersistence(options: PersistenceOptions): Promise<PersistenceFigures> {
-  const { dataDir, access, trace } = options;
-  const database = benchDatabaseUrl();
-  // On PostgreSQL: the document's stored bytes, and every table of its schema.
-  const { doc: ylogBytes, all: dataDirBytes } =
-    database === null
-      ? {
-          doc: (await stat(ylogPath(dataDir, access.docId))).size,
-          all: await directoryBytes(dataDir),
-        }
-      : await storedBytes(database, schemaFor(dataDir), access.docId);
-  const coldStartMs: number[] = [];
-  const roomReloadMs: number[] = [];
-  for (let sample = 1; sample <= options.samples; sample++) {
-    const server = await options.start();
-    const cold = await server.guard(timeToFullText(server, access, trace));
-    const reload = await server.guard(timeToFullText(server, access, trace));
-    await server.stop();
-    coldStartMs.push(cold);
-    roomReloadMs.push(reload);
-    options.log(
-      `cold start ${sample}/${options.samples}: ${cold.toFixed(1)} ms; ` +
-        `room reload on the same process: ${reload.toFixed(1)} ms`,
-    );
-  }
+/** The start-up figures of a server that was just started (the baseline's, or ours without text). */
+export function startupOf(server: ServerProcess): StartupSample {
   return {
-    ylogBytes,
-    dataDirBytes,
-    coldStartMs,
-    coldStartMedianMs: median(coldStartMs),
-    roomReloadMs,
-    roomReloadMedianMs: median(roomReloadMs),
+    startToListeningMs: server.startToListeningMs,
+    rssAtListeningBytes: server.rssAtListeningBytes,
+    startToFullTextMs: null,
+    coldStartMs: null,
+    roomReloadMs: null,
+  };
+}
+
+/** Our server, just started on the trace's DATA_DIR: a first client at once, then a second. */
+export async function restartSample(
+  server: ServerProcess,
+  access: DocAccess,
+  trace: Trace,
+): Promise<StartupSample> {
+  const connectedAt = performance.now();
+  const coldStartMs = await server.guard(
+    timeToFullText(server, access, trace, FULL_TEXT_TIMEOUT_MS),
+  );
+  const startToFullTextMs = connectedAt + coldStartMs - server.spawnedAt;
+  const roomReloadMs = await server.guard(
+    timeToFullText(server, access, trace, FULL_TEXT_TIMEOUT_MS),
+  );
+  return { ...startupOf(server), startToFullTextMs, coldStartMs, roomReloadMs };
+}
+
+function medianOrNull(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length === values.length && known.length > 0 ? median(known) : null;
+}
+
+export function startupFigures(samples: readonly StartupSample[]): StartupFigures {
+  return {
+    samples: samples.length,
+    startToListeningMs: median(samples.map((s) => s.startToListeningMs)),
+    rssAtListeningBytes: median(samples.map((s) => s.rssAtListeningBytes)),
+    startToFullTextMs: medianOrNull(samples.map((s) => s.startToFullTextMs)),
+    coldStartMs: medianOrNull(samples.map((s) => s.coldStartMs)),
+    roomReloadMs: medianOrNull(samples.map((s) => s.roomReloadMs)),
   };
 }

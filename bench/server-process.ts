@@ -1,14 +1,20 @@
 /**
- * The two servers under test as child processes: ours (`server/main.ts` through tsx)
- * and the baseline (`@y/websocket-server`'s own program). Owns starting them on
- * 127.0.0.1, knowing when they are ready, noticing when one dies mid-scenario, and
- * making sure none outlives the benchmark (`ChildProcesses.killAll`).
+ * The two servers under test as child processes: ours (the built server,
+ * `dist/server/main.js`, with plain node, as `npm start` runs it) and the baseline
+ * (`@y/websocket-server`'s own program). Owns starting them on 127.0.0.1, knowing
+ * when they are ready (and how long that took, and their memory then), opening the
+ * inspector when asked, noticing when one dies mid-scenario, and making sure none
+ * outlives the benchmark (`ChildProcesses.killAll`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { SERVER_BUILD } from '../scripts/build-freshness.js';
+import { ensureServerBuilt } from '../scripts/server-build';
 import { SYNC_PATH_PREFIX } from '../shared/protocol';
 import { benchDatabaseUrl, schemaFor } from './database';
+import { INSPECT_FLAG, INSPECTOR_URL } from './inspector';
+import { readRssBytes } from './proc-stats';
 import { once } from './wait';
 import { type AdminCredentials, adminEnv } from './workspace-access';
 
@@ -27,6 +33,14 @@ export interface ServerProcess {
   readonly httpBase: string;
   /** Base WebSocket URL; a document's socket is `${syncBase}/${docId}`. */
   readonly syncBase: string;
+  /** `performance.now()` in this process when the server's process was spawned. */
+  readonly spawnedAt: number;
+  /** From spawning the process to its saying it is listening. */
+  readonly startToListeningMs: number;
+  /** Resident memory (VmRSS) when it said it was listening, before anyone connected. */
+  readonly rssAtListeningBytes: number;
+  /** The V8 inspector's WebSocket URL when started with `inspect`, else null. */
+  readonly inspectorUrl: string | null;
   /** Settles like `work`, but rejects as soon as the server exits on its own. */
   guard<T>(work: Promise<T>): Promise<T>;
   /** SIGTERM, then waits for the exit; rejects unless it was clean. */
@@ -57,13 +71,28 @@ export interface StartOptions {
   readonly nodeArgs: readonly string[];
   /** Settings for our server beyond the benchmark's own (e.g. `DEMO: 'true'`). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Opens the V8 inspector on a free loopback port (to read the heap). */
+  readonly inspect?: boolean;
+}
+
+/** What `waitUntilReady` learns from a starting process. */
+interface Started {
+  readonly port: string;
+  readonly spawnedAt: number;
+  readonly startToListeningMs: number;
+  readonly rssAtListeningBytes: number;
+  readonly inspectorUrl: string | null;
 }
 
 export async function startOurServer(
   options: StartOptions,
   dataDir: string,
 ): Promise<ServerProcess> {
-  const args = [...options.nodeArgs, '--import', 'tsx', 'server/main.ts'];
+  // What `npm start` runs: the bundle, built first if the sources changed since.
+  await ensureServerBuilt((line) => process.stderr.write(`${line}\n`));
+  const inspect = options.inspect ?? false;
+  const args = [...options.nodeArgs, ...inspectArgs(options), SERVER_BUILD.output];
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: options.repoRoot,
     env: {
@@ -78,6 +107,8 @@ export async function startOurServer(
       // The trace replays a paper's worth of typing in about two seconds, far beyond any
       // person's rate; the limit is still checked on every message, so its cost is measured.
       SYNC_MESSAGES_PER_SECOND: String(1_000_000),
+      // The idle-connection scenario opens hundreds of sockets with one account's token.
+      SYNC_MAX_SOCKETS_PER_ACCOUNT: String(10_000),
       ...adminEnv(options.admin),
       ...options.env,
     },
@@ -86,9 +117,11 @@ export async function startOurServer(
   options.children.track(child);
   const output = recordOutput(child);
   const ready = /Improvement Lab is running at http:\/\/([^\s:]+):(\d+)/;
-  const port = await waitUntilReady(child, 'ours', output, (text) => ready.exec(text)?.[2]);
+  const started = await waitUntilReady(child, 'ours', output, spawnedAt, inspect, (text) => {
+    return ready.exec(text)?.[2];
+  });
   const syncPath = SYNC_PATH_PREFIX.replace(/\/$/, '');
-  return watch(child, 'ours', output, { httpBase: `http://${HOST}:${port}`, syncPath });
+  return watch(child, 'ours', output, started, syncPath);
 }
 
 export async function startBaselineServer(options: StartOptions): Promise<ServerProcess> {
@@ -96,7 +129,9 @@ export async function startBaselineServer(options: StartOptions): Promise<Server
   const program = path.join(options.repoRoot, 'node_modules/@y/websocket-server/src/server.js');
   // Without YPERSISTENCE (even an empty one turns LevelDB on) it keeps documents in memory only.
   const { YPERSISTENCE: _persistence, ...env } = process.env;
-  const child = spawn(process.execPath, [program], {
+  const inspect = options.inspect ?? false;
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [...inspectArgs(options), program], {
     cwd: options.repoRoot,
     env: { ...env, HOST, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -105,8 +140,14 @@ export async function startBaselineServer(options: StartOptions): Promise<Server
   const output = recordOutput(child);
   // server.js logs `running at '<host>' on port <port>` from its listen callback.
   const ready = /running at '[^']*' on port (\d+)/;
-  await waitUntilReady(child, 'baseline', output, (text) => ready.exec(text)?.[1]);
-  return watch(child, 'baseline', output, { httpBase: `http://${HOST}:${port}`, syncPath: '' });
+  const started = await waitUntilReady(child, 'baseline', output, spawnedAt, inspect, (text) => {
+    return ready.exec(text)?.[1];
+  });
+  return watch(child, 'baseline', output, started, '');
+}
+
+function inspectArgs(options: StartOptions): string[] {
+  return options.inspect ? [INSPECT_FLAG] : [];
 }
 
 /** A port that was free a moment ago (the baseline takes its port from PORT only). */
@@ -137,37 +178,58 @@ async function waitUntilReady(
   child: ChildProcess,
   kind: ServerKind,
   output: () => string,
+  spawnedAt: number,
+  inspect: boolean,
   readyIn: (output: string) => string | undefined,
-): Promise<string> {
-  const port = await once<string | null>(
+): Promise<Started> {
+  let listening: Omit<Started, 'inspectorUrl'> | null = null;
+  const started = await once<Started | null>(
     `the ${kind} server to report that it is running`,
     (resolve) => {
       const onData = () => {
-        const found = readyIn(output());
-        if (found !== undefined) resolve(found);
+        const text = output();
+        if (listening === null) {
+          const port = readyIn(text);
+          if (port === undefined || child.pid === undefined) return;
+          // Timed and measured when the line is first seen, whatever else is awaited.
+          const startToListeningMs = performance.now() - spawnedAt;
+          listening = {
+            port,
+            spawnedAt,
+            startToListeningMs,
+            rssAtListeningBytes: readRssBytes(child.pid),
+          };
+        }
+        // The inspector's address is printed on stderr, which may arrive after stdout.
+        const inspectorUrl = INSPECTOR_URL.exec(text)?.[1] ?? null;
+        if (!inspect || inspectorUrl !== null) resolve({ ...listening, inspectorUrl });
       };
       const onExit = () => resolve(null);
       child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
       child.once('exit', onExit);
       return () => {
         child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
         child.off('exit', onExit);
       };
     },
     READY_TIMEOUT_MS,
   );
-  if (port === null) {
+  if (started === null) {
     throw new Error(`the ${kind} server exited before it was ready; its output:\n${output()}`);
   }
-  return port;
+  return started;
 }
 
 function watch(
   child: ChildProcess,
   kind: ServerKind,
   output: () => string,
-  urls: { httpBase: string; syncPath: string },
+  started: Started,
+  syncPath: string,
 ): ServerProcess {
+  const httpBase = `http://${HOST}:${started.port}`;
   const { pid } = child;
   if (pid === undefined) throw new Error(`the ${kind} server has no process id`);
   let stopping = false;
@@ -188,8 +250,12 @@ function watch(
   return {
     kind,
     pid,
-    httpBase: urls.httpBase,
-    syncBase: `${urls.httpBase.replace(/^http/, 'ws')}${urls.syncPath}`,
+    httpBase,
+    syncBase: `${httpBase.replace(/^http/, 'ws')}${syncPath}`,
+    spawnedAt: started.spawnedAt,
+    startToListeningMs: started.startToListeningMs,
+    rssAtListeningBytes: started.rssAtListeningBytes,
+    inspectorUrl: started.inspectorUrl,
     guard: (work) => Promise.race([work, crashed]),
     async stop() {
       stopping = true;

@@ -2,7 +2,9 @@
  * Scenario "trace": one stock writer replays a real editing trace in transactions
  * of 100 edits while two stock readers follow on the same document. It ends when
  * both readers hold every edit; their text must then hash to the trace's stated
- * SHA-256, or the benchmark fails.
+ * SHA-256, or the benchmark fails. Then a late joiner: a new stock client on the
+ * document everyone still has open, timed from opening its socket to holding the
+ * whole text.
  */
 import * as Y from 'yjs';
 import { readPeakRssBytes, readRssBytes, startCpuMeter } from './proc-stats';
@@ -16,6 +18,7 @@ export const EDITS_PER_TRANSACTION = 100;
 const READERS = 2;
 /** Generous: the replay takes seconds; only a stalled server should reach this. */
 const REPLAY_TIMEOUT_MS = 120_000;
+const LATE_JOIN_TIMEOUT_MS = 10_000;
 
 export interface TraceFigures {
   readonly edits: number;
@@ -29,6 +32,8 @@ export interface TraceFigures {
   readonly serverPeakRssBytes: number;
   /** Resident memory just before the workload (what start-up alone costs). */
   readonly serverRssBeforeBytes: number;
+  /** A new client on the loaded document: from opening its socket to the whole text. */
+  readonly lateJoinMs: number;
 }
 
 function applyEdit(text: Y.Text, edit: TraceEdit): void {
@@ -47,6 +52,33 @@ async function replay(writer: StockClient, edits: readonly TraceEdit[]): Promise
       for (const edit of batch) applyEdit(writer.text, edit);
     });
     await nextTurn();
+  }
+}
+
+/** Milliseconds from a new client opening its socket to its holding all of `trace`'s text. */
+export async function timeToFullText(
+  server: ServerProcess,
+  access: DocAccess,
+  trace: Trace,
+  timeoutMs: number,
+): Promise<number> {
+  const started = performance.now();
+  const client = connectStockClient(server.syncBase, access);
+  try {
+    await client.whenDoc(
+      `a new client of ${access.docId} to hold the whole text`,
+      () => client.text.length === trace.finalText.length,
+      timeoutMs,
+    );
+    const elapsed = performance.now() - started;
+    const hash = sha256(client.text.toString());
+    if (hash !== trace.finalSha256) {
+      throw new Error(`a new client of ${access.docId} got the wrong text (SHA-256 ${hash})`);
+    }
+    return elapsed;
+  } finally {
+    // Resolves once the socket has closed.
+    await client.destroy();
   }
 }
 
@@ -95,6 +127,7 @@ export async function runTraceScenario(
     const cpu = stopCpu();
     const serverPeakRssBytes = readPeakRssBytes(server.pid);
     verify(trace, writer, readers);
+    const lateJoinMs = await timeToFullText(server, access, trace, LATE_JOIN_TIMEOUT_MS);
     return {
       edits: trace.edits.length,
       transactions: Math.ceil(trace.edits.length / EDITS_PER_TRANSACTION),
@@ -104,6 +137,7 @@ export async function runTraceScenario(
       serverSystemCpuMs: cpu.systemMs,
       serverPeakRssBytes,
       serverRssBeforeBytes,
+      lateJoinMs,
     };
   } finally {
     await Promise.all(clients.map((client) => client.destroy()));

@@ -88,32 +88,50 @@ export async function createApiToken(httpBase: string, admin: AdminCredentials):
   return created.body.token;
 }
 
+/** A lab the benchmark's items go in, and the token that may open them. */
+export interface BenchLab {
+  readonly labId: string;
+  readonly token: string;
+}
+
+/** Signs in, creates a personal API token and a lab. */
+export async function createBenchLab(httpBase: string, admin: AdminCredentials): Promise<BenchLab> {
+  const token = await createApiToken(httpBase, admin);
+  const labBody: z.input<typeof CreateLabBodySchema> = { title: 'Benchmark lab' };
+  const lab = await post(httpBase, {
+    path: '/api/labs',
+    body: labBody,
+    headers: { authorization: `Bearer ${token}` },
+    expect: LabCreated,
+  });
+  return { labId: lab.body.lab.id, token };
+}
+
+/** Creates a note in `lab` over the API and returns how to open its document. */
+export async function createNote(
+  httpBase: string,
+  lab: BenchLab,
+  title: string,
+): Promise<DocAccess> {
+  const itemBody: z.input<typeof CreateItemBodySchema> = { kind: 'note', title };
+  const item = await post(httpBase, {
+    path: `/api/labs/${lab.labId}/items`,
+    body: itemBody,
+    headers: { authorization: `Bearer ${lab.token}` },
+    expect: ItemCreated,
+  });
+  return { docId: item.body.item.id, params: { [ACCESS_TOKEN_PARAM]: lab.token } };
+}
+
 /** Creates a lab with one note per title and returns how to open each note's document. */
 export async function provisionDocuments(
   httpBase: string,
   admin: AdminCredentials,
   titles: readonly string[],
 ): Promise<DocAccess[]> {
-  const token = await createApiToken(httpBase, admin);
-  const headers = { authorization: `Bearer ${token}` };
-  const labBody: z.input<typeof CreateLabBodySchema> = { title: 'Benchmark lab' };
-  const lab = await post(httpBase, {
-    path: '/api/labs',
-    body: labBody,
-    headers,
-    expect: LabCreated,
-  });
+  const lab = await createBenchLab(httpBase, admin);
   const accesses: DocAccess[] = [];
-  for (const title of titles) {
-    const itemBody: z.input<typeof CreateItemBodySchema> = { kind: 'note', title };
-    const item = await post(httpBase, {
-      path: `/api/labs/${lab.body.lab.id}/items`,
-      body: itemBody,
-      headers,
-      expect: ItemCreated,
-    });
-    accesses.push({ docId: item.body.item.id, params: { [ACCESS_TOKEN_PARAM]: token } });
-  }
+  for (const title of titles) accesses.push(await createNote(httpBase, lab, title));
   return accesses;
 }
 
