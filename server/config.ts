@@ -11,7 +11,7 @@ import {
   MAX_PASSWORD_HASH_COST,
   MIN_PASSWORD_HASH_COST,
 } from './api/auth/password-hash';
-import { SCHEMA_NAME_PATTERN } from './store/postgres/database';
+import { SCHEMA_NAME_PATTERN } from './store/postgres/database-address';
 
 const port = z.coerce
   .number()

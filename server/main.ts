@@ -5,7 +5,7 @@
 import { startWorkspaceServer } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { describeUrl } from './store/postgres/database';
+import { describeUrl } from './store/postgres/database-address';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;

@@ -1,6 +1,9 @@
 /**
  * Which stores a server runs on: those it is given, else PostgreSQL's when
- * DATABASE_URL is set (scale-out mode), else the embedded ones under DATA_DIR.
+ * DATABASE_URL is set (scale-out mode), else the embedded ones under DATA_DIR. The
+ * PostgreSQL driver and stores are imported only in scale-out mode: an embedded
+ * server would otherwise load them at every start (tens of milliseconds, and
+ * megabytes resident, for nothing).
  */
 import path from 'node:path';
 import type { Config } from '../config';
@@ -10,9 +13,7 @@ import type { Fsync } from './log-file';
 import { createLogDocStore, defaultFsync } from './log-doc-store';
 import { createLowdbMetaStore } from './lowdb-meta-store';
 import type { MetaStore } from './meta-store';
-import { openPostgres, type PostgresDatabase } from './postgres/database';
-import { createPostgresDocStore } from './postgres/postgres-doc-store';
-import { createPostgresMetaStore } from './postgres/postgres-meta-store';
+import type { PostgresDatabase } from './postgres/database';
 
 export interface Stores {
   /** The database in scale-out mode, closed after the stores; null for the embedded stores. */
@@ -39,6 +40,12 @@ export async function openStores(
   given: OpenStoresOptions = {},
 ): Promise<Stores> {
   if (config.database !== null && (given.store === undefined || given.meta === undefined)) {
+    const [{ openPostgres }, { createPostgresMetaStore }, { createPostgresDocStore }] =
+      await Promise.all([
+        import('./postgres/database'),
+        import('./postgres/postgres-meta-store'),
+        import('./postgres/postgres-doc-store'),
+      ]);
     const database = await openPostgres({ ...config.database, logger });
     try {
       const meta = given.meta ?? (await createPostgresMetaStore({ db: database, logger }));

@@ -7,10 +7,10 @@
  */
 import pg from 'pg';
 import type { Logger } from '../../logger';
+import { describeUrl, SCHEMA_NAME_PATTERN } from './database-address';
 import { applyMigrations } from './migrations';
 
-/** Lower-case SQL identifiers only: the name is put into statements and connection options. */
-export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+export { describeUrl, SCHEMA_NAME_PATTERN } from './database-address';
 
 export interface PostgresOptions {
   /** A `postgres://` connection string. */
@@ -29,17 +29,6 @@ export interface PostgresDatabase {
   ping(): Promise<void>;
   /** Ends every connection; call after the stores that use it are closed. */
   close(): Promise<void>;
-}
-
-/** Connection options shown to an operator without the password. */
-export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(an unreadable connection string)';
-  }
 }
 
 export async function openPostgres(options: PostgresOptions): Promise<PostgresDatabase> {
