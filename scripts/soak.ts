@@ -1,10 +1,10 @@
 /**
- * `npm run soak -- [--minutes 10] [--clients 200] [--docs 10] [--edit-every-ms 2000] [--flood off]`
+ * `npm run soak -- [--minutes 10] [--clients 200] [--people 20] [--docs 10] [--edit-every-ms 2000] [--flood off] [--profile DIR]`
  *
  * Starts the server as `npm start` would (a child process, a temporary data
- * directory), then for the given time: the clients edit their documents, a tenth of
- * them leave and are replaced every minute, and a read-only observer floods the
- * server. Every few seconds it prints the server's memory (RSS), the edits and their
+ * directory), then for the given time: the clients (of `people` participants, each
+ * with a few documents open) edit their documents, a tenth of them leave and are
+ * replaced every minute, and a read-only observer floods the server. Every few seconds it prints the server's memory (RSS), the edits and their
  * latency (made → seen by the document's watcher) and the errors so far. At the end
  * it checks that every edit is in the documents, restarts the server and checks
  * again, and prints the summary: memory at the start and end of the second half and
@@ -22,7 +22,7 @@ import { quantileOfSorted } from '../bench/quantiles';
 import { ChildProcesses, type ServerProcess, startOurServer } from '../bench/server-process';
 import { connectStockClient, type StockClient } from '../bench/stock-client';
 import { newAdminCredentials, provisionDocuments } from '../bench/workspace-access';
-import { observerAccess } from './soak-access';
+import { observerAccess, participants } from './soak-access';
 import { EditLedger, Editor, Flood, LOG_NAME, type SoakCounters, watch } from './soak-clients';
 
 const ArgsSchema = z.object({
@@ -32,10 +32,14 @@ const ArgsSchema = z.object({
     .max(24 * 60)
     .default(10),
   clients: z.coerce.number().int().min(1).max(2000).default(200),
+  /** Accounts the clients belong to (a server caps sockets per account). */
+  people: z.coerce.number().int().min(1).max(500).default(20),
   docs: z.coerce.number().int().min(1).max(100).default(10),
   'edit-every-ms': z.coerce.number().int().min(50).default(2000),
   /** `off` runs without the read-only flood, to compare. */
   flood: z.enum(['on', 'off']).default('on'),
+  /** A directory to write V8 CPU profiles of the server processes into. */
+  profile: z.string().min(1).optional(),
 });
 type Args = z.infer<typeof ArgsSchema>;
 
@@ -56,6 +60,16 @@ function percentile(values: readonly number[], q: number): number {
   return quantileOfSorted(Float64Array.from(values).sort(), q);
 }
 
+/** How many errors of each kind: each message with client names and numbers left out. */
+function errorKinds(errors: readonly string[]): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  for (const error of errors) {
+    const kind = error.replace(/\bc\d+\b/g, 'cN').replace(/\d+/g, 'N');
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  return kinds;
+}
+
 /** Least-squares slope of memory against time (MB per minute). */
 function slopePerMinute(samples: ReadonlyArray<{ t: number; rss: number }>): number {
   const n = samples.length;
@@ -67,20 +81,30 @@ function slopePerMinute(samples: ReadonlyArray<{ t: number; rss: number }>): num
   return den === 0 ? 0 : (num / den) * 60_000;
 }
 
-/** Ids of edits missing from each document as a fresh client opens it. */
+/**
+ * Ids of edits missing from each document as a fresh client opens it. A document
+ * that cannot be opened counts all its edits as lost, with the reason in `errors`.
+ */
 async function lostEdits(
   server: ServerProcess,
   ledger: EditLedger,
   paramsOf: Readonly<Record<string, Readonly<Record<string, string>>>>,
+  errors: string[],
 ): Promise<number> {
   let lost = 0;
   for (const [docId, ids] of ledger.sent) {
     const params = paramsOf[docId] ?? {};
     const fresh: StockClient = connectStockClient(server.syncBase, { docId, params });
-    await fresh.whenSynced();
-    const present = new Set(fresh.doc.getArray<string>(LOG_NAME).toArray());
-    for (const id of ids) if (!present.has(id)) lost += 1;
-    await fresh.destroy();
+    try {
+      await fresh.whenSynced();
+      const present = new Set(fresh.doc.getArray<string>(LOG_NAME).toArray());
+      for (const id of ids) if (!present.has(id)) lost += 1;
+    } catch (error) {
+      errors.push(`a fresh client could not open ${docId}: ${String(error)}`);
+      lost += ids.size;
+    } finally {
+      await fresh.destroy().catch(() => undefined);
+    }
   }
   return lost;
 }
@@ -91,14 +115,17 @@ async function main(): Promise<number> {
     args = parse();
   } catch (error) {
     process.stderr.write(
-      `${String(error)}\nusage: npm run soak -- [--minutes M] [--clients N] [--docs D] [--edit-every-ms MS]\n`,
+      `${String(error)}\nusage: npm run soak -- [--minutes M] [--clients N] [--people P] [--docs D] [--edit-every-ms MS] [--flood on|off] [--profile DIR]\n`,
     );
     return 2;
   }
   const children = new ChildProcesses();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'improvement-lab-soak-'));
   const admin = newAdminCredentials();
-  const start = () => startOurServer({ repoRoot, children, admin, nodeArgs: [] }, dataDir);
+  const nodeArgs = args.profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`]
+    : [];
+  const start = () => startOurServer({ repoRoot, children, admin, nodeArgs }, dataDir);
   const counters: SoakCounters = {
     edits: 0,
     joins: 0,
@@ -118,6 +145,7 @@ async function main(): Promise<number> {
     const titles = Array.from({ length: args.docs }, (_, i) => `Soak note ${i + 1}`);
     const docs = await provisionDocuments(server.httpBase, admin, titles);
     const paramsOf = Object.fromEntries(docs.map((d) => [d.docId, d.params]));
+    const accessOf = await participants(server.httpBase, admin, docs, args.people);
     const ledger = new EditLedger(counters);
     const watchers = docs.map((access) => watch(server.syncBase, access, ledger));
     await Promise.all(watchers.map((w) => w.whenSynced()));
@@ -128,7 +156,7 @@ async function main(): Promise<number> {
     );
     let next = 0;
     const join = async () => {
-      const access = docs[next % docs.length] as (typeof docs)[number];
+      const access = accessOf(next);
       const editor = new Editor(`c${next++}`, access, server.syncBase, ledger, counters);
       await editor.client
         .whenSynced()
@@ -191,12 +219,12 @@ async function main(): Promise<number> {
     const settle = performance.now();
     while (ledger.unseenCount > 0 && performance.now() - settle < 30_000)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    const lostLive = await lostEdits(server, ledger, paramsOf);
+    const lostLive = await lostEdits(server, ledger, paramsOf, counters.errors);
     await Promise.all(editors.map((e) => e.leave(10_000)));
     await Promise.all(watchers.map((w) => w.destroy().catch(() => undefined)));
     await server.stop();
     server = await start();
-    const lostAfterRestart = await lostEdits(server, ledger, paramsOf);
+    const lostAfterRestart = await lostEdits(server, ledger, paramsOf, counters.errors);
     const second = samples.slice(Math.floor(samples.length / 2));
     const summary = {
       ...args,
@@ -218,6 +246,7 @@ async function main(): Promise<number> {
       lostLive,
       lostAfterRestart,
       errors: counters.errors.slice(0, 20),
+      errorKinds: errorKinds(counters.errors),
       errorCount: counters.errors.length,
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -53,6 +53,15 @@ export const SyncLimits = {
   bytesPerSecond: 1024 * 1024,
   /** Bytes at once: two of the largest messages, so a big first sync passes. */
   byteBurst: 2 * Limits.maxMessageBytes,
+  /**
+   * Requests for the whole state (sync step 1, a query for everyone's presence) per
+   * second, sustained. Each is answered with the whole document or every presence, so
+   * a read-only client repeating them made the server encode megabytes a second for it
+   * alone. A stock client sends one step 1 when it connects.
+   */
+  stateRequestsPerSecond: 2,
+  /** Requests for the whole state at once. */
+  stateRequestBurst: 10,
   /** Bytes waiting to be read by a slow client before its connection is closed. */
   maxBufferedBytes: 4 * 1024 * 1024,
   /** Awareness client ids one connection may publish (a stock client publishes one). */

@@ -18,7 +18,8 @@ export interface SyncSocket {
 }
 
 /**
- * Per-connection policy state: what policy dropped, and the awareness rate. Each part
+ * Per-connection policy state: what policy dropped, the awareness rate and the rate
+ * of requests for the whole state. Each part
  * is made on first use: most connections never have a message dropped, and a
  * connection that only reads may never publish presence, so an idle one pays for
  * neither.
@@ -26,6 +27,7 @@ export interface SyncSocket {
 export class ConnectionPolicy {
   #drops: PolicyDrops | null = null;
   #awareness: TokenBucket | null = null;
+  #stateRequests: TokenBucket | null = null;
 
   constructor(
     private readonly limits: SyncLimits,
@@ -43,6 +45,15 @@ export class ConnectionPolicy {
   get awareness(): TokenBucket {
     this.#awareness ??= new TokenBucket(this.limits.awarenessPerSecond, this.limits.awarenessBurst);
     return this.#awareness;
+  }
+
+  /** Pays for each request for the whole state; an empty bucket closes the connection. */
+  get stateRequests(): TokenBucket {
+    this.#stateRequests ??= new TokenBucket(
+      this.limits.stateRequestsPerSecond,
+      this.limits.stateRequestBurst,
+    );
+    return this.#stateRequests;
   }
 
   /** Most awareness client ids this connection may publish. */

@@ -202,7 +202,7 @@ export class Room {
   private handle(connection: Connection, message: IncomingMessage): void {
     switch (message.kind) {
       case 'sync-step-1':
-        this.answerStep1(connection, message.stateVector);
+        if (this.mayRequestState(connection)) this.answerStep1(connection, message.stateVector);
         return;
       case 'update':
         this.receiveUpdate(connection, message.update);
@@ -211,13 +211,27 @@ export class Room {
         this.receiveAwareness(connection, message.update);
         return;
       case 'query-awareness':
-        this.answerAwarenessQuery(connection);
+        if (this.mayRequestState(connection)) this.answerAwarenessQuery(connection);
         return;
       default: {
         const unreachable: never = message;
         throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);
       }
     }
+  }
+
+  /**
+   * Whether the connection may have the whole state (the document, or everyone's
+   * presence) once more: each answer costs the server far more than the request cost
+   * its sender, so past its rate the connection is closed with 4529.
+   */
+  private mayRequestState(connection: Connection): boolean {
+    if (connection.policy.stateRequests.take()) return true;
+    connection.logger.warn('sync rate limit exceeded: too many requests for the whole state', {
+      code: CloseCode.RateLimited,
+    });
+    connection.close(CloseCode.RateLimited);
+    return false;
   }
 
   private answerStep1(connection: Connection, stateVector: Uint8Array): void {

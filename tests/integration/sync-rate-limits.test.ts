@@ -1,13 +1,16 @@
 /**
  * Every sync connection has limits whatever its rights: messages and bytes per
- * second (token buckets, close 4529), unread bytes queued for a client that does not
- * read (dropped, not buffered), and open sockets per account (close 4530).
+ * second (token buckets, close 4529), requests for the whole state per second (close
+ * 4529), unread bytes queued for a client that does not read (dropped, not
+ * buffered), and open sockets per account (close 4530).
  */
+import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSyncStep1, encodeUpdate } from '../../server/sync/message-codec';
 import { CloseCode } from '../../shared/close-codes';
 import { SyncLimits } from '../../shared/limits';
+import { MessageType, SyncMessageType } from '../../shared/protocol';
 import { addMember, addPerson, type TestPerson } from '../helpers/accounts';
 import { connectRawClient, type RawClient } from '../helpers/raw-client';
 import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
@@ -15,6 +18,14 @@ import { eachTurn, waitFor } from '../helpers/wait';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const DOC = 'limits';
+
+/** Whether a frame from the server answers a request for the whole state. */
+function isStateAnswer(frame: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  if (type === MessageType.Awareness) return true;
+  return type === MessageType.Sync && decoding.readVarUint(decoder) === SyncMessageType.Step2;
+}
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
 function updateOfBytes(bytes: number): Uint8Array {
@@ -62,9 +73,36 @@ describe('per-connection sync limits', () => {
     await start({ messagesPerSecond: 5, messageBurst: 20 });
     const flooder = raw(await member('Oscar Observer', 'observer'));
     await flooder.opened();
-    for (let i = 0; i < 60; i += 1) flooder.send(encodeSyncStep1(EMPTY_STATE_VECTOR));
+    // Edits an observer may not make: each is dropped, and still counted as a message.
+    const edit = encodeUpdate(updateOfBytes(3));
+    for (let i = 0; i < 60; i += 1) flooder.send(edit);
     expect((await flooder.closed()).code).toBe(CloseCode.RateLimited);
   });
+
+  for (const [request, frame] of [
+    ['the document (sync step 1)', () => encodeSyncStep1(EMPTY_STATE_VECTOR)],
+    ['everyone’s presence', () => Uint8Array.of(MessageType.QueryAwareness)],
+  ] as const) {
+    it(`an observer asking for ${request} over and over gets a few answers, then 4529`, async () => {
+      await start({ stateRequestsPerSecond: 1, stateRequestBurst: 3 });
+      // Someone present, so every answer to a presence query has something in it.
+      const present = stock(workspace.owner);
+      present.provider.awareness.setLocalStateField('user', {
+        id: workspace.owner.user.id,
+        name: workspace.owner.user.name,
+      });
+      await present.whenSynced();
+      const flooder = raw(await member('Oscar Observer', 'observer'));
+      await flooder.nextFrame(MessageType.Sync);
+      const greeting = flooder.frames.length;
+      for (let i = 0; i < 30; i += 1) flooder.send(frame());
+      expect((await flooder.closed()).code).toBe(CloseCode.RateLimited);
+      // The burst, and at most a token or two earned while the requests arrived.
+      const answers = flooder.frames.slice(greeting).filter(isStateAnswer).length;
+      expect(answers).toBeGreaterThanOrEqual(3);
+      expect(answers).toBeLessThanOrEqual(5);
+    });
+  }
 
   it('a reviewer sending more bytes per second than allowed is closed with 4529', async () => {
     await start({ bytesPerSecond: 1_000, byteBurst: 20_000 });
