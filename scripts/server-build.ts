@@ -33,7 +33,8 @@ export async function buildServer(root = ROOT): Promise<number> {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'server/main.ts' },
+    // `npm run migrate-store` too, so it runs with plain node where the server does.
+    entryPoints: { main: 'server/main.ts', 'migrate-store': 'server/migrate-store.ts' },
     outdir,
     bundle: true,
     splitting: true,

@@ -1,8 +1,9 @@
 /**
- * `npm run migrate-store`: an embedded DATA_DIR with the demo lab and a typed note
- * is copied into PostgreSQL and back, run as the real script; the test checks the
- * result itself (every document's Yjs state, all metadata), that a second copy into
- * a used schema is refused and changes nothing, and that a server on the copy serves it.
+ * `npm run migrate-store`: an embedded DATA_DIR with the demo lab and a typed note is
+ * copied into PostgreSQL and back, run as the real script (the bundled tool, with
+ * plain node); the test checks the result itself (every document's Yjs state, all
+ * metadata), that a second copy into a used schema is refused and changes nothing,
+ * and that a server on the copy serves it.
  */
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
@@ -88,7 +89,8 @@ function runMigrate(
   const { DATABASE_URL: _url, DATABASE_SCHEMA: _schema, ...inherited } = process.env;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/migrate-store.ts', '--to', to],
+    // What `npm run migrate-store` runs: the bundled tool, with plain node.
+    ['scripts/migrate-store.js', '--to', to],
     { env: { ...inherited, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';

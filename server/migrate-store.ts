@@ -2,15 +2,17 @@
  * `npm run migrate-store -- --to postgres` copies the embedded store in DATA_DIR into
  * the PostgreSQL database in DATABASE_URL (schema DATABASE_SCHEMA); `--to embedded`
  * copies it back into an empty DATA_DIR. Stop the server first (both sides are
- * locked while copying). The copy is verified before it reports success.
+ * locked while copying). The copy is verified before it reports success. Bundled
+ * beside the server (`dist/server/migrate-store.js`), so it runs where only
+ * production dependencies are installed.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../server/config';
-import { createLogger } from '../server/logger';
-import { copyStore } from '../server/store/migration/copy-store';
-import { openEmbeddedSide } from '../server/store/migration/embedded-side';
-import { openPostgresSide } from '../server/store/migration/postgres-side';
-import type { StoreSide } from '../server/store/migration/store-side';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { copyStore } from './store/migration/copy-store';
+import { openEmbeddedSide } from './store/migration/embedded-side';
+import { openPostgresSide } from './store/migration/postgres-side';
+import type { StoreSide } from './store/migration/store-side';
 
 const USAGE =
   'usage: npm run migrate-store -- --to postgres|embedded\n' +
