@@ -22,12 +22,13 @@ interface ChartInput {
 
 /** Null when fewer than two points have a value: there is no variation to show. */
 export function measureChart(input: ChartInput): ChartView | null {
-  const points = input.points.flatMap((p): ChartViewPoint[] =>
+  const points = input.points.flatMap((p, i): ChartViewPoint[] =>
     p.value === null
       ? []
       : [
           {
-            period: p.period,
+            // A row without a period is named by its place, as the measure page names it.
+            period: p.period || `Row ${i + 1}`,
             value: p.value,
             ...(p.numerator !== undefined && p.denominator !== undefined
               ? { numerator: p.numerator, denominator: p.denominator }

@@ -1,20 +1,16 @@
 /**
  * A measure's chart settings and data points read from its document, by the
  * same rules as the client's measure page (`client/features/measures/
- * measure-data.ts`): the rule set is the `rules` choice, else the usual rules of
- * the `chart` choice, else an IHI run chart; proportions chart numerator ÷
+ * measure-data.ts`): the rule set and control chart as `shared/documents/
+ * measure-rules.ts` reads them; proportions chart numerator ÷
  * denominator; a point is excluded only with a reason; a re-base reason starts
  * a new segment. Lenient, as co-edited data is: a row without a usable value is
  * left off the chart but kept in the data.
  */
-import {
-  CONTROL_CHARTS,
-  type ControlChart,
-  type Direction,
-  type RuleSet,
-} from '../../shared/charts/index';
+import type { ControlChart, Direction, RuleSet } from '../../shared/charts/index';
 import { proportionProblem } from '../../shared/charts/proportions';
 import type { FieldValue } from '../../shared/documents/item-doc';
+import { controlChartOf, ruleSetOf } from '../../shared/documents/measure-rules';
 import type { MeasurePoint } from './report-model';
 import { cleanText } from './safe-text';
 
@@ -34,16 +30,11 @@ const num = (value: FieldValue | undefined) =>
 const text = (value: FieldValue | undefined) =>
   typeof value === 'string' ? cleanText(value.trim()) : '';
 
-export function ruleSetOf(chart: FieldValue | undefined, rules: FieldValue | undefined): RuleSet {
-  if (rules === 'ihi' || rules === 'anhoej' || rules === 'mdc') return rules;
-  return chart === 'xmr' ? 'mdc' : 'ihi';
-}
-
 export function measureSettings(fields: Readonly<Record<string, FieldValue>>): MeasureSettings {
   const baseline = num(fields.baseline);
   return {
     rules: ruleSetOf(fields.chart, fields.rules),
-    controlChart: CONTROL_CHARTS.find((chart) => chart === fields.controlChart) ?? 'xmr',
+    controlChart: controlChartOf(fields.controlChart) ?? 'xmr',
     baseline: baseline !== null && Number.isInteger(baseline) && baseline >= 1 ? baseline : null,
     recordedAs: fields.recordedAs === 'proportions' ? 'proportions' : 'values',
     direction: fields.direction === 'up' || fields.direction === 'down' ? fields.direction : null,

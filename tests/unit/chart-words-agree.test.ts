@@ -58,7 +58,12 @@ const CASES: readonly Case[] = [
     name: 'an XmR chart with a point beyond its limits',
     fields: { rules: 'mdc', controlChart: 'xmr', direction: 'down', target: 18 },
     rows: weeks([20, 22, 19, 21, 23, 20, 22, 21, 19, 22, 20, 21, 35, 21, 20]).map((row, i) =>
-      i === 3 ? { ...row, excluded: 'yes', excludedReason: 'Audit incomplete' } : row,
+      i === 3
+        ? { ...row, excluded: 'yes', excludedReason: 'Audit incomplete' }
+        : // A row whose period is not typed yet: named by its place.
+          i === 6
+          ? { ...row, period: '' }
+          : row,
     ),
     shows: ['A point outside the process limits, week 13 (special cause concern)', 'Assurance'],
   },
@@ -155,6 +160,7 @@ describe('the measure page and the exports say the same words', () => {
       const page = pageWords(doc);
       for (const words of c.shows) expect(page.summary).toContain(words);
       expect(page.points).toHaveLength(c.rows.length);
+      if (c.rows.some((row) => row.period === '')) expect(page.points[6]).toMatch(/^Row 7: /);
 
       const item = readItem(doc, { id: 'm1', kind: 'measure', title: 'Seen on time' });
       if (item.kind !== 'measure' || !item.chart) throw new Error('no chart in the export');

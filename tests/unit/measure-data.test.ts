@@ -11,7 +11,6 @@ import {
   pointRow,
   readDefinition,
   readPointRows,
-  ruleSetOf,
 } from '../../client/features/measures/measure-data';
 import {
   addPoint,
@@ -20,6 +19,7 @@ import {
   pointRows,
 } from '../../client/features/measures/point-writes';
 import { initItemDoc, setFieldValue } from '../../shared/documents/item-doc';
+import { ruleSetOf } from '../../shared/documents/measure-rules';
 
 function measureDoc(): Y.Doc {
   const doc = new Y.Doc();

@@ -7,13 +7,9 @@
 import type * as Y from 'yjs';
 import type { ChartViewOptions, ChartViewPoint } from '../../../shared/charts/chart-view';
 import { proportionProblem } from '../../../shared/charts/proportions';
-import {
-  CONTROL_CHARTS,
-  type ControlChart,
-  type Direction,
-  type RuleSet,
-} from '../../../shared/charts/types';
+import type { ControlChart, Direction, RuleSet } from '../../../shared/charts/types';
 import { type FieldValue, readFields, readRows } from '../../../shared/documents/item-doc';
+import { controlChartOf, ruleSetOf } from '../../../shared/documents/measure-rules';
 
 export type RecordedAs = 'values' | 'proportions';
 
@@ -50,19 +46,6 @@ const text = (value: FieldValue | undefined) => (typeof value === 'string' ? val
 const num = (value: FieldValue | undefined) =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
-/**
- * The rule set: `rules` decides (mdc means an XmR chart); a `chart` choice without rules picks
- * that chart's usual rules; nothing set means an IHI run chart, where IHI suggests starting.
- */
-export function ruleSetOf(chart: FieldValue, rules: FieldValue): RuleSet {
-  if (rules === 'ihi' || rules === 'anhoej' || rules === 'mdc') return rules;
-  return chart === 'xmr' ? 'mdc' : 'ihi';
-}
-
-export function controlChartOf(value: FieldValue | undefined): ControlChart | null {
-  return CONTROL_CHARTS.find((chart) => chart === value) ?? null;
-}
-
 export function readDefinition(doc: Y.Doc): MeasureDefinition {
   const f = readFields(doc, 'measure');
   const controlChart = controlChartOf(f.controlChart);
@@ -74,7 +57,7 @@ export function readDefinition(doc: Y.Doc): MeasureDefinition {
     direction: f.direction === 'up' || f.direction === 'down' ? f.direction : null,
     target: num(f.target),
     recordedAs: f.recordedAs === 'proportions' ? 'proportions' : 'values',
-    rules: ruleSetOf(f.chart ?? null, f.rules ?? null),
+    rules: ruleSetOf(f.chart, f.rules),
     controlChart: controlChart ?? 'xmr',
     controlChartChosen: controlChart !== null,
     baseline: num(f.baseline),
