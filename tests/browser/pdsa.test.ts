@@ -91,13 +91,16 @@ describe('the PDSA worksheet in the browser', () => {
     await expect.poll(() => heading(alice)).toContain('Rounding, second try');
     for (const stage of ['Plan', 'Do', 'Study', 'Act']) {
       const stageHeading = alice.getByRole('heading', { name: stage, level: 2, exact: true });
-      await expect.poll(() => stageHeading.count()).toBe(1);
+      // The worksheet is its own lazily loaded chunk: wait for it as for any element
+      // (expect.poll gives up after one second, too soon on a busy machine).
+      await stageHeading.waitFor();
+      expect(await stageHeading.count()).toBe(1);
     }
     const jump = alice.getByRole('navigation', { name: 'Worksheet stages' });
     expect(await jump.innerText()).toBe('Jump to: Plan · Do · Study · Act');
     await jump.getByRole('link', { name: 'Study' }).click();
     await expect.poll(() => new URL(alice.url()).hash).toBe('#pdsa-study');
-    await expect.poll(() => worksheet(bob).isVisible()).toBe(true);
+    await worksheet(bob).waitFor();
   });
 
   it('the header offers the lab’s change ideas, then that idea’s earlier cycles to follow', async () => {
