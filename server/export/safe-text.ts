@@ -25,7 +25,10 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** SVG is XML: the same escaping serves text and attribute values. */
+/**
+ * SVG is XML: the same escaping serves text and attribute values.
+ * @alias
+ */
 export const escapeXml = escapeHtml;
 
 /**

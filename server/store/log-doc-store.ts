@@ -13,7 +13,7 @@ import { DocLog } from './doc-log';
 import type { AppendReceipt, DocStore, StoredUpdate } from './doc-store';
 import type { Fsync, LogFiles } from './log-file';
 
-export type { Fsync, FsyncInfo, FsyncTarget } from './log-file';
+export type { Fsync, FsyncInfo } from './log-file';
 
 export interface LogDocStoreOptions {
   /** Directory holding the logs; created on the first write if missing. */

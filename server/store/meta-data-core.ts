@@ -21,8 +21,6 @@ import type { CoreState } from './meta-core-state';
 import type { MetaStore } from './meta-store';
 import { createWriteScheduler } from './meta-write-scheduler';
 
-export { MetaStoreInvalidRecordError } from './meta-core-state';
-
 /** Writes the whole state out; one call at a time. */
 export interface MetaPersister {
   /**

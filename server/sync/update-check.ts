@@ -37,8 +37,6 @@
  */
 import { any, MalformedUpdateError, Reader } from './update-reader';
 
-export { MalformedUpdateError } from './update-reader';
-
 const BIT6 = 32;
 const BIT7 = 64;
 const BIT8 = 128;

@@ -6,21 +6,12 @@
  */
 
 export { assuranceFor } from './assurance';
-export { buildChart, type ChartOptions } from './build-chart';
+export { buildChart } from './build-chart';
 export { type ChartJson, chartJson, chartJsonSchema } from './chart-json';
-export { controlInput, needsDenominators } from './control-input';
-export { D2, type LineSet, T_CHART_EXPONENT } from './control-limits';
-export { type CsvIssue, type CsvRecord, type CsvResult, parseCsv } from './csv';
-export {
-  MAX_REPORTED_ISSUES,
-  type MeasureCsv,
-  type MeasureCsvResult,
-  type MeasureKind,
-  PROPORTION_HEADER,
-  parseMeasureCsv,
-  VALUE_HEADER,
-} from './measure-csv';
-export { type ProportionInputPoint, proportionPoints, proportionValue } from './proportions';
+export { needsDenominators } from './control-input';
+export { type CsvIssue, parseCsv } from './csv';
+export { MAX_REPORTED_ISSUES, type MeasureCsv, parseMeasureCsv } from './measure-csv';
+export { proportionPoints } from './proportions';
 export {
   anhoejRunChart,
   binomialHalfQuantile,
@@ -33,18 +24,11 @@ export {
   PERLA_RUNS_TABLE,
   PERLA_TABLE_FIRST_N,
   PERLA_TABLE_LAST_N,
-  type RunsLimits,
   swedEisenhartRunsLimits,
 } from './runs-limits';
 export * from './types';
 export { pointType, type XmrOptions, xmrChart } from './xmr';
-export {
-  MDC_TRIAL_LIMIT_POINTS,
-  MOVING_RANGE_SCREEN_FACTOR,
-  XMR_LIMIT_FACTOR,
-  XMR_TWO_SIGMA_FACTOR,
-} from './xmr-limits';
-export type { PointsForSignificance } from './xmr-rules';
+export { MDC_TRIAL_LIMIT_POINTS } from './xmr-limits';
 export {
   type ChartSuggestion,
   LARGE_DENOMINATOR,

@@ -28,7 +28,6 @@ export const SignInBodySchema = z.object({
   email,
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
-export type SignInBody = z.infer<typeof SignInBodySchema>;
 
 export const ChangePasswordBodySchema = z.object({
   currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
@@ -49,11 +48,6 @@ export const SignUpWithInviteBodySchema = z.object({
   profession: z.enum(PROFESSIONS),
   password,
 });
-export type SignUpWithInviteBody = z.infer<typeof SignUpWithInviteBodySchema>;
-
-export const UpdateProfileBodySchema = z
-  .object({ name, profession: z.enum(PROFESSIONS) })
-  .partial();
 
 export const CreateApiTokenBodySchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -68,7 +62,6 @@ export const CreateLabBodySchema = z.object({
   startDate: isoDate.default(null),
   endDate: isoDate.default(null),
 });
-export type CreateLabBody = z.infer<typeof CreateLabBodySchema>;
 
 export const UpdateLabBodySchema = z
   .object({
@@ -88,7 +81,6 @@ export const CreateInviteBodySchema = z.object({
   /** Reviewers only: the items they are invited to (null: every item open for comment). */
   itemIds: z.array(z.string().min(1).max(64)).min(1).max(200).nullable().default(null),
 });
-export type CreateInviteBody = z.infer<typeof CreateInviteBodySchema>;
 
 export const ChangeRoleBodySchema = z.object({ role: z.enum(LAB_ROLES) });
 

@@ -35,7 +35,6 @@ export const ArchiveLabSchema = LabRecordSchema.pick({
   startDate: CalendarDateSchema.nullable(),
   endDate: CalendarDateSchema.nullable(),
 });
-export type ArchiveLab = z.infer<typeof ArchiveLabSchema>;
 
 /** An item's registry entry, without what only makes sense on the instance it came from. */
 export const ArchiveItemRecordSchema = ItemRecordSchema.pick({
