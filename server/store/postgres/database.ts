@@ -10,7 +10,7 @@ import type { Logger } from '../../logger';
 import { describeUrl, SCHEMA_NAME_PATTERN } from './database-address';
 import { applyMigrations } from './migrations';
 
-export { describeUrl, SCHEMA_NAME_PATTERN } from './database-address';
+export { describeUrl } from './database-address';
 
 export interface PostgresOptions {
   /** A `postgres://` connection string. */
