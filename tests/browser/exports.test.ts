@@ -81,7 +81,9 @@ describe('exports from the screens', () => {
     });
     const page = await context.newPage();
     await page.goto(`${workspace.url}/labs/${workspace.labId}`);
-    await expect.poll(() => page.getByRole('form', { name: 'Export this lab' }).count()).toBe(1);
+    // Pages arrive as lazily loaded chunks: wait as for any element (expect.poll gives up
+    // after one second, too soon on a busy machine).
+    await page.getByRole('form', { name: 'Export this lab' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     const word = await download(page, 'Export this lab', 'docx');
@@ -117,7 +119,7 @@ describe('exports from the screens', () => {
     });
     const page = await context.newPage();
     await page.goto(`${workspace.url}/items/${itemId}`);
-    await expect.poll(() => page.getByRole('form', { name: 'Export this item' }).count()).toBe(1);
+    await page.getByRole('form', { name: 'Export this item' }).waitFor();
     const markdown = await download(page, 'Export this item', 'md');
     expect(markdown.name).toMatch(/\.md$/);
     expect(await readFile(markdown.path, 'utf8')).toContain('Night rounding notes');
@@ -127,7 +129,7 @@ describe('exports from the screens', () => {
     const patientContext = await signedInContext(browser, workspace.url, reviewer);
     const patient = await patientContext.newPage();
     await patient.goto(`${workspace.url}/items/${itemId}`);
-    await expect.poll(() => patient.getByTestId('access-notice').count()).toBe(1);
+    await patient.getByTestId('access-notice').waitFor();
     expect(await patient.getByRole('form', { name: /^Export/ }).count()).toBe(0);
     await patientContext.close();
   });
