@@ -57,8 +57,9 @@ export function labItemRoutes(): Hono<AppEnv> {
     const deps = c.get('deps');
     const now = deps.now().toISOString();
     const order = Math.max(0, ...deps.meta.listItems(lab.id).map((item) => item.order)) + 1;
-    const item = await deps.meta.createItem({
-      id: newId(),
+    const id = newId();
+    const creating = deps.meta.createItem({
+      id,
       labId: lab.id,
       kind: body.kind,
       title: body.title,
@@ -70,7 +71,11 @@ export function labItemRoutes(): Hono<AppEnv> {
       updatedBy: auth.user.id,
       archivedAt: null,
     });
-    await deps.docs.initItem(item.id, item.kind, item.title);
+    // The document is made while the registry is written, once the store has the item
+    // in memory (its kind decides the document's shape and the checks on it): the two
+    // writes' fsyncs overlap, and the answer still waits until both are durable.
+    if (deps.meta.getItem(id) === null) await creating;
+    const [item] = await Promise.all([creating, deps.docs.initItem(id, body.kind, body.title)]);
     return c.json({ item: presentItem(item) }, 201);
   });
 
