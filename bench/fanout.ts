@@ -10,7 +10,13 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '../shared/protocol';
-import { readPeakRssBytes, readRssBytes, startCpuMeter, startOwnCpuMeter } from './proc-stats';
+import {
+  readPeakRssBytes,
+  readRssBytes,
+  resetPeakRss,
+  startCpuMeter,
+  startOwnCpuMeter,
+} from './proc-stats';
 import { quantileOfSorted } from './quantiles';
 import type { ServerProcess } from './server-process';
 import { connectStockClient } from './stock-client';
@@ -201,6 +207,7 @@ export async function runFanoutScenario(
     );
     await Promise.all([handshakes, writer.whenSynced()]);
     const serverRssBeforeBytes = readRssBytes(server.pid);
+    resetPeakRss(server.pid);
     const stopServerCpu = startCpuMeter(server.pid, options.ticksPerSecond);
     const stopBenchCpu = startOwnCpuMeter();
     const started = performance.now();

@@ -5,7 +5,7 @@
  * process measures both servers the same way, whatever they run on.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /** `getconf CLK_TCK`: the unit of utime and stime (normally 100 per second). */
 export function clockTicksPerSecond(): number {
@@ -43,6 +43,16 @@ function readStatusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 /** Peak resident set size (`VmHWM`) of `pid` since it started, in bytes. */
 export function readPeakRssBytes(pid: number): number {
   return readStatusBytes(pid, 'VmHWM');
+}
+
+/**
+ * Resets `pid`'s peak resident set size (`VmHWM`) to what it holds now (Linux:
+ * `5` written to `/proc/<pid>/clear_refs`), so the peak read after a workload is the
+ * workload's own, not start-up's or set-up's: signing in hashes a password with
+ * scrypt at 128 MiB, which set-up does before the scenarios.
+ */
+export function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
 
 /** Resident set size (`VmRSS`) of `pid` now, in bytes. */

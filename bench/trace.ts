@@ -7,7 +7,7 @@
  * whole text.
  */
 import * as Y from 'yjs';
-import { readPeakRssBytes, readRssBytes, startCpuMeter } from './proc-stats';
+import { readPeakRssBytes, readRssBytes, resetPeakRss, startCpuMeter } from './proc-stats';
 import type { ServerProcess } from './server-process';
 import { connectStockClient, type StockClient } from './stock-client';
 import { sha256, type Trace, type TraceEdit } from './trace-file';
@@ -112,6 +112,7 @@ export async function runTraceScenario(
     await Promise.all(clients.map((client) => client.whenSynced()));
     const writerId = writer.doc.clientID;
     const serverRssBeforeBytes = readRssBytes(server.pid);
+    resetPeakRss(server.pid);
     const stopCpu = startCpuMeter(server.pid, ticksPerSecond);
     const started = performance.now();
     // Each inserted character advances the writer's clock by one; deletes do not.
