@@ -33,8 +33,14 @@ export async function buildServer(root = ROOT): Promise<number> {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    // `npm run migrate-store` too, so it runs with plain node where the server does.
-    entryPoints: { main: 'server/main.ts', 'migrate-store': 'server/migrate-store.ts' },
+    // `npm run migrate-store`, `backup` and `restore` too, so they run with plain node where
+    // the server does.
+    entryPoints: {
+      main: 'server/main.ts',
+      'migrate-store': 'server/migrate-store.ts',
+      backup: 'server/backup-command.ts',
+      restore: 'server/restore-command.ts',
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -30,11 +30,11 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs `scripts/<name>.ts` as `npm run <name>` does, with `env` added. */
+/** Runs `npm run <name>`'s script (the bundled command, with plain node), with `env` added. */
 async function runScript(name: string, args: string[], env: Record<string, string>): Promise<Run> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.resolve(`scripts/${name}.ts`), ...args],
+    [path.resolve(`scripts/${name}.js`), ...args],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';

@@ -8,9 +8,9 @@
  * Exit codes: 0 restored; 1 refused or failed (the message says why); 2 the
  * command line is wrong.
  */
-import { RestoreError, restoreBackup } from '../server/backup/restore';
-import { ConfigError, loadConfig } from '../server/config';
-import { createLogger } from '../server/logger';
+import { RestoreError, restoreBackup } from './backup/restore';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
 
 const USAGE = `usage: [DATA_DIR=<an empty or new directory>] npm run restore -- DIR
 

@@ -11,7 +11,7 @@
  * DIR); 2 the command line is wrong.
  */
 import { parseArgs } from 'node:util';
-import { BackupError, receiveBackup } from '../server/backup/receive-backup';
+import { BackupError, receiveBackup } from './backup/receive-backup';
 
 const USAGE = `usage: BACKUP_TOKEN=<an administrator's API token> npm run backup -- DIR [--url URL]
 
