@@ -81,8 +81,7 @@ describe('exports from the screens', () => {
     });
     const page = await context.newPage();
     await page.goto(`${workspace.url}/labs/${workspace.labId}`);
-    // Pages arrive as lazily loaded chunks: wait as for any element (expect.poll gives up
-    // after one second, too soon on a busy machine).
+    // Pages arrive as lazily loaded chunks: wait as for any element.
     await page.getByRole('form', { name: 'Export this lab' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 

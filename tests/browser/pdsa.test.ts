@@ -91,8 +91,7 @@ describe('the PDSA worksheet in the browser', () => {
     await expect.poll(() => heading(alice)).toContain('Rounding, second try');
     for (const stage of ['Plan', 'Do', 'Study', 'Act']) {
       const stageHeading = alice.getByRole('heading', { name: stage, level: 2, exact: true });
-      // The worksheet is its own lazily loaded chunk: wait for it as for any element
-      // (expect.poll gives up after one second, too soon on a busy machine).
+      // The worksheet is its own lazily loaded chunk: wait for it as for any element.
       await stageHeading.waitFor();
       expect(await stageHeading.count()).toBe(1);
     }
