@@ -21,6 +21,7 @@ import { mountBackupRoutes } from './backup/backup-routes';
 import { removeStaleSnapshots, takeSnapshot } from './backup/snapshot';
 import { bodyLimits } from './body-limits';
 import type { Config } from './config';
+import { createMailer } from './email/mailer';
 import { seedDemoLab } from './demo/seed-demo';
 import { createCommentSource } from './export/comment-source';
 import { createDocReader } from './export/doc-reader';
@@ -144,8 +145,13 @@ export async function startWorkspaceServer(
   const onAdminCreated = async (user: UserRecord) => {
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
   };
+  const mailer = config.mail ? createMailer(config.mail, logger) : null;
+  // PUBLIC_URL when set; otherwise the address this server listens at (known once it does).
+  let ownUrl = '';
   const deps: ApiDeps = {
     meta,
+    mailer,
+    publicUrl: () => (config.publicUrl ?? ownUrl).replace(/\/+$/, ''),
     logger,
     now,
     secureCookies: config.publicUrl?.startsWith('https://') ?? false,
@@ -248,6 +254,7 @@ export async function startWorkspaceServer(
   );
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  ownUrl = `http://${host}:${port}`;
   const close = () => {
     closing ??= (async () => {
       server.close();
@@ -258,6 +265,7 @@ export async function startWorkspaceServer(
       await itemRegistry.flush();
       feeds.closeConnections(() => true, CloseCode.ServerRestarting);
       sync.close();
+      mailer?.close();
       if ('closeAllConnections' in server) server.closeAllConnections();
       try {
         await store.close();
@@ -270,7 +278,7 @@ export async function startWorkspaceServer(
   };
   return {
     port,
-    url: `http://${host}:${port}`,
+    url: ownUrl,
     registry,
     store,
     meta,

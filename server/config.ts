@@ -11,6 +11,7 @@ import {
   MAX_PASSWORD_HASH_COST,
   MIN_PASSWORD_HASH_COST,
 } from './api/auth/password-hash';
+import type { MailSettings } from './email/mailer';
 import { SCHEMA_NAME_PATTERN } from './store/postgres/database-address';
 
 const port = z.coerce
@@ -96,6 +97,22 @@ export const ConfigSchema = z.object({
     .min(16, 'must be at least 16 characters (use a long random string)')
     .regex(/^\S+$/, 'must not contain spaces')
     .optional(),
+  /**
+   * Email through this SMTP server (`smtp://user:password@host:587`, or `smtps://` for
+   * TLS from the start): invitations, password resets, notifications. Unset: no email;
+   * links are shown to copy instead.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be a URL like smtp://user:password@host:587')
+    .optional(),
+  /** The sender of every email: `Improvement Lab <lab@example.org>` or a bare address. */
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .max(200)
+    .regex(/^[^\r\n]+$/, 'must be one line')
+    .optional(),
   SYNC_PING_INTERVAL_MS: z.coerce
     .number()
     .int('must be a whole number')
@@ -128,6 +145,8 @@ export interface Config {
   readonly database: { readonly url: string; readonly schema: string } | null;
   /** The bearer token `/metrics` requires, or null for none. */
   readonly metricsToken: string | null;
+  /** Where email goes out, or null when it is not configured. */
+  readonly mail: MailSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +169,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       'Invalid configuration:\n  set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither',
     );
   }
+  if (Boolean(values.SMTP_URL) !== Boolean(values.MAIL_FROM)) {
+    throw new ConfigError('Invalid configuration:\n  set both SMTP_URL and MAIL_FROM, or neither');
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -171,6 +193,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     passwordHashCost: values.PASSWORD_HASH_COST,
     maxDocumentBytes: values.MAX_DOCUMENT_BYTES,
     metricsToken: values.METRICS_TOKEN ?? null,
+    mail:
+      values.SMTP_URL && values.MAIL_FROM ? { url: values.SMTP_URL, from: values.MAIL_FROM } : null,
     sync: {
       ...SyncLimits,
       messagesPerSecond: values.SYNC_MESSAGES_PER_SECOND,

@@ -14,6 +14,7 @@ import type {
   SessionRecord,
   UserRecord,
 } from '../../shared/schemas/records';
+import type { Mailer } from '../email/mailer';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
 import type { RequestThrottles } from './auth/request-throttles';
@@ -56,6 +57,10 @@ export interface ApiDeps {
   readonly onItemSharingChanged: (itemId: string) => void;
   /** Called after the first admin exists (to give them the demo lab). */
   readonly onAdminCreated: (user: UserRecord) => Promise<void>;
+  /** Sends email (`server/email/`), or null when SMTP is not configured. */
+  readonly mailer: Mailer | null;
+  /** The address people reach this server at, without a trailing slash, for links in emails. */
+  readonly publicUrl: () => string;
   /** Server changes to item documents, made through the sync layer so open clients see them. */
   readonly docs: {
     initItem(itemId: string, kind: ItemKind, title: string): Promise<void>;

@@ -25,6 +25,8 @@ export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDe
     logger: createMemoryLogger(),
     now: () => new Date(),
     secureCookies: false,
+    mailer: null,
+    publicUrl: () => 'http://localhost',
     sessionTtlMs: 3_600_000,
     throttles: createRequestThrottles(() => new Date()),
     trustProxy: 0,

@@ -167,6 +167,8 @@ export async function makeFixture(): Promise<Fixture> {
     logger: createMemoryLogger(),
     now,
     secureCookies: false,
+    mailer: null,
+    publicUrl: () => 'http://localhost',
     sessionTtlMs: 3_600_000,
     throttles: createRequestThrottles(() => new Date()),
     trustProxy: 0,

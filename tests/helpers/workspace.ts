@@ -61,6 +61,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     sync: SyncLimits,
     database: null,
     metricsToken: null,
+    mail: null,
     ...overrides,
   };
 }

@@ -86,4 +86,20 @@ describe('TRUST_PROXY and PASSWORD_HASH_COST', () => {
     ).toThrow(/DATABASE_SCHEMA="x; drop"/);
     expect(() => loadConfig({ DATABASE_SCHEMA: 'Upper' })).toThrow(/DATABASE_SCHEMA="Upper"/);
   });
+
+  it('takes email settings from SMTP_URL and MAIL_FROM, both or neither', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://user:pw@mail.example.org:587',
+        MAIL_FROM: 'Lab <lab@example.org>',
+      }).mail,
+    ).toEqual({ url: 'smtp://user:pw@mail.example.org:587', from: 'Lab <lab@example.org>' });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org' })).toThrow(
+      /SMTP_URL and MAIL_FROM/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org', MAIL_FROM: 'a@b.org' })).toThrow(
+      /SMTP_URL/,
+    );
+  });
 });
