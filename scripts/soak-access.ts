@@ -7,9 +7,9 @@
  * read-only client that floods.
  */
 import { z } from 'zod';
-import { CSRF_HEADER } from '../server/api/auth/csrf';
-import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';
 import type { AdminCredentials, DocAccess } from '../bench/workspace-access';
+import { CSRF_HEADER } from '../server/auth/csrf';
+import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';
 import type { LabRole } from '../shared/roles';
 
 const SignedIn = z.object({ csrfToken: z.string().min(1) });

@@ -10,7 +10,7 @@ import {
   DEFAULT_PASSWORD_HASH_COST,
   MAX_PASSWORD_HASH_COST,
   MIN_PASSWORD_HASH_COST,
-} from './api/auth/password-hash';
+} from './auth/password-hash';
 import type { MailSettings } from './email/mailer';
 import { SCHEMA_NAME_PATTERN } from './store/postgres/database-address';
 

@@ -3,10 +3,15 @@
  * handler (which validates its body with a shared schema and checks the policy).
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import { authenticateApiToken, authenticateSession, bearerToken } from './auth/authenticate';
-import { csrfProtection } from './auth/csrf';
-import { readSessionCookie } from './auth/session-cookie';
-import { type ApiDeps, type AppEnv, actorOf } from './context';
+import {
+  actorOf,
+  authenticateApiToken,
+  authenticateSession,
+  bearerToken,
+} from '../auth/authenticate';
+import { readSessionCookie } from '../auth/session-cookie';
+import type { ApiDeps, AppEnv } from './context';
+import { csrfProtection } from './csrf-protection';
 import { createErrorHandler, Errors } from './errors';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';

@@ -5,11 +5,11 @@
  */
 
 import type { UserRecord } from '../../shared/schemas/records';
+import { hashPassword } from '../auth/password-hash';
+import { hashSecret, newId, newSecret } from '../auth/secrets';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
-import { hashPassword } from './auth/password-hash';
-import { hashSecret, newId, newSecret } from './auth/secrets';
 
 const SETUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 

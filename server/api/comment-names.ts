@@ -8,11 +8,8 @@
 import type * as Y from 'yjs';
 import { authorName, storedAuthor } from '../../shared/comment-authors';
 import { type Comment, CommentSchema } from '../../shared/comments';
+import { isReviewerIn } from '../auth/item-access';
 import type { MetaStore } from '../store/meta-store';
-
-export function isReviewerIn(meta: MetaStore, labId: string, userId: string): boolean {
-  return meta.getMembership(labId, userId)?.role === 'reviewer';
-}
 
 /** Removes the names of reviewers' comments still stored with one. */
 export function scrubReviewerNames(map: Y.Map<unknown>, meta: MetaStore, labId: string): void {

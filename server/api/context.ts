@@ -14,11 +14,11 @@ import type {
   SessionRecord,
   UserRecord,
 } from '../../shared/schemas/records';
+import type { RequestThrottles } from '../auth/request-throttles';
+import { newId } from '../auth/secrets';
 import type { Mailer } from '../email/mailer';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
-import type { RequestThrottles } from './auth/request-throttles';
-import { newId } from './auth/secrets';
 import { Errors } from './errors';
 
 export interface AccessChange {
@@ -85,10 +85,6 @@ export interface AppEnv {
 }
 
 export type ApiContext = Context<AppEnv>;
-
-export function actorOf(user: UserRecord): Actor {
-  return { userId: user.id, isAdmin: user.isAdmin, canCreateLabs: user.canCreateLabs };
-}
 
 export function requireAuth(c: ApiContext): Auth {
   const auth = c.get('auth');

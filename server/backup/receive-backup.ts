@@ -12,7 +12,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import tar from 'tar-stream';
-import { API_TOKEN_PREFIX } from '../api/auth/authenticate';
 import {
   BACKUP_DOCS_DIR,
   BACKUP_MANIFEST,
@@ -20,6 +19,7 @@ import {
   BackupManifestSchema,
   isBackupFilePath,
 } from '../../shared/schemas/backup';
+import { API_TOKEN_PREFIX } from '../auth/authenticate';
 import { BACKUP_PATH } from './backup-routes';
 
 /** A backup that could not be taken; the message is for the person running the command. */

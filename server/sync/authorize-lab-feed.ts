@@ -8,8 +8,7 @@ import type { Context } from 'hono';
 import { CloseCode } from '../../shared/close-codes';
 import { isDocId } from '../../shared/doc-id';
 import { mayInLab } from '../../shared/policy';
-import { accessExpiresAt } from '../api/auth/authenticate';
-import { actorOf } from '../api/context';
+import { accessExpiresAt, actorOf } from '../auth/authenticate';
 import type { MetaStore } from '../store/meta-store';
 import { authenticateUpgrade, type UpgradeRefusal } from './authorize-upgrade';
 

@@ -6,7 +6,6 @@
  */
 
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { CloseCode } from '../../shared/close-codes';
 import { commentsDocId, itemIdOfCommentsDoc } from '../../shared/comments';
 import { isDocId } from '../../shared/doc-id';
@@ -15,15 +14,14 @@ import type { DocRights } from '../../shared/roles';
 import {
   type Authenticated,
   accessExpiresAt,
+  actorOf,
   authenticateApiToken,
   authenticateSession,
   bearerToken,
-} from '../api/auth/authenticate';
-import { originMatches } from '../api/auth/csrf';
-import { SESSION_COOKIE } from '../api/auth/session-cookie';
-import { isReviewerIn } from '../api/comment-names';
-import { actorOf } from '../api/context';
-import { itemRights } from '../api/item-access';
+} from '../auth/authenticate';
+import { originMatches } from '../auth/csrf';
+import { isReviewerIn, itemRights } from '../auth/item-access';
+import { readSessionCookie } from '../auth/session-cookie';
 import type { MetaStore } from '../store/meta-store';
 
 export const ACCESS_TOKEN_PARAM = 'access_token';
@@ -64,7 +62,7 @@ export function authenticateUpgrade(
   const token = bearerToken(c.req.header('authorization')) ?? c.req.query(ACCESS_TOKEN_PARAM);
   const found = token
     ? authenticateApiToken(meta, token, now)
-    : authenticateSession(meta, getCookie(c, SESSION_COOKIE), now);
+    : authenticateSession(meta, readSessionCookie(c), now);
   if (!found) return { ok: false, code: CloseCode.Unauthenticated, reason: 'no valid session' };
   return { ok: true, found };
 }

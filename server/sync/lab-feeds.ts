@@ -10,8 +10,8 @@
  */
 import { CloseCode } from '../../shared/close-codes';
 import type { ItemRecord } from '../../shared/schemas/records';
-import { actorOf } from '../api/context';
-import { visibleItem, visibleItems } from '../api/item-access';
+import { actorOf } from '../auth/authenticate';
+import { visibleItem, visibleItems } from '../auth/item-access';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
 import type { ConnectionOptions } from './connection';

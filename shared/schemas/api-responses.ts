@@ -1,6 +1,6 @@
 /**
  * Shapes of the API's answers, defined once: the server's presenters
- * (`server/api/presenters.ts`) are typed with them and the client reads them.
+ * (`server/presenters.ts`) are typed with them and the client reads them.
  * Request bodies are in `api.ts` beside this file.
  */
 import type { DocRights, LabPhase, LabRole, Profession, SharingState } from '../roles';

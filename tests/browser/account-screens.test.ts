@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../server/api/auth/secrets';
+import { hashSecret } from '../../server/auth/secrets';
 import { launchBrowser } from '../helpers/browser';
 import { apiWithToken, axeViolations, heading } from '../helpers/browser-session';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';

@@ -4,9 +4,9 @@
  * sign in the way a browser does.
  */
 
-import { API_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
-import { MIN_PASSWORD_HASH_COST } from '../../server/api/auth/password-hash';
-import { hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
+import { API_TOKEN_PREFIX } from '../../server/auth/authenticate';
+import { MIN_PASSWORD_HASH_COST } from '../../server/auth/password-hash';
+import { hashSecret, newId, newSecret } from '../../server/auth/secrets';
 import type { MetaStore } from '../../server/store/meta-store';
 import type { LabRole, SharingState } from '../../shared/roles';
 import type { ItemKind, UserRecord } from '../../shared/schemas/records';

@@ -4,7 +4,7 @@
  * browser context as its cookie, and signing in through the sign-in page.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { hashPassword } from '../../server/api/auth/password-hash';
+import { hashPassword } from '../../server/auth/password-hash';
 import type { MetaStore } from '../../server/store/meta-store';
 import type { LabRole } from '../../shared/roles';
 import {

@@ -6,13 +6,13 @@
 
 import * as Y from 'yjs';
 import { createApiApp } from '../../server/api/api-app';
-import { API_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
-import { hashPassword } from '../../server/api/auth/password-hash';
-import { createRequestThrottles } from '../../server/api/auth/request-throttles';
-import { hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
 import type { ApiDeps } from '../../server/api/context';
+import { type ExportDeps, mountExportRoutes } from '../../server/api/routes/export-routes';
+import { API_TOKEN_PREFIX } from '../../server/auth/authenticate';
+import { hashPassword } from '../../server/auth/password-hash';
+import { createRequestThrottles } from '../../server/auth/request-throttles';
+import { hashSecret, newId, newSecret } from '../../server/auth/secrets';
 import { createDocReader } from '../../server/export/doc-reader';
-import { type ExportDeps, mountExportRoutes } from '../../server/export/export-routes';
 import { createMemoryLogger } from '../../server/logger';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';

@@ -5,17 +5,17 @@
  * a role change that does not wait for the metadata write.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { API_TOKEN_PREFIX, SESSION_TOKEN_PREFIX } from '../../server/api/auth/authenticate';
-import { hashPassword } from '../../server/api/auth/password-hash';
-import { hashSecret, newId, newSecret } from '../../server/api/auth/secrets';
-import { SESSION_COOKIE } from '../../server/api/auth/session-cookie';
+import { API_TOKEN_PREFIX, SESSION_TOKEN_PREFIX } from '../../server/auth/authenticate';
+import { hashPassword } from '../../server/auth/password-hash';
+import { hashSecret, newId, newSecret } from '../../server/auth/secrets';
+import { SESSION_COOKIE } from '../../server/auth/session-cookie';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
 import type { MetaStore } from '../../server/store/meta-store';
 import { CloseCode } from '../../shared/close-codes';
 import { commentsDocId } from '../../shared/comments';
 import { Limits } from '../../shared/limits';
-import type { UserRecord } from '../../shared/schemas/records';
 import type { ApiToken } from '../../shared/schemas/api-responses';
+import type { UserRecord } from '../../shared/schemas/records';
 import {
   addMember,
   addPerson,

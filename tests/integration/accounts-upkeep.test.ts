@@ -5,8 +5,8 @@
  * one account.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashPassword, MIN_PASSWORD_HASH_COST } from '../../server/api/auth/password-hash';
-import { hashSecret } from '../../server/api/auth/secrets';
+import { hashPassword, MIN_PASSWORD_HASH_COST } from '../../server/auth/password-hash';
+import { hashSecret } from '../../server/auth/secrets';
 import { signIn, TEST_PASSWORD } from '../helpers/accounts';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 

@@ -6,8 +6,8 @@
  * expired sessions are purged. A controlled clock stands in for waiting.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/api/auth/password-hash';
 import { FORWARDED_FOR_HEADER } from '../../server/api/client-address';
+import { hashPassword } from '../../server/auth/password-hash';
 import { commentsDocId } from '../../shared/comments';
 import { CommentRate, PasswordChangeBackoff, SignInBackoff } from '../../shared/request-limits';
 import {

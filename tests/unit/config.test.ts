@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PASSWORD_HASH_COST } from '../../server/api/auth/password-hash';
+import { DEFAULT_PASSWORD_HASH_COST } from '../../server/auth/password-hash';
 import { ConfigError, loadConfig } from '../../server/config';
 import { SyncLimits } from '../../shared/limits';
 

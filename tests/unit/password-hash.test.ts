@@ -4,7 +4,7 @@
  * are refused rather than run.
  */
 import { describe, expect, it } from 'vitest';
-import { delayAfter } from '../../server/api/auth/backoff';
+import { delayAfter } from '../../server/auth/backoff';
 import {
   DEFAULT_PASSWORD_HASH_COST,
   dummyPasswordHash,
@@ -12,7 +12,7 @@ import {
   MIN_PASSWORD_HASH_COST,
   needsRehash,
   verifyPassword,
-} from '../../server/api/auth/password-hash';
+} from '../../server/auth/password-hash';
 import { SignInBackoff } from '../../shared/request-limits';
 
 describe('password hashes', () => {

@@ -1,9 +1,9 @@
 /** Instance administration: list accounts, allow a person to create labs. */
 import { Hono } from 'hono';
 import { UpdateUserAdminBodySchema } from '../../../shared/schemas/api';
+import { presentUser } from '../../presenters';
 import { type AppEnv, requireAuth } from '../context';
 import { Errors } from '../errors';
-import { presentUser } from '../presenters';
 import { readJson } from '../validate';
 
 export function adminRoutes(): Hono<AppEnv> {

@@ -13,19 +13,19 @@ import {
   SignInBodySchema,
 } from '../../../shared/schemas/api';
 import type { UserRecord } from '../../../shared/schemas/records';
-import { SESSION_TOKEN_PREFIX } from '../auth/authenticate';
+import { SESSION_TOKEN_PREFIX } from '../../auth/authenticate';
 import {
   dummyPasswordHash,
   hashPassword,
   needsRehash,
   verifyPassword,
-} from '../auth/password-hash';
-import { hashSecret, newId, newSecret } from '../auth/secrets';
-import { clearSessionCookie, writeSessionCookie } from '../auth/session-cookie';
+} from '../../auth/password-hash';
+import { hashSecret, newId, newSecret } from '../../auth/secrets';
+import { clearSessionCookie, writeSessionCookie } from '../../auth/session-cookie';
+import { presentUser } from '../../presenters';
 import { clientAddress } from '../client-address';
 import { type ApiContext, type AppEnv, audit, requireAuth } from '../context';
 import { ApiError, Errors } from '../errors';
-import { presentUser } from '../presenters';
 import { readJson } from '../validate';
 
 /** Starts a session for `user`: cookie, record, and the CSRF token the client must echo. */
@@ -42,7 +42,7 @@ export async function startSession(c: ApiContext, user: UserRecord): Promise<MeR
     createdAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
   });
-  writeSessionCookie(c, token, expiresAt);
+  writeSessionCookie(c, token, expiresAt, deps.secureCookies);
   return { user: presentUser(user), csrfToken };
 }
 
@@ -91,7 +91,7 @@ export function authRoutes(): Hono<AppEnv> {
       await c.get('deps').meta.deleteSession(auth.session.tokenHash);
       c.get('deps').onSessionsEnded(auth.user.id, { only: auth.session.tokenHash });
     }
-    clearSessionCookie(c);
+    clearSessionCookie(c, c.get('deps').secureCookies);
     if (auth) await audit(c, 'auth.sign_out', null);
     return c.json({ ok: true });
   });

@@ -19,11 +19,11 @@ import {
 } from '../../../shared/comments';
 import { type docRights, mayInLab } from '../../../shared/policy';
 import type { ItemRecord } from '../../../shared/schemas/records';
-import { newId } from '../auth/secrets';
-import { isReviewerIn, presentComments, reviewerName, scrubReviewerNames } from '../comment-names';
+import { isReviewerIn, itemRights } from '../../auth/item-access';
+import { newId } from '../../auth/secrets';
+import { presentComments, reviewerName, scrubReviewerNames } from '../comment-names';
 import { type ApiContext, type AppEnv, type Auth, requireAuth } from '../context';
 import { ApiError, Errors } from '../errors';
-import { itemRights } from '../item-access';
 import { readJson } from '../validate';
 
 interface ItemAccess {

@@ -7,12 +7,12 @@ import { Hono } from 'hono';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { CreateInviteBodySchema, SignUpWithInviteBodySchema } from '../../../shared/schemas/api';
 import type { InviteRecord } from '../../../shared/schemas/records';
+import { hashPassword } from '../../auth/password-hash';
+import { hashSecret, newId, newSecret } from '../../auth/secrets';
+import { presentInvite, presentLab } from '../../presenters';
 import { MetaStoreConflictError } from '../../store/meta-store';
-import { hashPassword } from '../auth/password-hash';
-import { hashSecret, newId, newSecret } from '../auth/secrets';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
 import { ApiError, Errors } from '../errors';
-import { presentInvite, presentLab } from '../presenters';
 import { readJson } from '../validate';
 import { startSession } from './auth-routes';
 

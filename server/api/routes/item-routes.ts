@@ -7,7 +7,9 @@ import { Hono } from 'hono';
 import { type docRights, mayInLab } from '../../../shared/policy';
 import { CreateItemBodySchema, UpdateItemBodySchema } from '../../../shared/schemas/api';
 import type { ItemRecord } from '../../../shared/schemas/records';
-import { newId } from '../auth/secrets';
+import { itemRights, visibleItems } from '../../auth/item-access';
+import { newId } from '../../auth/secrets';
+import { presentItem } from '../../presenters';
 import {
   type ApiContext,
   type AppEnv,
@@ -17,8 +19,6 @@ import {
   requireLab,
 } from '../context';
 import { Errors } from '../errors';
-import { itemRights, visibleItems } from '../item-access';
-import { presentItem } from '../presenters';
 import { readJson } from '../validate';
 
 const INITIAL_STATUS: Record<ItemRecord['kind'], string> = {

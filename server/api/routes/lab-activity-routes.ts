@@ -1,8 +1,8 @@
 /** The audit trail of a lab, for its facilitators (and instance admins), and who is here now. */
 import { Hono } from 'hono';
 import { itemIdOfCommentsDoc } from '../../../shared/comments';
+import { presentAudit } from '../../presenters';
 import { type AppEnv, requireLab } from '../context';
-import { presentAudit } from '../presenters';
 
 const AUDIT_PAGE = 200;
 

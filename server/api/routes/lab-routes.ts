@@ -2,10 +2,10 @@
 import { Hono } from 'hono';
 import { mayCreateLab } from '../../../shared/policy';
 import { CreateLabBodySchema, UpdateLabBodySchema } from '../../../shared/schemas/api';
-import { newId } from '../auth/secrets';
+import { newId } from '../../auth/secrets';
+import { presentLab } from '../../presenters';
 import { type AppEnv, audit, requireAuth, requireLab } from '../context';
 import { Errors } from '../errors';
-import { presentLab } from '../presenters';
 import { readJson } from '../validate';
 
 export function labRoutes(): Hono<AppEnv> {

@@ -6,9 +6,9 @@
 import { Hono } from 'hono';
 import { mayInLab } from '../../../shared/policy';
 import { ChangeRoleBodySchema } from '../../../shared/schemas/api';
+import { presentMember } from '../../presenters';
 import { type AppEnv, audit, requireLab } from '../context';
 import { ApiError, Errors } from '../errors';
-import { presentMember } from '../presenters';
 import { readJson } from '../validate';
 
 function lastFacilitator(

@@ -1,11 +1,11 @@
 /** Personal API tokens: created and revoked by their owner, carrying the owner's rights. */
 import { Hono } from 'hono';
 import { CreateApiTokenBodySchema } from '../../../shared/schemas/api';
-import { API_TOKEN_PREFIX } from '../auth/authenticate';
-import { hashSecret, newId, newSecret } from '../auth/secrets';
+import { API_TOKEN_PREFIX } from '../../auth/authenticate';
+import { hashSecret, newId, newSecret } from '../../auth/secrets';
+import { presentApiToken } from '../../presenters';
 import { type AppEnv, audit, requireAuth } from '../context';
 import { Errors } from '../errors';
-import { presentApiToken } from '../presenters';
 import { readJson } from '../validate';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,10 +1,10 @@
 /**
- * What the API shows of stored records, typed with the shapes the client reads
- * (`shared/schemas/api-responses.ts`): never password hashes or token hashes,
- * and a member's email only to those who manage members.
+ * What the API and the lab feeds show of stored records, typed with the shapes the
+ * client reads (`shared/schemas/api-responses.ts`): never password hashes or token
+ * hashes, and a member's email only to those who manage members.
  */
 
-import type { LabRole } from '../../shared/roles';
+import type { LabRole } from '../shared/roles';
 import type {
   ApiToken,
   AuditEvent,
@@ -12,7 +12,7 @@ import type {
   Item,
   Lab,
   Member,
-} from '../../shared/schemas/api-responses';
+} from '../shared/schemas/api-responses';
 import type {
   ApiTokenRecord,
   AuditEventRecord,
@@ -21,7 +21,7 @@ import type {
   LabRecord,
   MembershipRecord,
   UserRecord,
-} from '../../shared/schemas/records';
+} from '../shared/schemas/records';
 
 export function presentUser(user: UserRecord) {
   return {

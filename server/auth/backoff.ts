@@ -4,8 +4,8 @@
  * wait before the next attempt, up to its ceiling; a success or a quiet spell
  * forgets the key. Callers ask `wait` before doing any costly work.
  */
-import type { BackoffPolicy } from '../../../shared/request-limits';
-import { MAX_THROTTLE_KEYS } from '../../../shared/request-limits';
+import type { BackoffPolicy } from '../../shared/request-limits';
+import { MAX_THROTTLE_KEYS } from '../../shared/request-limits';
 
 export interface Backoff {
   /** Milliseconds `key` must still wait before it may try again (0: it may try now). */

@@ -3,9 +3,10 @@
  * `Authorization: Bearer`. Used by the API middleware and by the sync layer at
  * upgrade, so both decide identically.
  */
-import { Limits } from '../../../shared/limits';
-import type { ApiTokenRecord, SessionRecord, UserRecord } from '../../../shared/schemas/records';
-import type { MetaStore } from '../../store/meta-store';
+import { Limits } from '../../shared/limits';
+import type { Actor } from '../../shared/policy';
+import type { ApiTokenRecord, SessionRecord, UserRecord } from '../../shared/schemas/records';
+import type { MetaStore } from '../store/meta-store';
 import { hashSecret } from './secrets';
 
 export const API_TOKEN_PREFIX = 'il_pat';
@@ -14,6 +15,11 @@ export const SESSION_TOKEN_PREFIX = 'il_sess';
 export type Authenticated =
   | { via: 'cookie'; user: UserRecord; session: SessionRecord; token: null }
   | { via: 'token'; user: UserRecord; session: null; token: ApiTokenRecord };
+
+/** The person as the shared policy sees them. */
+export function actorOf(user: UserRecord): Actor {
+  return { userId: user.id, isAdmin: user.isAdmin, canCreateLabs: user.canCreateLabs };
+}
 
 /** When this access ends by itself (ms since the epoch), or null: open sockets close then. */
 export function accessExpiresAt(found: Authenticated): number | null {

@@ -3,18 +3,23 @@
  * HEAD, OPTIONS) with a session cookie must carry the session's CSRF token in
  * `x-csrf-token`, and, when the browser sends an Origin, come from this origin.
  * Bearer-token requests carry no ambient credential and need neither.
+ * The API's middleware (`server/api/csrf-protection.ts`) and the sync layer's
+ * upgrade check (`server/sync/authorize-upgrade.ts`) decide with these.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../context';
-import { Errors } from '../errors';
 
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function same(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
+/** Whether a request with this method changes something and so needs the checks. */
+export function isWrite(method: string): boolean {
+  return !SAFE_METHODS.has(method);
+}
+
+/** Compares in constant time, so the token cannot be guessed a character at a time. */
+export function csrfTokenMatches(sent: string, expected: string): boolean {
+  const left = Buffer.from(sent);
+  const right = Buffer.from(expected);
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
@@ -27,15 +32,3 @@ export function originMatches(origin: string | undefined, host: string | undefin
     return false;
   }
 }
-
-export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const auth = c.get('auth');
-  if (!SAFE_METHODS.has(c.req.method)) {
-    if (!originMatches(c.req.header('origin'), c.req.header('host'))) throw Errors.csrf();
-    if (auth?.via === 'cookie') {
-      const sent = c.req.header(CSRF_HEADER) ?? '';
-      if (!auth.session || !same(sent, auth.session.csrfToken)) throw Errors.csrf();
-    }
-  }
-  await next();
-};

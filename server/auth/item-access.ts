@@ -7,8 +7,8 @@ import { type Actor, docRights } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import type { ItemRecord } from '../../shared/schemas/records';
+import { presentItem } from '../presenters';
 import type { MetaStore } from '../store/meta-store';
-import { presentItem } from './presenters';
 
 export function itemRights(meta: MetaStore, actor: Actor, item: ItemRecord): DocRights | null {
   const membership = meta.getMembership(item.labId, actor.userId);
@@ -16,6 +16,11 @@ export function itemRights(meta: MetaStore, actor: Actor, item: ItemRecord): Doc
     itemId: item.id,
     itemIds: membership?.itemIds,
   });
+}
+
+/** Whether the person is a reviewer in the lab (their comments are stored without a name). */
+export function isReviewerIn(meta: MetaStore, labId: string, userId: string): boolean {
+  return meta.getMembership(labId, userId)?.role === 'reviewer';
 }
 
 /** An item as `actor` may see it, with their rights; null when they may not see it at all. */

@@ -3,8 +3,8 @@
  * does not keep every sign-in forever (an expired session already grants
  * nothing: `authenticateSession` checks the expiry on every request).
  */
-import type { Logger } from '../../logger';
-import type { MetaStore } from '../../store/meta-store';
+import type { Logger } from '../logger';
+import type { MetaStore } from '../store/meta-store';
 
 export const SESSION_PURGE_INTERVAL_MS = 60 * 60 * 1000;
 

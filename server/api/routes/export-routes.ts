@@ -10,18 +10,19 @@
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { type LabAction, mayCreateLab } from '../../shared/policy';
-import { MAX_ARCHIVE_BYTES } from '../../shared/schemas/archive';
-import { newId } from '../api/auth/secrets';
-import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../api/context';
-import { ApiError, Errors } from '../api/errors';
-import { itemRights } from '../api/item-access';
-import { presentLab } from '../api/presenters';
-import { ARCHIVE_IMPORT_PATH, describeBytes } from '../body-limits';
-import type { DocStore } from '../store/doc-store';
-import { ArchiveError, parseArchive, prepareImport, writeImport } from './archive-import';
-import type { CommentSource, ReportSources } from './build-report';
-import type { DocReader } from './doc-reader';
+import { type LabAction, mayCreateLab } from '../../../shared/policy';
+import { MAX_ARCHIVE_BYTES } from '../../../shared/schemas/archive';
+import { itemRights } from '../../auth/item-access';
+import { newId } from '../../auth/secrets';
+import { ARCHIVE_IMPORT_PATH, describeBytes } from '../../body-limits';
+import {
+  ArchiveError,
+  parseArchive,
+  prepareImport,
+  writeImport,
+} from '../../export/archive-import';
+import type { CommentSource, ReportSources } from '../../export/build-report';
+import type { DocReader } from '../../export/doc-reader';
 import {
   CONTENT_TYPES,
   INCLUDE_OPTIONS,
@@ -29,12 +30,16 @@ import {
   ITEM_FORMATS,
   LAB_FORMATS,
   type LabFormat,
-} from './export-formats';
-import { readLimitedText } from './limited-body';
-import { safeFileName } from './safe-text';
+} from '../../export/export-formats';
+import { readLimitedText } from '../../export/limited-body';
+import { safeFileName } from '../../export/safe-text';
+import { presentLab } from '../../presenters';
+import type { DocStore } from '../../store/doc-store';
+import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
+import { ApiError, Errors } from '../errors';
 
 /** Reading, building and rendering exports, loaded on the first export (see the module). */
-const exportBodies = () => import('./export-bodies');
+const exportBodies = () => import('../../export/export-bodies');
 
 export interface ExportDeps {
   /** Reads item documents (from the DocStore: `createDocReader(store)`). */

@@ -4,7 +4,7 @@
  * a rate on comment posting. Created once per server with its clock and passed
  * to handlers in `ApiDeps`; the numbers are in `shared/request-limits.ts`.
  */
-import { CommentRate, PasswordChangeBackoff, SignInBackoff } from '../../../shared/request-limits';
+import { CommentRate, PasswordChangeBackoff, SignInBackoff } from '../../shared/request-limits';
 import { type Backoff, createBackoff } from './backoff';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 
