@@ -20,7 +20,9 @@ export type LabAction =
   | 'invites.manage'
   | 'audit.read'
   | 'items.read'
-  | 'items.create';
+  | 'items.create'
+  | 'survey.answer'
+  | 'survey.manage';
 
 /** Lab-level rights by role. Instance admins may do everything a facilitator may. */
 const LAB_ACTIONS: Readonly<Record<LabRole, ReadonlySet<LabAction>>> = {
@@ -34,11 +36,20 @@ const LAB_ACTIONS: Readonly<Record<LabRole, ReadonlySet<LabAction>>> = {
     'audit.read',
     'items.read',
     'items.create',
+    'survey.answer',
+    'survey.manage',
   ]),
-  participant: new Set<LabAction>(['lab.read', 'members.read', 'items.read', 'items.create']),
-  observer: new Set<LabAction>(['lab.read', 'members.read', 'items.read']),
-  // Reviewers see only what is shared with them, never the lab's member list.
-  reviewer: new Set<LabAction>(['lab.read']),
+  participant: new Set<LabAction>([
+    'lab.read',
+    'members.read',
+    'items.read',
+    'items.create',
+    'survey.answer',
+  ]),
+  observer: new Set<LabAction>(['lab.read', 'members.read', 'items.read', 'survey.answer']),
+  // Reviewers see only what is shared with them, never the lab's member list. They
+  // answer the lab's evaluation survey like every member: the lab is theirs too.
+  reviewer: new Set<LabAction>(['lab.read', 'survey.answer']),
 };
 
 export function mayCreateLab(actor: Actor | null): boolean {

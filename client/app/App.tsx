@@ -18,6 +18,7 @@ import {
   prefetchLikelyPages,
   ReviewPage,
   SetupPage,
+  SurveyPage,
 } from './lazy-pages';
 import { NotFoundPage } from './NotFoundPage';
 import { PageLoadBoundary } from './PageLoadBoundary';
@@ -44,6 +45,8 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
       return <AuditPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-review':
       return <ReviewPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
+    case 'lab-survey':
+      return <SurveyPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'item':
       return (
         <ItemPage.Component

@@ -11,6 +11,7 @@ import { lazy, Suspense } from 'react';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Lab, Member } from '../../shared/schemas/api-responses';
 import { ExportForm } from '../features/exports/ExportForm';
+import { SurveyPrompt } from '../features/evaluation/SurveyPrompt';
 import { AddItemForm } from '../features/items/AddItemForm';
 import { AimSummary } from '../features/overview/AimSummary';
 import { LabItems } from '../features/overview/LabItems';
@@ -90,6 +91,7 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
   const canCreate = may(session, lab, 'items.create');
   return (
     <>
+      <SurveyPrompt api={session.api} labId={lab.id} href={paths.labSurvey(lab.id)} />
       {items.status === 'ready' && (
         <AimSummary problem={problem} itemHref={paths.item} canCreate={canCreate} />
       )}
@@ -161,6 +163,10 @@ function RunTheLab({ session, lab }: { session: SignedIn; lab: Lab }) {
       text: 'Members and invitations',
     },
     may(session, lab, 'audit.read') && { href: paths.labAudit(lab.id), text: 'Audit trail' },
+    may(session, lab, 'survey.manage') && {
+      href: paths.labSurvey(lab.id),
+      text: 'Evaluation survey and results',
+    },
     may(session, lab, 'lab.update') && {
       href: paths.labReview(lab.id),
       text: 'Review round: comments',

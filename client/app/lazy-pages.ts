@@ -37,6 +37,7 @@ export const LabSettingsPage = lazyPage(
 export const MembersPage = lazyPage(async () => (await import('./MembersPage')).MembersPage);
 export const MyLabsPage = lazyPage(async () => (await import('./MyLabsPage')).MyLabsPage);
 export const ReviewPage = lazyPage(async () => (await import('./ReviewPage')).ReviewPage);
+export const SurveyPage = lazyPage(async () => (await import('./SurveyPage')).SurveyPage);
 export const SetupPage = lazyPage(async () => (await import('./SetupPage')).SetupPage);
 
 /** The pages a signed-in person most likely opens next, in that order. */

@@ -13,6 +13,7 @@ export type Route =
   | { readonly page: 'lab-members'; readonly labId: string }
   | { readonly page: 'lab-audit'; readonly labId: string }
   | { readonly page: 'lab-review'; readonly labId: string }
+  | { readonly page: 'lab-survey'; readonly labId: string }
   | { readonly page: 'item'; readonly itemId: string }
   /** The old `/d/<id>` address of a document, now an item. */
   | { readonly page: 'legacy-document'; readonly itemId: string }
@@ -27,6 +28,7 @@ const LAB_PAGES = {
   members: 'lab-members',
   audit: 'lab-audit',
   review: 'lab-review',
+  evaluation: 'lab-survey',
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -65,6 +67,7 @@ export function needsSignIn(route: Route): boolean {
     case 'lab-members':
     case 'lab-audit':
     case 'lab-review':
+    case 'lab-survey':
     case 'item':
     case 'legacy-document':
     case 'account':
@@ -88,6 +91,7 @@ export const paths = {
   labAudit: (labId: string) => `/labs/${labId}/audit`,
   labIdeas: (labId: string) => `/labs/${labId}/ideas`,
   labReview: (labId: string) => `/labs/${labId}/review`,
+  labSurvey: (labId: string) => `/labs/${labId}/evaluation`,
   item: (itemId: string) => `/items/${itemId}`,
 } as const;
 

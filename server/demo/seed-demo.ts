@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { DocStore } from '../store/doc-store';
 import type { MetaStore } from '../store/meta-store';
 import { buildDemoDoc, DEMO_ITEMS } from './demo-items';
+import { seedDemoPeople } from './demo-people';
 
 export interface DemoDeps {
   readonly meta: MetaStore;
@@ -54,5 +55,6 @@ export async function seedDemoLab(
       archivedAt: null,
     });
   }
+  await seedDemoPeople(meta, DEMO_LAB.id, at);
   logger.info('demo lab created', { labId: DEMO_LAB.id, items: DEMO_ITEMS.length });
 }

@@ -21,6 +21,7 @@ import type {
   SessionRecord,
   UserRecord,
 } from '../../shared/schemas/records';
+import type { SurveyRecord, SurveyResponseRecord } from '../../shared/schemas/survey';
 
 export type UserPatch = Partial<
   Pick<UserRecord, 'name' | 'profession' | 'passwordHash' | 'isAdmin' | 'canCreateLabs'>
@@ -117,6 +118,14 @@ export interface MetaStore {
   // Audit trail: append-only, newest last.
   appendAudit(event: AuditEventRecord): Promise<void>;
   listAudit(labId: string | null, limit: number): AuditEventRecord[];
+
+  // Evaluation surveys: one per lab, and each person's answers per round.
+  getSurvey(labId: string): SurveyRecord | null;
+  /** Creates or replaces the lab's survey. */
+  saveSurvey(survey: SurveyRecord): Promise<SurveyRecord>;
+  /** Creates or replaces this person's answers for the round. */
+  saveSurveyResponse(response: SurveyResponseRecord): Promise<SurveyResponseRecord>;
+  listSurveyResponses(labId: string): SurveyResponseRecord[];
 
   // One-time set-up link for the first admin.
   setSetupToken(token: { tokenHash: string; expiresAt: string } | null): Promise<void>;

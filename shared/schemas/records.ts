@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
+import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 
 const id = z.string().min(1).max(64);
 const isoTime = z.string().min(1);
@@ -145,6 +146,9 @@ export const AUDIT_EVENT_TYPES = [
   'item.sharing_changed',
   'export.created',
   'backup.created',
+  'survey.updated',
+  'survey.round_opened',
+  'survey.round_closed',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -178,6 +182,9 @@ export const MetaDataSchema = z.object({
   items: z.array(ItemRecordSchema),
   audit: z.array(AuditEventRecordSchema),
   setupToken: SetupTokenRecordSchema.nullable(),
+  // Added after format 1 shipped: a file written before them has none.
+  surveys: z.array(SurveyRecordSchema).default([]),
+  surveyResponses: z.array(SurveyResponseRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -193,5 +200,7 @@ export function emptyMetaData(): MetaData {
     items: [],
     audit: [],
     setupToken: null,
+    surveys: [],
+    surveyResponses: [],
   };
 }

@@ -2,13 +2,14 @@
  * The one behaviour every MetaStore implementation must have, as a Vitest suite:
  * `describeMetaStoreContract(name, make)` runs it against a fresh store per test.
  * The record families are in `meta-store-contract-accounts.ts` and
- * `meta-store-contract-labs.ts`; this module adds what cuts across them: returned
+ * `meta-store-contract-labs.ts` and `meta-store-contract-surveys.ts`; this module adds what cuts across them: returned
  * records are copies, changes survive close and reopen, and none is lost under load.
  */
 import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
 import type { MetaStore } from '../../server/store/meta-store';
 import { createUsers, describeAccountContract } from './meta-store-contract-accounts';
 import { createLab, describeLabContract } from './meta-store-contract-labs';
+import { describeSurveyContract } from './meta-store-contract-surveys';
 import {
   aMembership,
   anApiToken,
@@ -85,6 +86,7 @@ export function describeMetaStoreContract(
 
     describeAccountContract(() => store);
     describeLabContract(() => store);
+    describeSurveyContract(() => store, reopened);
 
     describe('copies', () => {
       it('returns copies: changing a returned record changes nothing stored', async () => {

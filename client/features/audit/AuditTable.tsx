@@ -23,6 +23,9 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'item.sharing_changed': 'Changed who an item is shared with',
   'export.created': 'Exported the lab',
   'backup.created': 'Backed up the whole server',
+  'survey.updated': 'Changed the evaluation survey',
+  'survey.round_opened': 'Opened an evaluation survey round',
+  'survey.round_closed': 'Closed an evaluation survey round',
 };
 
 /** Details that name a person carry their id; show the name when it is known. */

@@ -32,6 +32,12 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
   },
   invites: { family: 'invites', key: (r: { id: string }) => r.id },
   items: { family: 'items', key: (r: { id: string }) => r.id },
+  surveys: { family: 'surveys', key: (r: { labId: string }) => r.labId },
+  survey_responses: {
+    family: 'surveyResponses',
+    key: (r: { labId: string; round: string; userId: string }) =>
+      JSON.stringify([r.labId, r.round, r.userId]),
+  },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

@@ -24,8 +24,22 @@ export const META_TABLES = [
   'invites',
   'items',
   'audit_events',
+  'surveys',
+  'survey_responses',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
+
+/** The tables migration 2 created; later families come with migrations of their own. */
+const FIRST_META_TABLES: readonly MetaTable[] = [
+  'users',
+  'sessions',
+  'api_tokens',
+  'labs',
+  'memberships',
+  'invites',
+  'items',
+  'audit_events',
+];
 
 // `json`, not `jsonb`: it keeps the text as written (key order, and a "\u0000" that
 // jsonb refuses), and the records are only ever read whole.
@@ -62,11 +76,16 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'metadata records',
-    sql: `${META_TABLES.map(metaTable).join('\n')}
+    sql: `${FIRST_META_TABLES.map(metaTable).join('\n')}
       CREATE TABLE meta_settings (
         name text PRIMARY KEY,
         value json NOT NULL
       );`,
+  },
+  {
+    version: 3,
+    name: 'evaluation surveys',
+    sql: [metaTable('surveys'), metaTable('survey_responses')].join('\n'),
   },
 ];
 

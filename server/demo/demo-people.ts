@@ -1,0 +1,139 @@
+/**
+ * The demo lab's other members: people from several professions, including a patient
+ * and a carer, so the member list, "who took part" and the evaluation survey show
+ * what a real lab looks like. They cannot sign in: each password hash is random bytes,
+ * which no password produces. Their survey answers are a finished before-and-after
+ * round.
+ */
+import { randomBytes } from 'node:crypto';
+import type { LabRole, Profession } from '../../shared/roles';
+import { defaultSurvey } from '../../shared/schemas/survey';
+import type { MetaStore } from '../store/meta-store';
+
+interface DemoPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly profession: Profession;
+  readonly role: LabRole;
+  /** Scale answers (access, skills, confidence, support) before and after the lab. */
+  readonly before: readonly [number, number, number, number];
+  readonly after: readonly [number, number, number, number];
+  readonly comment: string;
+}
+
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  {
+    id: 'demo-amara',
+    name: 'Amara Okafor',
+    profession: 'doctor',
+    role: 'participant',
+    before: [2, 3, 3, 2],
+    after: [4, 4, 4, 4],
+    comment: 'Meeting the pharmacy team changed how we review night-time sedation.',
+  },
+  {
+    id: 'demo-ben',
+    name: 'Ben Walsh',
+    profession: 'nurse',
+    role: 'participant',
+    before: [2, 2, 2, 3],
+    after: [4, 3, 4, 4],
+    comment: 'The run chart made the night-shift change visible to everyone.',
+  },
+  {
+    id: 'demo-chloe',
+    name: 'Chloe Evans',
+    profession: 'pharmacist',
+    role: 'participant',
+    before: [3, 3, 3, 3],
+    after: [4, 4, 3, 4],
+    comment: 'More time for the PDSA write-ups, please.',
+  },
+  {
+    id: 'demo-dev',
+    name: 'Dev Patel',
+    profession: 'analyst',
+    role: 'participant',
+    before: [3, 4, 3, 2],
+    after: [4, 4, 4, 3],
+    comment: 'Good to see the data used on the ward, not only in reports.',
+  },
+  {
+    id: 'demo-eleanor',
+    name: 'Eleanor Hughes',
+    profession: 'patient',
+    role: 'reviewer',
+    before: [1, 2, 2, 2],
+    after: [3, 3, 3, 4],
+    comment: 'I felt listened to: the bedside checklist uses our words.',
+  },
+  {
+    id: 'demo-farah',
+    name: 'Farah Khan',
+    profession: 'manager',
+    role: 'participant',
+    before: [3, 2, 3, 3],
+    after: [3, 3, 4, 3],
+    comment: '',
+  },
+  {
+    id: 'demo-gareth',
+    name: 'Gareth Jones',
+    profession: 'allied_health_professional',
+    role: 'participant',
+    before: [2, 3, 2, 2],
+    after: [3, 4, 3, 3],
+    comment: 'Linking the physio falls screen to the aim helped.',
+  },
+  {
+    id: 'demo-helen',
+    name: 'Helen Brown',
+    profession: 'carer',
+    role: 'reviewer',
+    before: [2, 1, 2, 3],
+    after: [2, 3, 3, 3],
+    comment: '',
+  },
+];
+
+const SCALE_IDS = ['access', 'skills', 'confidence', 'support'] as const;
+
+/** A well-formed scrypt hash of nothing anyone knows: the account cannot be signed in to. */
+function unusablePasswordHash(): string {
+  const part = (bytes: number) => randomBytes(bytes).toString('base64url');
+  return ['scrypt', 2 ** 14, 8, 1, part(16), part(64)].join('$');
+}
+
+export async function seedDemoPeople(meta: MetaStore, labId: string, at: string): Promise<void> {
+  for (const person of DEMO_PEOPLE) {
+    if (meta.getUser(person.id) === null) {
+      await meta.createUser({
+        id: person.id,
+        email: `${person.id}@example.org`,
+        name: person.name,
+        profession: person.profession,
+        passwordHash: unusablePasswordHash(),
+        isAdmin: false,
+        canCreateLabs: false,
+        createdAt: at,
+      });
+    }
+    await meta.addMember({ labId, userId: person.id, role: person.role, joinedAt: at });
+  }
+  const facilitatorId = meta.listMembers(labId).find((m) => m.role === 'facilitator')?.userId;
+  const survey = defaultSurvey(labId, facilitatorId ?? DEMO_PEOPLE[0]?.id ?? labId, at);
+  await meta.saveSurvey({
+    ...survey,
+    rounds: { before: { openedAt: at, closedAt: at }, after: { openedAt: at, closedAt: at } },
+  });
+  for (const person of DEMO_PEOPLE) {
+    for (const round of ['before', 'after'] as const) {
+      const values = person[round];
+      const answers: Record<string, number | string> = Object.fromEntries(
+        SCALE_IDS.map((id, index) => [id, values[index] ?? 3]),
+      );
+      if (round === 'after' && person.comment) answers.comments = person.comment;
+      await meta.saveSurveyResponse({ labId, round, userId: person.id, answers, submittedAt: at });
+    }
+  }
+}

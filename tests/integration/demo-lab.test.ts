@@ -1,0 +1,48 @@
+/**
+ * The demo lab a new instance starts with: its items, members from several
+ * professions (a patient and a carer among them, as reviewers) and a finished
+ * before-and-after evaluation survey whose results read as a real lab's would.
+ */
+import { describe, expect, it } from 'vitest';
+import { seedDemoLab } from '../../server/demo/seed-demo';
+import { createMemoryLogger } from '../../server/logger';
+import { createMemoryDocStore } from '../../server/store/memory-doc-store';
+import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
+import { DEMO_LAB } from '../../shared/demo';
+import { surveyResults } from '../../shared/evaluation/survey-results';
+import { addPerson } from '../helpers/accounts';
+
+describe('the demo lab', () => {
+  it('has members across professions and a completed evaluation survey', async () => {
+    const meta = createMemoryMetaStore();
+    const store = createMemoryDocStore();
+    const admin = await addPerson(meta, 'Ada Admin', { isAdmin: true });
+    const deps = { meta, store, logger: createMemoryLogger(), now: () => new Date() };
+    await seedDemoLab(deps, admin.user);
+    // Seeding again (a second administrator) adds them and duplicates nothing.
+    await seedDemoLab(deps, admin.user);
+
+    const members = meta.listMembers(DEMO_LAB.id);
+    expect(members).toHaveLength(9);
+    const professions = new Set(members.map((m) => meta.getUser(m.userId)?.profession));
+    expect(professions.size).toBeGreaterThanOrEqual(7);
+    expect(members.filter((m) => m.role === 'reviewer')).toHaveLength(2);
+
+    const survey = meta.getSurvey(DEMO_LAB.id);
+    if (survey === null) throw new Error('the demo lab has no survey');
+    expect(survey.rounds.after.closedAt).not.toBeNull();
+    const results = surveyResults(
+      survey,
+      meta.listSurveyResponses(DEMO_LAB.id),
+      members.length,
+      () => 'someone',
+    );
+    expect(results.responses).toEqual({ before: 8, after: 8 });
+    expect(results.paired).toBe(8);
+    const access = results.questions.find((q) => q.id === 'access');
+    if (access?.kind !== 'scale' || access.paired === null) throw new Error('no comparison');
+    // Differences 2, 2, 1, 1, 2, 0, 1, 0: six people up, two the same, none down.
+    expect(access.paired).toMatchObject({ improved: 6, same: 2, worse: 0 });
+    expect(access.paired.test.p).toBeCloseTo(2 / 64, 12);
+  });
+});
