@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from '../../shared/schemas/archive';
+import { DEFAULT_SURVEY_QUESTIONS } from '../../shared/schemas/survey';
 import {
   apiApp,
   type Expectation,
@@ -213,6 +214,41 @@ const CASES: Case[] = [
     route: 'POST /items/:itemId/comments/:commentId/hide',
     path: (f) => `/items/${f.itemId}/comments/c1/hide`,
     expect: lab(403, 404, 403, 200),
+  },
+  // Every member answers the lab's evaluation survey; only facilitators run it and read it.
+  {
+    route: 'GET /labs/:labId/survey',
+    path: (f) => `/labs/${f.labId}/survey`,
+    expect: lab(200, 200, 200, 200),
+  },
+  {
+    route: 'PUT /labs/:labId/survey',
+    path: (f) => `/labs/${f.labId}/survey`,
+    body: () => ({ anonymous: false, questions: DEFAULT_SURVEY_QUESTIONS }),
+    expect: lab(403, 403, 403, 200),
+  },
+  {
+    route: 'POST /labs/:labId/survey/:round/state',
+    path: (f) => `/labs/${f.labId}/survey/before/state`,
+    body: () => ({ open: true }),
+    expect: lab(403, 403, 403, 200),
+  },
+  // No round is open in the fixture: members are refused for that (409), others before it.
+  {
+    route: 'POST /labs/:labId/survey/:round/responses',
+    path: (f) => `/labs/${f.labId}/survey/before/responses`,
+    body: () => ({ answers: { access: 3 } }),
+    expect: lab(409, 409, 409, 409),
+  },
+  {
+    route: 'GET /labs/:labId/survey/results',
+    path: (f) => `/labs/${f.labId}/survey/results`,
+    expect: lab(403, 403, 403, 200),
+  },
+  {
+    route: 'GET /labs/:labId/survey/results.csv',
+    path: (f) => `/labs/${f.labId}/survey/results.csv`,
+    expect: lab(403, 403, 403, 200),
   },
   {
     route: 'GET /labs/:labId/presence',
