@@ -9,6 +9,7 @@ import { Frame } from './Frame';
 import {
   AccountPage,
   AuditPage,
+  DirectoryPage,
   InvitePage,
   ItemPage,
   LabPage,
@@ -16,6 +17,7 @@ import {
   MembersPage,
   MyLabsPage,
   prefetchLikelyPages,
+  ProfilePage,
   ReviewPage,
   SetupPage,
   SurveyPage,
@@ -58,6 +60,10 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
       );
     case 'legacy-document':
       return <Redirect to={paths.item(route.itemId)} />;
+    case 'directory':
+      return <DirectoryPage.Component session={signedIn} />;
+    case 'profile':
+      return <ProfilePage.Component session={signedIn} />;
     case 'account':
       return <AccountPage.Component session={signedIn} onSignOut={signOut} />;
     default:

@@ -4,7 +4,7 @@ import type { Lab } from '../../shared/schemas/api-responses';
 import { ImportArchiveForm } from '../features/exports/ImportArchiveForm';
 import { CreateLabForm } from '../features/labs/CreateLabForm';
 import { LabList } from '../features/labs/LabList';
-import { navigate } from '../lib/navigation';
+import { Link, navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
@@ -25,6 +25,10 @@ export function MyLabsPage({ session }: { session: SignedIn }) {
       {labs.status === 'loading' && <Loading />}
       {labs.status === 'error' && <LoadFailed error={labs.error} />}
       {labs.status === 'ready' && <LabList labs={labs.data.labs} labHref={paths.lab} />}
+      <p className="nhsuk-body">
+        <Link href={paths.directory()}>Member directory</Link>: find people across the network who
+        work on what you work on.
+      </p>
       {mayCreateLab(actor) && (
         <>
           <CreateLabForm api={api} onCreated={(lab) => navigate(paths.lab(lab.id))} />

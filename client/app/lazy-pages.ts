@@ -28,6 +28,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
 
 export const AccountPage = lazyPage(async () => (await import('./AccountPage')).AccountPage);
 export const AuditPage = lazyPage(async () => (await import('./AuditPage')).AuditPage);
+export const DirectoryPage = lazyPage(async () => (await import('./DirectoryPage')).DirectoryPage);
 export const InvitePage = lazyPage(async () => (await import('./InvitePage')).InvitePage);
 export const ItemPage = lazyPage(async () => (await import('./ItemPage')).ItemPage);
 export const LabPage = lazyPage(async () => (await import('./LabPage')).LabPage);
@@ -36,6 +37,7 @@ export const LabSettingsPage = lazyPage(
 );
 export const MembersPage = lazyPage(async () => (await import('./MembersPage')).MembersPage);
 export const MyLabsPage = lazyPage(async () => (await import('./MyLabsPage')).MyLabsPage);
+export const ProfilePage = lazyPage(async () => (await import('./ProfilePage')).ProfilePage);
 export const ReviewPage = lazyPage(async () => (await import('./ReviewPage')).ReviewPage);
 export const SurveyPage = lazyPage(async () => (await import('./SurveyPage')).SurveyPage);
 export const SetupPage = lazyPage(async () => (await import('./SetupPage')).SetupPage);

@@ -18,6 +18,8 @@ export type Route =
   /** The old `/d/<id>` address of a document, now an item. */
   | { readonly page: 'legacy-document'; readonly itemId: string }
   | { readonly page: 'account' }
+  | { readonly page: 'directory' }
+  | { readonly page: 'profile' }
   | { readonly page: 'not-found' };
 
 const INVITE_TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
@@ -37,6 +39,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/sign-in') return { page: 'sign-in' };
   if (path === '/setup') return { page: 'setup' };
   if (path === '/account') return { page: 'account' };
+  if (path === '/directory') return { page: 'directory' };
+  if (path === '/profile') return { page: 'profile' };
   const [, first, id = '', rest, extra] = path.split('/');
   if (extra !== undefined) return { page: 'not-found' };
   if (first === 'invite' && rest === undefined && INVITE_TOKEN.test(id)) {
@@ -71,6 +75,8 @@ export function needsSignIn(route: Route): boolean {
     case 'item':
     case 'legacy-document':
     case 'account':
+    case 'directory':
+    case 'profile':
       return true;
     default: {
       const unreachable: never = route;
@@ -84,6 +90,8 @@ export const paths = {
   signIn: (next?: string) =>
     next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in',
   account: () => '/account',
+  directory: () => '/directory',
+  profile: () => '/profile',
   invite: (token: string) => `/invite/${token}`,
   lab: (labId: string) => `/labs/${labId}`,
   labSettings: (labId: string) => `/labs/${labId}/settings`,

@@ -19,6 +19,7 @@ import { commentRoutes, reviewRoutes } from './routes/comment-routes';
 import { inviteRoutes, labInviteRoutes } from './routes/invite-routes';
 import { itemRoutes, labItemRoutes } from './routes/item-routes';
 import { auditRoutes } from './routes/lab-activity-routes';
+import { directoryRoutes } from './routes/directory-routes';
 import { surveyRoutes } from './routes/survey-routes';
 import { labRoutes } from './routes/lab-routes';
 import { memberRoutes } from './routes/member-routes';
@@ -54,6 +55,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/labs', labItemRoutes());
   api.route('/labs', auditRoutes());
   api.route('/labs', surveyRoutes());
+  api.route('/', directoryRoutes());
   api.route('/items', itemRoutes());
   api.route('/items', commentRoutes());
   api.route('/labs', reviewRoutes());

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { LabRole, Profession } from '../../shared/roles';
+import { defaultProfile, type ProfileAudience, type Region } from '../../shared/schemas/profile';
 import { defaultSurvey } from '../../shared/schemas/survey';
 import type { MetaStore } from '../store/meta-store';
 
@@ -19,6 +20,11 @@ interface DemoPerson {
   readonly before: readonly [number, number, number, number];
   readonly after: readonly [number, number, number, number];
   readonly comment: string;
+  /** Their directory profile: a patient keeps to the lab, a carer is not listed. */
+  readonly audience: ProfileAudience;
+  readonly region: Region;
+  readonly organisation: string;
+  readonly topics: readonly string[];
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
@@ -30,6 +36,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     before: [2, 3, 3, 2],
     after: [4, 4, 4, 4],
     comment: 'Meeting the pharmacy team changed how we review night-time sedation.',
+    audience: 'everyone',
+    region: 'north_west',
+    organisation: 'Northshire Hospitals NHS Trust',
+    topics: ['falls', 'deprescribing', 'frailty'],
   },
   {
     id: 'demo-ben',
@@ -39,6 +49,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     before: [2, 2, 2, 3],
     after: [4, 3, 4, 4],
     comment: 'The run chart made the night-shift change visible to everyone.',
+    audience: 'everyone',
+    region: 'north_west',
+    organisation: 'Northshire Hospitals NHS Trust',
+    topics: ['falls', 'night shifts'],
   },
   {
     id: 'demo-chloe',
@@ -48,6 +62,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     before: [3, 3, 3, 3],
     after: [4, 4, 3, 4],
     comment: 'More time for the PDSA write-ups, please.',
+    audience: 'everyone',
+    region: 'midlands',
+    organisation: 'Midshire Integrated Care Board',
+    topics: ['medicines safety', 'deprescribing'],
   },
   {
     id: 'demo-dev',
@@ -57,6 +75,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     before: [3, 4, 3, 2],
     after: [4, 4, 4, 3],
     comment: 'Good to see the data used on the ward, not only in reports.',
+    audience: 'everyone',
+    region: 'london',
+    organisation: 'Capital Health Analytics',
+    topics: ['run charts', 'spc', 'measurement'],
   },
   {
     id: 'demo-eleanor',
@@ -66,6 +88,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     before: [1, 2, 2, 2],
     after: [3, 3, 3, 4],
     comment: 'I felt listened to: the bedside checklist uses our words.',
+    audience: 'labmates',
+    region: 'north_west',
+    organisation: '',
+    topics: ['falls', 'patient voice'],
   },
   {
     id: 'demo-farah',
@@ -75,6 +101,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     before: [3, 2, 3, 3],
     after: [3, 3, 4, 3],
     comment: '',
+    audience: 'everyone',
+    region: 'scotland',
+    organisation: 'Glenford Health Board',
+    topics: ['leadership', 'falls'],
   },
   {
     id: 'demo-gareth',
@@ -84,6 +114,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     before: [2, 3, 2, 2],
     after: [3, 4, 3, 3],
     comment: 'Linking the physio falls screen to the aim helped.',
+    audience: 'everyone',
+    region: 'wales',
+    organisation: 'Bro Hafren University Health Board',
+    topics: ['frailty', 'rehabilitation'],
   },
   {
     id: 'demo-helen',
@@ -93,6 +127,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     before: [2, 1, 2, 3],
     after: [2, 3, 3, 3],
     comment: '',
+    audience: 'nobody',
+    region: 'south_west',
+    organisation: '',
+    topics: ['carers'],
   },
 ];
 
@@ -119,6 +157,18 @@ export async function seedDemoPeople(meta: MetaStore, labId: string, at: string)
       });
     }
     await meta.addMember({ labId, userId: person.id, role: person.role, joinedAt: at });
+    if (meta.getProfile(person.id) === null) {
+      const profile = defaultProfile(person.id, at);
+      await meta.saveProfile({
+        ...profile,
+        audience: person.audience,
+        region: person.region,
+        organisation: person.organisation,
+        topics: [...person.topics],
+        openToConnect: person.audience === 'everyone',
+        shown: { ...profile.shown, labs: person.audience === 'everyone' },
+      });
+    }
   }
   const facilitatorId = meta.listMembers(labId).find((m) => m.role === 'facilitator')?.userId;
   const survey = defaultSurvey(labId, facilitatorId ?? DEMO_PEOPLE[0]?.id ?? labId, at);

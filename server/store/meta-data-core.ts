@@ -18,6 +18,7 @@ import {
 import { auditMethods, itemMethods } from './meta-core-items';
 import { inviteMethods, labMethods, membershipMethods } from './meta-core-labs';
 import type { CoreState } from './meta-core-state';
+import { profileMethods } from './meta-core-profiles';
 import { surveyMethods } from './meta-core-surveys';
 import type { MetaStore } from './meta-store';
 import { createWriteScheduler } from './meta-write-scheduler';
@@ -57,6 +58,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
     ...itemMethods(state),
     ...auditMethods(state),
     ...surveyMethods(state),
+    ...profileMethods(state),
     ...setupTokenMethods(state),
     flush: () => writes.flush(),
     async close() {

@@ -21,6 +21,7 @@ import type {
   SessionRecord,
   UserRecord,
 } from '../../shared/schemas/records';
+import type { ProfileRecord } from '../../shared/schemas/profile';
 import type { SurveyRecord, SurveyResponseRecord } from '../../shared/schemas/survey';
 
 export type UserPatch = Partial<
@@ -126,6 +127,12 @@ export interface MetaStore {
   /** Creates or replaces this person's answers for the round. */
   saveSurveyResponse(response: SurveyResponseRecord): Promise<SurveyResponseRecord>;
   listSurveyResponses(labId: string): SurveyResponseRecord[];
+
+  // Member profiles for the directory: one per person who made one.
+  getProfile(userId: string): ProfileRecord | null;
+  /** Creates or replaces the person's profile. */
+  saveProfile(profile: ProfileRecord): Promise<ProfileRecord>;
+  listProfiles(): ProfileRecord[];
 
   // One-time set-up link for the first admin.
   setSetupToken(token: { tokenHash: string; expiresAt: string } | null): Promise<void>;

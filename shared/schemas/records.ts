@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
+import { ProfileRecordSchema } from './profile';
 import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 
 const id = z.string().min(1).max(64);
@@ -185,6 +186,7 @@ export const MetaDataSchema = z.object({
   // Added after format 1 shipped: a file written before them has none.
   surveys: z.array(SurveyRecordSchema).default([]),
   surveyResponses: z.array(SurveyResponseRecordSchema).default([]),
+  profiles: z.array(ProfileRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -202,5 +204,6 @@ export function emptyMetaData(): MetaData {
     setupToken: null,
     surveys: [],
     surveyResponses: [],
+    profiles: [],
   };
 }

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'v
 import type { MetaStore } from '../../server/store/meta-store';
 import { createUsers, describeAccountContract } from './meta-store-contract-accounts';
 import { createLab, describeLabContract } from './meta-store-contract-labs';
+import { describeProfileContract } from './meta-store-contract-profiles';
 import { describeSurveyContract } from './meta-store-contract-surveys';
 import {
   aMembership,
@@ -87,6 +88,7 @@ export function describeMetaStoreContract(
     describeAccountContract(() => store);
     describeLabContract(() => store);
     describeSurveyContract(() => store, reopened);
+    describeProfileContract(() => store, reopened);
 
     describe('copies', () => {
       it('returns copies: changing a returned record changes nothing stored', async () => {

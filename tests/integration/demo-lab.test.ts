@@ -44,5 +44,12 @@ describe('the demo lab', () => {
     // Differences 2, 2, 1, 1, 2, 0, 1, 0: six people up, two the same, none down.
     expect(access.paired).toMatchObject({ improved: 6, same: 2, worse: 0 });
     expect(access.paired.test.p).toBeCloseTo(2 / 64, 12);
+
+    // Profiles across regions: six listed to everyone, the patient to the lab, the carer to nobody.
+    const profiles = meta.listProfiles();
+    expect(profiles.filter((p) => p.audience === 'everyone')).toHaveLength(6);
+    expect(new Set(profiles.map((p) => p.region)).size).toBeGreaterThanOrEqual(6);
+    expect(profiles.find((p) => p.userId === 'demo-eleanor')?.audience).toBe('labmates');
+    expect(profiles.find((p) => p.userId === 'demo-helen')?.audience).toBe('nobody');
   });
 });

@@ -215,6 +215,23 @@ const CASES: Case[] = [
     path: (f) => `/items/${f.itemId}/comments/c1/hide`,
     expect: lab(403, 404, 403, 200),
   },
+  // Everyone signed in has a profile of their own and sees the directory as its people chose.
+  { route: 'GET /profile', path: () => '/profile', expect: signedIn(200) },
+  {
+    route: 'PUT /profile',
+    path: () => '/profile',
+    body: () => ({
+      audience: 'everyone',
+      organisation: '',
+      region: null,
+      topics: [],
+      openToConnect: false,
+      hideFromNetwork: false,
+      shown: { profession: true, organisation: true, region: true, topics: true, labs: false },
+    }),
+    expect: signedIn(200),
+  },
+  { route: 'GET /directory', path: () => '/directory', expect: signedIn(200) },
   // Every member answers the lab's evaluation survey; only facilitators run it and read it.
   {
     route: 'GET /labs/:labId/survey',

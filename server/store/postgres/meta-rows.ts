@@ -38,6 +38,7 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
     key: (r: { labId: string; round: string; userId: string }) =>
       JSON.stringify([r.labId, r.round, r.userId]),
   },
+  profiles: { family: 'profiles', key: (r: { userId: string }) => r.userId },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

@@ -26,6 +26,7 @@ export const META_TABLES = [
   'audit_events',
   'surveys',
   'survey_responses',
+  'profiles',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
 
@@ -87,6 +88,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'evaluation surveys',
     sql: [metaTable('surveys'), metaTable('survey_responses')].join('\n'),
   },
+  { version: 4, name: 'member profiles', sql: metaTable('profiles') },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */
