@@ -262,8 +262,9 @@ export class Room {
     }
     let shape: UpdateShape;
     try {
-      // Check the whole update before it reaches the log, so garbage is never stored.
-      shape = checkUpdate(received);
+      // Check the whole update before it reaches the log, so garbage is never stored; the
+      // same pass collects what the schema guard reads, so the update is read once.
+      shape = checkUpdate(received, this.schema !== null);
     } catch (error) {
       this.meter.refuse('malformed_message');
       this.refuse(connection, new MalformedMessageError(`invalid update: ${String(error)}`));
@@ -271,7 +272,7 @@ export class Room {
     }
     const fitting = this.fitting(connection, seq, received, shape);
     if (!fitting) return;
-    const { update } = fitting;
+    const { update, shape: fitShape } = fitting;
     if (isEmptyUpdate(update)) {
       this.resyncs.answer(connection, Promise.resolve());
       connection.ackWhenDurable(seq, Promise.resolve());
@@ -287,8 +288,8 @@ export class Room {
       return;
     }
     // Last: the schema guard remembers what it accepts.
-    if (this.breaksSchema(connection, update)) return;
-    this.clocks.accept(fitting.shape);
+    if (this.breaksSchema(connection, fitShape)) return;
+    this.clocks.accept(fitShape);
     this.docSize.added(update.byteLength);
     const { durable } = this.persistThenPassOn(connection, update);
     this.resyncs.answer(connection, durable);
@@ -322,7 +323,7 @@ export class Room {
     }
     try {
       const part = fittingPart(this.doc, update);
-      const partShape = checkUpdate(part);
+      const partShape = checkUpdate(part, this.schema !== null);
       if (this.clocks.misfit(partShape) === null) return { update: part, shape: partShape };
     } catch (error) {
       this.logOf(connection).warn('the part of an update that fits failed', { error });
@@ -338,9 +339,9 @@ export class Room {
   }
 
   /** Refuses (closes the author's connection) an update that would damage the item. */
-  private breaksSchema(connection: Connection, update: Uint8Array): boolean {
+  private breaksSchema(connection: Connection, shape: UpdateShape): boolean {
     try {
-      this.schema?.check(update);
+      this.schema?.check(shape);
       return false;
     } catch (error) {
       if (!(error instanceof SchemaViolation)) throw error;
@@ -427,9 +428,10 @@ export class Room {
     }
     if (updates.length === 0) return;
     const update = Y.mergeUpdates(updates);
-    this.schema?.note(update);
+    const shape = checkUpdate(update, this.schema !== null);
+    this.schema?.note(shape);
     // The server's own change always fits: it was made on a copy of the document.
-    this.clocks.accept(checkUpdate(update));
+    this.clocks.accept(shape);
     this.docSize.added(update.byteLength);
     const { durable } = this.persistThenPassOn(SERVER_ORIGIN, update);
     // Someone is waiting for this change (an API request, a room about to open), so its

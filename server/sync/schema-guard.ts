@@ -10,6 +10,10 @@
  * accepted that the room has not applied yet (the room applies stored updates in
  * batches, `apply-queue.ts`). Deleted ranges are checked only for entries a reader
  * needs. The cost is proportional to the update, not to the document.
+ *
+ * It reads the update as `checkUpdate` collected it in its own walk (`update-structs.ts`),
+ * so the update is not decoded a second time, and a lone value is decoded only when
+ * its slot has a rule for it.
  */
 import * as Y from 'yjs';
 import {
@@ -21,6 +25,18 @@ import {
   type Written,
 } from '../../shared/documents/item-schema';
 import type { ItemKind } from '../../shared/schemas/records';
+import type { UpdateShape } from './update-check';
+import {
+  ContentKind,
+  type DeleteRange,
+  isDeletedIn,
+  loneValue,
+  type StructId,
+  TypeRef,
+  type UpdateItem,
+  type UpdateStruct,
+  type UpdateStructs,
+} from './update-structs';
 
 /** Where an item lands: its slot, its map key (null in a list), its parent's identity. */
 interface Placed {
@@ -33,8 +49,7 @@ interface Placed {
 /** An item Yjs will integrate as garbage (its parent or origin was collected). */
 const COLLECTED = 'collected';
 type Placement = Placed | typeof COLLECTED;
-type Struct = Y.Item | Y.GC | Y.Skip;
-type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+type Deletes = ReadonlyMap<number, DeleteRange[]>;
 
 interface Remembered {
   readonly clock: number;
@@ -44,6 +59,7 @@ interface Remembered {
 
 export class SchemaViolation extends Error {}
 
+/** What an item of the document holds, as the rules see it. */
 function writtenOfContent(content: Y.Item['content']): Written {
   if (content instanceof Y.ContentType) {
     const type = content.type;
@@ -59,7 +75,34 @@ function writtenOfContent(content: Y.Item['content']): Written {
   return { is: 'other' };
 }
 
-const typeKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+/** What an item of an update holds, as the rules see it: as `writtenOfContent` of its decoding. */
+function writtenOfItem(item: UpdateItem): Written {
+  if (item.content === ContentKind.Type) {
+    switch (item.typeRef) {
+      case TypeRef.XmlText:
+        return { is: 'xml', element: false };
+      case TypeRef.XmlElement:
+        return { is: 'xml', element: true };
+      case TypeRef.Text:
+        return { is: 'text' };
+      case TypeRef.Map:
+        return { is: 'map' };
+      default:
+        return { is: 'other' };
+    }
+  }
+  if (item.content === ContentKind.Any && item.value !== null)
+    return { is: 'value', value: loneValue(item) };
+  return { is: 'other' };
+}
+
+const typeKey = (id: StructId) => `${id.client}:${id.clock}`;
+
+/** What the update writes, which the room asks `checkUpdate` for when it has a guard. */
+function writtenBy(shape: UpdateShape): UpdateStructs {
+  if (shape.written === null) throw new Error('the update was checked without what it writes');
+  return shape.written;
+}
 
 export class SchemaGuard {
   /** Items of accepted updates the document may not hold yet, by client, in clock order. */
@@ -72,48 +115,50 @@ export class SchemaGuard {
     private readonly doc: Y.Doc,
   ) {}
 
-  /** Throws SchemaViolation when the update breaks the schema; otherwise remembers it. */
-  check(update: Uint8Array): void {
+  /**
+   * Throws SchemaViolation when the update breaks the schema; otherwise remembers it.
+   * `shape` is the update as `checkUpdate(update, true)` read it.
+   */
+  check(shape: UpdateShape): void {
     this.forgetApplied();
-    const decoded = Y.decodeUpdate(update);
-    const ofUpdate = new UpdateStructs(decoded.structs);
-    const placements = new Map<Y.Item, Placement | null>();
-    const place = (item: Y.Item) => this.placeInUpdate(item, ofUpdate, placements);
+    const { structs, deletes } = writtenBy(shape);
+    const ofUpdate = new StructsById(structs);
+    const placements = new Map<UpdateItem, Placement | null>();
+    const place = (item: UpdateItem) => this.placeInUpdate(item, ofUpdate, placements);
     const written = new Set<string>();
-    for (const struct of decoded.structs) {
-      if (!(struct instanceof Y.Item)) continue;
+    for (const struct of structs) {
+      if (struct.is !== 'item') continue;
       const placed = place(struct);
       if (placed === null)
         throw new SchemaViolation('the update builds on content the server does not have');
-      if (placed === COLLECTED || struct.content instanceof Y.ContentDeleted) continue;
-      const problem = entryProblem(
-        this.kind,
-        placed.slot,
-        placed.key,
-        writtenOfContent(struct.content),
-      );
+      if (placed === COLLECTED || struct.content === ContentKind.Deleted) continue;
+      // Anything goes in a free slot (`entryProblem`): its value need not be decoded.
+      const problem =
+        placed.slot.at === 'free'
+          ? null
+          : entryProblem(this.kind, placed.slot, placed.key, writtenOfItem(struct));
       if (problem !== null) throw new SchemaViolation(problem);
       if (placed.key !== null) written.add(`${placed.parentKey}\u0000${placed.key}`);
     }
-    this.checkDeletions(decoded.ds, written);
-    this.remember(decoded.structs, place);
+    this.checkDeletions(deletes, written);
+    this.remember(structs, place);
   }
 
   /** Remembers where an update the server wrote itself puts its items (never refused). */
-  note(update: Uint8Array): void {
+  note(shape: UpdateShape): void {
     this.forgetApplied();
-    const decoded = Y.decodeUpdate(update);
-    const ofUpdate = new UpdateStructs(decoded.structs);
-    const placements = new Map<Y.Item, Placement | null>();
-    this.remember(decoded.structs, (item) => this.placeInUpdate(item, ofUpdate, placements));
+    const { structs } = writtenBy(shape);
+    const ofUpdate = new StructsById(structs);
+    const placements = new Map<UpdateItem, Placement | null>();
+    this.remember(structs, (item) => this.placeInUpdate(item, ofUpdate, placements));
   }
 
-  private remember(structs: Struct[], place: (item: Y.Item) => Placement | null): void {
+  private remember(structs: UpdateStruct[], place: (item: UpdateItem) => Placement | null): void {
     for (const struct of structs) {
-      if (struct instanceof Y.Skip) continue;
-      const placement = struct instanceof Y.Item ? place(struct) : COLLECTED;
+      if (struct.is === 'skip') continue;
+      const placement = struct.is === 'item' ? place(struct) : COLLECTED;
       if (placement === null) continue;
-      const { client, clock } = struct.id;
+      const { client, clock } = struct;
       const list = this.remembered.get(client) ?? [];
       list.push({ clock, length: struct.length, placement });
       this.remembered.set(client, list);
@@ -136,9 +181,9 @@ export class SchemaGuard {
   }
 
   private placeInUpdate(
-    item: Y.Item,
-    ofUpdate: UpdateStructs,
-    memo: Map<Y.Item, Placement | null>,
+    item: UpdateItem,
+    ofUpdate: StructsById,
+    memo: Map<UpdateItem, Placement | null>,
   ): Placement | null {
     if (memo.has(item)) return memo.get(item) ?? null;
     memo.set(item, null); // a cycle of origins within the update resolves to "unknown"
@@ -150,24 +195,24 @@ export class SchemaGuard {
   }
 
   private resolve(
-    item: Y.Item,
-    ofUpdate: UpdateStructs,
-    place: (item: Y.Item) => Placement | null,
+    item: UpdateItem,
+    ofUpdate: StructsById,
+    place: (item: UpdateItem) => Placement | null,
   ): Placement | null {
     const withChild = (slot: Slot, key: string | null, parentKey: string): Placed => {
-      const written = writtenOfContent(item.content);
-      const isType = item.content instanceof Y.ContentType;
-      return { slot, key, parentKey, child: isType ? childSlot(slot, written) : null };
+      const isType = item.content === ContentKind.Type;
+      return { slot, key, parentKey, child: isType ? childSlot(slot, writtenOfItem(item)) : null };
     };
-    if (typeof item.parent === 'string')
-      return withChild(rootSlot(this.kind, item.parent), item.parentSub, item.parent);
-    const ref = item.parent instanceof Y.ID ? item.parent : (item.origin ?? item.rightOrigin);
+    const { parent } = item;
+    if (typeof parent === 'string')
+      return withChild(rootSlot(this.kind, parent), item.parentSub, parent);
+    const ref = parent ?? item.origin ?? item.rightOrigin;
     if (ref === null) return null;
     const found = this.find(ref, ofUpdate, place);
     if (found === null || found === COLLECTED) return found;
-    if (item.parent instanceof Y.ID) {
+    if (parent !== null) {
       if (found.child === null) return null; // the parent is not a shared type
-      return withChild(found.child, item.parentSub, typeKey(item.parent));
+      return withChild(found.child, item.parentSub, typeKey(parent));
     }
     // Placed next to its origin: same parent, same map key.
     return withChild(found.slot, found.key, found.parentKey);
@@ -175,14 +220,14 @@ export class SchemaGuard {
 
   /** Where the item holding `id` sits: in the update, the document, or what was accepted. */
   private find(
-    id: Y.ID,
-    ofUpdate: UpdateStructs,
-    place: (item: Y.Item) => Placement | null,
+    id: StructId,
+    ofUpdate: StructsById,
+    place: (item: UpdateItem) => Placement | null,
   ): Placement | null {
     const inUpdate = ofUpdate.find(id);
-    if (inUpdate !== null) return inUpdate instanceof Y.Item ? place(inUpdate) : COLLECTED;
+    if (inUpdate !== null) return inUpdate.is === 'item' ? place(inUpdate) : COLLECTED;
     if (id.clock < Y.getState(this.doc.store, id.client)) {
-      const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC;
+      const struct = Y.getItem(this.doc.store, Y.createID(id.client, id.clock)) as Y.Item | Y.GC;
       return struct instanceof Y.Item ? this.placeOfDocItem(struct) : COLLECTED;
     }
     const list = this.remembered.get(id.client) ?? [];
@@ -222,8 +267,8 @@ export class SchemaGuard {
   }
 
   /** Refuses deleting an entry readers need (the kind, a text field, a row id) without a new one. */
-  private checkDeletions(ds: DeleteSet, written: ReadonlySet<string>): void {
-    for (const [client, ranges] of ds.clients) {
+  private checkDeletions(ds: Deletes, written: ReadonlySet<string>): void {
+    for (const [client, ranges] of ds) {
       const structs = this.doc.store.clients.get(client);
       if (!structs) continue;
       const state = Y.getState(this.doc.store, client);
@@ -239,34 +284,34 @@ export class SchemaGuard {
     }
   }
 
-  private checkDeleted(item: Y.Item, ds: DeleteSet, written: ReadonlySet<string>): void {
+  private checkDeleted(item: Y.Item, ds: Deletes, written: ReadonlySet<string>): void {
     const parent = item.parent;
     const key = item.parentSub;
     if (item.deleted || key === null || !(parent instanceof Y.AbstractType)) return;
     if (parent._map.get(key) !== item) return; // an older value of the key
     // Deleting a row deletes its entries with it: only a lone entry's deletion matters.
     const owner = parent._item;
-    if (owner !== null && (owner.deleted || Y.isDeleted(ds, owner.id))) return;
+    if (owner !== null && (owner.deleted || isDeletedIn(ds, owner.id))) return;
     if (!isRequiredEntry(this.kind, this.slotOf(parent), key)) return;
     if (written.has(`${this.parentKeyOf(parent)}\u0000${key}`)) return;
     throw new SchemaViolation(`the update deletes "${key}", which the item needs`);
   }
 }
 
-/** The structs of one decoded update, found by id. */
-class UpdateStructs {
-  private readonly byClient = new Map<number, Struct[]>();
+/** The structs of one update, found by id. */
+class StructsById {
+  private readonly byClient = new Map<number, UpdateStruct[]>();
 
-  constructor(structs: Struct[]) {
+  constructor(structs: readonly UpdateStruct[]) {
     for (const struct of structs) {
-      const list = this.byClient.get(struct.id.client) ?? [];
+      const list = this.byClient.get(struct.client) ?? [];
       list.push(struct);
-      this.byClient.set(struct.id.client, list);
+      this.byClient.set(struct.client, list);
     }
   }
 
   /** Binary search: a client's structs in an update are in clock order. */
-  find(id: Y.ID): Struct | null {
+  find(id: StructId): UpdateStruct | null {
     const list = this.byClient.get(id.client) ?? [];
     let low = 0;
     let high = list.length - 1;
@@ -274,8 +319,8 @@ class UpdateStructs {
       const middle = (low + high) >> 1;
       const struct = list[middle];
       if (!struct) return null;
-      if (id.clock < struct.id.clock) high = middle - 1;
-      else if (id.clock >= struct.id.clock + struct.length) low = middle + 1;
+      if (id.clock < struct.clock) high = middle - 1;
+      else if (id.clock >= struct.clock + struct.length) low = middle + 1;
       else return struct;
     }
     return null;

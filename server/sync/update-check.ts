@@ -36,6 +36,7 @@
  *   delete set: varUint clients, each: varUint client, varUint count, (varUint clock, len)*
  */
 import { any, MalformedUpdateError, Reader } from './update-reader';
+import type { DeleteRange, StructId, UpdateStructs } from './update-structs';
 
 const BIT6 = 32;
 const BIT7 = 64;
@@ -58,8 +59,17 @@ const Content = {
 const LAST_TYPE_REF = 6;
 const TYPE_REFS_WITH_NAME = new Set([3, 5]);
 
-/** Reads an item's content; returns its length in clocks (Yjs `content.getLength()`). */
-function content(reader: Reader, kind: number): number {
+/** What `content` notes of an item for the schema guard, reused across one walk. */
+interface ContentFacts {
+  typeRef: number;
+  value: Uint8Array | null;
+}
+
+/**
+ * Reads an item's content; returns its length in clocks (Yjs `content.getLength()`).
+ * With `facts`, notes a shared type's type ref and the bytes of a lone value.
+ */
+function content(reader: Reader, kind: number, facts: ContentFacts | null): number {
   switch (kind) {
     case Content.Deleted:
       return reader.length();
@@ -87,11 +97,14 @@ function content(reader: Reader, kind: number): number {
       const typeRef = reader.varUint();
       if (typeRef > LAST_TYPE_REF) throw new MalformedUpdateError(`unknown type ${typeRef}`);
       if (TYPE_REFS_WITH_NAME.has(typeRef)) reader.string();
+      if (facts) facts.typeRef = typeRef;
       return 1;
     }
     case Content.Any: {
       const length = reader.length();
+      const start = reader.position;
       for (let i = 0; i < length; i++) any(reader);
+      if (facts && length === 1) facts.value = reader.since(start);
       return length;
     }
     case Content.Doc:
@@ -107,12 +120,14 @@ function content(reader: Reader, kind: number): number {
 /**
  * What an update covers and what it depends on, for `update-fit.ts` to compare with
  * the room's state: one run of structs per client, and the ids its items name of
- * other clients.
+ * other clients; and, when asked for, what it writes (`update-structs.ts`).
  */
 export interface UpdateShape {
   readonly runs: StructRun[];
   /** Flat quadruples: run index, struct index in the run, then the client and clock named. */
   readonly references: number[];
+  /** What the update writes, for the schema guard; null unless asked for. */
+  readonly written: UpdateStructs | null;
 }
 
 export interface StructRun {
@@ -125,14 +140,23 @@ export interface StructRun {
   gap: boolean;
 }
 
+/** One pass over an update: the reader, the shape so far, and what it writes when asked. */
+interface Walk {
+  readonly reader: Reader;
+  readonly shape: UpdateShape;
+  readonly written: UpdateStructs | null;
+  readonly facts: ContentFacts;
+}
+
 /** One past the last clock the run covers. */
 export function runEnd(run: StructRun): number {
   return run.ends.at(-1) ?? run.start;
 }
 
 /** An id an item names: of its own client it must be before the item (see above). */
-function reference(reader: Reader, run: StructRun, clock: number, shape: UpdateShape): void {
-  const id = reader.id();
+function reference(walk: Walk, run: StructRun, clock: number): StructId {
+  const id = walk.reader.id();
+  const { shape } = walk;
   if (id.client !== run.client) {
     shape.references.push(shape.runs.length, run.ends.length, id.client, id.clock);
   } else if (id.clock >= clock) {
@@ -140,25 +164,62 @@ function reference(reader: Reader, run: StructRun, clock: number, shape: UpdateS
       `item ${run.client}:${clock} names ${id.client}:${id.clock}, not before it`,
     );
   }
+  return id;
+}
+
+/** A root type's name or a map key: decoded only when the guard will read it. */
+function name(walk: Walk): string {
+  if (walk.written !== null) return walk.reader.text();
+  walk.reader.string();
+  return '';
 }
 
 /** Reads the struct at `clock` of `run`'s client into it; returns its length in clocks. */
-function struct(reader: Reader, run: StructRun, clock: number, shape: UpdateShape): number {
+function struct(walk: Walk, run: StructRun, clock: number): number {
+  const { reader } = walk;
+  const structs = walk.written?.structs;
+  const client = run.client;
   const info = reader.uint8();
-  if (info === SKIP) return reader.length();
+  if (info === SKIP) {
+    const length = reader.length();
+    structs?.push({ is: 'skip', client, clock, length });
+    return length;
+  }
   if (clock > runEnd(run)) run.gap = true;
   let length: number;
-  if ((info & BITS5) === 0)
-    length = reader.length(); // a GC
-  else {
-    if (info & BIT8) reference(reader, run, clock, shape);
-    if (info & BIT7) reference(reader, run, clock, shape);
+  if ((info & BITS5) === 0) {
+    length = reader.length();
+    structs?.push({ is: 'gc', client, clock, length });
+  } else {
+    const origin = info & BIT8 ? reference(walk, run, clock) : null;
+    const rightOrigin = info & BIT7 ? reference(walk, run, clock) : null;
+    let parent: string | StructId | null = null;
+    let parentSub: string | null = null;
     if ((info & (BIT7 | BIT8)) === 0) {
-      if (reader.varUint() === 1) reader.string();
-      else reference(reader, run, clock, shape);
-      if (info & BIT6) reader.string();
+      parent = reader.varUint() === 1 ? name(walk) : reference(walk, run, clock);
+      if (info & BIT6) parentSub = name(walk);
     }
-    length = content(reader, info & BITS5);
+    const kind = info & BITS5;
+    if (structs === undefined) length = content(reader, kind, null);
+    else {
+      const { facts } = walk;
+      facts.typeRef = -1;
+      facts.value = null;
+      length = content(reader, kind, facts);
+      structs.push({
+        is: 'item',
+        client,
+        clock,
+        length,
+        origin,
+        rightOrigin,
+        parent,
+        parentSub,
+        content: kind,
+        typeRef: facts.typeRef,
+        value: facts.value,
+      });
+    }
   }
   run.ends.push(clock + length);
   return length;
@@ -166,27 +227,37 @@ function struct(reader: Reader, run: StructRun, clock: number, shape: UpdateShap
 
 /**
  * Throws `MalformedUpdateError` (or the `SyntaxError` of a bad JSON value) unless the
- * update is valid; returns its shape.
+ * update is valid; returns its shape, with what it writes when `withWritten` (the
+ * schema guard's input, collected in the same pass).
  */
-export function checkUpdate(update: Uint8Array): UpdateShape {
+export function checkUpdate(update: Uint8Array, withWritten = false): UpdateShape {
   const reader = new Reader(update);
-  const shape: UpdateShape = { runs: [], references: [] };
+  const written: UpdateStructs | null = withWritten ? { structs: [], deletes: new Map() } : null;
+  const shape: UpdateShape = { runs: [], references: [], written };
+  const walk: Walk = { reader, shape, written, facts: { typeRef: -1, value: null } };
   const clients = reader.varUint();
   for (let c = 0; c < clients; c++) {
     const structs = reader.varUint();
     const client = reader.varUint();
     let clock = reader.varUint();
     const run: StructRun = { client, start: clock, ends: [], gap: false };
-    for (let s = 0; s < structs; s++) clock += struct(reader, run, clock, shape);
+    for (let s = 0; s < structs; s++) clock += struct(walk, run, clock);
     if (run.ends.length > 0) shape.runs.push(run);
   }
   const deleteClients = reader.varUint();
   for (let c = 0; c < deleteClients; c++) {
-    reader.varUint(); // client
+    const client = reader.varUint();
     const deletes = reader.varUint();
+    // As Yjs reads a delete set: a client named twice adds to its first list.
+    let ranges: DeleteRange[] | undefined;
+    if (written !== null && deletes > 0) {
+      ranges = written.deletes.get(client) ?? [];
+      written.deletes.set(client, ranges);
+    }
     for (let d = 0; d < deletes; d++) {
-      reader.varUint(); // clock
-      reader.length();
+      const clock = reader.varUint();
+      const len = reader.length();
+      ranges?.push({ clock, len });
     }
   }
   return shape;

@@ -33,6 +33,16 @@ export class Reader {
 
   constructor(private readonly bytes: Uint8Array) {}
 
+  /** The offset of the next byte to read. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** The bytes from `start` to the current position (a view, not a copy). */
+  since(start: number): Uint8Array {
+    return this.bytes.subarray(start, this.pos);
+  }
+
   uint8(): number {
     const byte = this.bytes[this.pos];
     if (byte === undefined) throw new MalformedUpdateError('update ends inside a struct');
@@ -101,6 +111,11 @@ export class Reader {
       if (byte >= 0xf0) units += 1;
     }
     return units;
+  }
+
+  /** lib0 `readVarString`: the string itself (a fatal decoder that keeps a BOM, as lib0's). */
+  text(): string {
+    return utf8.decode(this.utf8String());
   }
 
   private utf8String(): Uint8Array {

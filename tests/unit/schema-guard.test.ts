@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addRow, fieldText, initItemDoc, list } from '../../shared/documents/item-doc';
 import { SchemaGuard, SchemaViolation } from '../../server/sync/schema-guard';
+import { checkUpdate } from '../../server/sync/update-check';
 
 /** A room's document for a measure, and a client's copy of it. */
 function measureRoom() {
@@ -14,7 +15,16 @@ function measureRoom() {
   addRow(room, 'measure', 'points', 'p1', { period: '2026-01', value: 3 });
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
-  return { room, client, guard: new SchemaGuard('measure', room) };
+  const guard = new SchemaGuard('measure', room);
+  // As the room does: the update check's pass collects what the guard reads.
+  return {
+    room,
+    client,
+    guard: {
+      check: (update: Uint8Array) => guard.check(checkUpdate(update, true)),
+      note: (update: Uint8Array) => guard.note(checkUpdate(update, true)),
+    },
+  };
 }
 
 function change(doc: Y.Doc, mutate: () => void): Uint8Array {

@@ -11,57 +11,7 @@ import * as Y from 'yjs';
 import { checkUpdate } from '../../server/sync/update-check';
 import { RoomClocks } from '../../server/sync/update-fit';
 import { prng } from '../helpers/prng';
-
-/** Real updates of a document three people edit, in the order they were made. */
-function editingSession(random: () => number): Uint8Array[] {
-  const docs = [11, 22, 33].map((clientID) => {
-    const doc = new Y.Doc();
-    doc.clientID = clientID;
-    return doc;
-  });
-  const updates: Uint8Array[] = [];
-  for (let round = 0; round < 40; round++) {
-    const doc = docs[round % docs.length] as Y.Doc;
-    const text = doc.getText('text');
-    const collect = (update: Uint8Array) => updates.push(update);
-    doc.on('update', collect);
-    doc.transact(() => {
-      const at = Math.floor(random() * (text.length + 1));
-      if (text.length < 4 || random() < 0.7) {
-        text.insert(at, 'ab 🙂c'.slice(0, 1 + Math.floor(random() * 5)), {
-          ...(random() < 0.2 ? { bold: true } : {}),
-        });
-      } else text.delete(Math.min(at, text.length - 2), 2);
-      if (random() < 0.3) {
-        doc.getMap('fields').set(`k${round % 4}`, round % 2 ? 'value' : new Y.Text('nested'));
-      }
-      if (random() < 0.3) {
-        const section = doc.getXmlFragment('section');
-        if (section.length > 0 && random() < 0.4) section.delete(0, 1);
-        else section.insert(0, [new Y.XmlElement('paragraph'), new Y.XmlText('hi')]);
-      }
-      if (random() < 0.2) doc.getArray('list').insert(0, [round, new Y.Map()]);
-    });
-    doc.off('update', collect);
-    for (const other of docs) if (other !== doc) Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
-  }
-  return updates;
-}
-
-/** One to three byte edits: a random byte, a nudged number (ids and lengths), a cut or an insert. */
-function mutate(update: Uint8Array, random: () => number): Uint8Array {
-  const bytes = Array.from(update);
-  const edits = 1 + Math.floor(random() * 3);
-  for (let e = 0; e < edits; e++) {
-    const at = Math.floor(random() * bytes.length);
-    const kind = random();
-    if (kind < 0.4) bytes[at] = Math.floor(random() * 256);
-    else if (kind < 0.8) bytes[at] = ((bytes[at] ?? 0) + (random() < 0.5 ? 1 : -1)) & 0x7f;
-    else if (kind < 0.9) bytes.splice(at, 1);
-    else bytes.splice(at, 0, Math.floor(random() * 128));
-  }
-  return Uint8Array.from(bytes);
-}
+import { editingSession, mutate } from '../helpers/update-corpora';
 
 /** A copy of `state` that behaves as a stock client: it encodes and observes every change. */
 function stockClientCopy(state: Uint8Array): Y.Doc {

@@ -12,63 +12,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate } from '../../server/sync/update-check';
 import { prng } from '../helpers/prng';
-
-/** Updates covering every struct and content kind Yjs writes in encoding v1. */
-function sampleUpdates(): Uint8Array[] {
-  const updates: Uint8Array[] = [];
-  const doc = new Y.Doc();
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  const text = doc.getText('text');
-  text.insert(0, 'Falls at night, ünïcödé and emoji 🙂');
-  text.format(0, 5, { bold: true, link: { href: 'https://example.org' } });
-  text.insertEmbed(3, { image: 'chart.png' });
-  text.delete(2, 4);
-  const map = doc.getMap('fields');
-  map.set('number', 42);
-  map.set('negative', -7);
-  map.set('float', 3.25);
-  map.set('big', 2n ** 40n);
-  map.set('flags', [true, false, null, undefined]);
-  map.set('nested', { a: [1, 'two', { three: 3 }], b: new Uint8Array([1, 2, 3]) });
-  map.set('binary', new Uint8Array([9, 8, 7]));
-  map.set('list', new Y.Array());
-  (map.get('list') as Y.Array<unknown>).push(['a', 1, { b: 2 }]);
-  map.set('number', 43); // overwrites: the old value is deleted
-  map.set('subdoc', new Y.Doc({ guid: 'sub-document' }));
-  const fragment = doc.getXmlFragment('section');
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.setAttribute('class', 'aim');
-  paragraph.insert(0, [new Y.XmlText('Reduce falls by 30%')]);
-  // Yjs's typings list only elements and text as fragment children; hooks are allowed too.
-  const hook = new Y.XmlHook('chart') as unknown as Y.XmlElement;
-  fragment.insert(0, [paragraph, hook]);
-  fragment.delete(1, 1);
-  map.delete('list'); // a deleted type's content is collected: GC structs in the state
-  updates.push(Y.encodeStateAsUpdate(doc));
-  // A merge of non-adjacent updates holds Skip structs.
-  const first = updates[0];
-  const third = updates[2];
-  if (first && third) updates.push(Y.mergeUpdates([first, third]));
-  updates.push(handWrittenJsonContent());
-  return updates;
-}
-
-/** Yjs no longer writes ContentJSON (kind 2) but still reads it: one Item with two values. */
-function handWrittenJsonContent(): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1); // clients
-  encoding.writeVarUint(encoder, 1); // structs
-  encoding.writeVarUint(encoder, 5); // client
-  encoding.writeVarUint(encoder, 0); // clock
-  encoding.writeUint8(encoder, 2); // info: ContentJSON, parent follows
-  encoding.writeVarUint(encoder, 1); // parent is a root type named by a string
-  encoding.writeVarString(encoder, 'legacy');
-  encoding.writeVarUint(encoder, 2); // two values
-  encoding.writeVarString(encoder, '{"a":1}');
-  encoding.writeVarString(encoder, 'undefined');
-  encoding.writeVarUint(encoder, 0); // empty delete set
-  return encoding.toUint8Array(encoder);
-}
+import {
+  CLIENT,
+  Content,
+  ORIGIN,
+  randomWellFormedUpdate,
+  sampleUpdates,
+  twoPersonDocument,
+  writeId,
+} from '../helpers/update-corpora';
 
 /** Whether an item names its own client at or after its own clock (Yjs cannot find it). */
 function namesItselfOrLater(struct: Y.Item | Y.GC | Y.Skip): boolean {
@@ -105,19 +57,6 @@ function checkAccepts(update: Uint8Array): boolean {
   }
 }
 
-/** Yjs's content kinds and info bits, for hand-written updates. */
-const Content = { Deleted: 1, Json: 2, Binary: 3, String: 4, Embed: 5, Format: 6, Type: 7, Any: 8 };
-const ORIGIN = 128;
-const RIGHT_ORIGIN = 64;
-const PARENT_SUB = 32;
-const CLIENT = 999;
-type Id = readonly [client: number, clock: number];
-
-function writeId(encoder: encoding.Encoder, [client, clock]: Id): void {
-  encoding.writeVarUint(encoder, client);
-  encoding.writeVarUint(encoder, clock);
-}
-
 /** One client's structs from clock 0 (`count` of them, written by `write`), no deletions. */
 function handWrittenUpdate(write: (encoder: encoding.Encoder) => void, count: number): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -137,124 +76,6 @@ function yjsReadsLoosely(update: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-/** A document two people edited (text with formats, a map, an array, XML), and its ids. */
-function twoPersonDocument(): { doc: Y.Doc; ids: Id[] } {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  a.clientID = 1;
-  b.clientID = 2;
-  for (const [round, doc] of [a, b, a, b].entries()) {
-    const text = doc.getText('text');
-    text.insert(text.length, `words ${round} `, round % 2 ? { bold: true } : {});
-    text.delete(1, 2);
-    text.format(0, 3, { italic: true });
-    doc.getMap('fields').set(`k${round}`, round % 2 ? new Y.Text('nested') : round);
-    doc.getArray('list').insert(0, [round, 'z', new Y.Map()]);
-    doc.getXmlFragment('section').insert(0, [new Y.XmlElement('p'), new Y.XmlText('hi')]);
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-  }
-  const ids: Id[] = [];
-  for (const [client, structs] of a.store.clients) {
-    for (const struct of structs) {
-      for (let offset = 0; offset < struct.length; offset++)
-        ids.push([client, struct.id.clock + offset]);
-    }
-  }
-  return { doc: a, ids };
-}
-
-/**
- * An update Yjs can read, from a new client: items of every content kind (some of
- * length 0) placed after, before or inside random existing structs, or in root and
- * nested types, and a deleted range.
- */
-function randomWellFormedUpdate(random: () => number, ids: readonly Id[]): Uint8Array {
-  const int = (n: number) => Math.floor(random() * n);
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[int(items.length)];
-    if (item === undefined) throw new Error('nothing to pick from');
-    return item;
-  };
-  const own: Id[] = [];
-  const count = 1 + int(4);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, count);
-  encoding.writeVarUint(encoder, CLIENT);
-  encoding.writeVarUint(encoder, 0);
-  let clock = 0;
-  for (let s = 0; s < count; s++) {
-    const kind = 1 + int(8);
-    const someId = () => (own.length > 0 && random() < 0.3 ? pick(own) : pick(ids));
-    const origin = random() < 0.6;
-    const rightOrigin = random() < 0.4;
-    const parentSub = !origin && !rightOrigin && random() < 0.3;
-    encoding.writeUint8(
-      encoder,
-      kind |
-        (origin ? ORIGIN : 0) |
-        (rightOrigin ? RIGHT_ORIGIN : 0) |
-        (parentSub ? PARENT_SUB : 0),
-    );
-    if (origin) writeId(encoder, someId());
-    if (rightOrigin) writeId(encoder, someId());
-    if (!origin && !rightOrigin) {
-      if (random() < 0.6) {
-        encoding.writeVarUint(encoder, 1);
-        encoding.writeVarString(encoder, pick(['text', 'fields', 'list', 'section', 'new']));
-      } else {
-        encoding.writeVarUint(encoder, 0);
-        writeId(encoder, someId());
-      }
-      if (parentSub) encoding.writeVarString(encoder, `k${int(3)}`);
-    }
-    const length = int(3); // sometimes 0
-    switch (kind) {
-      case Content.Deleted:
-        encoding.writeVarUint(encoder, length);
-        break;
-      case Content.Json:
-        encoding.writeVarUint(encoder, length);
-        for (let i = 0; i < length; i++) encoding.writeVarString(encoder, '{"a":1}');
-        break;
-      case Content.Binary:
-        encoding.writeVarUint8Array(encoder, Uint8Array.from([1, 2]));
-        break;
-      case Content.String:
-        encoding.writeVarString(encoder, 'q'.repeat(length));
-        break;
-      case Content.Embed:
-        encoding.writeVarString(encoder, '{"image":"x.png"}');
-        break;
-      case Content.Format:
-        encoding.writeVarString(encoder, pick(['bold', 'italic']));
-        encoding.writeVarString(encoder, pick(['true', 'null']));
-        break;
-      case Content.Type: {
-        const typeRef = int(7);
-        encoding.writeVarUint(encoder, typeRef);
-        if (typeRef === 3 || typeRef === 5) encoding.writeVarString(encoder, 'p');
-        break;
-      }
-      default:
-        encoding.writeVarUint(encoder, length);
-        for (let i = 0; i < length; i++) encoding.writeAny(encoder, i);
-    }
-    own.push([CLIENT, clock]);
-    clock += 1;
-  }
-  const deleted = random() < 0.5 ? pick(ids) : null;
-  encoding.writeVarUint(encoder, deleted ? 1 : 0);
-  if (deleted) {
-    encoding.writeVarUint(encoder, deleted[0]);
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarUint(encoder, deleted[1]);
-    encoding.writeVarUint(encoder, int(3)); // sometimes 0
-  }
-  return encoding.toUint8Array(encoder);
 }
 
 describe('checkUpdate', () => {
