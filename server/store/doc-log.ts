@@ -13,12 +13,12 @@
  *   is fenced: every pending and later operation rejects until it is released and
  *   loaded again, which verifies the file and cuts any torn tail.
  */
-import { writeSync, writevSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { AppendReceipt, DocStoreStats, StoredUpdate } from './doc-store';
 import { FsyncLoop } from './fsync-loop';
 import {
+  createLog,
   installReplacement,
   type LogFiles,
   logPath,
@@ -36,6 +36,7 @@ import {
   rejectOperation,
   takeLeadingAppends,
   totalBytes,
+  writeRecordsNow,
 } from './log-operations';
 import { encodeRecord, LOG_HEADER_BYTES } from './update-log';
 
@@ -303,10 +304,7 @@ export class DocLog {
   async #openForAppend(): Promise<{ fh: FileHandle; state: FileState }> {
     const state = await this.#knownFile();
     if (!state.exists) {
-      // A new log appears whole or not at all (temporary file, rename, directory
-      // fsync), so no crash can leave a log without a valid header.
-      await prepareReplacement(this.#files, this.#docId, []);
-      await installReplacement(this.#files, this.#docId);
+      await createLog(this.#files, this.#docId);
       state.bytes = LOG_HEADER_BYTES;
       state.records = 0;
       state.exists = true;
@@ -322,20 +320,9 @@ export class DocLog {
 
   /** Writes records to the open file in one writev and hands them to the fsync loop. */
   #write(fh: FileHandle, state: FileState, batch: PendingAppend[]): void {
-    const bytes = totalBytes(batch);
+    let bytes: number;
     try {
-      // A synchronous write to the page cache takes microseconds for a batch of
-      // small records; doing it inline skips a thread-pool round trip per batch.
-      // Durability still comes from the fsync loop.
-      const [only] = batch;
-      const bytesWritten =
-        batch.length === 1 && only
-          ? writeSync(fh.fd, only.record)
-          : writevSync(
-              fh.fd,
-              batch.map((op) => op.record),
-            );
-      if (bytesWritten !== bytes) throw new Error(`short write: ${bytesWritten} of ${bytes} bytes`);
+      bytes = writeRecordsNow(fh.fd, batch);
     } catch (error) {
       this.#fence(error, batch);
       return;

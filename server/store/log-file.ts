@@ -241,6 +241,15 @@ export async function prepareReplacement(
  * log is either the old file or the whole new one; the directory fsync makes the
  * switch itself durable.
  */
+/**
+ * Creates an empty log for `docId`. It appears whole or not at all (temporary file,
+ * rename, directory fsync), so no crash can leave a log without a valid header.
+ */
+export async function createLog(files: LogFiles, docId: string): Promise<void> {
+  await prepareReplacement(files, docId, []);
+  await installReplacement(files, docId);
+}
+
 export async function installReplacement(files: LogFiles, docId: string): Promise<void> {
   await rename(replacementPath(files, docId), logPath(files, docId));
   await syncDirectory(files, docId);

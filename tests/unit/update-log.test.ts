@@ -1,26 +1,17 @@
 /**
  * The log DocStore's durability behaviour on a real file system: group commit,
- * compaction, torn-tail recovery and fs failures. The format itself is in
- * `update-log-format.test.ts`.
+ * compaction and fs failures. Recovery on load is in `update-log-recovery.test.ts`,
+ * the format itself in `update-log-format.test.ts`.
  */
 import { statSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMemoryLogger } from '../../server/logger';
-import { type DocStore, DocumentDamagedError } from '../../server/store/doc-store';
-import {
-  createLogDocStore,
-  type Fsync,
-  type FsyncInfo,
-  type LogDocStoreOptions,
-} from '../../server/store/log-doc-store';
 import { compactedState } from '../../server/store/stored-update';
 import { RECORD_FRAME_BYTES, scanLog } from '../../server/store/update-log';
 import { asAppended, textOf, typeText } from '../contract/doc-store-contract';
+import { logStoreFixture } from '../helpers/log-store-fixture';
 
 /** Promise-based waiting points for tests: no sleeps. */
 function gate() {
@@ -40,39 +31,8 @@ function settledFlag(promise: Promise<unknown>): { settled: boolean } {
 }
 
 describe('log DocStore on disk', () => {
-  let dir: string;
-  let logger: ReturnType<typeof createMemoryLogger>;
-  let fsyncs: FsyncInfo[];
-  const stores: DocStore[] = [];
-
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'update-log-'));
-    logger = createMemoryLogger();
-    fsyncs = [];
-  });
-
-  afterEach(async () => {
-    for (const store of stores.splice(0)) await store.close().catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  /** A store whose fsyncs are recorded, and optionally intercepted by `around`. */
-  function openStore(
-    around?: (sync: () => Promise<void>, info: FsyncInfo) => Promise<void>,
-    options: Partial<LogDocStoreOptions> = {},
-  ): DocStore {
-    const fsync: Fsync = async (handle: FileHandle, info) => {
-      fsyncs.push(info);
-      const sync = () => handle.sync();
-      await (around ? around(sync, info) : sync());
-    };
-    const store = createLogDocStore({ dir, logger, fsync, ...options });
-    stores.push(store);
-    return store;
-  }
-
-  const logFsyncs = () => fsyncs.filter((info) => info.target === 'log').length;
-  const fileOf = (docId: string) => path.join(dir, `${docId}.ylog`);
+  const fixture = logStoreFixture();
+  const { openStore, logFsyncs, fileOf } = fixture;
 
   it('appends framed records to <docId>.ylog and counts them', async () => {
     const store = openStore();
@@ -165,7 +125,7 @@ describe('log DocStore on disk', () => {
       bytes: bytes.byteLength,
       records: scan.records.length,
     });
-    expect(await readdir(dir)).toEqual(['c.ylog']);
+    expect(await readdir(fixture.dir)).toEqual(['c.ylog']);
   });
 
   it('lets the compaction make earlier appends durable while their own fsync hangs', async () => {
@@ -213,8 +173,8 @@ describe('log DocStore on disk', () => {
     await Promise.all(after.map((receipt) => receipt.durable));
     expect(textOf(await store.load('broken'))).toBe('kept too');
     expect(await store.stats('broken')).toMatchObject({ records: 8 });
-    expect(await readdir(dir)).toEqual(['broken.ylog']);
-    expect(logger.records).toContainEqual(
+    expect(await readdir(fixture.dir)).toEqual(['broken.ylog']);
+    expect(fixture.logger.records).toContainEqual(
       expect.objectContaining({
         level: 'error',
         docId: 'broken',
@@ -244,7 +204,7 @@ describe('log DocStore on disk', () => {
       await expect(late.written).rejects.toThrow(/EIO/);
       await expect(store.flush('eio')).rejects.toThrow(/EIO/);
       await expect(store.release('eio')).rejects.toThrow(/EIO/);
-      expect(logger.records).toContainEqual(
+      expect(fixture.logger.records).toContainEqual(
         expect.objectContaining({ level: 'error', docId: 'eio' }),
       );
       // The writes reached the file; a reload sees them and appends work again.
@@ -283,140 +243,7 @@ describe('log DocStore on disk', () => {
     await expect(store.compact('..', { update: Uint8Array.of(1), encoding: 'v2' })).rejects.toThrow(
       /invalid/,
     );
-    expect(await readdir(dir)).toEqual([]);
-    expect(await readdir(path.dirname(dir))).not.toContain('escape.ylog');
-  });
-
-  describe('recovery on load', () => {
-    async function writeLog(docId: string, updates: Uint8Array[]): Promise<Uint8Array> {
-      const store = openStore();
-      for (const update of updates) store.append(docId, update);
-      await store.close();
-      return new Uint8Array(await readFile(fileOf(docId)));
-    }
-
-    async function asideFiles(docId: string): Promise<Uint8Array[]> {
-      const names = (await readdir(dir)).filter((name) =>
-        name.startsWith(`${docId}.ylog.corrupt-`),
-      );
-      const contents = await Promise.all(names.map((name) => readFile(path.join(dir, name))));
-      return contents.map((buffer) => new Uint8Array(buffer));
-    }
-
-    it('cuts a torn last record at every byte offset, keeping all earlier records', async () => {
-      const doc = new Y.Doc();
-      const updates = typeText(doc, 'torn!');
-      const bytes = await writeLog('source', updates);
-      const last = updates.at(-1);
-      if (last === undefined) throw new Error('no update');
-      const lastStart = bytes.byteLength - RECORD_FRAME_BYTES - last.byteLength;
-      const store = openStore();
-      for (let cut = lastStart + 1; cut < bytes.byteLength; cut++) {
-        const docId = `torn_${cut}`;
-        await writeFile(fileOf(docId), bytes.subarray(0, cut));
-        expect(await store.load(docId)).toEqual(asAppended(updates.slice(0, -1)));
-        expect((await stat(fileOf(docId))).size).toBe(lastStart);
-        expect(await asideFiles(docId)).toEqual([bytes.subarray(lastStart, cut)]);
-        expect(logger.records).toContainEqual(
-          expect.objectContaining({
-            level: 'warn',
-            docId,
-            offset: lastStart,
-            bytesCut: cut - lastStart,
-          }),
-        );
-        await store.append(docId, last).durable;
-        await store.release(docId);
-        expect(await store.load(docId)).toEqual(asAppended(updates));
-      }
-      expect(textOf(await store.load(`torn_${lastStart + 1}`))).toBe('torn!');
-    });
-
-    it('leaves no partial copy aside when saving the cut bytes fails, and cuts on the next load', async () => {
-      const updates = typeText(new Y.Doc(), 'full');
-      const bytes = await writeLog('source', updates);
-      await writeFile(fileOf('nospace'), bytes.subarray(0, bytes.byteLength - 2));
-      let full = true;
-      const store = openStore(async (sync, info) => {
-        if (info.target === 'aside' && full) throw new Error('ENOSPC: no space left on device');
-        return sync();
-      });
-      await expect(store.load('nospace')).rejects.toThrow(/ENOSPC/);
-      expect(await asideFiles('nospace')).toEqual([]);
-      full = false;
-      expect(await store.load('nospace')).toEqual(asAppended(updates.slice(0, -1)));
-      expect(await asideFiles('nospace')).toHaveLength(1);
-    });
-
-    it('cuts a last record whose payload or checksum was damaged', async () => {
-      const updates = typeText(new Y.Doc(), 'crc');
-      const bytes = await writeLog('source', updates);
-      const lastStart = bytes.byteLength - RECORD_FRAME_BYTES - (updates.at(-1)?.byteLength ?? 0);
-      const store = openStore();
-      for (const offset of [
-        lastStart + 5,
-        lastStart + RECORD_FRAME_BYTES + 2,
-        bytes.byteLength - 1,
-      ]) {
-        const damaged = bytes.slice();
-        damaged[offset] = (damaged[offset] ?? 0) ^ 0x40;
-        const docId = `flip_${offset}`;
-        await writeFile(fileOf(docId), damaged);
-        expect(await store.load(docId)).toEqual(asAppended(updates.slice(0, -1)));
-        expect((await stat(fileOf(docId))).size).toBe(lastStart);
-        expect(await asideFiles(docId)).toEqual([damaged.subarray(lastStart)]);
-        expect(logger.records).toContainEqual(
-          expect.objectContaining({ level: 'warn', docId, reason: 'checksum-mismatch' }),
-        );
-      }
-    });
-
-    it('refuses a file with a bad header, never writes over it, and opens it once restored', async () => {
-      const good = await writeLog('restored', typeText(new Y.Doc(), 'kept'));
-      const damaged = good.slice();
-      damaged[1] = (damaged[1] ?? 0) ^ 0xff;
-      await writeFile(fileOf('restored'), damaged);
-      const store = openStore();
-      await expect(store.load('restored')).rejects.toBeInstanceOf(DocumentDamagedError);
-      const append = store.append('restored', Uint8Array.of(0, 0));
-      await expect(append.written).rejects.toThrow(/damaged/);
-      await expect(
-        store.compact('restored', { update: Uint8Array.of(0, 0), encoding: 'v1' }),
-      ).rejects.toThrow();
-      expect(new Uint8Array(await readFile(fileOf('restored')))).toEqual(damaged);
-      expect(await asideFiles('restored')).toEqual([]);
-      expect(logger.records).toContainEqual(
-        expect.objectContaining({ level: 'error', docId: 'restored', file: fileOf('restored') }),
-      );
-      // The operator puts a good copy back: the next load opens it, no restart needed.
-      await writeFile(fileOf('restored'), good);
-      expect(textOf(await store.load('restored'))).toBe('kept');
-    });
-
-    it('skips a record damaged in the middle, keeps the damaged file aside, rewrites the log', async () => {
-      const updates = typeText(new Y.Doc(), 'fifty characters typed one after another, one each');
-      expect(updates.length).toBe(50);
-      const bytes = await writeLog('middle', updates);
-      let victimStart = bytes.byteLength;
-      for (const update of updates.slice(24)) victimStart -= RECORD_FRAME_BYTES + update.byteLength;
-      const damaged = bytes.slice();
-      const at = victimStart + RECORD_FRAME_BYTES + 1;
-      damaged[at] = (damaged[at] ?? 0) ^ 0x01;
-      await writeFile(fileOf('middle'), damaged);
-      const store = openStore();
-      const kept = updates.filter((_, i) => i !== 24);
-      expect(await store.load('middle')).toEqual(asAppended(kept));
-      expect(await asideFiles('middle')).toEqual([damaged]);
-      const rewritten = scanLog(await readFile(fileOf('middle')));
-      expect(rewritten).toMatchObject({ end: 'clean', skipped: [], records: asAppended(kept) });
-      expect(logger.records).toContainEqual(
-        expect.objectContaining({ level: 'error', docId: 'middle', recordsKept: 49 }),
-      );
-      const more = typeText(new Y.Doc(), '!');
-      await Promise.all(more.map((update) => store.append('middle', update).durable));
-      await store.release('middle');
-      expect(await store.load('middle')).toEqual(asAppended([...kept, ...more]));
-      expect(await asideFiles('middle')).toHaveLength(1);
-    });
+    expect(await readdir(fixture.dir)).toEqual([]);
+    expect(await readdir(path.dirname(fixture.dir))).not.toContain('escape.ylog');
   });
 });
