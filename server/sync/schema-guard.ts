@@ -53,7 +53,7 @@ type Deletes = ReadonlyMap<number, DeleteRange[]>;
 
 interface Remembered {
   readonly clock: number;
-  readonly length: number;
+  length: number;
   readonly placement: Placement;
 }
 
@@ -98,6 +98,12 @@ function writtenOfItem(item: UpdateItem): Written {
 
 const typeKey = (id: StructId) => `${id.client}:${id.clock}`;
 
+/** Where an item of an update lands, with the slot of its contents when it is a shared type. */
+function placedItem(item: UpdateItem, slot: Slot, key: string | null, parentKey: string): Placed {
+  const child = item.content === ContentKind.Type ? childSlot(slot, writtenOfItem(item)) : null;
+  return { slot, key, parentKey, child };
+}
+
 /** What the update writes, which the room asks `checkUpdate` for when it has a guard. */
 function writtenBy(shape: UpdateShape): UpdateStructs {
   if (shape.written === null) throw new Error('the update was checked without what it writes');
@@ -108,6 +114,8 @@ export class SchemaGuard {
   /** Items of accepted updates the document may not hold yet, by client, in clock order. */
   private readonly remembered = new Map<number, Remembered[]>();
   private readonly slotOfType = new WeakMap<Y.AbstractType<unknown>, Slot>();
+  /** Where an element (no map key, no shared type) of a live type sits. */
+  private readonly elementOfType = new WeakMap<Y.AbstractType<unknown>, Placed>();
 
   constructor(
     private readonly kind: ItemKind,
@@ -158,10 +166,14 @@ export class SchemaGuard {
       if (struct.is === 'skip') continue;
       const placement = struct.is === 'item' ? place(struct) : COLLECTED;
       if (placement === null) continue;
-      const { client, clock } = struct;
-      const list = this.remembered.get(client) ?? [];
-      list.push({ clock, length: struct.length, placement });
-      this.remembered.set(client, list);
+      const { client, clock, length } = struct;
+      const list = this.remembered.get(client);
+      const last = list?.at(-1);
+      // Consecutive clocks placed alike (a run of typing) are one entry.
+      if (last && last.placement === placement && last.clock + last.length === clock)
+        last.length += length;
+      else if (list) list.push({ clock, length, placement });
+      else this.remembered.set(client, [{ clock, length, placement }]);
     }
   }
 
@@ -187,9 +199,7 @@ export class SchemaGuard {
   ): Placement | null {
     if (memo.has(item)) return memo.get(item) ?? null;
     memo.set(item, null); // a cycle of origins within the update resolves to "unknown"
-    const placement = this.resolve(item, ofUpdate, (other) =>
-      this.placeInUpdate(other, ofUpdate, memo),
-    );
+    const placement = this.resolve(item, ofUpdate, memo);
     memo.set(item, placement);
     return placement;
   }
@@ -197,35 +207,34 @@ export class SchemaGuard {
   private resolve(
     item: UpdateItem,
     ofUpdate: StructsById,
-    place: (item: UpdateItem) => Placement | null,
+    memo: Map<UpdateItem, Placement | null>,
   ): Placement | null {
-    const withChild = (slot: Slot, key: string | null, parentKey: string): Placed => {
-      const isType = item.content === ContentKind.Type;
-      return { slot, key, parentKey, child: isType ? childSlot(slot, writtenOfItem(item)) : null };
-    };
     const { parent } = item;
     if (typeof parent === 'string')
-      return withChild(rootSlot(this.kind, parent), item.parentSub, parent);
+      return placedItem(item, rootSlot(this.kind, parent), item.parentSub, parent);
     const ref = parent ?? item.origin ?? item.rightOrigin;
     if (ref === null) return null;
-    const found = this.find(ref, ofUpdate, place);
+    const found = this.find(ref, ofUpdate, memo);
     if (found === null || found === COLLECTED) return found;
     if (parent !== null) {
       if (found.child === null) return null; // the parent is not a shared type
-      return withChild(found.child, item.parentSub, typeKey(parent));
+      return placedItem(item, found.child, item.parentSub, typeKey(parent));
     }
-    // Placed next to its origin: same parent, same map key.
-    return withChild(found.slot, found.key, found.parentKey);
+    // Placed next to its origin: same parent, same map key. Most items (typing) are no
+    // shared type next to one that is none either: their placement is the origin's own.
+    if (item.content !== ContentKind.Type && found.child === null) return found;
+    return placedItem(item, found.slot, found.key, found.parentKey);
   }
 
   /** Where the item holding `id` sits: in the update, the document, or what was accepted. */
   private find(
     id: StructId,
     ofUpdate: StructsById,
-    place: (item: UpdateItem) => Placement | null,
+    memo: Map<UpdateItem, Placement | null>,
   ): Placement | null {
     const inUpdate = ofUpdate.find(id);
-    if (inUpdate !== null) return inUpdate.is === 'item' ? place(inUpdate) : COLLECTED;
+    if (inUpdate !== null)
+      return inUpdate.is === 'item' ? this.placeInUpdate(inUpdate, ofUpdate, memo) : COLLECTED;
     if (id.clock < Y.getState(this.doc.store, id.client)) {
       const struct = Y.getItem(this.doc.store, Y.createID(id.client, id.clock)) as Y.Item | Y.GC;
       return struct instanceof Y.Item ? this.placeOfDocItem(struct) : COLLECTED;
@@ -243,9 +252,19 @@ export class SchemaGuard {
     const parent = item.parent;
     if (!(parent instanceof Y.AbstractType)) return COLLECTED;
     const slot = this.slotOf(parent);
-    const written = writtenOfContent(item.content);
-    const child = item.content instanceof Y.ContentType ? childSlot(slot, written) : null;
-    return { slot, key: item.parentSub, parentKey: this.parentKeyOf(parent), child };
+    if (item.content instanceof Y.ContentType) {
+      const child = childSlot(slot, writtenOfContent(item.content));
+      return { slot, key: item.parentSub, parentKey: this.parentKeyOf(parent), child };
+    }
+    if (item.parentSub !== null)
+      return { slot, key: item.parentSub, parentKey: this.parentKeyOf(parent), child: null };
+    // An element of a list or a text: one placement per parent, made once.
+    let element = this.elementOfType.get(parent);
+    if (!element) {
+      element = { slot, key: null, parentKey: this.parentKeyOf(parent), child: null };
+      this.elementOfType.set(parent, element);
+    }
+    return element;
   }
 
   private parentKeyOf(type: Y.AbstractType<unknown>): string {
