@@ -9,7 +9,7 @@
  * simpler page: how to comment in plain words, the text with the commented
  * passages marked, and their own comments with what the team did about them.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CloseCode } from '../../shared/close-codes';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { anchorFromPositions } from '../features/comments/anchor-codec';
@@ -38,9 +38,13 @@ import { SyncStatus } from '../features/sync/SyncStatus';
 import type { EditorUser } from '../lib/editor/CollaborativeEditor';
 import { type EditorCommenting, EditorCommentingContext } from '../lib/editor/editor-commenting';
 import { ITEM_KIND_LABELS } from '../lib/labels';
+import { UndoScope } from '../lib/undo/UndoScope';
 import { ItemBody } from './ItemBody';
 import { may, useLab } from './lab-context';
 import type { SignedIn } from './session';
+
+/** Kinds drawn on a canvas: their page takes the whole window, and the side panel folds away. */
+const CANVAS_KINDS: ReadonlySet<ItemWithRights['kind']> = new Set(['drivers']);
 
 // Reviewers cannot export; everyone else who can read an item can.
 const ITEM_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
@@ -94,8 +98,26 @@ function Header({ item, collab }: { item: ItemWithRights; collab: CollabSession 
   );
 }
 
+function SidePanelToggle(props: { open: boolean; controls: string; onToggle(): void }) {
+  return (
+    <button
+      type="button"
+      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small document-page__side-toggle"
+      aria-expanded={props.open}
+      aria-controls={props.controls}
+      onClick={props.onToggle}
+    >
+      {props.open ? 'Hide side panel' : 'Show side panel'}
+      <span className="nhsuk-u-visually-hidden">: people here, comments and export</span>
+    </button>
+  );
+}
+
 function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps) {
   const canWrite = item.rights === 'edit';
+  const wide = CANVAS_KINDS.has(item.kind);
+  const [sideOpen, setSideOpen] = useState(!wide);
+  const sideId = useId();
   const rights = useCommentRights(session, item);
   const comments = useItemComments({
     api: session.api,
@@ -112,7 +134,7 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
     staff: item.rights !== 'comment',
   });
   const commenting = useEditorCommenting(comments);
-  const body = (
+  const itemBody = (
     <ItemBody
       item={item}
       doc={collab.doc}
@@ -122,16 +144,31 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
       api={session.api}
     />
   );
+  const body = canWrite ? (
+    <UndoScope doc={collab.doc} kind={item.kind}>
+      {itemBody}
+    </UndoScope>
+  ) : (
+    itemBody
+  );
+  const showSide = !wide || sideOpen;
   const reviewer = item.rights === 'comment';
   return (
     <EditorCommentingContext.Provider value={commenting}>
-      <div className="document-page">
+      <div className={`document-page${wide ? ' document-page--wide' : ''}`}>
         <Header item={item} collab={collab} />
+        {wide && (
+          <SidePanelToggle
+            open={sideOpen}
+            controls={sideId}
+            onToggle={() => setSideOpen((open) => !open)}
+          />
+        )}
         <ItemAccessNotice rights={item.rights} />
         <ItemDamageNotice doc={collab.doc} kind={item.kind} />
         {reviewer && <HowToComment />}
         <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-two-thirds">
+          <div className={showSide ? 'nhsuk-grid-column-two-thirds' : 'nhsuk-grid-column-full'}>
             {canWrite && (
               <ItemTitleForm
                 key={item.title}
@@ -142,7 +179,7 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
             )}
             {body}
           </div>
-          <div className="nhsuk-grid-column-one-third">
+          <div className="nhsuk-grid-column-one-third" id={sideId} hidden={!showSide}>
             {reviewer && <NewComment comments={comments} wholeItem="the whole draft" />}
             {reviewer && <YourComments comments={comments} />}
             <PresenceList awareness={collab.provider.awareness} />

@@ -203,7 +203,15 @@ describe('driver diagram in the browser', () => {
     expect(await carol.locator('svg[role="img"] desc').textContent()).toContain(
       '1 aim, 2 primary drivers, 1 secondary driver, 1 change idea, 5 links (1 weak)',
     );
-    expect(await carol.locator('.driver-diagram button, .driver-diagram input').count()).toBe(0);
+    // Only the view's own controls (zoom, fit, present): nothing that edits.
+    const controls = carol.locator('.driver-diagram button, .driver-diagram input');
+    expect(await controls.allInnerTexts()).toEqual([
+      'Zoom out',
+      'Zoom in',
+      'Fit to view',
+      'Minimap',
+      'Present',
+    ]);
     expect(await carol.locator('.driver-diagram [tabindex="-1"]').count()).toBe(0);
     expect(await axeViolations(carol)).toEqual([]);
 

@@ -14,6 +14,7 @@
  * buttons outside the grid, reached from a node with [ and ].
  */
 import { useId } from 'react';
+import { type FieldVisitor, visitorsUnder } from '../../lib/field-presence';
 import {
   ArrowMarkers,
   COLUMN_TITLES,
@@ -25,16 +26,20 @@ import {
 } from './DiagramShapes';
 import { displayLabel, edgeName, type IdeaTitles, NO_LABEL, nodeName } from './diagram-text';
 import type { DriverEdge, DriverGraph, DriverNode } from './driver-graph';
-import { COLUMN_COUNT, type Layout } from './layout';
+import { type Box, COLUMN_COUNT, type Layout } from './layout';
 import type { Target } from './navigation';
 import { targetKey } from './use-diagram-editor';
 
 export interface DiagramCanvasProps {
+  /** The drawing's id, which the canvas frame's minimap shows. */
+  readonly id: string;
   readonly graph: DriverGraph;
   readonly layout: Layout;
   readonly ideas: IdeaTitles;
   readonly focus: Target | null;
   readonly linkFrom: string | null;
+  /** Where everyone else is: their selected node (or its label), by field key. */
+  readonly visitors: ReadonlyMap<string, readonly FieldVisitor[]>;
   /** The id of the text that explains the keys. */
   readonly hintId: string;
   readonly svgRef: React.RefObject<SVGSVGElement | null>;
@@ -87,6 +92,8 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
   const target: Target = { kind: 'node', id: node.id };
   const selected = focus?.kind === 'node' && focus.id === node.id;
   const linking = linkFrom === node.id;
+  const here = visitorsUnder(props.visitors, nodeField(node.id));
+  const hereText = here.length ? ` ${here.map((v) => v.name).join(', ')} here.` : '';
   return (
     <g
       role="gridcell"
@@ -94,7 +101,7 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
       aria-colindex={box.column + 1}
       aria-selected={selected}
       tabIndex={tabStop(props, target)}
-      aria-label={`${linking ? 'Linking from here. ' : ''}${nodeName(graph, node, ideas)}`}
+      aria-label={`${linking ? 'Linking from here. ' : ''}${nodeName(graph, node, ideas)}${hereText}`}
       data-target={targetKey(target)}
       onClick={() => props.onChoose(target)}
       onFocus={() => props.onFocusTarget(target)}
@@ -106,6 +113,38 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
         selected={selected}
         linking={linking}
       />
+      {here.length > 0 && <VisitorMarks box={box} visitors={here} />}
+    </g>
+  );
+}
+
+/** The field key of a node for presence: selecting it, or typing in its label (`….label`). */
+export function nodeField(nodeId: string): string {
+  return `list.nodes.${nodeId}`;
+}
+
+/** Someone else's selection: a ring in their colour and their name above the box. */
+function VisitorMarks({ box, visitors }: { box: Box; visitors: readonly FieldVisitor[] }) {
+  const first = visitors[0];
+  if (!first) return null;
+  const name = visitors.map((v) => v.name).join(', ');
+  const width = Math.min(box.width, 12 + name.length * 7);
+  return (
+    <g className="driver-visitor">
+      <rect
+        x={box.x - 10}
+        y={box.y - 10}
+        width={box.width + 20}
+        height={box.height + 20}
+        rx={10}
+        fill="none"
+        stroke={first.color}
+        strokeWidth={3}
+      />
+      <rect x={box.x - 10} y={box.y - 30} width={width} height={18} rx={3} fill={first.color} />
+      <text x={box.x - 4} y={box.y - 17} className="driver-visitor__name">
+        {name.length > 28 ? `${name.slice(0, 27)}…` : name}
+      </text>
     </g>
   );
 }
@@ -139,6 +178,7 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
   const linkFromBox = props.linkFrom === null ? undefined : layout.boxes.get(props.linkFrom);
   return (
     <svg
+      id={props.id}
       ref={svgRef}
       className="driver-svg driver-svg--editable"
       width={layout.width}

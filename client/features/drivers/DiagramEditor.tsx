@@ -6,8 +6,11 @@
 import { useId } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { CanvasFrame } from '../../lib/canvas/CanvasFrame';
 import { DeleteConfirmation } from './DeleteConfirmation';
-import { DiagramCanvas } from './DiagramCanvas';
+import { setActiveField, useVisitorsByField } from '../../lib/field-presence';
+import { DiagramCanvas, nodeField } from './DiagramCanvas';
+import { svgIdPrefix } from './DiagramShapes';
 import { DiagramToolbar } from './DiagramToolbar';
 import { DriverOutline } from './DriverOutline';
 import type { DriverGraph } from './driver-graph';
@@ -29,14 +32,16 @@ export interface DiagramEditorProps {
 export function DiagramEditor(props: DiagramEditorProps) {
   const { doc, graph, layout, ideas } = props;
   const editor = useDiagramEditor(doc, graph, layout, ideas.titles);
+  const visitors = useVisitorsByField(props.awareness);
   const hintId = useId();
+  const drawingId = `${svgIdPrefix(useId())}-drawing`;
   return (
     <div className="driver-diagram">
       <DiagramToolbar editor={editor} graph={graph} />
       <p className="nhsuk-hint driver-diagram__hint" id={hintId}>
         Arrow keys move between nodes. Enter edits a label, A adds a linked node, L links two nodes,
         ] and [ go through a node’s links, S makes a link weak or strong, Delete removes, and ?
-        lists every shortcut.
+        lists every shortcut. Shift and the arrows pan, + and − zoom, 0 fits, P presents.
       </p>
       <p className="driver-status" role="status" data-testid="driver-status">
         {editor.message}
@@ -50,13 +55,9 @@ export function DiagramEditor(props: DiagramEditorProps) {
         />
       )}
       {editor.helpOpen && <ShortcutsHelp editor={editor} />}
-      <section
-        className="driver-diagram__scroll"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide diagram scrolls; the keyboard must reach it to scroll it.
-        tabIndex={0}
-        aria-label="Driver diagram, scrolls sideways when wide"
-      >
+      <CanvasFrame label="Driver diagram" content={layout} drawingId={drawingId}>
         <DiagramCanvas
+          id={drawingId}
           graph={graph}
           layout={layout}
           ideas={ideas.titles}
@@ -66,9 +67,14 @@ export function DiagramEditor(props: DiagramEditorProps) {
           svgRef={editor.svgRef}
           onKeyDown={(event) => handleDiagramKey({ graph, layout, editor }, event)}
           onChoose={editor.choose}
-          onFocusTarget={editor.noteFocus}
+          onFocusTarget={(target) => {
+            editor.noteFocus(target);
+            if (props.awareness)
+              setActiveField(props.awareness, target.kind === 'node' ? nodeField(target.id) : null);
+          }}
+          visitors={visitors}
         />
-      </section>
+      </CanvasFrame>
       {graph.nodes.length === 0 && (
         <p className="nhsuk-body-s">Start with the aim: choose “Add aim” above.</p>
       )}

@@ -1,9 +1,10 @@
 /**
  * The driver diagram as a picture, for people who may only read it: one image
- * (`role="img"`) named by its title and described in a sentence; the outline
- * beside it carries every node and link in text.
+ * (`role="img"`) named by its title and described in a sentence, in the canvas
+ * frame (pan, zoom, present); the outline beside it carries every node and link in text.
  */
 import { useId } from 'react';
+import { CanvasFrame } from '../../lib/canvas/CanvasFrame';
 import {
   ArrowMarkers,
   COLUMN_TITLES,
@@ -25,13 +26,9 @@ export function DiagramImage(props: {
   const { graph, layout, ideas, title } = props;
   const prefix = svgIdPrefix(useId());
   return (
-    <section
-      className="driver-diagram__scroll"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide diagram scrolls; the keyboard must reach it to scroll it.
-      tabIndex={0}
-      aria-label="Driver diagram picture"
-    >
+    <CanvasFrame label="Driver diagram" content={layout} drawingId={`${prefix}-drawing`} focusable>
       <svg
+        id={`${prefix}-drawing`}
         className="driver-svg"
         width={layout.width}
         height={layout.height}
@@ -67,6 +64,6 @@ export function DiagramImage(props: {
           );
         })}
       </svg>
-    </section>
+    </CanvasFrame>
   );
 }

@@ -11,6 +11,10 @@ const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['S', 'On a link: switch it between strong and weak'],
   ['Escape', 'On a link: go back to its node'],
   ['Delete or Backspace', 'Delete the selected node or link, after a confirmation'],
+  ['Shift and arrow keys', 'Pan the view'],
+  ['+ and −', 'Zoom in and out; 0 fits the whole diagram in view'],
+  ['P', 'Present: the diagram alone, filling the screen (Escape leaves)'],
+  ['M', 'Show or hide the minimap'],
   ['?', 'Show these shortcuts'],
 ];
 

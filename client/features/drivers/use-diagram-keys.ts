@@ -41,9 +41,10 @@ function move(ctx: KeyContext, target: Target, direction: Direction): Target | n
 }
 
 /** Keys that mean the same on a node and on a link. Returns false when the key is not one. */
-function commonKey(ctx: KeyContext, target: Target, key: string): boolean {
+function commonKey(ctx: KeyContext, target: Target, key: string, shift: boolean): boolean {
   const { editor } = ctx;
   const direction = ARROWS[key];
+  if (direction && shift) return false; // Shift and an arrow pan the canvas.
   if (direction) {
     const next = move(ctx, target, direction);
     if (next) editor.focusTarget(next);
@@ -92,7 +93,7 @@ export function handleDiagramKey(ctx: KeyContext, event: KeyboardEvent<SVGSVGEle
   const target = ctx.editor.focus;
   if (!target || event.ctrlKey || event.altKey || event.metaKey) return;
   const handled =
-    commonKey(ctx, target, event.key) ||
+    commonKey(ctx, target, event.key, event.shiftKey) ||
     (target.kind === 'node' ? nodeKey(ctx, target.id, event.key) : edgeKey(ctx, target, event.key));
   if (handled) event.preventDefault();
 }
