@@ -155,10 +155,14 @@ describe('diagram canvas', () => {
         return !!view && !!node && node.left >= view.left && node.right <= view.right;
       });
     await expect.poll(inView, WAIT).toBe(true);
-    // The outline reads the diagram in words on a phone.
+    // The outline reads the diagram in words on a phone. The aim is the lab's SMART aim,
+    // written once in the problem statement; change ideas show their status and PICK box.
     expect(await page.getByTestId('driver-outline').innerText()).toContain(
-      'Reduce falls to 4.0 per 1,000 bed days by March',
+      'Aim: Reduce inpatient falls for patients on Ward 7 from 6.1 to 4 falls per 1,000 occupied bed days by 31 March 2027.',
     );
+    expect(
+      await page.locator('[data-target="node:n-i-round"]').getAttribute('aria-label'),
+    ).toContain('Testing · Implement.');
     const scrollsSideways = await page.evaluate(
       () => document.documentElement.scrollWidth > window.innerWidth,
     );

@@ -11,7 +11,7 @@ import { IDEA_STATUSES } from '../../shared/documents/item-kinds';
 import { readField, setFieldValue, setTitle } from '../../shared/documents/item-doc';
 import { SYNC_PATH_PREFIX } from '../../shared/protocol';
 import { LAB_FEED_PATH_PREFIX } from '../../shared/schemas/lab-feed';
-import { pickQuadrant } from '../../client/features/ideas/pick-quadrant';
+import { pickQuadrant } from '../../shared/documents/pick-quadrant';
 import { launchBrowser } from '../helpers/browser';
 import {
   type Account,

@@ -12,7 +12,7 @@ import {
   PICK_LABELS,
   PICK_QUADRANTS,
   pickQuadrant,
-} from '../../client/features/ideas/pick-quadrant';
+} from '../../shared/documents/pick-quadrant';
 import { addRow, fieldText, initItemDoc, setFieldValue } from '../../shared/documents/item-doc';
 import { IDEA_STATUSES, KINDS } from '../../shared/documents/item-kinds';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';

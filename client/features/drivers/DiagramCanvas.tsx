@@ -94,6 +94,7 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
   const linking = linkFrom === node.id;
   const here = visitorsUnder(props.visitors, nodeField(node.id));
   const hereText = here.length ? ` ${here.map((v) => v.name).join(', ')} here.` : '';
+  const tagText = box.tag ? ` ${box.tag}.` : '';
   return (
     <g
       role="gridcell"
@@ -101,7 +102,7 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
       aria-colindex={box.column + 1}
       aria-selected={selected}
       tabIndex={tabStop(props, target)}
-      aria-label={`${linking ? 'Linking from here. ' : ''}${nodeName(graph, node, ideas)}${hereText}`}
+      aria-label={`${linking ? 'Linking from here. ' : ''}${nodeName(graph, node, ideas)}${tagText}${hereText}`}
       data-target={targetKey(target)}
       onClick={() => props.onChoose(target)}
       onFocus={() => props.onFocusTarget(target)}

@@ -159,6 +159,15 @@ export function NodeBox(props: {
           </tspan>
         ))}
       </text>
+      {box.tag && (
+        <text
+          className="driver-node__tag-text"
+          x={x + Geometry.padding}
+          y={y + Geometry.padding + 13 + box.lines.length * Geometry.lineHeight}
+        >
+          {` ${box.tag}`}
+        </text>
+      )}
       {linking && (
         <rect className="driver-node__linking" x={x} y={y} width={width} height={height} rx={4} />
       )}

@@ -11,7 +11,7 @@ import { useYChanges } from '../../lib/y-hooks';
 import { DiagramEditor } from './DiagramEditor';
 import { DiagramImage } from './DiagramImage';
 import { DriverOutline } from './DriverOutline';
-import { displayLabel } from './diagram-text';
+import { displayLabel, ideaTag, withLabAim } from './diagram-text';
 import { readGraph } from './driver-graph';
 import { layoutDiagram } from './layout';
 import { useIdeaItems } from './use-idea-items';
@@ -21,9 +21,13 @@ export function DriverDiagram({ item, doc, provider, editable, api }: ItemBodyPr
   useYChanges(list(doc, 'edges'));
   const ideas = useIdeaItems(api, item.labId);
   // Cheap for diagrams of the size people draw (tens of nodes): recomputed on every change.
-  const graph = readGraph(doc);
+  const graph = withLabAim(readGraph(doc), ideas.aim?.sentence ?? null);
   const layout = layoutDiagram(
-    graph.nodes.map((node) => ({ ...node, label: displayLabel(node, ideas.titles) })),
+    graph.nodes.map((node) => ({
+      ...node,
+      label: displayLabel(node, ideas.titles),
+      tag: ideaTag(node, ideas.facts),
+    })),
     graph.edges,
   );
   if (editable) {

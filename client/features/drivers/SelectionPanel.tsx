@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { Link } from '../../lib/navigation';
 import { YTextField } from '../../lib/YTextField';
 import { displayLabel, edgeName, nodeById } from './diagram-text';
 import { type DriverGraph, type DriverNode, nodeLabelText, TYPE_LABELS } from './driver-graph';
@@ -75,16 +76,26 @@ function NodePanel(props: SelectionPanelProps & { node: DriverNode }) {
           editor.focusTarget({ kind: 'node', id: node.id });
         }}
       >
-        {label && (
-          <YTextField
-            key={node.id}
-            text={label}
-            fieldKey={`list.nodes.${node.id}.label`}
-            label="Label"
-            hint="Enter or Escape goes back to the diagram."
-            awareness={awareness}
-            editable
-          />
+        {node.type === 'aim' && ideas.aim?.sentence ? (
+          <p className="nhsuk-body-s" data-testid="driver-lab-aim">
+            The aim is written in the{' '}
+            <Link href={`/items/${encodeURIComponent(ideas.aim.problemId)}`}>
+              problem statement and aim
+            </Link>
+            , and shown here as it is there: change it there.
+          </p>
+        ) : (
+          label && (
+            <YTextField
+              key={node.id}
+              text={label}
+              fieldKey={`list.nodes.${node.id}.label`}
+              label="Label"
+              hint="Enter or Escape goes back to the diagram."
+              awareness={awareness}
+              editable
+            />
+          )
         )}
       </div>
       {node.type === 'idea' && (

@@ -3,7 +3,9 @@
  * without its own label borrows its change idea's title), and the names screen
  * readers hear for nodes and links, so that nothing is conveyed by drawing alone.
  */
+import { PICK_LABELS } from '../../../shared/documents/pick-quadrant';
 import { type DriverEdge, type DriverGraph, type DriverNode, TYPE_LABELS } from './driver-graph';
+import type { IdeaFacts } from './use-idea-items';
 
 export type IdeaTitles = ReadonlyMap<string, string>;
 
@@ -59,4 +61,28 @@ export function summary(graph: DriverGraph): string {
     plural(count('idea'), 'change idea', 'change ideas'),
     `${plural(graph.edges.length, 'link', 'links')} (${weak} weak)`,
   ].join(', ');
+}
+
+/** A change idea's status and PICK box, as the line under its node: "Testing · Implement". */
+export function ideaTag(
+  node: DriverNode,
+  facts: ReadonlyMap<string, IdeaFacts>,
+): string | undefined {
+  const found = node.ideaId ? facts.get(node.ideaId) : undefined;
+  if (!found) return undefined;
+  const status = found.status.charAt(0).toUpperCase() + found.status.slice(1);
+  return found.pick ? `${status} · ${PICK_LABELS[found.pick]}` : status;
+}
+
+/**
+ * The graph with the lab's SMART aim on its aim node: the problem statement is
+ * where the aim is written, so the diagram shows that, and the node's own label
+ * only while the lab has no aim written.
+ */
+export function withLabAim(graph: DriverGraph, sentence: string | null): DriverGraph {
+  if (!sentence) return graph;
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => (n.type === 'aim' ? { ...n, label: sentence } : n)),
+  };
 }

@@ -12,6 +12,8 @@ export interface LayoutNode {
   readonly id: string;
   readonly type: NodeType;
   readonly label: string;
+  /** A short line under the label (a change idea's status and PICK box). */
+  readonly tag?: string;
 }
 
 export interface LayoutEdge {
@@ -28,6 +30,7 @@ export interface Box {
   /** Position within its column, from the top. */
   readonly row: number;
   readonly lines: readonly string[];
+  readonly tag?: string;
 }
 
 export interface Layout {
@@ -195,9 +198,10 @@ export function layoutDiagram(nodes: readonly LayoutNode[], edges: readonly Layo
   const columns = orderColumns(nodes, edges);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const lines = new Map(nodes.map((n) => [n.id, wrapLabel(n.label)]));
+  const height = (id: string) =>
+    boxHeight((lines.get(id)?.length ?? 1) + (byId.get(id)?.tag ? 1 : 0));
   const stackHeight = (ids: readonly string[]) =>
-    ids.reduce((sum, id) => sum + boxHeight(lines.get(id)?.length ?? 1), 0) +
-    Math.max(0, ids.length - 1) * Geometry.nodeGap;
+    ids.reduce((sum, id) => sum + height(id), 0) + Math.max(0, ids.length - 1) * Geometry.nodeGap;
   const tallest = Math.max(boxHeight(1), ...columns.map(stackHeight));
   const boxes = new Map<string, Box>();
   columns.forEach((ids, column) => {
@@ -205,11 +209,12 @@ export function layoutDiagram(nodes: readonly LayoutNode[], edges: readonly Layo
     const x = Geometry.margin + column * (Geometry.nodeWidth + Geometry.columnGap);
     ids.forEach((id, row) => {
       const text = lines.get(id) ?? [''];
-      const height = boxHeight(text.length);
+      const tag = byId.get(id)?.tag;
       if (byId.has(id)) {
-        boxes.set(id, { x, y, width: Geometry.nodeWidth, height, column, row, lines: text });
+        const box = { x, y, width: Geometry.nodeWidth, height: height(id), column, row };
+        boxes.set(id, tag ? { ...box, lines: text, tag } : { ...box, lines: text });
       }
-      y += height + Geometry.nodeGap;
+      y += height(id) + Geometry.nodeGap;
     });
   });
   return {

@@ -119,7 +119,9 @@ function useFocusPlaces() {
   return {
     refs: { svgRef, labelRef, confirmRef, helpRef },
     focusDiagram: (target: Target | null) => after(() => diagram(target)),
-    focusLabel: () => after(() => labelRef.current?.querySelector('input')?.focus()),
+    // The label field, or for an aim written in the problem statement, the link there.
+    focusLabel: () =>
+      after(() => labelRef.current?.querySelector<HTMLElement>('input, a')?.focus()),
     focusConfirm: () => after(() => confirmRef.current?.focus()),
     focusHelp: () => after(() => helpRef.current?.focus()),
   };

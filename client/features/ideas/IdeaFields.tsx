@@ -20,7 +20,11 @@ import {
   SOURCE_LABELS,
   STATUS_LABELS,
 } from './idea-model';
-import { PICK_DESCRIPTIONS, PICK_LABELS, pickQuadrant } from './pick-quadrant';
+import {
+  PICK_DESCRIPTIONS,
+  PICK_LABELS,
+  pickQuadrant,
+} from '../../../shared/documents/pick-quadrant';
 
 const CHOICES = [
   ['source', SOURCE_LABELS],

@@ -17,7 +17,7 @@ import {
   labelOf,
   STATUS_LABELS,
 } from './idea-model';
-import { PICK_LABELS } from './pick-quadrant';
+import { PICK_LABELS } from '../../../shared/documents/pick-quadrant';
 
 interface CardProps {
   readonly idea: IdeaSummary;

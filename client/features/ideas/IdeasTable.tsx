@@ -10,7 +10,7 @@ import {
   SOURCE_LABELS,
   STATUS_LABELS,
 } from './idea-model';
-import { PICK_LABELS } from './pick-quadrant';
+import { PICK_LABELS } from '../../../shared/documents/pick-quadrant';
 
 export function IdeasTable(props: {
   ideas: readonly IdeaSummary[];

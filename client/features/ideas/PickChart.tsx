@@ -7,7 +7,12 @@
  */
 import { Link } from '../../lib/navigation';
 import type { IdeaSummary } from './idea-model';
-import { PICK_DESCRIPTIONS, PICK_LABELS, PICK_QUADRANTS, type PickQuadrant } from './pick-quadrant';
+import {
+  PICK_DESCRIPTIONS,
+  PICK_LABELS,
+  PICK_QUADRANTS,
+  type PickQuadrant,
+} from '../../../shared/documents/pick-quadrant';
 
 function IdeaLinks(props: { ideas: readonly IdeaSummary[]; itemHref: (id: string) => string }) {
   if (props.ideas.length === 0) return <p className="nhsuk-body-s app-pick__empty">None</p>;

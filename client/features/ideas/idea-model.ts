@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import { readFields } from '../../../shared/documents/item-doc';
 import { IDEA_STATUSES } from '../../../shared/documents/item-kinds';
 import type { ItemWithRights } from '../../../shared/schemas/api-responses';
-import { type PickQuadrant, pickQuadrant } from './pick-quadrant';
+import { type PickQuadrant, pickQuadrant } from '../../../shared/documents/pick-quadrant';
 
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
