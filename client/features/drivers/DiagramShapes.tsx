@@ -160,7 +160,9 @@ export function NodeBox(props: {
         ))}
       </text>
       {box.tag && (
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG text takes no focus. Said in the node's name after its links; hidden so the name need not repeat it.
         <text
+          aria-hidden="true"
           className="driver-node__tag-text"
           x={x + Geometry.padding}
           y={y + Geometry.padding + 13 + box.lines.length * Geometry.lineHeight}
