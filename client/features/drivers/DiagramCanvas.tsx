@@ -22,6 +22,7 @@ import {
   EdgeLines,
   LinkingTag,
   NodeBox,
+  NodeTag,
   svgIdPrefix,
 } from './DiagramShapes';
 import { displayLabel, edgeName, type IdeaTitles, NO_LABEL, nodeName } from './diagram-text';
@@ -113,6 +114,7 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
         empty={displayLabel(node, ideas) === NO_LABEL}
         selected={selected}
         linking={linking}
+        withTag={false}
       />
       {here.length > 0 && <VisitorMarks box={box} visitors={here} />}
     </g>
@@ -212,6 +214,14 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
           ))}
         </g>
         <GridRows {...props} />
+      </g>
+      {/* Status lines of change ideas: said in each node's name, so drawn outside the grid. */}
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group with no tabindex takes no focus. */}
+      <g aria-hidden="true">
+        {graph.nodes.map((node) => {
+          const box = layout.boxes.get(node.id);
+          return box?.tag ? <NodeTag key={node.id} box={box} /> : null;
+        })}
       </g>
       {linkFromBox && <LinkingTag box={linkFromBox} />}
     </svg>

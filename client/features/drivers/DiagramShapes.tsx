@@ -108,14 +108,30 @@ export function LinkingTag({ box }: { box: Box }) {
   );
 }
 
+/** A change idea's status and PICK box, under its label. */
+export function NodeTag({ box }: { box: Box }) {
+  if (!box.tag) return null;
+  return (
+    <text
+      className="driver-node__tag-text"
+      x={box.x + Geometry.padding}
+      y={box.y + Geometry.padding + 13 + box.lines.length * Geometry.lineHeight}
+    >
+      {` ${box.tag}`}
+    </text>
+  );
+}
+
 export function NodeBox(props: {
   box: Box;
   type: NodeType;
   empty: boolean;
   selected?: boolean;
   linking?: boolean;
+  /** False where the status line is drawn in a layer of its own (the editable grid). */
+  withTag?: boolean;
 }) {
-  const { box, type, empty, selected = false, linking = false } = props;
+  const { box, type, empty, selected = false, linking = false, withTag = true } = props;
   const { x, y, width, height } = box;
   return (
     <>
@@ -159,17 +175,7 @@ export function NodeBox(props: {
           </tspan>
         ))}
       </text>
-      {box.tag && (
-        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG text takes no focus. Said in the node's name after its links; hidden so the name need not repeat it.
-        <text
-          aria-hidden="true"
-          className="driver-node__tag-text"
-          x={x + Geometry.padding}
-          y={y + Geometry.padding + 13 + box.lines.length * Geometry.lineHeight}
-        >
-          {` ${box.tag}`}
-        </text>
-      )}
+      {withTag && <NodeTag box={box} />}
       {linking && (
         <rect className="driver-node__linking" x={x} y={y} width={width} height={height} rx={4} />
       )}
