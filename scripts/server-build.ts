@@ -16,7 +16,8 @@ import { isStale, ROOT, SERVER_BUILD } from './build-freshness.js';
  * --omit=dev` installs them): pdfkit reads its font metrics from files beside its
  * code, and the Word library is large and needed only when someone exports.
  */
-export const SERVER_EXTERNALS = ['pdfkit', 'docx', 'docx/*'];
+// @resvg/resvg-js loads a native binary for the platform, which a bundle cannot hold.
+export const SERVER_EXTERNALS = ['pdfkit', 'docx', 'docx/*', '@resvg/resvg-js'];
 
 /**
  * Bundled CommonJS packages (ws among them) `require` Node's own modules, which ES

@@ -27,6 +27,12 @@ const PdsaWorksheet = lazy(async () => ({
 const ProblemEditor = lazy(async () => ({
   default: (await import('../features/problem/ProblemEditor')).ProblemEditor,
 }));
+const FishboneItem = lazy(async () => ({
+  default: (await import('../features/fishbone/FishboneItem')).FishboneItem,
+}));
+const ProcessItem = lazy(async () => ({
+  default: (await import('../features/process/ProcessItem')).ProcessItem,
+}));
 const GenericItemEditor = lazy(async () => ({
   default: (await import('../lib/item-fields/GenericItemEditor')).GenericItemEditor,
 }));
@@ -54,6 +60,10 @@ function BodyOfKind(props: ItemBodyProps) {
       return <MeasureEditor {...props} />;
     case 'note':
       return <GenericItemEditor {...props} />;
+    case 'fishbone':
+      return <FishboneItem {...props} />;
+    case 'process':
+      return <ProcessItem {...props} />;
     default: {
       const unreachable: never = props.item.kind;
       throw new Error(`unknown item kind ${String(unreachable)}`);

@@ -44,7 +44,11 @@ import { may, useLab } from './lab-context';
 import type { SignedIn } from './session';
 
 /** Kinds drawn on a canvas: their page takes the whole window, and the side panel folds away. */
-const CANVAS_KINDS: ReadonlySet<ItemWithRights['kind']> = new Set(['drivers']);
+const CANVAS_KINDS: ReadonlySet<ItemWithRights['kind']> = new Set([
+  'drivers',
+  'fishbone',
+  'process',
+]);
 
 // Reviewers cannot export; everyone else who can read an item can.
 const ITEM_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;

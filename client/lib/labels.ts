@@ -27,6 +27,8 @@ export const ITEM_KIND_LABELS: Readonly<Record<ItemKind, string>> = {
   pdsa: 'PDSA cycle',
   measure: 'Measure',
   note: 'Note',
+  fishbone: 'Fishbone (cause and effect)',
+  process: 'Process map',
 };
 
 export const SHARING_LABELS: Readonly<Record<SharingState, string>> = {

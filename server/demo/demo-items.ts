@@ -15,6 +15,7 @@ import {
   setFieldValue,
 } from '../../shared/documents/item-doc';
 import type { ItemKind } from '../../shared/schemas/records';
+import { DEMO_DIAGRAMS } from './demo-diagrams';
 
 export interface DemoItem {
   readonly id: string;
@@ -289,6 +290,7 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
       });
     },
   },
+  ...DEMO_DIAGRAMS,
   {
     id: DEMO_DOC_ID,
     kind: 'note',

@@ -5,7 +5,7 @@
  */
 
 import type { ChartView } from '../../shared/charts/chart-view';
-import type { DriverDiagram, OutlineItem } from './driver-diagram';
+import type { OutlineItem } from './driver-diagram';
 import type { Fact, RichDoc } from './report-model';
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
@@ -24,8 +24,18 @@ export type Block =
       readonly rows: ReadonlyArray<readonly string[]>;
     }
   | { readonly kind: 'list'; readonly items: readonly OutlineItem[] }
-  /** Drawn where a format can draw it (HTML); the outline that follows always carries it. */
-  | { readonly kind: 'driverDiagram'; readonly diagram: DriverDiagram; readonly title: string }
+  /**
+   * A diagram drawn as SVG (`shared/diagrams`): inline in HTML and Markdown, an
+   * image in Word, vector drawing in PDF; an outline after it carries it in words.
+   */
+  | {
+      readonly kind: 'figure';
+      readonly svg: string;
+      readonly width: number;
+      readonly height: number;
+      readonly title: string;
+      readonly description: string;
+    }
   | { readonly kind: 'chart'; readonly chart: ChartView }
   | { readonly kind: 'quote'; readonly text: string };
 

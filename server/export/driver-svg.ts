@@ -80,7 +80,20 @@ function boxSvg(box: Box): string {
   return `<g><title>${escapeXml(box.node.label)}</title><rect x="${box.x}" y="${box.y}" width="${BOX_WIDTH}" height="${box.height}" rx="4" fill="${fill}" stroke="#425563"/>${text}</g>`;
 }
 
-export function driverSvg(diagram: DriverDiagram, title: string, id: string): string {
+/** The picture with its size, as a report's figure (a picture in every format). */
+export function driverFigure(
+  diagram: DriverDiagram,
+  title: string,
+  id: string,
+): { svg: string; width: number; height: number; description: string } {
+  const { width, height } = layout(diagram);
+  return { svg: driverSvg(diagram, title, id), width, height, description: driverDesc(diagram) };
+}
+
+const driverDesc = (diagram: DriverDiagram) =>
+  `Driver diagram with ${diagram.nodes.length} entries and ${diagram.edges.length} links. The outline that follows lists every link.`;
+
+function driverSvg(diagram: DriverDiagram, title: string, id: string): string {
   const { boxes, width, height, titles } = layout(diagram);
   const links = diagram.edges
     .map((edge) => {
@@ -104,7 +117,7 @@ export function driverSvg(diagram: DriverDiagram, title: string, id: string): st
   const legend =
     `<line x1="1" y1="${legendY - 4}" x2="31" y2="${legendY - 4}" stroke="#425563" stroke-width="1.5"/><text x="38" y="${legendY}">Strong link</text>` +
     `<line x1="131" y1="${legendY - 4}" x2="161" y2="${legendY - 4}" stroke="#425563" stroke-width="1.5" stroke-dasharray="6 4"/><text x="168" y="${legendY}">Weak link</text>`;
-  const desc = `Driver diagram with ${diagram.nodes.length} entries and ${diagram.edges.length} links. The outline that follows lists every link.`;
+  const desc = driverDesc(diagram);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="Arial, sans-serif" font-size="11" fill="#231f20">` +
     `<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>` +

@@ -11,7 +11,9 @@ import { controlCentreLabel } from '../../shared/charts/control-chart-labels';
 import { needsDenominators } from '../../shared/charts/control-input';
 import { KINDS } from '../../shared/documents/item-kinds';
 import { type Block, below, type HeadingLevel } from './blocks';
+import { fishboneBlocks, processBlocks } from './diagram-blocks';
 import { driverOutline } from './driver-diagram';
+import { driverFigure } from './driver-svg';
 import { formatNumber } from './format-values';
 import type {
   DriversReport,
@@ -54,7 +56,15 @@ function driverBlocks(item: DriversReport): Block[] {
     return [{ kind: 'paragraph', text: 'This driver diagram has no drivers yet.' }];
   }
   return [
-    { kind: 'driverDiagram', diagram: item.diagram, title: item.title },
+    {
+      kind: 'figure',
+      title: item.title,
+      ...driverFigure(
+        item.diagram,
+        item.title,
+        `diagram-${item.id.replace(/[^A-Za-z0-9_-]/g, '')}`,
+      ),
+    },
     { kind: 'list', items: driverOutline(item.diagram) },
   ];
 }
@@ -195,6 +205,10 @@ function kindBody(item: ItemReport, level: HeadingLevel): Block[] {
       return pdsaBlocks(item, level);
     case 'measure':
       return measureBlocks(item, level);
+    case 'fishbone':
+      return [...factsBlock(item), ...fishboneBlocks(item)];
+    case 'process':
+      return processBlocks(item);
     case 'note':
       // A note is its body: no "Body" heading over it.
       return item.sections.map(

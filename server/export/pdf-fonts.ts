@@ -41,6 +41,13 @@ function fontDir(): string {
   }
 }
 
+/** The font files' paths, for renderers that read them themselves (the diagrams' PNG). */
+export function pdfFontPaths(): Readonly<Record<keyof PdfFontFiles, string>> {
+  const dir = fontDir();
+  const paths = Object.entries(PDF_FONT_FILES).map(([key, file]) => [key, path.join(dir, file)]);
+  return Object.fromEntries(paths) as Record<keyof PdfFontFiles, string>;
+}
+
 /** The five font files, read once on the first PDF and kept: about 3 MB. */
 export function pdfFonts(): PdfFontFiles {
   if (loaded) return loaded;

@@ -4,6 +4,7 @@
  * with alternative text) of the document's tree, laid out top to bottom with
  * page breaks that never leave a heading or a chart's top at a page's foot.
  */
+import { drawPdfFigure } from './figure-render';
 import type { Block, HeadingLevel } from './blocks';
 import type { OutlineItem } from './driver-diagram';
 import { labelFor } from './format-values';
@@ -216,6 +217,22 @@ export class PdfWriter {
       entry.end();
     }
     list.end();
+  }
+
+  /** A diagram as vector drawing, scaled to the page's width (never enlarged), tagged as a Figure. */
+  figure(block: Extract<Block, { kind: 'figure' }>): void {
+    const scale = Math.min(1, this.width / block.width);
+    const height = block.height * scale;
+    const maxHeight = this.pdf.page.height - 2 * MARGIN;
+    const fit = Math.min(1, maxHeight / height);
+    this.room(height * fit + 8);
+    const top = this.pdf.y;
+    const box = { x: MARGIN, y: top, width: block.width * scale * fit, height: height * fit };
+    this.element('Figure', () => drawPdfFigure(this.pdf, block.svg, this.fonts, box), {
+      alt: block.description,
+    });
+    this.pdf.x = MARGIN;
+    this.pdf.y = top + box.height + 8;
   }
 
   chart(block: Extract<Block, { kind: 'chart' }>): void {

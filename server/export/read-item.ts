@@ -17,6 +17,8 @@ import { KINDS } from '../../shared/documents/item-kinds';
 import { isSectionDamaged, shapeProblems } from '../../shared/documents/item-shape';
 import { migrateItemDoc, needsMigration } from '../../shared/documents/migrate';
 import type { ItemKind } from '../../shared/schemas/records';
+import { fishboneFromRows } from '../../shared/diagrams/fishbone';
+import { processFromRows } from '../../shared/diagrams/process-map';
 import { readDiagram } from './driver-diagram';
 import { formatField } from './format-values';
 import { measureChart } from './measure-chart';
@@ -123,11 +125,41 @@ export function readItem(doc: Y.Doc, source: ItemSource): ItemReport {
     }
     case 'note':
       return { ...base, kind };
+    case 'fishbone':
+      return {
+        ...base,
+        kind,
+        fishbone: fishboneFromRows(
+          text(fields.effect),
+          cleanRows(doc, 'categories', ['label']),
+          cleanRows(doc, 'causes', ['label', 'parent']),
+        ),
+      };
+    case 'process':
+      return {
+        ...base,
+        kind,
+        map: processFromRows(
+          text(fields.scope),
+          cleanRows(doc, 'lanes', ['label']),
+          cleanRows(doc, 'steps', ['label', 'lane', 'problem', 'idea']),
+          cleanRows(doc, 'branches', ['from', 'to', 'label']),
+        ),
+      };
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown kind ${String(unreachable)}`);
     }
   }
+}
+
+/** A list's rows with their text columns made safe to export. */
+function cleanRows(doc: Y.Doc, listKey: string, columns: readonly string[]) {
+  return readRows(doc, listKey).map((row) => {
+    const clean: Record<string, FieldValue> = { ...row };
+    for (const column of columns) clean[column] = text(row[column]);
+    return clean;
+  });
 }
 
 function cleanDiagram(doc: Y.Doc) {

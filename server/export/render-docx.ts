@@ -22,6 +22,7 @@ import {
 } from 'docx';
 import type { Block, HeadingLevel, ReportDocument } from './blocks';
 import { docxChart } from './docx-chart';
+import { docxFigure } from './docx-figure';
 import type { OutlineItem } from './driver-diagram';
 import { labelFor } from './format-values';
 import { flattenRich, type RichBlock, type RichRun } from './rich-blocks';
@@ -164,9 +165,8 @@ function blockChildren(block: Block): Child[] {
       return table(block);
     case 'list':
       return outline(block.items);
-    case 'driverDiagram':
-      // The outline that follows is the diagram in Word.
-      return [];
+    case 'figure':
+      return docxFigure(block);
     case 'chart':
       return [
         new Paragraph({ children: [docxChart(block.chart)], keepNext: true }),

@@ -8,7 +8,6 @@
 import type { Block, ReportDocument } from './blocks';
 import { chartSvg } from './chart-svg';
 import type { OutlineItem } from './driver-diagram';
-import { driverSvg } from './driver-svg';
 import { richToHtml } from './rich-html';
 import { escapeHtml } from './safe-text';
 
@@ -62,8 +61,8 @@ function blockHtml(block: Block, index: number): string {
       return table(block);
     case 'list':
       return list(block.items);
-    case 'driverDiagram':
-      return `<figure class="diagram">${driverSvg(block.diagram, block.title, `diagram-${index}`)}</figure>`;
+    case 'figure':
+      return `<figure class="diagram">${block.svg}</figure>`;
     case 'chart':
       return `<figure class="chart">${chartSvg(block.chart, `chart-${index}`)}<figcaption>${lines(block.chart.summary)}</figcaption></figure>`;
     case 'quote':

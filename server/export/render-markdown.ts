@@ -54,9 +54,8 @@ function blockMarkdown(block: Block, index: number): string {
       return table(block);
     case 'list':
       return list(block.items);
-    case 'driverDiagram':
-      // The outline that follows is the diagram in Markdown.
-      return '';
+    case 'figure':
+      return `<figure>${block.svg}</figure>`;
     case 'chart':
       return `<figure>${chartSvg(block.chart, `chart-${index}`)}<figcaption>${escapeHtml(block.chart.summary)}</figcaption></figure>`;
     case 'quote':

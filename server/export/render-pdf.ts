@@ -43,8 +43,8 @@ function write(writer: PdfWriter, block: Block): void {
     case 'list':
       writer.list(block.items);
       break;
-    case 'driverDiagram':
-      // The outline that follows is the diagram in the PDF.
+    case 'figure':
+      writer.figure(block);
       break;
     case 'chart':
       writer.chart(block);

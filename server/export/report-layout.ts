@@ -124,6 +124,8 @@ export function labReportDocument(report: LabReport): ReportDocument {
     ...labIntro(report.lab, report.exportedAt, 'Lab report'),
     ...chapter('Problem and aim', ofKind(items, 'problem').flatMap(at(3))),
     ...chapter('Driver diagram', ofKind(items, 'drivers').flatMap(at(3))),
+    ...chapter('Causes', ofKind(items, 'fishbone').flatMap(at(3))),
+    ...chapter('How the process runs', ofKind(items, 'process').flatMap(at(3))),
     ...chapter('Change ideas and PDSA cycles', ideaBlocks(items)),
     ...chapter('Measures', ofKind(items, 'measure').flatMap(at(3))),
     ...chapter('Notes', ofKind(items, 'note').flatMap(at(3))),

@@ -5,6 +5,8 @@
  * here is already cleaned (`cleanText`) but not escaped: escaping belongs to
  * each output format.
  */
+import type { Fishbone } from '../../shared/diagrams/fishbone';
+import type { ProcessMap } from '../../shared/diagrams/process-map';
 import type { JSONContent } from '@tiptap/core';
 import type { ChartView } from '../../shared/charts/chart-view';
 import type { RuleSet } from '../../shared/charts/index';
@@ -97,13 +99,25 @@ export interface NoteReport extends ItemBase {
   readonly kind: 'note';
 }
 
+export interface FishboneReport extends ItemBase {
+  readonly kind: 'fishbone';
+  readonly fishbone: Fishbone;
+}
+
+export interface ProcessReport extends ItemBase {
+  readonly kind: 'process';
+  readonly map: ProcessMap;
+}
+
 export type ItemReport =
   | ProblemReport
   | DriversReport
   | IdeaReport
   | PdsaReport
   | MeasureReport
-  | NoteReport;
+  | NoteReport
+  | FishboneReport
+  | ProcessReport;
 
 export interface ParticipantCount {
   readonly profession: string;

@@ -159,6 +159,10 @@ export function deriveStatus(doc: Y.Doc, kind: ItemKind): string {
       return `${readableRows(doc, 'points').length} points`;
     case 'note':
       return 'draft';
+    case 'fishbone':
+      return `${readableRows(doc, 'causes').length} causes`;
+    case 'process':
+      return `${readableRows(doc, 'steps').length} steps`;
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown kind ${String(unreachable)}`);

@@ -27,6 +27,8 @@ export const FACT_FIELDS: Readonly<Record<ItemKind, readonly string[]>> = {
   drivers: [],
   measure: [],
   note: [],
+  fishbone: [],
+  process: [],
 };
 
 export function hasFacts(kind: ItemKind): boolean {

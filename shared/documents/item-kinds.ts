@@ -44,6 +44,8 @@ export const IDEA_STATUSES = [
 export const PDSA_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
 export const DRIVER_NODE_TYPES = ['aim', 'primary', 'secondary', 'idea'] as const;
 export const LINK_STRENGTHS = ['strong', 'weak'] as const;
+/** A process map's kinds of step (`shared/diagrams/process-map.ts`). */
+export const PROCESS_STEP_TYPES = ['start', 'step', 'decision', 'wait', 'handoff', 'end'] as const;
 export const MEASURE_RECORDED_AS = ['values', 'proportions'] as const;
 export const MEASURE_CHARTS = ['run', 'xmr'] as const;
 export const MEASURE_RULE_SETS = ['ihi', 'anhoej', 'mdc'] as const;
@@ -186,4 +188,48 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
     },
   },
   note: { label: 'Note', fields: {}, sections: { body: 'Body' }, lists: {} },
+  fishbone: {
+    label: 'Fishbone (cause and effect)',
+    fields: { effect: text('Effect (the problem)') },
+    sections: {},
+    lists: {
+      categories: { label: 'Categories', columns: { label: text('Category') } },
+      causes: {
+        label: 'Causes',
+        columns: {
+          label: text('Cause'),
+          /** The id of the category or cause this one is under: causes nest to any depth. */
+          parent: text('Under'),
+        },
+      },
+    },
+  },
+  process: {
+    label: 'Process map',
+    fields: { scope: text('Which process, from where to where') },
+    sections: {},
+    lists: {
+      lanes: { label: 'Swimlanes', columns: { label: text('Role or team') } },
+      steps: {
+        label: 'Steps',
+        columns: {
+          type: choice('Type', PROCESS_STEP_TYPES),
+          label: text('Step'),
+          /** The id of the step's swimlane; empty for none. */
+          lane: text('Swimlane'),
+          problem: text('Problem noted'),
+          idea: text('Idea'),
+        },
+      },
+      branches: {
+        label: 'Branches',
+        columns: {
+          /** A decision step's id, and the id of the step this answer leads to. */
+          from: text('From step'),
+          to: text('To step'),
+          label: text('Answer'),
+        },
+      },
+    },
+  },
 };

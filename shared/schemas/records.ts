@@ -92,7 +92,16 @@ export const InviteRecordSchema = z.object({
 });
 export type InviteRecord = z.infer<typeof InviteRecordSchema>;
 
-export const ITEM_KINDS = ['problem', 'drivers', 'idea', 'pdsa', 'measure', 'note'] as const;
+export const ITEM_KINDS = [
+  'problem',
+  'drivers',
+  'idea',
+  'pdsa',
+  'measure',
+  'note',
+  'fishbone',
+  'process',
+] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /**

@@ -52,6 +52,15 @@ function sound(kind: ItemKind): Y.Doc {
     case 'note':
       section(doc, 'body').insert(0, [paragraph('Met the ward team on Tuesday')]);
       break;
+    case 'fishbone':
+      fieldText(doc, 'effect').insert(0, 'Falls at night');
+      addRow(doc, 'fishbone', 'categories', 'c1', { label: 'Environment' });
+      addRow(doc, 'fishbone', 'causes', 'k1', { label: 'Dim lighting', parent: 'c1' });
+      break;
+    case 'process':
+      addRow(doc, 'process', 'lanes', 'l1', { label: 'Porters' });
+      addRow(doc, 'process', 'steps', 's1', { type: 'start', label: 'Bed requested', lane: 'l1' });
+      break;
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown kind ${String(unreachable)}`);
@@ -67,6 +76,8 @@ const KEPT: Record<ItemKind, readonly string[]> = {
   pdsa: ['Will staff use the checklist?', 'Print the checklist'],
   measure: ['2026-01', '2026-02'],
   note: ['Damaged note'],
+  fishbone: ['Dim lighting'],
+  process: ['Bed requested'],
 };
 
 function damage(doc: Y.Doc, kind: ItemKind): number {
@@ -102,6 +113,20 @@ function damage(doc: Y.Doc, kind: ItemKind): number {
       doc.getArray('list.points').push(['12', row]);
       doc.getMap('meta').set('kind', 'note');
       return 2;
+    }
+    case 'fishbone': {
+      const bad = new Y.Map<unknown>();
+      bad.set('id', 'k2');
+      bad.set('label', 42);
+      doc.getArray('list.causes').push([bad]);
+      return 1;
+    }
+    case 'process': {
+      const bad = new Y.Map<unknown>();
+      bad.set('id', 's2');
+      bad.set('type', 'teleport');
+      doc.getArray('list.steps').push([bad, 'a string step']);
+      return 1;
     }
     case 'note': {
       const body = doc.getArray<unknown>('text.body');

@@ -98,6 +98,18 @@ const BY_KIND: Record<ItemKind, Array<[string, Mutation]>> = {
     ['sets the chart to an unknown chart', (doc) => fields(doc).set('chart', 'pie')],
     ['replaces the definition with a map', (doc) => fields(doc).set('definition', new Y.Map())],
   ],
+  fishbone: [
+    ['replaces the effect text with a number', (doc) => fields(doc).set('effect', 3)],
+    ['makes a cause label a map', (doc) => row(doc, 'causes').set('label', new Y.Map())],
+    ['pushes a string into the categories', (doc) => list(doc, 'categories').push(['x' as never])],
+    ['adds a column causes do not have', (doc) => row(doc, 'causes').set('weight', 9)],
+  ],
+  process: [
+    ['gives a step an unknown type', (doc) => row(doc, 'steps').set('type', 'teleport')],
+    ['makes a branch answer a number', (doc) => row(doc, 'branches').set('label', 1)],
+    ['pushes an array into the lanes', (doc) => list(doc, 'lanes').push([new Y.Array() as never])],
+    ['deletes a step id', (doc) => row(doc, 'steps').delete('id')],
+  ],
   note: [
     ['pushes a string into the body section', (doc) => doc.getArray('text.body').push(['x'])],
     ['puts a map into the body section', (doc) => doc.getArray('text.body').push([new Y.Map()])],
@@ -133,6 +145,15 @@ const SEED: Record<ItemKind, (doc: Y.Doc) => void> = {
     addRow(doc, 'pdsa', 'tasks', 't1', { what: 'Print the leaflet' });
   },
   measure: (doc) => addRow(doc, 'measure', 'points', 'p1', { period: '2026-01', value: 3 }),
+  fishbone: (doc) => {
+    addRow(doc, 'fishbone', 'categories', 'c1', { label: 'People' });
+    addRow(doc, 'fishbone', 'causes', 'k1', { label: 'Short staffed', parent: 'c1' });
+  },
+  process: (doc) => {
+    addRow(doc, 'process', 'lanes', 'l1', { label: 'Ward' });
+    addRow(doc, 'process', 'steps', 's1', { type: 'decision', label: 'Bed free?', lane: 'l1' });
+    addRow(doc, 'process', 'branches', 'b1', { from: 's1', to: 's1', label: 'No' });
+  },
   note: (doc) => {
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText('Met the ward team')]);

@@ -17,6 +17,8 @@ export const KIND_GROUP_LABELS: Readonly<Record<ItemKind, string>> = {
   pdsa: 'PDSA cycles',
   measure: 'Measures',
   note: 'Notes',
+  fishbone: 'Fishbone diagrams',
+  process: 'Process maps',
 };
 
 export function groupByKind(

@@ -28,6 +28,8 @@ const INITIAL_STATUS: Record<ItemRecord['kind'], string> = {
   pdsa: 'planned',
   measure: 'collecting',
   note: 'draft',
+  fishbone: '0 causes',
+  process: '0 steps',
 };
 
 /** An item and the caller's rights on it; 404 when the caller may not see it at all. */

@@ -1,0 +1,254 @@
+/**
+ * Editing a fishbone by keyboard or mouse: the effect; the categories (start
+ * from the NHS set or the six Ms, rename, add, remove); under each, its causes,
+ * and under any cause its sub-causes, asked for with "Why?" as deep as the team
+ * goes. Every label is a shared text field (two people typing merge, and each
+ * sees where the other is). A new row takes the keyboard at once, and what each
+ * button did is said in a live region.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { fieldText } from '../../../shared/documents/item-doc';
+import {
+  type Fishbone,
+  type FishboneCause,
+  NHS_CATEGORIES,
+  SIX_MS,
+} from '../../../shared/diagrams/fishbone';
+import { YTextField } from '../../lib/YTextField';
+import { addCategories, addCause, removeBranch, rowText } from './fishbone-edits';
+
+const SMALL = 'nhsuk-button nhsuk-button--secondary nhsuk-button--small';
+
+interface EditorContext {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness | null;
+  add(parentId: string, parentLabel: string): void;
+  remove(id: string, label: string, kind: 'cause' | 'category'): void;
+}
+
+const named = (label: string) => `“${label || '(no label yet)'}”`;
+
+function CauseRow({
+  ctx,
+  cause,
+  depth,
+  parentLabel,
+}: {
+  ctx: EditorContext;
+  cause: FishboneCause;
+  depth: number;
+  parentLabel: string;
+}) {
+  const text = rowText(ctx.doc, 'causes', cause.id, 'label');
+  return (
+    <li className="fishbone-editor__cause" data-row={cause.id}>
+      {text && (
+        <YTextField
+          text={text}
+          fieldKey={`list.causes.${cause.id}.label`}
+          label={
+            depth === 0
+              ? `Cause under ${named(parentLabel)}`
+              : `Why? Because of ${named(parentLabel)}…`
+          }
+          awareness={ctx.awareness}
+          editable
+        />
+      )}
+      <div className="fishbone-editor__actions">
+        <button type="button" className={SMALL} onClick={() => ctx.add(cause.id, cause.label)}>
+          Ask why
+          <span className="nhsuk-u-visually-hidden">: add a sub-cause of {named(cause.label)}</span>
+        </button>
+        <button
+          type="button"
+          className={SMALL}
+          onClick={() => ctx.remove(cause.id, cause.label, 'cause')}
+        >
+          Remove<span className="nhsuk-u-visually-hidden"> cause {named(cause.label)}</span>
+        </button>
+      </div>
+      {cause.causes.length > 0 && (
+        <ul className="fishbone-editor__causes">
+          {cause.causes.map((child) => (
+            <CauseRow
+              key={child.id}
+              ctx={ctx}
+              cause={child}
+              depth={depth + 1}
+              parentLabel={cause.label}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function StartCategories({
+  doc,
+  onAdded,
+}: {
+  doc: Y.Doc;
+  onAdded(ids: string[], what: string): void;
+}) {
+  return (
+    <div className="fishbone-editor__start">
+      <p className="nhsuk-body">
+        Start with a set of categories; you can rename, add and remove them.
+      </p>
+      <button
+        type="button"
+        className={SMALL}
+        onClick={() => onAdded(addCategories(doc, NHS_CATEGORIES), 'the NHS categories')}
+      >
+        Use the NHS categories ({NHS_CATEGORIES.join(', ').toLowerCase()})
+      </button>{' '}
+      <button
+        type="button"
+        className={SMALL}
+        onClick={() => onAdded(addCategories(doc, SIX_MS), 'the six Ms')}
+      >
+        Use the six Ms ({SIX_MS.join(', ').toLowerCase()})
+      </button>
+    </div>
+  );
+}
+
+export function FishboneEditor({
+  doc,
+  fishbone,
+  awareness,
+}: {
+  doc: Y.Doc;
+  fishbone: Fishbone;
+  awareness: Awareness | null;
+}) {
+  const [message, setMessage] = useState('');
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusNext.current;
+    if (!id) return;
+    const input = document.querySelector<HTMLInputElement>(`[data-row="${CSS.escape(id)}"] input`);
+    if (input) {
+      focusNext.current = null;
+      input.focus();
+    }
+  });
+  const ctx: EditorContext = {
+    doc,
+    awareness,
+    add: (parentId, parentLabel) => {
+      focusNext.current = addCause(doc, parentId);
+      setMessage(`Cause added under ${named(parentLabel)}. Type it.`);
+    },
+    remove: (id, label, kind) => {
+      const under = removeBranch(doc, id);
+      setMessage(
+        `Removed ${kind} ${named(label)}${under > 0 ? ` and ${under} cause${under === 1 ? '' : 's'} under it` : ''}. Undo brings it back.`,
+      );
+    },
+  };
+  const effect = (() => {
+    try {
+      return fieldText(doc, 'effect');
+    } catch {
+      return null;
+    }
+  })();
+  return (
+    <div className="fishbone-editor">
+      <p className="driver-status" role="status" data-testid="fishbone-status">
+        {message}
+      </p>
+      {effect && (
+        <YTextField
+          text={effect}
+          fieldKey="fields.effect"
+          label="Effect (the problem)"
+          hint="What goes wrong, where and how often: the head of the fish."
+          awareness={awareness}
+          editable
+        />
+      )}
+      <h2 className="nhsuk-heading-m">Categories and causes</h2>
+      {fishbone.categories.length === 0 && (
+        <StartCategories
+          doc={doc}
+          onAdded={(ids, what) => {
+            focusNext.current = ids[0] ?? null;
+            setMessage(`Added ${what}.`);
+          }}
+        />
+      )}
+      {fishbone.categories.map((category) => {
+        const text = category.id ? rowText(doc, 'categories', category.id, 'label') : null;
+        const id = category.id;
+        return (
+          <section
+            key={id ?? 'other'}
+            className="fishbone-editor__category"
+            data-row={id ?? undefined}
+            aria-label={`Category ${named(category.label)}`}
+          >
+            {text ? (
+              <YTextField
+                text={text}
+                fieldKey={`list.categories.${id}.label`}
+                label="Category"
+                awareness={awareness}
+                editable
+              />
+            ) : (
+              <h3 className="nhsuk-heading-s">{category.label}</h3>
+            )}
+            {category.causes.length > 0 && (
+              <ul className="fishbone-editor__causes">
+                {category.causes.map((cause) => (
+                  <CauseRow
+                    key={cause.id}
+                    ctx={ctx}
+                    cause={cause}
+                    depth={0}
+                    parentLabel={category.label}
+                  />
+                ))}
+              </ul>
+            )}
+            {id && (
+              <div className="fishbone-editor__actions">
+                <button type="button" className={SMALL} onClick={() => ctx.add(id, category.label)}>
+                  Add a cause
+                  <span className="nhsuk-u-visually-hidden"> under {named(category.label)}</span>
+                </button>
+                <button
+                  type="button"
+                  className={SMALL}
+                  onClick={() => ctx.remove(id, category.label, 'category')}
+                >
+                  Remove category
+                  <span className="nhsuk-u-visually-hidden"> {named(category.label)}</span>
+                </button>
+              </div>
+            )}
+          </section>
+        );
+      })}
+      {fishbone.categories.length > 0 && (
+        <button
+          type="button"
+          className={SMALL}
+          onClick={() => {
+            const [id] = addCategories(doc, ['']);
+            focusNext.current = id ?? null;
+            setMessage('Category added. Type its name.');
+          }}
+        >
+          Add a category
+        </button>
+      )}
+    </div>
+  );
+}
