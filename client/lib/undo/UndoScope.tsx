@@ -33,6 +33,13 @@ function useUndoManager(doc: Y.Doc, kind: ItemKind) {
   return { manager, can: state };
 }
 
+function isTextEntry(target: EventTarget): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')
+  );
+}
+
 function inRichText(target: EventTarget): boolean {
   return target instanceof HTMLElement && target.closest('[contenteditable="true"]') !== null;
 }
@@ -59,6 +66,12 @@ export function UndoScope({
         : `Nothing of yours to ${what}.`,
     );
   };
+  // One step per thing done: typing in one field is one step, and moving to another
+  // field, pressing a button or a diagram's key starts the next, however quick.
+  const boundary = () => manager?.stopCapturing();
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!isTextEntry(event.target) && !undoKey(event)) boundary();
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const what = undoKey(event);
     if (!what || inRichText(event.target)) return;
@@ -67,7 +80,13 @@ export function UndoScope({
   };
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the keys reach here from the fields and diagrams inside, which are interactive.
-    <div className="undo-scope" onKeyDown={onKeyDown}>
+    <div
+      className="undo-scope"
+      onKeyDown={onKeyDown}
+      onKeyDownCapture={onKeyDownCapture}
+      onClickCapture={boundary}
+      onFocusCapture={boundary}
+    >
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is for form fields; this groups buttons. */}
       <div className="undo-scope__buttons" role="group" aria-label="Your changes">
         <button type="button" className={BUTTON} disabled={!can.undo} onClick={() => run('undo')}>
