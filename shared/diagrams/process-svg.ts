@@ -131,7 +131,12 @@ export function processSvg(map: ProcessMap, title: string, idPrefix: string): Di
     }
     top += height;
   });
-  const height = top + MARGIN;
+  // A branch back to an earlier step curves below its lane: room for it under the last lane.
+  const loops = map.flows.some((f) => {
+    const [a, b] = [placed.get(f.from), placed.get(f.to)];
+    return a !== undefined && b !== undefined && b.x <= a.x;
+  });
+  const height = top + MARGIN + (loops ? 100 : 0);
   for (const flow of map.flows) {
     const a = placed.get(flow.from);
     const b = placed.get(flow.to);
