@@ -16,14 +16,20 @@ import {
   NHS_CATEGORIES,
   SIX_MS,
 } from '../../../shared/diagrams/fishbone';
+import { SelectField } from '../../lib/form-fields';
+import { useLabItems } from '../../lib/lab-items';
 import { YTextField } from '../../lib/YTextField';
 import { addCategories, addCause, removeBranch, rowText } from './fishbone-edits';
+import { promoteToDriver } from './promote-cause';
 
 const SMALL = 'nhsuk-button nhsuk-button--secondary nhsuk-button--small';
 
 interface EditorContext {
   readonly doc: Y.Doc;
   readonly awareness: Awareness | null;
+  /** The driver diagram causes are promoted to; null when the lab has none. */
+  readonly diagram: { readonly id: string; readonly title: string } | null;
+  promote(cause: FishboneCause): void;
   add(parentId: string, parentLabel: string): void;
   remove(id: string, label: string, kind: 'cause' | 'category'): void;
 }
@@ -62,6 +68,14 @@ function CauseRow({
           Ask why
           <span className="nhsuk-u-visually-hidden">: add a sub-cause of {named(cause.label)}</span>
         </button>
+        {ctx.diagram && (
+          <button type="button" className={SMALL} onClick={() => ctx.promote(cause)}>
+            Make a driver
+            <span className="nhsuk-u-visually-hidden">
+              : add {named(cause.label)} to {named(ctx.diagram.title)}
+            </span>
+          </button>
+        )}
         <button
           type="button"
           className={SMALL}
@@ -117,16 +131,29 @@ function StartCategories({
   );
 }
 
+/** The lab's driver diagrams, live from the lab feed, that causes can be promoted to. */
+function useDriverDiagrams(labId: string) {
+  const items = useLabItems(labId);
+  return items.status === 'ready'
+    ? items.data.filter((i) => i.kind === 'drivers' && !i.archived && i.rights === 'edit')
+    : [];
+}
+
 export function FishboneEditor({
   doc,
   fishbone,
   awareness,
+  labId,
 }: {
   doc: Y.Doc;
   fishbone: Fishbone;
   awareness: Awareness | null;
+  labId: string;
 }) {
   const [message, setMessage] = useState('');
+  const diagrams = useDriverDiagrams(labId);
+  const [chosen, setChosen] = useState('');
+  const target = diagrams.find((d) => d.id === chosen) ?? diagrams[0];
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
     const id = focusNext.current;
@@ -140,6 +167,21 @@ export function FishboneEditor({
   const ctx: EditorContext = {
     doc,
     awareness,
+    diagram: target ? { id: target.id, title: target.title } : null,
+    promote: (cause) => {
+      if (!target) return;
+      setMessage(`Adding ${named(cause.label)} to ${named(target.title)}…`);
+      promoteToDriver(target.id, cause.label).then(
+        () =>
+          setMessage(
+            `Added ${named(cause.label)} to ${named(target.title)} as a secondary driver: link it there.`,
+          ),
+        (failure: unknown) =>
+          setMessage(
+            `${named(cause.label)} was not added: ${failure instanceof Error ? failure.message : 'unknown error'}.`,
+          ),
+      );
+    },
     add: (parentId, parentLabel) => {
       focusNext.current = addCause(doc, parentId);
       setMessage(`Cause added under ${named(parentLabel)}. Type it.`);
@@ -174,6 +216,15 @@ export function FishboneEditor({
         />
       )}
       <h2 className="nhsuk-heading-m">Categories and causes</h2>
+      {diagrams.length > 1 && (
+        <SelectField
+          id="fishbone-promote-to"
+          label="Driver diagram that “Make a driver” adds to"
+          value={target?.id ?? ''}
+          choices={diagrams.map((d) => ({ value: d.id, label: d.title || 'Untitled' }))}
+          onChange={setChosen}
+        />
+      )}
       {fishbone.categories.length === 0 && (
         <StartCategories
           doc={doc}

@@ -20,7 +20,14 @@ export function FishboneItem({ item, doc, provider, editable }: ItemBodyProps) {
   return (
     <div className="fishbone">
       <FishbonePicture fishbone={fishbone} title={item.title || 'Fishbone diagram'} />
-      {editable && <FishboneEditor doc={doc} fishbone={fishbone} awareness={provider.awareness} />}
+      {editable && (
+        <FishboneEditor
+          doc={doc}
+          fishbone={fishbone}
+          awareness={provider.awareness}
+          labId={item.labId}
+        />
+      )}
       <FishboneOutline fishbone={fishbone} />
     </div>
   );
