@@ -55,6 +55,7 @@ describe('fishbone and process map in the browser', () => {
   let alice: Page;
   let carol: Page;
   let fishboneId: string;
+  let diagramId: string;
   let processId: string;
 
   beforeAll(async () => {
@@ -80,6 +81,7 @@ describe('fishbone and process map in the browser', () => {
       expect(response.status).toBe(201);
       return ((await response.json()) as { item: { id: string } }).item.id;
     };
+    diagramId = await create('drivers', 'Falls driver diagram');
     fishboneId = await create('fishbone', 'Falls at night');
     processId = await create('process', 'Toilet at night');
     browser = await launchBrowser();
@@ -122,10 +124,21 @@ describe('fishbone and process map in the browser', () => {
     expect(await axeViolations(carol)).toEqual([]);
     await alice.screenshot({ path: `${SHOTS}/fishbone-1280.png` });
 
-    // Ctrl+Z takes back Alice's last cause (the typing and the row together).
+    // Ctrl+Z takes back Alice's last typing, and only that: the cause above stays.
     await alice.keyboard.press('Control+z');
     await expect.poll(() => outline.innerText(), WAIT).not.toContain('Breaks at the busiest time');
     expect(await outline.innerText()).toContain('Short staffed at night');
+
+    // A cause becomes a driver in the lab's driver diagram.
+    await tabTo(alice, 'Make a driver: add “Short staffed at night” to “Falls driver diagram”');
+    await alice.keyboard.press('Enter');
+    await expect
+      .poll(() => alice.getByTestId('fishbone-status').innerText(), WAIT)
+      .toContain('Added “Short staffed at night” to “Falls driver diagram” as a secondary driver');
+    await carol.goto(`${workspace.url}/items/${diagramId}`);
+    await expect
+      .poll(() => carol.getByTestId('driver-outline').innerText(), WAIT)
+      .toContain('Secondary driver: Short staffed at night');
   });
 
   it('builds a process map with the keyboard alone; an observer sees it live', async () => {
