@@ -203,7 +203,8 @@ describe('export formats opened with independent tools', () => {
     expect(lines).toContain('## Measures');
     expect(lines).toContain('| Question | Prediction | Result | What we learned |');
     expect(lines).toContain('| --- | --- | --- | --- |');
-    expect(lines.filter((line) => line.startsWith('<figure><svg '))).toHaveLength(1);
+    // The measure's chart, and the driver diagram, fishbone and process map as pictures.
+    expect(lines.filter((line) => line.startsWith('<figure><svg '))).toHaveLength(4);
     expect(lines).toContain('- Aim: Reduce falls to 4.0 per 1,000 bed days by March');
     expect(lines).toContain('| Period | Value | Median | Signal | Note |');
     expect(lines).toContain(
