@@ -303,12 +303,14 @@ describe('items read from their documents', () => {
 });
 
 describe('the lab report layout', () => {
-  it('orders the report: problem and aim, drivers, ideas with their ramps, measures, notes, people', async () => {
+  it('orders the report: problem and aim, drivers, causes, the process, ideas with their ramps, measures, notes, people', async () => {
     const doc = labReportDocument(labReport(await demoItems()));
     expect(headings(doc.blocks).filter((h) => /^[12] /.test(h))).toEqual([
       '1 Ward 7 falls',
       '2 Problem and aim',
       '2 Driver diagram',
+      '2 Causes',
+      '2 How the process runs',
       '2 Change ideas and PDSA cycles',
       '2 Measures',
       '2 Notes',
