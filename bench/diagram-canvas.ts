@@ -89,17 +89,18 @@ const cellCount = (page: Page) =>
 async function panFrames(page: Page): Promise<number[]> {
   const view = await page.locator('.canvas__view').boundingBox();
   if (!view) throw new Error('no canvas on the page');
-  await page.evaluate(() => {
-    const frames: number[] = [];
-    (window as unknown as { frames_: number[] }).frames_ = frames;
+  // A string, not a function: tsx's name-keeping helper does not exist in the page.
+  await page.evaluate(`(() => {
+    const frames = [];
+    window.frames_ = frames;
     let last = performance.now();
-    const tick = (now: number) => {
+    function tick(now) {
       frames.push(now - last);
       last = now;
       if (frames.length < 400) requestAnimationFrame(tick);
-    };
+    }
     requestAnimationFrame(tick);
-  });
+  })()`);
   const y = view.y + view.height / 2;
   await page.mouse.move(view.x + view.width - 40, y);
   await page.mouse.down();
