@@ -5,6 +5,7 @@
  */
 import { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CloseCode } from '../shared/close-codes';
@@ -32,9 +33,12 @@ import { createServerMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
 import { createReadiness, type ReadinessCheck, storeCheck } from './ops/readiness';
 import { requestContext } from './ops/request-context';
+import { HistoryService, type VersionPolicy } from './history/history-service';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import type { DocStore } from './store/doc-store';
+import { createFileHistoryStore } from './store/file-history-store';
+import type { HistoryStore } from './store/history-store';
 import type { MetaStore } from './store/meta-store';
 import { observeItemChanges } from './store/observed-items';
 import { openStores } from './store/open-stores';
@@ -60,6 +64,10 @@ export interface WorkspaceServerOptions {
   readonly now?: () => Date;
   /** How often expired sessions are purged (they always are at start); hourly by default. */
   readonly sessionPurgeIntervalMs?: number;
+  /** Defaults to files under `dataDir/history`. */
+  readonly history?: HistoryStore;
+  /** When versions are taken automatically (`DEFAULT_VERSION_POLICY`). */
+  readonly versionPolicy?: VersionPolicy;
   /** More for `/readyz` to check beyond the stores' own probes (e.g. a Redis connection). */
   readonly readinessChecks?: readonly ReadinessCheck[];
 }
@@ -69,6 +77,7 @@ export interface WorkspaceServer {
   /** `http://host:port`, with `localhost` for a wildcard host. */
   readonly url: string;
   readonly registry: RoomRegistry;
+  readonly history: HistoryService;
   readonly store: DocStore;
   readonly meta: MetaStore;
   /** The PostgreSQL database in scale-out mode (its `ping()` tells whether it answers), else null. */
@@ -118,6 +127,14 @@ export async function startWorkspaceServer(
   // Every change to the item registry, whoever makes it, reaches the lab feeds.
   const meta = observeItemChanges(storedMeta, (itemId) => feeds.itemChanged(itemId));
   const itemRegistry = createItemRegistrySync(meta, logger, now);
+  const history = new HistoryService({
+    store: options.history ?? createFileHistoryStore(path.join(config.dataDir, 'history')),
+    logger,
+    now,
+    ...(options.versionPolicy ? { policy: options.versionPolicy } : {}),
+    read: (docId, read) => registry.read(docId, read),
+    isItem: (docId) => meta.getItem(docId) !== null,
+  });
   const registry = new RoomRegistry({
     store,
     logger,
@@ -125,10 +142,19 @@ export async function startWorkspaceServer(
     maxDocumentBytes: config.maxDocumentBytes,
     limits: config.sync,
     prepare: (docId, doc) => {
+      history.loaded(docId, doc);
       const kind = meta.getItem(docId)?.kind;
-      return kind && needsMigration(doc, kind) ? (d) => migrateItemDoc(d, kind) : null;
+      if (!kind || !needsMigration(doc, kind)) return null;
+      // Always a version before a migration, of the document as it was stored.
+      history.capture(docId, doc, { reason: 'before-migration' }).catch((error: unknown) => {
+        logger.error('version before migration failed', { docId, error });
+      });
+      return (d) => migrateItemDoc(d, kind);
     },
-    onUpdated: itemRegistry.onUpdated,
+    onUpdated: (docId, source, userId, update) => {
+      itemRegistry.onUpdated(docId, source, userId);
+      history.updated(docId, () => source.doc, userId, update);
+    },
     itemKind: (docId) => meta.getItem(docId)?.kind ?? null,
     meter: metrics.sync,
   });
@@ -183,6 +209,7 @@ export async function startWorkspaceServer(
         CloseCode.RightsChanged,
       ),
     onAdminCreated,
+    history,
     docs: {
       initItem: (itemId, kind, title) =>
         registry.change(itemId, (doc) => initItemDoc(doc, kind, title)),
@@ -261,6 +288,8 @@ export async function startWorkspaceServer(
       sessionPurge.stop();
       expirySweep.stop();
       await factsBackfill.stop();
+      // Changes not yet in a version get one while the documents can still be read.
+      await history.flush();
       await registry.shutdown();
       await itemRegistry.flush();
       feeds.closeConnections(() => true, CloseCode.ServerRestarting);
@@ -280,6 +309,7 @@ export async function startWorkspaceServer(
     port,
     url: ownUrl,
     registry,
+    history,
     store,
     meta,
     database,

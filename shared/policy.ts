@@ -22,7 +22,11 @@ export type LabAction =
   | 'items.read'
   | 'items.create'
   | 'survey.answer'
-  | 'survey.manage';
+  | 'survey.manage'
+  /** See earlier versions, compare them and who wrote what. */
+  | 'history.read'
+  /** Delete versions older than a date (data-protection requests). */
+  | 'history.retention';
 
 /** Lab-level rights by role. Instance admins may do everything a facilitator may. */
 const LAB_ACTIONS: Readonly<Record<LabRole, ReadonlySet<LabAction>>> = {
@@ -38,6 +42,8 @@ const LAB_ACTIONS: Readonly<Record<LabRole, ReadonlySet<LabAction>>> = {
     'items.create',
     'survey.answer',
     'survey.manage',
+    'history.read',
+    'history.retention',
   ]),
   participant: new Set<LabAction>([
     'lab.read',
@@ -45,10 +51,18 @@ const LAB_ACTIONS: Readonly<Record<LabRole, ReadonlySet<LabAction>>> = {
     'items.read',
     'items.create',
     'survey.answer',
+    'history.read',
   ]),
-  observer: new Set<LabAction>(['lab.read', 'members.read', 'items.read', 'survey.answer']),
-  // Reviewers see only what is shared with them, never the lab's member list. They
-  // answer the lab's evaluation survey like every member: the lab is theirs too.
+  observer: new Set<LabAction>([
+    'lab.read',
+    'members.read',
+    'items.read',
+    'survey.answer',
+    'history.read',
+  ]),
+  // Reviewers see only what is shared with them, never the lab's member list, nor the
+  // history: earlier versions hold drafts and deleted passages never shared with them.
+  // They answer the lab's evaluation survey like every member: the lab is theirs too.
   reviewer: new Set<LabAction>(['lab.read', 'survey.answer']),
 };
 

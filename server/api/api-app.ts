@@ -16,6 +16,7 @@ import { createErrorHandler, Errors } from './errors';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { commentRoutes, reviewRoutes } from './routes/comment-routes';
+import { itemHistoryRoutes, labHistoryRoutes } from './routes/history-routes';
 import { inviteRoutes, labInviteRoutes } from './routes/invite-routes';
 import { itemRoutes, labItemRoutes } from './routes/item-routes';
 import { auditRoutes } from './routes/lab-activity-routes';
@@ -58,6 +59,8 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', directoryRoutes());
   api.route('/items', itemRoutes());
   api.route('/items', commentRoutes());
+  api.route('/items', itemHistoryRoutes());
+  api.route('/labs', labHistoryRoutes());
   api.route('/labs', reviewRoutes());
   api.route('/invites', inviteRoutes());
   api.route('/admin', adminRoutes());

@@ -17,6 +17,7 @@ import type {
 import type { RequestThrottles } from '../auth/request-throttles';
 import { newId } from '../auth/secrets';
 import type { Mailer } from '../email/mailer';
+import type { HistoryService } from '../history/history-service';
 import type { Logger } from '../logger';
 import type { MetaStore } from '../store/meta-store';
 import { Errors } from './errors';
@@ -61,6 +62,8 @@ export interface ApiDeps {
   readonly mailer: Mailer | null;
   /** The address people reach this server at, without a trailing slash, for links in emails. */
   readonly publicUrl: () => string;
+  /** The versions of items (`server/history/`). */
+  readonly history: HistoryService;
   /** Server changes to item documents, made through the sync layer so open clients see them. */
   readonly docs: {
     initItem(itemId: string, kind: ItemKind, title: string): Promise<void>;

@@ -30,10 +30,15 @@ export interface RoomRegistryOptions {
    */
   readonly prepare?: (docId: string, doc: Y.Doc) => ((doc: Y.Doc) => void) | null;
   /**
-   * Called after every stored update, with its author (null for the server). The
-   * room's document, read through `source.doc`, includes the update.
+   * Called after every stored update, with its author (null for the server) and the
+   * update. The room's document, read through `source.doc`, includes the update.
    */
-  readonly onUpdated?: (docId: string, source: LoadedDoc, userId: string | null) => void;
+  readonly onUpdated?: (
+    docId: string,
+    source: LoadedDoc,
+    userId: string | null,
+    update: Uint8Array,
+  ) => void;
   /** The kind of item a document is (its schema is then enforced), or null. */
   readonly itemKind?: (docId: string) => ItemKind | null;
   /** Counts for `/metrics`; a private one by default. */
@@ -163,7 +168,10 @@ export class RoomRegistry {
       itemKind: this.options.itemKind?.(docId) ?? null,
       onEmpty: (empty) => this.unload(empty),
       ...(onUpdated
-        ? { onUpdated: (r: Room, userId: string | null) => onUpdated(r.docId, r, userId) }
+        ? {
+            onUpdated: (r: Room, userId: string | null, update: Uint8Array) =>
+              onUpdated(r.docId, r, userId, update),
+          }
         : {}),
     });
     const ready = room.load().then(async () => {

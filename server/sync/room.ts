@@ -49,9 +49,9 @@ export interface RoomOptions {
   readonly onEmpty: (room: Room) => void;
   /**
    * Called after an update was stored and passed on, with the author's user id (null for
-   * the server); reading `room.doc` then includes it.
+   * the server) and the update; reading `room.doc` then includes it.
    */
-  readonly onUpdated?: (room: Room, userId: string | null) => void;
+  readonly onUpdated?: (room: Room, userId: string | null, update: Uint8Array) => void;
   /** The kind of item this document is, whose schema clients' updates must keep; null for none. */
   readonly itemKind?: ItemKind | null;
   /** Counts updates received and refused, for `/metrics`. */
@@ -283,7 +283,11 @@ export class Room {
     this.unapplied.add(origin, update);
     try {
       this.broadcast(encodeUpdate(update), origin);
-      this.options.onUpdated?.(this, origin === SERVER_ORIGIN ? null : origin.options.user.id);
+      this.options.onUpdated?.(
+        this,
+        origin === SERVER_ORIGIN ? null : origin.options.user.id,
+        update,
+      );
     } catch (error) {
       this.logOf(origin).error('an update was stored but not passed on', { error });
     }

@@ -159,6 +159,8 @@ export const AUDIT_EVENT_TYPES = [
   'survey.updated',
   'survey.round_opened',
   'survey.round_closed',
+  'version.restored',
+  'history.versions_deleted',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -37,6 +37,7 @@ export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDe
     onSessionsEnded: () => undefined,
     onApiTokensRevoked: () => undefined,
     onAdminCreated: async () => undefined,
+    history: workspace.server.history,
     docs: {
       initItem: (itemId, kind, title) =>
         registry.change(itemId, (d) => initItemDoc(d, kind, title)),

@@ -13,7 +13,9 @@ import { hashPassword } from '../../server/auth/password-hash';
 import { createRequestThrottles } from '../../server/auth/request-throttles';
 import { hashSecret, newId, newSecret } from '../../server/auth/secrets';
 import { createDocReader } from '../../server/export/doc-reader';
+import { HistoryService } from '../../server/history/history-service';
 import { createMemoryLogger } from '../../server/logger';
+import { createMemoryHistoryStore } from '../../server/store/history-store';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
 import type { MetaStore } from '../../server/store/meta-store';
@@ -63,6 +65,8 @@ export interface Fixture {
   exportDeps: ExportDeps;
   labId: string;
   itemId: string;
+  /** A named version of the item. */
+  versionId: string;
   inviteToken: string;
   inviteId: string;
   targetUserId: string;
@@ -162,6 +166,7 @@ export async function makeFixture(): Promise<Fixture> {
     uses: 0,
     revokedAt: null,
   });
+  const docs = memoryDocs();
   const deps: ApiDeps = {
     meta,
     logger: createMemoryLogger(),
@@ -179,8 +184,20 @@ export async function makeFixture(): Promise<Fixture> {
     onApiTokensRevoked: () => undefined,
     presenceInLab: () => [],
     onAdminCreated: async () => undefined,
-    docs: memoryDocs(),
+    docs,
+    history: new HistoryService({
+      store: createMemoryHistoryStore(),
+      logger: createMemoryLogger(),
+      now,
+      read: docs.read,
+      isItem: () => true,
+    }),
   };
+  deps.history.stop();
+  const version = await docs.read(itemId, (doc) =>
+    deps.history.capture(itemId, doc, { reason: 'named', name: 'Agreed' }),
+  );
+  const versionId = version?.id ?? '';
   await deps.docs.change(commentsDocId(itemId), (doc) =>
     doc.getMap(COMMENTS_MAP).set('c1', {
       id: 'c1',
@@ -204,6 +221,7 @@ export async function makeFixture(): Promise<Fixture> {
     exportDeps,
     labId,
     itemId,
+    versionId,
     inviteToken,
     inviteId,
     targetUserId: target.id,

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startWorkspaceServer, type WorkspaceServer } from '../../server/app';
 import type { Config } from '../../server/config';
+import type { VersionPolicy } from '../../server/history/history-service';
 import { createMemoryLogger, type LogRecord } from '../../server/logger';
 import type { DocStore } from '../../server/store/doc-store';
 import type { MetaStore } from '../../server/store/meta-store';
@@ -74,6 +75,8 @@ export async function startTestWorkspace(
     sessionPurgeIntervalMs?: number;
     /** A MetaStore to use instead of lowdb (e.g. one whose writes a test holds back). */
     meta?: MetaStore;
+    /** When versions are taken automatically. */
+    versionPolicy?: VersionPolicy;
     /** Makes the DocStore for each start, given the data directory (e.g. with failing fsyncs). */
     store?: (dataDir: string) => DocStore;
   } = {},
@@ -90,6 +93,7 @@ export async function startTestWorkspace(
         ? { sessionPurgeIntervalMs: options.sessionPurgeIntervalMs }
         : {}),
       ...(options.meta ? { meta: options.meta } : {}),
+      ...(options.versionPolicy ? { versionPolicy: options.versionPolicy } : {}),
       ...(options.store ? { store: options.store(dataDir) } : {}),
     });
   let server = await start();

@@ -187,6 +187,65 @@ const CASES: Case[] = [
     body: () => ({ body: 'A comment' }),
     expect: lab(403, 404, 201, 201),
   },
+  // History: members who may read items see it (reviewers never: it holds drafts and
+  // deleted passages); those who may edit name and restore; facilitators delete.
+  {
+    route: 'GET /items/:itemId/versions',
+    path: (f) => `/items/${f.itemId}/versions`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'POST /items/:itemId/versions',
+    path: (f) => `/items/${f.itemId}/versions`,
+    body: () => ({ name: 'Agreed at lab meeting 3' }),
+    expect: lab(403, 404, 201, 201),
+  },
+  {
+    route: 'GET /items/:itemId/versions/:versionId',
+    path: (f) => `/items/${f.itemId}/versions/${f.versionId}`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'GET /items/:itemId/compare',
+    path: (f) => `/items/${f.itemId}/compare?from=${f.versionId}`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'POST /items/:itemId/versions/:versionId/restore',
+    path: (f) => `/items/${f.itemId}/versions/${f.versionId}/restore`,
+    expect: lab(403, 404, 201, 201),
+  },
+  {
+    route: 'GET /items/:itemId/authorship',
+    path: (f) => `/items/${f.itemId}/authorship`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'GET /items/:itemId/changes',
+    path: (f) => `/items/${f.itemId}/changes`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'POST /items/:itemId/seen',
+    path: (f) => `/items/${f.itemId}/seen`,
+    expect: lab(204, 404, 204, 204),
+  },
+  {
+    route: 'GET /labs/:labId/versions',
+    path: (f) => `/labs/${f.labId}/versions`,
+    expect: lab(200, 403, 200, 200),
+  },
+  {
+    route: 'GET /labs/:labId/changes',
+    path: (f) => `/labs/${f.labId}/changes`,
+    expect: lab(200, 403, 200, 200),
+  },
+  {
+    route: 'POST /labs/:labId/versions/delete-before',
+    path: (f) => `/labs/${f.labId}/versions/delete-before`,
+    body: () => ({ before: '2020-01-01' }),
+    expect: lab(403, 403, 403, 200),
+  },
   // Only the author may change or delete a comment, facilitators included.
   {
     route: 'PATCH /items/:itemId/comments/:commentId',

@@ -26,6 +26,8 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'survey.updated': 'Changed the evaluation survey',
   'survey.round_opened': 'Opened an evaluation survey round',
   'survey.round_closed': 'Closed an evaluation survey round',
+  'version.restored': 'Restored an earlier version of an item',
+  'history.versions_deleted': 'Deleted old versions',
 };
 
 /** Details that name a person carry their id; show the name when it is known. */

@@ -1,0 +1,75 @@
+/**
+ * The history store under `DATA_DIR/history`: per document `<id>.json` (the index)
+ * and `<id>.content` (the content, deflated: it is mostly text). Each is written to
+ * a temporary file, fsync'd and renamed over the old one, so a crash leaves either
+ * the old or the new file, never half of one. Versions are taken minutes apart, so
+ * rewriting a document's files whole is cheap next to its edits.
+ */
+import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw } from 'node:zlib';
+import { type HistoryIndex, HistoryIndexSchema, type HistoryStore } from './history-store';
+
+const deflate = promisify(deflateRaw);
+const inflate = promisify(inflateRaw);
+
+async function readOptional(file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${file}.tmp`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+export function createFileHistoryStore(dir: string): HistoryStore {
+  let ready: Promise<unknown> | null = null;
+  // Document ids are checked where they enter (`shared/doc-id.ts`): safe as file names.
+  const fileOf = (docId: string, ext: string) => path.join(dir, `${docId}.${ext}`);
+  return {
+    async readIndex(docId) {
+      const bytes = await readOptional(fileOf(docId, 'json'));
+      if (bytes === null) return null;
+      return HistoryIndexSchema.parse(JSON.parse(bytes.toString('utf8'))) as HistoryIndex;
+    },
+    async readContent(docId) {
+      const bytes = await readOptional(fileOf(docId, 'content'));
+      return bytes === null ? null : new Uint8Array(await inflate(bytes));
+    },
+    async write(docId, index, content) {
+      ready ??= mkdir(dir, { recursive: true });
+      await ready;
+      // The content first: an index never names versions whose content is missing.
+      if (content) await writeDurably(fileOf(docId, 'content'), await deflate(content));
+      await writeDurably(fileOf(docId, 'json'), Buffer.from(JSON.stringify(index)));
+    },
+    async bytes(docId) {
+      const [json, content] = await Promise.all([
+        sizeOf(fileOf(docId, 'json')),
+        sizeOf(fileOf(docId, 'content')),
+      ]);
+      return json + content;
+    },
+  };
+}

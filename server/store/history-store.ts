@@ -1,0 +1,88 @@
+/**
+ * Where the versions of item documents are kept, apart from the documents' own
+ * logs so that compacting a log never touches them. Per document: an index (the
+ * versions, each a snapshot step, with who took part; the authorship; each
+ * person's last-seen version) and the content that every version's text comes
+ * from (one Yjs update of a document without garbage collection). The index is
+ * small and read for lists; the content only to show or compare versions.
+ */
+import { z } from 'zod';
+import type { AuthorshipData } from '../../shared/history/authorship';
+
+export const VERSION_REASONS = [
+  'auto',
+  'named',
+  'before-restore',
+  'restore',
+  'before-migration',
+  'seen',
+] as const;
+
+const authorRange = z.tuple([
+  z.number().int().nonnegative(),
+  z.number().int().nonnegative(),
+  z.number().int().positive(),
+  z.number().int().nonnegative(),
+]);
+
+export const StoredVersionSchema = z.object({
+  id: z.string().min(1),
+  at: z.string().min(1),
+  name: z.string().nullable(),
+  reason: z.enum(VERSION_REASONS),
+  /** Who asked for it (null: taken automatically). */
+  takenBy: z.string().nullable(),
+  /** Who changed the document since the version before. */
+  people: z.array(z.string()),
+  restoredFrom: z.string().nullable(),
+  /** The snapshot, with only the deletions since the version before (base64). */
+  step: z.string(),
+});
+export type StoredVersion = z.infer<typeof StoredVersionSchema>;
+
+export const HistoryIndexSchema = z.object({
+  versions: z.array(StoredVersionSchema),
+  authorship: z.object({
+    people: z.array(z.string()),
+    inserted: z.array(authorRange),
+    deleted: z.array(authorRange),
+  }),
+  /** Per person, the version they last looked at. */
+  seen: z.record(z.string(), z.object({ versionId: z.string(), at: z.string() })),
+});
+export type HistoryIndex = Omit<z.infer<typeof HistoryIndexSchema>, 'authorship'> & {
+  readonly authorship: AuthorshipData;
+};
+
+export function emptyHistoryIndex(): HistoryIndex {
+  return { versions: [], authorship: { people: [], inserted: [], deleted: [] }, seen: {} };
+}
+
+export interface HistoryStore {
+  /** The index of a document's history, or null when it has none. */
+  readIndex(docId: string): Promise<HistoryIndex | null>;
+  /** The content every version reads from (a version-2 update), or null. */
+  readContent(docId: string): Promise<Uint8Array | null>;
+  /** Replaces the index, and the content when given; durable when it resolves. */
+  write(docId: string, index: HistoryIndex, content?: Uint8Array): Promise<void>;
+  /** Bytes stored for a document's history (for the benchmark and metrics). */
+  bytes(docId: string): Promise<number>;
+}
+
+export function createMemoryHistoryStore(): HistoryStore {
+  const indexes = new Map<string, string>();
+  const contents = new Map<string, Uint8Array>();
+  return {
+    readIndex: async (docId) => {
+      const text = indexes.get(docId);
+      return text === undefined ? null : HistoryIndexSchema.parse(JSON.parse(text));
+    },
+    readContent: async (docId) => contents.get(docId) ?? null,
+    write: async (docId, index, content) => {
+      indexes.set(docId, JSON.stringify(index));
+      if (content) contents.set(docId, content.slice());
+    },
+    bytes: async (docId) =>
+      (indexes.get(docId)?.length ?? 0) + (contents.get(docId)?.byteLength ?? 0),
+  };
+}

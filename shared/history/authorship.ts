@@ -1,0 +1,129 @@
+/**
+ * Who wrote and who deleted each character of a document: ranges of Yjs struct ids
+ * (client, clock, length) with the account that sent them. The server records a
+ * range for the account of the connection the update arrived on, and only for
+ * clocks it had not seen before, so a client that reuses someone else's client id
+ * is recorded as the author of what it sent, never the other person.
+ */
+export type AuthorRange = readonly [client: number, clock: number, length: number, author: number];
+
+/** Plain JSON: the people once, then ranges naming them by index. */
+export interface AuthorshipData {
+  readonly people: readonly string[];
+  readonly inserted: readonly AuthorRange[];
+  readonly deleted: readonly AuthorRange[];
+}
+
+type Run = { clock: number; len: number; author: number };
+
+class RangeIndex {
+  private readonly byClient = new Map<number, Run[]>();
+
+  add(client: number, clock: number, len: number, author: number): void {
+    if (len <= 0) return;
+    let runs = this.byClient.get(client);
+    if (!runs) {
+      runs = [];
+      this.byClient.set(client, runs);
+    }
+    const last = runs[runs.length - 1];
+    if (last && last.author === author && last.clock + last.len === clock) {
+      last.len += len;
+      return;
+    }
+    if (!last || last.clock + last.len <= clock) {
+      runs.push({ clock, len, author });
+      return;
+    }
+    // Out of order (deletions can be of any earlier clock): insert sorted.
+    const at = runs.findIndex((run) => run.clock > clock);
+    runs.splice(at === -1 ? runs.length : at, 0, { clock, len, author });
+  }
+
+  find(client: number, clock: number): number | null {
+    const runs = this.byClient.get(client);
+    if (!runs) return null;
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const run = runs[mid] as Run;
+      if (clock < run.clock) hi = mid - 1;
+      else if (clock >= run.clock + run.len) lo = mid + 1;
+      else return run.author;
+    }
+    return null;
+  }
+
+  ranges(): AuthorRange[] {
+    const out: AuthorRange[] = [];
+    for (const [client, runs] of this.byClient)
+      for (const run of runs) out.push([client, run.clock, run.len, run.author]);
+    return out;
+  }
+}
+
+export class Authorship {
+  private readonly people: string[] = [];
+  private readonly indexOf = new Map<string, number>();
+  private readonly inserts = new RangeIndex();
+  private readonly deletes = new RangeIndex();
+
+  static from(data: AuthorshipData | null): Authorship {
+    const authorship = new Authorship();
+    if (!data) return authorship;
+    for (const person of data.people) authorship.person(person);
+    for (const [client, clock, len, author] of data.inserted)
+      authorship.inserts.add(client, clock, len, author);
+    for (const [client, clock, len, author] of data.deleted)
+      authorship.deletes.add(client, clock, len, author);
+    return authorship;
+  }
+
+  private person(userId: string): number {
+    let index = this.indexOf.get(userId);
+    if (index === undefined) {
+      index = this.people.length;
+      this.people.push(userId);
+      this.indexOf.set(userId, index);
+    }
+    return index;
+  }
+
+  /** Records that `userId` created the structs `(client, clock … clock+len-1)`. */
+  inserted(client: number, clock: number, len: number, userId: string): void {
+    this.inserts.add(client, clock, len, this.person(userId));
+  }
+
+  /** Records that `userId` deleted the structs `(client, clock … clock+len-1)`. */
+  deleted(client: number, clock: number, len: number, userId: string): void {
+    this.deletes.add(client, clock, len, this.person(userId));
+  }
+
+  authorOf(client: number, clock: number): string | null {
+    const index = this.inserts.find(client, clock);
+    return index === null ? null : (this.people[index] ?? null);
+  }
+
+  deleterOf(client: number, clock: number): string | null {
+    const index = this.deletes.find(client, clock);
+    return index === null ? null : (this.people[index] ?? null);
+  }
+
+  /** Adds everything `other` records. */
+  merge(other: Authorship): void {
+    const data = other.toJSON();
+    for (const [client, clock, len, author] of data.inserted)
+      this.inserted(client, clock, len, data.people[author] ?? '');
+    for (const [client, clock, len, author] of data.deleted)
+      this.deleted(client, clock, len, data.people[author] ?? '');
+  }
+
+  toJSON(): AuthorshipData {
+    return {
+      people: this.people.slice(),
+      inserted: this.inserts.ranges(),
+      deleted: this.deletes.ranges(),
+    };
+  }
+}
