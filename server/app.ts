@@ -145,10 +145,12 @@ export async function startWorkspaceServer(
       history.loaded(docId, doc);
       const kind = meta.getItem(docId)?.kind;
       if (!kind || !needsMigration(doc, kind)) return null;
-      // Always a version before a migration, of the document as it was stored.
-      history.capture(docId, doc, { reason: 'before-migration' }).catch((error: unknown) => {
-        logger.error('version before migration failed', { docId, error });
-      });
+      // Always a version before a migration, of the document as it was stored (a new
+      // item's empty document has nothing to keep).
+      if (doc.store.clients.size > 0)
+        history.capture(docId, doc, { reason: 'before-migration' }).catch((error: unknown) => {
+          logger.error('version before migration failed', { docId, error });
+        });
       return (d) => migrateItemDoc(d, kind);
     },
     onUpdated: (docId, source, userId, update) => {

@@ -11,6 +11,7 @@ import {
   AuditPage,
   DirectoryPage,
   InvitePage,
+  ItemHistoryPage,
   ItemPage,
   LabPage,
   LabSettingsPage,
@@ -57,6 +58,10 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
           itemId={route.itemId}
           onSessionEnded={session.ended}
         />
+      );
+    case 'item-history':
+      return (
+        <ItemHistoryPage.Component key={route.itemId} session={signedIn} itemId={route.itemId} />
       );
     case 'legacy-document':
       return <Redirect to={paths.item(route.itemId)} />;

@@ -23,6 +23,7 @@ import {
 } from '../features/comments/use-item-comments';
 import { YourComments } from '../features/comments/YourComments';
 import { ExportForm } from '../features/exports/ExportForm';
+import { ChangesSinceSeen } from '../features/history/ChangesSinceSeen';
 import { ItemAccessNotice } from '../features/items/ItemAccessNotice';
 import { ItemDamageNotice } from '../features/items/ItemDamageNotice';
 import { ItemTitleForm } from '../features/items/ItemTitleForm';
@@ -38,9 +39,11 @@ import { SyncStatus } from '../features/sync/SyncStatus';
 import type { EditorUser } from '../lib/editor/CollaborativeEditor';
 import { type EditorCommenting, EditorCommentingContext } from '../lib/editor/editor-commenting';
 import { ITEM_KIND_LABELS } from '../lib/labels';
+import { Link } from '../lib/navigation';
 import { UndoScope } from '../lib/undo/UndoScope';
 import { ItemBody } from './ItemBody';
 import { may, useLab } from './lab-context';
+import { paths } from './router';
 import type { SignedIn } from './session';
 
 /** Kinds drawn on a canvas: their page takes the whole window, and the side panel folds away. */
@@ -171,6 +174,9 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
         <ItemAccessNotice rights={item.rights} />
         <ItemDamageNotice doc={collab.doc} kind={item.kind} />
         {reviewer && <HowToComment />}
+        {!reviewer && (
+          <ChangesSinceSeen api={session.api} itemId={item.id} userId={session.me.user.id} />
+        )}
         <div className="nhsuk-grid-row">
           <div className={showSide ? 'nhsuk-grid-column-two-thirds' : 'nhsuk-grid-column-full'}>
             {canWrite && (
@@ -187,6 +193,11 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
             {reviewer && <NewComment comments={comments} wholeItem="the whole draft" />}
             {reviewer && <YourComments comments={comments} />}
             <PresenceList awareness={collab.provider.awareness} />
+            {!reviewer && (
+              <p className="nhsuk-body">
+                <Link href={paths.itemHistory(item.id)}>Versions and history</Link>
+              </p>
+            )}
             {!reviewer && <CommentsPanel comments={comments} />}
             {item.rights !== 'comment' && (
               <ExportForm

@@ -30,6 +30,9 @@ export const AccountPage = lazyPage(async () => (await import('./AccountPage')).
 export const AuditPage = lazyPage(async () => (await import('./AuditPage')).AuditPage);
 export const DirectoryPage = lazyPage(async () => (await import('./DirectoryPage')).DirectoryPage);
 export const InvitePage = lazyPage(async () => (await import('./InvitePage')).InvitePage);
+export const ItemHistoryPage = lazyPage(
+  async () => (await import('./ItemHistoryPage')).ItemHistoryPage,
+);
 export const ItemPage = lazyPage(async () => (await import('./ItemPage')).ItemPage);
 export const LabPage = lazyPage(async () => (await import('./LabPage')).LabPage);
 export const LabSettingsPage = lazyPage(

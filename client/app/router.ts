@@ -15,6 +15,8 @@ export type Route =
   | { readonly page: 'lab-review'; readonly labId: string }
   | { readonly page: 'lab-survey'; readonly labId: string }
   | { readonly page: 'item'; readonly itemId: string }
+  /** An item's versions: view, compare, restore, who wrote what (`/items/<id>/history`). */
+  | { readonly page: 'item-history'; readonly itemId: string }
   /** The old `/d/<id>` address of a document, now an item. */
   | { readonly page: 'legacy-document'; readonly itemId: string }
   | { readonly page: 'account' }
@@ -53,6 +55,7 @@ export function parseRoute(pathname: string): Route {
     if (key in LAB_PAGES) return { page: LAB_PAGES[key as keyof typeof LAB_PAGES], labId: id };
   }
   if (first === 'items' && rest === undefined) return { page: 'item', itemId: id };
+  if (first === 'items' && rest === 'history') return { page: 'item-history', itemId: id };
   if (first === 'd' && rest === undefined) return { page: 'legacy-document', itemId: id };
   return { page: 'not-found' };
 }
@@ -73,6 +76,7 @@ export function needsSignIn(route: Route): boolean {
     case 'lab-review':
     case 'lab-survey':
     case 'item':
+    case 'item-history':
     case 'legacy-document':
     case 'account':
     case 'directory':
@@ -101,6 +105,7 @@ export const paths = {
   labReview: (labId: string) => `/labs/${labId}/review`,
   labSurvey: (labId: string) => `/labs/${labId}/evaluation`,
   item: (itemId: string) => `/items/${itemId}`,
+  itemHistory: (itemId: string) => `/items/${itemId}/history`,
 } as const;
 
 /** The address being shown: path, query and fragment. */

@@ -194,8 +194,11 @@ export class HistoryService {
       const lastVersion = index.versions[index.versions.length - 1] ?? null;
       const authorship = Authorship.from(index.authorship);
       authorship.merge(taken);
+      // Nothing new to keep: the last version serves, unless it is a hidden last-seen
+      // mark and this version is one to list (the undo point of a restore must show).
       const optional = options.reason !== 'named' && options.reason !== 'restore';
-      if (optional && previous && Y.equalSnapshots(previous, snapshot)) {
+      const reusable = options.reason === 'seen' || lastVersion?.reason !== 'seen';
+      if (optional && reusable && previous && Y.equalSnapshots(previous, snapshot)) {
         if (taken.toJSON().inserted.length + taken.toJSON().deleted.length > 0) {
           await this.options.store.write(docId, { ...index, authorship: authorship.toJSON() });
         }

@@ -30,6 +30,8 @@ export interface ItemRowProps {
   onFocused(): void;
   onMove(step: -1 | 1): void;
   onChange(change: ItemChange): Promise<boolean>;
+  /** Who else changed it since this person last looked, and how much; null for nobody. */
+  readonly changes?: string | null;
 }
 
 function facts(item: OverviewItem): string {
@@ -79,6 +81,11 @@ export function ItemRow(props: ItemRowProps) {
       <Link className="app-item__title" href={itemHref(item.id)}>
         {title}
       </Link>
+      {props.changes && (
+        <p className="nhsuk-body-s app-item__changes" data-testid="changes-since-seen">
+          {props.changes}
+        </p>
+      )}
       <p className="nhsuk-body-s app-item__facts">{facts(item)}</p>
       {editable && (
         <div className="app-item__actions">

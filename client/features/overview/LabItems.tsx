@@ -9,6 +9,7 @@ import type { ItemKind } from '../../../shared/schemas/records';
 import type { ApiClient } from '../../lib/api';
 import { ITEM_KIND_LABELS } from '../../lib/labels';
 import { Link } from '../../lib/navigation';
+import { useChangesSinceSeen } from './changes-since-seen';
 import { ItemRow } from './ItemRow';
 import { groupByKind, KIND_GROUP_LABELS, type OverviewItem } from './overview-items';
 import { type ItemActions, useItemActions } from './use-item-actions';
@@ -61,6 +62,7 @@ function KindGroup(props: {
   canShare: boolean;
   itemHref: (id: string) => string;
   actions: ItemActions;
+  changes: ReadonlyMap<string, string>;
 }) {
   const { kind, group, actions } = props;
   return (
@@ -81,6 +83,7 @@ function KindGroup(props: {
             onFocused={actions.onFocused}
             onMove={(step) => void actions.move(group, index, step)}
             onChange={(next) => actions.change(item, next)}
+            changes={props.changes.get(item.id) ?? null}
           />
         ))}
       </ul>
@@ -90,6 +93,7 @@ function KindGroup(props: {
 
 export function LabItems({ api, items, canShare, itemHref }: LabItemsProps) {
   const actions = useItemActions(api);
+  const changes = useChangesSinceSeen(api, items);
   const { notice } = actions;
   const groups = groupByKind(items.filter((item) => !item.archived));
   return (
@@ -115,6 +119,7 @@ export function LabItems({ api, items, canShare, itemHref }: LabItemsProps) {
             canShare={canShare}
             itemHref={itemHref}
             actions={actions}
+            changes={changes}
           />
         ))}
       </div>

@@ -1,0 +1,169 @@
+/**
+ * `/items/<itemId>/history`: the item's versions, newest first, with what can be
+ * done with each (view it read-only, compare it with the one before or with now,
+ * restore it), naming the item as it is now, and who wrote what. What is shown
+ * appears below the list, and focus moves to its heading.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ItemWithRights } from '../../shared/schemas/api-responses';
+import type {
+  ComparisonResponse,
+  VersionListResponse,
+  VersionSummary,
+} from '../../shared/schemas/history';
+import { AuthorLegend } from '../features/history/AuthorLegend';
+import { ChangesSinceSeen } from '../features/history/ChangesSinceSeen';
+import { DiffView, type DiffMode } from '../features/history/DiffView';
+import { NameVersionForm } from '../features/history/NameVersionForm';
+import { VersionList } from '../features/history/VersionList';
+import { versionTitle } from '../features/history/version-labels';
+import { asApiError } from '../lib/use-api-data';
+import { Link } from '../lib/navigation';
+import { LoadFailed, Loading, SuccessBanner } from '../lib/PageStatus';
+import { useApiData } from '../lib/use-api-data';
+import { usePageTitle } from '../lib/use-page-title';
+import { formatDateTime } from '../lib/dates';
+import { paths } from './router';
+import type { SignedIn } from './session';
+
+interface Shown {
+  readonly heading: string;
+  readonly mode: DiffMode;
+  readonly answer: ComparisonResponse;
+}
+
+function ShownPanel({ shown }: { shown: Shown }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to each new thing shown.
+  useEffect(() => heading.current?.focus(), [shown]);
+  const { answer, mode } = shown;
+  return (
+    <section
+      className="app-history__shown"
+      aria-labelledby="history-shown-heading"
+      data-testid="history-shown"
+    >
+      <h2 className="nhsuk-heading-m" id="history-shown-heading" ref={heading} tabIndex={-1}>
+        {shown.heading}
+      </h2>
+      {mode === 'authorship' && <AuthorLegend names={answer.names} />}
+      <DiffView
+        diff={answer.diff}
+        names={answer.names}
+        mode={mode}
+        authors={Object.keys(answer.names)}
+      />
+    </section>
+  );
+}
+
+function HistoryBody({ session, item }: { session: SignedIn; item: ItemWithRights }) {
+  const { api } = session;
+  const [list, reload] = useApiData(`versions:${item.id}`, () =>
+    api.request<VersionListResponse>('GET', `/items/${item.id}/versions`),
+  );
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const show = async (heading: string, mode: DiffMode, path: string) => {
+    setFailure(null);
+    try {
+      setShown({ heading, mode, answer: await api.request<ComparisonResponse>('GET', path) });
+    } catch (error) {
+      setFailure(asApiError(error).message);
+    }
+  };
+  const label = (v: VersionSummary) => `${versionTitle(v)}, ${formatDateTime(v.at)}`;
+  const canEdit = item.rights === 'edit';
+  return (
+    <>
+      {notice && <SuccessBanner title={notice} />}
+      {failure && (
+        <div className="nhsuk-error-summary" role="alert">
+          <p className="nhsuk-error-summary__body">{failure}</p>
+        </div>
+      )}
+      <ChangesSinceSeen api={api} itemId={item.id} userId={session.me.user.id} />
+      {canEdit && (
+        <NameVersionForm
+          api={api}
+          itemId={item.id}
+          onNamed={(version) => {
+            setNotice(`Named “${versionTitle(version)}”`);
+            reload();
+          }}
+        />
+      )}
+      <p>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+          onClick={() => show('Who wrote what', 'authorship', `/items/${item.id}/authorship`)}
+        >
+          Who wrote what
+        </button>
+      </p>
+      <h2 className="nhsuk-heading-m">Versions</h2>
+      {list.status === 'loading' && <Loading />}
+      {list.status === 'error' && <LoadFailed error={list.error} />}
+      {list.status === 'ready' && (
+        <VersionList
+          versions={list.data.versions}
+          names={list.data.names}
+          actions={{
+            view: (v) => show(label(v), 'version', `/items/${item.id}/versions/${v.id}`),
+            compareWithNow: (v) =>
+              show(
+                `Changes from ${label(v)} to now`,
+                'compare',
+                `/items/${item.id}/compare?from=${v.id}`,
+              ),
+            compareWithPrevious: (v, previous) =>
+              show(
+                `Changes from ${label(previous)} to ${label(v)}`,
+                'compare',
+                `/items/${item.id}/compare?from=${previous.id}&to=${v.id}`,
+              ),
+            restore: canEdit
+              ? async (v) => {
+                  setFailure(null);
+                  try {
+                    await api.request('POST', `/items/${item.id}/versions/${v.id}/restore`);
+                    setNotice(`Restored ${label(v)}. To undo, restore “Before a restore”.`);
+                    setShown(null);
+                    reload();
+                  } catch (error) {
+                    setFailure(asApiError(error).message);
+                  }
+                }
+              : null,
+          }}
+        />
+      )}
+      {shown && <ShownPanel shown={shown} />}
+    </>
+  );
+}
+
+export function ItemHistoryPage(props: { session: SignedIn; itemId: string }) {
+  const { session, itemId } = props;
+  const [loaded] = useApiData(`item:${itemId}`, () =>
+    session.api.request<{ item: ItemWithRights }>('GET', `/items/${itemId}`),
+  );
+  const title = loaded.status === 'ready' ? loaded.data.item.title || 'Untitled' : 'Item';
+  usePageTitle(`History of ${title}`);
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'error') return <LoadFailed error={loaded.error} />;
+  const { item } = loaded.data;
+  return (
+    <div className="app-history">
+      <Link className="nhsuk-back-link" href={paths.item(item.id)}>
+        Back to {title}
+      </Link>
+      <h1 className="nhsuk-heading-l">
+        <span className="nhsuk-caption-l">History</span> {title}
+      </h1>
+      <HistoryBody session={session} item={item} />
+    </div>
+  );
+}

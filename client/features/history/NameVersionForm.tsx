@@ -1,0 +1,55 @@
+/** Naming the item as it is now ("Agreed at lab meeting 3"), for anyone who may edit it. */
+import { useState } from 'react';
+import { VERSION_NAME_MAX, type VersionSummary } from '../../../shared/schemas/history';
+import type { ApiClient } from '../../lib/api';
+import { ErrorSummary } from '../../lib/ErrorSummary';
+import { TextField } from '../../lib/form-fields';
+import { required, useFormSubmit } from '../../lib/use-form-submit';
+
+const FIELDS = { name: 'version-name' } as const;
+
+export function NameVersionForm(props: {
+  api: ApiClient;
+  itemId: string;
+  onNamed(version: VersionSummary): void;
+}) {
+  const { api, itemId, onNamed } = props;
+  const [name, setName] = useState('');
+  const form = useFormSubmit(FIELDS);
+  const submit = form.handle(
+    () => required([['name', name, 'Give the version a name']]),
+    async () => {
+      const { version } = await api.request<{ version: VersionSummary }>(
+        'POST',
+        `/items/${itemId}/versions`,
+        { name },
+      );
+      setName('');
+      onNamed(version);
+    },
+  );
+  return (
+    <>
+      <ErrorSummary errors={form.errors} />
+      <form className="app-inline-form" onSubmit={submit} noValidate>
+        <TextField
+          id={FIELDS.name}
+          label="Name this version"
+          hint="For example, Agreed at lab meeting 3"
+          width={30}
+          maxLength={VERSION_NAME_MAX}
+          value={name}
+          error={form.errors?.fields.name}
+          onChange={setName}
+        />
+        <button
+          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+          type="submit"
+          disabled={form.busy}
+        >
+          Name version
+        </button>
+      </form>
+    </>
+  );
+}
