@@ -11,6 +11,7 @@ import type {
   VersionListResponse,
   VersionSummary,
 } from '../../shared/schemas/history';
+import { ExportForm } from '../features/exports/ExportForm';
 import { AuthorLegend } from '../features/history/AuthorLegend';
 import { ChangesSinceSeen } from '../features/history/ChangesSinceSeen';
 import { DiffView, type DiffMode } from '../features/history/DiffView';
@@ -32,7 +33,9 @@ interface Shown {
   readonly answer: ComparisonResponse;
 }
 
-function ShownPanel({ shown }: { shown: Shown }) {
+const EXPORT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
+
+function ShownPanel({ shown, item }: { shown: Shown; item: ItemWithRights }) {
   const heading = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to each new thing shown.
   useEffect(() => heading.current?.focus(), [shown]);
@@ -53,6 +56,15 @@ function ShownPanel({ shown }: { shown: Shown }) {
         mode={mode}
         authors={Object.keys(answer.names)}
       />
+      {mode === 'version' && answer.from && (
+        <ExportForm
+          endpoint={`/api/items/${item.id}/export`}
+          query={{ version: answer.from.id }}
+          formats={EXPORT_FORMATS}
+          heading="Export this version"
+          fallbackName={`${item.title || 'item'}-version`}
+        />
+      )}
     </section>
   );
 }
@@ -140,7 +152,7 @@ function HistoryBody({ session, item }: { session: SignedIn; item: ItemWithRight
           }}
         />
       )}
-      {shown && <ShownPanel shown={shown} />}
+      {shown && <ShownPanel shown={shown} item={item} />}
     </>
   );
 }

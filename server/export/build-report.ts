@@ -98,10 +98,11 @@ export async function buildItemReport(
   sources: ReportSources,
   lab: LabRecord,
   record: ItemRecord,
+  version: SingleItemReport['version'] = null,
 ): Promise<SingleItemReport> {
   const [item] = await readItems(sources.reader, [record]);
   if (!item) throw new Error(`item ${record.id} could not be read`);
-  return { lab: labSummary(lab), exportedAt: sources.now().toISOString(), item };
+  return { lab: labSummary(lab), exportedAt: sources.now().toISOString(), item, version };
 }
 
 function cleanComment(comment: ReportComment): ReportComment {

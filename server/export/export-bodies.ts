@@ -16,7 +16,7 @@ import {
 import { type Include, type ItemFormat, type LabFormat, renderDocument } from './export-formats';
 import { renderMeasuresCsv } from './render-csv';
 import { itemReportDocument, labReportDocument } from './report-layout';
-import type { ItemReport, MeasureReport } from './report-model';
+import type { ItemReport, MeasureReport, SingleItemReport } from './report-model';
 
 function measuresOf(items: readonly ItemReport[]): MeasureReport[] {
   return items.filter((item): item is MeasureReport => item.kind === 'measure');
@@ -47,9 +47,14 @@ export async function itemExportBody(
   lab: LabRecord,
   item: ItemRecord,
   format: ItemFormat,
+  /** The version shown, when `sources.reader` reads an earlier version of the item. */
+  version: SingleItemReport['version'] = null,
 ): Promise<string | Buffer> {
   if (format === 'csv') {
     return renderMeasuresCsv(measuresOf(await readItems(sources.reader, [item])));
   }
-  return renderDocument(format, itemReportDocument(await buildItemReport(sources, lab, item)));
+  return renderDocument(
+    format,
+    itemReportDocument(await buildItemReport(sources, lab, item, version)),
+  );
 }

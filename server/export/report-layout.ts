@@ -147,7 +147,9 @@ export function itemReportDocument(report: SingleItemReport): ReportDocument {
       ...(heading ? [heading] : []),
       {
         kind: 'paragraph',
-        text: `${what} exported from Improvement Lab on ${formatDateTime(report.exportedAt)}.`,
+        text: report.version
+          ? `${what} as it was in the version “${report.version.name}” of ${formatDateTime(report.version.at)}, exported from Improvement Lab on ${formatDateTime(report.exportedAt)}.`
+          : `${what} exported from Improvement Lab on ${formatDateTime(report.exportedAt)}.`,
         style: 'meta',
       },
       ...body,

@@ -147,4 +147,6 @@ export interface SingleItemReport {
   readonly lab: LabSummary;
   readonly exportedAt: string;
   readonly item: ItemReport;
+  /** The version shown, when the export is of an earlier version rather than now. */
+  readonly version?: { readonly name: string; readonly at: string } | null;
 }

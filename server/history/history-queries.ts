@@ -78,8 +78,8 @@ export async function compare(
     const from = position(index, fromId);
     const to = toId === null ? null : position(index, toId);
     if (now) Y.applyUpdateV2(loaded.doc, now.state);
-    const before = loaded.snapshots[from] as Y.Snapshot;
-    const after = now ? now.snapshot : (loaded.snapshots[to as number] as Y.Snapshot);
+    const before = loaded.snapshot(from) as Y.Snapshot;
+    const after = now ? now.snapshot : (loaded.snapshot(to as number) as Y.Snapshot);
     const diff = diffItem(loaded.doc, kind, before, after, history.authorship(docId, index));
     return {
       from: index.versions[from] as StoredVersion,
@@ -126,7 +126,7 @@ export async function restore(
   const version = await history.queue(docId, async () => {
     const index = await history.index(docId);
     const loaded = await history.content.load(docId, index);
-    const snapshot = loaded.snapshots[position(index, versionId)] as Y.Snapshot;
+    const snapshot = loaded.snapshot(position(index, versionId)) as Y.Snapshot;
     return Y.createDocFromSnapshot(loaded.doc, snapshot);
   });
   try {
@@ -177,7 +177,7 @@ export async function changesSinceSeen(
   const at = index.versions.findIndex((version) => version.id === seen.versionId);
   if (at === -1) return { seenAt: seen.at, people: [], amount: 0 };
   const loaded = await history.content.load(docId, index);
-  const snapshot = loaded.snapshots[at] as Y.Snapshot;
+  const snapshot = loaded.snapshot(at) as Y.Snapshot;
   const data = history.authorship(docId, index).toJSON();
   const counts = new Map<string, number>();
   const count = (author: number, len: number) => {
@@ -214,7 +214,7 @@ export async function deleteVersionsBefore(
     if (removed === 0) return 0;
     const loaded = await history.content.load(docId, index);
     const kept = index.versions.slice(removed);
-    const firstKept = loaded.snapshots[removed];
+    const firstKept = loaded.snapshot(removed);
     const rebuilt = new Y.Doc({ gc: true });
     // Without the history's own deletions: those after the first version kept must stay readable.
     Y.applyUpdate(rebuilt, structsOnlyUpdate(loaded.doc));
@@ -237,5 +237,22 @@ export async function deleteVersionsBefore(
       firstKept ? content : Y.encodeStateAsUpdateV2(new Y.Doc()),
     );
     return removed;
+  });
+}
+
+/** Version `versionId` of an item as a document of its own (for exports). */
+export async function versionDoc(
+  history: HistoryService,
+  docId: string,
+  versionId: string,
+): Promise<{ version: StoredVersion; doc: Y.Doc }> {
+  return history.queue(docId, async () => {
+    const index = await history.index(docId);
+    const at = position(index, versionId);
+    const loaded = await history.content.load(docId, index);
+    return {
+      version: index.versions[at] as StoredVersion,
+      doc: Y.createDocFromSnapshot(loaded.doc, loaded.snapshot(at) as Y.Snapshot),
+    };
   });
 }

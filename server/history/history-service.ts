@@ -190,7 +190,7 @@ export class HistoryService {
     const task = async (): Promise<StoredVersion | null> => {
       const index = await this.index(docId);
       const loaded = await this.content.load(docId, index);
-      const previous = loaded.snapshots[loaded.snapshots.length - 1] ?? null;
+      const previous = loaded.last();
       const lastVersion = index.versions[index.versions.length - 1] ?? null;
       const authorship = Authorship.from(index.authorship);
       authorship.merge(taken);
@@ -205,6 +205,7 @@ export class HistoryService {
         return lastVersion;
       }
       Y.applyUpdateV2(loaded.doc, state);
+      const step = encodeVersionStep(snapshot, previous);
       const version: StoredVersion = {
         id: newId(),
         at,
@@ -213,14 +214,14 @@ export class HistoryService {
         takenBy: options.takenBy ?? null,
         people: [...new Set(people)].sort(),
         restoredFrom: options.restoredFrom ?? null,
-        step: Buffer.from(encodeVersionStep(snapshot, previous)).toString('base64'),
+        step: Buffer.from(step).toString('base64'),
       };
       const next: HistoryIndex = {
         ...index,
         versions: [...index.versions, version],
         authorship: authorship.toJSON(),
       };
-      loaded.snapshots.push(snapshot);
+      loaded.push(snapshot, step);
       await this.options.store.write(docId, next, Y.encodeStateAsUpdateV2(loaded.doc));
       this.content.remember(docId, loaded);
       this.options.logger.info('version taken', {

@@ -1,6 +1,6 @@
 /**
- * The history store under `DATA_DIR/history`: per document `<id>.json` (the index)
- * and `<id>.content` (the content, deflated: it is mostly text). Each is written to
+ * The history store under `DATA_DIR/history`: per document `<id>.index` (the index,
+ * JSON) and `<id>.content` (the content), both deflated (mostly text and ids). Each is written to
  * a temporary file, fsync'd and renamed over the old one, so a crash leaves either
  * the old or the new file, never half of one. Versions are taken minutes apart, so
  * rewriting a document's files whole is cheap next to its edits.
@@ -49,9 +49,10 @@ export function createFileHistoryStore(dir: string): HistoryStore {
   const fileOf = (docId: string, ext: string) => path.join(dir, `${docId}.${ext}`);
   return {
     async readIndex(docId) {
-      const bytes = await readOptional(fileOf(docId, 'json'));
+      const bytes = await readOptional(fileOf(docId, 'index'));
       if (bytes === null) return null;
-      return HistoryIndexSchema.parse(JSON.parse(bytes.toString('utf8'))) as HistoryIndex;
+      const text = Buffer.from(await inflate(bytes)).toString('utf8');
+      return HistoryIndexSchema.parse(JSON.parse(text)) as HistoryIndex;
     },
     async readContent(docId) {
       const bytes = await readOptional(fileOf(docId, 'content'));
@@ -62,11 +63,11 @@ export function createFileHistoryStore(dir: string): HistoryStore {
       await ready;
       // The content first: an index never names versions whose content is missing.
       if (content) await writeDurably(fileOf(docId, 'content'), await deflate(content));
-      await writeDurably(fileOf(docId, 'json'), Buffer.from(JSON.stringify(index)));
+      await writeDurably(fileOf(docId, 'index'), await deflate(JSON.stringify(index)));
     },
     async bytes(docId) {
       const [json, content] = await Promise.all([
-        sizeOf(fileOf(docId, 'json')),
+        sizeOf(fileOf(docId, 'index')),
         sizeOf(fileOf(docId, 'content')),
       ]);
       return json + content;

@@ -16,6 +16,29 @@ export interface AuthorshipData {
 
 type Run = { clock: number; len: number; author: number };
 
+/**
+ * For ranges sorted by clock: the end of the range holding `clock`, or else the start
+ * of the next range (Infinity if none), so that nothing about `clock` changes before it.
+ */
+export function rangeBoundary(
+  ranges: ReadonlyArray<{ readonly clock: number; readonly len: number }> | undefined,
+  clock: number,
+): number {
+  if (!ranges) return Number.POSITIVE_INFINITY;
+  let lo = 0;
+  let hi = ranges.length;
+  // First range that ends after `clock`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const range = ranges[mid] as { clock: number; len: number };
+    if (range.clock + range.len <= clock) lo = mid + 1;
+    else hi = mid;
+  }
+  const range = ranges[lo];
+  if (!range) return Number.POSITIVE_INFINITY;
+  return range.clock <= clock ? range.clock + range.len : range.clock;
+}
+
 class RangeIndex {
   private readonly byClient = new Map<number, Run[]>();
 
@@ -53,6 +76,11 @@ class RangeIndex {
       else return run.author;
     }
     return null;
+  }
+
+  /** The first clock after `clock` at which the run that holds it (or the gap) ends. */
+  boundary(client: number, clock: number): number {
+    return rangeBoundary(this.byClient.get(client), clock);
   }
 
   ranges(): AuthorRange[] {
@@ -103,6 +131,11 @@ export class Authorship {
   authorOf(client: number, clock: number): string | null {
     const index = this.inserts.find(client, clock);
     return index === null ? null : (this.people[index] ?? null);
+  }
+
+  /** The first clock after `clock` whose author or deleter may differ from its. */
+  boundary(client: number, clock: number): number {
+    return Math.min(this.inserts.boundary(client, clock), this.deletes.boundary(client, clock));
   }
 
   deleterOf(client: number, clock: number): string | null {

@@ -22,7 +22,7 @@ import type {
   Segment,
   Value,
 } from './diff-model';
-import { visibleAt } from './snapshots';
+import { visibilityBoundary, visibleAt } from './snapshots';
 
 /** What the walk reads of a shared type: its list of structs, or its map of entries. */
 type Sequence = { readonly _start: Y.Item | null };
@@ -61,23 +61,41 @@ class Walk {
       : this.authorship.authorOf(client, clock);
   }
 
-  /** The characters of a Y.Text or Y.XmlText as segments. */
+  /** The first clock after `clock` at which a character's change or author may differ. */
+  private boundary(client: number, clock: number): number {
+    return Math.min(
+      visibilityBoundary(this.before, client, clock),
+      visibilityBoundary(this.after, client, clock),
+      this.authorship.boundary(client, clock),
+    );
+  }
+
+  /**
+   * The characters of a Y.Text or Y.XmlText as segments, run by run: within a struct,
+   * characters change status or author only where a snapshot, a deletion or an
+   * author's range begins or ends.
+   */
   text(type: Sequence): Segment[] {
     const out: Array<{ text: string; change: Change; by: string | null }> = [];
     for (let item = type._start; item !== null; item = item.right) {
       if (!(item.content instanceof Y.ContentString)) continue;
       const chars = item.content.str;
       const { client, clock } = item.id;
-      for (let i = 0; i < chars.length; i += 1) {
+      let i = 0;
+      while (i < chars.length) {
+        const end = Math.min(chars.length, this.boundary(client, clock + i) - clock);
         const change = this.change(client, clock + i);
-        if (change === null) continue;
-        const by = this.by(change, client, clock + i);
-        if (change === 'ins') this.inserted += 1;
-        if (change === 'del') this.deleted += 1;
-        if (change !== 'same' && by) this.people.add(by);
-        const last = out[out.length - 1];
-        if (last && last.change === change && last.by === by) last.text += chars[i];
-        else out.push({ text: chars[i] ?? '', change, by });
+        if (change !== null) {
+          const by = this.by(change, client, clock + i);
+          const run = chars.slice(i, end);
+          if (change === 'ins') this.inserted += run.length;
+          if (change === 'del') this.deleted += run.length;
+          if (change !== 'same' && by) this.people.add(by);
+          const last = out[out.length - 1];
+          if (last && last.change === change && last.by === by) last.text += run;
+          else out.push({ text: run, change, by });
+        }
+        i = Math.max(end, i + 1);
       }
     }
     return out;

@@ -6,6 +6,7 @@
  * rebuilt by adding those differences up in order.
  */
 import * as Y from 'yjs';
+import { rangeBoundary } from './authorship';
 
 type Ranges = Array<{ clock: number; len: number }>;
 type Clients = Map<number, Ranges>;
@@ -81,6 +82,13 @@ export function createdBy(snapshot: Y.Snapshot, client: number, clock: number): 
 /** Whether the character (or struct) `(client, clock)` is part of the document at `snapshot`. */
 export function visibleAt(snapshot: Y.Snapshot, client: number, clock: number): boolean {
   return createdBy(snapshot, client, clock) && !Y.isDeleted(snapshot.ds, Y.createID(client, clock));
+}
+
+/** The first clock after `clock` at which visibility at `snapshot` may change. */
+export function visibilityBoundary(snapshot: Y.Snapshot, client: number, clock: number): number {
+  const created = snapshot.sv.get(client) ?? 0;
+  const svBoundary = clock < created ? created : Number.POSITIVE_INFINITY;
+  return Math.min(svBoundary, rangeBoundary(snapshot.ds.clients.get(client), clock));
 }
 
 /** The delete set as a plain update (no structs), to apply to a document. */

@@ -28,6 +28,8 @@ export interface ExportFormProps {
   readonly includeOptions?: readonly string[];
   readonly heading: string;
   readonly fallbackName: string;
+  /** More of the query, such as `{ version }` for an earlier version of an item. */
+  readonly query?: Readonly<Record<string, string>>;
 }
 
 type State =
@@ -42,6 +44,7 @@ export function ExportForm({
   includeOptions = [],
   heading,
   fallbackName,
+  query: extra = {},
 }: ExportFormProps) {
   const [format, setFormat] = useState(formats[0] ?? 'docx');
   const [include, setInclude] = useState<ReadonlySet<string>>(new Set(['participants']));
@@ -50,7 +53,7 @@ export function ExportForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setState({ kind: 'working', received: 0 });
-    const query = new URLSearchParams({ format });
+    const query = new URLSearchParams({ ...extra, format });
     if (includeOptions.length > 0) query.set('include', [...include].join(','));
     try {
       const name = await downloadExport(

@@ -33,6 +33,7 @@ import {
 } from '../../export/export-formats';
 import { readLimitedText } from '../../export/limited-body';
 import { safeFileName } from '../../export/safe-text';
+import { VersionNotFound, versionDoc } from '../../history/history-queries';
 import { presentLab } from '../../presenters';
 import type { DocStore } from '../../store/doc-store';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
@@ -138,11 +139,41 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     if (format === 'csv' && item.kind !== 'measure') {
       throw badRequest('invalid_format', 'Only a measure has data to export as CSV.');
     }
+    const versionId = c.req.query('version');
     const started = performance.now();
-    const body = await (await exportBodies()).itemExportBody(sources(c), lab, item, format);
+    let body: string | Buffer;
+    let name = safeFileName(item.title, 'item');
+    if (versionId) {
+      // An earlier version: the same export, read from the version, saying which it is.
+      const { history } = c.get('deps');
+      const found = await versionDoc(history, item.id, versionId).catch((error: unknown) => {
+        if (error instanceof VersionNotFound) throw Errors.notFound('That version');
+        throw error;
+      });
+      const at = found.version.at;
+      const label = {
+        name: found.version.name ?? `Saved ${at.slice(0, 16).replace('T', ' ')}`,
+        at,
+      };
+      const reader = { read: async () => found.doc };
+      body = await (await exportBodies()).itemExportBody(
+        { ...sources(c), reader },
+        lab,
+        item,
+        format,
+        label,
+      );
+      name = `${name}-version-${at.slice(0, 10)}`;
+    } else {
+      body = await (await exportBodies()).itemExportBody(sources(c), lab, item, format);
+    }
     deps.observe?.('item', format, (performance.now() - started) / 1000);
-    await audit(c, 'export.created', item.labId, { format, itemId: item.id });
-    return download(c, body, format, safeFileName(item.title, 'item'));
+    await audit(c, 'export.created', item.labId, {
+      format,
+      itemId: item.id,
+      ...(versionId ? { versionId } : {}),
+    });
+    return download(c, body, format, name);
   });
 
   routes.post(ARCHIVE_IMPORT_PATH, async (c) => {
