@@ -3,6 +3,7 @@
  * 2027", numbers with thousands separators, choice values as words.
  */
 import { isCalendarDate } from '../../shared/calendar-date';
+import type { ChoiceWords } from '../../shared/documents/choice-labels';
 import type { FieldValue } from '../../shared/documents/item-doc';
 
 const DATE = new Intl.DateTimeFormat('en-GB', {
@@ -40,10 +41,15 @@ export function labelFor(label: string): string {
   return /[?:]$/.test(label) ? label : `${label}:`;
 }
 
-/** A field's value for a report, by its spec type; empty string when there is nothing to show. */
+/**
+ * A field's value for a report, by its spec type; empty string when there is nothing to show.
+ * A choice reads in the screens' words (`shared/documents/choice-labels.ts`); a stored value
+ * those do not know (a document written by hand) is shown as words, never as its code.
+ */
 export function formatField(
   type: 'text' | 'choice' | 'number' | 'date' | 'ref',
   value: FieldValue,
+  words: ChoiceWords = {},
 ): string {
   if (value === null || value === '') return '';
   switch (type) {
@@ -51,7 +57,7 @@ export function formatField(
     case 'ref':
       return String(value).trim();
     case 'choice':
-      return humanise(String(value));
+      return words[String(value)] ?? humanise(String(value));
     case 'number':
       return typeof value === 'number' ? formatNumber(value) : String(value);
     case 'date':

@@ -5,6 +5,7 @@
  * next opens it), and rich-text conversion may repair the copy.
  */
 import type * as Y from 'yjs';
+import { CHOICE_LABELS } from '../../shared/documents/choice-labels';
 import { aimSentence } from '../../shared/documents/aim-sentence';
 import {
   type FieldValue,
@@ -55,7 +56,8 @@ function facts(kind: ItemKind, fields: Record<string, FieldValue>): Fact[] {
   const skip = NOT_FACTS[kind] ?? [];
   return Object.entries(KINDS[kind].fields).flatMap(([name, spec]) => {
     if (spec.type === 'ref' || skip.includes(name)) return [];
-    const value = cleanText(formatField(spec.type, fields[name] ?? null));
+    const words = CHOICE_LABELS[kind][name];
+    const value = cleanText(formatField(spec.type, fields[name] ?? null, words));
     return value === '' ? [] : [{ label: spec.label, value }];
   });
 }

@@ -5,8 +5,9 @@
  * renderers draw them.
  */
 import { KINDS } from '../../shared/documents/item-kinds';
+import { PHASE_LABELS } from '../../shared/labels';
 import type { Block, HeadingLevel, ReportDocument } from './blocks';
-import { formatDate, formatDateTime, humanise } from './format-values';
+import { formatDate, formatDateTime } from './format-values';
 import { itemBlocks, itemHeading } from './item-layout';
 import { orderRamp } from './pdsa-ramp';
 import type {
@@ -28,7 +29,7 @@ function labIntro(lab: LabSummary, exportedAt: string, what: string): Block[] {
   ];
   if (lab.challenge.trim()) blocks.push({ kind: 'paragraph', text: lab.challenge, style: 'lead' });
   const facts = [
-    { label: 'Phase', value: humanise(lab.phase) },
+    { label: 'Phase', value: PHASE_LABELS[lab.phase] },
     ...(lab.startDate ? [{ label: 'Start date', value: formatDate(lab.startDate) }] : []),
     ...(lab.endDate ? [{ label: 'End date', value: formatDate(lab.endDate) }] : []),
   ];

@@ -8,6 +8,7 @@
 import type { Fishbone } from '../../shared/diagrams/fishbone';
 import type { ProcessMap } from '../../shared/diagrams/process-map';
 import type { JSONContent } from '@tiptap/core';
+import type { LabPhase } from '../../shared/roles';
 import type { ChartView } from '../../shared/charts/chart-view';
 import type { RuleSet } from '../../shared/charts/index';
 import type { ReportComment } from '../../shared/schemas/archive';
@@ -127,7 +128,7 @@ export interface ParticipantCount {
 export interface LabSummary {
   readonly title: string;
   readonly challenge: string;
-  readonly phase: string;
+  readonly phase: LabPhase;
   readonly startDate: string | null;
   readonly endDate: string | null;
 }

@@ -29,7 +29,7 @@ function load(kind: ItemKind): Y.Doc {
 const LAB = {
   title: 'Falls lab',
   challenge: '',
-  phase: 'understand',
+  phase: 'understand' as const,
   startDate: null,
   endDate: null,
 };

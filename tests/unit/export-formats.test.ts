@@ -232,7 +232,7 @@ describe('export formats opened with independent tools', () => {
     const lab = {
       title: 'Empty',
       challenge: '',
-      phase: 'understand',
+      phase: 'understand' as const,
       startDate: null,
       endDate: null,
     };

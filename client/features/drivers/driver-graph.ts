@@ -8,6 +8,7 @@
  */
 import * as Y from 'yjs';
 import { addRow, list } from '../../../shared/documents/item-doc';
+import { DRIVER_TYPE_LABELS } from '../../../shared/documents/choice-labels';
 import { DRIVER_NODE_TYPES, type LINK_STRENGTHS } from '../../../shared/documents/item-kinds';
 import { readableRows } from '../../../shared/documents/item-shape';
 
@@ -43,12 +44,7 @@ export const COLUMN_OF: Readonly<Record<NodeType, number>> = {
   idea: 3,
 };
 
-export const TYPE_LABELS: Readonly<Record<NodeType, string>> = {
-  aim: 'Aim',
-  primary: 'Primary driver',
-  secondary: 'Secondary driver',
-  idea: 'Change idea',
-};
+export const TYPE_LABELS = DRIVER_TYPE_LABELS as Readonly<Record<NodeType, string>>;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -5,6 +5,12 @@
  * read from that document. Words for the stored choice values.
  */
 import type * as Y from 'yjs';
+import {
+  IDEA_EFFORT_LABELS,
+  IDEA_IMPACT_LABELS,
+  IDEA_SOURCE_LABELS,
+  IDEA_STATUS_LABELS,
+} from '../../../shared/documents/choice-labels';
 import { readFields } from '../../../shared/documents/item-doc';
 import { IDEA_STATUSES } from '../../../shared/documents/item-kinds';
 import type { ItemWithRights } from '../../../shared/schemas/api-responses';
@@ -12,24 +18,10 @@ import { type PickQuadrant, pickQuadrant } from '../../../shared/documents/pick-
 
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
-export const STATUS_LABELS: Readonly<Record<IdeaStatus, string>> = {
-  idea: 'Idea',
-  testing: 'Testing',
-  adopted: 'Adopted',
-  adapted: 'Adapted',
-  abandoned: 'Abandoned',
-  spread: 'Spread',
-};
-
-export const SOURCE_LABELS: Readonly<Record<string, string>> = {
-  evidence: 'Evidence',
-  patient: 'Patient idea',
-  elsewhere: 'Seen elsewhere',
-  hunch: 'Hunch',
-};
-
-export const IMPACT_LABELS: Readonly<Record<string, string>> = { high: 'High', low: 'Low' };
-export const EFFORT_LABELS: Readonly<Record<string, string>> = { easy: 'Easy', hard: 'Hard' };
+export const STATUS_LABELS = IDEA_STATUS_LABELS as Readonly<Record<IdeaStatus, string>>;
+export const SOURCE_LABELS = IDEA_SOURCE_LABELS;
+export const IMPACT_LABELS = IDEA_IMPACT_LABELS;
+export const EFFORT_LABELS = IDEA_EFFORT_LABELS;
 
 export const NOT_SET = 'Not set';
 

@@ -1,25 +1,23 @@
 /** Words for the measure definition's stored choices. */
 
 import { RULE_SET_LABELS } from '../../../shared/charts/chart-labels';
+import {
+  MEASURE_DIRECTION_LABELS,
+  MEASURE_TYPE_LABELS,
+  RECORDED_AS_LABELS as SHARED_RECORDED_AS,
+} from '../../../shared/documents/choice-labels';
 import { CONTROL_CHART_LABELS } from '../../../shared/charts/control-chart-labels';
 import { CONTROL_CHARTS, type Direction, type RuleSet } from '../../../shared/charts/index';
 import type { RecordedAs } from './measure-data';
 
-export const TYPE_OPTIONS = [
-  { value: 'outcome', label: 'Outcome measure' },
-  { value: 'process', label: 'Process measure' },
-  { value: 'balancing', label: 'Balancing measure' },
-] as const;
+export const TYPE_OPTIONS = (['outcome', 'process', 'balancing'] as const).map((value) => ({
+  value,
+  label: MEASURE_TYPE_LABELS[value] ?? value,
+}));
 
-export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
-  up: 'Up: higher is better',
-  down: 'Down: lower is better',
-};
+export const DIRECTION_LABELS = MEASURE_DIRECTION_LABELS as Readonly<Record<Direction, string>>;
 
-export const RECORDED_AS_LABELS: Readonly<Record<RecordedAs, string>> = {
-  values: 'One value per period',
-  proportions: 'Numerator and denominator (a proportion)',
-};
+export const RECORDED_AS_LABELS = SHARED_RECORDED_AS as Readonly<Record<RecordedAs, string>>;
 
 /** The `chart` field that goes with each rule set, written together with it. */
 export const CHART_OF_RULES: Readonly<Record<RuleSet, 'run' | 'xmr'>> = {

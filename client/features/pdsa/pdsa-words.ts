@@ -5,7 +5,14 @@
  */
 import { isCalendarDate } from '../../../shared/calendar-date';
 import type { FieldValue } from '../../../shared/documents/item-doc';
+import {
+  type ChoiceWords,
+  PDSA_DECISION_LABELS,
+  YES_NO_LABELS,
+} from '../../../shared/documents/choice-labels';
 import { PDSA_DECISIONS } from '../../../shared/documents/item-kinds';
+
+const label = (words: ChoiceWords, value: string) => words[value] ?? value;
 
 export type PdsaDecision = (typeof PDSA_DECISIONS)[number];
 
@@ -17,15 +24,27 @@ export interface ChoiceOption {
 }
 
 export const DECISION_OPTIONS: readonly ChoiceOption[] = [
-  { value: 'adopt', label: 'Adopt', hint: 'Make the change part of how we work' },
-  { value: 'adapt', label: 'Adapt', hint: 'Change it and test it again' },
-  { value: 'abandon', label: 'Abandon', hint: 'Stop testing this change' },
+  {
+    value: 'adopt',
+    label: label(PDSA_DECISION_LABELS, 'adopt'),
+    hint: 'Make the change part of how we work',
+  },
+  {
+    value: 'adapt',
+    label: label(PDSA_DECISION_LABELS, 'adapt'),
+    hint: 'Change it and test it again',
+  },
+  {
+    value: 'abandon',
+    label: label(PDSA_DECISION_LABELS, 'abandon'),
+    hint: 'Stop testing this change',
+  },
   { value: null, label: 'Not decided yet' },
 ];
 
 export const AS_PLANNED_OPTIONS: readonly ChoiceOption[] = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
+  { value: 'yes', label: label(YES_NO_LABELS, 'yes') },
+  { value: 'no', label: label(YES_NO_LABELS, 'no') },
   { value: null, label: 'Not recorded yet' },
 ];
 

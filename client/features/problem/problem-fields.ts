@@ -5,6 +5,7 @@
  * Names are those of `KINDS.problem` in `shared/documents/item-kinds.ts`.
  */
 import { formatAimDate, formatAimNumber } from '../../../shared/documents/aim-sentence';
+import { AIM_DIRECTION_LABELS } from '../../../shared/documents/choice-labels';
 import type { FieldValue } from '../../../shared/documents/item-doc';
 
 export interface FieldHint {
@@ -36,10 +37,7 @@ export const AIM_UNIT_FIELD: FieldHint = {
 export const AIM_VALUE_FIELDS = ['aimBaseline', 'aimTarget'] as const;
 export const AIM_WHEN_FIELDS = ['aimDirection', 'aimByWhen'] as const;
 
-export const DIRECTION_LABELS: Readonly<Record<string, string>> = {
-  increase: 'Increase',
-  decrease: 'Reduce',
-};
+export const DIRECTION_LABELS = AIM_DIRECTION_LABELS;
 
 /** A stored value as a reader sees it, or "Not given". */
 export function displayValue(name: string, value: FieldValue | undefined): string {
