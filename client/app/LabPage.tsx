@@ -137,6 +137,7 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
               includeOptions={['comments', 'participants', 'drafts']}
               heading="Export this lab"
               fallbackName={lab.title}
+              labId={lab.id}
             />
           )}
           <RecentChanges items={list} names={names} meId={session.me.user.id} />

@@ -14,6 +14,7 @@ import {
   section,
   setFieldValue,
 } from '../../shared/documents/item-doc';
+import type { SharingState } from '../../shared/roles';
 import type { ItemKind } from '../../shared/schemas/records';
 import { DEMO_DIAGRAMS } from './demo-diagrams';
 
@@ -21,6 +22,11 @@ export interface DemoItem {
   readonly id: string;
   readonly kind: ItemKind;
   readonly title: string;
+  /**
+   * How far it is shared: the finished work final, the ideas open for patients' comments, the
+   * welcome note a draft for the team. The default export is then a full report.
+   */
+  readonly sharing?: SharingState;
   readonly build: (doc: Y.Doc) => void;
 }
 
@@ -60,6 +66,7 @@ const idea = (
   id,
   kind: 'idea',
   title,
+  sharing: 'open_for_comment',
   build: (doc) => {
     fill(doc, 'idea', values);
     paragraphs(section(doc, 'description'), [[0, description]]);
@@ -80,6 +87,7 @@ interface CycleSpec {
 const cycle = (spec: CycleSpec): DemoItem => ({
   id: spec.id,
   kind: 'pdsa',
+  sharing: 'final',
   title: `Rounding, cycle ${spec.label}`,
   build: (doc) => {
     fill(doc, 'pdsa', {
@@ -102,12 +110,19 @@ const cycle = (spec: CycleSpec): DemoItem => ({
   },
 });
 
+/** Data points (by index) that followed a PDSA cycle. */
+const PDSA_AFTER = new Map([
+  [9, 'demo-pdsa-1'],
+  [10, 'demo-pdsa-2a'],
+]);
+
 const FALLS_RATE = [6.4, 5.9, 6.8, 6.1, 5.7, 6.3, 5.2, 4.9, 4.6, 4.8, 4.3, 4.1];
 
 export const DEMO_ITEMS: readonly DemoItem[] = [
   {
     id: 'demo-problem',
     kind: 'problem',
+    sharing: 'final',
     title: 'Falls on Ward 7: problem and aim',
     build: (doc) => {
       fill(doc, 'problem', {
@@ -131,6 +146,7 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
   {
     id: 'demo-drivers',
     kind: 'drivers',
+    sharing: 'final',
     title: 'Driver diagram',
     build: (doc) => {
       const nodes: Array<[string, string, string, string | null]> = [
@@ -269,6 +285,7 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
   {
     id: 'demo-measure-falls',
     kind: 'measure',
+    sharing: 'final',
     title: 'Falls per 1,000 occupied bed days',
     build: (doc) => {
       fill(doc, 'measure', {
@@ -286,6 +303,8 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
           period,
           value,
           note: i === 9 ? 'Rounding cycle 2' : '',
+          // The cycles tested in October and November, marked on the chart as on the page.
+          ...(PDSA_AFTER.has(i) ? { pdsaId: PDSA_AFTER.get(i) ?? '' } : {}),
         });
       });
     },

@@ -47,7 +47,7 @@ export async function seedDemoLab(
       kind: item.kind,
       title: item.title,
       status,
-      sharing: 'draft',
+      sharing: item.sharing ?? 'draft',
       order: order + 1,
       createdAt: at,
       updatedAt: at,

@@ -4,6 +4,7 @@
  * took part counted by profession, and reviewers' comments from whatever source
  * the server provides.
  */
+import { includedBySharing } from '../../shared/report-sections';
 import { PROFESSION_LABELS, PROFESSIONS } from '../../shared/roles';
 import type { ItemRecord, LabRecord } from '../../shared/schemas/records';
 import type { MetaStore } from '../store/meta-store';
@@ -44,7 +45,7 @@ export function labSummary(lab: LabRecord): LabSummary {
 export function reportedItems(meta: MetaStore, labId: string, include: Include): ItemRecord[] {
   return meta
     .listItems(labId)
-    .filter((item) => item.archivedAt === null && (include.drafts || item.sharing !== 'draft'))
+    .filter((item) => item.archivedAt === null && includedBySharing(item.sharing, include.drafts))
     .sort((a, b) => a.order - b.order);
 }
 

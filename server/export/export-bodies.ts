@@ -4,6 +4,7 @@
  * this module on the first export (`export-routes.ts`): reading rich text pulls in
  * Tiptap and ProseMirror, which a server that never exports should not carry.
  */
+import { REPORT_SECTIONS, type ReportSection } from '../../shared/report-sections';
 import type { ItemRecord, LabRecord } from '../../shared/schemas/records';
 import { buildArchive } from './archive';
 import {
@@ -28,6 +29,7 @@ export async function labExportBody(
   lab: LabRecord,
   format: LabFormat,
   include: Include,
+  sections: readonly ReportSection[] = REPORT_SECTIONS,
 ): Promise<string | Buffer> {
   if (format === 'json') {
     return `${JSON.stringify(await buildArchive(sources, lab, include), null, 1)}\n`;
@@ -38,7 +40,8 @@ export async function labExportBody(
     );
     return renderMeasuresCsv(measuresOf(await readItems(sources.reader, records)));
   }
-  return renderDocument(format, labReportDocument(await buildLabReport(sources, lab, include)));
+  const report = await buildLabReport(sources, lab, include);
+  return renderDocument(format, labReportDocument(report, sections));
 }
 
 /** The body of one item's export in `format` (CSV only for a measure: the route checks). */

@@ -6,6 +6,11 @@
  */
 import { KINDS } from '../../shared/documents/item-kinds';
 import { PHASE_LABELS } from '../../shared/labels';
+import {
+  REPORT_SECTION_LABELS,
+  REPORT_SECTIONS,
+  type ReportSection,
+} from '../../shared/report-sections';
 import type { Block, HeadingLevel, ReportDocument } from './blocks';
 import { formatDate, formatDateTime } from './format-values';
 import { itemBlocks, itemHeading } from './item-layout';
@@ -117,22 +122,53 @@ function commentChapter(report: LabReport): Block[] {
   return chapter("Reviewers' comments", body);
 }
 
-export function labReportDocument(report: LabReport): ReportDocument {
+/** Each chosen chapter's blocks; the summary is laid out by `summary-layout.ts`. */
+function sectionBlocks(report: LabReport, section: ReportSection): Block[] {
   const { items } = report;
   const at = (level: HeadingLevel) => (item: ItemReport) => itemBlocks(item, level);
+  const title = REPORT_SECTION_LABELS[section];
+  switch (section) {
+    case 'summary':
+      return [];
+    case 'problem':
+      return chapter(title, ofKind(items, 'problem').flatMap(at(3)));
+    case 'drivers':
+      return chapter(title, ofKind(items, 'drivers').flatMap(at(3)));
+    case 'causes':
+      return chapter(title, ofKind(items, 'fishbone').flatMap(at(3)));
+    case 'process':
+      return chapter(title, ofKind(items, 'process').flatMap(at(3)));
+    case 'ideas':
+      return chapter(title, ideaBlocks(items));
+    case 'measures':
+      return chapter(title, ofKind(items, 'measure').flatMap(at(3)));
+    case 'notes':
+      return chapter(title, ofKind(items, 'note').flatMap(at(3)));
+    default: {
+      const unreachable: never = section;
+      throw new Error(`unknown section ${String(unreachable)}`);
+    }
+  }
+}
+
+export function labReportDocument(
+  report: LabReport,
+  sections: readonly ReportSection[] = REPORT_SECTIONS,
+): ReportDocument {
+  const chosen = sections.flatMap((section) => sectionBlocks(report, section));
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: report.lab.title },
     ...labIntro(report.lab, report.exportedAt, 'Lab report'),
-    ...chapter('Problem and aim', ofKind(items, 'problem').flatMap(at(3))),
-    ...chapter('Driver diagram', ofKind(items, 'drivers').flatMap(at(3))),
-    ...chapter('Causes', ofKind(items, 'fishbone').flatMap(at(3))),
-    ...chapter('How the process runs', ofKind(items, 'process').flatMap(at(3))),
-    ...chapter('Change ideas and PDSA cycles', ideaBlocks(items)),
-    ...chapter('Measures', ofKind(items, 'measure').flatMap(at(3))),
-    ...chapter('Notes', ofKind(items, 'note').flatMap(at(3))),
+    ...chosen,
   ];
-  if (items.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'This lab has no items to report yet.' });
+  if (chosen.length === 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text:
+        report.items.length === 0
+          ? 'This lab has no items to report yet.'
+          : 'The chapters chosen for this report have nothing in them.',
+    });
   }
   blocks.push(...participantBlocks(report), ...commentChapter(report));
   return { title: report.lab.title, blocks };

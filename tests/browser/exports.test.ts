@@ -50,6 +50,16 @@ describe('exports from the screens', () => {
     await apiWithToken(workspace.url, workspace.owner.token, 'PATCH', `/api/items/${itemId}`, {
       sharing: 'open_for_comment',
     });
+    await apiWithToken(
+      workspace.url,
+      workspace.owner.token,
+      'POST',
+      `/api/labs/${workspace.labId}/items`,
+      {
+        kind: 'note',
+        title: 'Draft thoughts',
+      },
+    );
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -109,6 +119,64 @@ describe('exports from the screens', () => {
     expect(await axeViolations(page)).toEqual([]);
     const events = workspace.server.meta.listAudit(workspace.labId, 50).map((e) => e.type);
     expect(events.filter((type) => type === 'export.created')).toHaveLength(2);
+    await context.close();
+  });
+
+  it('a facilitator sees what each choice includes, is warned of an empty report, and the chosen chapters and order are remembered', async () => {
+    const context = await signedInContext(browser, workspace.url, facilitator, {
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${workspace.url}/labs/${workspace.labId}`);
+    const form = page.getByRole('form', { name: 'Export this lab' });
+    await form.waitFor();
+    // The lab has one note open for comment and one draft.
+    await form.getByLabel('Items still in draft (1 item)').waitFor({ timeout: 15_000 });
+    await form.getByLabel('Notes (1 item)').waitFor();
+    await form.getByLabel('Measures (0 items)').waitFor();
+
+    // Only the measures: nothing to report, said before anything is downloaded.
+    for (const chapter of [
+      'Summary',
+      'Problem and aim',
+      'Driver diagram',
+      'Change ideas and PDSA cycles',
+      'Notes',
+    ]) {
+      await form.getByLabel(new RegExp(`^${chapter} \\(`)).uncheck();
+    }
+    await form.getByTestId('export-empty-warning').waitFor();
+    await form.getByRole('button', { name: 'Download' }).click();
+    await form.getByTestId('export-status').filter({ hasText: 'nothing in it' }).waitFor();
+    await form.getByRole('button', { name: 'Download the empty report' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Notes back in, moved above Measures by keyboard; the report follows that order.
+    await form.getByLabel('Notes (1 item)').check();
+    await form.getByTestId('export-empty-warning').waitFor({ state: 'detached' });
+    await form.getByRole('button', { name: 'Move Notes up' }).focus();
+    await page.keyboard.press('Enter');
+    await form
+      .getByTestId('export-status')
+      .filter({ hasText: 'Notes moved to place 5 of 6' })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    const order = () =>
+      form
+        .locator('[data-section]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-section')));
+    expect(await order()).toEqual(['summary', 'problem', 'drivers', 'notes', 'ideas', 'measures']);
+    const markdown = await download(page, 'Export this lab', 'md');
+    const text = await readFile(markdown.path, 'utf8');
+    expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Notes', 'Who took part']);
+
+    // Remembered for this lab in this browser.
+    await page.reload();
+    await form.waitFor();
+    await form.getByLabel('Notes (1 item)').waitFor({ timeout: 15_000 });
+    expect(await order()).toEqual(['summary', 'problem', 'drivers', 'notes', 'ideas', 'measures']);
+    expect(await form.getByLabel('Driver diagram (0 items)').isChecked()).toBe(false);
+    expect(await form.getByLabel('Format').inputValue()).toBe('md');
     await context.close();
   });
 

@@ -1,10 +1,24 @@
 /**
- * "Export": choose a format (and, for a whole lab, what to include), then
- * download. Progress and errors are announced. Used on the lab overview for
- * facilitators and on an item's page for anyone who can read it.
+ * "Export": choose a format (and, for a whole lab, what to include and which chapters in which
+ * order, each with how many items it holds), then download. A lab's choice is remembered in
+ * this browser; a report with nothing in it is named as such before it is downloaded. Progress
+ * and errors are announced. Used on the lab overview for facilitators and on an item's page for
+ * anyone who can read it.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { ExportContents } from '../../../shared/report-sections';
 import { downloadExport, ExportFailedError, formatBytes } from './download';
+import {
+  type ChoiceCounts,
+  countChoice,
+  defaultChoice,
+  type ExportChoice,
+  loadChoice,
+  plural,
+  saveChoice,
+} from './export-choice';
+import { ReportSections } from './ReportSections';
+import './exports.css';
 
 export const FORMAT_LABELS: Readonly<Record<string, string>> = {
   docx: 'Word (.docx), to edit further',
@@ -21,6 +35,9 @@ const INCLUDE_LABELS: Readonly<Record<string, string>> = {
   drafts: 'Items still in draft',
 };
 
+/** Formats whose report is laid out in chapters (the archive and the data are whole). */
+const CHAPTERED = new Set(['docx', 'pdf', 'md', 'html']);
+
 export interface ExportFormProps {
   /** `/api/labs/<id>/export` or `/api/items/<id>/export`. */
   readonly endpoint: string;
@@ -30,13 +47,43 @@ export interface ExportFormProps {
   readonly fallbackName: string;
   /** More of the query, such as `{ version }` for an earlier version of an item. */
   readonly query?: Readonly<Record<string, string>>;
+  /** A lab export: its id, so the choice is remembered and the contents counted. */
+  readonly labId?: string;
 }
 
 type State =
   | { kind: 'idle' }
+  | { kind: 'confirm-empty' }
   | { kind: 'working'; received: number }
   | { kind: 'done'; name: string }
   | { kind: 'failed'; message: string };
+
+function includeCount(option: string, counts: ChoiceCounts | null): string {
+  if (!counts) return '';
+  if (option === 'drafts') return ` (${plural(counts.drafts, 'item')})`;
+  if (option === 'comments') return ` (${plural(counts.comments, 'comment')})`;
+  if (option === 'participants') return ` (${plural(counts.people, 'person', 'people')})`;
+  return '';
+}
+
+/** What the lab holds, counted by the server; null until it answers (or if it cannot). */
+function useContents(endpoint: string, labId: string | undefined): ExportContents | null {
+  const [contents, setContents] = useState<ExportContents | null>(null);
+  useEffect(() => {
+    if (!labId) return;
+    let live = true;
+    fetch(`${endpoint}/contents`, { credentials: 'same-origin' })
+      .then((response) => (response.ok ? (response.json() as Promise<ExportContents>) : null))
+      .then((body) => {
+        if (live && body && Array.isArray(body.items)) setContents(body);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [endpoint, labId]);
+  return contents;
+}
 
 export function ExportForm({
   endpoint,
@@ -45,20 +92,40 @@ export function ExportForm({
   heading,
   fallbackName,
   query: extra = {},
+  labId,
 }: ExportFormProps) {
-  const [format, setFormat] = useState(formats[0] ?? 'docx');
-  const [include, setInclude] = useState<ReadonlySet<string>>(new Set(['participants']));
+  const [choice, setChoiceState] = useState<ExportChoice>(() =>
+    labId ? loadChoice(labId, formats, includeOptions) : defaultChoice(formats[0] ?? 'docx'),
+  );
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [announcement, setAnnouncement] = useState('');
+  const contents = useContents(endpoint, labId);
+  const counts = contents ? countChoice(contents, choice) : null;
+  const chaptered = labId !== undefined && CHAPTERED.has(choice.format);
+  const empty = chaptered && counts !== null && counts.chosenItems === 0;
   const id = useId();
+  const setChoice = (next: ExportChoice) => {
+    setChoiceState(next);
+    if (labId) saveChoice(labId, next);
+    if (state.kind === 'confirm-empty') setState({ kind: 'idle' });
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (empty && state.kind !== 'confirm-empty') {
+      setState({ kind: 'confirm-empty' });
+      return;
+    }
     setState({ kind: 'working', received: 0 });
-    const query = new URLSearchParams({ ...extra, format });
-    if (includeOptions.length > 0) query.set('include', [...include].join(','));
+    const query = new URLSearchParams({ ...extra, format: choice.format });
+    if (includeOptions.length > 0) query.set('include', choice.include.join(','));
+    if (chaptered) {
+      const chosen = choice.sections.filter((s) => s.on).map((s) => s.id);
+      if (chosen.length > 0) query.set('sections', chosen.join(','));
+    }
     try {
       const name = await downloadExport(
         `${endpoint}?${query}`,
-        `${fallbackName}.${format}`,
+        `${fallbackName}.${choice.format}`,
         ({ received }) => setState({ kind: 'working', received }),
       );
       setState({ kind: 'done', name });
@@ -70,10 +137,11 @@ export function ExportForm({
     }
   };
   const toggle = (option: string) => {
-    const next = new Set(include);
-    if (next.has(option)) next.delete(option);
-    else next.add(option);
-    setInclude(next);
+    const on = choice.include.includes(option);
+    setChoice({
+      ...choice,
+      include: on ? choice.include.filter((o) => o !== option) : [...choice.include, option],
+    });
   };
   return (
     <form className="export-form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
@@ -87,8 +155,8 @@ export function ExportForm({
         <select
           className="nhsuk-select"
           id={`${id}-format`}
-          value={format}
-          onChange={(e) => setFormat(e.target.value)}
+          value={choice.format}
+          onChange={(e) => setChoice({ ...choice, format: e.target.value })}
         >
           {formats.map((option) => (
             <option key={option} value={option}>
@@ -100,6 +168,12 @@ export function ExportForm({
       {includeOptions.length > 0 && (
         <fieldset className="nhsuk-fieldset nhsuk-form-group">
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Include</legend>
+          {counts && (
+            <p className="nhsuk-hint nhsuk-body-s">
+              Items shared for comment or final are included;{' '}
+              {plural(counts.drafts, 'item is', 'items are')} still in draft.
+            </p>
+          )}
           <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
             {includeOptions.map((option) => (
               <div className="nhsuk-checkboxes__item" key={option}>
@@ -107,28 +181,59 @@ export function ExportForm({
                   className="nhsuk-checkboxes__input"
                   id={`${id}-${option}`}
                   type="checkbox"
-                  checked={include.has(option)}
+                  checked={choice.include.includes(option)}
                   onChange={() => toggle(option)}
                 />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-${option}`}>
                   {INCLUDE_LABELS[option] ?? option}
+                  {includeCount(option, counts)}
                 </label>
               </div>
             ))}
           </div>
         </fieldset>
       )}
+      {chaptered && (
+        <ReportSections
+          id={id}
+          sections={choice.sections}
+          counts={counts}
+          onChange={(sections, said) => {
+            setChoice({ ...choice, sections });
+            if (said) setAnnouncement(said);
+          }}
+        />
+      )}
+      {empty && (
+        <div className="nhsuk-warning-callout" data-testid="export-empty-warning">
+          <h3 className="nhsuk-warning-callout__label">
+            <span>
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              This report would be empty
+            </span>
+          </h3>
+          <p className="nhsuk-body-s">
+            None of the chosen chapters has an item to report
+            {counts && counts.drafts > 0
+              ? `: ${plural(counts.drafts, 'item is', 'items are')} still in draft. Share them for comment, include drafts, or choose other chapters.`
+              : '. Choose other chapters, or add items to the lab first.'}
+          </p>
+        </div>
+      )}
       <button
         className="nhsuk-button nhsuk-button--secondary"
         type="submit"
         disabled={state.kind === 'working'}
       >
-        Download
+        {state.kind === 'confirm-empty' ? 'Download the empty report' : 'Download'}
       </button>
       <p className="nhsuk-body-s" role="status" aria-live="polite" data-testid="export-status">
+        {state.kind === 'confirm-empty' &&
+          'This report has nothing in it. Select the button again to download it anyway.'}
         {state.kind === 'working' &&
           `Preparing your export… ${state.received > 0 ? `${formatBytes(state.received)} received` : ''}`}
         {state.kind === 'done' && `Downloaded ${state.name}.`}
+        {state.kind === 'idle' && announcement}
       </p>
       {state.kind === 'failed' && (
         <p className="nhsuk-error-message" role="alert">

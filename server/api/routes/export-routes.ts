@@ -1,7 +1,8 @@
 /**
  * Export and import over the API:
- *  - `GET /labs/:labId/export?format=docx|pdf|md|html|json|csv&include=comments,participants,drafts`
- *    for the people who run a lab (facilitators, admins);
+ *  - `GET /labs/:labId/export?format=docx|pdf|md|html|json|csv&include=comments,participants,drafts
+ *    &sections=summary,problem,…` for the people who run a lab (facilitators, admins), and
+ *    `GET /labs/:labId/export/contents`: what it could include, counted for the export form;
  *  - `GET /items/:itemId/export?format=docx|pdf|md|html|csv` for anyone who may
  *    read or edit the item (reviewers, who only comment, may not take it away);
  *  - `POST /labs/import` with an archive as the body, for people who may create labs.
@@ -11,6 +12,11 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { type LabAction, mayCreateLab } from '../../../shared/policy';
+import {
+  parseSections,
+  REPORT_SECTIONS,
+  type ReportSection,
+} from '../../../shared/report-sections';
 import { MAX_ARCHIVE_BYTES } from '../../../shared/schemas/archive';
 import { itemRights } from '../../auth/item-access';
 import { newId } from '../../auth/secrets';
@@ -23,6 +29,7 @@ import {
 } from '../../export/archive-import';
 import type { CommentSource, ReportSources } from '../../export/build-report';
 import type { DocReader } from '../../export/doc-reader';
+import { exportContents } from '../../export/export-contents';
 import {
   CONTENT_TYPES,
   INCLUDE_OPTIONS,
@@ -89,6 +96,14 @@ function queryInclude(c: ApiContext): Include {
   };
 }
 
+function querySections(c: ApiContext): readonly ReportSection[] {
+  const text = c.req.query('sections');
+  if (text === undefined) return REPORT_SECTIONS;
+  const parsed = parseSections(text);
+  if ('error' in parsed) throw badRequest('invalid_sections', parsed.error);
+  return parsed;
+}
+
 function download(c: Context, body: string | Buffer, format: LabFormat, name: string): Response {
   return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
     'content-type': CONTENT_TYPES[format],
@@ -115,9 +130,11 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     const { lab } = requireLab(c, c.req.param('labId'), EXPORT_LAB);
     const format = queryFormat(c, LAB_FORMATS);
     const include = queryInclude(c);
+    const sections = querySections(c);
     const name = safeFileName(lab.title, 'lab');
     const started = performance.now();
-    const body = await (await exportBodies()).labExportBody(sources(c), lab, format, include);
+    const bodies = await exportBodies();
+    const body = await bodies.labExportBody(sources(c), lab, format, include, sections);
     deps.observe?.('lab', format, (performance.now() - started) / 1000);
     const included = Object.entries(include)
       .filter(([, on]) => on)
@@ -125,6 +142,11 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
       .join(',');
     await audit(c, 'export.created', lab.id, { format, include: included });
     return download(c, body, format, format === 'json' ? `${name}-archive` : name);
+  });
+
+  routes.get('/labs/:labId/export/contents', async (c) => {
+    const { lab } = requireLab(c, c.req.param('labId'), EXPORT_LAB);
+    return c.json(await exportContents(sources(c), lab.id));
   });
 
   routes.get('/items/:itemId/export', async (c) => {
