@@ -141,6 +141,15 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
         aimByWhen: '2027-03-31',
       });
       paragraphs(section(doc, 'description'), DEMO_BLOCKS.slice(0, 3));
+      paragraphs(section(doc, 'learning'), [
+        [
+          0,
+          'Night rounds that always offer the toilet prevent the falls that happen when patients get up alone; a visible prompt keeps side-room rounds on time.',
+        ],
+      ]);
+      paragraphs(section(doc, 'nextSteps'), [
+        [0, 'Adopt rounding with the door prompt across Ward 7, then spread it to Ward 8.'],
+      ]);
     },
   },
   {

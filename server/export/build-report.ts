@@ -18,6 +18,7 @@ import type {
   ParticipantCount,
   ReportComment,
   SingleItemReport,
+  TeamMember,
 } from './report-model';
 import { cleanText } from './safe-text';
 
@@ -71,6 +72,15 @@ export function participantCounts(meta: MetaStore, labId: string): ParticipantCo
   });
 }
 
+/** The people who run and do the work, by name and profession; reviewers are only counted. */
+export function teamMembers(meta: MetaStore, labId: string): TeamMember[] {
+  return meta.listMembers(labId).flatMap((membership) => {
+    const user = meta.getUser(membership.userId);
+    if (!user || membership.role === 'reviewer') return [];
+    return [{ name: cleanText(user.name), profession: PROFESSION_LABELS[user.profession] }];
+  });
+}
+
 export async function buildLabReport(
   sources: ReportSources,
   lab: LabRecord,
@@ -91,6 +101,7 @@ export async function buildLabReport(
     exportedAt: sources.now().toISOString(),
     items,
     participants: include.participants ? participantCounts(sources.meta, lab.id) : null,
+    team: include.participants ? teamMembers(sources.meta, lab.id) : null,
     comments,
   };
 }

@@ -14,6 +14,7 @@ import {
 import type { Block, HeadingLevel, ReportDocument } from './blocks';
 import { formatDate, formatDateTime } from './format-values';
 import { itemBlocks, itemHeading } from './item-layout';
+import { summaryBlocks } from './summary-layout';
 import { orderRamp } from './pdsa-ramp';
 import type {
   ItemReport,
@@ -77,6 +78,17 @@ function chapter(title: string, body: Block[]): Block[] {
 function participantBlocks(report: LabReport): Block[] {
   if (report.participants === null) return [];
   const total = report.participants.reduce((sum, row) => sum + row.count, 0);
+  const team: Block[] =
+    report.team && report.team.length > 0
+      ? [
+          {
+            kind: 'table',
+            caption: 'The team by name and profession (reviewers are counted above, not named)',
+            head: ['Name', 'Profession'],
+            rows: report.team.map((person) => [person.name, person.profession]),
+          },
+        ]
+      : [];
   return chapter('Who took part', [
     {
       kind: 'paragraph',
@@ -88,6 +100,7 @@ function participantBlocks(report: LabReport): Block[] {
       head: ['Profession', 'People'],
       rows: report.participants.map((row) => [row.profession, String(row.count)]),
     },
+    ...team,
   ]);
 }
 
@@ -122,14 +135,14 @@ function commentChapter(report: LabReport): Block[] {
   return chapter("Reviewers' comments", body);
 }
 
-/** Each chosen chapter's blocks; the summary is laid out by `summary-layout.ts`. */
+/** Each chosen chapter's blocks; the summary's are laid out by `summary-layout.ts`. */
 function sectionBlocks(report: LabReport, section: ReportSection): Block[] {
   const { items } = report;
   const at = (level: HeadingLevel) => (item: ItemReport) => itemBlocks(item, level);
   const title = REPORT_SECTION_LABELS[section];
   switch (section) {
     case 'summary':
-      return [];
+      return summaryBlocks(report);
     case 'problem':
       return chapter(title, ofKind(items, 'problem').flatMap(at(3)));
     case 'drivers':

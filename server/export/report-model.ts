@@ -125,6 +125,11 @@ export interface ParticipantCount {
   readonly count: number;
 }
 
+export interface TeamMember {
+  readonly name: string;
+  readonly profession: string;
+}
+
 export interface LabSummary {
   readonly title: string;
   readonly challenge: string;
@@ -140,6 +145,8 @@ export interface LabReport {
   readonly items: readonly ItemReport[];
   /** Null when the export was not asked to include them. */
   readonly participants: readonly ParticipantCount[] | null;
+  /** The team by name and profession (reviewers only counted); null when not included. */
+  readonly team?: readonly TeamMember[] | null;
   readonly comments: readonly ReportComment[] | null;
 }
 

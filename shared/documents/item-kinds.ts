@@ -67,7 +67,12 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
       aimDirection: choice('Direction of improvement', ['increase', 'decrease']),
       aimByWhen: { type: 'date', label: 'By when' },
     },
-    sections: { description: 'Problem description' },
+    /** Key learning and next steps: what the lab has learned so far, for its summary page. */
+    sections: {
+      description: 'Problem description',
+      learning: 'Key learning',
+      nextSteps: 'Next steps',
+    },
     lists: {},
   },
   drivers: {

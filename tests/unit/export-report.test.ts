@@ -303,10 +303,11 @@ describe('items read from their documents', () => {
 });
 
 describe('the lab report layout', () => {
-  it('orders the report: problem and aim, drivers, causes, the process, ideas with their ramps, measures, notes, people', async () => {
+  it('orders the report: summary, problem and aim, drivers, causes, the process, ideas with their ramps, measures, notes, people', async () => {
     const doc = labReportDocument(labReport(await demoItems()));
     expect(headings(doc.blocks).filter((h) => /^[12] /.test(h))).toEqual([
       '1 Ward 7 falls',
+      '2 Summary',
       '2 Problem and aim',
       '2 Driver diagram',
       '2 Causes',
@@ -336,6 +337,46 @@ describe('the lab report layout', () => {
     expect(
       doc.blocks.some((b) => b.kind === 'table' && b.caption === 'Predictions against results'),
     ).toBe(true);
+  });
+
+  it('opens with a summary: the aim, each measure at a glance, the PDSA ramp, learning, next steps and the team', async () => {
+    const report = {
+      ...labReport(await demoItems()),
+      team: [{ name: 'Nia Nurse', profession: 'Nurse' }],
+    };
+    const blocks = labReportDocument(report).blocks;
+    const end = blocks.findIndex(
+      (b, i) => i > 0 && b.kind === 'heading' && b.level === 2 && b.text !== 'Summary',
+    );
+    const summary = blocks.slice(0, end);
+    expect(headings(summary).filter((h) => h.startsWith('3 '))).toEqual([
+      '3 Aim',
+      '3 Measures at a glance',
+      '3 PDSA ramp',
+      '3 Key learning',
+      '3 Next steps',
+      '3 The team',
+    ]);
+    const tables = summary.flatMap((b) => (b.kind === 'table' ? [b] : []));
+    expect(tables[0]?.head).toEqual(['Measure', 'Latest', 'Variation', 'Assurance', 'Reading']);
+    expect(tables[0]?.rows[0]?.slice(0, 3)).toEqual([
+      'Falls per 1,000 occupied bed days',
+      '4.1 falls per 1,000 bed days (2026-12)',
+      'Special cause improvement',
+    ]);
+    expect(tables[1]?.head).toEqual([
+      'Cycle',
+      'Change tested',
+      'Prediction',
+      'What happened',
+      'Decision',
+    ]);
+    expect(tables[1]?.rows.map((row) => [row[0], row[4]])).toEqual([
+      ['1', 'Adapt'],
+      ['2', 'Adapt'],
+      ['2a', 'Adopt'],
+    ]);
+    expect(summary).toContainEqual({ kind: 'paragraph', text: 'Nia Nurse (Nurse)' });
   });
 
   it('lists reviewers’ comments under the item they are on, with responses', async () => {

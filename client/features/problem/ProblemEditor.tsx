@@ -105,24 +105,30 @@ function SummaryList(props: { doc: Y.Doc; names: readonly string[]; testId: stri
   );
 }
 
-function Description({ doc, provider, user, editable }: ItemBodyProps) {
-  const fragment = section(doc, 'description');
+/** A rich-text section of the problem statement, edited together. */
+function RichSection({
+  doc,
+  provider,
+  user,
+  editable,
+  name,
+}: ItemBodyProps & { name: 'description' | 'learning' | 'nextSteps' }) {
+  const fragment = section(doc, name);
+  const label = KINDS.problem.sections[name] ?? name;
+  const headingId = `problem-${name}-heading`;
   // Only a reader's "Nothing written yet" depends on it; an editor need not re-render per keystroke.
   useYChanges(editable ? null : fragment);
   return (
-    <section
-      className="item-editor__section nhsuk-u-margin-bottom-6"
-      aria-labelledby="problem-description-heading"
-    >
-      <h2 className="nhsuk-heading-m" id="problem-description-heading">
-        {KINDS.problem.sections.description}
+    <section className="item-editor__section nhsuk-u-margin-bottom-6" aria-labelledby={headingId}>
+      <h2 className="nhsuk-heading-m" id={headingId}>
+        {label}
       </h2>
       <CollaborativeEditor
         doc={doc}
         provider={provider}
-        field={sectionName('description')}
+        field={sectionName(name)}
         user={user}
-        label={KINDS.problem.sections.description ?? 'Problem description'}
+        label={label}
         editable={editable}
       />
       {fragment.length === 0 && !editable && <p className="nhsuk-body-s">Nothing written yet.</p>}
@@ -165,7 +171,7 @@ export function ProblemEditor(props: ItemBodyProps) {
           <SummaryList doc={doc} names={problemNames} testId="problem-fields" />
         )}
       </section>
-      <Description {...props} />
+      <RichSection {...props} name="description" />
       <section aria-labelledby="aim-heading">
         <h2 className="nhsuk-heading-m" id="aim-heading">
           Aim
@@ -178,6 +184,12 @@ export function ProblemEditor(props: ItemBodyProps) {
           <SummaryList doc={doc} names={AIM_PARTS} testId="aim-fields" />
         )}
       </section>
+      <p className="nhsuk-body nhsuk-u-margin-top-6">
+        What the lab has learned so far and what it will do next, for the summary page of its
+        report.
+      </p>
+      <RichSection {...props} name="learning" />
+      <RichSection {...props} name="nextSteps" />
     </div>
   );
 }
