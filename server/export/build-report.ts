@@ -10,6 +10,7 @@ import type { ItemRecord, LabRecord } from '../../shared/schemas/records';
 import type { MetaStore } from '../store/meta-store';
 import { type DocReader, withDoc } from './doc-reader';
 import type { Include } from './export-formats';
+import type { PdsaNames } from './measure-rows';
 import { type ItemSource, readItem } from './read-item';
 import type {
   ItemReport,
@@ -53,9 +54,20 @@ export function reportedItems(meta: MetaStore, labId: string, include: Include):
 export function readItems(
   reader: DocReader,
   records: readonly ItemSource[],
+  pdsaNames: PdsaNames = new Map(),
 ): Promise<ItemReport[]> {
   return Promise.all(
-    records.map((record) => withDoc(reader, record.id, (doc) => readItem(doc, record))),
+    records.map((record) => withDoc(reader, record.id, (doc) => readItem(doc, record, pdsaNames))),
+  );
+}
+
+/** The lab's PDSA cycles by id, named as the measure page names the one a point followed. */
+export function pdsaNames(meta: MetaStore, labId: string): PdsaNames {
+  return new Map(
+    meta
+      .listItems(labId)
+      .filter((item) => item.kind === 'pdsa' && item.archivedAt === null)
+      .map((item) => [item.id, item.title || 'Untitled PDSA cycle']),
   );
 }
 
@@ -87,7 +99,7 @@ export async function buildLabReport(
   include: Include,
 ): Promise<LabReport> {
   const records = reportedItems(sources.meta, lab.id, include);
-  const items = await readItems(sources.reader, records);
+  const items = await readItems(sources.reader, records, pdsaNames(sources.meta, lab.id));
   const comments = include.comments
     ? (
         (await sources.comments?.(
@@ -112,7 +124,7 @@ export async function buildItemReport(
   record: ItemRecord,
   version: SingleItemReport['version'] = null,
 ): Promise<SingleItemReport> {
-  const [item] = await readItems(sources.reader, [record]);
+  const [item] = await readItems(sources.reader, [record], pdsaNames(sources.meta, lab.id));
   if (!item) throw new Error(`item ${record.id} could not be read`);
   return { lab: labSummary(lab), exportedAt: sources.now().toISOString(), item, version };
 }

@@ -40,9 +40,17 @@ export interface ChartGeometry {
   /** y of the target line, or null without a target. */
   readonly target: number | null;
   readonly points: readonly PlacedPoint[];
+  /** Annotation marks (A1…) above the plot and PDSA marks (P1…) below the axis, as on the page. */
+  readonly annotations: ReadonlyArray<{ readonly x: number; readonly label: string }>;
+  readonly pdsa: ReadonlyArray<{ readonly x: number; readonly label: string }>;
+  /** x of each boundary where a re-based segment starts. */
+  readonly rebases: readonly number[];
+  /** x where the first segment's baseline ends and its centre line is extended; null if it is not. */
+  readonly baselineEnd: number | null;
 }
 
-const MARGIN = { left: 56, right: 32, top: 16, bottom: 44 };
+// Room above the plot for annotation marks, and below the period labels for PDSA marks.
+const MARGIN = { left: 56, right: 32, top: 30, bottom: 62 };
 const MAX_X_LABELS = 8;
 
 /** Round steps (1, 2, 2.5, 5 × 10ⁿ) giving about `count` ticks over the range. */
@@ -89,6 +97,12 @@ function steps(
   });
   if (current.length > 0) out.push(current);
   return out;
+}
+
+function baselineEnd(chart: ChartView, xs: readonly number[]): number | null {
+  const first = chart.segments[0];
+  if (!first || first.centre === null || first.baselineTo >= first.to) return null;
+  return ((xs[first.baselineTo] ?? 0) + (xs[first.baselineTo + 1] ?? 0)) / 2;
 }
 
 export function chartGeometry(chart: ChartView, width: number, height: number): ChartGeometry {
@@ -139,6 +153,14 @@ export function chartGeometry(chart: ChartView, width: number, height: number): 
       y,
     ),
     target: chart.target === null ? null : y(chart.target),
+    annotations: chart.points.flatMap((p, i) =>
+      p.annotation === null ? [] : [{ x: xs[i] ?? 0, label: `A${p.annotation}` }],
+    ),
+    pdsa: chart.points.flatMap((p, i) =>
+      p.pdsaMark === null ? [] : [{ x: xs[i] ?? 0, label: `P${p.pdsaMark}` }],
+    ),
+    rebases: chart.segments.slice(1).map((s) => ((xs[s.from - 1] ?? 0) + (xs[s.from] ?? 0)) / 2),
+    baselineEnd: baselineEnd(chart, xs),
     points: chart.points.map((point, i) => ({
       x: xs[i] ?? 0,
       y: y(point.value),
@@ -156,11 +178,14 @@ export const LINE_STYLES = {
   limit: { colour: '#768692', dash: [6, 4] },
   target: { colour: '#330072', dash: [2, 3] },
   grid: { colour: '#e8edee', dash: null },
+  mark: { colour: '#212b32', dash: null },
+  boundary: { colour: '#425563', dash: [3, 3] },
   axis: { colour: '#425563', dash: null },
 } as const satisfies Record<string, { colour: string; dash: readonly [number, number] | null }>;
 
 export type LegendItem =
   | { readonly kind: 'line'; readonly line: keyof typeof LINE_STYLES; readonly label: string }
+  | { readonly kind: 'pdsa'; readonly label: string }
   | { readonly kind: 'marker'; readonly cls: PointClass; readonly label: string };
 
 /** What the legend explains: the lines drawn, then each class of point on the chart. */
@@ -179,5 +204,15 @@ export function legendItems(chart: ChartView): LegendItem[] {
       : []),
     ...(chart.target !== null ? [{ kind: 'line', line: 'target', label: 'Target' } as const] : []),
     ...chart.classes.map((cls) => ({ kind: 'marker', cls, label: classLegend(cls) }) as const),
+    ...(chart.segments.length > 1 ||
+    baselineEnd(
+      chart,
+      chart.points.map((_, i) => i),
+    ) !== null
+      ? [{ kind: 'line', line: 'boundary', label: 'Baseline end or re-base' } as const]
+      : []),
+    ...(chart.points.some((p) => p.pdsaMark !== null)
+      ? [{ kind: 'pdsa', label: 'PDSA cycle (P1…)' } as const]
+      : []),
   ];
 }

@@ -74,16 +74,50 @@ function axes(g: ChartGeometry): string {
   return grid + xs + frame;
 }
 
+const pdsaTriangle = (x: number, y: number) =>
+  `<polygon points="${f(x)},${f(y)} ${f(x + 5)},${f(y + 8)} ${f(x - 5)},${f(y + 8)}" fill="${LINE_STYLES.mark.colour}"/>`;
+
 function legendSymbol(item: LegendItem): string {
-  return item.kind === 'line'
-    ? polyline(
+  if (item.kind === 'line')
+    return polyline(
+      [
+        { x: 0, y: 0 },
+        { x: 18, y: 0 },
+      ],
+      item.line,
+    );
+  if (item.kind === 'pdsa') return pdsaTriangle(9, -4);
+  return markerSvg(item.cls, 9, 0, '');
+}
+
+/** Annotation marks above the plot, PDSA marks below the period labels, boundaries as dashes. */
+function marks(g: ChartGeometry): string {
+  const { plot } = g;
+  const ink = LINE_STYLES.mark.colour;
+  const boundaries = [...g.rebases, ...(g.baselineEnd === null ? [] : [g.baselineEnd])]
+    .map((x) =>
+      polyline(
         [
-          { x: 0, y: 0 },
-          { x: 18, y: 0 },
+          { x, y: plot.top },
+          { x, y: plot.bottom },
         ],
-        item.line,
-      )
-    : markerSvg(item.cls, 9, 0, '');
+        'boundary',
+      ),
+    )
+    .join('');
+  const annotations = g.annotations
+    .map(
+      (m) =>
+        `<line x1="${f(m.x)}" y1="${plot.top - 6}" x2="${f(m.x)}" y2="${plot.top}" stroke="${ink}"/><text x="${f(m.x)}" y="${plot.top - 10}" text-anchor="middle">${m.label}</text>`,
+    )
+    .join('');
+  const pdsa = g.pdsa
+    .map(
+      (m) =>
+        `${pdsaTriangle(m.x, plot.bottom + 26)}<text x="${f(m.x)}" y="${plot.bottom + 48}" text-anchor="middle">${m.label}</text>`,
+    )
+    .join('');
+  return boundaries + annotations + pdsa;
 }
 
 function legend(items: readonly LegendItem[], top: number): string {
@@ -124,6 +158,6 @@ export function chartSvg(chart: ChartView, id: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="Arial, sans-serif" font-size="11" fill="#231f20">` +
     `<title id="${id}-title">${escapeXml(chartTitle(chart))}</title><desc id="${id}-desc">${escapeXml(chart.summary)}</desc>` +
-    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${axes(g)}${lines}${markers}${legend(items, HEIGHT)}</svg>`
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>${axes(g)}${marks(g)}${lines}${markers}${legend(items, HEIGHT)}</svg>`
   );
 }

@@ -8,8 +8,18 @@
  */
 import { ChartRun, type ChartSeries } from 'docx/charts';
 import { CLASS_ORDER, CLASS_STYLES, classLegend } from '../../shared/charts/chart-labels';
-import type { ChartView } from '../../shared/charts/chart-view';
+import type { ChartView, ViewPoint } from '../../shared/charts/chart-view';
 import { chartTitle } from '../../shared/charts/chart-words';
+
+/** "A1 P2": the marks a point carries on the chart; empty for none. */
+export function pointMarks(point: ViewPoint): string {
+  return [
+    point.annotation === null ? '' : `A${point.annotation}`,
+    point.pdsaMark === null ? '' : `P${point.pdsaMark}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
 
 const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 
@@ -22,6 +32,11 @@ export function docxChart(chart: ChartView): ChartRun {
       values: chart.points.map((point) => point.value),
       color: '425563',
       markers: { shape: 'circle', size: 5 },
+      // Annotation (A1…) and PDSA (P1…) marks as labels on their points, as the page marks them.
+      pointLabels: chart.points.map((point) => {
+        const text = pointMarks(point);
+        return text ? { text, position: 'above' as const, font: { size: 8 } } : false;
+      }),
     },
     {
       name: chart.centreName,

@@ -6,7 +6,13 @@
 
 import { formatNumber as chartNumber } from '../../shared/charts/chart-number';
 import type { ViewPoint } from '../../shared/charts/chart-view';
-import { pointClassText, pointSignalNames, signalsSentence } from '../../shared/charts/chart-words';
+import {
+  chartMarks,
+  pointClassText,
+  pointMarksText,
+  pointSignalNames,
+  signalsSentence,
+} from '../../shared/charts/chart-words';
 import { controlCentreLabel } from '../../shared/charts/control-chart-labels';
 import { needsDenominators } from '../../shared/charts/control-input';
 import { KINDS } from '../../shared/documents/item-kinds';
@@ -123,9 +129,13 @@ function dataTable(item: MeasureReport): Block {
   let charted = 0;
   const rows = item.points.map((point) => {
     const view = point.value === null ? undefined : chart?.points[charted++];
-    const note = [point.note, point.rebase ? `Re-based here: ${point.rebase}` : '']
-      .filter(Boolean)
-      .join('. ');
+    // A charted point's note is its annotation mark (A1…), as in the page's table.
+    const note =
+      view && chart
+        ? pointMarksText(chart, view)
+        : [point.note, point.rebase ? `Re-based here: ${point.rebase}` : '']
+            .filter(Boolean)
+            .join('. ');
     const value = point.value === null ? '' : formatNumber(point.value);
     const centre = num(view?.centre ?? null);
     const cell = chart?.chart && needsDenominators(chart.chart) ? fine : num;
@@ -143,7 +153,7 @@ function dataTable(item: MeasureReport): Block {
       chart?.centreName ?? controlCentreLabel(item.rules, null),
       ...limits,
       'Signal',
-      'Note',
+      'Marks and notes',
     ],
     rows,
   };
@@ -158,6 +168,14 @@ function measureBlocks(item: MeasureReport, level: HeadingLevel): Block[] {
   } else if (chart) {
     blocks.push({ kind: 'paragraph', text: `Chart: ${chart.chartName}.`, style: 'meta' });
     blocks.push({ kind: 'chart', chart });
+    const marks = chartMarks(chart);
+    if (marks.length > 0) {
+      blocks.push({ kind: 'heading', level: below(level), text: 'Marks on the chart' });
+      blocks.push({
+        kind: 'list',
+        items: marks.map((mark) => ({ text: mark.text, children: [] })),
+      });
+    }
     blocks.push({ kind: 'heading', level: below(level), text: 'Signals' });
     blocks.push(
       chart.signals.length === 0

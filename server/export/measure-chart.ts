@@ -36,6 +36,7 @@ export function measureChart(input: ChartInput): ChartView | null {
             excludedReason: p.excluded,
             note: p.note,
             rebaseReason: p.rebase,
+            pdsa: p.pdsa ?? null,
           },
         ],
   );

@@ -64,13 +64,20 @@ function chartedValue(
   return proportionProblem(numerator, denominator) ? null : numerator / denominator;
 }
 
+/** A PDSA cycle's title by its item id, for the points that followed one. */
+export type PdsaNames = ReadonlyMap<string, string>;
+
 export function measurePoints(
   rows: ReadonlyArray<Readonly<Record<string, FieldValue>>>,
   recordedAs: MeasureSettings['recordedAs'],
+  pdsaNames: PdsaNames = new Map(),
 ): MeasurePoint[] {
   return rows.map((row) => {
     const reason = text(row.excludedReason);
+    const pdsaId = typeof row.pdsaId === 'string' && row.pdsaId !== '' ? row.pdsaId : null;
     return {
+      // As the measure page names a cycle it cannot see.
+      pdsa: pdsaId === null ? null : cleanText(pdsaNames.get(pdsaId) ?? 'a PDSA cycle'),
       period: text(row.period),
       value: chartedValue(row, recordedAs),
       note: text(row.note),

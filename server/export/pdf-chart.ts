@@ -9,6 +9,7 @@
 import { CLASS_STYLES, MARKER_OUTLINE, type PointClass } from '../../shared/charts/chart-labels';
 import type { ChartView } from '../../shared/charts/chart-view';
 import {
+  type ChartGeometry,
   chartGeometry,
   type LegendItem,
   LINE_STYLES,
@@ -62,6 +63,42 @@ function marker(pdf: PDFKit.PDFDocument, cls: PointClass, x: number, y: number) 
   pdf.fillAndStroke().restore();
 }
 
+function pdsaTriangle(pdf: PDFKit.PDFDocument, x: number, y: number) {
+  pdf
+    .save()
+    .fillColor(LINE_STYLES.mark.colour)
+    .polygon([x, y], [x + 3.5, y + 6], [x - 3.5, y + 6])
+    .fill()
+    .restore();
+}
+
+/** Annotation marks above the plot, PDSA marks below the period labels, boundaries dashed. */
+function marks(pdf: PDFKit.PDFDocument, g: ChartGeometry, at: (p: Xy) => Xy) {
+  const { plot } = g;
+  for (const x of [...g.rebases, ...(g.baselineEnd === null ? [] : [g.baselineEnd])]) {
+    line(pdf, [at({ x, y: plot.top }), at({ x, y: plot.bottom })], 'boundary');
+  }
+  pdf.fontSize(7).fillColor(LINE_STYLES.mark.colour);
+  for (const mark of g.annotations) {
+    line(pdf, [at({ x: mark.x, y: plot.top - 5 }), at({ x: mark.x, y: plot.top })], 'mark');
+    const p = at({ x: mark.x, y: plot.top - 14 });
+    pdf.fillColor(LINE_STYLES.mark.colour).text(mark.label, p.x - 15, p.y, {
+      width: 30,
+      align: 'center',
+      lineBreak: false,
+    });
+  }
+  for (const mark of g.pdsa) {
+    const p = at({ x: mark.x, y: plot.bottom + 18 });
+    pdsaTriangle(pdf, p.x, p.y);
+    pdf.fillColor(LINE_STYLES.mark.colour).text(mark.label, p.x - 15, p.y + 8, {
+      width: 30,
+      align: 'center',
+      lineBreak: false,
+    });
+  }
+}
+
 function legend(pdf: PDFKit.PDFDocument, items: readonly LegendItem[], ink: PdfInk, at: Xy) {
   pdf.font(ink.regular).fontSize(7);
   items.forEach((item, i) => {
@@ -76,6 +113,7 @@ function legend(pdf: PDFKit.PDFDocument, items: readonly LegendItem[], ink: PdfI
         ],
         item.line,
       );
+    else if (item.kind === 'pdsa') pdsaTriangle(pdf, x + 8, y - 3);
     else marker(pdf, item.cls, x + 8, y);
     pdf.fillColor('#231f20').text(item.label, x + 22, y - 3, { lineBreak: false });
   });
@@ -116,6 +154,7 @@ export function drawPdfChart(
     const y = g.target;
     line(pdf, [at({ x: plot.left, y }), at({ x: plot.right, y })], 'target');
   }
+  marks(pdf, g, at);
   line(pdf, g.values.map(at), 'value');
   for (const point of g.points) {
     const p = at(point);

@@ -23,7 +23,7 @@ import { processFromRows } from '../../shared/diagrams/process-map';
 import { readDiagram } from './driver-diagram';
 import { formatField } from './format-values';
 import { measureChart } from './measure-chart';
-import { measurePoints, measureSettings } from './measure-rows';
+import { measurePoints, measureSettings, type PdsaNames } from './measure-rows';
 import type { Fact, ItemReport, ListRow, RichSection } from './report-model';
 import { fragmentToRichDoc, isEmptyRich } from './rich-text';
 import { cleanText } from './safe-text';
@@ -87,7 +87,11 @@ function rows(doc: Y.Doc, kind: ItemKind, listKey: string): ListRow[] {
 const text = (value: FieldValue | undefined) =>
   typeof value === 'string' ? cleanText(value.trim()) : '';
 
-export function readItem(doc: Y.Doc, source: ItemSource): ItemReport {
+export function readItem(
+  doc: Y.Doc,
+  source: ItemSource,
+  pdsaNames: PdsaNames = new Map(),
+): ItemReport {
   const { kind } = source;
   // Before migrating: migration puts a wrong `meta.kind` right, in this copy only.
   const notices = shapeProblems(doc, kind).map(cleanText);
@@ -120,7 +124,7 @@ export function readItem(doc: Y.Doc, source: ItemSource): ItemReport {
       };
     case 'measure': {
       const settings = measureSettings(fields);
-      const points = measurePoints(readRows(doc, 'points'), settings.recordedAs);
+      const points = measurePoints(readRows(doc, 'points'), settings.recordedAs, pdsaNames);
       const unit = text(fields.unit);
       const chart = measureChart({ ...settings, title: base.title, unit, points });
       return { ...base, kind, unit, rules: settings.rules, points, chart };

@@ -82,6 +82,8 @@ export interface MeasurePoint {
   readonly excluded: string | null;
   /** Why a new segment (re-based centre line) starts here; null when none does. */
   readonly rebase: string | null;
+  /** The PDSA cycle the point followed, by its title as the lab names it; null for none. */
+  readonly pdsa?: string | null;
   /** For proportions: the counts behind the value (p, p′, u and u′ charts weight by them). */
   readonly numerator?: number;
   readonly denominator?: number;

@@ -96,3 +96,33 @@ export function pointClassText(point: ViewPoint): string {
 export function pointSignalNames(point: ViewPoint): string {
   return point.signals.map((rule) => RULE_NAMES_SHORT[rule]).join(', ');
 }
+
+type MarksInput = Pick<ChartView, 'points' | 'segments'>;
+
+/** A point's marks for a data table: "Re-based: …; A1: note; P1: PDSA cycle …"; empty for none. */
+export function pointMarksText(chart: MarksInput, point: ViewPoint): string {
+  const parts: string[] = [];
+  const segment = chart.segments.find((s) => s.from === point.index && s.reason !== null);
+  if (segment) parts.push(`Re-based: ${segment.reason}`);
+  if (point.annotation !== null) parts.push(`A${point.annotation}: ${point.note}`);
+  if (point.pdsaMark !== null) parts.push(`P${point.pdsaMark}: PDSA cycle ${point.pdsa}`);
+  return parts.join('; ');
+}
+
+/** The annotations, PDSA cycles and re-bases a chart marks, in time order, as its key lists them. */
+export function chartMarks(chart: MarksInput): Array<{ key: string; text: string }> {
+  return chart.points.flatMap((p) => {
+    const out: Array<{ key: string; text: string }> = [];
+    const segment = chart.segments.find((s) => s.from === p.index && s.reason !== null);
+    if (segment)
+      out.push({ key: `r${p.index}`, text: `Re-based from ${p.period}: ${segment.reason}` });
+    if (p.annotation !== null)
+      out.push({ key: `a${p.index}`, text: `A${p.annotation}, ${p.period}: ${p.note}` });
+    if (p.pdsaMark !== null)
+      out.push({
+        key: `p${p.index}`,
+        text: `P${p.pdsaMark}, ${p.period}: after PDSA cycle ${p.pdsa}`,
+      });
+    return out;
+  });
+}

@@ -365,6 +365,11 @@ const CASES: Case[] = [
     path: (f) => `/labs/${f.labId}/export?format=md&include=drafts,participants`,
     expect: lab(403, 403, 403, 200),
   },
+  {
+    route: 'GET /labs/:labId/export/contents',
+    path: (f) => `/labs/${f.labId}/export/contents`,
+    expect: lab(403, 403, 403, 200),
+  },
   // Anyone who may read or edit the item; a reviewer cannot see a draft at all.
   {
     route: 'GET /items/:itemId/export',

@@ -77,13 +77,13 @@ describe('a p′ chart in a report', () => {
       'Lower limit',
       'Upper limit',
       'Signal',
-      'Note',
+      'Marks and notes',
     ]);
     // Each row carries its own limits, to five decimals: they differ in the fourth. Week 1:
     // p̄ = 0.950378, σz = 10.0713, p̄ − 3 σz √(p̄(1 − p̄)/280,443) = 0.937988.
     expect(table.rows[0]?.[3]).toBe('0.93799');
     expect(new Set(table.rows.map((row) => row[3])).size).toBeGreaterThan(4);
-    expect(table.rows[4]?.[6]).toBe('Escalation huddle started');
+    expect(table.rows[4]?.[6]).toBe('A1: Escalation huddle started');
     // The facts list no raw "pp" nor the older "xmr" choice: the chart is named in words.
     expect(item.facts.map((fact) => fact.label)).not.toContain('Chart');
     expect(item.facts.map((fact) => fact.value)).not.toContain('pp');

@@ -206,9 +206,9 @@ describe('export formats opened with independent tools', () => {
     // The measure's chart, and the driver diagram, fishbone and process map as pictures.
     expect(lines.filter((line) => line.startsWith('<figure><svg '))).toHaveLength(4);
     expect(lines).toContain('- Aim: Reduce falls to 4.0 per 1,000 bed days by March');
-    expect(lines).toContain('| Period | Value | Median | Signal | Note |');
+    expect(lines).toContain('| Period | Value | Median | Signal | Marks and notes |');
     expect(lines).toContain(
-      '| 2026-10 | 4.8 | 5.45 | Special cause improvement: shift | Rounding cycle 2 |',
+      '| 2026-10 | 4.8 | 5.45 | Special cause improvement: shift | A1: Rounding cycle 2; P1: PDSA cycle a PDSA cycle |',
     );
   });
 

@@ -415,6 +415,7 @@ describe('the lab report layout', () => {
     expect(doc.title).toBe('Falls per 1,000 occupied bed days');
     expect(headings(doc.blocks)).toEqual([
       '1 Falls per 1,000 occupied bed days',
+      '2 Marks on the chart',
       '2 Signals',
       '2 Data',
     ]);

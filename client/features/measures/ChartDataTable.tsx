@@ -7,19 +7,14 @@
 import { RULE_LABELS, RULE_NAMES_SHORT, SEGMENT_RULES } from '../../../shared/charts/chart-labels';
 import { formatNumber, formatOptional } from '../../../shared/charts/chart-number';
 import type { ViewPoint } from '../../../shared/charts/chart-view';
-import { pointClassText, pointSignalNames } from '../../../shared/charts/chart-words';
+import {
+  pointClassText,
+  pointMarksText,
+  pointSignalNames,
+} from '../../../shared/charts/chart-words';
 import { RULE_NAMES } from '../../../shared/charts/index';
 import { DataTable } from '../../lib/DataTable';
 import type { ChartModel } from './chart-model';
-
-function marksText(model: ChartModel, point: ViewPoint): string {
-  const parts: string[] = [];
-  const segment = model.segments.find((s) => s.from === point.index && s.reason !== null);
-  if (segment) parts.push(`Re-based: ${segment.reason}`);
-  if (point.annotation !== null) parts.push(`A${point.annotation}: ${point.note}`);
-  if (point.pdsaMark !== null) parts.push(`P${point.pdsaMark}: PDSA cycle ${point.pdsa}`);
-  return parts.join('; ');
-}
 
 function cells(model: ChartModel, point: ViewPoint): string[] {
   const limits =
@@ -31,7 +26,7 @@ function cells(model: ChartModel, point: ViewPoint): string[] {
     ...limits,
     pointSignalNames(point) || 'none',
     pointClassText(point),
-    marksText(model, point),
+    pointMarksText(model, point),
   ];
 }
 

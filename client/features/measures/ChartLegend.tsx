@@ -5,6 +5,7 @@
  */
 import type { ReactElement } from 'react';
 import { classLegend, limitsLabel } from '../../../shared/charts/chart-labels';
+import { chartMarks } from '../../../shared/charts/chart-words';
 import { ChartMarker } from './ChartMarker';
 import { CHART_INK, DASHES } from './ChartSvg';
 import type { ChartModel } from './chart-model';
@@ -80,21 +81,7 @@ export function ChartLegend({ model }: { model: ChartModel }) {
 
 /** The annotations, PDSA cycles and re-bases the chart marks, in time order. */
 export function ChartMarksList({ model }: { model: ChartModel }) {
-  const items = model.points.flatMap((p) => {
-    const out: Array<{ key: string; text: string }> = [];
-    const segment = model.segments.find((s) => s.from === p.index && s.reason !== null);
-    if (segment)
-      out.push({ key: `r${p.index}`, text: `Re-based from ${p.period}: ${segment.reason}` });
-    if (p.annotation !== null)
-      out.push({ key: `a${p.index}`, text: `A${p.annotation}, ${p.period}: ${p.note}` });
-    if (p.pdsaMark !== null) {
-      out.push({
-        key: `p${p.index}`,
-        text: `P${p.pdsaMark}, ${p.period}: after PDSA cycle ${p.pdsa}`,
-      });
-    }
-    return out;
-  });
+  const items = chartMarks(model);
   if (items.length === 0) return null;
   return (
     <ul
