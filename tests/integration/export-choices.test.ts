@@ -4,6 +4,7 @@
  * includes, chapters come in the order asked for, and bad input is refused with a clear error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../server/demo/demo-people';
 import { seedDemoLab } from '../../server/demo/seed-demo';
 import { createMemoryLogger } from '../../server/logger';
 import { DEMO_LAB } from '../../shared/demo';
@@ -65,7 +66,7 @@ describe('choosing what goes into a lab export', () => {
     expect(contents.items.filter((item) => item.kind === 'measure')).toEqual([
       { kind: 'measure', sharing: 'final', comments: 0 },
     ]);
-    expect(contents.people).toBe(1);
+    expect(contents.people).toBe(1 + DEMO_PEOPLE.length);
   });
 
   it('lays the chapters out in the order asked for, and only those', async () => {
