@@ -31,6 +31,8 @@ export function createCommentSource(
           quote: comment.anchor?.quote ?? null,
           status: comment.status,
           response: comment.resolution?.response ?? null,
+          id: comment.id,
+          replyTo: comment.replyTo,
         });
       }
     }

@@ -104,15 +104,55 @@ function participantBlocks(report: LabReport): Block[] {
   ]);
 }
 
-function commentBlocks(comment: ReportComment, level: HeadingLevel): Block[] {
+function commentBlocks(
+  comment: ReportComment,
+  replies: readonly ReportComment[],
+  level: HeadingLevel,
+): Block[] {
   const status = comment.status === 'resolved' ? 'Resolved' : 'Open';
   return [
     { kind: 'heading', level, text: `${comment.author} (${comment.profession}), ${status}` },
     ...(comment.quote ? [{ kind: 'quote', text: comment.quote } as const] : []),
     { kind: 'paragraph', text: comment.body },
+    ...replies.map(
+      (reply): Block => ({
+        kind: 'paragraph',
+        text: `Reply from ${reply.author} (${reply.profession}): ${reply.body}`,
+      }),
+    ),
     ...(comment.response
-      ? [{ kind: 'paragraph', text: `Response: ${comment.response}` } as const]
+      ? [{ kind: 'paragraph', text: `We did: ${comment.response}` } as const]
       : []),
+  ];
+}
+
+/** Comments as threads: each first comment with the replies that answer it, in order. */
+function threads(comments: readonly ReportComment[]) {
+  const firsts = comments.filter(
+    (c) => !c.replyTo || !comments.some((other) => other.id === c.replyTo),
+  );
+  return firsts.map((first) => ({
+    first,
+    replies: first.id ? comments.filter((c) => c.replyTo === first.id) : [],
+  }));
+}
+
+/** "You said, we did": each thread the team answered, as patients see it answered. */
+function youSaidWeDid(report: LabReport, titles: ReadonlyMap<string, string>): Block[] {
+  const answered = threads(report.comments ?? []).filter(({ first }) => first.response);
+  if (answered.length === 0) return [];
+  return [
+    { kind: 'heading', level: 3, text: 'You said, we did' },
+    {
+      kind: 'table',
+      caption: 'What reviewers said and what the team did in response',
+      head: ['On', 'You said', 'We did'],
+      rows: answered.map(({ first }) => [
+        titles.get(first.itemId) ?? 'An item not in this report',
+        `${first.body} (${first.author})`,
+        first.response ?? '',
+      ]),
+    },
   ];
 }
 
@@ -124,15 +164,16 @@ function commentChapter(report: LabReport): Block[] {
     ]);
   }
   const titles = new Map(report.items.map((item) => [item.id, itemHeading(item)]));
-  const byItem = new Map<string, ReportComment[]>();
-  for (const comment of report.comments) {
-    byItem.set(comment.itemId, [...(byItem.get(comment.itemId) ?? []), comment]);
+  const byItem = new Map<string, ReturnType<typeof threads>>();
+  for (const thread of threads(report.comments)) {
+    const itemId = thread.first.itemId;
+    byItem.set(itemId, [...(byItem.get(itemId) ?? []), thread]);
   }
-  const body = [...byItem].flatMap(([itemId, comments]): Block[] => [
+  const body = [...byItem].flatMap(([itemId, itemThreads]): Block[] => [
     { kind: 'heading', level: 3, text: `On ${titles.get(itemId) ?? 'an item not in this report'}` },
-    ...comments.flatMap((comment) => commentBlocks(comment, 4)),
+    ...itemThreads.flatMap(({ first, replies }) => commentBlocks(first, replies, 4)),
   ]);
-  return chapter("Reviewers' comments", body);
+  return chapter("Reviewers' comments", [...youSaidWeDid(report, titles), ...body]);
 }
 
 /** Each chosen chapter's blocks; the summary's are laid out by `summary-layout.ts`. */

@@ -72,6 +72,9 @@ export const ReportCommentSchema = z.object({
   quote: z.string().max(5000).nullable(),
   status: z.enum(['open', 'resolved']),
   response: z.string().max(20_000).nullable(),
+  /** The comment's id and the thread it answers (absent in archives written before threads). */
+  id: z.string().max(64).optional(),
+  replyTo: z.string().max(64).nullable().optional(),
 });
 export type ReportComment = z.infer<typeof ReportCommentSchema>;
 

@@ -379,28 +379,62 @@ describe('the lab report layout', () => {
     expect(summary).toContainEqual({ kind: 'paragraph', text: 'Nia Nurse (Nurse)' });
   });
 
-  it('lists reviewers’ comments under the item they are on, with responses', async () => {
+  it('lists reviewers’ comments as threads under the item they are on, and what the team did', async () => {
     const items = await demoItems();
     const report = labReport(items);
+    const comment = {
+      itemId: 'demo-problem',
+      profession: 'Patient',
+      quote: null,
+      status: 'open' as const,
+      response: null,
+    };
     const doc = labReportDocument({
       ...report,
       comments: [
         {
-          itemId: 'demo-problem',
+          ...comment,
+          id: 'c1',
+          replyTo: null,
           author: 'Pat',
-          profession: 'Patient',
           body: 'Ask families too.',
           quote: 'at night',
           status: 'resolved',
           response: 'We added families to the interviews.',
         },
+        {
+          ...comment,
+          id: 'c2',
+          replyTo: 'c1',
+          author: 'Nia',
+          profession: 'Nurse',
+          body: 'Good idea.',
+        },
+        { ...comment, id: 'c3', replyTo: null, author: 'Sam', body: 'What about weekends?' },
       ],
     });
     const texts = doc.blocks.flatMap((b) => ('text' in b ? [b.text] : []));
     expect(texts).toContain('On Falls on Ward 7: problem and aim');
-    expect(texts).toContain('Pat (Patient), Resolved');
     expect(texts).toContain('at night');
-    expect(texts).toContain('Response: We added families to the interviews.');
+    // A reply is part of its thread, not a comment of its own.
+    const thread = texts.slice(texts.indexOf('Pat (Patient), Resolved'));
+    expect(thread.slice(0, 5)).toEqual([
+      'Pat (Patient), Resolved',
+      'at night',
+      'Ask families too.',
+      'Reply from Nia (Nurse): Good idea.',
+      'We did: We added families to the interviews.',
+    ]);
+    expect(texts).toContain('Sam (Patient), Open');
+    expect(texts.filter((text) => text.includes('Open'))).toHaveLength(1);
+    const table = doc.blocks.find((b) => b.kind === 'table' && b.head[1] === 'You said');
+    expect(table?.kind === 'table' && table.rows).toEqual([
+      [
+        'Falls on Ward 7: problem and aim',
+        'Ask families too. (Pat)',
+        'We added families to the interviews.',
+      ],
+    ]);
   });
 
   it('exports a single item with its lab for context', async () => {
