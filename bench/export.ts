@@ -2,10 +2,11 @@
  * `tsx bench/export.ts`: how long exporting a large lab takes. Builds a lab of 50
  * items (a problem, a driver diagram, 10 change ideas, 25 PDSA cycles, 5 measures
  * of 100 points each, 8 notes) in an append-only DocStore on disk, then times the
- * lab export in every format through the same code the route runs: reading each
+ * lab export in every format, the A3 storyboard poster and the slides included, through the
+ * same code the route runs: reading each
  * document from the store, laying out the report and rendering it. One warm-up
  * round, then the median of `--rounds` rounds (default 3) per format; prints the
- * seconds per format and their total against the 5 s target. Exits 0 either way
+ * seconds per format against the 3 s target for each, and their total. Exits 0 either way
  * (it is a report); non-zero only when an export fails.
  *
  *   --rounds N   timed rounds per format (default 3)
@@ -17,18 +18,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { buildDemoDoc, DEMO_ITEMS, type DemoItem } from '../server/demo/demo-items';
-import { buildArchive } from '../server/export/archive';
-import { buildLabReport, readItems, reportedItems } from '../server/export/build-report';
 import { createDocReader } from '../server/export/doc-reader';
-import {
-  DOCUMENT_FORMATS,
-  type Include,
-  type LabFormat,
-  renderDocument,
-} from '../server/export/export-formats';
-import { renderMeasuresCsv } from '../server/export/render-csv';
-import { labReportDocument } from '../server/export/report-layout';
-import type { MeasureReport } from '../server/export/report-model';
+import { labExportBody } from '../server/export/export-bodies';
+import { type Include, LAB_FORMATS, type LabFormat } from '../server/export/export-formats';
 import { createMemoryLogger } from '../server/logger';
 import { createLogDocStore } from '../server/store/log-doc-store';
 import { createMemoryMetaStore } from '../server/store/memory-meta-store';
@@ -37,7 +29,9 @@ import { addRow, initItemDoc, setFieldValue } from '../shared/documents/item-doc
 import type { ItemKind, LabRecord } from '../shared/schemas/records';
 
 const TARGET_SECONDS = 5;
-const FORMATS: readonly LabFormat[] = [...DOCUMENT_FORMATS, 'json', 'csv'];
+/** Each format on its own, the poster and the slides included. */
+const FORMAT_TARGET_SECONDS = 3;
+const FORMATS: readonly LabFormat[] = LAB_FORMATS;
 const ALL: Include = { comments: true, participants: true, drafts: true };
 
 function demo(id: string): DemoItem {
@@ -178,18 +172,9 @@ async function main(): Promise<void> {
     });
     const reader = createDocReader(store);
     const sources = { meta, reader, now: () => new Date(), comments: async () => [] };
-    const exportOnce = async (format: LabFormat): Promise<number> => {
-      if (format === 'json') return JSON.stringify(await buildArchive(sources, lab, ALL)).length;
-      if (format === 'csv') {
-        const records = reportedItems(meta, lab.id, ALL).filter((item) => item.kind === 'measure');
-        const measures = (await readItems(reader, records)).filter(
-          (item): item is MeasureReport => item.kind === 'measure',
-        );
-        return renderMeasuresCsv(measures).length;
-      }
-      const report = await buildLabReport(sources, lab, ALL);
-      return (await renderDocument(format, labReportDocument(report))).length;
-    };
+    // Through the same code the route runs, for every format the lab export offers.
+    const exportOnce = async (format: LabFormat): Promise<number> =>
+      (await labExportBody(sources, lab, format, ALL)).length;
     const figures: Record<string, { seconds: number; bytes: number }> = {};
     for (const format of FORMATS) {
       const bytes = await exportOnce(format); // warm-up: module loading, font parsing, JIT
@@ -202,10 +187,18 @@ async function main(): Promise<void> {
       figures[format] = { seconds: median(times), bytes };
     }
     const total = Object.values(figures).reduce((sum, figure) => sum + figure.seconds, 0);
+    const slowest = Math.max(...Object.values(figures).map((figure) => figure.seconds));
     if (values.json) {
       console.log(
         JSON.stringify(
-          { items: items.length, rounds, figures, total, targetSeconds: TARGET_SECONDS },
+          {
+            items: items.length,
+            rounds,
+            figures,
+            total,
+            targetSeconds: TARGET_SECONDS,
+            formatTargetSeconds: FORMAT_TARGET_SECONDS,
+          },
           null,
           2,
         ),
@@ -217,12 +210,16 @@ async function main(): Promise<void> {
     );
     for (const [format, figure] of Object.entries(figures)) {
       console.log(
-        `  ${format.padEnd(5)} ${figure.seconds.toFixed(3).padStart(7)} s  ${(figure.bytes / 1024).toFixed(0).padStart(6)} KB`,
+        `  ${format.padEnd(6)} ${figure.seconds.toFixed(3).padStart(7)} s  ${(figure.bytes / 1024).toFixed(0).padStart(6)} KB${figure.seconds > FORMAT_TARGET_SECONDS ? `  (over the ${FORMAT_TARGET_SECONDS} s target)` : ''}`,
       );
     }
     const verdict = total <= TARGET_SECONDS ? 'meets' : 'MISSES';
     console.log(
-      `  total ${total.toFixed(3).padStart(7)} s  (${verdict} the ${TARGET_SECONDS} s target)`,
+      `  total  ${total.toFixed(3).padStart(7)} s  (${verdict} the ${TARGET_SECONDS} s target)`,
+    );
+    const each = slowest <= FORMAT_TARGET_SECONDS ? 'meets' : 'MISSES';
+    console.log(
+      `  slowest format ${slowest.toFixed(3)} s (${each} the ${FORMAT_TARGET_SECONDS} s target per format)`,
     );
   } finally {
     await store.close();

@@ -133,7 +133,7 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
           {may(session, lab, 'lab.update') && (
             <ExportForm
               endpoint={`/api/labs/${lab.id}/export`}
-              formats={['docx', 'pdf', 'md', 'html', 'json', 'csv']}
+              formats={['docx', 'pdf', 'poster', 'pptx', 'md', 'html', 'json', 'csv']}
               includeOptions={['comments', 'participants', 'drafts']}
               heading="Export this lab"
               fallbackName={lab.title}

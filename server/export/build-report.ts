@@ -22,6 +22,7 @@ import type {
   TeamMember,
 } from './report-model';
 import { cleanText } from './safe-text';
+import type { StoryContact } from './storyboard';
 
 /** Reviewers' comments (with responses) on the given items of a lab. */
 export type CommentSource = (labId: string, itemIds: readonly string[]) => Promise<ReportComment[]>;
@@ -90,6 +91,15 @@ export function teamMembers(meta: MetaStore, labId: string): TeamMember[] {
     const user = meta.getUser(membership.userId);
     if (!user || membership.role === 'reviewer') return [];
     return [{ name: cleanText(user.name), profession: PROFESSION_LABELS[user.profession] }];
+  });
+}
+
+/** Who to contact about the lab: its facilitators, by name and email (for the storyboard). */
+export function labContacts(meta: MetaStore, labId: string): StoryContact[] {
+  return meta.listMembers(labId).flatMap((membership) => {
+    const user = meta.getUser(membership.userId);
+    if (!user || membership.role !== 'facilitator') return [];
+    return [{ name: cleanText(user.name), email: cleanText(user.email) }];
   });
 }
 

@@ -8,18 +8,8 @@
  */
 import { ChartRun, type ChartSeries } from 'docx/charts';
 import { CLASS_ORDER, CLASS_STYLES, classLegend } from '../../shared/charts/chart-labels';
-import type { ChartView, ViewPoint } from '../../shared/charts/chart-view';
-import { chartTitle } from '../../shared/charts/chart-words';
-
-/** "A1 P2": the marks a point carries on the chart; empty for none. */
-export function pointMarks(point: ViewPoint): string {
-  return [
-    point.annotation === null ? '' : `A${point.annotation}`,
-    point.pdsaMark === null ? '' : `P${point.pdsaMark}`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
+import type { ChartView } from '../../shared/charts/chart-view';
+import { chartTitle, pointMarks } from '../../shared/charts/chart-words';
 
 const hex = (colour: string) => colour.replace('#', '').toUpperCase();
 

@@ -10,12 +10,14 @@ import { buildArchive } from './archive';
 import {
   buildItemReport,
   buildLabReport,
+  labContacts,
   type ReportSources,
   readItems,
   reportedItems,
 } from './build-report';
 import { type Include, type ItemFormat, type LabFormat, renderDocument } from './export-formats';
 import { renderMeasuresCsv } from './render-csv';
+import { buildStoryboard } from './storyboard';
 import { itemReportDocument, labReportDocument } from './report-layout';
 import type { ItemReport, MeasureReport, SingleItemReport } from './report-model';
 
@@ -41,6 +43,12 @@ export async function labExportBody(
     return renderMeasuresCsv(measuresOf(await readItems(sources.reader, records)));
   }
   const report = await buildLabReport(sources, lab, include);
+  if (format === 'poster' || format === 'pptx') {
+    const board = buildStoryboard(report, labContacts(sources.meta, lab.id));
+    // Each loaded on its own request only: PowerPoint's writer is large.
+    if (format === 'poster') return (await import('./render-poster')).renderPoster(board);
+    return (await import('./render-slides')).renderSlides(board);
+  }
   return renderDocument(format, labReportDocument(report, sections));
 }
 

@@ -8,7 +8,8 @@ import type { ReportDocument } from './blocks';
 export const DOCUMENT_FORMATS = ['docx', 'pdf', 'md', 'html'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-export const LAB_FORMATS = [...DOCUMENT_FORMATS, 'json', 'csv'] as const;
+/** `poster`: the QI storyboard on one A3 page (PDF); `pptx`: slides, one per section. */
+export const LAB_FORMATS = [...DOCUMENT_FORMATS, 'json', 'csv', 'poster', 'pptx'] as const;
 export type LabFormat = (typeof LAB_FORMATS)[number];
 
 export const ITEM_FORMATS = [...DOCUMENT_FORMATS, 'csv'] as const;
@@ -26,6 +27,20 @@ export const CONTENT_TYPES: Readonly<Record<LabFormat, string>> = {
   html: 'text/html; charset=utf-8',
   json: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8; header=present',
+  poster: 'application/pdf',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** A download's file name after the lab's or item's: `Falls lab-storyboard.pdf`. */
+export const FILE_ENDINGS: Readonly<Record<LabFormat, string>> = {
+  docx: '.docx',
+  pdf: '.pdf',
+  md: '.md',
+  html: '.html',
+  json: '-archive.json',
+  csv: '.csv',
+  poster: '-storyboard.pdf',
+  pptx: '-slides.pptx',
 };
 
 export async function renderDocument(

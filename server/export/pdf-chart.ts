@@ -99,11 +99,17 @@ function marks(pdf: PDFKit.PDFDocument, g: ChartGeometry, at: (p: Xy) => Xy) {
   }
 }
 
-function legend(pdf: PDFKit.PDFDocument, items: readonly LegendItem[], ink: PdfInk, at: Xy) {
+function legend(
+  pdf: PDFKit.PDFDocument,
+  items: readonly LegendItem[],
+  ink: PdfInk,
+  at: Xy,
+  columns: number,
+) {
   pdf.font(ink.regular).fontSize(7);
   items.forEach((item, i) => {
-    const x = at.x + (i % LEGEND_COLUMNS) * 165;
-    const y = at.y + Math.floor(i / LEGEND_COLUMNS) * LEGEND_ROW;
+    const x = at.x + (i % columns) * 165;
+    const y = at.y + Math.floor(i / columns) * LEGEND_ROW;
     if (item.kind === 'line')
       line(
         pdf,
@@ -161,7 +167,9 @@ export function drawPdfChart(
     marker(pdf, point.cls, p.x, p.y);
   }
   const items = legendItems(chart);
-  legend(pdf, items, ink, { x: box.x + plot.left, y: box.y + box.height + 6 });
+  // As many 165-point columns as the chart's width holds (three on a report's page).
+  const columns = Math.max(1, Math.min(LEGEND_COLUMNS, Math.floor((box.width - plot.left) / 165)));
+  legend(pdf, items, ink, { x: box.x + plot.left, y: box.y + box.height + 6 }, columns);
   pdf.restore();
-  return box.height + 10 + Math.ceil(items.length / LEGEND_COLUMNS) * LEGEND_ROW;
+  return box.height + 10 + Math.ceil(items.length / columns) * LEGEND_ROW;
 }

@@ -126,3 +126,13 @@ export function chartMarks(chart: MarksInput): Array<{ key: string; text: string
     return out;
   });
 }
+
+/** "A1 P2": the marks a point carries on the chart; empty for none. */
+export function pointMarks(point: ViewPoint): string {
+  return [
+    point.annotation === null ? '' : `A${point.annotation}`,
+    point.pdsaMark === null ? '' : `P${point.pdsaMark}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}

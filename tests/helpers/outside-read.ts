@@ -29,6 +29,17 @@ export function pdfToText(pdf: Buffer, options: { layout?: boolean } = {}): stri
   );
 }
 
+/** `pdfinfo`'s fields (Pages, Page size, Tagged, Title…) by name. */
+export function pdfInfo(pdf: Buffer): Map<string, string> {
+  const out = withFile(pdf, 'file.pdf', (file) => run('pdfinfo', [file]));
+  const fields = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const at = line.indexOf(':');
+    if (at > 0) fields.set(line.slice(0, at).trim(), line.slice(at + 1).trim());
+  }
+  return fields;
+}
+
 /** The names of a zip file's entries, as `unzip -Z1` lists them. */
 export function zipEntries(zip: Buffer): string[] {
   return withFile(zip, 'file.zip', (file) => run('unzip', ['-Z1', file]))

@@ -88,4 +88,16 @@ describe('the words of every export', () => {
       expect(internalCodes(text)).toEqual([]);
     });
   }
+
+  // The storyboard says less (no facts lists), in the same words.
+  for (const [format, read] of [
+    ['poster', (file: Buffer) => pdfToText(file)],
+    ['pptx', officeFileText],
+  ] as const) {
+    it(`${format}: never says an internal code`, async () => {
+      const text = read(await download(format));
+      expect(text).toContain('Changes tested (PDSA)');
+      expect(internalCodes(text)).toEqual([]);
+    });
+  }
 });

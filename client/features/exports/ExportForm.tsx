@@ -27,6 +27,8 @@ export const FORMAT_LABELS: Readonly<Record<string, string>> = {
   html: 'Web page (HTML), printable',
   json: 'Full archive (JSON), to import into another Improvement Lab',
   csv: 'Measure data (CSV), for analysts',
+  poster: 'QI storyboard poster (A3 PDF), for events',
+  pptx: 'Slides (PowerPoint), for meetings and boards',
 };
 
 const INCLUDE_LABELS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 /**
  * Export and import over the API:
- *  - `GET /labs/:labId/export?format=docx|pdf|md|html|json|csv&include=comments,participants,drafts
+ *  - `GET /labs/:labId/export?format=docx|pdf|md|html|json|csv|poster|pptx&include=comments,participants,drafts
  *    &sections=summary,problem,…` for the people who run a lab (facilitators, admins), and
  *    `GET /labs/:labId/export/contents`: what it could include, counted for the export form;
  *  - `GET /items/:itemId/export?format=docx|pdf|md|html|csv` for anyone who may
@@ -32,6 +32,7 @@ import type { DocReader } from '../../export/doc-reader';
 import { exportContents } from '../../export/export-contents';
 import {
   CONTENT_TYPES,
+  FILE_ENDINGS,
   INCLUDE_OPTIONS,
   type Include,
   ITEM_FORMATS,
@@ -107,7 +108,7 @@ function querySections(c: ApiContext): readonly ReportSection[] {
 function download(c: Context, body: string | Buffer, format: LabFormat, name: string): Response {
   return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
     'content-type': CONTENT_TYPES[format],
-    'content-disposition': `attachment; filename="${name}.${format}"`,
+    'content-disposition': `attachment; filename="${name}${FILE_ENDINGS[format]}"`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
@@ -141,7 +142,7 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
       .map(([key]) => key)
       .join(',');
     await audit(c, 'export.created', lab.id, { format, include: included });
-    return download(c, body, format, format === 'json' ? `${name}-archive` : name);
+    return download(c, body, format, name);
   });
 
   routes.get('/labs/:labId/export/contents', async (c) => {
