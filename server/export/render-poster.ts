@@ -129,7 +129,7 @@ class Poster {
   ) {
     const shown = charts.slice(0, 2);
     if (shown.length === 0) return y;
-    const each = Math.min(230, (box.h - (y - box.y) - 80) / shown.length - 40);
+    const each = Math.min(190, (box.h - (y - box.y) - 80) / shown.length - 40);
     let at = y;
     for (const chart of shown) {
       const area = { x: box.x + 8, y: at, width: box.w - 16, height: each };
