@@ -344,7 +344,7 @@ describe('exporting and importing a lab', () => {
     const cases: Array<[string, string]> = [
       [
         `/labs/${workspace.labId}/export?format=exe`,
-        'Choose a format: docx, pdf, md, html, json, csv.',
+        'Choose a format: docx, pdf, md, html, json, csv, poster, pptx.',
       ],
       [
         `/labs/${workspace.labId}/export?format=md&include=emails`,
