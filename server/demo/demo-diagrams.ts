@@ -67,6 +67,7 @@ export const DEMO_DIAGRAMS: readonly DemoItem[] = [
   {
     id: 'demo-fishbone',
     kind: 'fishbone',
+    sharing: 'final',
     title: 'Why patients fall at night',
     build: (doc) => {
       fieldText(doc, 'effect').insert(0, 'Patients fall at night on Ward 7');
@@ -87,6 +88,7 @@ export const DEMO_DIAGRAMS: readonly DemoItem[] = [
   {
     id: 'demo-process',
     kind: 'process',
+    sharing: 'final',
     title: 'Getting to the toilet at night',
     build: (doc) => {
       fieldText(doc, 'scope').insert(0, 'From a patient waking at night to being back in bed');

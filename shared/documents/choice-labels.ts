@@ -3,6 +3,7 @@
  * and the exports: "Seen elsewhere", never `elsewhere`; "Down: lower is better", never `Down`.
  * A choice without words here is a bug the export wording test finds.
  */
+import { STEP_TYPE_LABELS } from '../diagrams/process-map';
 import type { ItemKind } from '../schemas/records';
 
 export type ChoiceWords = Readonly<Record<string, string>>;
@@ -79,4 +80,6 @@ export const CHOICE_LABELS: Readonly<Record<ItemKind, Readonly<Record<string, Ch
     excluded: YES_NO_LABELS,
   },
   note: {},
+  fishbone: {},
+  process: { type: STEP_TYPE_LABELS },
 };

@@ -4,6 +4,7 @@
  * includes, chapters come in the order asked for, and bad input is refused with a clear error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ITEMS } from '../../server/demo/demo-items';
 import { DEMO_PEOPLE } from '../../server/demo/demo-people';
 import { seedDemoLab } from '../../server/demo/seed-demo';
 import { createMemoryLogger } from '../../server/logger';
@@ -61,8 +62,9 @@ describe('choosing what goes into a lab export', () => {
     expect(response.status).toBe(200);
     const contents = (await response.json()) as ExportContents;
     const shared = contents.items.filter((item) => item.sharing !== 'draft');
-    expect(contents.items).toHaveLength(10);
-    expect(shared).toHaveLength(9);
+    // Every demo item but the welcome note is shared.
+    expect(contents.items).toHaveLength(DEMO_ITEMS.length);
+    expect(shared).toHaveLength(DEMO_ITEMS.length - 1);
     expect(contents.items.filter((item) => item.kind === 'measure')).toEqual([
       { kind: 'measure', sharing: 'final', comments: 0 },
     ]);
