@@ -140,6 +140,8 @@ describe('exports from the screens', () => {
       'Summary',
       'Problem and aim',
       'Driver diagram',
+      'Causes',
+      'How the process runs',
       'Change ideas and PDSA cycles',
       'Notes',
     ]) {
@@ -158,14 +160,23 @@ describe('exports from the screens', () => {
     await page.keyboard.press('Enter');
     await form
       .getByTestId('export-status')
-      .filter({ hasText: 'Notes moved to place 5 of 6' })
+      .filter({ hasText: 'Notes moved to place 7 of 8' })
       .waitFor();
     await page.keyboard.press('Enter');
     const order = () =>
       form
         .locator('[data-section]')
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-section')));
-    expect(await order()).toEqual(['summary', 'problem', 'drivers', 'notes', 'ideas', 'measures']);
+    expect(await order()).toEqual([
+      'summary',
+      'problem',
+      'drivers',
+      'causes',
+      'process',
+      'notes',
+      'ideas',
+      'measures',
+    ]);
     const markdown = await download(page, 'Export this lab', 'md');
     const text = await readFile(markdown.path, 'utf8');
     expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Notes', 'Who took part']);
@@ -174,7 +185,16 @@ describe('exports from the screens', () => {
     await page.reload();
     await form.waitFor();
     await form.getByLabel('Notes (1 item)').waitFor({ timeout: 15_000 });
-    expect(await order()).toEqual(['summary', 'problem', 'drivers', 'notes', 'ideas', 'measures']);
+    expect(await order()).toEqual([
+      'summary',
+      'problem',
+      'drivers',
+      'causes',
+      'process',
+      'notes',
+      'ideas',
+      'measures',
+    ]);
     expect(await form.getByLabel('Driver diagram (0 items)').isChecked()).toBe(false);
     expect(await form.getByLabel('Format').inputValue()).toBe('md');
     await context.close();
