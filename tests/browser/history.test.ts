@@ -166,6 +166,20 @@ describe('history', () => {
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, 'version-list-compare');
 
+    // Who wrote what: each passage marked with its author, named in a legend.
+    await page.getByRole('button', { name: 'Who wrote what' }).click();
+    await shown.getByRole('heading', { name: 'Who wrote what' }).waitFor({ timeout: TIMEOUT });
+    const legend = shown.getByRole('list', { name: 'Authors' });
+    await legend.waitFor({ timeout: TIMEOUT });
+    expect((await legend.getByRole('listitem').allInnerTexts()).sort()).toEqual([
+      'Ann Allen',
+      'Bob Brown',
+    ]);
+    expect(await shown.locator('[title="Bob Brown"]').allInnerTexts()).toContain('hourly checks');
+    expect(await shown.locator('[title="Ann Allen"]').allInnerTexts()).toContain('Night sister');
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, 'authorship');
+
     await named.getByRole('button', { name: /^Restore/ }).click();
     await named.getByRole('button', { name: 'Yes, restore' }).click();
     await page.getByText(/^Restored Plan agreed/).waitFor({ timeout: TIMEOUT });
