@@ -5,6 +5,7 @@
  */
 import {
   ApiTokenRecordSchema,
+  PasswordResetRecordSchema,
   type SessionRecord,
   SessionRecordSchema,
   SetupTokenRecordSchema,
@@ -29,15 +30,25 @@ const USER_PATCH_KEYS = [
   'passwordHash',
   'isAdmin',
   'canCreateLabs',
+  'deactivatedAt',
+  'identities',
 ] as const satisfies ReadonlyArray<keyof UserPatch>;
 
 export type UserMethods = Pick<
   MetaStore,
-  'createUser' | 'getUser' | 'findUserByEmail' | 'updateUser' | 'hasAdmin'
+  | 'createUser'
+  | 'getUser'
+  | 'findUserByEmail'
+  | 'updateUser'
+  | 'changeEmail'
+  | 'listUsers'
+  | 'findUserByIdentity'
+  | 'hasAdmin'
+  | 'deleteUser'
 >;
 
 export function userMethods(state: CoreState): UserMethods {
-  const { users } = state.data;
+  const { users, sessions, apiTokens, memberships, passwordResets } = state.data;
   const byEmail = (email: string) => {
     const wanted = normaliseEmail(email);
     return users.find((user) => user.email === wanted);
@@ -67,13 +78,48 @@ export function userMethods(state: CoreState): UserMethods {
       await state.saved();
       return result;
     },
+    async changeEmail(id, email) {
+      state.assertOpen();
+      const user = users.find((each) => each.id === id);
+      if (user === undefined) return null;
+      const wanted = normaliseEmail(email);
+      const holder = byEmail(wanted);
+      if (holder && holder.id !== id) throw conflict(`a user with email ${wanted} already exists`);
+      Object.assign(user, checked(UserRecordSchema, { ...user, email: wanted }, 'user'));
+      const result = copy(user);
+      await state.saved();
+      return result;
+    },
+    listUsers: () => users.map(copy),
+    findUserByIdentity: (issuer, subject) =>
+      copyOrNull(
+        users.find((user) =>
+          user.identities?.some((each) => each.issuer === issuer && each.subject === subject),
+        ),
+      ),
     hasAdmin: () => users.some((user) => user.isAdmin),
+    async deleteUser(id) {
+      state.assertOpen();
+      const removed = removeWhere(users, (user) => user.id === id);
+      if (removed === 0) return false;
+      removeWhere(sessions, (each) => each.userId === id);
+      removeWhere(apiTokens, (each) => each.userId === id);
+      removeWhere(memberships, (each) => each.userId === id);
+      removeWhere(passwordResets, (each) => each.userId === id);
+      await state.saved();
+      return true;
+    },
   };
 }
 
 export type SessionMethods = Pick<
   MetaStore,
-  'createSession' | 'findSession' | 'deleteSession' | 'deleteUserSessions' | 'purgeExpiredSessions'
+  | 'createSession'
+  | 'findSession'
+  | 'listUserSessions'
+  | 'deleteSession'
+  | 'deleteUserSessions'
+  | 'purgeExpiredSessions'
 >;
 
 export function sessionMethods(state: CoreState): SessionMethods {
@@ -96,6 +142,7 @@ export function sessionMethods(state: CoreState): SessionMethods {
       await state.saved();
     },
     findSession: (tokenHash) => copyOrNull(sessions.find((each) => each.tokenHash === tokenHash)),
+    listUserSessions: (userId) => sessions.filter((each) => each.userId === userId).map(copy),
     async deleteSession(tokenHash) {
       await removeSessions((each) => each.tokenHash === tokenHash);
     },
@@ -160,6 +207,39 @@ export function apiTokenMethods(state: CoreState): ApiTokenMethods {
         checked(ApiTokenRecordSchema, { ...token, lastUsedAt: at }, 'API token'),
       );
       await state.saved();
+    },
+  };
+}
+
+export type PasswordResetMethods = Pick<
+  MetaStore,
+  'createPasswordReset' | 'consumePasswordReset' | 'findPasswordReset'
+>;
+
+export function passwordResetMethods(state: CoreState): PasswordResetMethods {
+  const { passwordResets, users } = state.data;
+  const live = (tokenHash: string, now: Date) =>
+    passwordResets.find((each) => each.tokenHash === tokenHash && !isExpired(each.expiresAt, now));
+  return {
+    async createPasswordReset(input) {
+      state.assertOpen();
+      const reset = checked(PasswordResetRecordSchema, input, 'password reset');
+      if (!users.some((user) => user.id === reset.userId)) {
+        throw conflict(`no user ${reset.userId} to reset the password of`);
+      }
+      // Only the newest link of a person works: an older one, perhaps in an old email, stops.
+      removeWhere(passwordResets, (each) => each.userId === reset.userId);
+      passwordResets.push(reset);
+      await state.saved();
+    },
+    findPasswordReset: (tokenHash, now) => copyOrNull(live(tokenHash, now)),
+    async consumePasswordReset(tokenHash, now) {
+      state.assertOpen();
+      const reset = live(tokenHash, now);
+      if (reset === undefined) return null;
+      removeWhere(passwordResets, (each) => each.userId === reset.userId);
+      await state.saved();
+      return copy(reset);
     },
   };
 }

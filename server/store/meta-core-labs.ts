@@ -144,6 +144,7 @@ export type InviteMethods = Pick<
   | 'findInviteByHash'
   | 'listPendingInvites'
   | 'revokeInvite'
+  | 'reissueInvite'
   | 'acceptInvite'
 >;
 
@@ -215,6 +216,25 @@ export function inviteMethods(state: CoreState): InviteMethods {
       );
       await state.saved();
       return true;
+    },
+    async reissueInvite(id, tokenHash, sentAt, now) {
+      state.assertOpen();
+      const invite = invites.find((each) => each.id === id);
+      if (invite === undefined || unusable(invite, now) !== null) return null;
+      if (invites.some((each) => each.tokenHash === tokenHash)) {
+        throw conflict('an invitation with the same secret already exists');
+      }
+      Object.assign(
+        invite,
+        checked(
+          InviteRecordSchema,
+          { ...invite, tokenHash, sentAt: sentAt ?? invite.sentAt ?? null },
+          'invitation',
+        ),
+      );
+      const result = copy(invite);
+      await state.saved();
+      return result;
     },
     async acceptInvite(tokenHash, userId, now) {
       state.assertOpen();

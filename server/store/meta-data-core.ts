@@ -11,6 +11,7 @@
 import type { MetaData } from '../../shared/schemas/records';
 import {
   apiTokenMethods,
+  passwordResetMethods,
   sessionMethods,
   setupTokenMethods,
   userMethods,
@@ -60,6 +61,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
     ...surveyMethods(state),
     ...profileMethods(state),
     ...setupTokenMethods(state),
+    ...passwordResetMethods(state),
     flush: () => writes.flush(),
     async close() {
       closed = true;

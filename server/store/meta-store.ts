@@ -18,6 +18,7 @@ import type {
   ItemRecord,
   LabRecord,
   MembershipRecord,
+  PasswordResetRecord,
   SessionRecord,
   UserRecord,
 } from '../../shared/schemas/records';
@@ -25,7 +26,16 @@ import type { ProfileRecord } from '../../shared/schemas/profile';
 import type { SurveyRecord, SurveyResponseRecord } from '../../shared/schemas/survey';
 
 export type UserPatch = Partial<
-  Pick<UserRecord, 'name' | 'profession' | 'passwordHash' | 'isAdmin' | 'canCreateLabs'>
+  Pick<
+    UserRecord,
+    | 'name'
+    | 'profession'
+    | 'passwordHash'
+    | 'isAdmin'
+    | 'canCreateLabs'
+    | 'deactivatedAt'
+    | 'identities'
+  >
 >;
 export type LabPatch = Partial<
   Pick<LabRecord, 'title' | 'challenge' | 'phase' | 'startDate' | 'endDate' | 'archivedAt'>
@@ -59,11 +69,23 @@ export interface MetaStore {
   getUser(id: string): UserRecord | null;
   findUserByEmail(email: string): UserRecord | null;
   updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  /** Changes the email; throws MetaStoreConflictError when another user has it. */
+  changeEmail(id: string, email: string): Promise<UserRecord | null>;
+  /** Every user, in creation order. */
+  listUsers(): UserRecord[];
+  /** The user an organisation account (OpenID Connect issuer and subject) signs in as. */
+  findUserByIdentity(issuer: string, subject: string): UserRecord | null;
   hasAdmin(): boolean;
+  /**
+   * Erases a user: the record, their sessions, API tokens, memberships and password
+   * resets go in one step. What they wrote stays (it names them by id only).
+   */
+  deleteUser(id: string): Promise<boolean>;
 
   // Sessions, found by the hash of their token.
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): SessionRecord | null;
+  listUserSessions(userId: string): SessionRecord[];
   deleteSession(tokenHash: string): Promise<void>;
   /** Deletes every session of a user but `keepTokenHash`; returns how many went. */
   deleteUserSessions(userId: string, keepTokenHash?: string): Promise<number>;
@@ -105,6 +127,16 @@ export interface MetaStore {
   listPendingInvites(labId: string, now: Date): InviteRecord[];
   revokeInvite(id: string, at: string): Promise<boolean>;
   /**
+   * Gives a pending invitation a new secret (the old link stops working) and notes
+   * when it was sent, if it was; returns it, or null when it is not pending at `now`.
+   */
+  reissueInvite(
+    id: string,
+    tokenHash: string,
+    sentAt: string | null,
+    now: Date,
+  ): Promise<InviteRecord | null>;
+  /**
    * Uses one invitation for `userId` at `now`, checking it is valid and counting
    * the use and adding (or keeping an existing) membership in one step.
    */
@@ -136,6 +168,14 @@ export interface MetaStore {
 
   // One-time set-up link for the first admin.
   setSetupToken(token: { tokenHash: string; expiresAt: string } | null): Promise<void>;
+  // One-time password-reset links, found by the hash of their token.
+  /** Stores a reset link; any earlier one for the same user stops working. */
+  createPasswordReset(reset: PasswordResetRecord): Promise<void>;
+  /** Uses the link if it exists and has not expired: it, and any other for the user, go. */
+  consumePasswordReset(tokenHash: string, now: Date): Promise<PasswordResetRecord | null>;
+  /** Whether the link would be accepted at `now` (without using it). */
+  findPasswordReset(tokenHash: string, now: Date): PasswordResetRecord | null;
+
   /** Consumes the set-up token if it matches and has not expired; returns whether it did. */
   consumeSetupToken(tokenHash: string, now: Date): Promise<boolean>;
 

@@ -11,6 +11,12 @@ import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 const id = z.string().min(1).max(64);
 const isoTime = z.string().min(1);
 
+export const IdentitySchema = z.object({
+  issuer: z.string().min(1).max(500),
+  subject: z.string().min(1).max(255),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
 export const UserRecordSchema = z.object({
   id,
   /** Lower-cased. */
@@ -22,6 +28,10 @@ export const UserRecordSchema = z.object({
   isAdmin: z.boolean(),
   canCreateLabs: z.boolean(),
   createdAt: isoTime,
+  /** Set while an administrator has deactivated the account: no sign-in, no session, no token. */
+  deactivatedAt: isoTime.nullable().optional(),
+  /** Organisation accounts (OpenID Connect issuer and subject) that sign in as this person. */
+  identities: z.array(IdentitySchema).max(10).optional(),
 });
 export type UserRecord = z.infer<typeof UserRecordSchema>;
 
@@ -33,6 +43,8 @@ export const SessionRecordSchema = z.object({
   csrfToken: z.string().min(1),
   createdAt: isoTime,
   expiresAt: isoTime,
+  /** The browser that signed in, shortened, so a person can tell their sessions apart. */
+  userAgent: z.string().max(200).optional(),
 });
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
@@ -89,6 +101,14 @@ export const InviteRecordSchema = z.object({
   revokedAt: isoTime.nullable(),
   /** A reviewer invitation to particular items only (see `MembershipRecord.itemIds`). */
   itemIds: z.array(id).max(500).nullable().optional(),
+  /** Who it is for, as the facilitator wrote it, so the pending list says who is awaited. */
+  name: z.string().max(100).optional(),
+  /** Where it was emailed, if it was. */
+  email: z.string().email().max(254).nullable().optional(),
+  /** A note from the facilitator, shown to the invitee and in the email. */
+  note: z.string().max(1000).optional(),
+  /** When it was last emailed (null: never; the link was copied). */
+  sentAt: isoTime.nullable().optional(),
 });
 export type InviteRecord = z.infer<typeof InviteRecordSchema>;
 
@@ -143,6 +163,18 @@ export const AUDIT_EVENT_TYPES = [
   'auth.sign_out',
   'auth.password_changed',
   'auth.setup_completed',
+  'auth.password_reset',
+  'auth.password_reset_requested',
+  'auth.sso_sign_in',
+  'auth.sso_linked',
+  'account.updated',
+  'account.deleted',
+  'account.sessions_ended',
+  'admin.account_deactivated',
+  'admin.account_reactivated',
+  'admin.account_unlocked',
+  'admin.password_reset_link',
+  'admin.rights_changed',
   'token.created',
   'token.revoked',
   'lab.created',
@@ -150,6 +182,7 @@ export const AUDIT_EVENT_TYPES = [
   'lab.archived',
   'invite.created',
   'invite.revoked',
+  'invite.resent',
   'invite.accepted',
   'member.role_changed',
   'member.removed',
@@ -175,6 +208,18 @@ export const AuditEventRecordSchema = z.object({
 });
 export type AuditEventRecord = z.infer<typeof AuditEventRecordSchema>;
 
+/** A one-time link to choose a new password, given by an administrator or asked for by email. */
+export const PasswordResetRecordSchema = z.object({
+  /** SHA-256 of the token in the link (the token itself is never stored). */
+  tokenHash: z.string().min(1),
+  userId: id,
+  /** The administrator who made it, or null when the person asked for it. */
+  createdBy: id.nullable(),
+  createdAt: isoTime,
+  expiresAt: isoTime,
+});
+export type PasswordResetRecord = z.infer<typeof PasswordResetRecordSchema>;
+
 export const SetupTokenRecordSchema = z.object({
   tokenHash: z.string().min(1),
   expiresAt: isoTime,
@@ -198,6 +243,8 @@ export const MetaDataSchema = z.object({
   surveys: z.array(SurveyRecordSchema).default([]),
   surveyResponses: z.array(SurveyResponseRecordSchema).default([]),
   profiles: z.array(ProfileRecordSchema).default([]),
+  /** Absent in files written before password resets existed. */
+  passwordResets: z.array(PasswordResetRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -216,5 +263,6 @@ export function emptyMetaData(): MetaData {
     surveys: [],
     surveyResponses: [],
     profiles: [],
+    passwordResets: [],
   };
 }

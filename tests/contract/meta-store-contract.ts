@@ -11,6 +11,7 @@ import { createUsers, describeAccountContract } from './meta-store-contract-acco
 import { createLab, describeLabContract } from './meta-store-contract-labs';
 import { describeProfileContract } from './meta-store-contract-profiles';
 import { describeSurveyContract } from './meta-store-contract-surveys';
+import { describePeopleContract } from './meta-store-contract-people';
 import {
   aMembership,
   anApiToken,
@@ -89,6 +90,7 @@ export function describeMetaStoreContract(
     describeLabContract(() => store);
     describeSurveyContract(() => store, reopened);
     describeProfileContract(() => store, reopened);
+    describePeopleContract(() => store);
 
     describe('copies', () => {
       it('returns copies: changing a returned record changes nothing stored', async () => {

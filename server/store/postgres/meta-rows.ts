@@ -39,6 +39,7 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
       JSON.stringify([r.labId, r.round, r.userId]),
   },
   profiles: { family: 'profiles', key: (r: { userId: string }) => r.userId },
+  password_resets: { family: 'passwordResets', key: (r: { tokenHash: string }) => r.tokenHash },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

@@ -27,6 +27,7 @@ export const META_TABLES = [
   'surveys',
   'survey_responses',
   'profiles',
+  'password_resets',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
 
@@ -89,6 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: [metaTable('surveys'), metaTable('survey_responses')].join('\n'),
   },
   { version: 4, name: 'member profiles', sql: metaTable('profiles') },
+  {
+    version: 5,
+    name: 'password resets',
+    sql: metaTable('password_resets'),
+  },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */
