@@ -197,6 +197,8 @@ export async function startWorkspaceServer(
           c.sessionTokenHash !== except,
         CloseCode.Unauthenticated,
       ),
+    onAccountClosed: (userId) =>
+      closeSockets((c) => c.user.id === userId, CloseCode.Unauthenticated),
     onApiTokensRevoked: (tokenIds) =>
       closeSockets(
         (c) => c.apiTokenId !== null && tokenIds.includes(c.apiTokenId),

@@ -13,6 +13,7 @@ import { readSessionCookie } from '../auth/session-cookie';
 import type { ApiDeps, AppEnv } from './context';
 import { csrfProtection } from './csrf-protection';
 import { createErrorHandler, Errors } from './errors';
+import { accountRoutes } from './routes/account-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { commentRoutes, reviewRoutes } from './routes/comment-routes';
@@ -24,6 +25,7 @@ import { directoryRoutes } from './routes/directory-routes';
 import { surveyRoutes } from './routes/survey-routes';
 import { labRoutes } from './routes/lab-routes';
 import { memberRoutes } from './routes/member-routes';
+import { passwordResetRoutes } from './routes/password-reset-routes';
 import { tokenRoutes } from './routes/token-routes';
 
 function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
@@ -49,6 +51,8 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.use('*', csrfProtection);
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/auth', authRoutes());
+  api.route('/auth', passwordResetRoutes());
+  api.route('/account', accountRoutes());
   api.route('/tokens', tokenRoutes());
   api.route('/labs', labRoutes());
   api.route('/labs', memberRoutes());

@@ -48,6 +48,8 @@ export interface ApiDeps {
    * close at once. `except` keeps one session's sockets; `only` closes just one's.
    */
   readonly onSessionsEnded: (userId: string, which: { only?: string; except?: string }) => void;
+  /** Called when every access of an account ends (deactivated, reset, deleted): all its sockets close. */
+  readonly onAccountClosed: (userId: string) => void;
   /** Called when API tokens are revoked: their open sync sockets close at once. */
   readonly onApiTokensRevoked: (tokenIds: readonly string[]) => void;
   /** Who has any of the lab's documents open now. */

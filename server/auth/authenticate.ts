@@ -36,7 +36,7 @@ export function authenticateSession(
   const session = meta.findSession(hashSecret(token));
   if (!session || new Date(session.expiresAt) <= now) return null;
   const user = meta.getUser(session.userId);
-  return user ? { via: 'cookie', user, session, token: null } : null;
+  return user && !user.deactivatedAt ? { via: 'cookie', user, session, token: null } : null;
 }
 
 /**
@@ -63,7 +63,7 @@ export function authenticateApiToken(
   if (!record || record.revokedAt !== null) return null;
   if (record.expiresAt !== null && Date.parse(record.expiresAt) <= now.getTime()) return null;
   const user = meta.getUser(record.userId);
-  if (!user) return null;
+  if (!user || user.deactivatedAt) return null;
   noteUse(meta, record, now);
   return { via: 'token', user, session: null, token: record };
 }

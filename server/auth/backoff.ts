@@ -12,6 +12,10 @@ export interface Backoff {
   wait(key: string): number;
   fail(key: string): void;
   succeed(key: string): void;
+  /** Forgets every key `match` accepts (an administrator unlocking an account). */
+  forgetWhere(match: (key: string) => boolean): void;
+  /** The longest wait among the keys `match` accepts (0: none waits). */
+  longestWaitWhere(match: (key: string) => boolean): number;
 }
 
 interface Entry {
@@ -62,6 +66,16 @@ export function createBackoff(
     },
     succeed(key) {
       entries.delete(key);
+    },
+    forgetWhere(match) {
+      for (const key of [...entries.keys()]) if (match(key)) entries.delete(key);
+    },
+    longestWaitWhere(match) {
+      let longest = 0;
+      for (const key of [...entries.keys()]) {
+        if (match(key)) longest = Math.max(longest, this.wait(key));
+      }
+      return longest;
     },
   };
 }

@@ -17,6 +17,10 @@ export interface SignInThrottle {
    * account must not reset an address that is spraying guesses at others.
    */
   succeeded(email: string, address: string): void;
+  /** The longest wait before the account may be tried again, from any address (0: none). */
+  accountWait(email: string): number;
+  /** Forgets the account's failures from every address (an administrator's unlock). */
+  unlock(email: string): void;
 }
 
 export interface RequestThrottles {
@@ -43,6 +47,15 @@ function signInThrottle(now: () => number): SignInThrottle {
     succeeded(email, from) {
       pair.succeed(pairKey(email, from));
       account.succeed(email);
+    },
+    accountWait: (email) =>
+      Math.max(
+        account.wait(email),
+        pair.longestWaitWhere((key) => key.startsWith(`${email}\n`)),
+      ),
+    unlock(email) {
+      account.succeed(email);
+      pair.forgetWhere((key) => key.startsWith(`${email}\n`));
     },
   };
 }

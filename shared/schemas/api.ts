@@ -11,42 +11,42 @@ import { ITEM_KINDS } from './records';
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
-const email = z
+export const EmailSchema = z
   .string()
   .trim()
   .toLowerCase()
   .email('enter an email address like name@example.org')
   .max(254);
-const password = z
+export const NewPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH);
-const name = z.string().trim().min(1, 'enter your name').max(100);
+export const PersonNameSchema = z.string().trim().min(1, 'enter your name').max(100);
 const isoDate = CalendarDateSchema.nullable();
 
 export const SignInBodySchema = z.object({
-  email,
+  email: EmailSchema,
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
 export const ChangePasswordBodySchema = z.object({
   currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-  newPassword: password,
+  newPassword: NewPasswordSchema,
 });
 
 export const SetupBodySchema = z.object({
   token: z.string().min(1).max(200),
-  email,
-  name,
+  email: EmailSchema,
+  name: PersonNameSchema,
   profession: z.enum(PROFESSIONS),
-  password,
+  password: NewPasswordSchema,
 });
 
 export const SignUpWithInviteBodySchema = z.object({
-  email,
-  name,
+  email: EmailSchema,
+  name: PersonNameSchema,
   profession: z.enum(PROFESSIONS),
-  password,
+  password: NewPasswordSchema,
 });
 
 export const CreateApiTokenBodySchema = z.object({
@@ -98,7 +98,10 @@ export const UpdateItemBodySchema = z
   })
   .partial();
 
-export const UpdateUserAdminBodySchema = z.object({ canCreateLabs: z.boolean() });
+export const UpdateUserAdminBodySchema = z
+  .object({ canCreateLabs: z.boolean(), isAdmin: z.boolean() })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'say which right to change');
 
 /** Every API error has a stable code and a sentence a person can act on. */
 export interface ApiErrorBody {

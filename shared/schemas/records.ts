@@ -11,11 +11,10 @@ import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 const id = z.string().min(1).max(64);
 const isoTime = z.string().min(1);
 
-export const IdentitySchema = z.object({
+const IdentitySchema = z.object({
   issuer: z.string().min(1).max(500),
   subject: z.string().min(1).max(255),
 });
-export type Identity = z.infer<typeof IdentitySchema>;
 
 export const UserRecordSchema = z.object({
   id,

@@ -26,6 +26,7 @@ export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDe
     now: () => new Date(),
     secureCookies: false,
     mailer: null,
+    onAccountClosed: () => undefined,
     publicUrl: () => 'http://localhost',
     sessionTtlMs: 3_600_000,
     throttles: createRequestThrottles(() => new Date()),

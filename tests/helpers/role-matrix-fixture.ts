@@ -173,6 +173,7 @@ export async function makeFixture(): Promise<Fixture> {
     now,
     secureCookies: false,
     mailer: null,
+    onAccountClosed: () => undefined,
     publicUrl: () => 'http://localhost',
     sessionTtlMs: 3_600_000,
     throttles: createRequestThrottles(() => new Date()),

@@ -29,6 +29,7 @@ interface Case {
 const all = (status: number): Expectation =>
   Object.fromEntries(PERSONAS.map((p) => [p, status])) as Expectation;
 const signedIn = (status: number): Expectation => ({ ...all(status), anonymous: 401 });
+const ADMIN_ONLY = (status: number): Expectation => ({ ...signedIn(403), admin: status });
 /** Lab routes: 401 anonymous, 404 for people outside the lab (no probing), then by role. */
 const lab = (
   observer: number,
@@ -357,7 +358,61 @@ const CASES: Case[] = [
     route: 'PATCH /admin/users/:userId',
     path: (f) => `/admin/users/${f.targetUserId}`,
     body: () => ({ canCreateLabs: true }),
-    expect: { ...signedIn(403), admin: 200 },
+    expect: ADMIN_ONLY(200),
+  },
+  // Administration of people: site administrators only.
+  { route: 'GET /admin/users', path: () => '/admin/users?q=a', expect: ADMIN_ONLY(200) },
+  ...(['deactivate', 'reactivate', 'unlock'] as const).map((action) => ({
+    route: `POST /admin/users/:userId/${action}`,
+    path: (f: Fixture) => `/admin/users/${f.targetUserId}/${action}`,
+    expect: ADMIN_ONLY(200),
+  })),
+  {
+    route: 'POST /admin/users/:userId/password-reset',
+    path: (f) => `/admin/users/${f.targetUserId}/password-reset`,
+    body: () => ({}),
+    expect: ADMIN_ONLY(201),
+  },
+  // Password resets: anyone may ask; the link decides (here an unknown one).
+  { route: 'GET /auth/password-reset', path: () => '/auth/password-reset', expect: all(200) },
+  {
+    route: 'POST /auth/forgot-password',
+    variant: 'email not configured',
+    path: () => '/auth/forgot-password',
+    body: () => ({ email: 'someone@example.org' }),
+    expect: all(409),
+  },
+  {
+    route: 'GET /auth/password-reset/:token',
+    path: () => '/auth/password-reset/il_pwr_unknown',
+    expect: all(410),
+  },
+  {
+    route: 'POST /auth/password-reset/:token',
+    path: () => '/auth/password-reset/il_pwr_unknown',
+    body: () => ({ password: 'a long new passphrase' }),
+    expect: all(410),
+  },
+  // One's own account: anyone signed in.
+  {
+    route: 'PATCH /account',
+    path: () => '/account',
+    body: () => ({ name: 'A new name' }),
+    expect: signedIn(200),
+  },
+  { route: 'GET /account/sessions', path: () => '/account/sessions', expect: signedIn(200) },
+  {
+    route: 'DELETE /account/sessions/:sessionId',
+    path: () => '/account/sessions/unknown',
+    expect: signedIn(404),
+  },
+  { route: 'GET /account/data', path: () => '/account/data', expect: signedIn(200) },
+  {
+    route: 'DELETE /account',
+    path: () => '/account',
+    body: (f, who) => ({ email: who === 'anonymous' ? 'x@example.org' : f.people[who].email }),
+    // The only administrator cannot leave the instance without one.
+    expect: { ...signedIn(200), admin: 409 },
   },
   // Exports are for the people who run the lab.
   {

@@ -41,6 +41,7 @@ export async function startSession(c: ApiContext, user: UserRecord): Promise<MeR
     csrfToken,
     createdAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
+    userAgent: (c.req.header('user-agent') ?? '').slice(0, 200) || undefined,
   });
   writeSessionCookie(c, token, expiresAt, deps.secureCookies);
   return { user: presentUser(user), csrfToken };
@@ -79,6 +80,14 @@ export function authRoutes(): Hono<AppEnv> {
       throw new ApiError(401, 'invalid_credentials', 'The email address or password is not right.');
     }
     throttle.succeeded(body.email, address);
+    if (user.deactivatedAt) {
+      // Told only once the password is right, so it reveals nothing to a guesser.
+      throw new ApiError(
+        403,
+        'account_deactivated',
+        'This account has been deactivated. Ask your administrator if you need it again.',
+      );
+    }
     await rehashIfWeak(c, user, body.password);
     const me = await startSession(c, user);
     await audit(c, 'auth.sign_in', null, {}, user.id);
