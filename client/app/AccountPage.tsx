@@ -1,9 +1,15 @@
-/** `/account`: who I am, change password, personal API tokens, sign out. */
+/**
+ * `/account`: my details, password, where I am signed in, personal API tokens,
+ * my data and deleting my account, sign out.
+ */
 import { useState } from 'react';
-import { PROFESSION_LABELS, type Profession } from '../../shared/roles';
+import type { AccountSession } from '../../shared/schemas/accounts-api';
 import type { ApiToken } from '../../shared/schemas/api-responses';
+import { AccountDetailsForm } from '../features/accounts/AccountDetailsForm';
 import { ApiTokens } from '../features/accounts/ApiTokens';
 import { ChangePasswordForm } from '../features/accounts/ChangePasswordForm';
+import { MyData } from '../features/accounts/MyData';
+import { MySessions } from '../features/accounts/MySessions';
 import { ErrorSummary } from '../lib/ErrorSummary';
 import { apiFormErrors, type FormErrors } from '../lib/form-errors';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -11,41 +17,38 @@ import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
 import type { SignedIn } from './session';
 
-function professionLabel(profession: string): string {
-  return profession in PROFESSION_LABELS ? PROFESSION_LABELS[profession as Profession] : profession;
-}
-
-export function AccountPage(props: { session: SignedIn; onSignOut(): Promise<void> }) {
+export function AccountPage(props: {
+  session: SignedIn;
+  onSignOut(): Promise<void>;
+  /** After the account is deleted: the session is over. */
+  onDeleted(): void;
+  /** After the details were saved, so the header shows the new name. */
+  onDetailsSaved(user: SignedIn['me']['user']): void;
+}) {
   usePageTitle('Your account');
   const { api, me } = props.session;
   const [signOutErrors, setSignOutErrors] = useState<FormErrors | null>(null);
   const [tokens, reload] = useApiData('tokens', () =>
     api.request<{ tokens: ApiToken[] }>('GET', '/tokens'),
   );
+  const [sessions, reloadSessions] = useApiData('sessions', () =>
+    api.request<{ sessions: AccountSession[] }>('GET', '/account/sessions'),
+  );
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1 className="nhsuk-heading-l">Your account</h1>
-        <dl className="nhsuk-summary-list">
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Name</dt>
-            <dd className="nhsuk-summary-list__value">{me.user.name}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Email address</dt>
-            <dd className="nhsuk-summary-list__value">{me.user.email}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Profession or role</dt>
-            <dd className="nhsuk-summary-list__value">{professionLabel(me.user.profession)}</dd>
-          </div>
-        </dl>
+        <AccountDetailsForm api={api} user={me.user} onSaved={props.onDetailsSaved} />
         <ChangePasswordForm api={api} />
+        {sessions.status === 'ready' && (
+          <MySessions api={api} sessions={sessions.data.sessions} onChanged={reloadSessions} />
+        )}
         {tokens.status === 'loading' && <Loading />}
         {tokens.status === 'error' && <LoadFailed error={tokens.error} />}
         {tokens.status === 'ready' && (
           <ApiTokens api={api} tokens={tokens.data.tokens} onChanged={reload} />
         )}
+        <MyData api={api} email={me.user.email} onDeleted={props.onDeleted} />
         <h2 className="nhsuk-heading-m">Sign out</h2>
         <ErrorSummary errors={signOutErrors} />
         <button

@@ -10,6 +10,7 @@ import {
   AccountPage,
   AuditPage,
   DirectoryPage,
+  ForgotPasswordPage,
   InvitePage,
   ItemHistoryPage,
   ItemPage,
@@ -17,6 +18,8 @@ import {
   LabSettingsPage,
   MembersPage,
   MyLabsPage,
+  PasswordResetPage,
+  PeoplePage,
   prefetchLikelyPages,
   ProfilePage,
   ReviewPage,
@@ -70,7 +73,16 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
     case 'profile':
       return <ProfilePage.Component session={signedIn} />;
     case 'account':
-      return <AccountPage.Component session={signedIn} onSignOut={signOut} />;
+      return (
+        <AccountPage.Component
+          session={signedIn}
+          onSignOut={signOut}
+          onDeleted={session.ended}
+          onDetailsSaved={(user) => session.signedIn({ ...signedIn.me, user })}
+        />
+      );
+    case 'admin-people':
+      return <PeoplePage.Component session={signedIn} />;
     default:
       return <NotFoundPage />;
   }
@@ -84,6 +96,12 @@ function publicPage(route: Route, session: Session): ReactNode {
       return <SetupPage.Component session={session} />;
     case 'invite':
       return <InvitePage.Component key={route.token} session={session} token={route.token} />;
+    case 'forgot-password':
+      return <ForgotPasswordPage.Component session={session} />;
+    case 'reset-password':
+      return (
+        <PasswordResetPage.Component key={route.token} session={session} token={route.token} />
+      );
     default:
       return <NotFoundPage />;
   }

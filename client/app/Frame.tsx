@@ -26,6 +26,13 @@ function AccountNav({ me, onSignOut }: { me: MeResponse; onSignOut(): Promise<vo
             <span className="nhsuk-u-visually-hidden">, your account</span>
           </Link>
         </li>
+        {me.user.isAdmin && (
+          <li className="nhsuk-header__account-item">
+            <Link className="nhsuk-header__account-link" href={paths.people()}>
+              People
+            </Link>
+          </li>
+        )}
         <li className="nhsuk-header__account-item">
           <form
             className="nhsuk-header__account-form"

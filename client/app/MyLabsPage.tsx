@@ -1,9 +1,11 @@
 /** `/`: the labs I belong to, and "Create a lab" for people who may create labs. */
+import { DEMO_LAB } from '../../shared/demo';
 import { mayCreateLab } from '../../shared/policy';
 import type { Lab } from '../../shared/schemas/api-responses';
 import { ImportArchiveForm } from '../features/exports/ImportArchiveForm';
 import { CreateLabForm } from '../features/labs/CreateLabForm';
 import { LabList } from '../features/labs/LabList';
+import { StartHere } from '../features/labs/StartHere';
 import { Link, navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
@@ -13,7 +15,7 @@ import type { SignedIn } from './session';
 
 export function MyLabsPage({ session }: { session: SignedIn }) {
   usePageTitle('Your labs');
-  const { api, actor } = session;
+  const { api, actor, me } = session;
   const [labs] = useApiData('labs', () => api.request<{ labs: Lab[] }>('GET', '/labs'));
   return (
     <>
@@ -22,6 +24,14 @@ export function MyLabsPage({ session }: { session: SignedIn }) {
         Work on a challenge with everyone in your lab: problem, aims, driver diagrams, tests of
         change and measures, edited together in real time.
       </p>
+      {me.user.isAdmin && labs.status === 'ready' && (
+        <StartHere
+          userId={me.user.id}
+          demoLabHref={
+            labs.data.labs.some((lab) => lab.id === DEMO_LAB.id) ? paths.lab(DEMO_LAB.id) : null
+          }
+        />
+      )}
       {labs.status === 'loading' && <Loading />}
       {labs.status === 'error' && <LoadFailed error={labs.error} />}
       {labs.status === 'ready' && <LabList labs={labs.data.labs} labHref={paths.lab} />}

@@ -1,8 +1,35 @@
 /** `/sign-in?next=…`: sign in, then go back to where the person was going (same site only). */
 import { SignInForm } from '../features/accounts/SignInForm';
-import { Redirect, safeNextPath } from '../lib/navigation';
+import { Link, Redirect, safeNextPath } from '../lib/navigation';
+import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
+import { paths } from './router';
 import type { Session } from './session';
+
+/**
+ * While nobody administers this Improvement Lab yet, says where the set-up link
+ * is: in the server's log, where only whoever started it can read it.
+ */
+function FirstStart({ session }: { session: Session }) {
+  const [setup] = useApiData('setup-needed', () =>
+    session.api.request<{ needed: boolean }>('GET', '/auth/setup'),
+  );
+  if (setup.status !== 'ready' || !setup.data.needed) return null;
+  return (
+    <div className="nhsuk-warning-callout" data-testid="first-start">
+      <h2 className="nhsuk-warning-callout__label">
+        <span className="nhsuk-u-visually-hidden">Important: </span>
+        Set up this Improvement Lab first
+      </h2>
+      <p>
+        Nobody administers this Improvement Lab yet. When the server started, it wrote a one-time
+        set-up link to its console (its log). Whoever started it can open that link to create the
+        first administrator’s account; or restart it with <code>ADMIN_EMAIL</code> and{' '}
+        <code>ADMIN_PASSWORD</code> set.
+      </p>
+    </div>
+  );
+}
 
 export function SignInPage({ session }: { session: Session }) {
   usePageTitle('Sign in');
@@ -22,11 +49,15 @@ export function SignInPage({ session }: { session: Session }) {
             <p>You have been signed out. Sign in again to carry on.</p>
           </div>
         )}
+        <FirstStart session={session} />
         <SignInForm api={session.api} onSignedIn={session.signedIn} />
+        <p>
+          <Link href={paths.forgotPassword()}>Forgotten your password?</Link>
+        </p>
         <h2 className="nhsuk-heading-s">New to Improvement Lab?</h2>
         <p>
-          You need an invitation link from a lab’s facilitator to create an account. If you have
-          forgotten your password, ask your Improvement Lab administrator to help.
+          You need an invitation link from a lab’s facilitator to create an account. If you cannot
+          sign in, ask your Improvement Lab administrator to help.
         </p>
       </div>
     </div>

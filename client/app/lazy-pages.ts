@@ -41,6 +41,13 @@ export const LabSettingsPage = lazyPage(
 export const MembersPage = lazyPage(async () => (await import('./MembersPage')).MembersPage);
 export const MyLabsPage = lazyPage(async () => (await import('./MyLabsPage')).MyLabsPage);
 export const ProfilePage = lazyPage(async () => (await import('./ProfilePage')).ProfilePage);
+export const PeoplePage = lazyPage(async () => (await import('./PeoplePage')).PeoplePage);
+export const PasswordResetPage = lazyPage(
+  async () => (await import('./PasswordResetPage')).PasswordResetPage,
+);
+export const ForgotPasswordPage = lazyPage(
+  async () => (await import('./ForgotPasswordPage')).ForgotPasswordPage,
+);
 export const ReviewPage = lazyPage(async () => (await import('./ReviewPage')).ReviewPage);
 export const SurveyPage = lazyPage(async () => (await import('./SurveyPage')).SurveyPage);
 export const SetupPage = lazyPage(async () => (await import('./SetupPage')).SetupPage);

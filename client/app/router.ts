@@ -22,6 +22,9 @@ export type Route =
   | { readonly page: 'account' }
   | { readonly page: 'directory' }
   | { readonly page: 'profile' }
+  | { readonly page: 'admin-people' }
+  | { readonly page: 'forgot-password' }
+  | { readonly page: 'reset-password'; readonly token: string }
   | { readonly page: 'not-found' };
 
 const INVITE_TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
@@ -43,10 +46,15 @@ export function parseRoute(pathname: string): Route {
   if (path === '/account') return { page: 'account' };
   if (path === '/directory') return { page: 'directory' };
   if (path === '/profile') return { page: 'profile' };
+  if (path === '/admin/people') return { page: 'admin-people' };
+  if (path === '/forgot-password') return { page: 'forgot-password' };
   const [, first, id = '', rest, extra] = path.split('/');
   if (extra !== undefined) return { page: 'not-found' };
   if (first === 'invite' && rest === undefined && INVITE_TOKEN.test(id)) {
     return { page: 'invite', token: id };
+  }
+  if (first === 'reset-password' && rest === undefined && INVITE_TOKEN.test(id)) {
+    return { page: 'reset-password', token: id };
   }
   if (!isDocId(id)) return { page: 'not-found' };
   if (first === 'labs') {
@@ -66,6 +74,8 @@ export function needsSignIn(route: Route): boolean {
     case 'sign-in':
     case 'setup':
     case 'invite':
+    case 'forgot-password':
+    case 'reset-password':
     case 'not-found':
       return false;
     case 'my-labs':
@@ -81,6 +91,7 @@ export function needsSignIn(route: Route): boolean {
     case 'account':
     case 'directory':
     case 'profile':
+    case 'admin-people':
       return true;
     default: {
       const unreachable: never = route;
@@ -96,6 +107,8 @@ export const paths = {
   account: () => '/account',
   directory: () => '/directory',
   profile: () => '/profile',
+  people: () => '/admin/people',
+  forgotPassword: () => '/forgot-password',
   invite: (token: string) => `/invite/${token}`,
   lab: (labId: string) => `/labs/${labId}`,
   labSettings: (labId: string) => `/labs/${labId}/settings`,
