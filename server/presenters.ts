@@ -73,6 +73,10 @@ export function presentInvite(invite: InviteRecord): Invite {
     maxUses: invite.maxUses,
     uses: invite.uses,
     itemIds: invite.itemIds ?? null,
+    name: invite.name ?? '',
+    email: invite.email ?? null,
+    note: invite.note ?? '',
+    sentAt: invite.sentAt ?? null,
   };
 }
 

@@ -221,7 +221,7 @@ export function inviteMethods(state: CoreState): InviteMethods {
       state.assertOpen();
       const invite = invites.find((each) => each.id === id);
       if (invite === undefined || unusable(invite, now) !== null) return null;
-      if (invites.some((each) => each.tokenHash === tokenHash)) {
+      if (invites.some((each) => each.id !== id && each.tokenHash === tokenHash)) {
         throw conflict('an invitation with the same secret already exists');
       }
       Object.assign(

@@ -64,6 +64,12 @@ export interface Invite {
   readonly uses: number;
   /** A reviewer invitation limited to these items; null for every item open for comment. */
   readonly itemIds: readonly string[] | null;
+  /** Who it is for, as the facilitator wrote it ('' when not given). */
+  readonly name: string;
+  readonly email: string | null;
+  readonly note: string;
+  /** When it was last emailed; null when its link was only shown. */
+  readonly sentAt: string | null;
 }
 
 /** What an invitation link shows before it is accepted. */
@@ -74,6 +80,9 @@ export interface InvitationDetails {
   readonly role: LabRole;
   readonly roleLabel: string;
   readonly expiresAt: string;
+  /** The facilitator's note, and who they invited ('' when not given). */
+  readonly note: string;
+  readonly name: string;
 }
 
 export interface ApiToken {

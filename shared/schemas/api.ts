@@ -80,6 +80,15 @@ export const CreateInviteBodySchema = z.object({
   maxUses: z.number().int().min(1).max(500).default(1),
   /** Reviewers only: the items they are invited to (null: every item open for comment). */
   itemIds: z.array(z.string().min(1).max(64)).min(1).max(200).nullable().default(null),
+  /** Who it is for, so the pending list says who is awaited (optional). */
+  name: z.string().trim().max(100).default(''),
+  /** Where to email it, when email is set up (optional). */
+  email: z
+    .union([z.literal(''), EmailSchema])
+    .default('')
+    .transform((value) => value || null),
+  /** A note for the invitee, shown with the invitation and in the email. */
+  note: z.string().trim().max(1000, 'keep the note under 1000 characters').default(''),
 });
 
 export const ChangeRoleBodySchema = z.object({ role: z.enum(LAB_ROLES) });

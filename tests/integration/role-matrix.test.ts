@@ -360,6 +360,11 @@ const CASES: Case[] = [
     body: () => ({ canCreateLabs: true }),
     expect: ADMIN_ONLY(200),
   },
+  {
+    route: 'POST /labs/:labId/invites/:inviteId/resend',
+    path: (f) => `/labs/${f.labId}/invites/${f.inviteId}/resend`,
+    expect: lab(403, 403, 403, 200),
+  },
   // Administration of people: site administrators only.
   { route: 'GET /admin/users', path: () => '/admin/users?q=a', expect: ADMIN_ONLY(200) },
   ...(['deactivate', 'reactivate', 'unlock'] as const).map((action) => ({

@@ -15,6 +15,12 @@ export function InvitationDetails({ invitation }: { invitation: Details }) {
           <p>{invitation.lab.challenge}</p>
         </div>
       )}
+      {invitation.note && (
+        <div className="nhsuk-inset-text" data-testid="invitation-note">
+          <span className="nhsuk-u-visually-hidden">A note from the facilitator: </span>
+          <p className="app-pre-wrap">{invitation.note}</p>
+        </div>
+      )}
       <dl className="nhsuk-summary-list">
         <div className="nhsuk-summary-list__row">
           <dt className="nhsuk-summary-list__key">Your role</dt>

@@ -8,11 +8,14 @@ import type { Invite } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { CopyableValue, CopyButton } from '../../lib/CopyButton';
 import { ErrorSummary } from '../../lib/ErrorSummary';
-import { RadiosField, TextField } from '../../lib/form-fields';
+import { RadiosField, TextareaField, TextField } from '../../lib/form-fields';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { ReviewItemsField } from './ReviewItemsField';
 
 const FIELDS = {
+  name: 'invite-name',
+  email: 'invite-email',
+  note: 'invite-note',
   role: 'invite-role',
   expiresInDays: 'invite-expires',
   maxUses: 'invite-uses',
@@ -30,15 +33,29 @@ function wholeNumber(text: string, min: number, max: number): number | null {
   return value >= min && value <= max ? value : null;
 }
 
-function InvitationLink({ link, invite }: { link: string; invite: Invite }) {
+export function InvitationLink({
+  link,
+  invite,
+  emailed,
+}: {
+  link: string;
+  invite: Invite;
+  emailed: boolean;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const who = invite.name || `a ${ROLE_LABELS[invite.role].toLowerCase()}`;
   return (
     <div className="nhsuk-card" data-testid="invitation-link">
       <div className="nhsuk-card__content">
         <h3 className="nhsuk-card__heading" ref={heading} tabIndex={-1}>
-          Invitation link for a {ROLE_LABELS[invite.role].toLowerCase()}
+          Invitation link for {who}
         </h3>
+        {emailed && (
+          <p data-testid="invitation-emailed">
+            The invitation was emailed to {invite.email}. You can also copy the link below.
+          </p>
+        )}
         <div className="nhsuk-warning-callout">
           <h4 className="nhsuk-warning-callout__label">
             <span className="nhsuk-u-visually-hidden">Important: </span>
@@ -59,11 +76,18 @@ function InvitationLink({ link, invite }: { link: string; invite: Invite }) {
 
 export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): void }) {
   const { api, labId, onCreated } = props;
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [note, setNote] = useState('');
   const [role, setRole] = useState<LabRole | ''>('');
   const [days, setDays] = useState('14');
   const [uses, setUses] = useState('1');
   const [reviewItems, setReviewItems] = useState<ReadonlySet<string>>(new Set());
-  const [created, setCreated] = useState<{ link: string; invite: Invite } | null>(null);
+  const [created, setCreated] = useState<{
+    link: string;
+    invite: Invite;
+    emailed: boolean;
+  } | null>(null);
   const form = useFormSubmit(FIELDS);
   const submit = form.handle(
     () => {
@@ -79,17 +103,27 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
     },
     async () => {
       setCreated(null);
-      const answer = await api.request<{ invite: Invite; path: string }>(
+      const answer = await api.request<{ invite: Invite; path: string; emailed: boolean }>(
         'POST',
         `/labs/${labId}/invites`,
         {
           role,
+          name,
+          email,
+          note,
           expiresInDays: Number(days),
           maxUses: Number(uses),
           itemIds: role === 'reviewer' && reviewItems.size > 0 ? [...reviewItems] : null,
         },
       );
-      setCreated({ link: `${window.location.origin}${answer.path}`, invite: answer.invite });
+      setCreated({
+        link: `${window.location.origin}${answer.path}`,
+        invite: answer.invite,
+        emailed: answer.emailed,
+      });
+      setName('');
+      setEmail('');
+      setNote('');
       onCreated();
     },
   );
@@ -98,9 +132,41 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
       <h2 className="nhsuk-heading-m" id="invite-heading">
         Invite someone
       </h2>
-      {created && <InvitationLink link={created.link} invite={created.invite} />}
+      {created && (
+        <InvitationLink link={created.link} invite={created.invite} emailed={created.emailed} />
+      )}
       <ErrorSummary errors={form.errors} />
       <form onSubmit={submit} noValidate>
+        <TextField
+          id={FIELDS.name}
+          label="Name of the person (optional)"
+          hint="So the list of open invitations says who you are waiting for."
+          autoComplete="off"
+          width={30}
+          value={name}
+          error={form.errors?.fields.name}
+          onChange={setName}
+        />
+        <TextField
+          id={FIELDS.email}
+          label="Their email address (optional)"
+          hint="When this server can send email, the invitation is emailed to them."
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          width={30}
+          value={email}
+          error={form.errors?.fields.email}
+          onChange={setEmail}
+        />
+        <TextareaField
+          id={FIELDS.note}
+          label="A note for them (optional)"
+          hint="Shown with the invitation, for example why you would value their view."
+          value={note}
+          error={form.errors?.fields.note}
+          onChange={setNote}
+        />
         <RadiosField
           id={FIELDS.role}
           legend="Role in this lab"

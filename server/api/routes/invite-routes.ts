@@ -6,13 +6,14 @@
 import { Hono } from 'hono';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { CreateInviteBodySchema, SignUpWithInviteBodySchema } from '../../../shared/schemas/api';
-import type { InviteRecord } from '../../../shared/schemas/records';
+import type { InviteRecord, LabRecord } from '../../../shared/schemas/records';
 import { hashPassword } from '../../auth/password-hash';
 import { hashSecret, newId, newSecret } from '../../auth/secrets';
 import { presentInvite, presentLab } from '../../presenters';
 import { MetaStoreConflictError } from '../../store/meta-store';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
 import { ApiError, Errors } from '../errors';
+import { emailInvitation } from '../invite-email';
 import { readJson } from '../validate';
 import { startSession } from './auth-routes';
 
@@ -91,6 +92,27 @@ function checkInviteItems(
   }
 }
 
+/**
+ * Emails the invitation and notes when; answers whether it went. A failure is
+ * logged and answered as not emailed, so the facilitator copies the link instead.
+ */
+async function sendInvitation(
+  c: ApiContext,
+  invite: InviteRecord,
+  lab: LabRecord,
+  token: string,
+): Promise<boolean> {
+  const deps = c.get('deps');
+  try {
+    await emailInvitation(deps, invite, lab, requireAuth(c).user.name, token);
+  } catch (error) {
+    deps.logger.error('invitation email failed', { inviteId: invite.id, error });
+    return false;
+  }
+  await deps.meta.reissueInvite(invite.id, invite.tokenHash, deps.now().toISOString(), deps.now());
+  return true;
+}
+
 export function labInviteRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -119,15 +141,43 @@ export function labInviteRoutes(): Hono<AppEnv> {
       uses: 0,
       revokedAt: null,
       itemIds: body.itemIds ? [...new Set(body.itemIds)] : null,
+      name: body.name,
+      email: body.email,
+      note: body.note,
+      sentAt: null,
     };
+    const emailing = invite.email !== null && deps.mailer !== null;
     await deps.meta.createInvite(invite);
+    // Sent after it is stored: a link in an inbox must always be one the server knows.
+    const emailed = emailing && (await sendInvitation(c, invite, lab, token));
     await audit(c, 'invite.created', lab.id, {
       inviteId: invite.id,
       role: invite.role,
       maxUses: invite.maxUses,
     });
     // The link is shown this once; only the token's hash is kept.
-    return c.json({ invite: presentInvite(invite), path: `/invite/${token}` }, 201);
+    const stored = deps.meta.getInvite(invite.id) ?? invite;
+    return c.json({ invite: presentInvite(stored), path: `/invite/${token}`, emailed }, 201);
+  });
+
+  // A new link for a pending invitation (the old one stops working), emailed again
+  // when it has an address and email is set up, else shown to copy.
+  routes.post('/:labId/invites/:inviteId/resend', async (c) => {
+    const { lab } = requireLab(c, c.req.param('labId'), 'invites.manage');
+    const deps = c.get('deps');
+    const invite = deps.meta.getInvite(c.req.param('inviteId'));
+    if (!invite || invite.labId !== lab.id) throw Errors.notFound('That invitation');
+    const token = newSecret('il_inv');
+    const reissued = await deps.meta.reissueInvite(invite.id, hashSecret(token), null, deps.now());
+    if (!reissued)
+      throw new ApiError(410, 'invite_not_pending', 'That invitation is no longer open.');
+    const emailed =
+      reissued.email !== null && reissued.email !== undefined && deps.mailer !== null
+        ? await sendInvitation(c, reissued, lab, token)
+        : false;
+    await audit(c, 'invite.resent', lab.id, { inviteId: invite.id, emailed });
+    const stored = deps.meta.getInvite(invite.id) ?? reissued;
+    return c.json({ invite: presentInvite(stored), path: `/invite/${token}`, emailed });
   });
 
   routes.delete('/:labId/invites/:inviteId', async (c) => {
@@ -160,6 +210,8 @@ export function inviteRoutes(): Hono<AppEnv> {
       role: invite.role,
       roleLabel: ROLE_LABELS[invite.role],
       expiresAt: invite.expiresAt,
+      note: invite.note ?? '',
+      name: invite.name ?? '',
     });
   });
 
