@@ -1,7 +1,7 @@
 /**
  * What the workspace holds about one person, for "my data" (UK GDPR's right of
  * access), and erasing it when they delete their account (the right to erasure):
- * the account, sessions, tokens, memberships and reset links go from the
+ * the account, sessions, tokens, memberships, reset links and directory profile go from the
  * MetaStore; in the comments they wrote, their name is replaced by "Former
  * member" (the comments themselves stay, as part of the lab's record). Audit
  * entries keep only the account's id, which nothing links to a person any more.
@@ -54,6 +54,7 @@ export async function personalData(deps: ApiDeps, userId: string) {
       userAgent: session.userAgent ?? null,
     })),
     apiTokens: meta.listApiTokens(userId).map(presentApiToken),
+    directoryProfile: meta.getProfile(userId),
     comments,
     audit: meta
       .listAudit(null, Number.MAX_SAFE_INTEGER)

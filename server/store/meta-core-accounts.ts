@@ -48,7 +48,7 @@ export type UserMethods = Pick<
 >;
 
 export function userMethods(state: CoreState): UserMethods {
-  const { users, sessions, apiTokens, memberships, passwordResets } = state.data;
+  const { users, sessions, apiTokens, memberships, passwordResets, profiles } = state.data;
   const byEmail = (email: string) => {
     const wanted = normaliseEmail(email);
     return users.find((user) => user.email === wanted);
@@ -106,6 +106,7 @@ export function userMethods(state: CoreState): UserMethods {
       removeWhere(apiTokens, (each) => each.userId === id);
       removeWhere(memberships, (each) => each.userId === id);
       removeWhere(passwordResets, (each) => each.userId === id);
+      removeWhere(profiles, (each) => each.userId === id);
       await state.saved();
       return true;
     },

@@ -77,8 +77,8 @@ export interface MetaStore {
   findUserByIdentity(issuer: string, subject: string): UserRecord | null;
   hasAdmin(): boolean;
   /**
-   * Erases a user: the record, their sessions, API tokens, memberships and password
-   * resets go in one step. What they wrote stays (it names them by id only).
+   * Erases a user: the record, their sessions, API tokens, memberships, password
+   * resets and directory profile go in one step. What they wrote stays (it names them by id only).
    */
   deleteUser(id: string): Promise<boolean>;
 

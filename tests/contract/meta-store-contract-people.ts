@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetaStore } from '../../server/store/meta-store';
 import { MetaStoreConflictError } from '../../server/store/meta-store';
+import { defaultProfile } from '../../shared/schemas/profile';
 import {
   aLab,
   aMembership,
@@ -85,7 +86,9 @@ export function describePeopleContract(current: () => MetaStore): void {
       await store.createSession(aSession(leaving.id));
       await store.createApiToken(anApiToken(leaving.id));
       await store.createPasswordReset(aReset(leaving.id, 'reset-of-leaver'));
+      await store.saveProfile(defaultProfile(leaving.id, NOW.toISOString()));
       expect(await store.deleteUser(leaving.id)).toBe(true);
+      expect(store.getProfile(leaving.id)).toBeNull();
       expect(store.getUser(leaving.id)).toBeNull();
       expect(store.listUserSessions(leaving.id)).toEqual([]);
       expect(store.listApiTokens(leaving.id)).toEqual([]);
