@@ -8,11 +8,14 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { probePostgres } from './postgres-probe';
+import { probeRedis } from './redis-probe';
 import {
   planDatabaseSuites,
+  planRedisSuites,
   prepare,
   type SystemFacts,
   testDatabaseUrl,
+  testRedisUrl,
 } from './test-requirements';
 
 function isExecutable(file: string): boolean {
@@ -71,4 +74,18 @@ if (plan.kind === 'skip') process.stdout.write(`${plan.message}\n`);
 if (plan.kind === 'stop') {
   process.stderr.write(`${plan.message}\n`);
   process.exit(1);
+}
+
+// The scale-out suites need Redis as well as PostgreSQL; said the same way.
+if (plan.kind === 'run') {
+  const redisUrlSetting = process.env.REDIS_URL;
+  const redisPlan = planRedisSuites({
+    redisUrlSetting,
+    problem: await probeRedis(testRedisUrl(redisUrlSetting)),
+  });
+  if (redisPlan.kind === 'skip') process.stdout.write(`${redisPlan.message}\n`);
+  if (redisPlan.kind === 'stop') {
+    process.stderr.write(`${redisPlan.message}\n`);
+    process.exit(1);
+  }
 }

@@ -97,3 +97,45 @@ export function planDatabaseSuites(facts: DatabaseFacts): DatabasePlan {
       'to run them, start PostgreSQL and set DATABASE_URL, or run `bash .ci/run`, which does both.',
   };
 }
+
+/** Where the Redis suites look when REDIS_URL is not set: the development default. */
+export const DEFAULT_TEST_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** The suites that need Redis (and PostgreSQL), as the skip line names them. */
+export const REDIS_SUITES = 'scale-out across processes (two servers on PostgreSQL and Redis)';
+
+/** The Redis the scale-out suites use. */
+export function testRedisUrl(setting: string | undefined): string {
+  return setting !== undefined && setting !== '' ? setting : DEFAULT_TEST_REDIS_URL;
+}
+
+export interface RedisFacts {
+  /** `REDIS_URL` as set in the environment, if it is. */
+  readonly redisUrlSetting: string | undefined;
+  /** Why no Redis answered at `testRedisUrl(...)`, or null when one did. */
+  readonly problem: string | null;
+}
+
+/**
+ * Like `planDatabaseSuites`: runs the scale-out suites when Redis answers, skips them
+ * with one line when none answers at the default address, stops when REDIS_URL names
+ * one that does not answer.
+ */
+export function planRedisSuites(facts: RedisFacts): DatabasePlan {
+  const url = testRedisUrl(facts.redisUrlSetting);
+  if (facts.problem === null) return { kind: 'run', url };
+  if (url !== DEFAULT_TEST_REDIS_URL) {
+    return {
+      kind: 'stop',
+      message:
+        `The tests cannot run: REDIS_URL is set, but Redis does not answer there (${facts.problem}).\n` +
+        '  Start Redis, or unset REDIS_URL to skip the scale-out suites.',
+    };
+  }
+  return {
+    kind: 'skip',
+    message:
+      `Skipping ${REDIS_SUITES}: no Redis at ${url} (${facts.problem}); ` +
+      'to run them, start Redis and set REDIS_URL, or run `bash .ci/run`, which does both.',
+  };
+}

@@ -42,6 +42,7 @@ import type { HistoryStore } from './store/history-store';
 import type { MetaStore } from './store/meta-store';
 import { observeItemChanges } from './store/observed-items';
 import { openStores } from './store/open-stores';
+import { remoteAccessHandler } from './scale/remote-access';
 import type { PostgresDatabase } from './store/postgres/database';
 import { startAccessExpirySweep } from './sync/access-expiry';
 import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
@@ -105,16 +106,25 @@ export async function startWorkspaceServer(
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
   const metrics = createServerMetrics();
-  const {
-    database,
-    store,
-    meta: storedMeta,
-    snapshotText,
-  } = await openStores(config, logger, {
-    store: options.store,
-    meta: options.meta,
-    wrapFsync: metrics.timedFsync,
-  });
+  // Scale-out across processes: Redis first, as the metadata store needs this
+  // process's id to share the schema with the others. Loaded only when configured.
+  const scale = config.redis
+    ? await (await import('./scale/scale-out')).startScaleOut({ ...config.redis, logger })
+    : null;
+  let stores: Awaited<ReturnType<typeof openStores>>;
+  try {
+    stores = await openStores(config, logger, {
+      store: options.store,
+      meta: options.meta,
+      wrapFsync: metrics.timedFsync,
+      observeCommit: metrics.observeCommit,
+      writer: scale?.processId ?? null,
+    });
+  } catch (error) {
+    await scale?.close();
+    throw error;
+  }
+  const { database, store, meta: storedMeta, snapshotText } = stores;
   const snapshot = snapshotText
     ? () => takeSnapshot({ dataDir: config.dataDir, metaText: snapshotText, now })
     : null;
@@ -159,6 +169,7 @@ export async function startWorkspaceServer(
     },
     itemKind: (docId) => meta.getItem(docId)?.kind ?? null,
     meter: metrics.sync,
+    fanout: scale?.fanout ?? null,
   });
   metrics.watch(syncMetricSources(registry, meta));
   const factsBackfill = createFactsBackfill({
@@ -170,6 +181,18 @@ export async function startWorkspaceServer(
     registry.closeConnections(match, code);
     feeds.closeConnections(match, code);
   };
+  if (scale && storedMeta.shared) {
+    await scale.shareMeta(
+      storedMeta.shared,
+      remoteAccessHandler({
+        closeSockets,
+        closeDocSockets: (match, code) => registry.closeConnections(match, code),
+        itemChanged: (itemId) => feeds.itemChanged(itemId),
+      }),
+    );
+  }
+  const presence = scale?.sharePresence(() => registry.presenceByLab()) ?? null;
+  if (presence) registry.onRoomsChanged(() => presence.changed());
   const onAdminCreated = async (user: UserRecord) => {
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
   };
@@ -204,7 +227,7 @@ export async function startWorkspaceServer(
         (c) => c.apiTokenId !== null && tokenIds.includes(c.apiTokenId),
         CloseCode.Unauthenticated,
       ),
-    presenceInLab: (labId) => registry.presenceInLab(labId),
+    presenceInLab: async (labId) => presence?.inLab(labId) ?? registry.presenceInLab(labId),
     // The item's comments document goes with it: a reviewer who may no longer see
     // the item must not keep receiving its comments.
     onItemSharingChanged: (itemId) =>
@@ -237,6 +260,7 @@ export async function startWorkspaceServer(
       storeCheck('documents', store),
       storeCheck('metadata', meta),
       ...(database ? [{ name: 'postgres', check: () => database.ping() }] : []),
+      ...(scale ? [scale.readiness] : []),
       ...(options.readinessChecks ?? []),
     ],
     logger,
@@ -304,6 +328,7 @@ export async function startWorkspaceServer(
         await store.close();
         await meta.close();
       } finally {
+        await scale?.close();
         await database?.close();
       }
     })();

@@ -91,6 +91,22 @@ export const ConfigSchema = z.object({
       'must be lower-case letters, digits and _, starting with a letter or _',
     )
     .default('public'),
+  /**
+   * Scale-out across processes (with DATABASE_URL): the Redis that carries updates,
+   * presence and notifications between them (`redis://host:6379`).
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a URL like redis://host:6379')
+    .optional(),
+  /**
+   * Prefix of every Redis key and channel this workspace uses, so several workspaces
+   * (or test runs) can share one Redis without meeting.
+   */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1 to 64 letters, digits or _ . : -')
+    .default('improvement-lab'),
   /** When set, `/metrics` answers only requests that carry it as a bearer token. */
   METRICS_TOKEN: z
     .string()
@@ -147,6 +163,8 @@ export interface Config {
   readonly metricsToken: string | null;
   /** Where email goes out, or null when it is not configured. */
   readonly mail: MailSettings | null;
+  /** The Redis shared with other processes on the same database; null for one process. */
+  readonly redis: { readonly url: string; readonly prefix: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +189,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   }
   if (Boolean(values.SMTP_URL) !== Boolean(values.MAIL_FROM)) {
     throw new ConfigError('Invalid configuration:\n  set both SMTP_URL and MAIL_FROM, or neither');
+  }
+  if (values.REDIS_URL !== undefined && values.DATABASE_URL === undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL needs DATABASE_URL: processes share their data through PostgreSQL',
+    );
   }
   return {
     port: values.PORT,
@@ -208,5 +231,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       values.DATABASE_URL === undefined
         ? null
         : { url: values.DATABASE_URL, schema: values.DATABASE_SCHEMA },
+    redis:
+      values.REDIS_URL === undefined
+        ? null
+        : { url: values.REDIS_URL, prefix: values.REDIS_PREFIX },
   };
 }

@@ -34,9 +34,17 @@ function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
     const requestId = c.get('requestId');
     c.set('deps', requestId ? { ...deps, logger: deps.logger.child({ requestId }) } : deps);
     const header = c.req.header('authorization');
-    const found = header
-      ? authenticateApiToken(deps.meta, bearerToken(header), deps.now())
-      : authenticateSession(deps.meta, readSessionCookie(c), deps.now());
+    const lookUp = () =>
+      header
+        ? authenticateApiToken(deps.meta, bearerToken(header), deps.now())
+        : authenticateSession(deps.meta, readSessionCookie(c), deps.now());
+    let found = lookUp();
+    // With metadata shared between processes, a session or token just created through
+    // another process may not be in this copy yet: catch up and look once more.
+    if (!found && deps.meta.shared && (header || readSessionCookie(c))) {
+      await deps.meta.shared.catchUp();
+      found = lookUp();
+    }
     // A presented but invalid bearer token is an error, not an anonymous request.
     if (header && !found) throw Errors.unauthenticated();
     c.set('auth', found ? { ...found, actor: actorOf(found.user) } : null);

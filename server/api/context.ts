@@ -55,7 +55,7 @@ export interface ApiDeps {
   /** Who has any of the lab's documents open now. */
   readonly presenceInLab: (
     labId: string,
-  ) => Array<{ userId: string; name: string; docIds: string[] }>;
+  ) => Promise<Array<{ userId: string; name: string; docIds: string[] }>>;
   /** Called when an item's sharing state changed. */
   readonly onItemSharingChanged: (itemId: string) => void;
   /** Called after the first admin exists (to give them the demo lab). */

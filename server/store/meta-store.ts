@@ -59,6 +59,39 @@ export type AcceptInviteResult =
   | { ok: true; membership: MembershipRecord; invite: InviteRecord }
   | { ok: false; reason: 'not_found' | 'revoked' | 'expired' | 'used_up' };
 
+/** The record families another process can change, by their name in `MetaData`. */
+export interface MetaRecordFamilies {
+  users: UserRecord;
+  sessions: SessionRecord;
+  apiTokens: ApiTokenRecord;
+  labs: LabRecord;
+  memberships: MembershipRecord;
+  invites: InviteRecord;
+  items: ItemRecord;
+}
+
+/** A record another process changed, as this process had it and as it is now (null: none). */
+export type RemoteMetaChange = {
+  [F in keyof MetaRecordFamilies]: {
+    readonly family: F;
+    readonly before: MetaRecordFamilies[F] | null;
+    readonly after: MetaRecordFamilies[F] | null;
+  };
+}[keyof MetaRecordFamilies];
+
+/**
+ * A store whose metadata several processes write (PostgreSQL with Redis): each keeps
+ * a copy and catches up with the others' writes (`postgres/meta-journal.ts`).
+ */
+export interface SharedMeta {
+  /** Reads what was written since the last catch-up and applies it; resolves once applied. */
+  catchUp(): Promise<void>;
+  /** Told of each record another process changed, once this copy has it. */
+  onRemoteChange(listener: (change: RemoteMetaChange) => void): () => void;
+  /** Told after each write of this process commits (so the others can be told to catch up). */
+  onWritten(listener: () => void): () => void;
+}
+
 export class MetaStoreConflictError extends Error {
   override readonly name = 'MetaStoreConflictError';
 }
@@ -187,4 +220,6 @@ export interface MetaStore {
    * record; rejects with why not (`/readyz`). A store without it counts as ready.
    */
   probe?(): Promise<void>;
+  /** Present when other processes write the same metadata. */
+  readonly shared?: SharedMeta;
 }

@@ -32,6 +32,13 @@ export interface OpenStoresOptions {
   readonly meta?: MetaStore | undefined;
   /** Wraps the document logs' fsync (to time it for `/metrics`). */
   readonly wrapFsync?: (fsync: Fsync) => Fsync;
+  /** Told how long each PostgreSQL write took to commit (`/metrics`). */
+  readonly observeCommit?: (target: string, seconds: number) => void;
+  /**
+   * This process's id when several processes share the database (REDIS_URL set): the
+   * metadata is then journalled and shared (`postgres/meta-journal.ts`).
+   */
+  readonly writer?: string | null;
 }
 
 export async function openStores(
@@ -48,8 +55,22 @@ export async function openStores(
       ]);
     const database = await openPostgres({ ...config.database, logger });
     try {
-      const meta = given.meta ?? (await createPostgresMetaStore({ db: database, logger }));
-      const store = given.store ?? createPostgresDocStore({ db: database, logger });
+      const observeCommit = given.observeCommit;
+      const meta =
+        given.meta ??
+        (await createPostgresMetaStore({
+          db: database,
+          logger,
+          writer: given.writer ?? null,
+          ...(observeCommit ? { observeCommit } : {}),
+        }));
+      const store =
+        given.store ??
+        createPostgresDocStore({
+          db: database,
+          logger,
+          ...(observeCommit ? { observeCommit } : {}),
+        });
       return { database, store, meta, snapshotText: null };
     } catch (error) {
       await database.close();

@@ -30,6 +30,8 @@ interface Entry {
 export interface KnownPresence {
   clockOf(clientId: number): number | undefined;
   has(clientId: number): boolean;
+  /** Whether another server process's connection publishes this client id. */
+  isRemote?(clientId: number): boolean;
 }
 
 /** Whether applying `entry` would change nothing (the same test `applyAwarenessUpdate` makes). */
@@ -82,6 +84,7 @@ export function checkAwarenessUpdate(
     if (isStale(entry, known)) continue;
     fresh += 1;
     if (!namesUser(entry.state, connection.options.user)) return 'forged_user';
+    if (known.isRemote?.(entry.clientId) === true) return 'foreign_client';
     for (const other of others) {
       if (other !== connection && other.awarenessClients.has(entry.clientId))
         return 'foreign_client';

@@ -38,7 +38,15 @@ export class PresenceMessages {
     private readonly awareness: awarenessProtocol.Awareness,
     private readonly clients: readonly number[],
     connections: Iterable<Connection>,
+    /** Client ids published by another server process's reviewers, with their user ids. */
+    remoteReviewers: ReadonlyMap<number, string> = new Map(),
   ) {
+    if (remoteReviewers.size > 0) {
+      for (const clientId of clients) {
+        const owner = remoteReviewers.get(clientId);
+        if (owner !== undefined) this.reviewers.set(clientId, owner);
+      }
+    }
     for (const connection of connections) {
       if (!connection.options.isReviewer || connection.awarenessClients.size === 0) continue;
       for (const clientId of clients) {

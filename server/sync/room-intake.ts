@@ -99,6 +99,26 @@ export class RoomIntake {
     this.docSize.added(update.byteLength);
   }
 
+  /**
+   * An update another process committed (scale-out): checked again, as it crossed a
+   * process boundary, and taken if it fits. `misfit` means something was missed; the
+   * room then reads the stored document instead.
+   */
+  takeRemote(update: Uint8Array): 'taken' | 'misfit' | 'malformed' {
+    const { schema } = this.options;
+    let shape: UpdateShape;
+    try {
+      shape = checkUpdate(update, schema !== null);
+    } catch {
+      return 'malformed';
+    }
+    if (this.clocks.misfit(shape) !== null) return 'misfit';
+    schema?.note(shape);
+    this.clocks.accept(shape);
+    this.docSize.added(update.byteLength);
+    return 'taken';
+  }
+
   /** After a failed write: the clocks counted an update the document will never have. */
   recount(doc: Y.Doc): void {
     this.clocks = RoomClocks.of(doc);

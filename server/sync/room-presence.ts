@@ -13,6 +13,12 @@ import { MalformedMessageError } from './message-codec';
 import type { DropReason } from './policy-drops';
 import { PresenceMessages } from './reviewer-presence';
 
+/** The origin of presence that arrived from another process. */
+const REMOTE_ORIGIN = Symbol('remote');
+
+/** Sends this process's presence changes to the other processes (scale-out). */
+export type PublishPresence = (update: Uint8Array, reviewers: ReadonlyMap<number, string>) => void;
+
 const AWARENESS_DROP = {
   forged_user: 'awareness_forged_user',
   foreign_client: 'awareness_foreign_client',
@@ -28,7 +34,12 @@ export class RoomPresence {
   private readonly known: KnownPresence = {
     clockOf: (clientId) => this.awareness.meta.get(clientId)?.clock,
     has: (clientId) => this.awareness.states.has(clientId),
+    isRemote: (clientId) => this.remoteClients.has(clientId),
   };
+  /** Client ids whose presence came from another process: no local connection may touch them. */
+  private readonly remoteClients = new Set<number>();
+  /** Client ids another process's reviewers publish, with their user ids. */
+  private readonly remoteReviewers = new Map<number, string>();
 
   constructor(
     doc: Y.Doc,
@@ -36,6 +47,8 @@ export class RoomPresence {
     private readonly connections: ReadonlySet<Connection>,
     /** Closes a connection that sent a malformed message. */
     private readonly refuse: (connection: Connection, error: unknown) => void,
+    /** Other processes serving the document (scale-out), or null. */
+    private readonly publish: PublishPresence | null = null,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server publishes no presence of its own.
@@ -82,11 +95,19 @@ export class RoomPresence {
     }
   }
 
+  /** Presence from another process's connections, passed to this room's. */
+  receiveRemote(update: Uint8Array, reviewers: ReadonlyMap<number, string>): void {
+    for (const [clientId, userId] of reviewers) this.remoteReviewers.set(clientId, userId);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
+
   /** Sends `connection` everyone's presence, as it may see it. */
   answerQuery(connection: Connection): void {
     const clients = Array.from(this.awareness.getStates().keys());
     connection.send(
-      new PresenceMessages(this.awareness, clients, this.connections).for(connection),
+      new PresenceMessages(this.awareness, clients, this.connections, this.remoteReviewers).for(
+        connection,
+      ),
     );
   }
 
@@ -107,8 +128,36 @@ export class RoomPresence {
       for (const id of change.removed) owner.removeAwarenessClient(id);
     }
     const changed = change.added.concat(change.updated, change.removed);
+    if (origin === REMOTE_ORIGIN) {
+      for (const id of change.added) this.remoteClients.add(id);
+    } else if (this.publish) {
+      // Only this process's own clients: others' (timed out here) are their process's.
+      this.publishOwn(changed.filter((id) => !this.remoteClients.has(id)));
+    }
+    for (const id of change.removed) {
+      this.remoteClients.delete(id);
+      this.remoteReviewers.delete(id);
+    }
     // Each person gets the names they may see: reviewers do not see other reviewers'.
-    const messages = new PresenceMessages(this.awareness, changed, this.connections);
+    const messages = new PresenceMessages(
+      this.awareness,
+      changed,
+      this.connections,
+      this.remoteReviewers,
+    );
     for (const connection of this.connections) connection.send(messages.for(connection));
+  }
+
+  /** Sends this process's presence changes to the others, naming its reviewers' client ids. */
+  private publishOwn(changed: readonly number[]): void {
+    if (!this.publish || changed.length === 0) return;
+    const reviewers = new Map<number, string>();
+    for (const connection of this.connections) {
+      if (!connection.options.isReviewer) continue;
+      for (const id of changed) {
+        if (connection.awarenessClients.has(id)) reviewers.set(id, connection.options.user.id);
+      }
+    }
+    this.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...changed]), reviewers);
   }
 }

@@ -12,6 +12,7 @@ import type { Logger } from '../logger';
 import { type DocStore, DocumentDamagedError } from '../store/doc-store';
 import type { CompactionPolicy } from './compaction-policy';
 import { Connection, type ConnectionOptions, type SyncSocket } from './connection';
+import type { DocFanout } from './doc-fanout';
 import type { LoadedDoc } from './item-registry-sync';
 import { Room } from './room';
 import { SyncMeter } from './sync-meter';
@@ -43,6 +44,8 @@ export interface RoomRegistryOptions {
   readonly itemKind?: (docId: string) => ItemKind | null;
   /** Counts for `/metrics`; a private one by default. */
   readonly meter?: SyncMeter;
+  /** Other processes serving the same documents (scale-out with Redis); none by default. */
+  readonly fanout?: DocFanout | null;
 }
 
 export class RoomRegistry {
@@ -165,6 +168,7 @@ export class RoomRegistry {
       maxDocumentBytes,
       docId,
       meter: this.meter,
+      fanout: this.options.fanout ?? null,
       itemKind: this.options.itemKind?.(docId) ?? null,
       onEmpty: (empty) => this.unload(empty),
       ...(onUpdated
@@ -268,6 +272,17 @@ export class RoomRegistry {
       people.set(user.id, entry);
     }
     return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Who has documents open now, per lab (presence shared with other processes). */
+  presenceByLab(): Map<string, Array<{ userId: string; name: string; docIds: string[] }>> {
+    const labs = new Map<string, Array<{ userId: string; name: string; docIds: string[] }>>();
+    const labIds = new Set<string>();
+    for (const connection of this.live) {
+      if (!connection.closed) labIds.add(connection.options.labId);
+    }
+    for (const labId of labIds) labs.set(labId, this.presenceInLab(labId));
+    return labs;
   }
 
   /** Reads a document, loading it for the purpose if nobody has it open. */

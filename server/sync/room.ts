@@ -17,6 +17,7 @@ import { applyStored } from '../store/stored-update';
 import { ApplyQueue } from './apply-queue';
 import type { CompactionPolicy } from './compaction-policy';
 import type { Connection } from './connection';
+import type { DocFanout } from './doc-fanout';
 import {
   decodeMessage,
   encodeSyncStep1,
@@ -56,6 +57,8 @@ export interface RoomOptions {
   readonly itemKind?: ItemKind | null;
   /** Counts updates received and refused, for `/metrics`. */
   readonly meter?: SyncMeter;
+  /** Other processes serving the same document (scale-out with Redis); none by default. */
+  readonly fanout?: DocFanout | null;
 }
 
 export class Room {
@@ -79,6 +82,15 @@ export class Room {
   /** Bytes of accepted updates being written, not yet passed on and applied. */
   private bytesInFlight = 0;
   private readonly resyncs = new ResyncRequests();
+  /** Stops delivery from other processes; set while joined. */
+  private leaveFanout: (() => void) | null = null;
+  /** Resolves once other processes' messages for the document are being delivered. */
+  private joinedReady: Promise<void> = Promise.resolve();
+  /** Updates from other processes that arrived while loading, taken once loaded. */
+  private early: Uint8Array[] = [];
+  /** A read of the stored document to catch up with other processes, while one runs. */
+  private resyncing: Promise<void> | null = null;
+  private resyncAgain = false;
   /** Stored and broadcast updates not yet applied to `document`, in stored order. */
   private readonly unapplied = new ApplyQueue<UpdateOrigin>(this.document, (origin, error) => {
     // Not expected after the update check; logged, and its author disconnected.
@@ -92,7 +104,13 @@ export class Room {
     this.serverLog = this.log.child({ origin: 'server' });
     this.meter = options.meter ?? new SyncMeter();
     const refuse = (connection: Connection, error: unknown) => this.refuse(connection, error);
-    this.presence = new RoomPresence(this.document, this.connections, refuse);
+    const { fanout } = options;
+    this.presence = new RoomPresence(
+      this.document,
+      this.connections,
+      refuse,
+      fanout ? (update, reviewers) => fanout.publishAwareness(docId, update, reviewers) : null,
+    );
     this.stateRequests = new StateRequests(() => this.doc, refuse);
     this.intake = new RoomIntake(
       {
@@ -140,6 +158,35 @@ export class Room {
 
   /** Loads the stored document. Updates that fail to apply are skipped and logged, never fatal. */
   async load(): Promise<void> {
+    const { docId, fanout } = this.options;
+    // Joined before reading, so nothing committed elsewhere after the read is missed.
+    if (fanout) {
+      const joined = fanout.join(docId, {
+        update: (update) => this.receiveRemote(update),
+        awareness: (update, reviewers) => {
+          if (this.roomStatus !== 'ready') return;
+          try {
+            this.presence.receiveRemote(update, reviewers);
+          } catch (error) {
+            this.log.error('presence from another process is malformed; ignored', { error });
+          }
+        },
+        resync: () => this.resyncFromStore(),
+      });
+      this.leaveFanout = () => joined.leave();
+      this.joinedReady = joined.ready;
+    }
+    try {
+      await this.joinedReady;
+      await this.loadStored();
+    } catch (error) {
+      this.leaveFanout?.();
+      this.leaveFanout = null;
+      throw error;
+    }
+  }
+
+  private async loadStored(): Promise<void> {
     const { store, docId } = this.options;
     const updates = await store.load(docId);
     let allApplied = true;
@@ -163,6 +210,75 @@ export class Room {
     this.compaction.loaded(stats);
     this.intake.loaded(this.document, stats.bytes);
     this.roomStatus = 'ready';
+    for (const update of this.early.splice(0)) this.receiveRemote(update);
+  }
+
+  /**
+   * An update another process committed: taken as the room's own are (checked again,
+   * fitted, queued to be applied, passed on), never stored again. One that does not fit
+   * means something was missed, and the room reads the stored document instead.
+   */
+  private receiveRemote(update: Uint8Array): void {
+    if (this.roomStatus === 'loading') {
+      this.early.push(update);
+      return;
+    }
+    if (this.roomStatus !== 'ready') return;
+    const taken = this.intake.takeRemote(update);
+    if (taken === 'malformed') {
+      this.log.error('an update from another process is malformed; ignored');
+      return;
+    }
+    if (taken === 'misfit') {
+      this.resyncFromStore();
+      return;
+    }
+    this.stateRequests.changed();
+    this.unapplied.add(SERVER_ORIGIN, update);
+    this.broadcast(encodeUpdate(update));
+    this.unapplied.applyIfFull();
+  }
+
+  /**
+   * Applies whatever the stored document has that this room lacks and passes it on:
+   * after a gap in what other processes sent, or when their messages may have been
+   * lost. Calls while one runs share the next.
+   */
+  private resyncFromStore(): void {
+    if (this.roomStatus === 'loading') return; // the load reads everything anyway
+    if (this.resyncing) {
+      this.resyncAgain = true;
+      return;
+    }
+    this.resyncing = (async () => {
+      do {
+        this.resyncAgain = false;
+        const stored = await this.options.store.load(this.docId);
+        if (this.roomStatus !== 'ready') return;
+        const doc = this.doc;
+        const before = Y.encodeStateVector(doc);
+        Y.transact(doc, () => {
+          for (const update of stored) {
+            try {
+              applyStored(doc, update);
+            } catch (error) {
+              this.log.error('stored update could not be applied; skipped', { error });
+            }
+          }
+        });
+        const missed = Y.encodeStateAsUpdate(doc, before);
+        if (isEmptyUpdate(missed)) continue;
+        this.intake.takeServerChange(missed);
+        this.stateRequests.changed();
+        this.broadcast(encodeUpdate(missed));
+      } while (this.resyncAgain);
+    })()
+      .catch((error: unknown) => {
+        this.log.error('could not read the document to catch up with other processes', { error });
+      })
+      .finally(() => {
+        this.resyncing = null;
+      });
   }
 
   /** Adds a connection to a loaded room: greets it, then handles what it sent while waiting. */
@@ -237,20 +353,30 @@ export class Room {
     return Y.encodeStateAsUpdate(this.doc).byteLength + this.bytesInFlight;
   }
 
-  private persistThenPassOn(origin: UpdateOrigin, update: Uint8Array): AppendReceipt {
+  private persistThenPassOn(
+    origin: UpdateOrigin,
+    update: Uint8Array,
+  ): Pick<AppendReceipt, 'durable'> {
     const receipt = this.options.store.append(this.docId, update);
     this.pendingWrites += 1;
     this.bytesInFlight += update.byteLength;
     this.compaction.appended(update.byteLength);
+    // With other processes, "Saved" also waits until they have been sent the update.
+    const published = this.options.fanout ? publication() : null;
+    const durable = published
+      ? Promise.all([receipt.durable, published.promise]).then(() => undefined)
+      : receipt.durable;
+    durable.catch(() => undefined);
     // Passed on in this turn only with no earlier write of this room still waiting, so
     // updates are always passed on and queued in the order they were stored.
     if (receipt.writtenNow && this.pendingWrites === 1) {
-      this.passOn(origin, update);
-      return receipt;
+      this.passOn(origin, update, published);
+      return { durable };
     }
     receipt.written.then(
-      () => this.passOn(origin, update),
+      () => this.passOn(origin, update, published),
       (error: unknown) => {
+        published?.reject(error);
         this.logOf(origin).error('update not saved: storage write failed', {
           bytes: update.byteLength,
           error,
@@ -269,7 +395,7 @@ export class Room {
         this.writeSettled();
       },
     );
-    return receipt;
+    return { durable };
   }
 
   /**
@@ -277,10 +403,18 @@ export class Room {
    * has no 'update' listener, so Yjs does not encode every transaction again; the
    * bytes were checked before they were stored, and peers apply them as the server will.
    */
-  private passOn(origin: UpdateOrigin, update: Uint8Array): void {
+  private passOn(
+    origin: UpdateOrigin,
+    update: Uint8Array,
+    published: Publication | null = null,
+  ): void {
     this.stateRequests.changed();
     this.bytesInFlight -= update.byteLength;
     this.unapplied.add(origin, update);
+    const { fanout } = this.options;
+    if (fanout && published) {
+      fanout.publishUpdate(this.docId, update).then(published.resolve, published.reject);
+    }
     try {
       this.broadcast(encodeUpdate(update), origin);
       this.options.onUpdated?.(
@@ -372,6 +506,8 @@ export class Room {
       if (closeCode !== undefined)
         for (const connection of this.connections) connection.close(closeCode);
       this.connections.clear();
+      this.leaveFanout?.();
+      this.leaveFanout = null;
       // Released even when the flush failed, so the next load starts a fresh log
       // instead of finding this one fenced.
       await store.release(this.docId);
@@ -386,4 +522,22 @@ export class Room {
   private logOf(origin: UpdateOrigin): Logger {
     return origin === SERVER_ORIGIN ? this.serverLog : origin.logger;
   }
+}
+
+interface Publication {
+  readonly promise: Promise<void>;
+  resolve(): void;
+  reject(reason: unknown): void;
+}
+
+/** An update's publication to other processes, settled once the transport has it. */
+function publication(): Publication {
+  let resolve: () => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<void>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
+import { CloseCode } from '../../shared/close-codes';
 import { SAVED_ACK_PARAM, SYNC_PATH_PREFIX } from '../../shared/protocol';
 import { LAB_FEED_PATH_PREFIX } from '../../shared/schemas/lab-feed';
 import type { MetaStore } from '../store/meta-store';
@@ -34,16 +35,19 @@ export type UpgradeGate = (request: IncomingMessage) => Promise<UpgradeVerdict |
 
 export function createUpgradeGate(meta: MetaStore, now: () => Date): UpgradeGate {
   const gate = new Hono<{ Bindings: GateEnv }>();
-  gate.get(`${SYNC_PATH_PREFIX}:docId`, (c) => {
+  gate.get(`${SYNC_PATH_PREFIX}:docId`, async (c) => {
     c.env.verdict = {
       kind: 'doc',
-      decision: authorizeUpgrade(c, meta, now()),
+      decision: await lookingAgain(meta, () => authorizeUpgrade(c, meta, now())),
       wantsSavedAck: c.req.query(SAVED_ACK_PARAM) === '1',
     };
     return c.body(null, 204);
   });
-  gate.get(`${LAB_FEED_PATH_PREFIX}:labId`, (c) => {
-    c.env.verdict = { kind: 'lab-feed', decision: authorizeLabFeed(c, meta, now()) };
+  gate.get(`${LAB_FEED_PATH_PREFIX}:labId`, async (c) => {
+    c.env.verdict = {
+      kind: 'lab-feed',
+      decision: await lookingAgain(meta, () => authorizeLabFeed(c, meta, now())),
+    };
     return c.body(null, 204);
   });
   return async (request) => {
@@ -59,6 +63,22 @@ export function createUpgradeGate(meta: MetaStore, now: () => Date): UpgradeGate
     await gate.fetch(webRequest, env);
     return env.verdict ?? null;
   };
+}
+
+/**
+ * With metadata shared between processes, a refusal may only mean that this
+ * process's copy has not yet caught up (a session, an item or a membership just
+ * created through another process): it catches up and decides once more.
+ */
+async function lookingAgain<D extends { ok: boolean; code?: CloseCode }>(
+  meta: MetaStore,
+  decide: () => D,
+): Promise<D> {
+  const first = decide();
+  const missing = first.code === CloseCode.Unauthenticated || first.code === CloseCode.Forbidden;
+  if (first.ok || !meta.shared || !missing) return first;
+  await meta.shared.catchUp();
+  return decide();
 }
 
 function headersOf(request: IncomingMessage): Headers {

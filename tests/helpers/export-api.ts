@@ -33,7 +33,7 @@ export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDe
     trustProxy: 0,
     passwordHashCost: TEST_PASSWORD_HASH_COST,
     onAccessChanged: () => undefined,
-    presenceInLab: () => [],
+    presenceInLab: async () => [],
     onItemSharingChanged: () => undefined,
     onSessionsEnded: () => undefined,
     onApiTokensRevoked: () => undefined,

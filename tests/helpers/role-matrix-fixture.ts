@@ -183,7 +183,7 @@ export async function makeFixture(): Promise<Fixture> {
     onItemSharingChanged: () => undefined,
     onSessionsEnded: () => undefined,
     onApiTokensRevoked: () => undefined,
-    presenceInLab: () => [],
+    presenceInLab: async () => [],
     onAdminCreated: async () => undefined,
     docs,
     history: new HistoryService({

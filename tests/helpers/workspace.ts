@@ -61,6 +61,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     maxDocumentBytes: Limits.maxDocumentBytes,
     sync: SyncLimits,
     database: null,
+    redis: null,
     metricsToken: null,
     mail: null,
     ...overrides,

@@ -18,16 +18,13 @@ export function auditRoutes(): Hono<AppEnv> {
   });
   // Who is here now: people with any of the lab's documents open (comments documents
   // count as their item). Member-level information, so reviewers do not see it.
-  routes.get('/:labId/presence', (c) => {
+  routes.get('/:labId/presence', async (c) => {
     const { lab } = requireLab(c, c.req.param('labId'), 'members.read');
-    const people = c
-      .get('deps')
-      .presenceInLab(lab.id)
-      .map((person) => ({
-        userId: person.userId,
-        name: person.name,
-        itemIds: [...new Set(person.docIds.map((docId) => itemIdOfCommentsDoc(docId) ?? docId))],
-      }));
+    const people = (await c.get('deps').presenceInLab(lab.id)).map((person) => ({
+      userId: person.userId,
+      name: person.name,
+      itemIds: [...new Set(person.docIds.map((docId) => itemIdOfCommentsDoc(docId) ?? docId))],
+    }));
     return c.json({ people });
   });
   return routes;

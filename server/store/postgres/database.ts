@@ -72,3 +72,16 @@ export async function openPostgres(options: PostgresOptions): Promise<PostgresDa
     },
   };
 }
+
+/** Whether the server answers as a primary that takes writes now (not a standby, not read-only). */
+export async function probeWritable(db: Pick<PostgresDatabase, 'pool'>): Promise<void> {
+  const { rows } = await db.pool.query<{ standby: boolean; readonly: string }>(
+    "SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS readonly",
+  );
+  const row = rows[0];
+  if (row?.standby !== false || row.readonly !== 'off') {
+    throw Object.assign(new Error('PostgreSQL takes no writes (a standby, or read-only)'), {
+      code: 'read_only',
+    });
+  }
+}

@@ -74,6 +74,8 @@ export class DocPipeline {
   constructor(
     private readonly pool: pg.Pool,
     private readonly logger: Logger,
+    /** Told how long each write took to commit (`/metrics`). */
+    private readonly observeCommit?: (target: string, seconds: number) => void,
   ) {}
 
   push(op: PipelineOp): void {
@@ -129,6 +131,7 @@ export class DocPipeline {
       return false;
     });
     if (writes.length === 0) return;
+    const started = performance.now();
     try {
       const simple = writes.length <= ROWS_PER_INSERT && writes.every((op) => op.kind === 'append');
       // One INSERT commits on its own; anything more needs a transaction.
@@ -147,6 +150,7 @@ export class DocPipeline {
       }
       return;
     }
+    this.observeCommit?.('postgres_documents', (performance.now() - started) / 1000);
     for (const op of writes) op.done.resolve();
   }
 

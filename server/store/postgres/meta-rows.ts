@@ -14,7 +14,7 @@ import type { MetaData } from '../../../shared/schemas/records';
 import type { MetaTable } from './migrations';
 
 /** The tables diffed record by record (the audit trail is append-only and only grows). */
-type DiffedTable = Exclude<MetaTable, 'audit_events'>;
+export type DiffedTable = Exclude<MetaTable, 'audit_events'>;
 
 interface Keyed {
   readonly family: keyof MetaData;
@@ -44,6 +44,15 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];
 
+/** The family a diffed table holds and the key of one of its records. */
+export function familyOf(table: DiffedTable): {
+  readonly family: keyof MetaData;
+  readonly key: (record: unknown) => string;
+} {
+  const { family, key } = FAMILIES[table];
+  return { family, key: key as (record: unknown) => string };
+}
+
 /** Where each table's records live in `MetaData`, for loading them back. */
 export const TABLE_FAMILIES: Record<MetaTable, keyof MetaData> = {
   ...(Object.fromEntries(DIFFED_TABLES.map((t) => [t, FAMILIES[t].family])) as Record<
@@ -59,12 +68,15 @@ export interface Row {
   readonly json: string;
 }
 
-/** What the database holds, as this process last wrote or read it. */
+/**
+ * What the database holds, as this process last wrote or read it. Changed in place
+ * only by the catch-up with other processes' writes (`meta-journal.ts`).
+ */
 export interface WrittenMeta {
   /** Per table, each key's JSON in row order. */
-  readonly tables: Record<DiffedTable, ReadonlyMap<string, string>>;
-  readonly auditCount: number;
-  readonly settings: ReadonlyMap<string, string>;
+  readonly tables: Record<DiffedTable, Map<string, string>>;
+  auditCount: number;
+  readonly settings: Map<string, string>;
 }
 
 export interface TableChanges {
@@ -120,7 +132,7 @@ export function diffMetaData(
   data: MetaData,
 ): { changes: MetaChanges; after: WrittenMeta } {
   const tables: TableChanges[] = [];
-  const afterTables = {} as Record<DiffedTable, ReadonlyMap<string, string>>;
+  const afterTables = {} as Record<DiffedTable, Map<string, string>>;
   for (const table of DIFFED_TABLES) {
     const rows = rowsOf(table, data);
     const changes = diffTable(table, before.tables[table], rows);
@@ -154,7 +166,7 @@ export function diffMetaData(
 
 /** What an empty schema holds. */
 export function nothingWritten(): WrittenMeta {
-  const tables = {} as Record<DiffedTable, ReadonlyMap<string, string>>;
+  const tables = {} as Record<DiffedTable, Map<string, string>>;
   for (const table of DIFFED_TABLES) tables[table] = new Map();
   return {
     tables,

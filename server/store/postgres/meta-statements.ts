@@ -8,19 +8,26 @@ import { type MetaChanges, TABLE_FAMILIES } from './meta-rows';
 
 /**
  * Everything stored, as a `MetaData`-shaped value still to be validated, or null when
- * nothing has been stored yet.
+ * nothing has been stored yet; with the last entry of the change journal the
+ * snapshot includes (0 for none), where a process sharing the schema starts reading it.
  */
-export async function readMetaRows(pool: pg.Pool): Promise<Record<string, unknown> | null> {
+export async function readMetaRows(
+  pool: pg.Pool,
+): Promise<{ data: Record<string, unknown> | null; journalHead: number }> {
   const client = await pool.connect();
   try {
     // One snapshot for every table, so a concurrent write cannot be seen half-done.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const head = await client.query<{ id: number }>(
+      'SELECT coalesce(max(id), 0)::float8 AS id FROM meta_changes',
+    );
+    const journalHead = head.rows[0]?.id ?? 0;
     const settings = await client.query<{ name: string; value: unknown }>(
       'SELECT name, value FROM meta_settings',
     );
     if (settings.rows.length === 0) {
       await client.query('COMMIT');
-      return null;
+      return { data: null, journalHead };
     }
     const data: Record<string, unknown> = {};
     for (const row of settings.rows) data[row.name] = row.value;
@@ -31,7 +38,7 @@ export async function readMetaRows(pool: pg.Pool): Promise<Record<string, unknow
       data[TABLE_FAMILIES[table]] = rows.map((row) => row.record);
     }
     await client.query('COMMIT');
-    return data;
+    return { data, journalHead };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -40,12 +47,60 @@ export async function readMetaRows(pool: pg.Pool): Promise<Record<string, unknow
   }
 }
 
-/** Writes `changes` in one transaction: all of them or none. */
-export async function writeMetaChanges(pool: pg.Pool, changes: MetaChanges): Promise<void> {
+/** How a write is recorded for other processes sharing the schema (`meta-journal.ts`). */
+export interface JournalTarget {
+  /** This process's id, written beside each change. */
+  readonly writer: string;
+  readonly schema: string;
+}
+
+/** Key of the transaction lock that makes writers of one schema's metadata take turns. */
+const META_WRITE_TURN = 0x494c_0003;
+
+/**
+ * Writes `changes` in one transaction: all of them or none. With `journal`, the
+ * transaction first waits its turn among the schema's writers (so journal ids commit
+ * in order) and records every changed key in `meta_changes`.
+ */
+export async function writeMetaChanges(
+  pool: pg.Pool,
+  changes: MetaChanges,
+  journal: JournalTarget | null = null,
+): Promise<void> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
+    if (journal !== null) {
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        META_WRITE_TURN,
+        journal.schema,
+      ]);
+      const tables: string[] = [];
+      const keys: string[] = [];
+      for (const { table, deleted, updated, inserted } of changes.tables) {
+        for (const key of [
+          ...deleted,
+          ...updated.map((r) => r.key),
+          ...inserted.map((r) => r.key),
+        ]) {
+          tables.push(table);
+          keys.push(key);
+        }
+      }
+      for (const row of changes.settings) {
+        tables.push('meta_settings');
+        keys.push(row.key);
+      }
+      if (keys.length > 0) {
+        await client.query(
+          `INSERT INTO meta_changes (writer, tbl, key)
+             SELECT $1, tbl, key FROM unnest($2::text[], $3::text[]) WITH ORDINALITY
+               AS x(tbl, key, n) ORDER BY n`,
+          [journal.writer, tables, keys],
+        );
+      }
+    }
     for (const { table, deleted, updated, inserted } of changes.tables) {
       if (deleted.length > 0) {
         await client.query(`DELETE FROM ${table} WHERE key = ANY($1::text[])`, [deleted]);

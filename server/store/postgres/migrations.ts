@@ -95,6 +95,23 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'password resets',
     sql: metaTable('password_resets'),
   },
+  {
+    version: 6,
+    name: 'metadata change journal',
+    // One row per record a metadata write changed, in commit order (writers take an
+    // advisory lock per transaction), so that every process sharing the schema can
+    // read back exactly what changed since it last looked (`meta-journal.ts`).
+    // `tbl` is a metadata table or `meta_settings`; `writer` the process that wrote it.
+    sql: `
+      CREATE TABLE meta_changes (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        writer text NOT NULL,
+        tbl text NOT NULL,
+        key text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX meta_changes_at ON meta_changes (at);`,
+  },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */

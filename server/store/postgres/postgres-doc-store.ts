@@ -12,12 +12,14 @@
 import { isDocId } from '../../../shared/doc-id';
 import type { Logger } from '../../logger';
 import type { AppendReceipt, DocStore, StoredUpdate } from '../doc-store';
-import type { PostgresDatabase } from './database';
+import { type PostgresDatabase, probeWritable } from './database';
 import { DocPipeline, type DocState, deferred } from './doc-pipeline';
 
 export interface PostgresDocStoreOptions {
   readonly db: PostgresDatabase;
   readonly logger: Logger;
+  /** Told how long each write took to commit (`/metrics`). */
+  readonly observeCommit?: (target: string, seconds: number) => void;
 }
 
 function describeId(docId: string): string {
@@ -51,7 +53,7 @@ function newDocState(): DocState {
 }
 
 export function createPostgresDocStore(options: PostgresDocStoreOptions): DocStore {
-  const pipeline = new DocPipeline(options.db.pool, options.logger);
+  const pipeline = new DocPipeline(options.db.pool, options.logger, options.observeCommit);
   const docs = new Map<string, DocState>();
   let closed = false;
 
@@ -137,6 +139,7 @@ export function createPostgresDocStore(options: PostgresDocStoreOptions): DocSto
         if (!isDocId(docId)) throw new Error(`refusing invalid document id ${describeId(docId)}`);
         await release(docId);
       }),
+    probe: () => probeWritable(options.db),
     async close() {
       closed = true;
       await pipeline.idle();

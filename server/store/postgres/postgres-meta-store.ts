@@ -5,10 +5,12 @@
  * written as row changes (`meta-rows.ts`), one transaction per write; a change's
  * promise resolves once the transaction that carries it has committed.
  *
- * Because the copy in memory is the truth for reads and checks, only one server
- * process may write a schema: a session advisory lock, held for the store's lifetime,
- * refuses a second one (with a message saying so) instead of letting two copies
- * overwrite each other.
+ * Alone (no `writer` id), the copy in memory is the truth for reads and checks, so
+ * only one server process may write the schema: a session advisory lock, held for the
+ * store's lifetime, refuses a second one (with a message saying so) instead of
+ * letting two copies overwrite each other. With a `writer` id (scale-out with Redis)
+ * any number of processes share it: each write is journalled and each process
+ * catches up with the others' (`meta-journal.ts`, driven by `server/scale/`).
  */
 import {
   emptyMetaData,
@@ -18,14 +20,23 @@ import {
 } from '../../../shared/schemas/records';
 import type { Logger } from '../../logger';
 import { createMetaDataCore, type MetaPersister } from '../meta-data-core';
-import type { MetaStore } from '../meta-store';
-import type { PostgresDatabase } from './database';
+import type { MetaStore, RemoteMetaChange, SharedMeta } from '../meta-store';
+import { type PostgresDatabase, probeWritable } from './database';
 import { diffMetaData, nothingWritten, writtenFrom } from './meta-rows';
+import { everyKey, readJournal, readWantedRows, applyStoredRows } from './meta-journal';
 import { readMetaRows, writeMetaChanges } from './meta-statements';
 
 export interface PostgresMetaStoreOptions {
   readonly db: PostgresDatabase;
   readonly logger: Logger;
+  /**
+   * This process's id when several processes share the schema (scale-out with Redis):
+   * writes are journalled and `shared.catchUp()` applies the others'. Null or absent:
+   * this process is the schema's only writer.
+   */
+  readonly writer?: string | null;
+  /** Told how long each metadata transaction took to commit (`/metrics`). */
+  readonly observeCommit?: (target: string, seconds: number) => void;
 }
 
 /** Key of the advisory lock one metadata writer holds (with the schema's hash). */
@@ -55,7 +66,7 @@ export function parseStoredMeta(value: Record<string, unknown>): MetaData {
 /** Reads the stored metadata, or empty metadata when none is stored. */
 export async function readPostgresMetaData(db: PostgresDatabase): Promise<MetaData | null> {
   const stored = await readMetaRows(db.pool);
-  return stored === null ? null : parseStoredMeta(stored);
+  return stored.data === null ? null : parseStoredMeta(stored.data);
 }
 
 /** Writes all of `data` into a schema that holds no metadata yet. */
@@ -71,17 +82,26 @@ export interface WriterLock {
  * Takes the one metadata writer's lock on `db`'s schema, or throws saying another
  * process holds it. The lock lives as long as the connection that took it.
  */
-export async function takeWriterLock(db: PostgresDatabase, logger: Logger): Promise<WriterLock> {
+export async function takeWriterLock(
+  db: PostgresDatabase,
+  logger: Logger,
+  /** Held shared by processes that share the schema through the journal. */
+  shared = false,
+): Promise<WriterLock> {
   const client = await db.pool.connect();
+  const how = shared ? '_shared' : '';
   try {
     const { rows } = await client.query<{ locked: boolean }>(
-      'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
+      `SELECT pg_try_advisory_lock${how}($1, hashtext($2)) AS locked`,
       [META_WRITER_LOCK, db.schema],
     );
     if (rows[0]?.locked !== true) {
       throw new Error(
-        `another Improvement Lab server is using the metadata in PostgreSQL schema ${db.schema}; ` +
-          'one server process per schema (stop the other, or give this one its own DATABASE_SCHEMA)',
+        shared
+          ? `an Improvement Lab server without REDIS_URL (or a store copy) is using the metadata in PostgreSQL schema ${db.schema}; ` +
+              'stop it, or give it REDIS_URL too'
+          : `another Improvement Lab server is using the metadata in PostgreSQL schema ${db.schema}; ` +
+              'one server process per schema without REDIS_URL (stop the other, set REDIS_URL on every process, or give this one its own DATABASE_SCHEMA)',
       );
     }
   } catch (error) {
@@ -100,7 +120,7 @@ export async function takeWriterLock(db: PostgresDatabase, logger: Logger): Prom
       released ??= (async () => {
         client.off('error', onError);
         try {
-          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [
+          await client.query(`SELECT pg_advisory_unlock${how}($1, hashtext($2))`, [
             META_WRITER_LOCK,
             db.schema,
           ]);
@@ -115,36 +135,121 @@ export async function takeWriterLock(db: PostgresDatabase, logger: Logger): Prom
   };
 }
 
+/** Runs jobs one at a time, in call order. */
+function turns(): <T>(job: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (job) => {
+    const next = last.then(job, job);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 export async function createPostgresMetaStore(
   options: PostgresMetaStoreOptions,
 ): Promise<MetaStore> {
-  const { db, logger } = options;
-  const lock = await takeWriterLock(db, logger);
+  const { db, logger, writer = null } = options;
+  // One process per schema, unless the processes share it through the journal: then
+  // each holds the lock shared, which still keeps out a single writer (or a copy
+  // between stores) while any of them runs.
+  const lock = await takeWriterLock(db, logger, writer !== null);
   const releaseLock = () => lock.release();
   try {
-    const loaded = await readPostgresMetaData(db);
+    const stored = await readMetaRows(db.pool);
+    const loaded = stored.data === null ? null : parseStoredMeta(stored.data);
     const data = loaded ?? emptyMetaData();
     let written = loaded === null ? nothingWritten() : writtenFrom(data);
+    let journalHead = stored.journalHead;
+    const journal = writer === null ? null : { writer, schema: db.schema };
+    const exclusive = turns();
+    const remoteListeners = new Set<(change: RemoteMetaChange) => void>();
+    const writtenListeners = new Set<() => void>();
     const persister: MetaPersister = {
-      async write(current) {
-        // Computed before the first await: the write carries the state as it is now.
-        const { changes, after } = diffMetaData(written, current);
-        const started = performance.now();
-        try {
-          await writeMetaChanges(db.pool, changes);
-        } catch (error) {
-          logger.error(NOT_SAVED, { schema: db.schema, error });
-          throw error;
-        }
-        written = after;
-        logger.debug('metadata saved', { ms: Math.round(performance.now() - started) });
-      },
+      // Writes and catch-ups take turns: both change what `written` believes.
+      write: (current) =>
+        exclusive(async () => {
+          const { changes, after } = diffMetaData(written, current);
+          if (changes.tables.length === 0 && changes.settings.length === 0) return;
+          const started = performance.now();
+          try {
+            await writeMetaChanges(db.pool, changes, journal);
+          } catch (error) {
+            logger.error(NOT_SAVED, { schema: db.schema, error });
+            throw error;
+          }
+          const seconds = (performance.now() - started) / 1000;
+          written = after;
+          options.observeCommit?.('postgres_metadata', seconds);
+          logger.debug('metadata saved', { ms: Math.round(seconds * 1000) });
+          for (const listener of writtenListeners) listener();
+        }),
     };
     // A new schema gets its settings row at once, so it reads as in use from now on.
     if (loaded === null) await persister.write(data);
     const core = createMetaDataCore(data, persister);
+
+    const catchUpOnce = () =>
+      exclusive(async () => {
+        if (writer === null) return;
+        const read = await readJournal(db.pool, journalHead, writer);
+        const wanted = read.gap ? await everyKey(db.pool, data) : read.wanted;
+        if (read.gap) {
+          logger.warn(
+            'metadata journal entries were pruned before this process read them; reloading every record',
+            {
+              from: journalHead,
+            },
+          );
+        }
+        const rows = await readWantedRows(db.pool, wanted);
+        const changes = applyStoredRows(data, written, wanted, rows, logger);
+        journalHead = read.head;
+        for (const change of changes) {
+          for (const listener of remoteListeners) {
+            try {
+              listener(change);
+            } catch (error) {
+              logger.error('a listener of remote metadata changes failed', { error });
+            }
+          }
+        }
+      });
+    // Calls during a catch-up share the one after it: each starts after they were made.
+    let running: Promise<void> | null = null;
+    let next: Promise<void> | null = null;
+    const catchUp = (): Promise<void> => {
+      if (running === null) {
+        running = catchUpOnce().finally(() => {
+          running = null;
+        });
+        return running;
+      }
+      next ??= running
+        .catch(() => undefined)
+        .then(() => {
+          next = null;
+          return catchUp();
+        });
+      return next;
+    };
+    const shared: SharedMeta | undefined =
+      writer === null
+        ? undefined
+        : {
+            catchUp,
+            onRemoteChange(listener) {
+              remoteListeners.add(listener);
+              return () => remoteListeners.delete(listener);
+            },
+            onWritten(listener) {
+              writtenListeners.add(listener);
+              return () => writtenListeners.delete(listener);
+            },
+          };
     return {
       ...core,
+      probe: () => probeWritable(db),
+      ...(shared ? { shared } : {}),
       async close() {
         try {
           await core.close();

@@ -1,0 +1,278 @@
+/**
+ * Several server processes on one PostgreSQL schema and one Redis, run as `npm start`
+ * runs them: stock y-websocket clients on different processes co-edit and see each
+ * other's presence, an access change made through one process closes the socket on
+ * another within a second, and a process cut off from Redis stops acknowledging and
+ * says so in `/readyz` until Redis is back. Each test has its own schema and Redis
+ * prefix; without PostgreSQL and Redis the suite is skipped (the pretest step says so).
+ */
+import { rm } from 'node:fs/promises';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/close-codes';
+import { DEMO_LAB } from '../../shared/demo';
+import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
+import {
+  apiAs,
+  CHILD_ADMIN,
+  childAdminEnv,
+  prepareChildDoc,
+  signIn,
+  TEST_PASSWORD,
+} from '../helpers/accounts';
+import { dropSchema, testDatabase, uniqueSchemaName } from '../helpers/postgres';
+import { testRedis, uniqueRedisPrefix } from '../helpers/redis';
+import { connectSavingClient, type SavingClient } from '../helpers/saving-client';
+import { type ServerProcess, spawnServer } from '../helpers/server-process';
+import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
+import { once, waitFor } from '../helpers/wait';
+import { makeDataDir } from '../helpers/workspace';
+
+interface Cluster {
+  readonly schema: string;
+  readonly prefix: string;
+}
+
+interface ReadyAnswer {
+  readonly status: number;
+  readonly checks: Record<string, { ok: boolean }>;
+}
+
+/** A document's text as committed in PostgreSQL, read through the test's own connection. */
+async function committedText(schema: string, docId: string): Promise<string> {
+  const client = new pg.Client({ connectionString: testDatabase ?? '' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ update: Buffer; encoding: number }>(
+      `SELECT update, encoding FROM ${schema}.doc_updates WHERE doc_id = $1 ORDER BY seq`,
+      [docId],
+    );
+    const doc = new Y.Doc();
+    for (const row of rows) {
+      if (row.encoding === 2) Y.applyUpdateV2(doc, new Uint8Array(row.update));
+      else Y.applyUpdate(doc, new Uint8Array(row.update));
+    }
+    return doc.getText('text').toString();
+  } finally {
+    await client.end();
+  }
+}
+
+async function readyz(url: string): Promise<ReadyAnswer> {
+  const response = await fetch(`${url}/readyz`);
+  const body = (await response.json()) as { checks: Record<string, { ok: boolean }> };
+  return { status: response.status, checks: body.checks };
+}
+
+/** Re-asks `/readyz` until it gives `status` (the deadline fails the test). */
+async function waitForReadiness(url: string, status: number): Promise<ReadyAnswer> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const answer = await readyz(url);
+    if (answer.status === status) return answer;
+    if (Date.now() > deadline) throw new Error(`/readyz still answers ${answer.status}`);
+  }
+}
+
+describe.skipIf(testDatabase === null || testRedis === null)(
+  'scale-out: several processes on PostgreSQL and Redis',
+  () => {
+    const processes: ServerProcess[] = [];
+    const clients: Array<StockClient | SavingClient> = [];
+    const proxies: TcpProxy[] = [];
+    const dataDirs: string[] = [];
+    const schemas: string[] = [];
+
+    afterEach(async () => {
+      for (const client of clients.splice(0)) client.destroy();
+      for (const server of processes.splice(0)) {
+        if (server.child.exitCode === null && server.child.signalCode === null) {
+          server.child.kill('SIGKILL');
+          await server.exited();
+        }
+      }
+      for (const proxy of proxies.splice(0)) await proxy.close();
+      for (const dir of dataDirs.splice(0)) await rm(dir, { recursive: true, force: true });
+      for (const schema of schemas.splice(0)) await dropSchema(schema);
+    });
+
+    function newCluster(): Cluster {
+      const schema = uniqueSchemaName();
+      schemas.push(schema);
+      return { schema, prefix: uniqueRedisPrefix() };
+    }
+
+    /** Starts one process of `cluster`, with its own empty data directory. */
+    async function start(cluster: Cluster, redisUrl = testRedis ?? ''): Promise<ServerProcess> {
+      const dataDir = await makeDataDir();
+      dataDirs.push(dataDir);
+      const server = await spawnServer({
+        ...childAdminEnv(dataDir),
+        DATABASE_URL: testDatabase ?? '',
+        DATABASE_SCHEMA: cluster.schema,
+        REDIS_URL: redisUrl,
+        REDIS_PREFIX: cluster.prefix,
+      });
+      processes.push(server);
+      return server;
+    }
+
+    function stock(url: string, docId: string, token: string): StockClient {
+      const client = connectStockClient(url, docId, { [ACCESS_TOKEN_PARAM]: token });
+      clients.push(client);
+      return client;
+    }
+
+    it('co-edits one document from two processes, with presence, and a late joiner on either gets everything', {
+      timeout: 120_000,
+    }, async () => {
+      const cluster = newCluster();
+      const a = await start(cluster);
+      const b = await start(cluster);
+      // Created through A, used at once through B: B catches up when it misses them.
+      const { docId, token } = await prepareChildDoc(a.url, DEMO_LAB.id);
+      const onA = stock(a.url, docId, token);
+      const onB = stock(b.url, docId, token);
+      await Promise.all([onA.whenSynced(), onB.whenSynced()]);
+
+      let typed = 0;
+      for (let i = 0; i < 20; i += 1) {
+        onA.text.insert(onA.text.length, `a${i} `);
+        onB.text.insert(0, `b${i} `);
+        typed += `a${i} b${i} `.length;
+      }
+      await Promise.all([
+        waitForDoc(onA.doc, 'A to have every edit', () => onA.text.length === typed),
+        waitForDoc(onB.doc, 'B to have every edit', () => onB.text.length === typed),
+      ]);
+      expect(onB.text.toString()).toBe(onA.text.toString());
+
+      // Presence crosses processes (states without a `user` claim nobody's name).
+      onA.provider.awareness.setLocalStateField('cursor', { at: 1 });
+      const aClient = onA.doc.clientID;
+      await waitFor(
+        "A's presence on B",
+        () => onB.provider.awareness.getStates().get(aClient)?.cursor !== undefined,
+        (notify) => {
+          onB.provider.awareness.on('change', notify);
+          return () => onB.provider.awareness.off('change', notify);
+        },
+      );
+
+      for (const url of [a.url, b.url]) {
+        const late = stock(url, docId, token);
+        await late.whenSynced();
+        await waitForDoc(
+          late.doc,
+          'the late joiner to have everything',
+          () => late.text.length === typed,
+        );
+        expect(late.text.toString()).toBe(onA.text.toString());
+      }
+    });
+
+    it("closes the socket on B within a second when A changes the person's role", {
+      timeout: 120_000,
+    }, async () => {
+      const cluster = newCluster();
+      const a = await start(cluster);
+      const b = await start(cluster);
+      const admin = await signIn(a.url, CHILD_ADMIN.email, CHILD_ADMIN.password);
+      const { docId } = await prepareChildDoc(a.url, DEMO_LAB.id);
+      const { path } = await apiAs<{ path: string }>(
+        a.url,
+        admin,
+        'POST',
+        `/api/labs/${DEMO_LAB.id}/invites`,
+        { role: 'participant' },
+      );
+      const response = await fetch(`${a.url}/api${path.replace('/invite/', '/invites/')}/sign-up`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'pat@example.org',
+          name: 'Pat Participant',
+          profession: 'nurse',
+          password: TEST_PASSWORD,
+        }),
+      });
+      expect(response.status).toBe(201);
+      const { user } = (await response.json()) as { user: { id: string } };
+      // Signed in through B: the session lives there first.
+      const participant = await signIn(b.url, 'pat@example.org', TEST_PASSWORD);
+      const { token } = await apiAs<{ token: string }>(b.url, participant, 'POST', '/api/tokens', {
+        name: 'editor',
+      });
+      const onB = stock(b.url, docId, token);
+      await onB.whenSynced();
+
+      const closed = once<{ code: number; at: number }>(
+        'the socket on B to close',
+        (resolve) => {
+          const listener = (event: CloseEvent | null) =>
+            resolve({ code: event?.code ?? 0, at: performance.now() });
+          onB.provider.on('connection-close', listener);
+          return () => onB.provider.off('connection-close', listener);
+        },
+        15_000,
+      );
+      await apiAs(a.url, admin, 'PATCH', `/api/labs/${DEMO_LAB.id}/members/${user.id}`, {
+        role: 'observer',
+      });
+      const answered = performance.now();
+      const { code, at } = await closed;
+      expect(code).toBe(CloseCode.RightsChanged);
+      expect(at - answered).toBeLessThan(1_000);
+    });
+
+    it('stops saying "Saved" while Redis is away, says so in /readyz, and recovers by itself', {
+      timeout: 120_000,
+    }, async () => {
+      if (testRedis === null) return;
+      const cluster = newCluster();
+      const redisPort = Number(new URL(testRedis).port || 6379);
+      const proxy = await startTcpProxy(redisPort);
+      proxies.push(proxy);
+      const redisHost = new URL(testRedis);
+      redisHost.host = `127.0.0.1:${proxy.port}`;
+      const a = await start(cluster, redisHost.toString());
+      const b = await start(cluster);
+      const { docId, token } = await prepareChildDoc(a.url, DEMO_LAB.id);
+      const writer = connectSavingClient(a.url, docId, { [ACCESS_TOKEN_PARAM]: token });
+      clients.push(writer);
+      const reader = stock(b.url, docId, token);
+      await Promise.all([writer.whenSynced(), reader.whenSynced()]);
+      writer.text.insert(0, 'before. ');
+      await writer.waitForSaved(writer.sent());
+      await waitForDoc(reader.doc, 'the first edit on B', () => reader.text.length > 0);
+      expect((await readyz(a.url)).status).toBe(200);
+
+      await proxy.cut();
+      const notReady = await waitForReadiness(a.url, 503);
+      expect(notReady.checks.redis?.ok).toBe(false);
+      expect(notReady.checks.postgres?.ok).toBe(true);
+      const savedBefore = writer.saved();
+      writer.text.insert(writer.text.length, 'while Redis is away.');
+      const sentWhileAway = writer.sent();
+      expect(sentWhileAway).toBeGreaterThan(savedBefore);
+      // The edit is committed (read back through a connection of the test's own), yet
+      // not acknowledged while Redis is away.
+      const deadline = Date.now() + 15_000;
+      while (!(await committedText(cluster.schema, docId)).includes('while Redis is away.')) {
+        if (Date.now() > deadline) throw new Error('the edit was never committed');
+      }
+      expect(writer.saved()).toBe(savedBefore);
+      expect((await readyz(a.url)).status).toBe(503);
+
+      await proxy.restore();
+      await waitForReadiness(a.url, 200);
+      await writer.waitForSaved(sentWhileAway);
+      await waitForDoc(reader.doc, 'the edit made while Redis was away, on B', () =>
+        reader.text.toString().includes('while Redis is away.'),
+      );
+      expect(reader.text.toString()).toBe(writer.text.toString());
+    });
+  },
+);
