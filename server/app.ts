@@ -207,7 +207,9 @@ export async function startWorkspaceServer(
     now,
     secureCookies: config.publicUrl?.startsWith('https://') ?? false,
     sessionTtlMs: config.sessionTtlMs,
-    throttles: createRequestThrottles(now),
+    throttles: scale
+      ? await scale.shareThrottles(createRequestThrottles(now))
+      : createRequestThrottles(now),
     trustProxy: config.trustProxy,
     passwordHashCost: config.passwordHashCost,
     onAccessChanged: accessChangeHandler(closeSockets),

@@ -9,6 +9,7 @@ import * as encoding from 'lib0/encoding';
 const KIND_UPDATE = 1;
 const KIND_AWARENESS = 2;
 const KIND_META = 3;
+const KIND_THROTTLE = 4;
 
 export type BusMessage =
   | { readonly kind: 'update'; readonly origin: string; readonly update: Uint8Array }
@@ -19,7 +20,13 @@ export type BusMessage =
       /** Client ids published by reviewers, with their user ids. */
       readonly reviewers: ReadonlyMap<number, string>;
     }
-  | { readonly kind: 'meta'; readonly origin: string };
+  | { readonly kind: 'meta'; readonly origin: string }
+  | {
+      readonly kind: 'throttle';
+      readonly origin: string;
+      /** Which throttle and what happened to it, as `shared-throttles.ts` writes it. */
+      readonly event: string;
+    };
 
 export function encodeBusMessage(message: BusMessage): Buffer {
   const encoder = encoding.createEncoder();
@@ -40,6 +47,10 @@ export function encodeBusMessage(message: BusMessage): Buffer {
       break;
     case 'meta':
       encoding.writeVarUint(encoder, KIND_META);
+      break;
+    case 'throttle':
+      encoding.writeVarUint(encoder, KIND_THROTTLE);
+      encoding.writeVarString(encoder, message.event);
       break;
   }
   return Buffer.from(encoding.toUint8Array(encoder));
@@ -64,6 +75,8 @@ export function decodeBusMessage(bytes: Uint8Array): BusMessage | null {
       message = { kind: 'awareness', origin, update, reviewers };
     } else if (kind === KIND_META) {
       message = { kind: 'meta', origin };
+    } else if (kind === KIND_THROTTLE) {
+      message = { kind: 'throttle', origin, event: decoding.readVarString(decoder) };
     }
     return message !== null && !decoding.hasContent(decoder) ? message : null;
   } catch {

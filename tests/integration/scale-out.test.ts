@@ -227,6 +227,28 @@ describe.skipIf(testDatabase === null || testRedis === null)(
       expect(at - answered).toBeLessThan(1_000);
     });
 
+    it('backs off sign-in through B after failures through A', { timeout: 120_000 }, async () => {
+      const cluster = newCluster();
+      const a = await start(cluster);
+      const b = await start(cluster);
+      const signInTo = (url: string, password: string) =>
+        fetch(`${url}/api/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: CHILD_ADMIN.email, password }),
+        }).then((response) => response.status);
+      // Five failures from one address start the backoff for that account and address.
+      for (let i = 0; i < 5; i += 1) expect(await signInTo(a.url, 'not the password')).toBe(401);
+      // Through B, refused before B's own count would start one: B has applied A's failures.
+      let attemptsOnB = 1;
+      while ((await signInTo(b.url, 'not the password')) !== 429) {
+        attemptsOnB += 1;
+        expect(attemptsOnB).toBeLessThan(5);
+      }
+      // Even the right password now waits, on either process.
+      expect(await signInTo(b.url, CHILD_ADMIN.password)).toBe(429);
+    });
+
     it('stops saying "Saved" while Redis is away, says so in /readyz, and recovers by itself', {
       timeout: 120_000,
     }, async () => {
