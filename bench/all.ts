@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the sync benchmark (`run.ts`), the export benchmark (`export.ts`),
  * the cost of the schema check on the edit path (`schema-guard.ts`), archive
- * import (`archive-import.ts`), item history over the editing trace (`history.ts`), then the
+ * import (`archive-import.ts`), fan-out across processes on PostgreSQL and Redis
+ * (`scale-out.ts`), item history over the editing trace (`history.ts`), then the
  * pages in a browser (`pages.ts`) and the diagram canvas with 300 nodes (`diagram-canvas.ts`),
  * each in its own process, with the command line's options passed
  * to the one that knows them. Exits non-zero if either benchmark failed.
@@ -30,8 +31,14 @@ const sync = run('run.ts', args);
 const exports = run('export.ts', exportArgs);
 const guard = run('schema-guard.ts', exportArgs);
 const imports = run('archive-import.ts', args.includes('--json') ? ['--json'] : []);
+const scaleOut = run(
+  'scale-out.ts',
+  exportArgs.concat(args.includes('--quick') ? ['--quick'] : []),
+);
 const history = run('history.ts', args.includes('--json') ? ['--json'] : []);
 const pages = run('pages.ts', args.includes('--json') ? ['--json'] : []);
 const canvas = run('diagram-canvas.ts', args.includes('--json') ? ['--json'] : []);
 process.exitCode =
-  [sync, exports, guard, imports, history, pages, canvas].find((status) => status !== 0) ?? 0;
+  [sync, exports, guard, imports, scaleOut, history, pages, canvas].find(
+    (status) => status !== 0,
+  ) ?? 0;

@@ -15,6 +15,7 @@ import {
   readRssBytes,
   resetPeakRss,
   startCpuMeter,
+  startCpuMeters,
   startOwnCpuMeter,
 } from './proc-stats';
 import { quantileOfSorted } from './quantiles';
@@ -29,6 +30,13 @@ export interface FanoutOptions {
   readonly edits: number;
   readonly intervalMs: number;
   readonly ticksPerSecond: number;
+  /**
+   * The servers readers connect to, reader i to `readerServers[i % n]` (several
+   * processes serving one document); the writer's server alone by default.
+   */
+  readonly readerServers?: readonly ServerProcess[];
+  /** Further processes whose CPU the figures report apart (PostgreSQL, Redis). */
+  readonly servicePids?: () => readonly number[];
 }
 
 export interface FanoutFigures {
@@ -42,7 +50,10 @@ export interface FanoutFigures {
   readonly maxMs: number;
   /** From the first edit sent to the last one received by every reader. */
   readonly wallMs: number;
+  /** Every server process's, added up. */
   readonly serverCpuMs: number;
+  /** The service processes' (`servicePids`), added up; 0 without them. */
+  readonly servicesCpuMs: number;
   /** The kernel's part of `serverCpuMs` (writes, fsync, sockets). */
   readonly serverSystemCpuMs: number;
   readonly serverPeakRssBytes: number;
@@ -194,9 +205,12 @@ export async function runFanoutScenario(
 ): Promise<FanoutFigures> {
   const { readers, edits, intervalMs } = options;
   const pool = new ReaderPool(readers, edits);
-  const url = docUrl(server.syncBase, options.access);
+  const readerServers = options.readerServers ?? [server];
   const frames = handshakeFrames();
-  for (let index = 0; index < readers; index++) connectReader(pool, index, url, frames);
+  for (let index = 0; index < readers; index++) {
+    const target = readerServers[index % readerServers.length] ?? server;
+    connectReader(pool, index, docUrl(target.syncBase, options.access), frames);
+  }
   const writer = connectStockClient(server.syncBase, options.access);
   try {
     const handshakes = until(
@@ -208,7 +222,9 @@ export async function runFanoutScenario(
     await Promise.all([handshakes, writer.whenSynced()]);
     const serverRssBeforeBytes = readRssBytes(server.pid);
     resetPeakRss(server.pid);
-    const stopServerCpu = startCpuMeter(server.pid, options.ticksPerSecond);
+    const serverPids = [...new Set([server.pid, ...readerServers.map((s) => s.pid)])];
+    const stopServerCpus = serverPids.map((pid) => startCpuMeter(pid, options.ticksPerSecond));
+    const stopServicesCpu = startCpuMeters(options.servicePids?.() ?? [], options.ticksPerSecond);
     const stopBenchCpu = startOwnCpuMeter();
     const started = performance.now();
     await writeEdits(writer.text, pool, intervalMs);
@@ -219,7 +235,8 @@ export async function runFanoutScenario(
       DRAIN_TIMEOUT_MS,
     );
     const wallMs = performance.now() - started;
-    const serverCpu = stopServerCpu();
+    const serverCpus = stopServerCpus.map((stop) => stop());
+    const servicesCpuMs = stopServicesCpu();
     const benchCpuMs = stopBenchCpu();
     const serverPeakRssBytes = readPeakRssBytes(server.pid);
     const sorted = pool.latencies.slice().sort();
@@ -232,8 +249,9 @@ export async function runFanoutScenario(
       p99Ms: quantileOfSorted(sorted, 0.99),
       maxMs: quantileOfSorted(sorted, 1),
       wallMs,
-      serverCpuMs: serverCpu.totalMs,
-      serverSystemCpuMs: serverCpu.systemMs,
+      serverCpuMs: serverCpus.reduce((sum, cpu) => sum + cpu.totalMs, 0),
+      serverSystemCpuMs: serverCpus.reduce((sum, cpu) => sum + cpu.systemMs, 0),
+      servicesCpuMs,
       serverPeakRssBytes,
       serverRssBeforeBytes,
       benchCpuMs,

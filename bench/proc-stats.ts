@@ -5,7 +5,7 @@
  * process measures both servers the same way, whatever they run on.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** `getconf CLK_TCK`: the unit of utime and stime (normally 100 per second). */
 export function clockTicksPerSecond(): number {
@@ -75,6 +75,49 @@ export function startCpuMeter(pid: number, ticksPerSecond: number): () => CpuTim
     const systemMs = toMs(after.system - before.system);
     return { totalMs: toMs(after.user - before.user) + systemMs, systemMs };
   };
+}
+
+/**
+ * Starts measuring the CPU time of several processes together (ms, user + system);
+ * one that exits meanwhile counts up to its last reading before that.
+ */
+export function startCpuMeters(pids: readonly number[], ticksPerSecond: number): () => number {
+  const before = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const ticks = readCpuTicks(pid);
+      before.set(pid, ticks.user + ticks.system);
+    } catch {
+      // gone already
+    }
+  }
+  return () => {
+    let ticks = 0;
+    for (const [pid, start] of before) {
+      try {
+        const now = readCpuTicks(pid);
+        ticks += now.user + now.system - start;
+      } catch {
+        // exited during the measurement
+      }
+    }
+    return (ticks * 1000) / ticksPerSecond;
+  };
+}
+
+/** The ids of every process whose command name is one of `names` (`/proc/<pid>/comm`). */
+export function pidsNamed(names: readonly string[]): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (names.includes(comm)) pids.push(Number(entry));
+    } catch {
+      // exited while listed
+    }
+  }
+  return pids;
 }
 
 /** CPU time (ms) of this, the benchmark's own, process: to show it is not the bottleneck. */

@@ -74,6 +74,15 @@ export async function readJournal(
   return { wanted, head, gap };
 }
 
+/** How long journal entries are kept, and how often one process deletes older ones. */
+const JOURNAL_KEPT = '1 day';
+export const JOURNAL_PRUNE_EVERY_MS = 10 * 60_000;
+
+/** Deletes journal entries older than a day. */
+export async function pruneJournal(db: Queryable): Promise<void> {
+  await db.query(`DELETE FROM meta_changes WHERE at < now() - interval '${JOURNAL_KEPT}'`);
+}
+
 /** Every key of every diffed table and setting, for a full reload after a gap. */
 export async function everyKey(db: Queryable, data: MetaData): Promise<Wanted> {
   const wanted: Wanted = new Map();

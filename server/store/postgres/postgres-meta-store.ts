@@ -23,7 +23,14 @@ import { createMetaDataCore, type MetaPersister } from '../meta-data-core';
 import type { MetaStore, RemoteMetaChange, SharedMeta } from '../meta-store';
 import { type PostgresDatabase, probeWritable } from './database';
 import { diffMetaData, nothingWritten, writtenFrom } from './meta-rows';
-import { everyKey, readJournal, readWantedRows, applyStoredRows } from './meta-journal';
+import {
+  applyStoredRows,
+  everyKey,
+  JOURNAL_PRUNE_EVERY_MS,
+  pruneJournal,
+  readJournal,
+  readWantedRows,
+} from './meta-journal';
 import { readMetaRows, writeMetaChanges } from './meta-statements';
 
 export interface PostgresMetaStoreOptions {
@@ -160,6 +167,7 @@ export async function createPostgresMetaStore(
     const data = loaded ?? emptyMetaData();
     let written = loaded === null ? nothingWritten() : writtenFrom(data);
     let journalHead = stored.journalHead;
+    let lastPrune = performance.now();
     const journal = writer === null ? null : { writer, schema: db.schema };
     const exclusive = turns();
     const remoteListeners = new Set<(change: RemoteMetaChange) => void>();
@@ -204,6 +212,12 @@ export async function createPostgresMetaStore(
         const rows = await readWantedRows(db.pool, wanted);
         const changes = applyStoredRows(data, written, wanted, rows, logger);
         journalHead = read.head;
+        if (performance.now() - lastPrune > JOURNAL_PRUNE_EVERY_MS) {
+          lastPrune = performance.now();
+          await pruneJournal(db.pool).catch((error: unknown) => {
+            logger.warn('could not prune the metadata journal', { error });
+          });
+        }
         for (const change of changes) {
           for (const listener of remoteListeners) {
             try {
