@@ -9,7 +9,7 @@
  * only when REDIS_URL is set, with ioredis.
  */
 import { randomUUID } from 'node:crypto';
-import type { RequestThrottles } from '../api/auth/request-throttles';
+import type { RequestThrottles } from '../auth/request-throttles';
 import type { Logger } from '../logger';
 import type { ReadinessCheck } from '../ops/readiness';
 import type { RemoteMetaChange, SharedMeta } from '../store/meta-store';

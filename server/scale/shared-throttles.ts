@@ -10,9 +10,9 @@
  * away: limits then hold per process until it is back.
  */
 import { z } from 'zod';
-import type { Backoff } from '../api/auth/backoff';
-import type { RateLimiter } from '../api/auth/rate-limiter';
-import type { RequestThrottles, SignInThrottle } from '../api/auth/request-throttles';
+import type { Backoff } from '../auth/backoff';
+import type { RateLimiter } from '../auth/rate-limiter';
+import type { RequestThrottles, SignInThrottle } from '../auth/request-throttles';
 import type { Logger } from '../logger';
 import { decodeBusMessage, encodeBusMessage } from './bus-messages';
 import type { RedisLink } from './redis-link';
