@@ -25,6 +25,7 @@ const ThrottleEventSchema = z.discriminatedUnion('throttle', [
     email: key,
     address: key,
   }),
+  z.object({ throttle: z.literal('signInUnlock'), email: key }),
   z.object({ throttle: z.literal('passwordChange'), op: z.enum(['fail', 'succeed']), key }),
   z.object({ throttle: z.literal('comments'), op: z.enum(['hit', 'reset']), key }),
 ]);
@@ -52,6 +53,9 @@ export async function shareThrottles(options: {
     switch (event.throttle) {
       case 'signIn':
         local.signIn[event.op](event.email, event.address);
+        return;
+      case 'signInUnlock':
+        local.signIn.unlock(event.email);
         return;
       case 'passwordChange':
         local.passwordChange[event.op](event.key);
@@ -83,6 +87,11 @@ export async function shareThrottles(options: {
       local.signIn.succeeded(email, address);
       publish({ throttle: 'signIn', op: 'succeeded', email, address });
     },
+    accountWait: (email) => local.signIn.accountWait(email),
+    unlock(email) {
+      local.signIn.unlock(email);
+      publish({ throttle: 'signInUnlock', email });
+    },
   };
   const passwordChange: Backoff = {
     wait: (k) => local.passwordChange.wait(k),
@@ -94,6 +103,9 @@ export async function shareThrottles(options: {
       local.passwordChange.succeed(k);
       publish({ throttle: 'passwordChange', op: 'succeed', key: k });
     },
+    // Read here, or forgotten by a rule that cannot be sent: this process's copy only.
+    forgetWhere: (match) => local.passwordChange.forgetWhere(match),
+    longestWaitWhere: (match) => local.passwordChange.longestWaitWhere(match),
   };
   const comments: RateLimiter = {
     check: (k) => local.comments.check(k),
