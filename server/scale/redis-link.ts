@@ -39,7 +39,9 @@ function notConnected(): Error {
 }
 
 export async function openRedisLink(url: string, logger: Logger): Promise<RedisLink> {
-  const { Redis } = await import('ioredis');
+  const ioredis = await import('ioredis');
+  // A CommonJS package: Node names its exports, the bundled server finds it as `default`.
+  const Redis = ioredis.Redis ?? ioredis.default;
   const options: RedisOptions = {
     // Wait for the connection however long it takes rather than fail commands: a
     // publish that fails would be an update other processes never hear of.
