@@ -48,6 +48,7 @@ import { startAccessExpirySweep } from './sync/access-expiry';
 import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
 import { createFactsBackfill } from './sync/facts-backfill';
 import { createItemRegistrySync } from './sync/item-registry-sync';
+import { createContributionRecorder } from './sync/contribution-recorder';
 import { LabFeeds, type SocketAccess } from './sync/lab-feeds';
 import { RoomRegistry } from './sync/room-registry';
 import { attachSyncEndpoint } from './sync/sync-endpoint';
@@ -145,6 +146,7 @@ export async function startWorkspaceServer(
     read: (docId, read) => registry.read(docId, read),
     isItem: (docId) => meta.getItem(docId) !== null,
   });
+  const recordContribution = createContributionRecorder(meta, logger, now);
   const registry = new RoomRegistry({
     store,
     logger,
@@ -166,6 +168,7 @@ export async function startWorkspaceServer(
     onUpdated: (docId, source, userId, update) => {
       itemRegistry.onUpdated(docId, source, userId);
       history.updated(docId, () => source.doc, userId, update);
+      recordContribution(docId, source, userId);
     },
     itemKind: (docId) => meta.getItem(docId)?.kind ?? null,
     meter: metrics.sync,

@@ -20,6 +20,7 @@ import {
   MyLabsPage,
   PasswordResetPage,
   PeoplePage,
+  NetworkPage,
   prefetchLikelyPages,
   ProfilePage,
   ReviewPage,
@@ -51,6 +52,8 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
       return <AuditPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-review':
       return <ReviewPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
+    case 'lab-network':
+      return <NetworkPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-survey':
       return <SurveyPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'item':

@@ -164,6 +164,10 @@ function RunTheLab({ session, lab }: { session: SignedIn; lab: Lab }) {
       text: 'Members and invitations',
     },
     may(session, lab, 'audit.read') && { href: paths.labAudit(lab.id), text: 'Audit trail' },
+    may(session, lab, 'members.read') && {
+      href: paths.labNetwork(lab.id),
+      text: 'Connections made',
+    },
     may(session, lab, 'survey.manage') && {
       href: paths.labSurvey(lab.id),
       text: 'Evaluation survey and results',

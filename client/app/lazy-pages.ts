@@ -40,6 +40,7 @@ export const LabSettingsPage = lazyPage(
 );
 export const MembersPage = lazyPage(async () => (await import('./MembersPage')).MembersPage);
 export const MyLabsPage = lazyPage(async () => (await import('./MyLabsPage')).MyLabsPage);
+export const NetworkPage = lazyPage(async () => (await import('./NetworkPage')).NetworkPage);
 export const ProfilePage = lazyPage(async () => (await import('./ProfilePage')).ProfilePage);
 export const PeoplePage = lazyPage(async () => (await import('./PeoplePage')).PeoplePage);
 export const PasswordResetPage = lazyPage(

@@ -14,6 +14,7 @@ export type Route =
   | { readonly page: 'lab-audit'; readonly labId: string }
   | { readonly page: 'lab-review'; readonly labId: string }
   | { readonly page: 'lab-survey'; readonly labId: string }
+  | { readonly page: 'lab-network'; readonly labId: string }
   | { readonly page: 'item'; readonly itemId: string }
   /** An item's versions: view, compare, restore, who wrote what (`/items/<id>/history`). */
   | { readonly page: 'item-history'; readonly itemId: string }
@@ -36,6 +37,7 @@ const LAB_PAGES = {
   audit: 'lab-audit',
   review: 'lab-review',
   evaluation: 'lab-survey',
+  network: 'lab-network',
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -85,6 +87,7 @@ export function needsSignIn(route: Route): boolean {
     case 'lab-audit':
     case 'lab-review':
     case 'lab-survey':
+    case 'lab-network':
     case 'item':
     case 'item-history':
     case 'legacy-document':
@@ -117,6 +120,7 @@ export const paths = {
   labIdeas: (labId: string) => `/labs/${labId}/ideas`,
   labReview: (labId: string) => `/labs/${labId}/review`,
   labSurvey: (labId: string) => `/labs/${labId}/evaluation`,
+  labNetwork: (labId: string) => `/labs/${labId}/network`,
   item: (itemId: string) => `/items/${itemId}`,
   itemHistory: (itemId: string) => `/items/${itemId}/history`,
 } as const;

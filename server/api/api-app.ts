@@ -22,6 +22,7 @@ import { inviteRoutes, labInviteRoutes } from './routes/invite-routes';
 import { itemRoutes, labItemRoutes } from './routes/item-routes';
 import { auditRoutes } from './routes/lab-activity-routes';
 import { directoryRoutes } from './routes/directory-routes';
+import { networkRoutes } from './routes/network-routes';
 import { surveyRoutes } from './routes/survey-routes';
 import { labRoutes } from './routes/lab-routes';
 import { memberRoutes } from './routes/member-routes';
@@ -68,6 +69,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/labs', labItemRoutes());
   api.route('/labs', auditRoutes());
   api.route('/labs', surveyRoutes());
+  api.route('/labs', networkRoutes());
   api.route('/', directoryRoutes());
   api.route('/items', itemRoutes());
   api.route('/items', commentRoutes());

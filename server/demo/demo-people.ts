@@ -142,7 +142,27 @@ function unusablePasswordHash(): string {
   return ['scrypt', 2 ** 14, 8, 1, part(16), part(64)].join('$');
 }
 
-export async function seedDemoPeople(meta: MetaStore, labId: string, at: string): Promise<void> {
+/**
+ * Which demo items each demo person worked on (by position in the demo's items), so
+ * the lab's network shows the ties a real lab makes across professions.
+ */
+const WORKED_ON: readonly (readonly number[])[] = [
+  [0, 1],
+  [0, 2],
+  [1, 3],
+  [2, 3],
+  [0],
+  [1, 4],
+  [2, 4],
+  [],
+];
+
+export async function seedDemoPeople(
+  meta: MetaStore,
+  labId: string,
+  at: string,
+  itemIds: readonly string[] = [],
+): Promise<void> {
   for (const person of DEMO_PEOPLE) {
     if (meta.getUser(person.id) === null) {
       await meta.createUser({
@@ -168,6 +188,12 @@ export async function seedDemoPeople(meta: MetaStore, labId: string, at: string)
         openToConnect: person.audience === 'everyone',
         shown: { ...profile.shown, labs: person.audience === 'everyone' },
       });
+    }
+  }
+  for (const [index, person] of DEMO_PEOPLE.entries()) {
+    for (const position of WORKED_ON[index] ?? []) {
+      const itemId = itemIds[position];
+      if (itemId) await meta.recordContribution({ labId, itemId, userId: person.id, firstAt: at });
     }
   }
   const facilitatorId = meta.listMembers(labId).find((m) => m.role === 'facilitator')?.userId;

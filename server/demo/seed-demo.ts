@@ -55,6 +55,11 @@ export async function seedDemoLab(
       archivedAt: null,
     });
   }
-  await seedDemoPeople(meta, DEMO_LAB.id, at);
+  await seedDemoPeople(
+    meta,
+    DEMO_LAB.id,
+    at,
+    DEMO_ITEMS.map((item) => item.id),
+  );
   logger.info('demo lab created', { labId: DEMO_LAB.id, items: DEMO_ITEMS.length });
 }

@@ -19,6 +19,7 @@ import {
 import { auditMethods, itemMethods } from './meta-core-items';
 import { inviteMethods, labMethods, membershipMethods } from './meta-core-labs';
 import type { CoreState } from './meta-core-state';
+import { contributionMethods } from './meta-core-contributions';
 import { profileMethods } from './meta-core-profiles';
 import { surveyMethods } from './meta-core-surveys';
 import type { MetaStore } from './meta-store';
@@ -60,6 +61,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
     ...auditMethods(state),
     ...surveyMethods(state),
     ...profileMethods(state),
+    ...contributionMethods(state),
     ...setupTokenMethods(state),
     ...passwordResetMethods(state),
     flush: () => writes.flush(),

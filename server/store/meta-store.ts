@@ -22,6 +22,7 @@ import type {
   SessionRecord,
   UserRecord,
 } from '../../shared/schemas/records';
+import type { ContributionRecord } from '../../shared/schemas/contribution';
 import type { ProfileRecord } from '../../shared/schemas/profile';
 import type { SurveyRecord, SurveyResponseRecord } from '../../shared/schemas/survey';
 
@@ -198,6 +199,11 @@ export interface MetaStore {
   /** Creates or replaces the person's profile. */
   saveProfile(profile: ProfileRecord): Promise<ProfileRecord>;
   listProfiles(): ProfileRecord[];
+
+  // Contributions: the first time each person changed each item.
+  /** Records it unless that person's first change to that item is known; returns whether it did. */
+  recordContribution(contribution: ContributionRecord): Promise<boolean>;
+  listContributions(labId: string): ContributionRecord[];
 
   // One-time set-up link for the first admin.
   setSetupToken(token: { tokenHash: string; expiresAt: string } | null): Promise<void>;

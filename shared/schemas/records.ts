@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
+import { ContributionRecordSchema } from './contribution';
 import { ProfileRecordSchema } from './profile';
 import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 
@@ -244,6 +245,7 @@ export const MetaDataSchema = z.object({
   profiles: z.array(ProfileRecordSchema).default([]),
   /** Absent in files written before password resets existed. */
   passwordResets: z.array(PasswordResetRecordSchema).default([]),
+  contributions: z.array(ContributionRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -263,5 +265,6 @@ export function emptyMetaData(): MetaData {
     surveyResponses: [],
     profiles: [],
     passwordResets: [],
+    contributions: [],
   };
 }

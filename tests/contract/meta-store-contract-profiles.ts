@@ -1,5 +1,5 @@
 /**
- * MetaStore contract, member profiles: one per person, replaced whole, refused when
+ * MetaStore contract, member profiles and contributions: one per person, replaced whole, refused when
  * they break the schema. Run through `describeMetaStoreContract`.
  */
 import { describe, expect, it, type TestContext } from 'vitest';
@@ -36,6 +36,20 @@ export function describeProfileContract(
       // @ts-expect-error: a region the schema does not know, as a broken caller might send
       await expect(store.saveProfile(bad)).rejects.toThrow(/profile/);
       expect(store.getProfile(userId)).toBeNull();
+    });
+
+    it('keeps only the first contribution of each person to each item', async (context) => {
+      const store = current();
+      const [userId = ''] = await createUsers(store, 1);
+      const first = { labId: 'lab-1', itemId: 'item-1', userId, firstAt: '2026-01-01T00:00:00Z' };
+      expect(await store.recordContribution(first)).toBe(true);
+      expect(await store.recordContribution({ ...first, firstAt: '2026-02-01T00:00:00Z' })).toBe(
+        false,
+      );
+      await store.recordContribution({ ...first, itemId: 'item-2', labId: 'lab-2' });
+      expect(store.listContributions('lab-1')).toEqual([first]);
+      const again = await reopened(context);
+      expect(again.listContributions('lab-1')).toEqual([first]);
     });
 
     it('keeps profiles across close and reopen', async (context) => {

@@ -51,5 +51,9 @@ describe('the demo lab', () => {
     expect(new Set(profiles.map((p) => p.region)).size).toBeGreaterThanOrEqual(6);
     expect(profiles.find((p) => p.userId === 'demo-eleanor')?.audience).toBe('labmates');
     expect(profiles.find((p) => p.userId === 'demo-helen')?.audience).toBe('nobody');
+
+    // Who worked on which item: seven of the eight, on overlapping items.
+    const contributors = new Set(meta.listContributions(DEMO_LAB.id).map((c) => c.userId));
+    expect(contributors.size).toBe(7);
   });
 });

@@ -292,6 +292,12 @@ const CASES: Case[] = [
     expect: signedIn(200),
   },
   { route: 'GET /directory', path: () => '/directory', expect: signedIn(200) },
+  // The lab's network is member-level information, as the member list is.
+  {
+    route: 'GET /labs/:labId/network',
+    path: (f) => `/labs/${f.labId}/network`,
+    expect: lab(200, 403, 200, 200),
+  },
   // Every member answers the lab's evaluation survey; only facilitators run it and read it.
   {
     route: 'GET /labs/:labId/survey',

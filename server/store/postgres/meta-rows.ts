@@ -40,6 +40,10 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
   },
   profiles: { family: 'profiles', key: (r: { userId: string }) => r.userId },
   password_resets: { family: 'passwordResets', key: (r: { tokenHash: string }) => r.tokenHash },
+  contributions: {
+    family: 'contributions',
+    key: (r: { itemId: string; userId: string }) => JSON.stringify([r.itemId, r.userId]),
+  },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

@@ -28,6 +28,7 @@ export const META_TABLES = [
   'survey_responses',
   'profiles',
   'password_resets',
+  'contributions',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
 
@@ -112,6 +113,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX meta_changes_at ON meta_changes (at);`,
   },
+  { version: 7, name: 'contributions', sql: metaTable('contributions') },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */

@@ -1,0 +1,10 @@
+/** Who has edited which item, from when: what "working together" is read from. */
+import { z } from 'zod';
+
+export const ContributionRecordSchema = z.object({
+  labId: z.string().min(1).max(64),
+  itemId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(64),
+  firstAt: z.string().min(1),
+});
+export type ContributionRecord = z.infer<typeof ContributionRecordSchema>;
