@@ -55,7 +55,8 @@ export function coEditing(
         const x = people[i];
         const y = people[j];
         if (!x || !y) continue;
-        const at = x.firstAt > y.firstAt ? x.firstAt : y.firstAt;
+        // ISO times sort as text: the later start is the second.
+        const at = [x.firstAt, y.firstAt].sort()[1] ?? x.firstAt;
         interactions.push({ a: x.userId, b: y.userId, at, labId: x.labId, how: 'co_edit' });
       }
     }
