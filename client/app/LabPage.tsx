@@ -98,6 +98,12 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
       <p className="nhsuk-body">
         <Link href={paths.labIdeas(lab.id)}>Change ideas: list, board and PICK chart</Link>
       </p>
+      {may(session, lab, 'members.read') && (
+        <p className="nhsuk-body">
+          <Link href={paths.labNetwork(lab.id)}>Connections made</Link>: who has worked with whom in
+          this lab
+        </p>
+      )}
       {measures.length > 0 && (
         <section aria-labelledby="measures-heading">
           <h2 className="nhsuk-heading-m" id="measures-heading">
@@ -164,10 +170,6 @@ function RunTheLab({ session, lab }: { session: SignedIn; lab: Lab }) {
       text: 'Members and invitations',
     },
     may(session, lab, 'audit.read') && { href: paths.labAudit(lab.id), text: 'Audit trail' },
-    may(session, lab, 'members.read') && {
-      href: paths.labNetwork(lab.id),
-      text: 'Connections made',
-    },
     may(session, lab, 'survey.manage') && {
       href: paths.labSurvey(lab.id),
       text: 'Evaluation survey and results',
