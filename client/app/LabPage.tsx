@@ -100,8 +100,7 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
       </p>
       {may(session, lab, 'members.read') && (
         <p className="nhsuk-body">
-          <Link href={paths.labNetwork(lab.id)}>Connections made</Link>: who has worked with whom in
-          this lab
+          <Link href={paths.labNetwork(lab.id)}>Connections made in this lab</Link>
         </p>
       )}
       {measures.length > 0 && (

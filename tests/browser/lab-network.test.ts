@@ -56,7 +56,7 @@ describe('connections made in a lab', () => {
       });
       const page = await context.newPage();
       await page.goto(`${workspace.url}/labs/${workspace.labId}`);
-      await page.getByRole('link', { name: 'Connections made' }).click();
+      await page.getByRole('link', { name: 'Connections made in this lab' }).click();
       const table = page.getByTestId('network-table');
       // The pair is named in either order.
       await expect
