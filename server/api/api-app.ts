@@ -26,6 +26,7 @@ import { networkRoutes } from './routes/network-routes';
 import { surveyRoutes } from './routes/survey-routes';
 import { labRoutes } from './routes/lab-routes';
 import { memberRoutes } from './routes/member-routes';
+import { myCommentsRoutes } from './routes/my-comments-routes';
 import { passwordResetRoutes } from './routes/password-reset-routes';
 import { tokenRoutes } from './routes/token-routes';
 
@@ -63,6 +64,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/auth', passwordResetRoutes());
   api.route('/account', accountRoutes());
   api.route('/tokens', tokenRoutes());
+  api.route('/me', myCommentsRoutes());
   api.route('/labs', labRoutes());
   api.route('/labs', memberRoutes());
   api.route('/labs', labInviteRoutes());
