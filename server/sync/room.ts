@@ -1,23 +1,19 @@
 /**
  * A room: one loaded document, its presence (`room-presence.ts`) and its connections.
  * What it takes of an update is decided in `room-intake.ts`, requests for the whole
- * state are answered by `room-state-requests.ts`. The room owns
- * the order of durability: an update is validated, appended to the DocStore, and
- * only once written is it broadcast and queued to be applied to the document
- * (`apply-queue.ts`: applied when the document is next read, through `doc`); the
+ * state are answered by `room-state-requests.ts`, what other processes send by
+ * `room-remote.ts`. An update is validated, appended to the DocStore, and only once
+ * written is it broadcast and queued to be applied to the document (`room-writes.ts`;
+ * `apply-queue.ts`: applied when the document is next read, through `doc`); the
  * client is told "saved" once the append is durable.
  */
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
-import type { ItemKind } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
-import type { AppendReceipt, DocStore } from '../store/doc-store';
-import { applyStored } from '../store/stored-update';
+import { applyEachStored } from '../store/stored-update';
 import { ApplyQueue } from './apply-queue';
-import type { CompactionPolicy } from './compaction-policy';
 import type { Connection } from './connection';
-import type { DocFanout } from './doc-fanout';
 import {
   decodeMessage,
   encodeSyncStep1,
@@ -28,38 +24,15 @@ import {
 import { ResyncRequests } from './resync-requests';
 import { RoomCompaction } from './room-compaction';
 import { RoomIntake } from './room-intake';
+import { type RoomOptions, type RoomStatus, SERVER_ORIGIN } from './room-options';
 import { RoomPresence } from './room-presence';
+import { RoomRemote } from './room-remote';
+import { RoomWrites } from './room-writes';
 import { StateRequests } from './room-state-requests';
 import { SchemaGuard } from './schema-guard';
 import { SyncMeter } from './sync-meter';
 
-export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
-
-/** The origin of changes the server makes itself. */
-export const SERVER_ORIGIN = Symbol('server');
 type UpdateOrigin = Connection | typeof SERVER_ORIGIN;
-
-export interface RoomOptions {
-  readonly docId: string;
-  readonly store: DocStore;
-  readonly logger: Logger;
-  readonly compaction: CompactionPolicy;
-  /** Largest document (encoded bytes) updates from clients may make it. */
-  readonly maxDocumentBytes: number;
-  /** Called when the last connection has left. */
-  readonly onEmpty: (room: Room) => void;
-  /**
-   * Called after an update was stored and passed on, with the author's user id (null for
-   * the server) and the update; reading `room.doc` then includes it.
-   */
-  readonly onUpdated?: (room: Room, userId: string | null, update: Uint8Array) => void;
-  /** The kind of item this document is, whose schema clients' updates must keep; null for none. */
-  readonly itemKind?: ItemKind | null;
-  /** Counts updates received and refused, for `/metrics`. */
-  readonly meter?: SyncMeter;
-  /** Other processes serving the same document (scale-out with Redis); none by default. */
-  readonly fanout?: DocFanout | null;
-}
 
 export class Room {
   /** Read through `doc`, which applies the stored updates still waiting first. */
@@ -67,8 +40,6 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private readonly presence: RoomPresence;
   private roomStatus: RoomStatus = 'loading';
-  private pendingWrites = 0;
-  private idleWaiters: Array<() => void> = [];
   private readonly compaction: RoomCompaction;
   /** Lines about the document; a connection's own lines go through its logger. */
   private readonly log: Logger;
@@ -79,18 +50,11 @@ export class Room {
   private readonly stateRequests: StateRequests;
   /** What the room takes of each update: check, fit, size and schema. */
   private readonly intake: RoomIntake;
-  /** Bytes of accepted updates being written, not yet passed on and applied. */
-  private bytesInFlight = 0;
+  /** Appends accepted updates and passes them on in the order they were stored. */
+  private readonly writes: RoomWrites<UpdateOrigin>;
   private readonly resyncs = new ResyncRequests();
-  /** Stops delivery from other processes; set while joined. */
-  private leaveFanout: (() => void) | null = null;
-  /** Resolves once other processes' messages for the document are being delivered. */
-  private joinedReady: Promise<void> = Promise.resolve();
-  /** Updates from other processes that arrived while loading, taken once loaded. */
-  private early: Uint8Array[] = [];
-  /** A read of the stored document to catch up with other processes, while one runs. */
-  private resyncing: Promise<void> | null = null;
-  private resyncAgain = false;
+  /** What other processes serving the document send it (scale-out). */
+  private readonly remote: RoomRemote;
   /** Stored and broadcast updates not yet applied to `document`, in stored order. */
   private readonly unapplied = new ApplyQueue<UpdateOrigin>(this.document, (origin, error) => {
     // Not expected after the update check; logged, and its author disconnected.
@@ -124,6 +88,36 @@ export class Room {
       },
       this.document,
     );
+    this.remote = new RoomRemote(
+      {
+        docId,
+        store,
+        log: this.log,
+        phase: () =>
+          this.roomStatus === 'loading' || this.roomStatus === 'ready' ? this.roomStatus : 'gone',
+        doc: () => this.doc,
+        takeRemote: (update) => this.takeRemote(update),
+        caughtUp: (missed) => {
+          this.intake.takeServerChange(missed);
+          this.stateRequests.changed();
+          this.broadcast(encodeUpdate(missed));
+        },
+        presence: (update, reviewers) => this.presence.receiveRemote(update, reviewers),
+      },
+      fanout ?? null,
+    );
+    this.writes = new RoomWrites<UpdateOrigin>({
+      docId,
+      store,
+      fanout: fanout ?? null,
+      appended: (bytes) => this.compaction.appended(bytes),
+      passOn: (origin, update) => this.passOn(origin, update),
+      failed: (origin, update, error) => this.writeFailed(origin, update, error),
+      recount: () => this.intake.recount(this.doc),
+      idle: () => {
+        if (this.roomStatus === 'ready') this.compaction.compactIfDue();
+      },
+    });
     this.compaction = new RoomCompaction({
       docId,
       doc: () => this.doc,
@@ -158,30 +152,11 @@ export class Room {
 
   /** Loads the stored document. Updates that fail to apply are skipped and logged, never fatal. */
   async load(): Promise<void> {
-    const { docId, fanout } = this.options;
-    // Joined before reading, so nothing committed elsewhere after the read is missed.
-    if (fanout) {
-      const joined = fanout.join(docId, {
-        update: (update) => this.receiveRemote(update),
-        awareness: (update, reviewers) => {
-          if (this.roomStatus !== 'ready') return;
-          try {
-            this.presence.receiveRemote(update, reviewers);
-          } catch (error) {
-            this.log.error('presence from another process is malformed; ignored', { error });
-          }
-        },
-        resync: () => this.resyncFromStore(),
-      });
-      this.leaveFanout = () => joined.leave();
-      this.joinedReady = joined.ready;
-    }
     try {
-      await this.joinedReady;
+      await this.remote.join();
       await this.loadStored();
     } catch (error) {
-      this.leaveFanout?.();
-      this.leaveFanout = null;
+      this.remote.leave();
       throw error;
     }
   }
@@ -189,17 +164,9 @@ export class Room {
   private async loadStored(): Promise<void> {
     const { store, docId } = this.options;
     const updates = await store.load(docId);
-    let allApplied = true;
-    Y.transact(this.document, () => {
-      updates.forEach((stored, index) => {
-        try {
-          applyStored(this.document, stored);
-        } catch (error) {
-          allApplied = false;
-          this.log.error('stored update could not be applied; skipped', { index, error });
-        }
-      });
-    });
+    const allApplied = applyEachStored(this.document, updates, (index, error) =>
+      this.log.error('stored update could not be applied; skipped', { index, error }),
+    );
     // A document stored as one version-1 update (compacted by an earlier version): a
     // newcomer with nothing can be sent those bytes as they are.
     const [only] = updates;
@@ -210,75 +177,18 @@ export class Room {
     this.compaction.loaded(stats);
     this.intake.loaded(this.document, stats.bytes);
     this.roomStatus = 'ready';
-    for (const update of this.early.splice(0)) this.receiveRemote(update);
+    this.remote.loaded();
   }
 
-  /**
-   * An update another process committed: taken as the room's own are (checked again,
-   * fitted, queued to be applied, passed on), never stored again. One that does not fit
-   * means something was missed, and the room reads the stored document instead.
-   */
-  private receiveRemote(update: Uint8Array): void {
-    if (this.roomStatus === 'loading') {
-      this.early.push(update);
-      return;
-    }
-    if (this.roomStatus !== 'ready') return;
+  /** An update another process committed: queued to be applied and passed on, never stored again. */
+  private takeRemote(update: Uint8Array): 'taken' | 'misfit' | 'malformed' {
     const taken = this.intake.takeRemote(update);
-    if (taken === 'malformed') {
-      this.log.error('an update from another process is malformed; ignored');
-      return;
-    }
-    if (taken === 'misfit') {
-      this.resyncFromStore();
-      return;
-    }
+    if (taken !== 'taken') return taken;
     this.stateRequests.changed();
     this.unapplied.add(SERVER_ORIGIN, update);
     this.broadcast(encodeUpdate(update));
     this.unapplied.applyIfFull();
-  }
-
-  /**
-   * Applies whatever the stored document has that this room lacks and passes it on:
-   * after a gap in what other processes sent, or when their messages may have been
-   * lost. Calls while one runs share the next.
-   */
-  private resyncFromStore(): void {
-    if (this.roomStatus === 'loading') return; // the load reads everything anyway
-    if (this.resyncing) {
-      this.resyncAgain = true;
-      return;
-    }
-    this.resyncing = (async () => {
-      do {
-        this.resyncAgain = false;
-        const stored = await this.options.store.load(this.docId);
-        if (this.roomStatus !== 'ready') return;
-        const doc = this.doc;
-        const before = Y.encodeStateVector(doc);
-        Y.transact(doc, () => {
-          for (const update of stored) {
-            try {
-              applyStored(doc, update);
-            } catch (error) {
-              this.log.error('stored update could not be applied; skipped', { error });
-            }
-          }
-        });
-        const missed = Y.encodeStateAsUpdate(doc, before);
-        if (isEmptyUpdate(missed)) continue;
-        this.intake.takeServerChange(missed);
-        this.stateRequests.changed();
-        this.broadcast(encodeUpdate(missed));
-      } while (this.resyncAgain);
-    })()
-      .catch((error: unknown) => {
-        this.log.error('could not read the document to catch up with other processes', { error });
-      })
-      .finally(() => {
-        this.resyncing = null;
-      });
+    return taken;
   }
 
   /** Adds a connection to a loaded room: greets it, then handles what it sent while waiting. */
@@ -343,59 +253,29 @@ export class Room {
       connection.ackWhenDurable(seq, Promise.resolve());
       return;
     }
-    const { durable } = this.persistThenPassOn(connection, update);
+    const { durable } = this.writes.persist(connection, update);
     this.resyncs.answer(connection, durable);
     connection.ackWhenDurable(seq, durable);
   }
 
   /** The document's encoded size, with the updates still being written. */
   private measure(): number {
-    return Y.encodeStateAsUpdate(this.doc).byteLength + this.bytesInFlight;
+    return Y.encodeStateAsUpdate(this.doc).byteLength + this.writes.bytesInFlight;
   }
 
-  private persistThenPassOn(
-    origin: UpdateOrigin,
-    update: Uint8Array,
-  ): Pick<AppendReceipt, 'durable'> {
-    const receipt = this.options.store.append(this.docId, update);
-    this.pendingWrites += 1;
-    this.bytesInFlight += update.byteLength;
-    this.compaction.appended(update.byteLength);
-    // With other processes, "Saved" also waits until they have been sent the update.
-    const published = this.options.fanout ? publication() : null;
-    const durable = published
-      ? Promise.all([receipt.durable, published.promise]).then(() => undefined)
-      : receipt.durable;
-    durable.catch(() => undefined);
-    // Passed on in this turn only with no earlier write of this room still waiting, so
-    // updates are always passed on and queued in the order they were stored.
-    if (receipt.writtenNow && this.pendingWrites === 1) {
-      this.passOn(origin, update, published);
-      return { durable };
+  /** Why a write failed, and everyone told to reconnect (keeping unsaved changes on their devices). */
+  private writeFailed(origin: UpdateOrigin, update: Uint8Array, error: unknown): void {
+    this.logOf(origin).error('update not saved: storage write failed', {
+      bytes: update.byteLength,
+      error,
+    });
+    // The document's log takes nothing more after a failed write: everyone reconnects
+    // to a room loaded afresh, once this one has unloaded and let go of the failed log.
+    for (const connection of this.connections) connection.close(CloseCode.InternalError);
+    if (origin !== SERVER_ORIGIN) {
+      this.meter.refuse('internal_error');
+      origin.close(CloseCode.InternalError);
     }
-    receipt.written.then(
-      () => this.passOn(origin, update, published),
-      (error: unknown) => {
-        published?.reject(error);
-        this.logOf(origin).error('update not saved: storage write failed', {
-          bytes: update.byteLength,
-          error,
-        });
-        // The document's log takes nothing more after a failed write: everyone
-        // reconnects (keeping unsaved changes on their devices) to a room loaded
-        // afresh, once this one has unloaded and let go of the failed log.
-        for (const connection of this.connections) connection.close(CloseCode.InternalError);
-        if (origin !== SERVER_ORIGIN) {
-          this.meter.refuse('internal_error');
-          origin.close(CloseCode.InternalError);
-        }
-        this.bytesInFlight -= update.byteLength;
-        // The clocks counted an update the document will never have.
-        void this.whenIdle().then(() => this.intake.recount(this.doc));
-        this.writeSettled();
-      },
-    );
-    return { durable };
   }
 
   /**
@@ -403,18 +283,9 @@ export class Room {
    * has no 'update' listener, so Yjs does not encode every transaction again; the
    * bytes were checked before they were stored, and peers apply them as the server will.
    */
-  private passOn(
-    origin: UpdateOrigin,
-    update: Uint8Array,
-    published: Publication | null = null,
-  ): void {
+  private passOn(origin: UpdateOrigin, update: Uint8Array): void {
     this.stateRequests.changed();
-    this.bytesInFlight -= update.byteLength;
     this.unapplied.add(origin, update);
-    const { fanout } = this.options;
-    if (fanout && published) {
-      fanout.publishUpdate(this.docId, update).then(published.resolve, published.reject);
-    }
     try {
       this.broadcast(encodeUpdate(update), origin);
       this.options.onUpdated?.(
@@ -426,7 +297,6 @@ export class Room {
       this.logOf(origin).error('an update was stored but not passed on', { error });
     }
     this.unapplied.applyIfFull();
-    this.writeSettled();
   }
 
   /**
@@ -449,17 +319,10 @@ export class Room {
     const update = Y.mergeUpdates(updates);
     // The server's own change always fits: it was made on a copy of the document.
     this.intake.takeServerChange(update);
-    const { durable } = this.persistThenPassOn(SERVER_ORIGIN, update);
+    const { durable } = this.writes.persist(SERVER_ORIGIN, update);
     // Someone is waiting for this change (an API request, a room about to open), so its
     // fsync starts now instead of waiting out the group-commit delay for others to join.
     await Promise.all([durable, this.options.store.flush(this.docId)]);
-  }
-
-  private writeSettled(): void {
-    this.pendingWrites -= 1;
-    if (this.pendingWrites > 0) return;
-    for (const resolve of this.idleWaiters.splice(0)) resolve();
-    if (this.roomStatus === 'ready') this.compaction.compactIfDue();
   }
 
   /** Sends one message to every connection but `except`. */
@@ -483,12 +346,6 @@ export class Room {
     if (this.connections.size === 0 && this.roomStatus === 'ready') this.options.onEmpty(this);
   }
 
-  /** Resolves when every accepted update has been written and applied. */
-  private whenIdle(): Promise<void> {
-    if (this.pendingWrites === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
   /**
    * Flushes and releases the document: stops taking messages, waits for pending
    * writes, compacts a log of more than one record, and frees memory and timers.
@@ -496,7 +353,7 @@ export class Room {
   async unload(closeCode?: CloseCode): Promise<void> {
     if (this.roomStatus === 'closing' || this.roomStatus === 'closed') return;
     this.roomStatus = 'closing';
-    await this.whenIdle();
+    await this.writes.whenIdle();
     await this.compaction.done;
     const { store } = this.options;
     try {
@@ -506,8 +363,7 @@ export class Room {
       if (closeCode !== undefined)
         for (const connection of this.connections) connection.close(closeCode);
       this.connections.clear();
-      this.leaveFanout?.();
-      this.leaveFanout = null;
+      this.remote.leave();
       // Released even when the flush failed, so the next load starts a fresh log
       // instead of finding this one fenced.
       await store.release(this.docId);
@@ -522,22 +378,4 @@ export class Room {
   private logOf(origin: UpdateOrigin): Logger {
     return origin === SERVER_ORIGIN ? this.serverLog : origin.logger;
   }
-}
-
-interface Publication {
-  readonly promise: Promise<void>;
-  resolve(): void;
-  reject(reason: unknown): void;
-}
-
-/** An update's publication to other processes, settled once the transport has it. */
-function publication(): Publication {
-  let resolve: () => void = () => undefined;
-  let reject: (reason: unknown) => void = () => undefined;
-  const promise = new Promise<void>((onResolve, onReject) => {
-    resolve = onResolve;
-    reject = onReject;
-  });
-  promise.catch(() => undefined);
-  return { promise, resolve, reject };
 }
