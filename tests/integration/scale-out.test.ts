@@ -6,126 +6,34 @@
  * says so in `/readyz` until Redis is back. Each test has its own schema and Redis
  * prefix; without PostgreSQL and Redis the suite is skipped (the pretest step says so).
  */
-import { rm } from 'node:fs/promises';
-import pg from 'pg';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import { DEMO_LAB } from '../../shared/demo';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
+import { apiAs, CHILD_ADMIN, prepareChildDoc, signIn, TEST_PASSWORD } from '../helpers/accounts';
+import { testDatabase } from '../helpers/postgres';
+import { testRedis } from '../helpers/redis';
 import {
-  apiAs,
-  CHILD_ADMIN,
-  childAdminEnv,
-  prepareChildDoc,
-  signIn,
-  TEST_PASSWORD,
-} from '../helpers/accounts';
-import { dropSchema, testDatabase, uniqueSchemaName } from '../helpers/postgres';
-import { testRedis, uniqueRedisPrefix } from '../helpers/redis';
-import { connectSavingClient, type SavingClient } from '../helpers/saving-client';
-import { type ServerProcess, spawnServer } from '../helpers/server-process';
-import { connectStockClient, type StockClient, syncUrl, waitForDoc } from '../helpers/stock-client';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
+  type Cluster,
+  committedText,
+  readyz,
+  ScaleOutProcesses,
+  waitForReadiness,
+} from '../helpers/scale-out-cluster';
+import { syncUrl, waitForDoc } from '../helpers/stock-client';
+import { startTcpProxy } from '../helpers/tcp-proxy';
 import { once, waitFor } from '../helpers/wait';
-import { makeDataDir } from '../helpers/workspace';
-
-interface Cluster {
-  readonly schema: string;
-  readonly prefix: string;
-}
-
-interface ReadyAnswer {
-  readonly status: number;
-  readonly checks: Record<string, { ok: boolean }>;
-}
-
-/** A document's text as committed in PostgreSQL, read through the test's own connection. */
-async function committedText(schema: string, docId: string): Promise<string> {
-  const client = new pg.Client({ connectionString: testDatabase ?? '' });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ update: Buffer; encoding: number }>(
-      `SELECT update, encoding FROM ${schema}.doc_updates WHERE doc_id = $1 ORDER BY seq`,
-      [docId],
-    );
-    const doc = new Y.Doc();
-    for (const row of rows) {
-      if (row.encoding === 2) Y.applyUpdateV2(doc, new Uint8Array(row.update));
-      else Y.applyUpdate(doc, new Uint8Array(row.update));
-    }
-    return doc.getText('text').toString();
-  } finally {
-    await client.end();
-  }
-}
-
-async function readyz(url: string): Promise<ReadyAnswer> {
-  const response = await fetch(`${url}/readyz`);
-  const body = (await response.json()) as { checks: Record<string, { ok: boolean }> };
-  return { status: response.status, checks: body.checks };
-}
-
-/** Re-asks `/readyz` until it gives `status` (the deadline fails the test). */
-async function waitForReadiness(url: string, status: number): Promise<ReadyAnswer> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const answer = await readyz(url);
-    if (answer.status === status) return answer;
-    if (Date.now() > deadline) throw new Error(`/readyz still answers ${answer.status}`);
-  }
-}
 
 describe.skipIf(testDatabase === null || testRedis === null)(
   'scale-out: several processes on PostgreSQL and Redis',
   () => {
-    const processes: ServerProcess[] = [];
-    const clients: Array<StockClient | SavingClient> = [];
-    const proxies: TcpProxy[] = [];
-    const dataDirs: string[] = [];
-    const schemas: string[] = [];
-
-    afterEach(async () => {
-      for (const client of clients.splice(0)) client.destroy();
-      for (const server of processes.splice(0)) {
-        if (server.child.exitCode === null && server.child.signalCode === null) {
-          server.child.kill('SIGKILL');
-          await server.exited();
-        }
-      }
-      for (const proxy of proxies.splice(0)) await proxy.close();
-      for (const dir of dataDirs.splice(0)) await rm(dir, { recursive: true, force: true });
-      for (const schema of schemas.splice(0)) await dropSchema(schema);
-    });
-
-    function newCluster(): Cluster {
-      const schema = uniqueSchemaName();
-      schemas.push(schema);
-      return { schema, prefix: uniqueRedisPrefix() };
-    }
-
-    /** Starts one process of `cluster`, with its own empty data directory. */
-    async function start(cluster: Cluster, redisUrl = testRedis ?? ''): Promise<ServerProcess> {
-      const dataDir = await makeDataDir();
-      dataDirs.push(dataDir);
-      const server = await spawnServer({
-        ...childAdminEnv(dataDir),
-        DATABASE_URL: testDatabase ?? '',
-        DATABASE_SCHEMA: cluster.schema,
-        REDIS_URL: redisUrl,
-        REDIS_PREFIX: cluster.prefix,
-      });
-      processes.push(server);
-      return server;
-    }
-
-    function stock(url: string, docId: string, token: string): StockClient {
-      const client = connectStockClient(url, docId, { [ACCESS_TOKEN_PARAM]: token });
-      clients.push(client);
-      return client;
-    }
+    const processes = new ScaleOutProcesses();
+    afterEach(() => processes.cleanup());
+    const newCluster = () => processes.newCluster();
+    const start = (cluster: Cluster, redisUrl?: string) => processes.start(cluster, redisUrl);
+    const stock = (url: string, docId: string, token: string) => processes.stock(url, docId, token);
 
     it('co-edits one document from two processes, with presence, and a late joiner on either gets everything', {
       timeout: 120_000,
@@ -236,8 +144,7 @@ describe.skipIf(testDatabase === null || testRedis === null)(
       const a = await start(cluster);
       const b = await start(cluster);
       const { docId, token } = await prepareChildDoc(a.url, DEMO_LAB.id);
-      const writer = connectSavingClient(a.url, docId, { [ACCESS_TOKEN_PARAM]: token });
-      clients.push(writer);
+      const writer = processes.saving(a.url, docId, token);
       const onB = stock(b.url, docId, token);
       await Promise.all([writer.whenSynced(), onB.whenSynced()]);
       for (let i = 0; i < 30; i += 1) writer.text.insert(writer.text.length, `line ${i}. `);
@@ -299,15 +206,13 @@ describe.skipIf(testDatabase === null || testRedis === null)(
       if (testRedis === null) return;
       const cluster = newCluster();
       const redisPort = Number(new URL(testRedis).port || 6379);
-      const proxy = await startTcpProxy(redisPort);
-      proxies.push(proxy);
+      const proxy = processes.keep(await startTcpProxy(redisPort));
       const redisHost = new URL(testRedis);
       redisHost.host = `127.0.0.1:${proxy.port}`;
       const a = await start(cluster, redisHost.toString());
       const b = await start(cluster);
       const { docId, token } = await prepareChildDoc(a.url, DEMO_LAB.id);
-      const writer = connectSavingClient(a.url, docId, { [ACCESS_TOKEN_PARAM]: token });
-      clients.push(writer);
+      const writer = processes.saving(a.url, docId, token);
       const reader = stock(b.url, docId, token);
       await Promise.all([writer.whenSynced(), reader.whenSynced()]);
       writer.text.insert(0, 'before. ');
