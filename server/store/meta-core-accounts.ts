@@ -49,6 +49,7 @@ export type UserMethods = Pick<
 
 export function userMethods(state: CoreState): UserMethods {
   const { users, sessions, apiTokens, memberships, passwordResets, profiles } = state.data;
+  const { notifications, notificationSettings } = state.data;
   const byEmail = (email: string) => {
     const wanted = normaliseEmail(email);
     return users.find((user) => user.email === wanted);
@@ -107,6 +108,9 @@ export function userMethods(state: CoreState): UserMethods {
       removeWhere(memberships, (each) => each.userId === id);
       removeWhere(passwordResets, (each) => each.userId === id);
       removeWhere(profiles, (each) => each.userId === id);
+      // Notifications addressed to them go; those they caused stay (naming them by id only).
+      removeWhere(notifications, (each) => each.userId === id);
+      removeWhere(notificationSettings, (each) => each.userId === id);
       await state.saved();
       return true;
     },

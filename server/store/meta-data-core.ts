@@ -20,6 +20,7 @@ import { auditMethods, itemMethods } from './meta-core-items';
 import { inviteMethods, labMethods, membershipMethods } from './meta-core-labs';
 import type { CoreState } from './meta-core-state';
 import { contributionMethods } from './meta-core-contributions';
+import { notificationMethods } from './meta-core-notifications';
 import { profileMethods } from './meta-core-profiles';
 import { surveyMethods } from './meta-core-surveys';
 import type { MetaStore } from './meta-store';
@@ -62,6 +63,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
     ...surveyMethods(state),
     ...profileMethods(state),
     ...contributionMethods(state),
+    ...notificationMethods(state),
     ...setupTokenMethods(state),
     ...passwordResetMethods(state),
     flush: () => writes.flush(),

@@ -23,6 +23,10 @@ import type {
   UserRecord,
 } from '../../shared/schemas/records';
 import type { ContributionRecord } from '../../shared/schemas/contribution';
+import type {
+  NotificationRecord,
+  NotificationSettingsRecord,
+} from '../../shared/schemas/notification';
 import type { ProfileRecord } from '../../shared/schemas/profile';
 import type { SurveyRecord, SurveyResponseRecord } from '../../shared/schemas/survey';
 
@@ -69,6 +73,7 @@ export interface MetaRecordFamilies {
   memberships: MembershipRecord;
   invites: InviteRecord;
   items: ItemRecord;
+  notifications: NotificationRecord;
 }
 
 /** A record another process changed, as this process had it and as it is now (null: none). */
@@ -204,6 +209,26 @@ export interface MetaStore {
   /** Records it unless that person's first change to that item is known; returns whether it did. */
   recordContribution(contribution: ContributionRecord): Promise<boolean>;
   listContributions(labId: string): ContributionRecord[];
+
+  // Notifications, per recipient, oldest first (at most MAX_NOTIFICATIONS_PER_PERSON each).
+  /** Stores new notifications (an id already stored is skipped). */
+  addNotifications(notifications: readonly NotificationRecord[]): Promise<void>;
+  listNotifications(userId: string): NotificationRecord[];
+  /** Marks the person's unread notifications among `ids` (or all) read; returns how many. */
+  markNotificationsRead(
+    userId: string,
+    ids: readonly string[] | 'all',
+    at: string,
+  ): Promise<number>;
+  /** Notes that these notifications went out by email. */
+  markNotificationsEmailed(ids: readonly string[], at: string): Promise<void>;
+  /** How the person wants notifications emailed; null until they chose. */
+  getNotificationSettings(userId: string): NotificationSettingsRecord | null;
+  /** Creates or replaces the person's settings. */
+  saveNotificationSettings(
+    settings: NotificationSettingsRecord,
+  ): Promise<NotificationSettingsRecord>;
+  listNotificationSettings(): NotificationSettingsRecord[];
 
   // One-time set-up link for the first admin.
   setSetupToken(token: { tokenHash: string; expiresAt: string } | null): Promise<void>;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 import { ContributionRecordSchema } from './contribution';
+import { NotificationRecordSchema, NotificationSettingsRecordSchema } from './notification';
 import { ProfileRecordSchema } from './profile';
 import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 
@@ -246,6 +247,8 @@ export const MetaDataSchema = z.object({
   /** Absent in files written before password resets existed. */
   passwordResets: z.array(PasswordResetRecordSchema).default([]),
   contributions: z.array(ContributionRecordSchema).default([]),
+  notifications: z.array(NotificationRecordSchema).default([]),
+  notificationSettings: z.array(NotificationSettingsRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -266,5 +269,7 @@ export function emptyMetaData(): MetaData {
     profiles: [],
     passwordResets: [],
     contributions: [],
+    notifications: [],
+    notificationSettings: [],
   };
 }

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'v
 import type { MetaStore } from '../../server/store/meta-store';
 import { createUsers, describeAccountContract } from './meta-store-contract-accounts';
 import { createLab, describeLabContract } from './meta-store-contract-labs';
+import { describeNotificationContract } from './meta-store-contract-notifications';
 import { describeProfileContract } from './meta-store-contract-profiles';
 import { describeSurveyContract } from './meta-store-contract-surveys';
 import { describePeopleContract } from './meta-store-contract-people';
@@ -91,6 +92,7 @@ export function describeMetaStoreContract(
     describeSurveyContract(() => store, reopened);
     describeProfileContract(() => store, reopened);
     describePeopleContract(() => store);
+    describeNotificationContract(() => store, reopened);
 
     describe('copies', () => {
       it('returns copies: changing a returned record changes nothing stored', async () => {

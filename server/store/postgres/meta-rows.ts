@@ -44,6 +44,11 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
     family: 'contributions',
     key: (r: { itemId: string; userId: string }) => JSON.stringify([r.itemId, r.userId]),
   },
+  notifications: { family: 'notifications', key: (r: { id: string }) => r.id },
+  notification_settings: {
+    family: 'notificationSettings',
+    key: (r: { userId: string }) => r.userId,
+  },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

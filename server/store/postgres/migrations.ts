@@ -29,6 +29,8 @@ export const META_TABLES = [
   'profiles',
   'password_resets',
   'contributions',
+  'notifications',
+  'notification_settings',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
 
@@ -114,6 +116,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX meta_changes_at ON meta_changes (at);`,
   },
   { version: 7, name: 'contributions', sql: metaTable('contributions') },
+  {
+    version: 8,
+    name: 'notifications',
+    sql: [metaTable('notifications'), metaTable('notification_settings')].join('\n'),
+  },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */
