@@ -97,15 +97,20 @@ function verify(trace: Trace, writer: StockClient, readers: readonly StockClient
   });
 }
 
+/**
+ * The trace replayed by a writer on `server`, with two readers on `readerServer` (the
+ * same process by default; another process serving the document in scale-out).
+ */
 export async function runTraceScenario(
   server: ServerProcess,
   trace: Trace,
   access: DocAccess,
   ticksPerSecond: number,
+  readerServer: ServerProcess = server,
 ): Promise<TraceFigures> {
   const writer = connectStockClient(server.syncBase, access);
   const readers = Array.from({ length: READERS }, () =>
-    connectStockClient(server.syncBase, access),
+    connectStockClient(readerServer.syncBase, access),
   );
   const clients = [writer, ...readers];
   try {
@@ -113,7 +118,8 @@ export async function runTraceScenario(
     const writerId = writer.doc.clientID;
     const serverRssBeforeBytes = readRssBytes(server.pid);
     resetPeakRss(server.pid);
-    const stopCpu = startCpuMeter(server.pid, ticksPerSecond);
+    const pids = [...new Set([server.pid, readerServer.pid])];
+    const stopCpus = pids.map((pid) => startCpuMeter(pid, ticksPerSecond));
     const started = performance.now();
     // Each inserted character advances the writer's clock by one; deletes do not.
     const received = readers.map((reader, index) =>
@@ -125,10 +131,14 @@ export async function runTraceScenario(
     );
     await Promise.all([replay(writer, trace.edits), ...received]);
     const wallMs = performance.now() - started;
-    const cpu = stopCpu();
+    const cpus = stopCpus.map((stop) => stop());
+    const cpu = {
+      totalMs: cpus.reduce((sum, each) => sum + each.totalMs, 0),
+      systemMs: cpus.reduce((sum, each) => sum + each.systemMs, 0),
+    };
     const serverPeakRssBytes = readPeakRssBytes(server.pid);
     verify(trace, writer, readers);
-    const lateJoinMs = await timeToFullText(server, access, trace, LATE_JOIN_TIMEOUT_MS);
+    const lateJoinMs = await timeToFullText(readerServer, access, trace, LATE_JOIN_TIMEOUT_MS);
     return {
       edits: trace.edits.length,
       transactions: Math.ceil(trace.edits.length / EDITS_PER_TRANSACTION),
