@@ -13,6 +13,7 @@ import { commentsDocId } from '../shared/comments';
 import { initItemDoc, setTitle } from '../shared/documents/item-doc';
 import { migrateItemDoc, needsMigration } from '../shared/documents/migrate';
 import type { UserRecord } from '../shared/schemas/records';
+import { startCommentRetention } from './api/comment-retention';
 import { createApiApp } from './api/api-app';
 import { bootstrapAdmin } from './api/bootstrap-admin';
 import type { AccessChange, ApiDeps } from './api/context';
@@ -66,6 +67,8 @@ export interface WorkspaceServerOptions {
   readonly now?: () => Date;
   /** How often expired sessions are purged (they always are at start); hourly by default. */
   readonly sessionPurgeIntervalMs?: number;
+  /** How often expired reviewers' comments are erased (they always are at start); hourly by default. */
+  readonly commentRetentionIntervalMs?: number;
   /** Defaults to files under `dataDir/history`. */
   readonly history?: HistoryStore;
   /** When versions are taken automatically (`DEFAULT_VERSION_POLICY`). */
@@ -86,6 +89,8 @@ export interface WorkspaceServer {
   readonly database: PostgresDatabase | null;
   /** Where to finish setting up when no administrator exists yet. */
   readonly setupPath: string | null;
+  /** Erases reviewers' comments whose lab's retention has run out now; returns how many. */
+  eraseExpiredComments(): Promise<number>;
   /** Graceful shutdown: stop accepting, flush, close sockets as "server restarting". */
   close(): Promise<void>;
 }
@@ -252,6 +257,7 @@ export async function startWorkspaceServer(
   };
   const { setupPath } = await bootstrapAdmin(meta, config, logger, now, onAdminCreated);
   const sessionPurge = await startSessionPurge(meta, logger, now, options.sessionPurgeIntervalMs);
+  const retention = await startCommentRetention(deps, options.commentRetentionIntervalMs);
 
   let closing: Promise<void> | undefined;
   const readiness = createReadiness(
@@ -319,6 +325,7 @@ export async function startWorkspaceServer(
     closing ??= (async () => {
       server.close();
       sessionPurge.stop();
+      retention.stop();
       expirySweep.stop();
       await factsBackfill.stop();
       // Changes not yet in a version get one while the documents can still be read.
@@ -348,6 +355,7 @@ export async function startWorkspaceServer(
     meta,
     database,
     setupPath,
+    eraseExpiredComments: () => retention.runNow(),
     close,
   };
 }

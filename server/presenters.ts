@@ -45,6 +45,8 @@ export function presentLab(lab: LabRecord, role: LabRole | null): Lab {
     createdAt: lab.createdAt,
     archived: lab.archivedAt !== null,
     myRole: role,
+    hospitalNumberMasks: lab.hospitalNumberMasks ?? [],
+    commentRetentionDays: lab.commentRetentionDays ?? null,
   };
 }
 

@@ -6,6 +6,7 @@
  * passage while others edit around it.
  */
 import { z } from 'zod';
+import { PersonalDataAcknowledgementSchema } from './schemas/personal-data';
 
 export const COMMENTS_MAP = 'comments';
 const COMMENTS_SUFFIX = '--comments';
@@ -72,6 +73,11 @@ export const CommentSchema = z.object({
     .nullable(),
   deleted: z.boolean(),
   hidden: z.object({ by: z.string(), at: z.string() }).nullable(),
+  /**
+   * A reviewer's comment erased when the lab's retention ran out: its words are
+   * gone and its author detached; the thread shows "Comment removed".
+   */
+  erased: z.object({ at: z.string() }).nullable().optional(),
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
@@ -81,14 +87,20 @@ export const CreateCommentBodySchema = z.object({
   body,
   anchor: AnchorSchema.nullable().default(null),
   replyTo: z.string().max(64).nullable().default(null),
+  /** "Post anyway": the words look like personal data, and this is why they stay. */
+  personalData: PersonalDataAcknowledgementSchema.optional(),
 });
-export const EditCommentBodySchema = z.object({ body });
+export const EditCommentBodySchema = z.object({
+  body,
+  personalData: PersonalDataAcknowledgementSchema.optional(),
+});
 export const ResolveCommentBodySchema = z.object({
   response: z
     .string()
     .trim()
     .min(1, 'say what changed because of this comment')
     .max(MAX_COMMENT_LENGTH),
+  personalData: PersonalDataAcknowledgementSchema.optional(),
 });
 
 /** Comments as stored in a comments document; records that fail the schema are skipped. */

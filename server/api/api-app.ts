@@ -17,6 +17,7 @@ import { accountRoutes } from './routes/account-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { commentRoutes, reviewRoutes } from './routes/comment-routes';
+import { personalDataRoutes } from './routes/personal-data-routes';
 import { itemHistoryRoutes, labHistoryRoutes } from './routes/history-routes';
 import { inviteRoutes, labInviteRoutes } from './routes/invite-routes';
 import { itemRoutes, labItemRoutes } from './routes/item-routes';
@@ -78,6 +79,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/items', itemHistoryRoutes());
   api.route('/labs', labHistoryRoutes());
   api.route('/labs', reviewRoutes());
+  api.route('/', personalDataRoutes());
   api.route('/invites', inviteRoutes());
   api.route('/admin', adminRoutes());
   api.notFound((c) =>

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiErrorBody } from '../../shared/schemas/api';
+import type { FlaggedSpan } from '../../shared/schemas/personal-data';
 import type { Logger } from '../logger';
 import { DocumentDamagedError } from '../store/doc-store';
 import type { AppEnv } from './context';
@@ -20,6 +21,19 @@ export class ApiError extends Error {
     readonly headers?: Record<string, string>,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Text that looks like personal data, sent without "post anyway" and a reason: the
+ * refusal carries each finding's kind and offsets so the form can point at them.
+ */
+export class PersonalDataError extends ApiError {
+  constructor(
+    message: string,
+    readonly findings: readonly FlaggedSpan[],
+  ) {
+    super(422, 'personal_data', message);
   }
 }
 
@@ -57,6 +71,7 @@ export const Errors = {
 export function errorResponse(c: Context, error: ApiError): Response {
   const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
   if (error.fields) body.error.fields = error.fields;
+  if (error instanceof PersonalDataError) body.error.findings = [...error.findings];
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
   return c.json(body, error.status);
 }

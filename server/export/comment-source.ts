@@ -1,6 +1,6 @@
 /**
  * Reviewers' comments for reports, read from each item's comments document.
- * Deleted and hidden comments never leave the workspace.
+ * Deleted, hidden and erased comments never leave the workspace.
  */
 import type * as Y from 'yjs';
 import { UNKNOWN_REVIEWER } from '../../shared/comment-authors';
@@ -20,7 +20,7 @@ export function createCommentSource(
         readComments(doc.getMap(COMMENTS_MAP)),
       );
       for (const comment of comments) {
-        if (comment.deleted || comment.hidden) continue;
+        if (comment.deleted || comment.hidden || comment.erased) continue;
         all.push({
           itemId,
           author: comment.author.reviewer

@@ -31,6 +31,8 @@ const LAB_PATCH_KEYS = [
   'startDate',
   'endDate',
   'archivedAt',
+  'hospitalNumberMasks',
+  'commentRetentionDays',
 ] as const satisfies ReadonlyArray<keyof LabPatch>;
 
 export type LabMethods = Pick<

@@ -21,6 +21,7 @@ import { inviteMethods, labMethods, membershipMethods } from './meta-core-labs';
 import type { CoreState } from './meta-core-state';
 import { contributionMethods } from './meta-core-contributions';
 import { notificationMethods } from './meta-core-notifications';
+import { flagMethods } from './meta-core-flags';
 import { profileMethods } from './meta-core-profiles';
 import { surveyMethods } from './meta-core-surveys';
 import type { MetaStore } from './meta-store';
@@ -64,6 +65,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
     ...profileMethods(state),
     ...contributionMethods(state),
     ...notificationMethods(state),
+    ...flagMethods(state),
     ...setupTokenMethods(state),
     ...passwordResetMethods(state),
     flush: () => writes.flush(),

@@ -27,6 +27,7 @@ import type {
   NotificationRecord,
   NotificationSettingsRecord,
 } from '../../shared/schemas/notification';
+import type { PersonalDataFlagRecord } from '../../shared/schemas/personal-data';
 import type { ProfileRecord } from '../../shared/schemas/profile';
 import type { SurveyRecord, SurveyResponseRecord } from '../../shared/schemas/survey';
 
@@ -43,7 +44,17 @@ export type UserPatch = Partial<
   >
 >;
 export type LabPatch = Partial<
-  Pick<LabRecord, 'title' | 'challenge' | 'phase' | 'startDate' | 'endDate' | 'archivedAt'>
+  Pick<
+    LabRecord,
+    | 'title'
+    | 'challenge'
+    | 'phase'
+    | 'startDate'
+    | 'endDate'
+    | 'archivedAt'
+    | 'hospitalNumberMasks'
+    | 'commentRetentionDays'
+  >
 >;
 export type ItemPatch = Partial<
   Pick<
@@ -229,6 +240,11 @@ export interface MetaStore {
     settings: NotificationSettingsRecord,
   ): Promise<NotificationSettingsRecord>;
   listNotificationSettings(): NotificationSettingsRecord[];
+
+  // Personal-data flags: text kept, with a reason, that the guardrail took for personal data.
+  recordPersonalDataFlag(flag: PersonalDataFlagRecord): Promise<PersonalDataFlagRecord>;
+  /** The lab's flags, oldest first. */
+  listPersonalDataFlags(labId: string): PersonalDataFlagRecord[];
 
   // One-time set-up link for the first admin.
   setSetupToken(token: { tokenHash: string; expiresAt: string } | null): Promise<void>;

@@ -210,7 +210,7 @@ export function findPersonalData(text: string, rules: PersonalDataRules): Person
   return kept.sort((a, b) => a.start - b.start);
 }
 
-const REDACTED = '[removed]';
+export const REDACTED = '[removed]';
 
 /** `text` with every finding replaced by `replacement` (exports, "remove it"). */
 export function redactPersonalData(

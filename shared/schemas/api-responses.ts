@@ -17,6 +17,10 @@ export interface Lab {
   readonly archived: boolean;
   /** Null for an instance administrator who is not a member. */
   readonly myRole: LabRole | null;
+  /** The lab's hospital number formats, for the personal-data check in the browser. */
+  readonly hospitalNumberMasks: readonly string[];
+  /** Days reviewers' comments are kept after the lab closes; null: never erased. */
+  readonly commentRetentionDays: number | null;
 }
 
 export interface Item {

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../calendar-date';
 import { Limits } from '../limits';
+import { HospitalNumberMasksSchema } from '../personal-data/hospital-number';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
+import { CommentRetentionSchema, type FlaggedSpan } from './personal-data';
 import { ITEM_KINDS } from './records';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -70,6 +72,8 @@ export const UpdateLabBodySchema = z
     phase: z.enum(LAB_PHASES),
     startDate: isoDate,
     endDate: isoDate,
+    hospitalNumberMasks: HospitalNumberMasksSchema,
+    commentRetentionDays: CommentRetentionSchema,
   })
   .partial();
 
@@ -114,7 +118,13 @@ export const UpdateUserAdminBodySchema = z
 
 /** Every API error has a stable code and a sentence a person can act on. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    /** `personal_data` refusals: what looked like personal data, and where. */
+    findings?: FlaggedSpan[];
+  };
 }
 
 export interface MeResponse {

@@ -7,6 +7,7 @@ import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 import { ContributionRecordSchema } from './contribution';
 import { NotificationRecordSchema, NotificationSettingsRecordSchema } from './notification';
+import { CommentRetentionSchema, PersonalDataFlagRecordSchema } from './personal-data';
 import { ProfileRecordSchema } from './profile';
 import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 
@@ -73,6 +74,10 @@ export const LabRecordSchema = z.object({
   createdAt: isoTime,
   createdBy: id,
   archivedAt: isoTime.nullable(),
+  /** The lab's hospital number formats as masks (`shared/personal-data/hospital-number.ts`). */
+  hospitalNumberMasks: z.array(z.string().min(1).max(30)).max(10).optional(),
+  /** Days reviewers' comments are kept after the lab closes; null or absent: never erased. */
+  commentRetentionDays: CommentRetentionSchema.optional(),
 });
 export type LabRecord = z.infer<typeof LabRecordSchema>;
 
@@ -195,6 +200,8 @@ export const AUDIT_EVENT_TYPES = [
   'survey.round_closed',
   'version.restored',
   'history.versions_deleted',
+  'personal_data.flagged',
+  'comment.erased',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -249,6 +256,7 @@ export const MetaDataSchema = z.object({
   contributions: z.array(ContributionRecordSchema).default([]),
   notifications: z.array(NotificationRecordSchema).default([]),
   notificationSettings: z.array(NotificationSettingsRecordSchema).default([]),
+  personalDataFlags: z.array(PersonalDataFlagRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -271,5 +279,6 @@ export function emptyMetaData(): MetaData {
     contributions: [],
     notifications: [],
     notificationSettings: [],
+    personalDataFlags: [],
   };
 }

@@ -10,6 +10,7 @@ import type { MetaStore } from '../../server/store/meta-store';
 import { createUsers, describeAccountContract } from './meta-store-contract-accounts';
 import { createLab, describeLabContract } from './meta-store-contract-labs';
 import { describeNotificationContract } from './meta-store-contract-notifications';
+import { describeFlagContract } from './meta-store-contract-flags';
 import { describeProfileContract } from './meta-store-contract-profiles';
 import { describeSurveyContract } from './meta-store-contract-surveys';
 import { describePeopleContract } from './meta-store-contract-people';
@@ -93,6 +94,7 @@ export function describeMetaStoreContract(
     describeProfileContract(() => store, reopened);
     describePeopleContract(() => store);
     describeNotificationContract(() => store, reopened);
+    describeFlagContract(() => store, reopened);
 
     describe('copies', () => {
       it('returns copies: changing a returned record changes nothing stored', async () => {

@@ -188,6 +188,19 @@ const CASES: Case[] = [
     body: () => ({ body: 'A comment' }),
     expect: lab(403, 404, 201, 201),
   },
+  // Keeping an item's text with a reason: those who may edit it (the fixture's item
+  // holds nothing to flag, so they are answered 422 after the check of rights).
+  {
+    route: 'POST /items/:itemId/personal-data-flags',
+    path: (f) => `/items/${f.itemId}/personal-data-flags`,
+    body: () => ({ target: 'fields.what', reason: 'Needed' }),
+    expect: lab(403, 404, 422, 422),
+  },
+  {
+    route: 'GET /labs/:labId/personal-data',
+    path: (f) => `/labs/${f.labId}/personal-data`,
+    expect: lab(403, 403, 403, 200),
+  },
   // History: members who may read items see it (reviewers never: it holds drafts and
   // deleted passages); those who may edit name and restore; facilitators delete.
   {

@@ -26,6 +26,9 @@ function Words({ comment }: { comment: Comment }) {
       return <p className="comment__body comment__body--gone">Deleted by its author.</p>;
     case 'hidden':
       return <p className="comment__body comment__body--gone">Hidden by a facilitator.</p>;
+    case 'erased':
+      // The lab's retention period for reviewers' comments ran out.
+      return <p className="comment__body comment__body--gone">Comment removed.</p>;
     default: {
       const unreachable: never = words;
       throw new Error(`unknown comment words ${JSON.stringify(unreachable)}`);
@@ -45,7 +48,7 @@ export function CommentView({ comment, userId, nameOf, canHide, actions }: Comme
   const [editing, setEditing] = useState(false);
   const mine = comment.author.id === userId;
   const author = nameOf(comment.author);
-  const live = !comment.deleted && !comment.hidden;
+  const live = !comment.deleted && !comment.hidden && !comment.erased;
   return (
     <div className="comment" data-testid="comment">
       <p className="comment__meta">

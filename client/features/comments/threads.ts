@@ -92,9 +92,11 @@ export function statusCounts(threads: readonly Thread[]): { open: number; resolv
 export type CommentWords =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'deleted' }
-  | { readonly kind: 'hidden' };
+  | { readonly kind: 'hidden' }
+  | { readonly kind: 'erased' };
 
 export function commentWords(comment: Comment): CommentWords {
+  if (comment.erased) return { kind: 'erased' };
   if (comment.hidden) return { kind: 'hidden' };
   if (comment.deleted) return { kind: 'deleted' };
   return { kind: 'text', text: comment.body };

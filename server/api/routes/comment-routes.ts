@@ -18,11 +18,13 @@ import {
   readComments,
 } from '../../../shared/comments';
 import { type docRights, mayInLab } from '../../../shared/policy';
+import type { FlaggedSpan } from '../../../shared/schemas/personal-data';
 import type { ItemRecord } from '../../../shared/schemas/records';
 import { isReviewerIn, itemRights } from '../../auth/item-access';
 import { newId } from '../../auth/secrets';
 import { presentComments, reviewerName, scrubReviewerNames } from '../comment-names';
-import { type ApiContext, type AppEnv, type Auth, requireAuth } from '../context';
+import { type ApiContext, type AppEnv, type Auth, audit, requireAuth } from '../context';
+import { checkBeforeWriting, recordFlag } from '../personal-data-guard';
 import { ApiError, Errors } from '../errors';
 import { readJson } from '../validate';
 
@@ -94,6 +96,24 @@ async function findComment(c: ApiContext, itemId: string, commentId: string): Pr
   return comment;
 }
 
+/** After a write with findings kept: the flag, and an audit entry naming the kinds. */
+async function flagKept(
+  c: ApiContext,
+  item: ItemRecord,
+  at: { commentId: string; part: 'body' | 'response' },
+  findings: FlaggedSpan[],
+  acknowledgement: { reason: string } | undefined,
+): Promise<void> {
+  if (findings.length === 0 || !acknowledgement) return;
+  const where = { labId: item.labId, itemId: item.id, place: { type: 'comment' as const, ...at } };
+  await recordFlag(c, where, findings, acknowledgement.reason);
+  await audit(c, 'personal_data.flagged', item.labId, {
+    itemId: item.id,
+    commentId: at.commentId,
+    kinds: [...new Set(findings.map((finding) => finding.kind))].join(','),
+  });
+}
+
 export function commentRoutes(): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
@@ -122,6 +142,8 @@ export function commentRoutes(): Hono<AppEnv> {
     const { auth, item, rights } = requireItemAccess(c);
     if (rights === 'read') throw Errors.forbidden('comment on this item');
     const body = await readJson(c, CreateCommentBodySchema);
+    // Before the rate is charged: a refusal for personal data writes nothing.
+    const flagged = checkBeforeWriting(c, item.labId, body.body, 'comment', body.personalData);
     // Every comment is a write to a document others have open: a flood is refused.
     const { comments: rate } = c.get('deps').throttles;
     const limited = rate.check(auth.user.id);
@@ -144,6 +166,7 @@ export function commentRoutes(): Hono<AppEnv> {
       hidden: null,
     };
     await writeComment(c, item.id, (map) => map.set(comment.id, comment));
+    await flagKept(c, item, { commentId: comment.id, part: 'body' }, flagged, body.personalData);
     return c.json({ comment }, 201);
   });
 
@@ -153,12 +176,14 @@ export function commentRoutes(): Hono<AppEnv> {
     const comment = await findComment(c, item.id, c.req.param('commentId'));
     if (comment.author.id !== auth.user.id || comment.hidden)
       throw Errors.forbidden('change someone else’s comment');
+    const flagged = checkBeforeWriting(c, item.labId, body.body, 'comment', body.personalData);
     const edited: Comment = {
       ...comment,
       body: body.body,
       editedAt: c.get('deps').now().toISOString(),
     };
     await writeComment(c, item.id, (map) => map.set(comment.id, edited));
+    await flagKept(c, item, { commentId: comment.id, part: 'body' }, flagged, body.personalData);
     return c.json({ comment: edited });
   });
 
@@ -180,6 +205,7 @@ export function commentRoutes(): Hono<AppEnv> {
     const comment = await findComment(c, item.id, c.req.param('commentId'));
     if (comment.replyTo !== null)
       throw new ApiError(400, 'not_a_thread', 'Resolve the first comment of the thread.');
+    const flagged = checkBeforeWriting(c, item.labId, body.response, 'response', body.personalData);
     const resolved: Comment = {
       ...comment,
       status: 'resolved',
@@ -190,6 +216,13 @@ export function commentRoutes(): Hono<AppEnv> {
       },
     };
     await writeComment(c, item.id, (map) => map.set(comment.id, resolved));
+    await flagKept(
+      c,
+      item,
+      { commentId: comment.id, part: 'response' },
+      flagged,
+      body.personalData,
+    );
     return c.json({ comment: resolved });
   });
 

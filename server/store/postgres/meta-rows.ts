@@ -49,6 +49,7 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
     family: 'notificationSettings',
     key: (r: { userId: string }) => r.userId,
   },
+  personal_data_flags: { family: 'personalDataFlags', key: (r: { id: string }) => r.id },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

@@ -31,6 +31,7 @@ export const META_TABLES = [
   'contributions',
   'notifications',
   'notification_settings',
+  'personal_data_flags',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
 
@@ -121,6 +122,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'notifications',
     sql: [metaTable('notifications'), metaTable('notification_settings')].join('\n'),
   },
+  { version: 9, name: 'personal-data flags', sql: metaTable('personal_data_flags') },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */
