@@ -1,5 +1,6 @@
 /**
- * `npm test` runs this first: it finds what the suite needs from the system and,
+ * `npm test` runs this first: it finds what the suite needs from the system (Chromium,
+ * and the programs the export tests read exports with) and,
  * when something is missing, installs it from Debian's packages (as root on
  * Debian) or stops at once with one message naming the package and the command,
  * instead of letting every browser test fail on its own. Then it says whether the
@@ -47,6 +48,7 @@ const facts: SystemFacts = {
   isExecutable,
   isRoot: process.getuid?.() === 0,
   hasApt: hasCommand('apt-get'),
+  hasCommand,
 };
 
 const first = prepare(facts);
@@ -56,10 +58,12 @@ if (first.kind === 'install') {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...first.packages]);
 }
 const outcome = first.kind === 'install' ? prepare(facts) : first;
-if (outcome.kind !== 'ready') {
-  process.stderr.write(
-    `${outcome.kind === 'stop' ? outcome.message : 'Chromium is still missing after installing it.'}\n`,
-  );
+if (outcome.kind === 'install') {
+  process.stderr.write(`Still missing after installing them: ${outcome.packages.join(' ')}.\n`);
+  process.exit(1);
+}
+if (outcome.kind === 'stop') {
+  process.stderr.write(`${outcome.message}\n`);
   process.exit(1);
 }
 

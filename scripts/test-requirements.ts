@@ -1,8 +1,9 @@
 /**
  * What the test suite needs from the system, and what to do when it is missing:
- * Chromium (browser tests drive Debian's build through playwright-core; PDFs are
- * read with PDF.js and fonts ship as npm packages) and, for the scale-out suites
- * only, PostgreSQL. Each decision is a pure function of what it is told, so tests
+ * Chromium (browser tests drive Debian's build through playwright-core), poppler's
+ * `pdftotext` and `pdfinfo` and Info-ZIP's `unzip` (the export tests read what was
+ * exported with tools that share no code with the exporter) and, for the scale-out
+ * suites only, PostgreSQL and Redis. Each decision is a pure function of what it is told, so tests
  * can check it.
  */
 
@@ -16,7 +17,16 @@ export interface SystemFacts {
   readonly isRoot: boolean;
   /** Debian or a derivative with apt-get on the PATH. */
   readonly hasApt: boolean;
+  /** Whether a program of this name is on the PATH. */
+  readonly hasCommand: (name: string) => boolean;
 }
+
+/** The programs the export tests read exports with, and the Debian package of each. */
+export const EXPORT_READERS: ReadonlyArray<{ readonly command: string; readonly pkg: string }> = [
+  { command: 'pdftotext', pkg: 'poppler-utils' },
+  { command: 'pdfinfo', pkg: 'poppler-utils' },
+  { command: 'unzip', pkg: 'unzip' },
+];
 
 export type Preparation =
   | { readonly kind: 'ready'; readonly chromium: string }
@@ -31,20 +41,33 @@ export function chromiumPath(setting: string | undefined = process.env.CHROMIUM_
 /** Decides whether the suite can run, what to install first, or why it must stop. */
 export function prepare(facts: SystemFacts): Preparation {
   const chromium = chromiumPath(facts.chromiumPathSetting);
-  if (facts.isExecutable(chromium)) return { kind: 'ready', chromium };
   const explicit = chromium !== DEBIAN_CHROMIUM;
-  if (!explicit && facts.isRoot && facts.hasApt) return { kind: 'install', packages: ['chromium'] };
-  const lines = ['The tests cannot run: the browser tests need Chromium, which is missing.'];
-  if (explicit) {
+  const chromiumMissing = !facts.isExecutable(chromium);
+  const missingTools = EXPORT_READERS.filter((tool) => !facts.hasCommand(tool.command));
+  if (!chromiumMissing && missingTools.length === 0) return { kind: 'ready', chromium };
+  const packages = [
+    ...(chromiumMissing && !explicit ? ['chromium'] : []),
+    ...new Set(missingTools.map((tool) => tool.pkg)),
+  ];
+  const installable = !(chromiumMissing && explicit) && facts.isRoot && facts.hasApt;
+  if (installable) return { kind: 'install', packages };
+  const lines = ['The tests cannot run: programs they need are missing.'];
+  if (chromiumMissing && explicit) {
     lines.push(
       `  CHROMIUM_PATH is set to ${chromium}, which is not an executable file.`,
       `  Point CHROMIUM_PATH at a Chromium or Chrome binary, or unset it to use Debian's ${DEBIAN_CHROMIUM}.`,
     );
-  } else {
+  } else if (chromiumMissing) {
     lines.push(
-      `  Missing: ${DEBIAN_CHROMIUM} (Debian package: chromium).`,
-      '  Install it with:  sudo apt-get update && sudo apt-get install --no-install-recommends chromium',
-      '  or point CHROMIUM_PATH at another Chromium or Chrome binary.',
+      `  Missing: ${DEBIAN_CHROMIUM}, for the browser tests (Debian package: chromium); or point CHROMIUM_PATH at another Chromium or Chrome binary.`,
+    );
+  }
+  for (const tool of missingTools) {
+    lines.push(`  Missing: ${tool.command}, to read exports (Debian package: ${tool.pkg}).`);
+  }
+  if (packages.length > 0) {
+    lines.push(
+      `  Install with:  sudo apt-get update && sudo apt-get install --no-install-recommends ${packages.join(' ')}`,
     );
   }
   return { kind: 'stop', message: lines.join('\n') };

@@ -19,6 +19,7 @@ const facts = (over: Partial<SystemFacts>): SystemFacts => ({
   isExecutable: () => false,
   isRoot: false,
   hasApt: true,
+  hasCommand: () => true,
   ...over,
 });
 
@@ -47,6 +48,27 @@ describe('test requirements', () => {
       if (outcome.kind !== 'stop') continue;
       expect(outcome.message).toContain('Debian package: chromium');
       expect(outcome.message).toContain('apt-get install --no-install-recommends chromium');
+    }
+  });
+
+  it('installs or names the programs the export tests read exports with', () => {
+    const withChromium = { isExecutable: (file: string) => file === DEBIAN_CHROMIUM };
+    const without = (missing: readonly string[]) => (name: string) => !missing.includes(name);
+    expect(
+      prepare(facts({ ...withChromium, hasCommand: without(['pdfinfo', 'pdftotext']) })),
+    ).toEqual({
+      kind: 'stop',
+      message: expect.stringContaining('Debian package: poppler-utils') as unknown as string,
+    });
+    expect(
+      prepare(facts({ isRoot: true, hasCommand: without(['pdftotext', 'pdfinfo', 'unzip']) })),
+    ).toEqual({ kind: 'install', packages: ['chromium', 'poppler-utils', 'unzip'] });
+    const outcome = prepare(facts({ ...withChromium, hasCommand: without(['unzip']) }));
+    expect(outcome.kind).toBe('stop');
+    if (outcome.kind === 'stop') {
+      expect(outcome.message).toContain('Missing: unzip, to read exports (Debian package: unzip)');
+      expect(outcome.message).toContain('apt-get install --no-install-recommends unzip');
+      expect(outcome.message).not.toContain('chromium');
     }
   });
 
