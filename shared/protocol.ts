@@ -34,6 +34,21 @@ export const SyncMessageType = {
 } as const;
 
 /**
+ * The editor's check that its sync socket still reaches the server, for losses the
+ * browser does not report (its `offline` event covers the rest at once): after
+ * `quietMs` with nothing heard, the client sends a sync step 1, which the server
+ * answers with a sync step 2 however little it holds; with no message within
+ * `answerMs` of it, the socket counts as lost and a new one is opened. One such
+ * request per `quietMs` is well inside `SyncLimits.stateRequestsPerSecond`.
+ */
+export const SyncHeartbeat = {
+  quietMs: 4_000,
+  answerMs: 3_000,
+  /** How often the client looks. */
+  checkEveryMs: 500,
+} as const;
+
+/**
  * Query parameter a client sets (to `1`) to receive `Saved` acknowledgements.
  * Stock clients never set it and so never see a message type they do not know.
  */

@@ -1,6 +1,9 @@
 /**
  * The app: the session, the page frame and the route switch. Routes that need a
  * signed-in person send anyone else to sign in, with the way back in `?next=`.
+ * When the session ends while a page is open, that page stays under a notice
+ * (`SignedOutNotice`) and the header no longer names the person; any other page
+ * sends them to sign in.
  */
 import { type ReactNode, Suspense, useEffect, useMemo, useRef } from 'react';
 import { navigate, Redirect } from '../lib/navigation';
@@ -32,9 +35,15 @@ import { PageLoadBoundary } from './PageLoadBoundary';
 import { needsSignIn, paths, type Route, useRoute } from './router';
 // The sign-in page is the usual first page, so it is in the entry chunk.
 import { SignInPage } from './SignInPage';
+import { SignedOutNotice } from './SignedOutNotice';
 import { actorOf, type Session, SessionProvider, type SignedIn, useSession } from './session';
 
-function signedInPage(route: Route, signedIn: SignedIn, session: Session): ReactNode {
+function signedInPage(
+  route: Route,
+  signedIn: SignedIn,
+  session: Session,
+  signedOut: boolean,
+): ReactNode {
   const signOut = async () => {
     await session.signOut();
     navigate(paths.signIn());
@@ -63,6 +72,7 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
           session={signedIn}
           itemId={route.itemId}
           onSessionEnded={session.ended}
+          signedOut={signedOut}
         />
       );
     case 'item-history':
@@ -80,7 +90,10 @@ function signedInPage(route: Route, signedIn: SignedIn, session: Session): React
         <AccountPage.Component
           session={signedIn}
           onSignOut={signOut}
-          onDeleted={session.ended}
+          onDeleted={() => {
+            session.ended();
+            navigate(paths.signIn());
+          }}
           onDetailsSaved={(user) => session.signedIn({ ...signedIn.me, user })}
         />
       );
@@ -125,12 +138,16 @@ function Pages() {
   const session = useSession();
   const { route, address } = useRoute();
   const { state } = session;
-  const me = state.status === 'signed-in' ? state.me : null;
-  const signedIn = useMemo<SignedIn | null>(
-    () => (me ? { api: session.api, me, actor: actorOf(me) } : null),
-    [session.api, me],
-  );
   const pathname = address.replace(/[?#].*$/, '');
+  // The header names only a person signed in now; the page that was open when the
+  // session ended still shows as theirs.
+  const me = state.status === 'signed-in' ? state.me : null;
+  const signedOutHere = state.status === 'signed-out' && state.path === pathname;
+  const pageMe = me ?? (signedOutHere ? state.me : null);
+  const signedIn = useMemo<SignedIn | null>(
+    () => (pageMe ? { api: session.api, me: pageMe, actor: actorOf(pageMe) } : null),
+    [session.api, pageMe],
+  );
   useFocusOnNavigation(pathname);
   const signedInNow = me !== null;
   useEffect(() => (signedInNow ? prefetchLikelyPages() : undefined), [signedInNow]);
@@ -139,7 +156,7 @@ function Pages() {
   else if (state.status === 'unreachable') content = <LoadFailed error={state.error} />;
   else if (!needsSignIn(route)) content = publicPage(route, session);
   else if (!signedIn) content = <Redirect to={paths.signIn(address)} />;
-  else content = signedInPage(route, signedIn, session);
+  else content = signedInPage(route, signedIn, session, signedOutHere);
   return (
     <Frame
       me={me}
@@ -148,6 +165,7 @@ function Pages() {
         navigate(paths.signIn());
       }}
     >
+      {signedOutHere && <SignedOutNotice here={address} />}
       <PageLoadBoundary key={pathname}>
         <Suspense fallback={<Loading />}>{content}</Suspense>
       </PageLoadBoundary>

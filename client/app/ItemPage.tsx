@@ -22,8 +22,14 @@ function BackToLab({ session, labId }: { session: SignedIn; labId: string }) {
   );
 }
 
-export function ItemPage(props: { session: SignedIn; itemId: string; onSessionEnded(): void }) {
-  const { session, itemId, onSessionEnded } = props;
+export function ItemPage(props: {
+  session: SignedIn;
+  itemId: string;
+  onSessionEnded(): void;
+  /** The session ended while this page was open. */
+  signedOut: boolean;
+}) {
+  const { session, itemId, onSessionEnded, signedOut } = props;
   const [loaded, reload] = useApiData(`item:${itemId}`, () =>
     session.api.request<{ item: ItemWithRights }>('GET', `/items/${itemId}`),
   );
@@ -40,6 +46,7 @@ export function ItemPage(props: { session: SignedIn; itemId: string; onSessionEn
         item={item}
         onItemChanged={reload}
         onSessionEnded={onSessionEnded}
+        signedOut={signedOut}
       />
     </>
   );

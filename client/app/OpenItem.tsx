@@ -63,6 +63,12 @@ export interface OpenItemProps {
   /** The item or the person's rights on it changed: fetch it again. */
   onItemChanged(): void;
   onSessionEnded(): void;
+  /**
+   * The session ended while the page was open: the document stops syncing, its
+   * fields keep taking typing into this device's copy, and forms that would ask
+   * the server (the title) are put away.
+   */
+  readonly signedOut: boolean;
 }
 
 interface ItemViewProps extends Omit<OpenItemProps, 'onSessionEnded'> {
@@ -120,7 +126,7 @@ function SidePanelToggle(props: { open: boolean; controls: string; onToggle(): v
   );
 }
 
-function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps) {
+function ItemView({ session, item, onItemChanged, collab, user, signedOut }: ItemViewProps) {
   const canWrite = item.rights === 'edit';
   const wide = CANVAS_KINDS.has(item.kind);
   const [sideOpen, setSideOpen] = useState(!wide);
@@ -179,7 +185,7 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
         )}
         <div className="nhsuk-grid-row">
           <div className={showSide ? 'nhsuk-grid-column-two-thirds' : 'nhsuk-grid-column-full'}>
-            {canWrite && (
+            {canWrite && !signedOut && (
               <ItemTitleForm
                 key={item.title}
                 api={session.api}
@@ -218,7 +224,8 @@ function ItemView({ session, item, onItemChanged, collab, user }: ItemViewProps)
   );
 }
 
-export function OpenItem({ session, item, onItemChanged, onSessionEnded }: OpenItemProps) {
+export function OpenItem(props: OpenItemProps) {
+  const { session, item, onItemChanged, onSessionEnded, signedOut } = props;
   const canWrite = item.rights === 'edit';
   const { id: userId, name } = session.me.user;
   // Exactly what the server's awareness guard accepts: this account's id and name.
@@ -242,6 +249,9 @@ export function OpenItem({ session, item, onItemChanged, onSessionEnded }: OpenI
       opened.destroy();
     };
   }, [item.id, canWrite, user]);
+  useEffect(() => {
+    if (signedOut) collab?.signedOut();
+  }, [collab, signedOut]);
   if (!collab) return null;
   return (
     <ItemView
@@ -250,6 +260,7 @@ export function OpenItem({ session, item, onItemChanged, onSessionEnded }: OpenI
       onItemChanged={onItemChanged}
       collab={collab}
       user={user}
+      signedOut={signedOut}
     />
   );
 }

@@ -38,7 +38,9 @@ export function SignInPage({ session }: { session: Session }) {
     window.location.origin,
   );
   if (session.state.status === 'signed-in') return <Redirect to={next} />;
-  const ended = session.state.status === 'anonymous' && session.state.ended;
+  const ended =
+    session.state.status === 'signed-out' ||
+    (session.state.status === 'anonymous' && session.state.ended);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

@@ -1,8 +1,10 @@
 /**
  * The signed-in person for the whole app: the API client (one per app, holding
  * the session's CSRF token) and `MeResponse`. A 401 from any request, or a sync
- * socket closed as unauthenticated, ends the session here, and the route guard
- * then sends the person to sign in.
+ * or lab feed socket closed as unauthenticated, ends the session here: the page
+ * that was open stays, saying so (`signed-out`), so that what the person was
+ * typing is kept on this device and syncs once they sign in again; moving to
+ * another page sends them to sign in.
  */
 import {
   createContext,
@@ -16,6 +18,7 @@ import {
 import type { Actor } from '../../shared/policy';
 import type { MeResponse } from '../../shared/schemas/api';
 import { type ApiClient, ApiRequestError, createApiClient } from '../lib/api';
+import { SessionEndedContext } from '../lib/session-ended';
 import { asApiError } from '../lib/use-api-data';
 
 export type SessionState =
@@ -23,7 +26,12 @@ export type SessionState =
   | { readonly status: 'unreachable'; readonly error: ApiRequestError }
   /** `ended`: the person was signed in and the server no longer accepts the session. */
   | { readonly status: 'anonymous'; readonly ended: boolean }
-  | { readonly status: 'signed-in'; readonly me: MeResponse };
+  | { readonly status: 'signed-in'; readonly me: MeResponse }
+  /**
+   * The server stopped accepting the session while the page at `path` was open:
+   * that page stays, as `me`, saying that the person has been signed out.
+   */
+  | { readonly status: 'signed-out'; readonly me: MeResponse; readonly path: string };
 
 export interface Session {
   readonly api: ApiClient;
@@ -54,7 +62,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const ended = useCallback(
     () =>
       setState((current) =>
-        current.status === 'signed-in' ? { status: 'anonymous', ended: true } : current,
+        current.status === 'signed-in'
+          ? { status: 'signed-out', me: current.me, path: window.location.pathname }
+          : current,
       ),
     [],
   );
@@ -93,7 +103,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({ api, state, signedIn, signOut, ended }),
     [api, state, signedIn, signOut, ended],
   );
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={session}>
+      <SessionEndedContext.Provider value={ended}>{children}</SessionEndedContext.Provider>
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): Session {

@@ -3,9 +3,10 @@
  * lab's items, as this person may see them, current. Every message is checked
  * against the shared schema; a snapshot replaces what was known. A dropped
  * connection is reopened (sooner at first, then less often), and the server sends
- * a fresh snapshot; a refusal for good (a 44xx close code) ends it.
+ * a fresh snapshot, at once when the browser comes back online; a refusal for
+ * good (a 44xx close code) ends it, and 4401 (the session ended) is reported as such.
  */
-import { CLOSE_REASONS, type CloseCode, isPermanentCloseCode } from '../../shared/close-codes';
+import { CLOSE_REASONS, CloseCode, isPermanentCloseCode } from '../../shared/close-codes';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { LAB_FEED_PATH_PREFIX, LabFeedMessageSchema } from '../../shared/schemas/lab-feed';
 
@@ -23,6 +24,8 @@ export interface LabFeedHandlers {
   onItems(items: readonly ItemWithRights[]): void;
   /** The server refused the feed for good, with its sentence. */
   onRefused(reason: string): void;
+  /** The server no longer accepts the session (4401). */
+  onSignedOut(): void;
 }
 
 function inLabOrder(items: ReadonlyMap<string, ItemWithRights>): ItemWithRights[] {
@@ -79,6 +82,10 @@ export function openLabFeed(url: string, handlers: LabFeedHandlers): () => void 
     ws.onclose = (event) => {
       if (stopped || socket !== ws) return;
       socket = null;
+      if (event.code === CloseCode.Unauthenticated) {
+        handlers.onSignedOut();
+        return;
+      }
       if (isPermanentCloseCode(event.code)) {
         handlers.onRefused(event.reason || reasonOf(event.code));
         return;
@@ -89,8 +96,17 @@ export function openLabFeed(url: string, handlers: LabFeedHandlers): () => void 
     };
   };
 
+  // Back online: try now rather than after the back-off.
+  const online = () => {
+    if (stopped || retry === null) return;
+    clearTimeout(retry);
+    failures = 0;
+    connect();
+  };
+  window.addEventListener('online', online);
   connect();
   return () => {
+    window.removeEventListener('online', online);
     stopped = true;
     if (retry !== null) clearTimeout(retry);
     socket?.close();

@@ -9,6 +9,7 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { ApiRequestError } from './api';
 import { labFeedUrl, openLabFeed } from './lab-feed';
+import { useSessionEnded } from './session-ended';
 import type { Loaded } from './use-api-data';
 
 type LabItems = Loaded<readonly ItemWithRights[]>;
@@ -19,6 +20,7 @@ const SharedFeed = createContext<{ labId: string; items: LabItems } | null>(null
 
 /** The feed of `labId` while `enabled`; answers for another lab are never shown. */
 function useLabFeed(labId: string, enabled: boolean): LabItems {
+  const sessionEnded = useSessionEnded();
   const [state, setState] = useState<{ labId: string; items: LabItems }>({
     labId,
     items: LOADING,
@@ -40,8 +42,9 @@ function useLabFeed(labId: string, enabled: boolean): LabItems {
             ),
           },
         }),
+      onSignedOut: sessionEnded,
     });
-  }, [labId, enabled]);
+  }, [labId, enabled, sessionEnded]);
   return state.labId === labId ? state.items : LOADING;
 }
 

@@ -2,8 +2,9 @@
  * The item page follows the server's word about access: a participant changed to
  * observer loses the edit controls within a second (the socket closes with
  * "access changed", the page asks again and reopens read-only), and a session
- * ended elsewhere shows the signed-out state instead of an editor that no
- * longer saves.
+ * ended elsewhere shows the signed-out state on the same page, whose editor goes
+ * on keeping what is typed on this device (tests/browser/session-connection-states.test.ts
+ * follows that typing to another person after signing in again).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,7 +99,13 @@ describe('access changes reach an open item page', () => {
     );
     const { page, session } = await openItemAs(participant);
     await apiAs(workspace.url, session, 'POST', '/api/auth/sign-out');
-    await expect.poll(() => page.getByTestId('session-ended').count(), { timeout: 1_000 }).toBe(1);
-    expect(await page.locator('[contenteditable="true"]').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('signed-out').count(), { timeout: 1_000 }).toBe(1);
+    expect(new URL(page.url()).pathname).toBe(`/items/${itemId}`);
+    expect(await page.getByTestId('save-status').innerText()).toBe(
+      'Signed out — changes kept on this device',
+    );
+    // No form that would ask the server stays; the text goes on taking typing.
+    expect(await page.getByRole('button', { name: 'Save title' }).count()).toBe(0);
+    expect(await page.locator('[contenteditable="true"]').count()).toBeGreaterThan(0);
   });
 });

@@ -175,7 +175,7 @@ describe('account screens', () => {
     expect(await axeViolations(admin)).toEqual([]);
   });
 
-  it('changes the password, which signs out other sessions: their next request goes to sign-in', async () => {
+  it('changes the password, which signs out other sessions: their next page says so and signs in again to it', async () => {
     const elsewhere = await (await browser.newContext()).newPage();
     await elsewhere.goto(`${workspace.url}/sign-in`);
     await signIn(elsewhere, ADMIN.email, ADMIN.password);
@@ -196,14 +196,23 @@ describe('account screens', () => {
       .toContain('Your password has been changed');
     expect(await axeViolations(admin)).toEqual([]);
 
-    // The other session ended: its next API call (loading a lab) sends it to sign in.
+    // The other session ended: its next API call (loading a lab) says so on that page,
+    // with the header no longer naming anyone, and "Sign in again" comes back to it.
     await elsewhere.getByRole('link', { name: 'Sepsis screening lab' }).click();
+    await expect
+      .poll(() => elsewhere.getByTestId('signed-out').innerText())
+      .toContain('You have been signed out. Sign in again; your changes are kept on this device.');
+    const labPath = path(elsewhere);
+    expect(labPath).toMatch(/^\/labs\//);
+    expect(await elsewhere.getByRole('link', { name: /Ada Admin/ }).count()).toBe(0);
+    expect(await axeViolations(elsewhere)).toEqual([]);
+    await elsewhere.getByRole('link', { name: 'Sign in again' }).click();
     await expect.poll(() => path(elsewhere)).toBe('/sign-in');
     expect(await elsewhere.getByTestId('session-ended').innerText()).toContain(
       'You have been signed out',
     );
-    expect(await axeViolations(elsewhere)).toEqual([]);
     await signIn(elsewhere, ADMIN.email, ADMIN.newPassword);
+    await expect.poll(() => path(elsewhere)).toBe(labPath);
     await expect.poll(() => heading(elsewhere)).toBe('Sepsis screening lab');
   });
 

@@ -17,7 +17,10 @@ const READ_ONLY_LABELS: Record<SaveState, string> = {
   offline: 'Offline — showing the copy on this device',
 };
 
-function refusal(code: number | null): string {
+function refusal(code: number | null, readOnly: boolean): string {
+  // Signed out while the page was open: what is typed now waits on this device.
+  if (code === CloseCode.Unauthenticated)
+    return readOnly ? 'Signed out' : 'Signed out — changes kept on this device';
   // The server refused a change that would have broken the item (a faulty client or
   // extension): nothing of it was saved, and the page has to be reloaded to go on.
   if (code === CloseCode.SchemaViolation)
@@ -32,7 +35,7 @@ function refusal(code: number | null): string {
 export function SyncStatus({ session, readOnly }: { session: CollabSession; readOnly: boolean }) {
   const { connection, save } = useSyncStatus(session);
   const labels = readOnly ? READ_ONLY_LABELS : SAVE_LABELS;
-  const text = connection === 'refused' ? refusal(session.refusedWith()) : labels[save];
+  const text = connection === 'refused' ? refusal(session.refusedWith(), readOnly) : labels[save];
   return (
     <p
       className={`sync-status sync-status--${connection === 'refused' ? 'refused' : save}`}

@@ -2,14 +2,19 @@
  * One open document in the browser: the Y.Doc, its IndexedDB copy (edits survive
  * reloads and offline periods) and its WebSocket provider, opted in to `Saved`
  * acknowledgements. The provider is stock y-websocket; our additions are a
- * message handler for `Saved` and a WebSocket subclass that counts sent frames.
+ * message handler for `Saved`, a WebSocket subclass that counts sent frames, and
+ * a watch on the network (`connection-watch.ts`). Once the server refuses the
+ * socket for good (a 44xx code, such as 4401 when the session ended) it stays
+ * closed; edits made meanwhile are kept in IndexedDB and reach the server the
+ * next time the item is opened with a session.
  */
 import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { isPermanentCloseCode } from '../../../shared/close-codes';
+import { CloseCode, isPermanentCloseCode } from '../../../shared/close-codes';
 import { MessageType, SAVED_ACK_PARAM } from '../../../shared/protocol';
+import { watchConnection } from './connection-watch';
 import { SaveTracker } from './save-tracker';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'refused';
@@ -25,6 +30,12 @@ export interface CollabSession {
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
   /** Every close of the socket, with its code (`shared/close-codes.ts`). */
   onClose(listener: (code: number) => void): () => void;
+  /**
+   * The session ended (learnt elsewhere: an API call, the lab feed): stop syncing, as
+   * after a 4401. Edits go on into this device's copy and sync when the item is
+   * opened again signed in.
+   */
+  signedOut(): void;
   destroy(): void;
 }
 
@@ -88,13 +99,14 @@ export function openCollabSession(
     if (state !== 'refused') setState(status);
   });
   provider.on('sync', (synced: boolean) => saves.syncedChanged(synced));
+  const refuse = (code: number) => {
+    provider.disconnect();
+    refusedCode = code;
+    setState('refused');
+  };
   provider.on('connection-close', (event) => {
     if (!event) return;
-    if (isPermanentCloseCode(event.code)) {
-      provider.disconnect();
-      refusedCode = event.code;
-      setState('refused');
-    }
+    if (isPermanentCloseCode(event.code)) refuse(event.code);
     // The page acts on why the server closed (access changed, signed out); a copy
     // of the set, since a listener may unsubscribe while the page re-renders.
     for (const listener of [...closeListeners]) listener(event.code);
@@ -102,6 +114,7 @@ export function openCollabSession(
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider && origin !== local) saves.localChange();
   });
+  const stopWatching = watchConnection(provider, () => state !== 'refused');
   return {
     doc,
     provider,
@@ -117,7 +130,11 @@ export function openCollabSession(
       closeListeners.add(listener);
       return () => closeListeners.delete(listener);
     },
+    signedOut() {
+      if (state !== 'refused') refuse(CloseCode.Unauthenticated);
+    },
     destroy() {
+      stopWatching();
       provider.destroy();
       void local.destroy();
       doc.destroy();
