@@ -1,13 +1,15 @@
 /**
  * Export and import over the API:
  *  - `GET /labs/:labId/export?format=docx|pdf|md|html|json|csv|poster|pptx&include=comments,participants,drafts
- *    &sections=summary,problem,…` for the people who run a lab (facilitators, admins), and
+ *    &sections=summary,problem,…&redact=1|0` for the people who run a lab (facilitators, admins), and
  *    `GET /labs/:labId/export/contents`: what it could include, counted for the export form;
  *  - `GET /items/:itemId/export?format=docx|pdf|md|html|csv` for anyone who may
  *    read or edit the item (reviewers, who only comment, may not take it away);
  *  - `POST /labs/import` with an archive as the body, for people who may create labs.
- * Every export is audited. Mounted on the API app by `mountExportRoutes`, behind
- * its authentication and CSRF checks.
+ * Every export has text that looks like personal data replaced by "[removed]" unless
+ * asked with `redact=0` (`server/export/redaction.ts`). Every export is audited.
+ * Mounted on the API app by `mountExportRoutes`, behind its authentication and CSRF
+ * checks.
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
@@ -17,7 +19,9 @@ import {
   REPORT_SECTIONS,
   type ReportSection,
 } from '../../../shared/report-sections';
+import { redactPersonalData } from '../../../shared/personal-data/rules';
 import { MAX_ARCHIVE_BYTES } from '../../../shared/schemas/archive';
+import type { LabRecord } from '../../../shared/schemas/records';
 import { itemRights } from '../../auth/item-access';
 import { newId } from '../../auth/secrets';
 import { ARCHIVE_IMPORT_PATH, describeBytes } from '../../body-limits';
@@ -40,6 +44,7 @@ import {
   type LabFormat,
 } from '../../export/export-formats';
 import { readLimitedText } from '../../export/limited-body';
+import { exportRules, redactingSources, redactLab } from '../../export/redaction';
 import { safeFileName } from '../../export/safe-text';
 import { VersionNotFound, versionDoc } from '../../history/history-queries';
 import { presentLab } from '../../presenters';
@@ -97,6 +102,14 @@ function queryInclude(c: ApiContext): Include {
   };
 }
 
+/** `redact=0` keeps text that looks like personal data; anything else (or nothing) removes it. */
+function queryRedact(c: ApiContext): boolean {
+  const asked = c.req.query('redact');
+  if (asked === undefined || asked === '1' || asked === 'true') return true;
+  if (asked === '0' || asked === 'false') return false;
+  throw badRequest('invalid_redact', '"redact" is 1 (remove personal data) or 0 (keep it).');
+}
+
 function querySections(c: ApiContext): readonly ReportSection[] {
   const text = c.req.query('sections');
   if (text === undefined) return REPORT_SECTIONS;
@@ -127,21 +140,30 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
     };
   };
 
+  /** The sources and lab of an export, redacted unless `redact=0`. */
+  const exportSources = (c: ApiContext, lab: LabRecord, redact: boolean) => {
+    if (!redact) return { sources: sources(c), lab };
+    const rules = exportRules(lab, c.get('deps').now());
+    return { sources: redactingSources(sources(c), rules), lab: redactLab(lab, rules) };
+  };
+
   routes.get('/labs/:labId/export', async (c) => {
-    const { lab } = requireLab(c, c.req.param('labId'), EXPORT_LAB);
+    const { lab: stored } = requireLab(c, c.req.param('labId'), EXPORT_LAB);
     const format = queryFormat(c, LAB_FORMATS);
     const include = queryInclude(c);
     const sections = querySections(c);
+    const redact = queryRedact(c);
+    const { sources: from, lab } = exportSources(c, stored, redact);
     const name = safeFileName(lab.title, 'lab');
     const started = performance.now();
     const bodies = await exportBodies();
-    const body = await bodies.labExportBody(sources(c), lab, format, include, sections);
+    const body = await bodies.labExportBody(from, lab, format, include, sections);
     deps.observe?.('lab', format, (performance.now() - started) / 1000);
     const included = Object.entries(include)
       .filter(([, on]) => on)
       .map(([key]) => key)
       .join(',');
-    await audit(c, 'export.created', lab.id, { format, include: included });
+    await audit(c, 'export.created', lab.id, { format, include: included, redact });
     return download(c, body, format, name);
   });
 
@@ -153,15 +175,21 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
   routes.get('/items/:itemId/export', async (c) => {
     const auth = requireAuth(c);
     const { meta } = c.get('deps');
-    const item = meta.getItem(c.req.param('itemId'));
-    const lab = item ? meta.getLab(item.labId) : null;
-    const rights = item ? itemRights(meta, auth.actor, item) : null;
-    if (!item || !lab || rights === null) throw Errors.notFound('That item');
+    const stored = meta.getItem(c.req.param('itemId'));
+    const storedLab = stored ? meta.getLab(stored.labId) : null;
+    const rights = stored ? itemRights(meta, auth.actor, stored) : null;
+    if (!stored || !storedLab || rights === null) throw Errors.notFound('That item');
     if (rights === 'comment') throw Errors.forbidden('export this item');
     const format = queryFormat(c, ITEM_FORMATS);
-    if (format === 'csv' && item.kind !== 'measure') {
+    if (format === 'csv' && stored.kind !== 'measure') {
       throw badRequest('invalid_format', 'Only a measure has data to export as CSV.');
     }
+    const redact = queryRedact(c);
+    const rules = exportRules(storedLab, c.get('deps').now());
+    const { lab } = exportSources(c, storedLab, redact);
+    const item = redact ? { ...stored, title: redactPersonalData(stored.title, rules) } : stored;
+    const withReader = (reader: DocReader) =>
+      redact ? redactingSources({ ...sources(c), reader }, rules) : { ...sources(c), reader };
     const versionId = c.req.query('version');
     const started = performance.now();
     let body: string | Buffer;
@@ -180,7 +208,7 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
       };
       const reader = { read: async () => found.doc };
       body = await (await exportBodies()).itemExportBody(
-        { ...sources(c), reader },
+        withReader(reader),
         lab,
         item,
         format,
@@ -188,12 +216,18 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
       );
       name = `${name}-version-${at.slice(0, 10)}`;
     } else {
-      body = await (await exportBodies()).itemExportBody(sources(c), lab, item, format);
+      body = await (await exportBodies()).itemExportBody(
+        withReader(deps.reader),
+        lab,
+        item,
+        format,
+      );
     }
     deps.observe?.('item', format, (performance.now() - started) / 1000);
     await audit(c, 'export.created', item.labId, {
       format,
       itemId: item.id,
+      redact,
       ...(versionId ? { versionId } : {}),
     });
     return download(c, body, format, name);
