@@ -205,11 +205,16 @@ export async function startWorkspaceServer(
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
   };
   const mailer = config.mail ? createMailer(config.mail, logger) : null;
+  // openid-client is loaded only where single sign-on is configured.
+  const sso = config.oidc
+    ? (await import('./auth/sso-client')).createSsoClient(config.oidc, logger)
+    : null;
   // PUBLIC_URL when set; otherwise the address this server listens at (known once it does).
   let ownUrl = '';
   const deps: ApiDeps = {
     meta,
     mailer,
+    sso,
     publicUrl: () => (config.publicUrl ?? ownUrl).replace(/\/+$/, ''),
     logger,
     now,

@@ -12,6 +12,8 @@ import {
   MIN_PASSWORD_HASH_COST,
 } from './auth/password-hash';
 import type { MailSettings } from './email/mailer';
+import type { OidcSettings } from './auth/sso-settings';
+import { isLoopbackUrl } from './auth/sso-settings';
 import { SCHEMA_NAME_PATTERN } from './store/postgres/database-address';
 
 const port = z.coerce
@@ -129,6 +131,33 @@ export const ConfigSchema = z.object({
     .max(200)
     .regex(/^[^\r\n]+$/, 'must be one line')
     .optional(),
+  /**
+   * Single sign-on with organisation accounts (OpenID Connect): the provider's issuer
+   * URL, and this server's client id and secret there. All three, or none.
+   */
+  OIDC_ISSUER: z
+    .string()
+    .url('must be the provider’s issuer URL, like https://login.example.org')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  /** Email domains whose organisation accounts may sign in, comma-separated; unset: any. */
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((domain) => domain.trim().toLowerCase().replace(/^@/, ''))
+        .filter((domain) => domain !== ''),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/, 'must be email domains like example.org'),
+      ),
+    )
+    .optional(),
+  /** The organisation's name on the button: "Sign in with <OIDC_NAME>". */
+  OIDC_NAME: z.string().trim().min(1).max(60).optional(),
   SYNC_PING_INTERVAL_MS: z.coerce
     .number()
     .int('must be a whole number')
@@ -165,6 +194,8 @@ export interface Config {
   readonly mail: MailSettings | null;
   /** The Redis shared with other processes on the same database; null for one process. */
   readonly redis: { readonly url: string; readonly prefix: string } | null;
+  /** Single sign-on with organisation accounts, or null when it is not configured. */
+  readonly oidc: OidcSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -193,6 +224,18 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (values.REDIS_URL !== undefined && values.DATABASE_URL === undefined) {
     throw new ConfigError(
       'Invalid configuration:\n  REDIS_URL needs DATABASE_URL: processes share their data through PostgreSQL',
+    );
+  }
+  const oidc = [values.OIDC_ISSUER, values.OIDC_CLIENT_ID, values.OIDC_CLIENT_SECRET];
+  if (oidc.some((value) => value !== undefined) && !oidc.every((value) => value !== undefined)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none',
+    );
+  }
+  // Tokens and the client secret cross this connection: plain HTTP only on this machine.
+  if (values.OIDC_ISSUER?.startsWith('http:') && !isLoopbackUrl(values.OIDC_ISSUER)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OIDC_ISSUER must start with https:// (plain http only for localhost)',
     );
   }
   return {
@@ -235,5 +278,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       values.REDIS_URL === undefined
         ? null
         : { url: values.REDIS_URL, prefix: values.REDIS_PREFIX },
+    oidc:
+      values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET
+        ? {
+            issuer: values.OIDC_ISSUER,
+            clientId: values.OIDC_CLIENT_ID,
+            clientSecret: values.OIDC_CLIENT_SECRET,
+            allowedDomains: values.OIDC_ALLOWED_DOMAINS ?? [],
+            name: values.OIDC_NAME ?? null,
+          }
+        : null,
   };
 }

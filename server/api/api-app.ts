@@ -29,6 +29,7 @@ import { labRoutes } from './routes/lab-routes';
 import { memberRoutes } from './routes/member-routes';
 import { myCommentsRoutes } from './routes/my-comments-routes';
 import { passwordResetRoutes } from './routes/password-reset-routes';
+import { ssoRoutes } from './routes/sso-routes';
 import { tokenRoutes } from './routes/token-routes';
 
 function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
@@ -63,6 +64,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/auth', authRoutes());
   api.route('/auth', passwordResetRoutes());
+  api.route('/auth', ssoRoutes());
   api.route('/account', accountRoutes());
   api.route('/tokens', tokenRoutes());
   api.route('/me', myCommentsRoutes());

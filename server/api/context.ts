@@ -15,6 +15,7 @@ import type {
   UserRecord,
 } from '../../shared/schemas/records';
 import type { RequestThrottles } from '../auth/request-throttles';
+import type { SsoClient } from '../auth/sso-client';
 import { newId } from '../auth/secrets';
 import type { Mailer } from '../email/mailer';
 import type { HistoryService } from '../history/history-service';
@@ -64,6 +65,8 @@ export interface ApiDeps {
   readonly mailer: Mailer | null;
   /** The address people reach this server at, without a trailing slash, for links in emails. */
   readonly publicUrl: () => string;
+  /** Single sign-on with organisation accounts (`OIDC_*`), or null when not configured. */
+  readonly sso: SsoClient | null;
   /** The versions of items (`server/history/`). */
   readonly history: HistoryService;
   /** Server changes to item documents, made through the sync layer so open clients see them. */

@@ -99,3 +99,12 @@ export function dummyPasswordHash(cost: number): string {
   const zeros = (bytes: number) => Buffer.alloc(bytes).toString('base64url');
   return ['scrypt', 2 ** cost, R, P, zeros(16), zeros(KEY_LENGTH)].join('$');
 }
+
+/**
+ * A well-formed scrypt hash of nothing anyone knows: the account cannot be signed in
+ * to with a password (demo people; accounts made by signing in with an organisation).
+ */
+export function unusablePasswordHash(): string {
+  const part = (bytes: number) => randomBytes(bytes).toString('base64url');
+  return ['scrypt', 2 ** 14, R, P, part(16), part(KEY_LENGTH)].join('$');
+}

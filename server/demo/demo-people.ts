@@ -5,10 +5,10 @@
  * which no password produces. Their survey answers are a finished before-and-after
  * round.
  */
-import { randomBytes } from 'node:crypto';
 import type { LabRole, Profession } from '../../shared/roles';
 import { defaultProfile, type ProfileAudience, type Region } from '../../shared/schemas/profile';
 import { defaultSurvey } from '../../shared/schemas/survey';
+import { unusablePasswordHash } from '../auth/password-hash';
 import type { MetaStore } from '../store/meta-store';
 
 interface DemoPerson {
@@ -135,12 +135,6 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 ];
 
 const SCALE_IDS = ['access', 'skills', 'confidence', 'support'] as const;
-
-/** A well-formed scrypt hash of nothing anyone knows: the account cannot be signed in to. */
-function unusablePasswordHash(): string {
-  const part = (bytes: number) => randomBytes(bytes).toString('base64url');
-  return ['scrypt', 2 ** 14, 8, 1, part(16), part(64)].join('$');
-}
 
 /**
  * Which demo items each demo person worked on (by position in the demo's items), so

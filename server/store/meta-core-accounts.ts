@@ -63,6 +63,14 @@ export function userMethods(state: CoreState): UserMethods {
       if (users.some((each) => each.id === user.id)) {
         throw conflict(`a user with id ${user.id} already exists`);
       }
+      const identity = user.identities?.find((each) =>
+        users.some((other) =>
+          other.identities?.some(
+            (held) => held.issuer === each.issuer && held.subject === each.subject,
+          ),
+        ),
+      );
+      if (identity) throw conflict('this organisation account is linked to another person');
       users.push(user);
       const result = copy(user);
       await state.saved();

@@ -23,6 +23,7 @@ import { contributionMethods } from './meta-core-contributions';
 import { notificationMethods } from './meta-core-notifications';
 import { flagMethods } from './meta-core-flags';
 import { profileMethods } from './meta-core-profiles';
+import { ssoMethods } from './meta-core-sso';
 import { surveyMethods } from './meta-core-surveys';
 import type { MetaStore } from './meta-store';
 import { createWriteScheduler } from './meta-write-scheduler';
@@ -68,6 +69,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
     ...flagMethods(state),
     ...setupTokenMethods(state),
     ...passwordResetMethods(state),
+    ...ssoMethods(state),
     flush: () => writes.flush(),
     async close() {
       closed = true;

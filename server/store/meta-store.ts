@@ -22,6 +22,7 @@ import type {
   SessionRecord,
   UserRecord,
 } from '../../shared/schemas/records';
+import type { SsoRequestRecord } from '../../shared/schemas/sso-request';
 import type { ContributionRecord } from '../../shared/schemas/contribution';
 import type {
   NotificationRecord,
@@ -125,6 +126,14 @@ export interface MetaStore {
   listUsers(): UserRecord[];
   /** The user an organisation account (OpenID Connect issuer and subject) signs in as. */
   findUserByIdentity(issuer: string, subject: string): UserRecord | null;
+  /**
+   * Links an organisation account to the user (replacing one they had from the same
+   * issuer); throws MetaStoreConflictError when another user has it. Null: no such user.
+   */
+  linkIdentity(
+    userId: string,
+    identity: { issuer: string; subject: string },
+  ): Promise<UserRecord | null>;
   hasAdmin(): boolean;
   /**
    * Erases a user: the record, their sessions, API tokens, memberships, password
@@ -255,6 +264,12 @@ export interface MetaStore {
   consumePasswordReset(tokenHash: string, now: Date): Promise<PasswordResetRecord | null>;
   /** Whether the link would be accepted at `now` (without using it). */
   findPasswordReset(tokenHash: string, now: Date): PasswordResetRecord | null;
+
+  // Sign-ins with an organisation account under way, found by the hash of the browser's key.
+  /** Stores one, dropping those expired at `now` (and the oldest past a bound). */
+  createSsoRequest(request: SsoRequestRecord, now: Date): Promise<void>;
+  /** Takes the request out (once: a second call finds nothing); null when absent or expired. */
+  consumeSsoRequest(keyHash: string, now: Date): Promise<SsoRequestRecord | null>;
 
   /** Consumes the set-up token if it matches and has not expired; returns whether it did. */
   consumeSetupToken(tokenHash: string, now: Date): Promise<boolean>;

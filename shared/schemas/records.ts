@@ -9,6 +9,7 @@ import { ContributionRecordSchema } from './contribution';
 import { NotificationRecordSchema, NotificationSettingsRecordSchema } from './notification';
 import { CommentRetentionSchema, PersonalDataFlagRecordSchema } from './personal-data';
 import { ProfileRecordSchema } from './profile';
+import { SsoRequestRecordSchema } from './sso-request';
 import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 
 const id = z.string().min(1).max(64);
@@ -257,6 +258,8 @@ export const MetaDataSchema = z.object({
   notifications: z.array(NotificationRecordSchema).default([]),
   notificationSettings: z.array(NotificationSettingsRecordSchema).default([]),
   personalDataFlags: z.array(PersonalDataFlagRecordSchema).default([]),
+  /** Sign-ins with an organisation account under way (absent in files written before them). */
+  ssoRequests: z.array(SsoRequestRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -280,5 +283,6 @@ export function emptyMetaData(): MetaData {
     notifications: [],
     notificationSettings: [],
     personalDataFlags: [],
+    ssoRequests: [],
   };
 }

@@ -14,6 +14,7 @@ import { describeFlagContract } from './meta-store-contract-flags';
 import { describeProfileContract } from './meta-store-contract-profiles';
 import { describeSurveyContract } from './meta-store-contract-surveys';
 import { describePeopleContract } from './meta-store-contract-people';
+import { describeSsoContract } from './meta-store-contract-sso';
 import {
   aMembership,
   anApiToken,
@@ -95,6 +96,7 @@ export function describeMetaStoreContract(
     describePeopleContract(() => store);
     describeNotificationContract(() => store, reopened);
     describeFlagContract(() => store, reopened);
+    describeSsoContract(() => store, reopened);
 
     describe('copies', () => {
       it('returns copies: changing a returned record changes nothing stored', async () => {

@@ -21,6 +21,7 @@ import type { TestWorkspace } from './workspace';
 export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDeps> = {}): Hono {
   const { meta, registry, store } = workspace.server;
   const deps: ApiDeps = {
+    sso: null,
     meta,
     logger: createMemoryLogger(),
     now: () => new Date(),

@@ -168,6 +168,7 @@ export async function makeFixture(): Promise<Fixture> {
   });
   const docs = memoryDocs();
   const deps: ApiDeps = {
+    sso: null,
     meta,
     logger: createMemoryLogger(),
     now,

@@ -62,6 +62,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     sync: SyncLimits,
     database: null,
     redis: null,
+    oidc: null,
     metricsToken: null,
     mail: null,
     ...overrides,

@@ -102,4 +102,36 @@ describe('TRUST_PROXY and PASSWORD_HASH_COST', () => {
       /SMTP_URL/,
     );
   });
+
+  it('takes single sign-on from the OIDC_ variables: all three or none, https unless local', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    const oidc = {
+      OIDC_ISSUER: 'https://login.example.org/tenant',
+      OIDC_CLIENT_ID: 'lab',
+      OIDC_CLIENT_SECRET: 'secret',
+    };
+    expect(
+      loadConfig({ ...oidc, OIDC_ALLOWED_DOMAINS: ' NHS.net, @example.org ,', OIDC_NAME: 'NHS' })
+        .oidc,
+    ).toEqual({
+      issuer: 'https://login.example.org/tenant',
+      clientId: 'lab',
+      clientSecret: 'secret',
+      allowedDomains: ['nhs.net', 'example.org'],
+      name: 'NHS',
+    });
+    expect(loadConfig(oidc).oidc?.allowedDomains).toEqual([]);
+    expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER, OIDC_CLIENT_ID: 'lab' })).toThrow(
+      /OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/,
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.org' })).toThrow(
+      /OIDC_ISSUER must start with https/,
+    );
+    expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:9000' }).oidc?.issuer).toBe(
+      'http://127.0.0.1:9000',
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ALLOWED_DOMAINS: 'not a domain' })).toThrow(
+      /OIDC_ALLOWED_DOMAINS/,
+    );
+  });
 });

@@ -35,8 +35,13 @@ const INVALID_MESSAGES = {
 
 /** Throws the invitation's 404/410 unless it can be used now. */
 function usableInvite(c: ApiContext, token: string): InviteRecord {
+  return usableInviteByHash(c, hashSecret(token));
+}
+
+/** `usableInvite` for the hash of its token (single sign-on keeps only the hash). */
+export function usableInviteByHash(c: ApiContext, tokenHash: string): InviteRecord {
   const deps = c.get('deps');
-  const invite = deps.meta.findInviteByHash(hashSecret(token));
+  const invite = deps.meta.findInviteByHash(tokenHash);
   if (!invite) throw new ApiError(404, 'invite_not_found', INVALID_MESSAGES.not_found);
   const state = inviteState(invite, deps.now());
   if (state !== 'valid') throw new ApiError(410, `invite_${state}`, INVALID_MESSAGES[state]);
@@ -52,9 +57,14 @@ function emailTaken(): ApiError {
   );
 }
 
-async function accept(c: ApiContext, token: string, userId: string) {
+function accept(c: ApiContext, token: string, userId: string) {
+  return acceptInvitation(c, hashSecret(token), userId);
+}
+
+/** Uses the invitation for `userId` (audited), or throws its 410. */
+export async function acceptInvitation(c: ApiContext, tokenHash: string, userId: string) {
   const deps = c.get('deps');
-  const result = await deps.meta.acceptInvite(hashSecret(token), userId, deps.now());
+  const result = await deps.meta.acceptInvite(tokenHash, userId, deps.now());
   if (!result.ok)
     throw new ApiError(410, `invite_${result.reason}`, INVALID_MESSAGES[result.reason]);
   await audit(

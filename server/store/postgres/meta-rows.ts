@@ -50,6 +50,7 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
     key: (r: { userId: string }) => r.userId,
   },
   personal_data_flags: { family: 'personalDataFlags', key: (r: { id: string }) => r.id },
+  sso_requests: { family: 'ssoRequests', key: (r: { keyHash: string }) => r.keyHash },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

@@ -32,6 +32,7 @@ export const META_TABLES = [
   'notifications',
   'notification_settings',
   'personal_data_flags',
+  'sso_requests',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
 
@@ -123,6 +124,9 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: [metaTable('notifications'), metaTable('notification_settings')].join('\n'),
   },
   { version: 9, name: 'personal-data flags', sql: metaTable('personal_data_flags') },
+  // Sign-ins with an organisation account under way (state, nonce and PKCE verifier
+  // until the person returns); the linked accounts themselves are part of each user's record.
+  { version: 10, name: 'organisation sign-in requests', sql: metaTable('sso_requests') },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */
