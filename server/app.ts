@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CloseCode } from '../shared/close-codes';
-import { commentsDocId } from '../shared/comments';
+import { COMMENTS_MAP, commentsDocId, readComments } from '../shared/comments';
 import { initItemDoc, setTitle } from '../shared/documents/item-doc';
 import { migrateItemDoc, needsMigration } from '../shared/documents/migrate';
 import type { UserRecord } from '../shared/schemas/records';
@@ -35,6 +35,8 @@ import { opsRoutes } from './ops/ops-routes';
 import { createReadiness, type ReadinessCheck, storeCheck } from './ops/readiness';
 import { requestContext } from './ops/request-context';
 import { HistoryService, type VersionPolicy } from './history/history-service';
+import { startEmailDigests } from './notifications/email-digests';
+import { createNotifier } from './notifications/notifier';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import type { DocStore } from './store/doc-store';
@@ -73,6 +75,8 @@ export interface WorkspaceServerOptions {
   readonly history?: HistoryStore;
   /** When versions are taken automatically (`DEFAULT_VERSION_POLICY`). */
   readonly versionPolicy?: VersionPolicy;
+  /** How soon notification emails go out after gathering, and how often digests are checked. */
+  readonly notificationEmail?: { readonly gatherMs?: number; readonly checkEveryMs?: number };
   /** More for `/readyz` to check beyond the stores' own probes (e.g. a Redis connection). */
   readonly readinessChecks?: readonly ReadinessCheck[];
 }
@@ -189,6 +193,26 @@ export async function startWorkspaceServer(
     registry.closeConnections(match, code);
     feeds.closeConnections(match, code);
   };
+  const mailer = config.mail ? createMailer(config.mail, logger) : null;
+  // PUBLIC_URL when set; otherwise the address this server listens at (known once it does).
+  let ownUrl = '';
+  const publicUrl = () => (config.publicUrl ?? ownUrl).replace(/\/+$/, '');
+  const notifier = createNotifier({
+    meta,
+    logger,
+    digests: mailer
+      ? startEmailDigests({
+          meta,
+          mailer,
+          logger,
+          now,
+          publicUrl,
+          readComments: (itemId) =>
+            registry.read(commentsDocId(itemId), (doc) => readComments(doc.getMap(COMMENTS_MAP))),
+          ...options.notificationEmail,
+        })
+      : null,
+  });
   if (scale && storedMeta.shared) {
     await scale.shareMeta(
       storedMeta.shared,
@@ -196,6 +220,7 @@ export async function startWorkspaceServer(
         closeSockets,
         closeDocSockets: (match, code) => registry.closeConnections(match, code),
         itemChanged: (itemId) => feeds.itemChanged(itemId),
+        notificationsChanged: (userId) => notifier.changed(userId),
       }),
     );
   }
@@ -204,18 +229,16 @@ export async function startWorkspaceServer(
   const onAdminCreated = async (user: UserRecord) => {
     if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
   };
-  const mailer = config.mail ? createMailer(config.mail, logger) : null;
   // openid-client is loaded only where single sign-on is configured.
   const sso = config.oidc
     ? (await import('./auth/sso-client')).createSsoClient(config.oidc, logger)
     : null;
-  // PUBLIC_URL when set; otherwise the address this server listens at (known once it does).
-  let ownUrl = '';
   const deps: ApiDeps = {
     meta,
     mailer,
     sso,
-    publicUrl: () => (config.publicUrl ?? ownUrl).replace(/\/+$/, ''),
+    notifier,
+    publicUrl,
     logger,
     now,
     secureCookies: config.publicUrl?.startsWith('https://') ?? false,
@@ -226,7 +249,9 @@ export async function startWorkspaceServer(
     trustProxy: config.trustProxy,
     passwordHashCost: config.passwordHashCost,
     onAccessChanged: accessChangeHandler(closeSockets),
-    onSessionsEnded: (userId, { only, except }) =>
+    onSessionsEnded: (userId, { only, except }) => {
+      // An open notification stream checks its session again when woken.
+      notifier.changed(userId);
       closeSockets(
         (c) =>
           c.user.id === userId &&
@@ -234,9 +259,12 @@ export async function startWorkspaceServer(
           (only === undefined || c.sessionTokenHash === only) &&
           c.sessionTokenHash !== except,
         CloseCode.Unauthenticated,
-      ),
-    onAccountClosed: (userId) =>
-      closeSockets((c) => c.user.id === userId, CloseCode.Unauthenticated),
+      );
+    },
+    onAccountClosed: (userId) => {
+      notifier.changed(userId);
+      closeSockets((c) => c.user.id === userId, CloseCode.Unauthenticated);
+    },
     onApiTokensRevoked: (tokenIds) =>
       closeSockets(
         (c) => c.apiTokenId !== null && tokenIds.includes(c.apiTokenId),
@@ -329,6 +357,7 @@ export async function startWorkspaceServer(
   const close = () => {
     closing ??= (async () => {
       server.close();
+      notifier.close();
       sessionPurge.stop();
       retention.stop();
       expirySweep.stop();

@@ -24,6 +24,7 @@ import { itemRoutes, labItemRoutes } from './routes/item-routes';
 import { auditRoutes } from './routes/lab-activity-routes';
 import { directoryRoutes } from './routes/directory-routes';
 import { networkRoutes } from './routes/network-routes';
+import { mentionRoutes, notificationRoutes } from './routes/notification-routes';
 import { surveyRoutes } from './routes/survey-routes';
 import { labRoutes } from './routes/lab-routes';
 import { memberRoutes } from './routes/member-routes';
@@ -78,6 +79,8 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', directoryRoutes());
   api.route('/items', itemRoutes());
   api.route('/items', commentRoutes());
+  api.route('/items', mentionRoutes());
+  api.route('/notifications', notificationRoutes());
   api.route('/items', itemHistoryRoutes());
   api.route('/labs', labHistoryRoutes());
   api.route('/labs', reviewRoutes());

@@ -20,6 +20,7 @@ import { newId } from '../auth/secrets';
 import type { Mailer } from '../email/mailer';
 import type { HistoryService } from '../history/history-service';
 import type { Logger } from '../logger';
+import type { Notifier } from '../notifications/notifier';
 import type { MetaStore } from '../store/meta-store';
 import { Errors } from './errors';
 
@@ -67,6 +68,8 @@ export interface ApiDeps {
   readonly publicUrl: () => string;
   /** Single sign-on with organisation accounts (`OIDC_*`), or null when not configured. */
   readonly sso: SsoClient | null;
+  /** Notifications: stored, sent live to open streams and emailed (`server/notifications/`). */
+  readonly notifier: Notifier;
   /** The versions of items (`server/history/`). */
   readonly history: HistoryService;
   /** Server changes to item documents, made through the sync layer so open clients see them. */

@@ -24,6 +24,8 @@ export interface EmailContent {
   readonly paragraphs: readonly string[];
   /** The button (HTML) or the link on its own line (text), after the paragraphs. */
   readonly action?: EmailAction;
+  /** A list of links after the paragraphs (a digest's notifications), each its own line. */
+  readonly links?: readonly EmailAction[];
   /** Paragraphs after the action, e.g. when the link expires. */
   readonly after?: readonly string[];
 }
@@ -55,7 +57,9 @@ const paragraphHtml = (text: string) =>
 export function composeEmail(content: EmailContent): ComposedEmail {
   const link = content.action ? checkedLink(content.action.url) : null;
   const after = content.after ?? [];
+  const links = (content.links ?? []).map((each) => ({ ...each, url: checkedLink(each.url) }));
   const textParts = [...content.paragraphs];
+  for (const each of links) textParts.push(`${each.label}:\n${each.url}`);
   if (content.action && link) textParts.push(`${content.action.label}:\n${link}`);
   textParts.push(...after);
   const action =
@@ -69,6 +73,14 @@ export function composeEmail(content: EmailContent): ComposedEmail {
     `<title>${escapeHtml(content.subject)}</title></head>`,
     '<body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#212b32">',
     ...content.paragraphs.map(paragraphHtml),
+    links.length > 0
+      ? `<ul style="margin:0 0 16px;padding-left:20px">${links
+          .map(
+            (each) =>
+              `<li style="margin:0 0 8px"><a href="${escapeHtml(each.url)}">${escapeHtml(each.label)}</a></li>`,
+          )
+          .join('')}</ul>`
+      : '',
     action,
     ...after.map(paragraphHtml),
     '</body></html>',

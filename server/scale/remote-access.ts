@@ -6,7 +6,7 @@
  * the new rights), a removal with 4403; an ended session or a revoked or deleted API
  * token closes the sockets opened with it (4401); a change of an item's sharing closes
  * the sockets on the item and its comments (4501); every item change reaches the lab
- * feeds.
+ * feeds, and every change to a person's notifications their open notification streams.
  */
 import { CloseCode } from '../../shared/close-codes';
 import { commentsDocId } from '../../shared/comments';
@@ -20,6 +20,8 @@ export interface RemoteAccessTargets {
   /** Closes this process's document sockets (not lab feeds) that `match` selects. */
   closeDocSockets(match: (access: ConnectionOptions) => boolean, code: CloseCode): void;
   itemChanged(itemId: string): void;
+  /** A person's notifications changed (new ones, read ones): their open streams here are told. */
+  notificationsChanged(userId: string): void;
 }
 
 export function remoteAccessHandler(
@@ -60,6 +62,11 @@ export function remoteAccessHandler(
           const docs = new Set([item.id, commentsDocId(item.id)]);
           targets.closeDocSockets((c) => docs.has(c.docId), CloseCode.RightsChanged);
         }
+        return;
+      }
+      case 'notifications': {
+        const userId = (change.after ?? change.before)?.userId;
+        if (userId !== undefined) targets.notificationsChanged(userId);
         return;
       }
       default:

@@ -15,6 +15,7 @@ export type NotificationMethods = Pick<
   MetaStore,
   | 'addNotifications'
   | 'listNotifications'
+  | 'listNotificationsToEmail'
   | 'markNotificationsRead'
   | 'markNotificationsEmailed'
   | 'getNotificationSettings'
@@ -43,6 +44,8 @@ export function notificationMethods(state: CoreState): NotificationMethods {
       await state.saved();
     },
     listNotifications: (userId) => notifications.filter((each) => each.userId === userId).map(copy),
+    listNotificationsToEmail: () =>
+      notifications.filter((each) => each.readAt === null && each.emailedAt === null).map(copy),
     async markNotificationsRead(userId, ids, at) {
       state.assertOpen();
       const wanted = ids === 'all' ? null : new Set(ids);

@@ -234,6 +234,8 @@ export interface MetaStore {
   /** Stores new notifications (an id already stored is skipped). */
   addNotifications(notifications: readonly NotificationRecord[]): Promise<void>;
   listNotifications(userId: string): NotificationRecord[];
+  /** Everyone's notifications neither read nor emailed yet, oldest first. */
+  listNotificationsToEmail(): NotificationRecord[];
   /** Marks the person's unread notifications among `ids` (or all) read; returns how many. */
   markNotificationsRead(
     userId: string,

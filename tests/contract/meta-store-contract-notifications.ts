@@ -52,12 +52,12 @@ export function describeNotificationContract(
     it('marks read only the recipient’s own, one or all', async () => {
       const store = current();
       const [ada = '', bob = ''] = await createUsers(store, 2);
-      const [one, two, three] = [aNotification(ada), aNotification(ada), aNotification(ada)];
+      const one = aNotification(ada);
       const bobs = aNotification(bob);
-      await store.addNotifications([one, two, three, bobs].flatMap((x) => x ?? []));
+      await store.addNotifications([one, aNotification(ada), aNotification(ada), bobs]);
       const at = hoursFromNow(0);
       // Bob's id given by Ada marks nothing of Bob's.
-      expect(await store.markNotificationsRead(ada, [one?.id ?? '', bobs.id], at)).toBe(1);
+      expect(await store.markNotificationsRead(ada, [one.id, bobs.id], at)).toBe(1);
       expect(store.listNotifications(bob)[0]?.readAt).toBeNull();
       expect(store.listNotifications(ada).map((x) => x.readAt)).toEqual([at, null, null]);
       expect(await store.markNotificationsRead(ada, 'all', at)).toBe(2);
@@ -73,6 +73,19 @@ export function describeNotificationContract(
       await store.markNotificationsEmailed([one.id], hoursFromNow(0));
       await store.markNotificationsEmailed([one.id], hoursFromNow(1));
       expect(store.listNotifications(ada)[0]?.emailedAt).toBe(hoursFromNow(0));
+    });
+
+    it('lists everyone’s notifications neither read nor emailed', async () => {
+      const store = current();
+      const [ada = '', bob = ''] = await createUsers(store, 2);
+      const read = aNotification(ada);
+      const emailed = aNotification(ada);
+      const waiting = aNotification(ada);
+      const bobs = aNotification(bob);
+      await store.addNotifications([read, emailed, waiting, bobs]);
+      await store.markNotificationsRead(ada, [read.id], hoursFromNow(0));
+      await store.markNotificationsEmailed([emailed.id], hoursFromNow(0));
+      expect(store.listNotificationsToEmail().map((x) => x.id)).toEqual([waiting.id, bobs.id]);
     });
 
     it('keeps the most recent per person', async () => {

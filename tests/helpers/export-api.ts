@@ -13,6 +13,7 @@ import { type ExportDeps, mountExportRoutes } from '../../server/api/routes/expo
 import { createRequestThrottles } from '../../server/auth/request-throttles';
 import { createDocReader } from '../../server/export/doc-reader';
 import { createMemoryLogger } from '../../server/logger';
+import { createNotifier } from '../../server/notifications/notifier';
 import { initItemDoc } from '../../shared/documents/item-doc';
 import { TEST_PASSWORD_HASH_COST } from './accounts';
 import type { TestWorkspace } from './workspace';
@@ -36,6 +37,7 @@ export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDe
     onAccessChanged: () => undefined,
     presenceInLab: async () => [],
     onItemSharingChanged: () => undefined,
+    notifier: createNotifier({ meta, logger: createMemoryLogger(), digests: null }),
     onSessionsEnded: () => undefined,
     onApiTokensRevoked: () => undefined,
     onAdminCreated: async () => undefined,

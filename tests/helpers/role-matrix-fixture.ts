@@ -15,6 +15,7 @@ import { hashSecret, newId, newSecret } from '../../server/auth/secrets';
 import { createDocReader } from '../../server/export/doc-reader';
 import { HistoryService } from '../../server/history/history-service';
 import { createMemoryLogger } from '../../server/logger';
+import { createNotifier } from '../../server/notifications/notifier';
 import { createMemoryHistoryStore } from '../../server/store/history-store';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
@@ -182,6 +183,7 @@ export async function makeFixture(): Promise<Fixture> {
     passwordHashCost: TEST_PASSWORD_HASH_COST,
     onAccessChanged: () => undefined,
     onItemSharingChanged: () => undefined,
+    notifier: createNotifier({ meta, logger: createMemoryLogger(), digests: null }),
     onSessionsEnded: () => undefined,
     onApiTokensRevoked: () => undefined,
     presenceInLab: async () => [],

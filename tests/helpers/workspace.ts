@@ -81,6 +81,8 @@ export async function startTestWorkspace(
     versionPolicy?: VersionPolicy;
     /** Makes the DocStore for each start, given the data directory (e.g. with failing fsyncs). */
     store?: (dataDir: string) => DocStore;
+    /** How soon notification emails go out and how often digests are checked. */
+    notificationEmail?: { gatherMs?: number; checkEveryMs?: number };
   } = {},
 ): Promise<TestWorkspace> {
   const dataDir = await makeDataDir();
@@ -97,6 +99,7 @@ export async function startTestWorkspace(
       ...(options.meta ? { meta: options.meta } : {}),
       ...(options.versionPolicy ? { versionPolicy: options.versionPolicy } : {}),
       ...(options.store ? { store: options.store(dataDir) } : {}),
+      ...(options.notificationEmail ? { notificationEmail: options.notificationEmail } : {}),
     });
   let server = await start();
   let stopped = false;

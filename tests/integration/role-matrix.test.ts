@@ -201,6 +201,42 @@ const CASES: Case[] = [
     path: (f) => `/labs/${f.labId}/personal-data`,
     expect: lab(403, 403, 403, 200),
   },
+  // Whom a comment may @mention: lab members who may see the item (asked by staff).
+  {
+    route: 'GET /items/:itemId/mentionable',
+    path: (f) => `/items/${f.itemId}/mentionable`,
+    expect: lab(200, 404, 200, 200),
+  },
+  // Everyone's own comments across their labs.
+  { route: 'GET /me/comments', path: () => '/me/comments', expect: signedIn(200) },
+  // Everyone's own notifications; someone else's id answers as no notification.
+  { route: 'GET /notifications', path: () => '/notifications', expect: signedIn(200) },
+  {
+    route: 'GET /notifications/stream',
+    path: () => '/notifications/stream',
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /notifications/read-all',
+    path: () => '/notifications/read-all',
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /notifications/:id/read',
+    path: () => '/notifications/unknown/read',
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /notifications/settings',
+    path: () => '/notifications/settings',
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /notifications/settings',
+    path: () => '/notifications/settings',
+    body: () => ({ email: 'daily' }),
+    expect: signedIn(200),
+  },
   // History: members who may read items see it (reviewers never: it holds drafts and
   // deleted passages); those who may edit name and restore; facilitators delete.
   {
@@ -511,6 +547,8 @@ describe('role matrix: every API route for every kind of person', () => {
           ...(testCase.body ? { body: JSON.stringify(testCase.body(f, who)) } : {}),
         });
         seen[who] = response.status;
+        // A stream (the notifications' events) ends when its reader goes.
+        await response.body?.cancel();
       }
       expect(seen).toEqual(testCase.expect);
     });

@@ -40,12 +40,14 @@ describe("another process's metadata changes", () => {
   function record() {
     const closed: Array<{ code: CloseCode; docs: boolean; matches: (a: never) => boolean }> = [];
     const items: string[] = [];
+    const notified: string[] = [];
     const handle = remoteAccessHandler({
       closeSockets: (match, code) => closed.push({ code, docs: false, matches: match as never }),
       closeDocSockets: (match, code) => closed.push({ code, docs: true, matches: match as never }),
       itemChanged: (id) => items.push(id),
+      notificationsChanged: (userId) => notified.push(userId),
     });
-    return { closed, items, handle };
+    return { closed, items, notified, handle };
   }
   const access = (over: Record<string, unknown>) =>
     ({
@@ -71,6 +73,30 @@ describe("another process's metadata changes", () => {
     expect(first?.matches(access({}))).toBe(true);
     expect(first?.matches(access({ labId: 'lab-2' }))).toBe(false);
     expect(first?.matches(access({ user: { id: 'user-2' } }))).toBe(false);
+  });
+
+  it("tells a person's notification streams of their notifications another process changed", () => {
+    const { closed, notified, handle } = record();
+    const notification = {
+      id: 'n-1',
+      userId: 'user-1',
+      kind: 'reply' as const,
+      labId: 'lab-1',
+      itemId: 'item-1',
+      commentId: 'c-1',
+      actorId: 'user-2',
+      createdAt: '2030-01-01T00:00:00.000Z',
+      readAt: null,
+      emailedAt: null,
+    };
+    handle({ family: 'notifications', before: null, after: notification });
+    handle({
+      family: 'notifications',
+      before: notification,
+      after: { ...notification, readAt: notification.createdAt },
+    });
+    expect(notified).toEqual(['user-1', 'user-1']);
+    expect(closed).toHaveLength(0);
   });
 
   it('closes the sockets of an ended session and of a revoked or deleted token (4401)', () => {

@@ -26,6 +26,7 @@ import { presentComments, reviewerName, scrubReviewerNames } from '../comment-na
 import { type ApiContext, type AppEnv, type Auth, audit, requireAuth } from '../context';
 import { checkBeforeWriting, recordFlag } from '../personal-data-guard';
 import { ApiError, Errors } from '../errors';
+import { notifyOfComment } from '../notify';
 import { readJson } from '../validate';
 
 interface ItemAccess {
@@ -165,8 +166,9 @@ export function commentRoutes(): Hono<AppEnv> {
       deleted: false,
       hidden: null,
     };
-    await writeComment(c, item.id, (map) => map.set(comment.id, comment));
+    const all = await writeComment(c, item.id, (map) => map.set(comment.id, comment));
     await flagKept(c, item, { commentId: comment.id, part: 'body' }, flagged, body.personalData);
+    await notifyOfComment(c, item, { kind: 'created', comment, all });
     return c.json({ comment }, 201);
   });
 
@@ -184,6 +186,7 @@ export function commentRoutes(): Hono<AppEnv> {
     };
     await writeComment(c, item.id, (map) => map.set(comment.id, edited));
     await flagKept(c, item, { commentId: comment.id, part: 'body' }, flagged, body.personalData);
+    await notifyOfComment(c, item, { kind: 'edited', comment: edited, before: comment });
     return c.json({ comment: edited });
   });
 
@@ -223,6 +226,7 @@ export function commentRoutes(): Hono<AppEnv> {
       flagged,
       body.personalData,
     );
+    await notifyOfComment(c, item, { kind: 'resolved', comment: resolved });
     return c.json({ comment: resolved });
   });
 

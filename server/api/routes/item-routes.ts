@@ -19,6 +19,7 @@ import {
   requireLab,
 } from '../context';
 import { Errors } from '../errors';
+import { notifyOfSharing } from '../notify';
 import { readJson } from '../validate';
 
 const INITIAL_STATUS: Record<ItemRecord['kind'], string> = {
@@ -120,6 +121,7 @@ export function itemRoutes(): Hono<AppEnv> {
     if (body.title !== undefined && body.title !== item.title)
       await deps.docs.setTitle(item.id, body.title);
     if (sharingTo !== undefined) {
+      await notifyOfSharing(c, item, updated);
       await audit(c, 'item.sharing_changed', item.labId, {
         itemId: item.id,
         from: item.sharing,
