@@ -8,11 +8,13 @@ import type { ApiToken } from '../../shared/schemas/api-responses';
 import { AccountDetailsForm } from '../features/accounts/AccountDetailsForm';
 import { ApiTokens } from '../features/accounts/ApiTokens';
 import { ChangePasswordForm } from '../features/accounts/ChangePasswordForm';
+import { LinkOrganisation } from '../features/accounts/LinkOrganisation';
 import { MyData } from '../features/accounts/MyData';
 import { MySessions } from '../features/accounts/MySessions';
 import { ErrorSummary } from '../lib/ErrorSummary';
 import { apiFormErrors, type FormErrors } from '../lib/form-errors';
 import { LoadFailed, Loading } from '../lib/PageStatus';
+import { ssoRefusal, useSsoInfo } from '../lib/sso';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
 import type { SignedIn } from './session';
@@ -31,6 +33,7 @@ export function AccountPage(props: {
   const [tokens, reload] = useApiData('tokens', () =>
     api.request<{ tokens: ApiToken[] }>('GET', '/tokens'),
   );
+  const sso = useSsoInfo(api, me.user.id);
   const [sessions, reloadSessions] = useApiData('sessions', () =>
     api.request<{ sessions: AccountSession[] }>('GET', '/account/sessions'),
   );
@@ -38,8 +41,12 @@ export function AccountPage(props: {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1 className="nhsuk-heading-l">Your account</h1>
+        <ErrorSummary errors={ssoRefusal()} />
         <AccountDetailsForm api={api} user={me.user} onSaved={props.onDetailsSaved} />
         <ChangePasswordForm api={api} />
+        {sso.status === 'ready' && sso.data.enabled && (
+          <LinkOrganisation api={api} label={sso.data.label} linked={sso.data.linked} />
+        )}
         {sessions.status === 'ready' && (
           <MySessions api={api} sessions={sessions.data.sessions} onChanged={reloadSessions} />
         )}

@@ -6,9 +6,11 @@
 import type { InvitationDetails as Details, Lab } from '../../shared/schemas/api-responses';
 import { SignUpForm } from '../features/accounts/SignUpForm';
 import { AcceptInvitation } from '../features/invitations/AcceptInvitation';
+import { JoinWithOrganisation } from '../features/invitations/JoinWithOrganisation';
 import { InvitationDetails } from '../features/invitations/InvitationDetails';
 import { Link, navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
+import { useSsoInfo } from '../lib/sso';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
 import { paths } from './router';
@@ -16,6 +18,7 @@ import type { Session } from './session';
 
 export function InvitePage({ session, token }: { session: Session; token: string }) {
   const { api, state } = session;
+  const sso = useSsoInfo(api, 'anonymous');
   const [invitation] = useApiData(`invite:${token}`, () =>
     api.request<Details>('GET', `/invites/${token}`),
   );
@@ -50,6 +53,9 @@ export function InvitePage({ session, token }: { session: Session; token: string
                 land(lab);
               }}
             />
+            {sso.status === 'ready' && sso.data.enabled && (
+              <JoinWithOrganisation api={api} token={token} label={sso.data.label} />
+            )}
           </>
         )}
       </div>

@@ -1,6 +1,9 @@
 /** `/sign-in?next=…`: sign in, then go back to where the person was going (same site only). */
 import { SignInForm } from '../features/accounts/SignInForm';
+import { SsoSignIn } from '../features/accounts/SsoSignIn';
+import { ErrorSummary } from '../lib/ErrorSummary';
 import { Link, Redirect, safeNextPath } from '../lib/navigation';
+import { ssoRefusal, useSsoInfo } from '../lib/sso';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
 import { paths } from './router';
@@ -37,6 +40,7 @@ export function SignInPage({ session }: { session: Session }) {
     new URLSearchParams(window.location.search).get('next'),
     window.location.origin,
   );
+  const sso = useSsoInfo(session.api, 'anonymous');
   if (session.state.status === 'signed-in') return <Redirect to={next} />;
   const ended =
     session.state.status === 'signed-out' ||
@@ -51,8 +55,12 @@ export function SignInPage({ session }: { session: Session }) {
             <p>You have been signed out. Sign in again to carry on.</p>
           </div>
         )}
+        <ErrorSummary errors={ssoRefusal()} />
         <FirstStart session={session} />
         <SignInForm api={session.api} onSignedIn={session.signedIn} />
+        {sso.status === 'ready' && sso.data.enabled && (
+          <SsoSignIn api={session.api} label={sso.data.label} returnTo={next} />
+        )}
         <p>
           <Link href={paths.forgotPassword()}>Forgotten your password?</Link>
         </p>

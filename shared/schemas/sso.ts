@@ -29,6 +29,8 @@ export interface SsoInfo {
   enabled: boolean;
   /** "Sign in with …": the organisation's name, or "your organisation". */
   label: string;
+  /** Whether the signed-in person's account is linked to an organisation account. */
+  linked: boolean;
 }
 
 /** Why a return from the provider was refused; the pages show the message as written. */
@@ -57,3 +59,8 @@ export type SsoErrorCode = keyof typeof SSO_ERRORS;
 
 /** The query parameter a page reads the refusal from. */
 export const SSO_ERROR_PARAM = 'sso_error';
+
+/** The message for `code`, or null when it is not one of ours (a link someone made up). */
+export function ssoErrorMessage(code: string | null): string | null {
+  return code !== null && Object.hasOwn(SSO_ERRORS, code) ? SSO_ERRORS[code as SsoErrorCode] : null;
+}

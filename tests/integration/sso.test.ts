@@ -128,7 +128,11 @@ async function linkedPerson(name: string, login: string, deactivated = false) {
 describe('single sign-on with an organisation account', () => {
   it('says what the button offers', async () => {
     const response = await fetch(`${workspace.url}/api/auth/sso`);
-    expect(await response.json()).toEqual({ enabled: true, label: 'Sign in with Example NHS' });
+    expect(await response.json()).toEqual({
+      enabled: true,
+      label: 'Sign in with Example NHS',
+      linked: false,
+    });
   });
 
   it('lets an invited person join by signing in at their provider, with the invited role', async () => {
@@ -212,6 +216,8 @@ describe('single sign-on with an organisation account', () => {
 
     const later = await signInBySso('lena');
     expect((await me(later.client))?.user.id).toBe(lena.user.id);
+    const info = await later.client.request(`${workspace.url}/api/auth/sso`);
+    expect(await info.json()).toMatchObject({ linked: true });
   });
 
   it('refuses a wrong state, and a replayed code whether with the old or a new sign-in', async () => {

@@ -10,6 +10,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'auth.sign_out': 'Signed out',
   'auth.password_changed': 'Changed password',
   'auth.setup_completed': 'Set up Improvement Lab',
+  'auth.sso_linked': 'Linked an organisation account',
   'token.created': 'Created an API token',
   'token.revoked': 'Revoked an API token',
   'lab.created': 'Created the lab',

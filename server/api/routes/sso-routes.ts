@@ -98,9 +98,10 @@ export function ssoRoutes(): Hono<AppEnv> {
 
   routes.get('/sso', (c) => {
     const sso = c.get('deps').sso;
+    const linked = (c.get('auth')?.user.identities?.length ?? 0) > 0;
     const info: SsoInfo = sso
-      ? { enabled: true, label: ssoButtonLabel(sso.settings) }
-      : { enabled: false, label: '' };
+      ? { enabled: true, label: ssoButtonLabel(sso.settings), linked }
+      : { enabled: false, label: '', linked };
     return c.json(info);
   });
 
