@@ -10,6 +10,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CloseCode } from '../shared/close-codes';
 import { COMMENTS_MAP, commentsDocId, readComments } from '../shared/comments';
+import { groupNotesDocId } from '../shared/network/groups';
 import { initItemDoc, setTitle } from '../shared/documents/item-doc';
 import { migrateItemDoc, needsMigration } from '../shared/documents/migrate';
 import type { UserRecord } from '../shared/schemas/records';
@@ -277,6 +278,11 @@ export async function startWorkspaceServer(
       registry.closeConnections(
         (c) => c.docId === itemId || c.docId === commentsDocId(itemId),
         CloseCode.RightsChanged,
+      ),
+    onGroupLeft: (groupId, userId) =>
+      registry.closeConnections(
+        (c) => c.docId === groupNotesDocId(groupId) && c.user.id === userId,
+        CloseCode.Forbidden,
       ),
     onAdminCreated,
     history,

@@ -44,6 +44,7 @@ export function presentLab(lab: LabRecord, role: LabRole | null): Lab {
     endDate: lab.endDate,
     createdAt: lab.createdAt,
     archived: lab.archivedAt !== null,
+    topic: lab.topic ?? null,
     myRole: role,
     hospitalNumberMasks: lab.hospitalNumberMasks ?? [],
     commentRetentionDays: lab.commentRetentionDays ?? null,

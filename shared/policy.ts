@@ -114,3 +114,50 @@ export function docRights(
 export function canWrite(rights: DocRights | null): boolean {
   return rights === 'edit';
 }
+
+/**
+ * Who may start a special interest group: site administrators always; otherwise a
+ * member of staff, meaning someone who holds a lab role other than reviewer (patients
+ * and the public take part in groups but do not start them), or who may create labs.
+ */
+export function mayStartGroup(actor: Actor | null, labRoles: readonly LabRole[]): boolean {
+  if (actor === null) return false;
+  if (actor.isAdmin || actor.canCreateLabs) return true;
+  return labRoles.some((role) => role !== 'reviewer');
+}
+
+export type GroupAction =
+  /** Open and edit the shared notes, see the member list. */
+  | 'group.notes'
+  /** Approve or decline requests to join. */
+  | 'group.answer_requests'
+  /** Start a lab from the group (the person must also be allowed to create labs). */
+  | 'group.start_lab';
+
+/**
+ * What a person may do in a group, by their place in it. Members edit the notes;
+ * organisers also answer requests and start labs. Administrators may answer requests
+ * (to unstick a group whose organisers left) but, like anyone, read the notes only as
+ * members: the notes are the group's own.
+ */
+export function mayInGroup(
+  actor: Actor | null,
+  place: { readonly role: 'organiser' | 'member'; readonly state: 'member' | 'requested' } | null,
+  action: GroupAction,
+): boolean {
+  if (actor === null) return false;
+  const member = place !== null && place.state === 'member';
+  const organiser = member && place.role === 'organiser';
+  switch (action) {
+    case 'group.notes':
+      return member;
+    case 'group.answer_requests':
+      return organiser || actor.isAdmin;
+    case 'group.start_lab':
+      return organiser && mayCreateLab(actor);
+    default: {
+      const unreachable: never = action;
+      throw new Error(`unknown group action ${String(unreachable)}`);
+    }
+  }
+}

@@ -23,6 +23,7 @@ import { inviteRoutes, labInviteRoutes } from './routes/invite-routes';
 import { itemRoutes, labItemRoutes } from './routes/item-routes';
 import { auditRoutes } from './routes/lab-activity-routes';
 import { directoryRoutes } from './routes/directory-routes';
+import { groupRoutes } from './routes/group-routes';
 import { networkRoutes } from './routes/network-routes';
 import { mentionRoutes, notificationRoutes } from './routes/notification-routes';
 import { surveyRoutes } from './routes/survey-routes';
@@ -77,6 +78,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/labs', surveyRoutes());
   api.route('/labs', networkRoutes());
   api.route('/', directoryRoutes());
+  api.route('/groups', groupRoutes());
   api.route('/items', itemRoutes());
   api.route('/items', commentRoutes());
   api.route('/items', mentionRoutes());

@@ -58,6 +58,8 @@ export interface ApiDeps {
   readonly presenceInLab: (
     labId: string,
   ) => Promise<Array<{ userId: string; name: string; docIds: string[] }>>;
+  /** Called when someone left a group: their sockets on its notes close at once. */
+  readonly onGroupLeft: (groupId: string, userId: string) => void;
   /** Called when an item's sharing state changed. */
   readonly onItemSharingChanged: (itemId: string) => void;
   /** Called after the first admin exists (to give them the demo lab). */

@@ -1,7 +1,7 @@
 /**
  * What the workspace holds about one person, for "my data" (UK GDPR's right of
  * access), and erasing it when they delete their account (the right to erasure):
- * the account, sessions, tokens, memberships, reset links and directory profile go from the
+ * the account, sessions, tokens, memberships, group places, reset links and directory profile go from the
  * MetaStore; in the comments they wrote, their name is replaced by "Former
  * member" (the comments themselves stay, as part of the lab's record). Audit
  * entries keep only the account's id, which nothing links to a person any more.
@@ -55,6 +55,13 @@ export async function personalData(deps: ApiDeps, userId: string) {
     })),
     apiTokens: meta.listApiTokens(userId).map(presentApiToken),
     directoryProfile: meta.getProfile(userId),
+    groups: meta.listGroupsOfUser(userId).map(({ group, member }) => ({
+      groupId: group.id,
+      groupName: group.name,
+      role: member.role,
+      state: member.state,
+      since: member.since,
+    })),
     comments,
     audit: meta
       .listAudit(null, Number.MAX_SAFE_INTEGER)

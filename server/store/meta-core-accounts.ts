@@ -50,6 +50,7 @@ export type UserMethods = Pick<
 export function userMethods(state: CoreState): UserMethods {
   const { users, sessions, apiTokens, memberships, passwordResets, profiles } = state.data;
   const { notifications, notificationSettings } = state.data;
+  const { groupMembers } = state.data;
   const byEmail = (email: string) => {
     const wanted = normaliseEmail(email);
     return users.find((user) => user.email === wanted);
@@ -119,6 +120,7 @@ export function userMethods(state: CoreState): UserMethods {
       // Notifications addressed to them go; those they caused stay (naming them by id only).
       removeWhere(notifications, (each) => each.userId === id);
       removeWhere(notificationSettings, (each) => each.userId === id);
+      removeWhere(groupMembers, (each) => each.userId === id);
       await state.saved();
       return true;
     },

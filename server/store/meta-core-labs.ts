@@ -33,6 +33,7 @@ const LAB_PATCH_KEYS = [
   'archivedAt',
   'hospitalNumberMasks',
   'commentRetentionDays',
+  'topic',
 ] as const satisfies ReadonlyArray<keyof LabPatch>;
 
 export type LabMethods = Pick<

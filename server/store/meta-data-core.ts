@@ -22,6 +22,7 @@ import type { CoreState } from './meta-core-state';
 import { contributionMethods } from './meta-core-contributions';
 import { notificationMethods } from './meta-core-notifications';
 import { flagMethods } from './meta-core-flags';
+import { groupMethods } from './meta-core-groups';
 import { profileMethods } from './meta-core-profiles';
 import { ssoMethods } from './meta-core-sso';
 import { surveyMethods } from './meta-core-surveys';
@@ -67,6 +68,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
     ...contributionMethods(state),
     ...notificationMethods(state),
     ...flagMethods(state),
+    ...groupMethods(state),
     ...setupTokenMethods(state),
     ...passwordResetMethods(state),
     ...ssoMethods(state),

@@ -29,6 +29,7 @@ import type {
   NotificationSettingsRecord,
 } from '../../shared/schemas/notification';
 import type { PersonalDataFlagRecord } from '../../shared/schemas/personal-data';
+import type { GroupMemberRecord, GroupRecord } from '../../shared/schemas/group';
 import type { ProfileRecord } from '../../shared/schemas/profile';
 import type { SurveyRecord, SurveyResponseRecord } from '../../shared/schemas/survey';
 
@@ -55,6 +56,7 @@ export type LabPatch = Partial<
     | 'archivedAt'
     | 'hospitalNumberMasks'
     | 'commentRetentionDays'
+    | 'topic'
   >
 >;
 export type ItemPatch = Partial<
@@ -137,7 +139,7 @@ export interface MetaStore {
   hasAdmin(): boolean;
   /**
    * Erases a user: the record, their sessions, API tokens, memberships, password
-   * resets and directory profile go in one step. What they wrote stays (it names them by id only).
+   * resets, directory profile and group places go in one step. What they wrote stays (it names them by id only).
    */
   deleteUser(id: string): Promise<boolean>;
 
@@ -256,6 +258,26 @@ export interface MetaStore {
   recordPersonalDataFlag(flag: PersonalDataFlagRecord): Promise<PersonalDataFlagRecord>;
   /** The lab's flags, oldest first. */
   listPersonalDataFlags(labId: string): PersonalDataFlagRecord[];
+  // Special interest groups. `createGroup` adds the starter as organiser in the same step.
+  createGroup(group: GroupRecord, organiser: GroupMemberRecord): Promise<GroupRecord>;
+  getGroup(id: string): GroupRecord | null;
+  /** Every group, in creation order. */
+  listGroups(): GroupRecord[];
+  getGroupMember(groupId: string, userId: string): GroupMemberRecord | null;
+  /** Members and requests to join, in the order they came. */
+  listGroupMembers(groupId: string): GroupMemberRecord[];
+  /** The groups a person is in or asked to join, with their place. */
+  listGroupsOfUser(userId: string): Array<{ group: GroupRecord; member: GroupMemberRecord }>;
+  /** Adds a member or a request; if the person has a place already, keeps and returns it. */
+  addGroupMember(member: GroupMemberRecord): Promise<GroupMemberRecord>;
+  /** Turns a request into membership from `since`; null when there is no request. */
+  admitGroupMember(
+    groupId: string,
+    userId: string,
+    since: string,
+  ): Promise<GroupMemberRecord | null>;
+  /** Removes a member or a request (leaving, declining); returns whether there was one. */
+  removeGroupMember(groupId: string, userId: string): Promise<boolean>;
 
   // One-time set-up link for the first admin.
   setSetupToken(token: { tokenHash: string; expiresAt: string } | null): Promise<void>;

@@ -9,7 +9,8 @@ import type { Context } from 'hono';
 import { CloseCode } from '../../shared/close-codes';
 import { commentsDocId, itemIdOfCommentsDoc } from '../../shared/comments';
 import { isDocId } from '../../shared/doc-id';
-import { canWrite } from '../../shared/policy';
+import { groupIdOfNotesDoc, groupNotesDocId } from '../../shared/network/groups';
+import { canWrite, mayInGroup } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
 import {
   type Authenticated,
@@ -30,6 +31,7 @@ export type UpgradeDecision =
   | {
       ok: true;
       docId: string;
+      /** The item's lab; for a group's notes, the notes' own id (they belong to no lab). */
       labId: string;
       userId: string;
       userName: string;
@@ -74,6 +76,8 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
   const authenticated = authenticateUpgrade(c, meta, now);
   if (!authenticated.ok) return authenticated;
   const { found } = authenticated;
+  const groupId = groupIdOfNotesDoc(docId);
+  if (groupId !== null) return authorizeGroupNotes(meta, groupId, found);
   // A comments document goes with its item: whoever may see the item may read its
   // comments, and nobody writes to it but the server.
   const commentsOf = itemIdOfCommentsDoc(docId);
@@ -92,6 +96,32 @@ export function authorizeUpgrade(c: Context, meta: MetaStore, now: Date): Upgrad
     isReviewer: isReviewerIn(meta, item.labId, found.user.id),
     rights: commentsOf ? 'read' : rights,
     canWrite: commentsOf ? false : canWrite(rights),
+    sessionTokenHash: found.session?.tokenHash ?? null,
+    apiTokenId: found.token?.id ?? null,
+    expiresAt: accessExpiresAt(found),
+  };
+}
+
+/** A group's notes: its members edit them; nobody else may open them, administrators included. */
+function authorizeGroupNotes(
+  meta: MetaStore,
+  groupId: string,
+  found: Authenticated,
+): UpgradeDecision {
+  const group = meta.getGroup(groupId);
+  const place = group ? meta.getGroupMember(group.id, found.user.id) : null;
+  if (!group || !mayInGroup(actorOf(found.user), place, 'group.notes'))
+    return { ok: false, code: CloseCode.Forbidden, reason: 'not a group member' };
+  const docId = groupNotesDocId(group.id);
+  return {
+    ok: true,
+    docId,
+    labId: docId,
+    userId: found.user.id,
+    userName: found.user.name,
+    isReviewer: false,
+    rights: 'edit',
+    canWrite: true,
     sessionTokenHash: found.session?.tokenHash ?? null,
     apiTokenId: found.token?.id ?? null,
     expiresAt: accessExpiresAt(found),

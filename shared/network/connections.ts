@@ -1,18 +1,20 @@
 /**
  * Connections made through the workspace: two members are connected from the first
  * time they work together — both edit the same item, or one replies to or answers the
- * other's comment. A lab's network shows its members and the ties between them; a
+ * other's comment, or both are members of the same special interest group and both
+ * edit its shared notes. A lab's network shows its members and the ties between them; a
  * tie is new in the lab when its first piece of work together happened in that lab.
  * The counts are what the programme's evaluation measured: new connections per
  * member, and the share that cross professions and regions.
  */
-export const INTERACTION_KINDS = ['co_edit', 'reply'] as const;
+export const INTERACTION_KINDS = ['co_edit', 'reply', 'group_notes'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 export interface Interaction {
   readonly a: string;
   readonly b: string;
   readonly at: string;
+  /** Where: a lab's id, or a group's for its notes (never new in any lab). */
   readonly labId: string;
   readonly how: InteractionKind;
 }
@@ -59,6 +61,36 @@ export function coEditing(
         const at = [x.firstAt, y.firstAt].sort()[1] ?? x.firstAt;
         interactions.push({ a: x.userId, b: y.userId, at, labId: x.labId, how: 'co_edit' });
       }
+    }
+  }
+  return interactions;
+}
+
+/**
+ * A group's members who both edited its notes are tied, from the later of the four
+ * moments (each joining, each first edit): joining alone ties nobody, and neither
+ * does editing by someone who is not (or no longer) a member.
+ */
+export function groupNotesEditing(
+  groupId: string,
+  members: ReadonlyArray<{ userId: string; since: string }>,
+  editors: ReadonlyArray<{ userId: string; firstAt: string }>,
+): Interaction[] {
+  const joined = new Map(members.map((member) => [member.userId, member.since]));
+  const people: Array<{ userId: string; from: string }> = [];
+  for (const editor of editors) {
+    const since = joined.get(editor.userId);
+    if (since === undefined) continue;
+    people.push({ userId: editor.userId, from: [since, editor.firstAt].sort()[1] ?? since });
+  }
+  const interactions: Interaction[] = [];
+  for (let i = 0; i < people.length; i += 1) {
+    for (let j = i + 1; j < people.length; j += 1) {
+      const x = people[i];
+      const y = people[j];
+      if (!x || !y) continue;
+      const at = [x.from, y.from].sort()[1] ?? x.from;
+      interactions.push({ a: x.userId, b: y.userId, at, labId: groupId, how: 'group_notes' });
     }
   }
   return interactions;

@@ -16,6 +16,8 @@ export interface DirectoryPerson {
   /** Titles of the labs the person is a member of. */
   readonly labTitles: readonly string[];
   readonly labIds: readonly string[];
+  /** Names of the special interest groups the person is a member of (requests not counted). */
+  readonly groupNames?: readonly string[];
 }
 
 export function isListedTo(
@@ -46,6 +48,9 @@ export function directoryEntry(person: DirectoryPerson): DirectoryEntry {
     ...(shown.region && profile.region ? { region: profile.region } : {}),
     ...(shown.topics && profile.topics.length > 0 ? { topics: profile.topics } : {}),
     ...(shown.labs && person.labTitles.length > 0 ? { labs: person.labTitles } : {}),
+    ...(shown.groups && person.groupNames && person.groupNames.length > 0
+      ? { groups: person.groupNames }
+      : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface Lab {
   readonly endDate: string | null;
   readonly createdAt: string;
   readonly archived: boolean;
+  /** What the lab works on (a directory topic), or null. */
+  readonly topic: string | null;
   /** Null for an instance administrator who is not a member. */
   readonly myRole: LabRole | null;
   /** The lab's hospital number formats, for the personal-data check in the browser. */

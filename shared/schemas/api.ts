@@ -8,6 +8,7 @@ import { Limits } from '../limits';
 import { HospitalNumberMasksSchema } from '../personal-data/hospital-number';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 import { CommentRetentionSchema, type FlaggedSpan } from './personal-data';
+import { TopicSchema } from './profile';
 import { ITEM_KINDS } from './records';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -74,6 +75,11 @@ export const UpdateLabBodySchema = z
     endDate: isoDate,
     hospitalNumberMasks: HospitalNumberMasksSchema,
     commentRetentionDays: CommentRetentionSchema,
+    /** What the lab works on (a directory topic); empty or null for none. */
+    topic: z
+      .union([z.literal(''), TopicSchema])
+      .nullable()
+      .transform((value) => value || null),
   })
   .partial();
 

@@ -47,7 +47,8 @@ export const PROFILE_AUDIENCE_LABELS: Readonly<Record<ProfileAudience, string>> 
 
 export const MAX_TOPICS = 10;
 
-const topic = z
+/** A topic as the directory keeps it: trimmed, lower-case; groups and labs use the same. */
+export const TopicSchema = z
   .string()
   .trim()
   .min(1)
@@ -55,14 +56,21 @@ const topic = z
   .transform((text) => text.toLowerCase());
 
 /** The fields a person may show or keep off their listing. */
-export const PROFILE_FIELDS = ['profession', 'organisation', 'region', 'topics', 'labs'] as const;
+export const PROFILE_FIELDS = [
+  'profession',
+  'organisation',
+  'region',
+  'topics',
+  'labs',
+  'groups',
+] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 export const ProfileBodySchema = z.object({
   audience: z.enum(PROFILE_AUDIENCES),
   organisation: z.string().trim().max(120),
   region: z.enum(REGIONS).nullable(),
-  topics: z.array(topic).max(MAX_TOPICS),
+  topics: z.array(TopicSchema).max(MAX_TOPICS),
   openToConnect: z.boolean(),
   /** Kept off network pictures and counts (still counted in nobody's favour or against). */
   hideFromNetwork: z.boolean(),
@@ -72,6 +80,8 @@ export const ProfileBodySchema = z.object({
     region: z.boolean(),
     topics: z.boolean(),
     labs: z.boolean(),
+    /** Added after profiles shipped: a profile saved before it keeps groups off its listing. */
+    groups: z.boolean().default(false),
   }),
 });
 export type ProfileBody = z.infer<typeof ProfileBodySchema>;
@@ -92,7 +102,14 @@ export function defaultProfile(userId: string, at: string): ProfileRecord {
     topics: [],
     openToConnect: false,
     hideFromNetwork: false,
-    shown: { profession: true, organisation: true, region: true, topics: true, labs: false },
+    shown: {
+      profession: true,
+      organisation: true,
+      region: true,
+      topics: true,
+      labs: false,
+      groups: false,
+    },
     updatedAt: at,
   };
 }
@@ -106,6 +123,8 @@ export interface DirectoryEntry {
   readonly region?: Region;
   readonly topics?: readonly string[];
   readonly labs?: readonly string[];
+  /** Names of the special interest groups the person is a member of. */
+  readonly groups?: readonly string[];
   readonly openToConnect: boolean;
 }
 

@@ -8,8 +8,9 @@ import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 import { ContributionRecordSchema } from './contribution';
 import { NotificationRecordSchema, NotificationSettingsRecordSchema } from './notification';
 import { CommentRetentionSchema, PersonalDataFlagRecordSchema } from './personal-data';
-import { ProfileRecordSchema } from './profile';
 import { SsoRequestRecordSchema } from './sso-request';
+import { GroupMemberRecordSchema, GroupRecordSchema } from './group';
+import { ProfileRecordSchema, TopicSchema } from './profile';
 import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
 
 const id = z.string().min(1).max(64);
@@ -79,6 +80,10 @@ export const LabRecordSchema = z.object({
   hospitalNumberMasks: z.array(z.string().min(1).max(30)).max(10).optional(),
   /** Days reviewers' comments are kept after the lab closes; null or absent: never erased. */
   commentRetentionDays: CommentRetentionSchema.optional(),
+  /** What the lab works on, from the directory's topics: groups on it list the lab. */
+  topic: TopicSchema.nullable().optional(),
+  /** The special interest group it was started from, if it was. */
+  fromGroupId: id.nullable().optional(),
 });
 export type LabRecord = z.infer<typeof LabRecordSchema>;
 
@@ -203,6 +208,13 @@ export const AUDIT_EVENT_TYPES = [
   'history.versions_deleted',
   'personal_data.flagged',
   'comment.erased',
+  'group.created',
+  'group.joined',
+  'group.join_requested',
+  'group.request_approved',
+  'group.request_declined',
+  'group.left',
+  'group.lab_started',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -260,6 +272,8 @@ export const MetaDataSchema = z.object({
   personalDataFlags: z.array(PersonalDataFlagRecordSchema).default([]),
   /** Sign-ins with an organisation account under way (absent in files written before them). */
   ssoRequests: z.array(SsoRequestRecordSchema).default([]),
+  groups: z.array(GroupRecordSchema).default([]),
+  groupMembers: z.array(GroupMemberRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -284,5 +298,7 @@ export function emptyMetaData(): MetaData {
     notificationSettings: [],
     personalDataFlags: [],
     ssoRequests: [],
+    groups: [],
+    groupMembers: [],
   };
 }

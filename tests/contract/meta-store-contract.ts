@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, type TestContext } from 'vitest';
 import type { MetaStore } from '../../server/store/meta-store';
 import { createUsers, describeAccountContract } from './meta-store-contract-accounts';
+import { describeGroupContract } from './meta-store-contract-groups';
 import { createLab, describeLabContract } from './meta-store-contract-labs';
 import { describeNotificationContract } from './meta-store-contract-notifications';
 import { describeFlagContract } from './meta-store-contract-flags';
@@ -93,6 +94,7 @@ export function describeMetaStoreContract(
     describeLabContract(() => store);
     describeSurveyContract(() => store, reopened);
     describeProfileContract(() => store, reopened);
+    describeGroupContract(() => store, reopened);
     describePeopleContract(() => store);
     describeNotificationContract(() => store, reopened);
     describeFlagContract(() => store, reopened);

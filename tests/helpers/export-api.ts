@@ -38,6 +38,7 @@ export function exportApi(workspace: TestWorkspace, exportDeps: Partial<ExportDe
     presenceInLab: async () => [],
     onItemSharingChanged: () => undefined,
     notifier: createNotifier({ meta, logger: createMemoryLogger(), digests: null }),
+    onGroupLeft: () => undefined,
     onSessionsEnded: () => undefined,
     onApiTokensRevoked: () => undefined,
     onAdminCreated: async () => undefined,

@@ -70,6 +70,11 @@ export interface Fixture {
   versionId: string;
   inviteToken: string;
   inviteId: string;
+  /**
+   * An ask-to-join group: the administrator organises it, the participant and the
+   * facilitator are members, the observer's request waits.
+   */
+  groupId: string;
   targetUserId: string;
   people: Record<
     Exclude<Persona, 'anonymous'>,
@@ -167,6 +172,26 @@ export async function makeFixture(): Promise<Fixture> {
     uses: 0,
     revokedAt: null,
   });
+  const groupId = newId();
+  await meta.createGroup(
+    {
+      id: groupId,
+      name: 'Falls network',
+      topic: 'falls',
+      description: '',
+      joinPolicy: 'ask',
+      createdAt: at,
+      createdBy: people.admin.id,
+    },
+    { groupId, userId: people.admin.id, role: 'organiser', state: 'member', since: at },
+  );
+  for (const [userId, state] of [
+    [people.participant.id, 'member'],
+    [people.facilitator.id, 'member'],
+    [people.observer.id, 'requested'],
+  ] as const) {
+    await meta.addGroupMember({ groupId, userId, role: 'member', state, since: at });
+  }
   const docs = memoryDocs();
   const deps: ApiDeps = {
     sso: null,
@@ -184,6 +209,7 @@ export async function makeFixture(): Promise<Fixture> {
     onAccessChanged: () => undefined,
     onItemSharingChanged: () => undefined,
     notifier: createNotifier({ meta, logger: createMemoryLogger(), digests: null }),
+    onGroupLeft: () => undefined,
     onSessionsEnded: () => undefined,
     onApiTokensRevoked: () => undefined,
     presenceInLab: async () => [],
@@ -228,6 +254,7 @@ export async function makeFixture(): Promise<Fixture> {
     versionId,
     inviteToken,
     inviteId,
+    groupId,
     targetUserId: target.id,
     people,
   };

@@ -14,7 +14,14 @@ const profile = (overrides: Partial<ProfileBody> = {}): ProfileBody => ({
   topics: ['Falls', 'falls', 'frailty'],
   openToConnect: true,
   hideFromNetwork: false,
-  shown: { profession: true, organisation: true, region: true, topics: true, labs: true },
+  shown: {
+    profession: true,
+    organisation: true,
+    region: true,
+    topics: true,
+    labs: true,
+    groups: false,
+  },
   ...overrides,
 });
 
@@ -68,7 +75,14 @@ describe('member directory', () => {
 
   it('sends only the fields shown, and filters on nothing hidden', async () => {
     const hidden = profile({
-      shown: { profession: true, organisation: false, region: false, topics: true, labs: false },
+      shown: {
+        profession: true,
+        organisation: false,
+        region: false,
+        topics: true,
+        labs: false,
+        groups: false,
+      },
     });
     expect((await call(nurse, 'PUT', '/profile', hidden)).status).toBe(200);
     const [entry] = await directory(outsider);

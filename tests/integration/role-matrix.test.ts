@@ -341,6 +341,48 @@ const CASES: Case[] = [
     expect: signedIn(200),
   },
   { route: 'GET /directory', path: () => '/directory', expect: signedIn(200) },
+  // Special interest groups: anyone signed in sees and joins them; staff start them
+  // (not someone who is only a reviewer, nor someone in no lab); organisers answer
+  // requests (administrators too) and, if they may create labs, start labs.
+  { route: 'GET /groups', path: () => '/groups', expect: signedIn(200) },
+  {
+    route: 'POST /groups',
+    path: () => '/groups',
+    body: () => ({ name: 'Frailty', topic: 'frailty', joinPolicy: 'open' }),
+    expect: { ...signedIn(201), nonMember: 403, reviewer: 403 },
+  },
+  { route: 'GET /groups/:groupId', path: (f) => `/groups/${f.groupId}`, expect: signedIn(200) },
+  {
+    route: 'POST /groups/:groupId/join',
+    path: (f) => `/groups/${f.groupId}/join`,
+    expect: signedIn(200),
+  },
+  // Leaving needs a place; the only organiser may not leave members behind.
+  {
+    route: 'POST /groups/:groupId/leave',
+    path: (f) => `/groups/${f.groupId}/leave`,
+    expect: {
+      anonymous: 401,
+      nonMember: 404,
+      observer: 200,
+      reviewer: 404,
+      participant: 200,
+      facilitator: 200,
+      admin: 409,
+    },
+  },
+  {
+    route: 'POST /groups/:groupId/requests/:userId',
+    path: (f) => `/groups/${f.groupId}/requests/${f.people.observer.id}`,
+    body: () => ({ approve: true }),
+    expect: { ...signedIn(403), admin: 200 },
+  },
+  {
+    route: 'POST /groups/:groupId/labs',
+    path: (f) => `/groups/${f.groupId}/labs`,
+    body: () => ({ title: 'A lab from the group' }),
+    expect: { ...signedIn(403), admin: 201 },
+  },
   // The lab's network is member-level information, as the member list is.
   {
     route: 'GET /labs/:labId/network',

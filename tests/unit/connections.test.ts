@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { coEditing, labNetwork, tiesFrom } from '../../shared/network/connections';
+import {
+  coEditing,
+  groupNotesEditing,
+  labNetwork,
+  tiesFrom,
+} from '../../shared/network/connections';
 
 describe('connections made through the workspace', () => {
   it('ties two people from their first piece of work together, once per pair', () => {
@@ -54,5 +59,38 @@ describe('connections made through the workspace', () => {
       { month: '2026-02', total: 2 },
       { month: '2026-03', total: 3 },
     ]);
+  });
+
+  it('ties a group’s members who both edited its notes, from the later join or first edit', () => {
+    const members = [
+      { userId: 'a', since: '2026-01-01' },
+      { userId: 'b', since: '2026-02-01' },
+      { userId: 'c', since: '2026-01-01' },
+    ];
+    const interactions = groupNotesEditing('G', members, [
+      { userId: 'a', firstAt: '2026-01-10' },
+      // b edited before the recorded join (joined again later): the join counts.
+      { userId: 'b', firstAt: '2026-01-20' },
+      // x edited but is not a member (left, or a request never approved): no tie.
+      { userId: 'x', firstAt: '2026-01-05' },
+    ]);
+    // c joined but never edited: joining alone ties nobody.
+    expect(interactions).toEqual([
+      { a: 'a', b: 'b', at: '2026-02-01', labId: 'G', how: 'group_notes' },
+    ]);
+    // A group's tie is never new in a lab, but counts as already made there.
+    const network = labNetwork(
+      'L1',
+      [
+        { userId: 'a', name: 'A', profession: 'nurse', region: null },
+        { userId: 'b', name: 'B', profession: 'doctor', region: null },
+      ],
+      tiesFrom([
+        ...interactions,
+        { a: 'a', b: 'b', at: '2026-03-01', labId: 'L1', how: 'co_edit' },
+      ]),
+    );
+    expect(network.edges.map((e) => [e.a, e.b, e.isNew])).toEqual([['a', 'b', false]]);
+    expect(groupNotesEditing('G', members, [{ userId: 'a', firstAt: '2026-01-10' }])).toEqual([]);
   });
 });

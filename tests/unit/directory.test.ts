@@ -26,7 +26,14 @@ describe('who sees whom in the directory', () => {
       audience: 'everyone',
       organisation: 'Hidden org',
       region: 'london',
-      shown: { profession: false, organisation: false, region: true, topics: true, labs: true },
+      shown: {
+        profession: false,
+        organisation: false,
+        region: true,
+        topics: true,
+        labs: true,
+        groups: false,
+      },
     }),
   ];
 

@@ -27,6 +27,7 @@ export function DirectoryList({ people }: { people: readonly DirectoryEntry[] })
                 <p className="nhsuk-body-s">Interested in: {person.topics.join(', ')}</p>
               )}
               {person.labs && <p className="nhsuk-body-s">Labs: {person.labs.join(', ')}</p>}
+              {person.groups && <p className="nhsuk-body-s">Groups: {person.groups.join(', ')}</p>}
               {person.openToConnect && (
                 <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
                   <strong>Open to connect</strong>

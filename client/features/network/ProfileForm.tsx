@@ -32,6 +32,7 @@ const SHOWN_LABELS: Readonly<Record<ProfileField, string>> = {
   region: 'My region',
   topics: 'My topics of interest',
   labs: 'The labs I am in',
+  groups: 'The special interest groups I am in',
 };
 
 export function ProfileForm(props: { api: ApiClient; profile: ProfileRecord; onSaved(): void }) {

@@ -58,6 +58,10 @@ export function directoryRoutes(): Hono<AppEnv> {
         profile: meta.getProfile(userId) ?? defaultProfile(userId, user.createdAt),
         labIds: labs.map(({ lab }) => lab.id),
         labTitles: labs.map(({ lab }) => lab.title),
+        groupNames: meta
+          .listGroupsOfUser(userId)
+          .filter(({ member }) => member.state === 'member')
+          .map(({ group }) => group.name),
       });
     }
     return c.json({ people: directoryFor(people, auth.user.id, parsed.data) });

@@ -106,7 +106,7 @@ function checkInviteItems(
  * Emails the invitation and notes when; answers whether it went. A failure is
  * logged and answered as not emailed, so the facilitator copies the link instead.
  */
-async function sendInvitation(
+export async function sendInvitation(
   c: ApiContext,
   invite: InviteRecord,
   lab: LabRecord,

@@ -2,13 +2,15 @@
  * A lab's network: its members and the connections made between them through the
  * workspace (`shared/network/connections.ts`), for the lab's members. Working together
  * is read from contributions (every lab's, so a tie first made elsewhere is not
- * counted as new here) and from the replies and answers in this lab's comments.
+ * counted as new here) and from the replies and answers in this lab's comments, and from special interest groups whose members both edited
+ * the group's notes.
  * Members who chose to be left out of network pictures are left out of it all.
  */
 import { Hono } from 'hono';
 import { COMMENTS_MAP, commentsDocId, readComments } from '../../../shared/comments';
 import {
   coEditing,
+  groupNotesEditing,
   type Interaction,
   labNetwork,
   type NetworkMember,
@@ -60,7 +62,18 @@ export function networkRoutes(): Hono<AppEnv> {
       });
     }
     const contributions = meta.listLabs().flatMap((each) => meta.listContributions(each.id));
-    const ties = tiesFrom([...coEditing(contributions), ...(await replies(c, lab.id))]);
+    const inGroups = meta.listGroups().flatMap((group) =>
+      groupNotesEditing(
+        group.id,
+        meta.listGroupMembers(group.id).filter((place) => place.state === 'member'),
+        meta.listContributions(group.id),
+      ),
+    );
+    const ties = tiesFrom([
+      ...coEditing(contributions),
+      ...inGroups,
+      ...(await replies(c, lab.id)),
+    ]);
     return c.json({ network: labNetwork(lab.id, members, ties) });
   });
   return routes;

@@ -51,6 +51,11 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
   },
   personal_data_flags: { family: 'personalDataFlags', key: (r: { id: string }) => r.id },
   sso_requests: { family: 'ssoRequests', key: (r: { keyHash: string }) => r.keyHash },
+  interest_groups: { family: 'groups', key: (r: { id: string }) => r.id },
+  interest_group_members: {
+    family: 'groupMembers',
+    key: (r: { groupId: string; userId: string }) => JSON.stringify([r.groupId, r.userId]),
+  },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

@@ -33,6 +33,8 @@ export const META_TABLES = [
   'notification_settings',
   'personal_data_flags',
   'sso_requests',
+  'interest_groups',
+  'interest_group_members',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
 
@@ -127,6 +129,11 @@ export const MIGRATIONS: readonly Migration[] = [
   // Sign-ins with an organisation account under way (state, nonce and PKCE verifier
   // until the person returns); the linked accounts themselves are part of each user's record.
   { version: 10, name: 'organisation sign-in requests', sql: metaTable('sso_requests') },
+  {
+    version: 11,
+    name: 'special interest groups',
+    sql: [metaTable('interest_groups'), metaTable('interest_group_members')].join('\n'),
+  },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */
