@@ -14,12 +14,14 @@ import {
   AuditPage,
   DirectoryPage,
   ForgotPasswordPage,
+  GlossaryPage,
   InvitePage,
   ItemHistoryPage,
   ItemPage,
   LabPage,
   LabSettingsPage,
   MembersPage,
+  MyCommentsPage,
   MyLabsPage,
   PasswordResetPage,
   PeoplePage,
@@ -99,6 +101,8 @@ function signedInPage(
       );
     case 'admin-people':
       return <PeoplePage.Component session={signedIn} />;
+    case 'my-comments':
+      return <MyCommentsPage.Component session={signedIn} />;
     default:
       return <NotFoundPage />;
   }
@@ -118,6 +122,8 @@ function publicPage(route: Route, session: Session): ReactNode {
       return (
         <PasswordResetPage.Component key={route.token} session={session} token={route.token} />
       );
+    case 'glossary':
+      return <GlossaryPage.Component />;
     default:
       return <NotFoundPage />;
   }

@@ -1,7 +1,7 @@
 /**
  * The page frame: skip link, NHS.UK header with the service name and, when
- * signed in, the person's name (linking to their account) and "Sign out";
- * the main landmark and the footer.
+ * signed in, the person's name (linking to their account), "My comments" and
+ * "Sign out"; the main landmark and the footer, with the glossary's link.
  */
 import { type ReactNode, useState } from 'react';
 import type { MeResponse } from '../../shared/schemas/api';
@@ -24,6 +24,11 @@ function AccountNav({ me, onSignOut }: { me: MeResponse; onSignOut(): Promise<vo
           <Link className="nhsuk-header__account-link" href={paths.account()}>
             {me.user.name}
             <span className="nhsuk-u-visually-hidden">, your account</span>
+          </Link>
+        </li>
+        <li className="nhsuk-header__account-item">
+          <Link className="nhsuk-header__account-link" href={paths.myComments()}>
+            My comments
           </Link>
         </li>
         {me.user.isAdmin && (
@@ -84,6 +89,11 @@ export function Frame({ me, onSignOut, children }: FrameProps) {
           <p className="nhsuk-body-s app-footer-text">
             Improvement Lab: open-source workspace for healthcare improvement. Do not enter
             patient-identifiable information.
+          </p>
+          <p className="nhsuk-body-s app-footer-text">
+            <Link className="app-footer-link" href={paths.glossary()}>
+              Words we use, explained
+            </Link>
           </p>
         </div>
       </footer>

@@ -57,6 +57,15 @@ function LabFacts({ lab }: { lab: Lab }) {
   );
 }
 
+/**
+ * Whether the person sees only what the team shares with them (reviewers:
+ * patients and the public). For them an empty list means "nothing shared yet",
+ * not "nothing there"; everyone else sees every item.
+ */
+function sharedOnly(lab: Lab): boolean {
+  return lab.myRole === 'reviewer';
+}
+
 /** The lab's items, live: a change anyone makes arrives by itself, so nothing reloads them. */
 function useItems(lab: Lab): Loaded<{ items: readonly OverviewItem[] }> {
   const items = useLabItems(lab.id);
@@ -93,7 +102,12 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
     <>
       <SurveyPrompt api={session.api} labId={lab.id} href={paths.labSurvey(lab.id)} />
       {items.status === 'ready' && (
-        <AimSummary problem={problem} itemHref={paths.item} canCreate={canCreate} />
+        <AimSummary
+          problem={problem}
+          itemHref={paths.item}
+          canCreate={canCreate}
+          sharedOnly={sharedOnly(lab)}
+        />
       )}
       <p className="nhsuk-body">
         <Link href={paths.labIdeas(lab.id)}>Change ideas: list, board and PICK chart</Link>
@@ -123,6 +137,7 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
               items={list}
               canShare={may(session, lab, 'lab.update')}
               itemHref={paths.item}
+              sharedOnly={sharedOnly(lab)}
             />
           )}
           {canCreate && (
@@ -214,6 +229,7 @@ function Ideas({ session, lab }: { session: SignedIn; lab: Lab }) {
             labId={lab.id}
             items={items.data.items}
             canCreate={may(session, lab, 'items.create')}
+            sharedOnly={sharedOnly(lab)}
             itemHref={paths.item}
           />
         </Suspense>

@@ -11,6 +11,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CloseCode } from '../../shared/close-codes';
+import { KIND_TERMS } from '../../shared/glossary';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { anchorFromPositions } from '../features/comments/anchor-codec';
 import { CommentsPanel, NewComment } from '../features/comments/CommentsPanel';
@@ -38,6 +39,7 @@ import {
 import { SyncStatus } from '../features/sync/SyncStatus';
 import type { EditorUser } from '../lib/editor/CollaborativeEditor';
 import { type EditorCommenting, EditorCommentingContext } from '../lib/editor/editor-commenting';
+import { GlossaryTip } from '../lib/GlossaryTip';
 import { ITEM_KIND_LABELS } from '../lib/labels';
 import { Link } from '../lib/navigation';
 import { UndoScope } from '../lib/undo/UndoScope';
@@ -107,7 +109,20 @@ function Header({ item, collab }: { item: ItemWithRights; collab: CollabSession 
         {item.title || 'Untitled'}
       </h1>
       <SyncStatus session={collab} readOnly={item.rights !== 'edit'} />
+      <KindNote kind={item.kind} />
     </div>
+  );
+}
+
+/** What kind of work this is, with the word explained (a note needs no explaining). */
+function KindNote({ kind }: { kind: ItemWithRights['kind'] }) {
+  const term = KIND_TERMS[kind];
+  if (term === null) return null;
+  return (
+    <p className="nhsuk-body-s document-page__kind" data-testid="item-kind-note">
+      This is a {ITEM_KIND_LABELS[kind].toLowerCase().replace('pdsa', 'PDSA')}.
+      <GlossaryTip id={term} />
+    </p>
   );
 }
 

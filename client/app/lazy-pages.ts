@@ -33,6 +33,7 @@ export const InvitePage = lazyPage(async () => (await import('./InvitePage')).In
 export const ItemHistoryPage = lazyPage(
   async () => (await import('./ItemHistoryPage')).ItemHistoryPage,
 );
+export const GlossaryPage = lazyPage(async () => (await import('./GlossaryPage')).GlossaryPage);
 export const ItemPage = lazyPage(async () => (await import('./ItemPage')).ItemPage);
 export const LabPage = lazyPage(async () => (await import('./LabPage')).LabPage);
 export const LabSettingsPage = lazyPage(
@@ -40,6 +41,9 @@ export const LabSettingsPage = lazyPage(
 );
 export const MembersPage = lazyPage(async () => (await import('./MembersPage')).MembersPage);
 export const MyLabsPage = lazyPage(async () => (await import('./MyLabsPage')).MyLabsPage);
+export const MyCommentsPage = lazyPage(
+  async () => (await import('./MyCommentsPage')).MyCommentsPage,
+);
 export const NetworkPage = lazyPage(async () => (await import('./NetworkPage')).NetworkPage);
 export const ProfilePage = lazyPage(async () => (await import('./ProfilePage')).ProfilePage);
 export const PeoplePage = lazyPage(async () => (await import('./PeoplePage')).PeoplePage);

@@ -1,6 +1,7 @@
 /** The routes of the client, as a tiny History-API router (no dependency needed). */
 import { useEffect, useState } from 'react';
 import { isDocId } from '../../shared/doc-id';
+import { GLOSSARY_PATH } from '../lib/navigation';
 
 export type Route =
   | { readonly page: 'my-labs' }
@@ -25,6 +26,10 @@ export type Route =
   | { readonly page: 'profile' }
   | { readonly page: 'admin-people' }
   | { readonly page: 'forgot-password' }
+  /** The words of quality improvement explained, open to anyone. */
+  | { readonly page: 'glossary' }
+  /** The threads I took part in across my labs, with the team's answers. */
+  | { readonly page: 'my-comments' }
   | { readonly page: 'reset-password'; readonly token: string }
   | { readonly page: 'not-found' };
 
@@ -50,6 +55,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/profile') return { page: 'profile' };
   if (path === '/admin/people') return { page: 'admin-people' };
   if (path === '/forgot-password') return { page: 'forgot-password' };
+  if (path === GLOSSARY_PATH) return { page: 'glossary' };
+  if (path === '/my-comments') return { page: 'my-comments' };
   const [, first, id = '', rest, extra] = path.split('/');
   if (extra !== undefined) return { page: 'not-found' };
   if (first === 'invite' && rest === undefined && INVITE_TOKEN.test(id)) {
@@ -78,6 +85,7 @@ export function needsSignIn(route: Route): boolean {
     case 'invite':
     case 'forgot-password':
     case 'reset-password':
+    case 'glossary':
     case 'not-found':
       return false;
     case 'my-labs':
@@ -95,6 +103,7 @@ export function needsSignIn(route: Route): boolean {
     case 'directory':
     case 'profile':
     case 'admin-people':
+    case 'my-comments':
       return true;
     default: {
       const unreachable: never = route;
@@ -112,6 +121,8 @@ export const paths = {
   profile: () => '/profile',
   people: () => '/admin/people',
   forgotPassword: () => '/forgot-password',
+  glossary: () => GLOSSARY_PATH,
+  myComments: () => '/my-comments',
   invite: (token: string) => `/invite/${token}`,
   lab: (labId: string) => `/labs/${labId}`,
   labSettings: (labId: string) => `/labs/${labId}/settings`,

@@ -4,6 +4,9 @@
  */
 import { type AnchorHTMLAttributes, type MouseEvent, useEffect } from 'react';
 
+/** The glossary page: named here so that term buttons anywhere can link to it. */
+export const GLOSSARY_PATH = '/glossary';
+
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);

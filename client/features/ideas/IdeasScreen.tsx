@@ -22,6 +22,8 @@ export interface IdeasScreenProps {
   /** The lab's items as the person may see them, kept live; the ideas are picked out here. */
   readonly items: readonly ItemWithRights[];
   readonly canCreate: boolean;
+  /** Sees only what is shared with them (a reviewer): ideas may exist unshared. */
+  readonly sharedOnly?: boolean;
   readonly itemHref: (id: string) => string;
   /** Told of an idea added here (it also arrives with the lab's items). */
   onAdded?(item: Item): void;
@@ -69,7 +71,11 @@ export function IdeasScreen(props: IdeasScreenProps) {
           Ideas ({ideas.length})
         </h2>
         {ideas.length === 0 ? (
-          <p className="nhsuk-body">There are no change ideas yet.</p>
+          <p className="nhsuk-body" data-testid="ideas-empty">
+            {props.sharedOnly
+              ? 'No change ideas have been shared with you yet.'
+              : 'There are no change ideas yet.'}
+          </p>
         ) : (
           <>
             <ViewSwitch view={view} onChange={setView} />

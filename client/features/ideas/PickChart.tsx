@@ -13,6 +13,7 @@ import {
   PICK_QUADRANTS,
   type PickQuadrant,
 } from '../../../shared/documents/pick-quadrant';
+import { HeadingWithTip } from '../../lib/GlossaryTip';
 
 function IdeaLinks(props: { ideas: readonly IdeaSummary[]; itemHref: (id: string) => string }) {
   if (props.ideas.length === 0) return <p className="nhsuk-body-s app-pick__empty">None</p>;
@@ -59,9 +60,9 @@ export function PickChart(props: {
   const unscored = props.ideas.filter((idea) => idea.quadrant === null);
   return (
     <section aria-labelledby="pick-heading" data-testid="pick-chart">
-      <h2 className="nhsuk-heading-m" id="pick-heading">
+      <HeadingWithTip level={2} className="nhsuk-heading-m" textId="pick-heading" term="pick-chart">
         PICK chart
-      </h2>
+      </HeadingWithTip>
       <p className="nhsuk-body">
         Each idea by its likely impact and how easy it is to do: implement the easy, high-impact
         ones; take on the hard, high-impact ones as challenges.

@@ -17,7 +17,10 @@ export function PointsReadTable({ points, recordedAs, cycles }: PointsReadTableP
   const numbers = recordedAs === 'values' ? ['Value'] : ['Numerator', 'Denominator'];
   const headings = ['Row', 'Period', ...numbers, 'Note', 'Excluded', 'PDSA cycle', 'Re-based'];
   const cycleName = (id: string | null) =>
-    id === null ? '' : (cycles.find((c) => c.id === id)?.title ?? 'A PDSA cycle you cannot see');
+    id === null
+      ? ''
+      : (cycles.find((c) => c.id === id)?.title ??
+        'A PDSA cycle that has not been shared with you');
   return (
     <DataTable
       caption="Data points as recorded"

@@ -24,6 +24,8 @@ export function AimSummary(props: {
   problem: OverviewItem | null;
   itemHref: (id: string) => string;
   canCreate: boolean;
+  /** Sees only what is shared with them (a reviewer): a problem may exist unshared. */
+  sharedOnly: boolean;
 }) {
   const { problem } = props;
   return (
@@ -31,12 +33,18 @@ export function AimSummary(props: {
       <h2 className="nhsuk-heading-m" id="aim-summary-heading">
         Our aim
       </h2>
-      {problem === null ? (
+      {problem === null && props.sharedOnly && (
+        <p className="nhsuk-body" data-testid="aim-not-shared">
+          The team has not shared its aim with you yet.
+        </p>
+      )}
+      {problem === null && !props.sharedOnly && (
         <p className="nhsuk-body">
           There is no problem statement and aim yet.
           {props.canCreate && ' Add one under “Add an item”, choosing “Problem statement and aim”.'}
         </p>
-      ) : (
+      )}
+      {problem !== null && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Aim: </span>
           {problem.facts ? (

@@ -5,6 +5,8 @@
  * sharing (facilitators) or archive it.
  */
 import { useEffect, useRef } from 'react';
+import { statusWords } from '../../../shared/item-status-words';
+import { GlossaryTip } from '../../lib/GlossaryTip';
 import { RIGHTS_LABELS, SHARING_LABELS } from '../../lib/labels';
 import { Link } from '../../lib/navigation';
 import { ArchiveControl, RenameForm, SharingForm } from './ItemManageForms';
@@ -34,16 +36,33 @@ export interface ItemRowProps {
   readonly changes?: string | null;
 }
 
-function facts(item: OverviewItem): string {
+/**
+ * What the row says about the item. Reviewers (who may only comment) read the
+ * status in words and whether they can comment; counts of the item's parts and
+ * its sharing state are for the team.
+ */
+function Facts({ item }: { item: OverviewItem }) {
+  const reviewer = item.rights === 'comment';
+  const status = statusWords(item.kind, item.status, reviewer);
   const comments = unresolvedCommentsText(item.openComments);
-  return [
-    `Status: ${item.status}.`,
-    `Sharing: ${SHARING_LABELS[item.sharing].toLowerCase()}.`,
+  const rest = [
+    reviewer ? '' : `Sharing: ${SHARING_LABELS[item.sharing].toLowerCase()}.`,
     comments ? `${comments}.` : '',
     `${RIGHTS_LABELS[item.rights]}.`,
   ]
     .filter(Boolean)
     .join(' ');
+  return (
+    <p className="nhsuk-body-s app-item__facts">
+      {status && (
+        <>
+          {status.text}
+          {status.term && <GlossaryTip id={status.term} />}.{' '}
+        </>
+      )}
+      {rest}
+    </p>
+  );
 }
 
 function MoveButtons(props: ItemRowProps) {
@@ -86,7 +105,7 @@ export function ItemRow(props: ItemRowProps) {
           {props.changes}
         </p>
       )}
-      <p className="nhsuk-body-s app-item__facts">{facts(item)}</p>
+      <Facts item={item} />
       {editable && (
         <div className="app-item__actions">
           <MoveButtons {...props} />

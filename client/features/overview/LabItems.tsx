@@ -5,7 +5,9 @@
  * shows it as soon as it is stored.
  */
 import './overview.css';
+import { KIND_TERMS } from '../../../shared/glossary';
 import type { ItemKind } from '../../../shared/schemas/records';
+import { HeadingWithTip } from '../../lib/GlossaryTip';
 import type { ApiClient } from '../../lib/api';
 import { ITEM_KIND_LABELS } from '../../lib/labels';
 import { Link } from '../../lib/navigation';
@@ -20,6 +22,8 @@ export interface LabItemsProps {
   /** Facilitators change who an item is shared with. */
   readonly canShare: boolean;
   readonly itemHref: (id: string) => string;
+  /** Sees only what is shared with them (a reviewer): an empty list is not an empty lab. */
+  readonly sharedOnly: boolean;
 }
 
 function Archived(props: {
@@ -56,6 +60,22 @@ function Archived(props: {
   );
 }
 
+function KindHeading({ kind, count }: { kind: ItemKind; count: number }) {
+  const words = `${KIND_GROUP_LABELS[kind]} (${count})`;
+  const term = KIND_TERMS[kind];
+  if (term === null)
+    return (
+      <h3 className="nhsuk-heading-s" id={`group-${kind}`}>
+        {words}
+      </h3>
+    );
+  return (
+    <HeadingWithTip level={3} className="nhsuk-heading-s" textId={`group-${kind}`} term={term}>
+      {words}
+    </HeadingWithTip>
+  );
+}
+
 function KindGroup(props: {
   kind: ItemKind;
   group: readonly OverviewItem[];
@@ -67,9 +87,7 @@ function KindGroup(props: {
   const { kind, group, actions } = props;
   return (
     <section aria-labelledby={`group-${kind}`} data-testid={`group-${kind}`}>
-      <h3 className="nhsuk-heading-s" id={`group-${kind}`}>
-        {KIND_GROUP_LABELS[kind]} ({group.length})
-      </h3>
+      <KindHeading kind={kind} count={group.length} />
       <ul className="nhsuk-list app-items">
         {group.map((item, index) => (
           <ItemRow
@@ -91,7 +109,7 @@ function KindGroup(props: {
   );
 }
 
-export function LabItems({ api, items, canShare, itemHref }: LabItemsProps) {
+export function LabItems({ api, items, canShare, itemHref, sharedOnly }: LabItemsProps) {
   const actions = useItemActions(api);
   const changes = useChangesSinceSeen(api, items);
   const { notice } = actions;
@@ -110,7 +128,13 @@ export function LabItems({ api, items, canShare, itemHref }: LabItemsProps) {
         </p>
       </div>
       <div data-testid="item-list">
-        {groups.length === 0 && <p className="nhsuk-body">There is nothing here for you yet.</p>}
+        {groups.length === 0 && (
+          <p className="nhsuk-body" data-testid="items-empty">
+            {sharedOnly
+              ? 'Nothing has been shared with you yet. When the team shares work for you to comment on, it will be here.'
+              : 'There is nothing here for you yet.'}
+          </p>
+        )}
         {groups.map(({ kind, items: group }) => (
           <KindGroup
             key={kind}

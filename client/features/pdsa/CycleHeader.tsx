@@ -3,6 +3,7 @@
  * cycle it follows (its place in the ramp), tester, dates and scale.
  */
 import { KINDS } from '../../../shared/documents/item-kinds';
+import { Term } from '../../lib/GlossaryTip';
 import { ValueField } from '../../lib/item-fields/ChoiceField';
 import { YTextField } from '../../lib/YTextField';
 import { type FollowOption, followOptions, summarise } from './cycle-summary';
@@ -98,13 +99,13 @@ function HeaderSummary({ stage, items }: HeaderProps) {
           label: label('follows'),
           value: <TextValue text={textField(doc, 'follows')} empty="None: a first cycle" />,
         },
-        { key: 'tester', label: label('tester'), value: text('tester') },
+        { key: 'tester', label: <Term id="tester">{label('tester')}</Term>, value: text('tester') },
         {
           key: 'dates',
           label: 'Dates',
           value: dateRange(valueField(doc, 'startDate'), valueField(doc, 'endDate')),
         },
-        { key: 'scale', label: label('scale'), value: text('scale') },
+        { key: 'scale', label: <Term id="scale">{label('scale')}</Term>, value: text('scale') },
       ]}
     />
   );

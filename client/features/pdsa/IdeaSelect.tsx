@@ -20,7 +20,8 @@ export function ideaTitle(items: LabItems, ideaId: string | null): string {
   if (!ideaId) return 'Not chosen yet';
   if (items.status === 'loading') return 'Loading…';
   const idea = ideasOf(items).find((item) => item.id === ideaId);
-  if (!idea) return 'A change idea you cannot see';
+  // Not shared with this person (a draft, or outside a reviewer's invitation).
+  if (!idea) return 'A change idea that has not been shared with you';
   return idea.title || 'Untitled change idea';
 }
 

@@ -21,7 +21,7 @@ export function TextValue({
 
 export interface SummaryRow {
   readonly key: string;
-  readonly label: string;
+  readonly label: ReactNode;
   readonly value: ReactNode;
 }
 
