@@ -58,12 +58,12 @@ export function SignInPage({ session }: { session: Session }) {
         <ErrorSummary errors={ssoRefusal()} />
         <FirstStart session={session} />
         <SignInForm api={session.api} onSignedIn={session.signedIn} />
-        {sso.status === 'ready' && sso.data.enabled && (
-          <SsoSignIn api={session.api} label={sso.data.label} returnTo={next} />
-        )}
         <p>
           <Link href={paths.forgotPassword()}>Forgotten your password?</Link>
         </p>
+        {sso.status === 'ready' && sso.data.enabled && (
+          <SsoSignIn api={session.api} label={sso.data.label} returnTo={next} />
+        )}
         <h2 className="nhsuk-heading-s">New to Improvement Lab?</h2>
         <p>
           You need an invitation link from a lab’s facilitator to create an account. If you cannot

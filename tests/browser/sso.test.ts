@@ -22,6 +22,16 @@ import { startOidcProvider, type TestProvider } from '../helpers/oidc-provider';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const TIMEOUT = { timeout: 15_000 };
+const SHOTS = process.env.SHOTS_DIR;
+
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 const LABEL = 'Sign in with Example NHS';
 
 describe('signing in with an organisation account in a browser', () => {
@@ -73,6 +83,7 @@ describe('signing in with an organisation account in a browser', () => {
     await button.waitFor(TIMEOUT);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, 'sso-sign-in');
 
     await button.click();
     await atProvider(page, 'pat');
@@ -95,6 +106,7 @@ describe('signing in with an organisation account in a browser', () => {
     // A message, never a stack trace or an error's name.
     expect(await page.locator('body').innerText()).not.toMatch(/:\d+:\d+\)|ApiError|TypeError/);
     expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, 'sso-refused');
     await page.context().close();
   });
 
@@ -112,6 +124,7 @@ describe('signing in with an organisation account in a browser', () => {
     const join = page.getByTestId('join-with-organisation');
     await join.waitFor(TIMEOUT);
     expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, 'sso-invitation');
     await join.getByLabel('Profession or role').selectOption('midwife');
     await join.getByRole('button', { name: `${LABEL} and join` }).click();
     await atProvider(page, 'nia');
@@ -131,6 +144,7 @@ describe('signing in with an organisation account in a browser', () => {
     const section = page.getByTestId('organisation-account');
     await section.waitFor(TIMEOUT);
     expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, 'sso-account');
     await section.getByLabel('Your current password').fill(lena.password);
     await section.getByRole('button', { name: 'Link your organisation account' }).click();
     await atProvider(page, 'lena');

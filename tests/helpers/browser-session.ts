@@ -77,7 +77,8 @@ export async function signedInContext(
 export async function signInOnPage(page: Page, account: Account): Promise<void> {
   await page.getByLabel('Email address').fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Exact: with single sign-on on, "Sign in with …" is a button too.
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** The first-level heading's text with its white space collapsed, once the page has one. */
