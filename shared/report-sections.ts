@@ -2,7 +2,7 @@
  * The chapters of a lab report a facilitator chooses and orders on the export form, and the
  * kinds of item each one holds; the server lays the report out in the order asked for
  * (`?sections=summary,measures,…`). Who took part and reviewers' comments follow them when
- * included.
+ * included. The evaluation survey's chapter holds its results rather than items.
  */
 import type { SharingState } from './roles';
 import type { ItemKind } from './schemas/records';
@@ -16,6 +16,7 @@ export const REPORT_SECTIONS = [
   'ideas',
   'measures',
   'notes',
+  'evaluation',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -28,9 +29,13 @@ export const REPORT_SECTION_LABELS: Readonly<Record<ReportSection, string>> = {
   ideas: 'Change ideas and PDSA cycles',
   measures: 'Measures',
   notes: 'Notes',
+  evaluation: 'Evaluation survey',
 };
 
-/** The kinds of item each chapter reports; the summary draws on the problem, measures and PDSA. */
+/**
+ * The kinds of item each chapter reports; the summary draws on the problem, measures and PDSA,
+ * and the evaluation survey's chapter on the survey's answers, not on items.
+ */
 export const SECTION_KINDS: Readonly<Record<ReportSection, readonly ItemKind[]>> = {
   summary: ['problem', 'measure', 'pdsa'],
   problem: ['problem'],
@@ -40,6 +45,7 @@ export const SECTION_KINDS: Readonly<Record<ReportSection, readonly ItemKind[]>>
   ideas: ['idea', 'pdsa'],
   measures: ['measure'],
   notes: ['note'],
+  evaluation: [],
 };
 
 /** Items shared for comment or final go in by default; drafts only when asked for. */
@@ -71,4 +77,6 @@ export interface ExportContents {
   }>;
   /** Members of the lab (who took part). */
   readonly people: number;
+  /** Answers to the lab's evaluation survey, both rounds counted (its chapter's content). */
+  readonly surveyResponses: number;
 }

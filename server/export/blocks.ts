@@ -5,6 +5,7 @@
  */
 
 import type { ChartView } from '../../shared/charts/chart-view';
+import type { MdcIcon } from '../../shared/charts/mdc-icons';
 import type { OutlineItem } from './driver-diagram';
 import type { Fact, RichDoc } from './report-model';
 
@@ -22,6 +23,11 @@ export type Block =
       readonly caption: string;
       readonly head: readonly string[];
       readonly rows: ReadonlyArray<readonly string[]>;
+      /**
+       * Making Data Count icons drawn before a cell's words, by row then column (null: none);
+       * the cell's words name the icon too, so a format that drops pictures loses nothing.
+       */
+      readonly icons?: ReadonlyArray<ReadonlyArray<MdcIcon | null>>;
     }
   | { readonly kind: 'list'; readonly items: readonly OutlineItem[] }
   /**

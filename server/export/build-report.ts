@@ -4,6 +4,7 @@
  * took part counted by profession, and reviewers' comments from whatever source
  * the server provides.
  */
+import { type SurveyResults, surveyResults } from '../../shared/evaluation/survey-results';
 import { includedBySharing } from '../../shared/report-sections';
 import { PROFESSION_LABELS, PROFESSIONS } from '../../shared/roles';
 import type { ItemRecord, LabRecord } from '../../shared/schemas/records';
@@ -125,7 +126,25 @@ export async function buildLabReport(
     participants: include.participants ? participantCounts(sources.meta, lab.id) : null,
     team: include.participants ? teamMembers(sources.meta, lab.id) : null,
     comments,
+    survey: reportSurvey(sources.meta, lab.id),
   };
+}
+
+/**
+ * The evaluation survey's results for a report: always worked out as an anonymous survey's (no
+ * names, nothing from fewer than 5 people), since a report is read outside the lab; null when
+ * nobody answered.
+ */
+function reportSurvey(meta: MetaStore, labId: string): SurveyResults | null {
+  const survey = meta.getSurvey(labId);
+  const responses = meta.listSurveyResponses(labId);
+  if (!survey || responses.length === 0) return null;
+  return surveyResults(
+    { ...survey, anonymous: true },
+    responses,
+    meta.listMembers(labId).length,
+    () => '',
+  );
 }
 
 export async function buildItemReport(

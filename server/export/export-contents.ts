@@ -31,5 +31,6 @@ export async function exportContents(
       comments: perItem.get(record.id) ?? 0,
     })),
     people: sources.meta.listMembers(labId).length,
+    surveyResponses: sources.meta.listSurveyResponses(labId).length,
   };
 }

@@ -9,6 +9,7 @@
 /// <reference path="./svg-to-pdfkit.d.ts" />
 import { Resvg } from '@resvg/resvg-js';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { iconSvg, iconText, type MdcIcon } from '../../shared/charts/mdc-icons';
 import { pdfFontPaths } from './pdf-fonts';
 
 /** Pixels per SVG unit in the PNG: sharp on a high-density screen and in print. */
@@ -50,4 +51,24 @@ export function drawPdfFigure(
     fontCallback: (_family, bold, italic) =>
       bold ? (italic ? fonts.boldItalic : fonts.bold) : italic ? fonts.italic : fonts.regular,
   });
+}
+
+/** A Making Data Count icon for a PDF table cell: vector drawing, named by its words. */
+export function pdfIcon(
+  pdf: PDFKit.PDFDocument,
+  icon: MdcIcon,
+  fonts: { readonly bold: string },
+): { alt: string; draw: (x: number, y: number, size: number) => void } {
+  return {
+    alt: iconText(icon),
+    draw: (x, y, size) => {
+      // Drawn at its own size: svg-to-pdfkit sizes a picture by the SVG's width and height.
+      SVGtoPDF(pdf, iconSvg(icon, size), x, y, {
+        width: size,
+        height: size,
+        assumePt: true,
+        fontCallback: () => fonts.bold,
+      });
+    },
+  };
 }

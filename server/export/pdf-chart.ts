@@ -126,11 +126,18 @@ function legend(
 }
 
 /** Draws the chart with its top-left corner at (x, y); returns the height used. */
+/** How many legend columns of `column` points fit in `width`. */
+export function legendColumns(width: number, column: number): number {
+  return Math.max(1, Math.min(LEGEND_COLUMNS, Math.floor(width / column)));
+}
+
 export function drawPdfChart(
   pdf: PDFKit.PDFDocument,
   chart: ChartView,
   ink: PdfInk,
   box: { x: number; y: number; width: number; height: number },
+  /** Width of one legend column; the poster's narrow charts ask for less to fit two. */
+  legendColumn = 165,
 ): number {
   const g = chartGeometry(chart, box.width, box.height);
   const at = (p: Xy): Xy => ({ x: box.x + p.x, y: box.y + p.y });
@@ -167,8 +174,8 @@ export function drawPdfChart(
     marker(pdf, point.cls, p.x, p.y);
   }
   const items = legendItems(chart);
-  // As many 165-point columns as the chart's width holds (three on a report's page).
-  const columns = Math.max(1, Math.min(LEGEND_COLUMNS, Math.floor((box.width - plot.left) / 165)));
+  // As many columns as the chart's width holds (three on a report's page).
+  const columns = legendColumns(box.width - plot.left, legendColumn);
   legend(pdf, items, ink, { x: box.x + plot.left, y: box.y + box.height + 6 }, columns);
   pdf.restore();
   return box.height + 10 + Math.ceil(items.length / columns) * LEGEND_ROW;

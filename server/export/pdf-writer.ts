@@ -4,9 +4,10 @@
  * with alternative text) of the document's tree, laid out top to bottom with
  * page breaks that never leave a heading or a chart's top at a page's foot.
  */
-import { drawPdfFigure } from './figure-render';
+
 import type { Block, HeadingLevel } from './blocks';
 import type { OutlineItem } from './driver-diagram';
+import { drawPdfFigure, pdfIcon } from './figure-render';
 import { labelFor } from './format-values';
 import { drawPdfChart, type PdfInk } from './pdf-chart';
 import { drawPdfTable } from './pdf-table';
@@ -178,15 +179,19 @@ export class PdfWriter {
     }
   }
 
-  table(caption: string, head: readonly string[], rows: ReadonlyArray<readonly string[]>): void {
+  table(block: Extract<Block, { kind: 'table' }>): void {
+    const { caption, head, rows } = block;
     this.room(60);
     this.runs('P', [{ ...plainRun(caption), bold: true }], { size: 10, indent: 0, prefix: '' });
     const bottom = this.pdf.page.height - MARGIN;
+    const icons = block.icons?.map((row) =>
+      row.map((icon) => (icon ? pdfIcon(this.pdf, icon, this.fonts) : null)),
+    );
     drawPdfTable(
       this.pdf,
       this.root,
       this.fonts,
-      { head, rows },
+      { head, rows, ...(icons ? { icons } : {}) },
       {
         left: MARGIN,
         width: this.width,

@@ -20,9 +20,10 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import type { MdcIcon } from '../../shared/charts/mdc-icons';
 import type { Block, HeadingLevel, ReportDocument } from './blocks';
 import { docxChart } from './docx-chart';
-import { docxFigure } from './docx-figure';
+import { docxFigure, docxIcon } from './docx-figure';
 import type { OutlineItem } from './driver-diagram';
 import { labelFor } from './format-values';
 import { flattenRich, type RichBlock, type RichRun } from './rich-blocks';
@@ -109,9 +110,10 @@ function richParagraph(block: RichBlock): Paragraph {
   }
 }
 
-function cell(text: string, header: boolean): TableCell {
+function cell(text: string, header: boolean, icon: MdcIcon | null = null): TableCell {
+  const picture = icon ? [docxIcon(icon), new TextRun({ text: ' ' })] : [];
   return new TableCell({
-    children: [new Paragraph({ children: textRuns(text, { bold: header }) })],
+    children: [new Paragraph({ children: [...picture, ...textRuns(text, { bold: header })] })],
   });
 }
 
@@ -123,7 +125,10 @@ function table(block: Extract<Block, { kind: 'table' }>): Child[] {
       rows: [
         new TableRow({ tableHeader: true, children: block.head.map((text) => cell(text, true)) }),
         ...block.rows.map(
-          (row) => new TableRow({ children: row.map((text) => cell(text, false)) }),
+          (row, r) =>
+            new TableRow({
+              children: row.map((text, c) => cell(text, false, block.icons?.[r]?.[c] ?? null)),
+            }),
         ),
       ],
     }),

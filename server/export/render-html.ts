@@ -5,6 +5,7 @@
  * run or load wherever the file is opened. Every piece of people's text is
  * escaped here or by the rich-text renderer.
  */
+import { iconSvg } from '../../shared/charts/mdc-icons';
 import type { Block, ReportDocument } from './blocks';
 import { chartSvg } from './chart-svg';
 import type { OutlineItem } from './driver-diagram';
@@ -23,6 +24,7 @@ const STYLE = [
   'th,td{border:1px solid #d8dde0;padding:.35em .5em;text-align:left;vertical-align:top}th{background:#f0f4f5}',
   'dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em}dl.facts dt{font-weight:bold}dl.facts dd{margin:0}',
   'figure{margin:1em 0;overflow-x:auto}figcaption{color:#4c6272;font-size:.9em}svg{max-width:100%;height:auto}',
+  '.mdc-icon svg{width:2rem;height:2rem;vertical-align:middle;margin-right:.4em}',
   'blockquote{border-left:4px solid #d8dde0;margin:1em 0;padding:0 1em;color:#4c6272}',
   '@media print{body{background:#fff}main{padding:0}h2{break-after:avoid}figure,table{break-inside:avoid}}',
 ].join('');
@@ -39,10 +41,19 @@ function list(items: readonly OutlineItem[]): string {
   return `<ul>${entries}</ul>`;
 }
 
+/** A Making Data Count icon before a cell's words: an SVG that names itself (`role="img"`). */
+function icon(block: Extract<Block, { kind: 'table' }>, row: number, column: number): string {
+  const found = block.icons?.[row]?.[column];
+  return found ? `<span class="mdc-icon">${iconSvg(found, 32)}</span>` : '';
+}
+
 function table(block: Extract<Block, { kind: 'table' }>): string {
   const head = block.head.map((cell) => `<th scope="col">${lines(cell)}</th>`).join('');
   const rows = block.rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${lines(cell)}</td>`).join('')}</tr>`)
+    .map(
+      (row, r) =>
+        `<tr>${row.map((cell, c) => `<td>${icon(block, r, c)}${lines(cell)}</td>`).join('')}</tr>`,
+    )
     .join('');
   return `<table><caption>${lines(block.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }

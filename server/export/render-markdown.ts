@@ -5,6 +5,7 @@
  * CommonMark passes through), followed by their signals and data as text, so a
  * renderer that drops SVG loses nothing.
  */
+import { iconSvg, iconText } from '../../shared/charts/mdc-icons';
 import type { Block, ReportDocument } from './blocks';
 import { chartSvg } from './chart-svg';
 import type { OutlineItem } from './driver-diagram';
@@ -24,14 +25,27 @@ function list(items: readonly OutlineItem[], depth = 0): string {
     .join('\n');
 }
 
+/**
+ * A Making Data Count icon before a cell's words, as an image with its name as alternative text
+ * (an image, not inline SVG: a table cell holds one line, and `alt` is Markdown's own way to say
+ * what a picture shows).
+ */
+function icon(block: Extract<Block, { kind: 'table' }>, row: number, column: number): string {
+  const found = block.icons?.[row]?.[column];
+  if (!found) return '';
+  const data = Buffer.from(iconSvg(found, 32), 'utf8').toString('base64');
+  return `<img src="data:image/svg+xml;base64,${data}" alt="${escapeHtml(iconText(found))}" width="32" height="32"> `;
+}
+
 function table(block: Extract<Block, { kind: 'table' }>): string {
-  const row = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
+  const row = (cells: readonly string[], r: number | null) =>
+    `| ${cells.map((cell, c) => (r === null ? '' : icon(block, r, c)) + markdownCell(cell)).join(' | ')} |`;
   return [
     `**${escapeMarkdown(block.caption, 'inline')}**`,
     '',
-    row(block.head),
+    row(block.head, null),
     `|${block.head.map(() => ' --- ').join('|')}|`,
-    ...block.rows.map(row),
+    ...block.rows.map((cells, r) => row(cells, r)),
   ].join('\n');
 }
 

@@ -38,7 +38,7 @@ function write(writer: PdfWriter, block: Block): void {
       writer.rich(flattenRich(block.doc, block.headingBase));
       break;
     case 'table':
-      writer.table(block.caption, block.head, block.rows);
+      writer.table(block);
       break;
     case 'list':
       writer.list(block.items);

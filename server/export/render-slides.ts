@@ -2,18 +2,26 @@
  * A lab's storyboard as PowerPoint slides (pptxgenjs, loaded on the request for slides only): a
  * title slide with the team, then one slide per section, for lab meetings and boards. Results
  * carry each measure's chart as a native PowerPoint chart (value, centre line, process limits,
- * target; periods carrying their A1/P1 marks), with its signals and marks in words beside it,
- * so nothing is told by colour alone. Long text is cut to what a slide can hold.
+ * target; every marked point as a marker of its class's shape; periods carrying their A1/P1
+ * marks) with its Making Data Count icons under it, its signals and marks in words beside it and
+ * in full in the speaker notes, so nothing is told by colour alone. The driver diagram is a
+ * picture. Long text is cut to what a slide can hold.
  */
 import type PptxGenJS from 'pptxgenjs';
 import type { ChartView } from '../../shared/charts/chart-view';
-import { chartTitle, pointMarks, signalsSentence } from '../../shared/charts/chart-words';
-import type { Storyboard, StoryLine, StoryPart } from './storyboard';
+import { chartMarks, signalsSentence } from '../../shared/charts/chart-words';
+import { chartIcons, iconSvg, iconText } from '../../shared/charts/mdc-icons';
+import { figurePng } from './figure-render';
+import { addChart } from './slide-chart';
+import type { Storyboard, StoryFigure, StoryLine, StoryPart } from './storyboard';
 
 const BLUE = '005EB8';
 const INK = '231F20';
 const MAX_LINES = 14;
 const MAX_CHARS = 260;
+/** Icons on a slide: half an inch square, drawn at 48 pixels (96 in the PNG). */
+const ICON_INCHES = 0.5;
+const ICON_PX = 48;
 
 const cut = (text: string) => (text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text);
 
@@ -41,89 +49,76 @@ function bullets(lines: readonly StoryLine[]): PptxGenJS.TextProps[] {
   ];
 }
 
-/** A series only when every point has the value (a native line chart has no gaps to rely on). */
-function series(name: string, labels: string[], values: ReadonlyArray<number | null>) {
-  return values.every((v) => v !== null) ? [{ name, labels, values: values as number[] }] : [];
-}
-
-function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: ChartView, box: Box) {
-  const labels = chart.points.map((p) => {
-    const marks = pointMarks(p);
-    return marks ? `${p.period} (${marks})` : p.period;
-  });
-  const data = [
-    ...series(
-      'Value',
-      labels,
-      chart.points.map((p) => p.value),
-    ),
-    ...series(
-      chart.centreName,
-      labels,
-      chart.points.map((p) => p.centre),
-    ),
-    ...series(
-      'Lower process limit',
-      labels,
-      chart.points.map((p) => p.lower),
-    ),
-    ...series(
-      'Upper process limit',
-      labels,
-      chart.points.map((p) => p.upper),
-    ),
-    ...(chart.target === null
-      ? []
-      : series(
-          'Target',
-          labels,
-          chart.points.map(() => chart.target),
-        )),
-  ];
-  const colours = data.map((s) =>
-    s.name === 'Value'
-      ? '425563'
-      : s.name === 'Target'
-        ? '330072'
-        : s.name.includes('limit')
-          ? '768692'
-          : INK,
-  );
-  slide.addChart(pptx.ChartType.line, data, {
-    ...box,
-    altText: `${chartTitle(chart)}. ${chart.summary}`,
-    title: chart.title,
-    showTitle: true,
-    titleFontSize: 14,
-    chartColors: colours,
-    lineDataSymbol: 'circle',
-    lineDataSymbolSize: 5,
-    lineSize: 2,
-    showLegend: true,
-    legendPos: 'b',
-    legendFontSize: 10,
-    catAxisLabelFontSize: 9,
-    valAxisLabelFontSize: 10,
-    ...(chart.unit
-      ? { showValAxisTitle: true, valAxisTitle: chart.unit, valAxisTitleFontSize: 10 }
-      : {}),
-  });
-}
-
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
 function heading(slide: PptxGenJS.Slide, text: string) {
   slide.addText(text, { x: 0.5, y: 0.3, w: 12.3, h: 0.8, fontSize: 28, bold: true, color: BLUE });
+}
+
+const pngData = (png: Buffer) => `image/png;base64,${png.toString('base64')}`;
+
+/** A chart's Making Data Count icons in a row under it, each a picture named by its words. */
+function addIcons(slide: PptxGenJS.Slide, chart: ChartView, x: number, y: number, w: number) {
+  chartIcons(chart).forEach((icon, i) => {
+    const left = x + i * (w / 2);
+    const text = iconText(icon);
+    slide.addImage({
+      data: pngData(figurePng(iconSvg(icon), ICON_PX)),
+      x: left,
+      y,
+      w: ICON_INCHES,
+      h: ICON_INCHES,
+      altText: text,
+    });
+    slide.addText(icon.label, {
+      x: left + ICON_INCHES + 0.05,
+      y,
+      w: w / 2 - ICON_INCHES - 0.1,
+      h: ICON_INCHES,
+      fontSize: 10,
+      color: INK,
+      valign: 'middle',
+      fit: 'shrink',
+    });
+  });
+}
+
+/** A picture (the driver diagram) filling the slide below its heading, its words as alt text. */
+function addFigure(slide: PptxGenJS.Slide, figure: StoryFigure) {
+  const box = { x: 0.6, y: 1.3, w: 12.1, h: 5.8 };
+  const scale = Math.min(box.w / figure.width, box.h / figure.height);
+  slide.addImage({
+    data: pngData(figurePng(figure.svg, figure.width)),
+    x: box.x,
+    y: box.y,
+    w: figure.width * scale,
+    h: figure.height * scale,
+    altText: figure.description,
+  });
+}
+
+/**
+ * The speaker notes of a results slide: every chart's signals and marks in full, which the
+ * slide itself may have to cut short.
+ */
+function chartNotes(charts: readonly ChartView[]): string {
+  return charts
+    .map((chart) =>
+      [
+        `${chart.title}: ${chart.summary}`,
+        signalsSentence(chart.signals),
+        ...chartMarks(chart).map((mark) => mark.text),
+      ].join('\n'),
+    )
+    .join('\n\n');
 }
 
 function partSlide(pptx: PptxGenJS, part: StoryPart) {
   const slide = pptx.addSlide();
   heading(slide, part.heading);
+  if (part.figure) {
+    addFigure(slide, part.figure);
+    slide.addNotes(part.figure.description);
+    return;
+  }
   const charts = part.charts.slice(0, 2);
   if (charts.length === 0) {
     slide.addText(bullets(part.lines), {
@@ -139,9 +134,13 @@ function partSlide(pptx: PptxGenJS, part: StoryPart) {
     return;
   }
   const width = 8.2 / charts.length;
+  const withIcons = charts.some((chart) => chartIcons(chart).length > 0);
   charts.forEach((chart, i) => {
-    addChart(pptx, slide, chart, { x: 0.4 + i * width, y: 1.2, w: width - 0.1, h: 5.8 });
+    const x = 0.4 + i * width;
+    addChart(pptx, slide, chart, { x, y: 1.2, w: width - 0.1, h: withIcons ? 5.1 : 5.8 });
+    addIcons(slide, chart, x, 6.4, width - 0.1);
   });
+  slide.addNotes(chartNotes(part.charts));
   const words: StoryLine[] = [
     ...charts.map((chart) => ({ text: signalsSentence(chart.signals) })),
     ...part.lines,

@@ -14,7 +14,6 @@ import {
 import type { Block, HeadingLevel, ReportDocument } from './blocks';
 import { formatDate, formatDateTime } from './format-values';
 import { itemBlocks, itemHeading } from './item-layout';
-import { summaryBlocks } from './summary-layout';
 import { orderRamp } from './pdsa-ramp';
 import type {
   ItemReport,
@@ -24,6 +23,8 @@ import type {
   ReportComment,
   SingleItemReport,
 } from './report-model';
+import { summaryBlocks } from './summary-layout';
+import { surveyBlocks } from './survey-layout';
 
 function labIntro(lab: LabSummary, exportedAt: string, what: string): Block[] {
   const blocks: Block[] = [
@@ -198,6 +199,8 @@ function sectionBlocks(report: LabReport, section: ReportSection): Block[] {
       return chapter(title, ofKind(items, 'measure').flatMap(at(3)));
     case 'notes':
       return chapter(title, ofKind(items, 'note').flatMap(at(3)));
+    case 'evaluation':
+      return surveyBlocks(report.survey);
     default: {
       const unreachable: never = section;
       throw new Error(`unknown section ${String(unreachable)}`);

@@ -5,12 +5,14 @@
  * here is already cleaned (`cleanText`) but not escaped: escaping belongs to
  * each output format.
  */
-import type { Fishbone } from '../../shared/diagrams/fishbone';
-import type { ProcessMap } from '../../shared/diagrams/process-map';
+
 import type { JSONContent } from '@tiptap/core';
-import type { LabPhase } from '../../shared/roles';
 import type { ChartView } from '../../shared/charts/chart-view';
 import type { RuleSet } from '../../shared/charts/index';
+import type { Fishbone } from '../../shared/diagrams/fishbone';
+import type { ProcessMap } from '../../shared/diagrams/process-map';
+import type { SurveyResults } from '../../shared/evaluation/survey-results';
+import type { LabPhase } from '../../shared/roles';
 import type { ReportComment } from '../../shared/schemas/archive';
 import type { DriverDiagram } from './driver-diagram';
 
@@ -150,6 +152,8 @@ export interface LabReport {
   /** The team by name and profession (reviewers only counted); null when not included. */
   readonly team?: readonly TeamMember[] | null;
   readonly comments: readonly ReportComment[] | null;
+  /** The evaluation survey's results, anonymous whatever the lab chose; null without answers. */
+  readonly survey?: SurveyResults | null;
 }
 
 /** One item on its own, with the lab it belongs to for context. */

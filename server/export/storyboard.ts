@@ -6,9 +6,11 @@
  */
 import type { ChartView } from '../../shared/charts/chart-view';
 import { chartMarks } from '../../shared/charts/chart-words';
+import { iconText, type MdcIcon } from '../../shared/charts/mdc-icons';
 import { PDSA_DECISION_LABELS } from '../../shared/documents/choice-labels';
 import { KINDS } from '../../shared/documents/item-kinds';
-import { driverOutline, type OutlineItem } from './driver-diagram';
+import { type DriverDiagram, driverOutline, type OutlineItem } from './driver-diagram';
+import { COMPACT_DRIVER_LAYOUT, driverFigure } from './driver-svg';
 import { formatDateTime } from './format-values';
 import { orderRamp } from './pdsa-ramp';
 import type { ItemReport, LabReport, PdsaReport, ProblemReport } from './report-model';
@@ -45,11 +47,21 @@ export interface StoryLine {
   readonly strong?: boolean;
 }
 
+/** A picture a part shows before its lines (the driver diagram), with its words. */
+export interface StoryFigure {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  readonly description: string;
+}
+
 export interface StoryPart {
   readonly id: StoryboardSection;
   readonly heading: string;
   readonly lines: readonly StoryLine[];
   readonly charts: readonly ChartView[];
+  readonly figure?: StoryFigure;
 }
 
 export interface Storyboard {
@@ -130,11 +142,35 @@ function resultLines(items: readonly ItemReport[]): StoryLine[] {
   if (measures.length === 0) return [{ text: 'No measures yet.' }];
   return measures.flatMap((measure) => {
     const r = measureReading(measure);
+    const icons = [r.icons.variation, r.icons.assurance].filter(
+      (icon): icon is MdcIcon => icon !== null,
+    );
+    const named = icons.map((icon) => `${iconText(icon)}. `).join('');
     return [
-      { text: `${measure.title}: latest ${r.latest}. ${r.reading}`, strong: false },
+      { text: `${measure.title}: latest ${r.latest}. ${named}${r.reading}`, strong: false },
       ...(measure.chart ? chartMarks(measure.chart).map((m) => ({ text: m.text, depth: 1 })) : []),
     ];
   });
+}
+
+/**
+ * The driver diagram as a picture narrow enough for a poster's column; its words are the whole
+ * outline (a poster has no room for both), so its alternative text says every link.
+ */
+function driverStory(title: string, diagram: DriverDiagram): StoryFigure {
+  const name = title || STORYBOARD_HEADINGS.drivers;
+  const picture = driverFigure(diagram, name, 'storyboard-drivers', COMPACT_DRIVER_LAYOUT);
+  const said = (items: readonly OutlineItem[]): string =>
+    items
+      .map((item) =>
+        item.children.length > 0 ? `${item.text} (${said(item.children)})` : item.text,
+      )
+      .join('; ');
+  return {
+    ...picture,
+    title: name,
+    description: `Driver diagram: ${said(driverOutline(diagram))}.`,
+  };
 }
 
 const paragraphs = (text: string): StoryLine[] =>
@@ -148,7 +184,8 @@ const paragraphs = (text: string): StoryLine[] =>
 export function buildStoryboard(report: LabReport, contacts: readonly StoryContact[]): Storyboard {
   const { items } = report;
   const problem = ofKind(items, 'problem')[0];
-  const diagram = ofKind(items, 'drivers')[0]?.diagram;
+  const drivers = ofKind(items, 'drivers')[0];
+  const diagram = drivers?.diagram;
   const charts = ofKind(items, 'measure').flatMap((m) =>
     m.chart && !m.chart.error ? [m.chart] : [],
   );
@@ -158,12 +195,20 @@ export function buildStoryboard(report: LabReport, contacts: readonly StoryConta
       : report.participants
         ? `${report.participants.reduce((sum, row) => sum + row.count, 0)} people took part`
         : '';
-  const part = (id: StoryboardSection, lines: StoryLine[], partCharts: ChartView[] = []) => ({
+  const part = (
+    id: StoryboardSection,
+    lines: StoryLine[],
+    partCharts: ChartView[] = [],
+    figure: StoryFigure | null = null,
+  ): StoryPart => ({
     id,
     heading: STORYBOARD_HEADINGS[id],
     lines,
     charts: partCharts,
+    ...(figure ? { figure } : {}),
   });
+  const driverPicture =
+    drivers && diagram && diagram.nodes.length > 0 ? driverStory(drivers.title, diagram) : null;
   return {
     title: report.lab.title,
     subtitle: report.lab.challenge,
@@ -177,6 +222,8 @@ export function buildStoryboard(report: LabReport, contacts: readonly StoryConta
         diagram && diagram.nodes.length > 0
           ? outlineLines(driverOutline(diagram))
           : [{ text: 'No driver diagram yet.' }],
+        [],
+        driverPicture,
       ),
       part('changes', changeLines(items)),
       part('results', resultLines(items), charts),

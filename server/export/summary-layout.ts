@@ -1,13 +1,15 @@
 /**
  * The summary page a report opens with, for a board or a sponsor who reads one page: the aim
  * as a sentence; each measure's latest value with its Making Data Count variation and
- * assurance (in words, as beside the page's icons) and a one-line reading; the PDSA ramp
- * (cycle, change tested, prediction, what happened, decision); the key learning and next steps
- * the team wrote on the problem statement; and the team, by name and profession when included.
+ * assurance icons (`shared/charts/mdc-icons.ts`, their names in words beside them) and a
+ * one-line reading; the PDSA ramp (cycle, change tested, prediction, what happened, decision);
+ * the key learning and next steps the team wrote on the problem statement; and the team, by name
+ * and profession when included.
  */
 import { CLASS_STYLES } from '../../shared/charts/chart-labels';
 import { formatNumber } from '../../shared/charts/chart-number';
 import { pointSignalNames } from '../../shared/charts/chart-words';
+import { chartIcons, type MdcIcon } from '../../shared/charts/mdc-icons';
 import { PDSA_DECISION_LABELS } from '../../shared/documents/choice-labels';
 import { KINDS } from '../../shared/documents/item-kinds';
 import type { Block } from './blocks';
@@ -34,6 +36,8 @@ export function measureReading(measure: MeasureReport): {
   variation: string;
   assurance: string;
   reading: string;
+  /** The Making Data Count icons the chart view-model chose (none on a run chart). */
+  icons: { variation: MdcIcon | null; assurance: MdcIcon | null };
 } {
   const { chart } = measure;
   const last = chart?.points[chart.points.length - 1];
@@ -43,6 +47,7 @@ export function measureReading(measure: MeasureReport): {
       variation: '',
       assurance: '',
       reading: chart?.error ?? 'A chart needs at least two data points with a value.',
+      icons: { variation: null, assurance: null },
     };
   }
   const latest = `${withUnit(last.value, chart.unit)} (${last.period})`;
@@ -50,6 +55,7 @@ export function measureReading(measure: MeasureReport): {
   const latestClass = CLASS_STYLES[last.cls].label;
   const names = pointSignalNames(last);
   const count = chart.signals.length;
+  const icons = chartIcons(chart);
   const reading = `${latestClass} at the latest point${names ? ` (${names})` : ''}; ${count === 0 ? 'no signals' : `${count} signal${count === 1 ? '' : 's'}`} in all.${target}`;
   return {
     latest,
@@ -58,21 +64,30 @@ export function measureReading(measure: MeasureReport): {
       chart.assurance?.label ??
       (chart.rules === 'mdc' ? 'No target set' : 'Not assessed on a run chart'),
     reading,
+    icons: {
+      variation: icons.find((icon) => icon.kind === 'variation') ?? null,
+      assurance: icons.find((icon) => icon.kind === 'assurance') ?? null,
+    },
   };
 }
 
 function measuresTable(measures: readonly MeasureReport[]): Block[] {
   if (measures.length === 0) return [];
+  const readings = measures.map((measure) => ({ measure, r: measureReading(measure) }));
   return [
     { kind: 'heading', level: 3, text: 'Measures at a glance' },
     {
       kind: 'table',
       caption: 'Each measure’s latest value, variation, assurance and reading',
       head: ['Measure', 'Latest', 'Variation', 'Assurance', 'Reading'],
-      rows: measures.map((measure) => {
-        const r = measureReading(measure);
-        return [measure.title, r.latest, r.variation, r.assurance, r.reading];
-      }),
+      rows: readings.map(({ measure, r }) => [
+        measure.title,
+        r.latest,
+        r.variation,
+        r.assurance,
+        r.reading,
+      ]),
+      icons: readings.map(({ r }) => [null, null, r.icons.variation, r.icons.assurance, null]),
     },
   ];
 }

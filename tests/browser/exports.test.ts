@@ -134,6 +134,8 @@ describe('exports from the screens', () => {
     await form.getByLabel('Items still in draft (1 item)').waitFor({ timeout: 15_000 });
     await form.getByLabel('Notes (1 item)').waitFor();
     await form.getByLabel('Measures (0 items)').waitFor();
+    // The evaluation survey's chapter counts answers: nobody has answered this lab's survey.
+    await form.getByLabel('Evaluation survey (0 answers)').waitFor();
 
     // Only the measures: nothing to report, said before anything is downloaded.
     for (const chapter of [
@@ -160,7 +162,7 @@ describe('exports from the screens', () => {
     await page.keyboard.press('Enter');
     await form
       .getByTestId('export-status')
-      .filter({ hasText: 'Notes moved to place 7 of 8' })
+      .filter({ hasText: 'Notes moved to place 7 of 9' })
       .waitFor();
     await page.keyboard.press('Enter');
     const order = () =>
@@ -176,6 +178,7 @@ describe('exports from the screens', () => {
       'notes',
       'ideas',
       'measures',
+      'evaluation',
     ]);
     const markdown = await download(page, 'Export this lab', 'md');
     const text = await readFile(markdown.path, 'utf8');
@@ -194,6 +197,7 @@ describe('exports from the screens', () => {
       'notes',
       'ideas',
       'measures',
+      'evaluation',
     ]);
     expect(await form.getByLabel('Driver diagram (0 items)').isChecked()).toBe(false);
     expect(await form.getByLabel('Format').inputValue()).toBe('md');

@@ -18,14 +18,27 @@ export interface PdfReading {
   readonly roles: readonly string[];
   /** The names of the fonts the pages draw text with, as the PDF records them. */
   readonly fonts: readonly string[];
+  /**
+   * Each Figure of the structure tree: its alternative text and how many pieces of the page's
+   * content (marked drawing) it holds, so a test can tell a picture from an empty tag.
+   */
+  readonly figures: ReadonlyArray<{ readonly alt: string; readonly content: number }>;
 }
 
 type StructEntry = StructTreeNode | StructTreeContent;
 
-function collectRoles(node: StructEntry | null, into: string[]): void {
+type Figure = { alt: string; content: number };
+
+function collectRoles(node: StructEntry | null, into: string[], figures: Figure[]): void {
   if (!node || !('role' in node)) return;
   into.push(node.role);
-  for (const child of node.children) collectRoles(child, into);
+  if (node.role === 'Figure') {
+    // PDF.js reads /Alt into the node, though its types leave it out.
+    const alt = (node as { alt?: unknown }).alt;
+    const content = node.children.filter((child) => !('role' in child)).length;
+    figures.push({ alt: typeof alt === 'string' ? alt : '', content });
+  }
+  for (const child of node.children) collectRoles(child, into, figures);
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
@@ -35,6 +48,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
   try {
     let text = '';
     const roles: string[] = [];
+    const figures: Figure[] = [];
     const fonts = new Set<string>();
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
@@ -44,7 +58,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
         text += item.str + (item.hasEOL ? '\n' : '');
       }
       text += '\n';
-      collectRoles(await page.getStructTree(), roles);
+      collectRoles(await page.getStructTree(), roles, figures);
       const operators = await page.getOperatorList();
       operators.fnArray.forEach((fn, i) => {
         if (fn !== OPS.setFont) return;
@@ -66,6 +80,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
       tagged: mark?.Marked === true,
       roles,
       fonts: [...fonts],
+      figures,
     };
   } finally {
     await task.destroy();

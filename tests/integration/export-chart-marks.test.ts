@@ -1,6 +1,6 @@
 /**
  * Every signal and every PDSA and annotation mark the measure page shows appears in each export
- * format. The page's chart is computed as the page computes it (its own readers of the measure
+ * format, the slides included (each marked point a marker of its class on the native chart). The page's chart is computed as the page computes it (its own readers of the measure
  * document, named cycles from the lab's items, its chart options), the exports are downloaded
  * from the demo lab, and each file is read with tools that share no code with the exporter.
  */
@@ -14,6 +14,7 @@ import {
 import { seedDemoLab } from '../../server/demo/seed-demo';
 import { createDocReader, withDoc } from '../../server/export/doc-reader';
 import { createMemoryLogger } from '../../server/logger';
+import { CLASS_STYLES, classLegend } from '../../shared/charts/chart-labels';
 import { type ChartView, chartView } from '../../shared/charts/chart-view';
 import { chartMarks } from '../../shared/charts/chart-words';
 import { DEMO_LAB } from '../../shared/demo';
@@ -79,6 +80,7 @@ describe('the measure page’s signals and marks in every export', () => {
     ['pdf', (file) => pdfToText(file)],
     ['md', (file) => markupText(file.toString('utf8'))],
     ['html', (file) => markupText(file.toString('utf8'))],
+    ['pptx', officeFileText],
   ];
 
   for (const [format, read] of READERS) {
@@ -95,6 +97,33 @@ describe('the measure page’s signals and marks in every export', () => {
     expect(chart).toBeDefined();
     const xml = zipEntry(file, chart ?? '');
     for (const label of ['A1 P1', 'P2']) expect(xml).toContain(`<a:t>${label}</a:t>`);
+  });
+
+  it('pptx: the native chart has a marker at every point the page marks, of its class', async () => {
+    const file = await download('pptx');
+    const chart = zipEntries(file).find((entry) => /^ppt\/charts\/chart\d+\.xml$/.test(entry));
+    expect(chart).toBeDefined();
+    const xml = zipEntry(file, chart ?? '');
+    const series = [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((match) => {
+      const body = match[1] ?? '';
+      const name = /<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(body)?.[1] ?? '';
+      const values = /<c:val>([\s\S]*?)<\/c:val>/.exec(body)?.[1] ?? '';
+      const points = [...values.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v><\/c:pt>/g)]
+        .filter((pt) => pt[2] !== '')
+        .map((pt) => Number(pt[1]));
+      const symbol = /<c:marker>\s*<c:symbol val="(\w+)"/.exec(body)?.[1] ?? '';
+      return { name, points, symbol };
+    });
+    const marked = screen.points.filter((p) => p.cls !== 'common_cause');
+    expect(marked.length).toBeGreaterThan(0);
+    for (const cls of new Set(marked.map((p) => p.cls))) {
+      const own = series.find((s) => s.name === classLegend(cls));
+      expect(own, classLegend(cls)).toBeDefined();
+      // Told apart by its shape, as on the page, not by colour alone.
+      const shape = CLASS_STYLES[cls].shape;
+      expect(own?.symbol).toBe(shape === 'ring' ? 'dash' : shape);
+      expect(own?.points).toEqual(marked.filter((p) => p.cls === cls).map((p) => p.index));
+    }
   });
 
   it('html: the drawn chart carries the marks on its time axis', async () => {

@@ -17,7 +17,9 @@ interface Props {
 function countText(section: ReportSection, counts: ChoiceCounts | null): string {
   if (!counts) return '';
   const n = counts.sections[section];
-  return section === 'summary' ? ` (drawn from ${plural(n, 'item')})` : ` (${plural(n, 'item')})`;
+  if (section === 'summary') return ` (drawn from ${plural(n, 'item')})`;
+  if (section === 'evaluation') return ` (${plural(n, 'answer')})`;
+  return ` (${plural(n, 'item')})`;
 }
 
 export function ReportSections({ id, sections, counts, onChange }: Props) {

@@ -104,7 +104,7 @@ export interface ChoiceCounts {
   readonly drafts: number;
   readonly comments: number;
   readonly people: number;
-  /** Items in the chapters chosen: none means an empty report. */
+  /** Items (and survey answers) in the chapters chosen: none means an empty report. */
   readonly chosenItems: number;
 }
 
@@ -113,16 +113,23 @@ export function countChoice(contents: ExportContents, choice: ExportChoice): Cho
   const items = contents.items.filter((item) => includedBySharing(item.sharing, drafts));
   const inSection = (id: ReportSection) =>
     items.filter((item) => SECTION_KINDS[id].includes(item.kind));
+  // The evaluation chapter reports the survey's answers, not items.
   const sections = Object.fromEntries(
-    REPORT_SECTIONS.map((id) => [id, inSection(id).length]),
+    REPORT_SECTIONS.map((id) => [
+      id,
+      id === 'evaluation' ? contents.surveyResponses : inSection(id).length,
+    ]),
   ) as Record<ReportSection, number>;
   const chosen = new Set(choice.sections.filter((s) => s.on).flatMap((s) => inSection(s.id)));
+  const answers = choice.sections.some((s) => s.on && s.id === 'evaluation')
+    ? contents.surveyResponses
+    : 0;
   return {
     sections,
     drafts: contents.items.filter((item) => item.sharing === 'draft').length,
     comments: items.reduce((sum, item) => sum + item.comments, 0),
     people: contents.people,
-    chosenItems: chosen.size,
+    chosenItems: chosen.size + answers,
   };
 }
 

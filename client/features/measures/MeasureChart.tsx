@@ -11,11 +11,12 @@ import type {
   ChartViewPoint,
 } from '../../../shared/charts/chart-view';
 import { signalsSentence } from '../../../shared/charts/chart-words';
+import { chartIcons } from '../../../shared/charts/mdc-icons';
 import { ChartDataTable } from './ChartDataTable';
 import { ChartLegend, ChartMarksList } from './ChartLegend';
 import { ChartSvg } from './ChartSvg';
 import { chartModel } from './chart-model';
-import { AssuranceIcon, VariationIcon } from './MdcIcons';
+import { MdcIconView } from './MdcIcons';
 import './measures.css';
 
 export interface MeasureChartProps {
@@ -26,19 +27,13 @@ export interface MeasureChartProps {
 }
 
 function Icons({ model }: { model: ChartView }) {
-  if (!model.variation && !model.assurance) return null;
+  const icons = chartIcons(model);
+  if (icons.length === 0) return null;
   return (
     <div className="measure-chart__icons">
-      {model.variation && (
-        <VariationIcon
-          type={model.variation.type}
-          side={model.variation.side}
-          label={model.variation.label}
-        />
-      )}
-      {model.assurance && (
-        <AssuranceIcon assurance={model.assurance.value} label={model.assurance.label} />
-      )}
+      {icons.map((icon) => (
+        <MdcIconView key={icon.kind} icon={icon} />
+      ))}
     </div>
   );
 }
