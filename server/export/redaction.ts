@@ -4,7 +4,8 @@
  * included) is replaced by "[removed]" before any renderer sees it, so every format
  * says the same: the report formats, the poster and slides, the CSV and the JSON
  * archive. Done on the export's own copies: each item's document as read, the
- * registry's titles, the lab's title and challenge, and the comments.
+ * registry's titles, the lab's title and challenge, the comments and the evaluation survey's
+ * free-text answers.
  */
 import { redactDocument } from '../../shared/personal-data/doc-text';
 import {
@@ -45,6 +46,17 @@ function redactingMeta(meta: MetaStore, rules: PersonalDataRules): MetaStore {
   const view: MetaStore = Object.create(meta);
   view.listItems = (labId) => meta.listItems(labId).map((item) => redactItem(item, rules));
   view.getItem = (id) => redactItem(meta.getItem(id), rules);
+  // Survey answers written in words (free text) can name a patient like any other text.
+  view.listSurveyResponses = (labId) =>
+    meta.listSurveyResponses(labId).map((response) => ({
+      ...response,
+      answers: Object.fromEntries(
+        Object.entries(response.answers).map(([id, answer]) => [
+          id,
+          typeof answer === 'string' ? redactText(answer, rules) : answer,
+        ]),
+      ),
+    }));
   view.getLab = (id) => {
     const lab = meta.getLab(id);
     return lab === null ? null : redactLab(lab, rules);

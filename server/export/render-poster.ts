@@ -34,7 +34,7 @@ const INK = '#231f20';
 const PALE = '#f0f4f5';
 
 /** Each column's share of the width: the first is wider, for the driver diagram's picture. */
-const COLUMN_WIDTHS = [0.36, 0.33, 0.31] as const;
+const COLUMN_WIDTHS = [0.34, 0.33, 0.33] as const;
 const ICON = 22;
 /** A legend column on the poster: two fit beside each other under a chart. */
 const LEGEND_COLUMN = 140;
@@ -53,10 +53,10 @@ const COLUMNS: ReadonlyArray<ReadonlyArray<readonly [StoryboardSection, number]>
   ],
   [['results', 1]],
   [
-    ['changes', 0.36],
-    ['learning', 0.26],
-    ['nextSteps', 0.22],
-    ['contact', 0.16],
+    ['changes', 0.46],
+    ['learning', 0.22],
+    ['nextSteps', 0.17],
+    ['contact', 0.15],
   ],
 ];
 

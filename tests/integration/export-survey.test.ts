@@ -35,6 +35,13 @@ describe('the evaluation survey in the lab report', () => {
       { meta, store, logger: createMemoryLogger(), now: () => new Date() },
       workspace.owner.user,
     );
+    // One demo member's free-text answer names a patient by NHS number: redacted by default.
+    const demo = meta.listSurveyResponses(DEMO_LAB.id).find((r) => r.round === 'after');
+    if (!demo) throw new Error('the demo lab has a completed survey');
+    await meta.saveSurveyResponse({
+      ...demo,
+      answers: { ...demo.answers, comments: 'Bed 4, NHS 943 476 5919, fell twice before rounds.' },
+    });
     // The workspace's own lab: a named (not anonymous) survey that only 3 people answered.
     const at = new Date().toISOString();
     await meta.saveSurvey({
@@ -94,6 +101,15 @@ describe('the evaluation survey in the lab report', () => {
       expect(text).not.toContain('rated this higher');
     });
   }
+
+  it('lists the free text, with personal data removed unless asked to keep it', async () => {
+    // Markdown escapes the brackets: read without its backslashes.
+    const redacted = (await download(DEMO_LAB.id, 'md')).toString('utf8').replace(/\\/g, '');
+    expect(redacted).toContain('Bed 4, NHS [removed], fell twice before rounds.');
+    expect(redacted).not.toContain('943 476 5919');
+    const kept = (await download(DEMO_LAB.id, 'md', '&redact=0')).toString('utf8');
+    expect(kept).toContain('943 476 5919');
+  });
 
   it('is a chapter chosen and ordered like the others', async () => {
     const only = (await download(DEMO_LAB.id, 'md', '&sections=evaluation')).toString('utf8');
