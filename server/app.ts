@@ -5,7 +5,6 @@
  */
 import { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CloseCode } from '../shared/close-codes';
@@ -41,7 +40,6 @@ import { createNotifier } from './notifications/notifier';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import type { DocStore } from './store/doc-store';
-import { createFileHistoryStore } from './store/file-history-store';
 import type { HistoryStore } from './store/history-store';
 import type { MetaStore } from './store/meta-store';
 import { observeItemChanges } from './store/observed-items';
@@ -72,7 +70,7 @@ export interface WorkspaceServerOptions {
   readonly sessionPurgeIntervalMs?: number;
   /** How often expired reviewers' comments are erased (they always are at start); hourly by default. */
   readonly commentRetentionIntervalMs?: number;
-  /** Defaults to files under `dataDir/history`. */
+  /** Defaults to PostgreSQL's with DATABASE_URL, else files under `dataDir/history`. */
   readonly history?: HistoryStore;
   /** When versions are taken automatically (`DEFAULT_VERSION_POLICY`). */
   readonly versionPolicy?: VersionPolicy;
@@ -149,7 +147,7 @@ export async function startWorkspaceServer(
   const meta = observeItemChanges(storedMeta, (itemId) => feeds.itemChanged(itemId));
   const itemRegistry = createItemRegistrySync(meta, logger, now);
   const history = new HistoryService({
-    store: options.history ?? createFileHistoryStore(path.join(config.dataDir, 'history')),
+    store: options.history ?? stores.history,
     logger,
     now,
     ...(options.versionPolicy ? { policy: options.versionPolicy } : {}),

@@ -52,8 +52,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `Copied ${report.documents} documents (${report.updates} stored updates) and the metadata ` +
         `(${report.users} users, ${report.labs} labs, ${report.items} items, ` +
-        `${report.auditEvents} audit events)\n  from ${source.name}\n  to ${target.name}\n` +
-        "Verified: every document's Yjs state and the metadata are equal on both sides.\n",
+        `${report.auditEvents} audit events) and ${report.histories} item ` +
+        `${report.histories === 1 ? 'history' : 'histories'}\n  from ${source.name}\n  to ${target.name}\n` +
+        "Verified: every document's Yjs state, every item's history and the metadata are equal on both sides.\n",
     );
   } finally {
     for (const side of sides.reverse()) await side.close();

@@ -14,11 +14,12 @@ import { newId } from '../auth/secrets';
 import type { Logger } from '../logger';
 import {
   emptyHistoryIndex,
+  HistoryConflict,
   type HistoryIndex,
   type HistoryStore,
   type StoredVersion,
 } from '../store/history-store';
-import { VersionContent } from './version-content';
+import { VersionContent, versionsKey } from './version-content';
 
 export interface VersionPolicy {
   /** A version is taken once nobody has changed the document for this long. */
@@ -52,6 +53,9 @@ export interface HistoryServiceOptions {
   /** Whether a document is an item's (comments documents have no versions). */
   readonly isItem: (docId: string) => boolean;
 }
+
+/** Writes of one history by other processes in a row before a task gives up. */
+const MAX_TRIES = 8;
 
 interface LiveDoc {
   fresh: Authorship;
@@ -137,10 +141,24 @@ export class HistoryService {
     );
   }
 
-  /** Runs `task` after every earlier task of `docId`'s history. */
+  /**
+   * Runs `task` after every earlier task of `docId`'s history. When another process
+   * wrote the same history since the task read it (scale-out), the write was refused
+   * whole: the task runs again on what is stored now, its cached content dropped.
+   */
   queue<T>(docId: string, task: () => Promise<T>): Promise<T> {
     const before = this.queues.get(docId) ?? Promise.resolve();
-    const run = before.then(task, task);
+    const attempt = async (): Promise<T> => {
+      for (let tries = 1; ; tries += 1) {
+        try {
+          return await task();
+        } catch (error) {
+          if (!(error instanceof HistoryConflict) || tries >= MAX_TRIES) throw error;
+          this.content.forget(docId);
+        }
+      }
+    };
+    const run = before.then(attempt, attempt);
     const settled = run.catch(() => undefined);
     this.queues.set(docId, settled);
     void settled.then(() => {
@@ -172,7 +190,6 @@ export class HistoryService {
    * for a last-seen mark, the last version is answered.
    */
   capture(docId: string, doc: Y.Doc, options: CaptureOptions): Promise<StoredVersion | null> {
-    const snapshot = Y.snapshot(doc);
     const state = Y.encodeStateAsUpdateV2(doc);
     const at = this.options.now().toISOString();
     const live = this.live.get(docId);
@@ -194,6 +211,12 @@ export class HistoryService {
       const lastVersion = index.versions[index.versions.length - 1] ?? null;
       const authorship = Authorship.from(index.authorship);
       authorship.merge(taken);
+      // The version is the content's state once this document's is in it: the same as
+      // the document's with one process, and with several (each may serve the document
+      // and take versions) never behind a version another one took before, so every
+      // version holds all that the one before it held.
+      Y.applyUpdateV2(loaded.doc, state);
+      const snapshot = Y.snapshot(loaded.doc);
       // Nothing new to keep: the last version serves, unless it is a hidden last-seen
       // mark and this version is one to list (the undo point of a restore must show).
       const optional = options.reason !== 'named' && options.reason !== 'restore';
@@ -204,7 +227,6 @@ export class HistoryService {
         }
         return lastVersion;
       }
-      Y.applyUpdateV2(loaded.doc, state);
       const step = encodeVersionStep(snapshot, previous);
       const version: StoredVersion = {
         id: newId(),
@@ -221,7 +243,7 @@ export class HistoryService {
         versions: [...index.versions, version],
         authorship: authorship.toJSON(),
       };
-      loaded.push(snapshot, step);
+      loaded.push(snapshot, step, versionsKey(next.versions));
       await this.options.store.write(docId, next, Y.encodeStateAsUpdateV2(loaded.doc));
       this.content.remember(docId, loaded);
       this.options.logger.info('version taken', {

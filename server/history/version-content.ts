@@ -19,6 +19,8 @@ export class LoadedHistory {
   private readonly full = new Map<number, Y.Snapshot>();
 
   constructor(
+    /** Which stored versions these are (`versionsKey`). */
+    public key: string,
     readonly doc: Y.Doc,
     /** Each version's state vector with the deletions since the one before. */
     private readonly steps: Y.Snapshot[],
@@ -47,10 +49,19 @@ export class LoadedHistory {
   }
 
   /** Adds a version taken now: its full snapshot and its encoded step. */
-  push(snapshot: Y.Snapshot, step: Uint8Array): void {
+  push(snapshot: Y.Snapshot, step: Uint8Array, key: string): void {
+    this.key = key;
     this.full.set(this.steps.length, snapshot);
     this.steps.push(Y.decodeSnapshotV2(step));
   }
+}
+
+/**
+ * Names the versions an index lists: with several processes writing one history,
+ * another may have taken versions (or deleted old ones) since this one cached it.
+ */
+export function versionsKey(versions: readonly { readonly id: string }[]): string {
+  return `${versions.length}:${versions[0]?.id ?? ''}:${versions[versions.length - 1]?.id ?? ''}`;
 }
 
 export class VersionContent {
@@ -61,7 +72,8 @@ export class VersionContent {
   /** The content and snapshots of `index` (the stored index of `docId`). */
   async load(docId: string, index: HistoryIndex): Promise<LoadedHistory> {
     const cached = this.cache.get(docId);
-    if (cached && cached.length === index.versions.length) {
+    const key = versionsKey(index.versions);
+    if (cached && cached.key === key) {
       this.cache.delete(docId);
       this.cache.set(docId, cached);
       return cached;
@@ -70,7 +82,7 @@ export class VersionContent {
     const content = await this.store.readContent(docId);
     if (content) Y.applyUpdateV2(doc, content);
     const steps = index.versions.map((version) => Y.decodeSnapshotV2(stepBytes(version.step)));
-    const loaded = new LoadedHistory(doc, steps);
+    const loaded = new LoadedHistory(key, doc, steps);
     this.remember(docId, loaded);
     return loaded;
   }

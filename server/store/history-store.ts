@@ -49,6 +49,8 @@ export const HistoryIndexSchema = z.object({
   }),
   /** Per person, the version they last looked at. */
   seen: z.record(z.string(), z.object({ versionId: z.string(), at: z.string() })),
+  /** How many times it was written: a write must name the revision it read (absent: none). */
+  revision: z.number().int().nonnegative().optional(),
 });
 export type HistoryIndex = Omit<z.infer<typeof HistoryIndexSchema>, 'authorship'> & {
   readonly authorship: AuthorshipData;
@@ -58,31 +60,60 @@ export function emptyHistoryIndex(): HistoryIndex {
   return { versions: [], authorship: { people: [], inserted: [], deleted: [] }, seen: {} };
 }
 
+/**
+ * A write named a revision that is no longer the stored one: another process wrote
+ * the same history since this one read it. Nothing was written; read again and redo.
+ */
+export class HistoryConflict extends Error {
+  constructor(docId: string, expected: number, stored: number) {
+    super(`history of ${docId} is at revision ${stored}, not ${expected}`);
+  }
+}
+
+/** The revision a write of `index` expects to find stored (0: no history yet). */
+export function expectedRevision(index: HistoryIndex): number {
+  return index.revision ?? 0;
+}
+
 export interface HistoryStore {
-  /** The index of a document's history, or null when it has none. */
+  /** The index of a document's history (with its revision), or null when it has none. */
   readIndex(docId: string): Promise<HistoryIndex | null>;
   /** The content every version reads from (a version-2 update), or null. */
   readContent(docId: string): Promise<Uint8Array | null>;
-  /** Replaces the index, and the content when given; durable when it resolves. */
+  /**
+   * Replaces the index, and the content when given, if the stored revision is still
+   * the one `index` was read at; else rejects with `HistoryConflict` and changes
+   * nothing. Durable when it resolves; the stored revision is then one more.
+   */
   write(docId: string, index: HistoryIndex, content?: Uint8Array): Promise<void>;
   /** Bytes stored for a document's history (for the benchmark and metrics). */
   bytes(docId: string): Promise<number>;
+  /** Every document with a history, in id order (for `migrate-store`). */
+  docIds(): Promise<string[]>;
 }
 
 export function createMemoryHistoryStore(): HistoryStore {
   const indexes = new Map<string, string>();
   const contents = new Map<string, Uint8Array>();
+  const revisionOf = (docId: string) => {
+    const text = indexes.get(docId);
+    return text === undefined ? 0 : expectedRevision(JSON.parse(text) as HistoryIndex);
+  };
   return {
     readIndex: async (docId) => {
       const text = indexes.get(docId);
       return text === undefined ? null : HistoryIndexSchema.parse(JSON.parse(text));
     },
-    readContent: async (docId) => contents.get(docId) ?? null,
+    readContent: async (docId) => contents.get(docId)?.slice() ?? null,
     write: async (docId, index, content) => {
-      indexes.set(docId, JSON.stringify(index));
+      const stored = revisionOf(docId);
+      const expected = expectedRevision(index);
+      if (stored !== expected) throw new HistoryConflict(docId, expected, stored);
+      indexes.set(docId, JSON.stringify({ ...index, revision: stored + 1 }));
       if (content) contents.set(docId, content.slice());
     },
     bytes: async (docId) =>
       (indexes.get(docId)?.length ?? 0) + (contents.get(docId)?.byteLength ?? 0),
+    docIds: async () => [...indexes.keys()].sort(),
   };
 }

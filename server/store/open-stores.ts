@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { DocStore } from './doc-store';
+import { createFileHistoryStore } from './file-history-store';
+import type { HistoryStore } from './history-store';
 import type { Fsync } from './log-file';
 import { createLogDocStore, defaultFsync } from './log-doc-store';
 import { createLowdbMetaStore } from './lowdb-meta-store';
@@ -20,6 +22,8 @@ export interface Stores {
   readonly database: PostgresDatabase | null;
   readonly store: DocStore;
   readonly meta: MetaStore;
+  /** The items' versions: in PostgreSQL with it (shared by every process), else files. */
+  readonly history: HistoryStore;
   /**
    * For backups: the embedded metadata as its file would hold it. Null unless both
    * stores are the embedded ones opened here, the only case a backup can copy.
@@ -47,12 +51,17 @@ export async function openStores(
   given: OpenStoresOptions = {},
 ): Promise<Stores> {
   if (config.database !== null && (given.store === undefined || given.meta === undefined)) {
-    const [{ openPostgres }, { createPostgresMetaStore }, { createPostgresDocStore }] =
-      await Promise.all([
-        import('./postgres/database'),
-        import('./postgres/postgres-meta-store'),
-        import('./postgres/postgres-doc-store'),
-      ]);
+    const [
+      { openPostgres },
+      { createPostgresMetaStore },
+      { createPostgresDocStore },
+      { createPostgresHistoryStore },
+    ] = await Promise.all([
+      import('./postgres/database'),
+      import('./postgres/postgres-meta-store'),
+      import('./postgres/postgres-doc-store'),
+      import('./postgres/postgres-history-store'),
+    ]);
     const database = await openPostgres({ ...config.database, logger });
     try {
       const observeCommit = given.observeCommit;
@@ -71,7 +80,8 @@ export async function openStores(
           logger,
           ...(observeCommit ? { observeCommit } : {}),
         });
-      return { database, store, meta, snapshotText: null };
+      const history = createPostgresHistoryStore(database);
+      return { database, store, meta, history, snapshotText: null };
     } catch (error) {
       await database.close();
       throw error;
@@ -89,12 +99,14 @@ export async function openStores(
       groupCommitMaxDelayMs: 100,
       fsync: given.wrapFsync ? given.wrapFsync(defaultFsync) : defaultFsync,
     });
-  if (given.meta) return { database: null, store, meta: given.meta, snapshotText: null };
+  const history = createFileHistoryStore(path.join(config.dataDir, 'history'));
+  if (given.meta) return { database: null, store, meta: given.meta, history, snapshotText: null };
   const meta = await createLowdbMetaStore({ file: path.join(config.dataDir, 'meta.json'), logger });
   return {
     database: null,
     store,
     meta,
+    history,
     snapshotText: given.store ? null : () => meta.snapshotText(),
   };
 }

@@ -2,7 +2,7 @@
  * `npm run migrate-store`: an embedded DATA_DIR with the demo lab and a typed note is
  * copied into PostgreSQL and back, run as the real script (the bundled tool, with
  * plain node); the test checks the result itself (every document's Yjs state, all
- * metadata), that a second copy into a used schema is refused and changes nothing,
+ * metadata, each item's versions), that a second copy into a used schema is refused and changes nothing,
  * and that a server on the copy serves it.
  */
 import { spawn } from 'node:child_process';
@@ -11,12 +11,16 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { seedDemoLab } from '../../server/demo/seed-demo';
+import { HistoryService } from '../../server/history/history-service';
 import { createMemoryLogger } from '../../server/logger';
+import { createFileHistoryStore } from '../../server/store/file-history-store';
+import type { HistoryStore } from '../../server/store/history-store';
 import type { DocStore } from '../../server/store/doc-store';
 import { createLogDocStore } from '../../server/store/log-doc-store';
 import { createLowdbMetaStore } from '../../server/store/lowdb-meta-store';
 import { openEmbeddedSide } from '../../server/store/migration/embedded-side';
 import { createPostgresDocStore } from '../../server/store/postgres/postgres-doc-store';
+import { createPostgresHistoryStore } from '../../server/store/postgres/postgres-history-store';
 import { readPostgresMetaData } from '../../server/store/postgres/postgres-meta-store';
 import { applyStored, compactedState } from '../../server/store/stored-update';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
@@ -29,6 +33,22 @@ import { connectStockClient, type StockClient, waitForDoc } from '../helpers/sto
 import { makeDataDir } from '../helpers/workspace';
 
 const NOTE = 'migrated-note';
+const VERSION_NAME = 'Agreed at lab meeting 3';
+
+function historyOf(dataDir: string): HistoryStore {
+  return createFileHistoryStore(path.join(dataDir, 'history'));
+}
+
+/** A store's history of the note, the content as bytes (revisions differ between stores). */
+async function noteHistory(store: HistoryStore) {
+  const index = await store.readIndex(NOTE);
+  const content = await store.readContent(NOTE);
+  return {
+    ids: await store.docIds(),
+    index: index && { ...index, revision: 0 },
+    content: content && [...content],
+  };
+}
 
 interface Seeded {
   readonly person: TestPerson;
@@ -56,6 +76,20 @@ async function seed(dataDir: string): Promise<Omit<Seeded, 'meta' | 'docIds'>> {
   await store.compact(NOTE, compactedState(doc));
   text.insert(text.length, ' Keep going.');
   await Promise.all(updates.map((update) => store.append(NOTE, update).durable));
+  // A named version of the note, kept where the server keeps versions.
+  const history = new HistoryService({
+    store: historyOf(dataDir),
+    logger,
+    now: () => new Date(),
+    read: async (_docId, read) => read(doc),
+    isItem: () => true,
+  });
+  await history.capture(NOTE, doc, {
+    reason: 'named',
+    name: VERSION_NAME,
+    takenBy: person.user.id,
+  });
+  history.stop();
   await store.close();
   await meta.close();
   return { person, text: text.toString() };
@@ -154,6 +188,10 @@ describe.skipIf(testDatabase === null)('npm run migrate-store', () => {
     const rows = createPostgresDocStore({ db, logger: createMemoryLogger() });
     const sourceStates = await states(logs, source.docIds);
     expect(await states(rows, source.docIds)).toEqual(sourceStates);
+    const sourceHistory = await noteHistory(historyOf(original));
+    expect(sourceHistory.index?.versions.map((version) => version.name)).toEqual([VERSION_NAME]);
+    expect(await noteHistory(createPostgresHistoryStore(db))).toEqual(sourceHistory);
+    expect(there.stdout).toContain('1 item history');
 
     // Into a schema that holds data: refused, and nothing changes.
     const count = async () =>
@@ -178,6 +216,7 @@ describe.skipIf(testDatabase === null)('npm run migrate-store', () => {
       logger: createMemoryLogger(),
     });
     expect(await states(returnedLogs, source.docIds)).toEqual(sourceStates);
+    expect(await noteHistory(historyOf(returned))).toEqual(sourceHistory);
     await returnedLogs.close();
 
     // A server on the PostgreSQL copy serves the note to its author's token.

@@ -18,6 +18,8 @@ export interface CopyReport {
   readonly labs: number;
   readonly items: number;
   readonly auditEvents: number;
+  /** Documents whose history was copied. */
+  readonly histories: number;
 }
 
 /** The document as Yjs sees it after applying what a store holds. */
@@ -60,6 +62,48 @@ async function copyDocument(source: DocStore, target: DocStore, docId: string): 
   return updates.length;
 }
 
+/** Copies every document's history as it is stored, index and content. */
+async function copyHistories(source: StoreSide, target: StoreSide): Promise<string[]> {
+  const docIds = await source.history.docIds();
+  for (const docId of docIds) {
+    const index = await source.history.readIndex(docId);
+    if (index === null) continue;
+    const content = await source.history.readContent(docId);
+    // The target has no history yet: its first write expects none.
+    const { revision: _revision, ...fresh } = index;
+    await target.history.write(docId, fresh, content ?? undefined);
+  }
+  return docIds;
+}
+
+/** Throws, naming the document, unless both sides hold the same history for each. */
+async function verifyHistories(
+  source: StoreSide,
+  target: StoreSide,
+  docIds: readonly string[],
+): Promise<void> {
+  if (!isDeepStrictEqual(await target.history.docIds(), docIds)) {
+    throw new Error(`the copy holds other histories than ${source.name}`);
+  }
+  for (const docId of docIds) {
+    const [from, to, fromContent, toContent] = await Promise.all([
+      source.history.readIndex(docId),
+      target.history.readIndex(docId),
+      source.history.readContent(docId),
+      target.history.readContent(docId),
+    ]);
+    const same =
+      from !== null &&
+      to !== null &&
+      isDeepStrictEqual({ ...from, revision: 0 }, { ...to, revision: 0 }) &&
+      (fromContent === null
+        ? toContent === null
+        : toContent !== null && sameBytes(fromContent, toContent));
+    if (!same)
+      throw new Error(`the history of ${docId} differs between ${source.name} and ${target.name}`);
+  }
+}
+
 /** Throws, naming what differs, unless the target holds what the source holds. */
 async function verify(
   source: StoreSide,
@@ -98,8 +142,10 @@ export async function copyStore(source: StoreSide, target: StoreSide): Promise<C
   const docIds = await source.docIds();
   let updates = 0;
   for (const docId of docIds) updates += await copyDocument(source.docs, target.docs, docId);
+  const histories = await copyHistories(source, target);
   await target.writeMeta(meta);
   await verify(source, target, docIds);
+  await verifyHistories(source, target, histories);
   return {
     documents: docIds.length,
     updates,
@@ -107,5 +153,6 @@ export async function copyStore(source: StoreSide, target: StoreSide): Promise<C
     labs: meta.labs.length,
     items: meta.items.length,
     auditEvents: meta.audit.length,
+    histories: histories.length,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * An embedded DATA_DIR as a side of a store migration: `meta.json` read and written
  * through the same durable adapter and lock as the lowdb MetaStore, and the document
- * logs under `docs/` through the log DocStore.
+ * logs under `docs/` through the log DocStore, the versions under `history/`.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { isDocId } from '../../../shared/doc-id';
 import type { MetaData } from '../../../shared/schemas/records';
 import type { Logger } from '../../logger';
 import { createDurableJsonFile } from '../durable-json-file';
+import { createFileHistoryStore } from '../file-history-store';
 import { acquireFileLock } from '../file-lock';
 import { createLogDocStore } from '../log-doc-store';
 import { parseMetaData } from '../lowdb-meta-store';
@@ -50,11 +51,16 @@ export async function openEmbeddedSide(dataDir: string, logger: Logger): Promise
   const lock = await acquireFileLock(`${file}.lock`, file, logger);
   const metaFile = createDurableJsonFile({ file, parse: parseMetaData, logger, what: 'metadata' });
   const docs = createLogDocStore({ dir: docsDir, logger });
+  const history = createFileHistoryStore(path.join(dataDir, 'history'));
   return {
     name: `DATA_DIR ${dataDir}`,
     async isEmpty() {
       const metaFiles = await Promise.all([file, `${file}.bak`].map(exists));
-      return !metaFiles.some(Boolean) && (await logIds(docsDir)).length === 0;
+      return (
+        !metaFiles.some(Boolean) &&
+        (await logIds(docsDir)).length === 0 &&
+        (await history.docIds()).length === 0
+      );
     },
     async readMeta() {
       const data = await metaFile.read();
@@ -66,6 +72,7 @@ export async function openEmbeddedSide(dataDir: string, logger: Logger): Promise
     },
     docIds: () => logIds(docsDir),
     docs,
+    history,
     async close() {
       try {
         await docs.close();

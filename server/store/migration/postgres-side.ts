@@ -7,6 +7,7 @@ import { describeUrl, openPostgres } from '../postgres/database';
 import { selectDocIds } from '../postgres/doc-statements';
 import { isEmptySchema } from '../postgres/meta-statements';
 import { createPostgresDocStore } from '../postgres/postgres-doc-store';
+import { createPostgresHistoryStore } from '../postgres/postgres-history-store';
 import {
   readPostgresMetaData,
   takeWriterLock,
@@ -40,6 +41,7 @@ export async function openPostgresSide(
     writeMeta: (data) => writePostgresMetaData(db, data),
     docIds: () => selectDocIds(db.pool),
     docs,
+    history: createPostgresHistoryStore(db),
     async close() {
       try {
         await docs.close();

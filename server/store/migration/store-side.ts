@@ -5,6 +5,7 @@
  */
 import type { MetaData } from '../../../shared/schemas/records';
 import type { DocStore } from '../doc-store';
+import type { HistoryStore } from '../history-store';
 
 export interface StoreSide {
   /** Names the side for people: "DATA_DIR /srv/lab/data", "PostgreSQL schema public". */
@@ -18,6 +19,8 @@ export interface StoreSide {
   /** Every document with something stored, in id order. */
   docIds(): Promise<string[]>;
   readonly docs: DocStore;
+  /** The items' versions. */
+  readonly history: HistoryStore;
   /** Closes the document store and lets go of the lock. */
   close(): Promise<void>;
 }

@@ -149,7 +149,8 @@ export async function writeMetaChanges(
 /** Whether nothing at all is stored: no metadata and no document. */
 export async function isEmptySchema(pool: pg.Pool): Promise<boolean> {
   const { rows } = await pool.query<{ used: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM meta_settings) OR EXISTS (SELECT 1 FROM doc_updates) AS used`,
+    `SELECT EXISTS (SELECT 1 FROM meta_settings) OR EXISTS (SELECT 1 FROM doc_updates)
+       OR EXISTS (SELECT 1 FROM history_docs) AS used`,
   );
   return rows[0]?.used === false;
 }

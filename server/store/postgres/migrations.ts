@@ -134,6 +134,20 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'special interest groups',
     sql: [metaTable('interest_groups'), metaTable('interest_group_members')].join('\n'),
   },
+  {
+    version: 12,
+    name: 'item history',
+    // One row per document with versions (`history-store.ts`): the index as JSON and the
+    // content every version reads from. `revision` rises with every write, and a write
+    // names the revision it read, so two processes never interleave a history's versions.
+    sql: `
+      CREATE TABLE history_docs (
+        doc_id text PRIMARY KEY,
+        revision integer NOT NULL CHECK (revision > 0),
+        index_json text NOT NULL,
+        content bytea
+      );`,
+  },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */
