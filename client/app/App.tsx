@@ -26,6 +26,7 @@ import {
   PasswordResetPage,
   PeoplePage,
   NetworkPage,
+  PersonalDataPage,
   prefetchLikelyPages,
   ProfilePage,
   ReviewPage,
@@ -65,6 +66,10 @@ function signedInPage(
       return <ReviewPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-network':
       return <NetworkPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
+    case 'lab-personal-data':
+      return (
+        <PersonalDataPage.Component key={route.labId} session={signedIn} labId={route.labId} />
+      );
     case 'lab-survey':
       return <SurveyPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'item':

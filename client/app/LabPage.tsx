@@ -192,6 +192,10 @@ function RunTheLab({ session, lab }: { session: SignedIn; lab: Lab }) {
       href: paths.labReview(lab.id),
       text: 'Review round: comments',
     },
+    may(session, lab, 'lab.update') && {
+      href: paths.labPersonalData(lab.id),
+      text: 'Personal data kept in the lab',
+    },
   ].filter((link) => link !== false);
   if (links.length === 0) return null;
   return (

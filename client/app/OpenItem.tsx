@@ -42,8 +42,10 @@ import { type EditorCommenting, EditorCommentingContext } from '../lib/editor/ed
 import { GlossaryTip } from '../lib/GlossaryTip';
 import { ITEM_KIND_LABELS } from '../lib/labels';
 import { Link } from '../lib/navigation';
+import { PersonalDataContext } from '../lib/personal-data';
 import { UndoScope } from '../lib/undo/UndoScope';
 import { ItemBody } from './ItemBody';
+import { useItemPersonalDataGuard } from './item-personal-data';
 import { may, useLab } from './lab-context';
 import { paths } from './router';
 import type { SignedIn } from './session';
@@ -162,6 +164,7 @@ function ItemView({ session, item, onItemChanged, collab, user, signedOut }: Ite
     staff: item.rights !== 'comment',
   });
   const commenting = useEditorCommenting(comments);
+  const guard = useItemPersonalDataGuard(session, item);
   const itemBody = (
     <ItemBody
       item={item}
@@ -182,60 +185,62 @@ function ItemView({ session, item, onItemChanged, collab, user, signedOut }: Ite
   const showSide = !wide || sideOpen;
   const reviewer = item.rights === 'comment';
   return (
-    <EditorCommentingContext.Provider value={commenting}>
-      <div className={`document-page${wide ? ' document-page--wide' : ''}`}>
-        <Header item={item} collab={collab} />
-        {wide && (
-          <SidePanelToggle
-            open={sideOpen}
-            controls={sideId}
-            onToggle={() => setSideOpen((open) => !open)}
-          />
-        )}
-        <ItemAccessNotice rights={item.rights} />
-        <ItemDamageNotice doc={collab.doc} kind={item.kind} />
-        {reviewer && <HowToComment />}
-        {!reviewer && (
-          <ChangesSinceSeen api={session.api} itemId={item.id} userId={session.me.user.id} />
-        )}
-        <div className="nhsuk-grid-row">
-          <div className={showSide ? 'nhsuk-grid-column-two-thirds' : 'nhsuk-grid-column-full'}>
-            {canWrite && !signedOut && (
-              <ItemTitleForm
-                key={item.title}
-                api={session.api}
-                item={item}
-                onRenamed={onItemChanged}
-              />
-            )}
-            {body}
+    <PersonalDataContext.Provider value={guard}>
+      <EditorCommentingContext.Provider value={commenting}>
+        <div className={`document-page${wide ? ' document-page--wide' : ''}`}>
+          <Header item={item} collab={collab} />
+          {wide && (
+            <SidePanelToggle
+              open={sideOpen}
+              controls={sideId}
+              onToggle={() => setSideOpen((open) => !open)}
+            />
+          )}
+          <ItemAccessNotice rights={item.rights} />
+          <ItemDamageNotice doc={collab.doc} kind={item.kind} />
+          {reviewer && <HowToComment />}
+          {!reviewer && (
+            <ChangesSinceSeen api={session.api} itemId={item.id} userId={session.me.user.id} />
+          )}
+          <div className="nhsuk-grid-row">
+            <div className={showSide ? 'nhsuk-grid-column-two-thirds' : 'nhsuk-grid-column-full'}>
+              {canWrite && !signedOut && (
+                <ItemTitleForm
+                  key={item.title}
+                  api={session.api}
+                  item={item}
+                  onRenamed={onItemChanged}
+                />
+              )}
+              {body}
+            </div>
+            <div className="nhsuk-grid-column-one-third" id={sideId} hidden={!showSide}>
+              {reviewer && <NewComment comments={comments} wholeItem="the whole draft" />}
+              {reviewer && <YourComments comments={comments} />}
+              <PresenceList awareness={collab.provider.awareness} />
+              {!reviewer && (
+                <p className="nhsuk-body">
+                  <Link href={paths.itemHistory(item.id)}>Versions and history</Link>
+                </p>
+              )}
+              {!reviewer && <CommentsPanel comments={comments} />}
+              {item.rights !== 'comment' && (
+                <ExportForm
+                  endpoint={`/api/items/${item.id}/export`}
+                  formats={item.kind === 'measure' ? ITEM_FORMATS_WITH_CSV : ITEM_FORMATS}
+                  heading="Export this item"
+                  fallbackName={item.title || 'item'}
+                />
+              )}
+            </div>
           </div>
-          <div className="nhsuk-grid-column-one-third" id={sideId} hidden={!showSide}>
-            {reviewer && <NewComment comments={comments} wholeItem="the whole draft" />}
-            {reviewer && <YourComments comments={comments} />}
-            <PresenceList awareness={collab.provider.awareness} />
-            {!reviewer && (
-              <p className="nhsuk-body">
-                <Link href={paths.itemHistory(item.id)}>Versions and history</Link>
-              </p>
-            )}
-            {!reviewer && <CommentsPanel comments={comments} />}
-            {item.rights !== 'comment' && (
-              <ExportForm
-                endpoint={`/api/items/${item.id}/export`}
-                formats={item.kind === 'measure' ? ITEM_FORMATS_WITH_CSV : ITEM_FORMATS}
-                heading="Export this item"
-                fallbackName={item.title || 'item'}
-              />
-            )}
-          </div>
+          {reviewer && (
+            <CommentsPanel comments={comments} heading="All comments" withNewComment={false} />
+          )}
+          <SelectionBar comments={comments} />
         </div>
-        {reviewer && (
-          <CommentsPanel comments={comments} heading="All comments" withNewComment={false} />
-        )}
-        <SelectionBar comments={comments} />
-      </div>
-    </EditorCommentingContext.Provider>
+      </EditorCommentingContext.Provider>
+    </PersonalDataContext.Provider>
   );
 }
 

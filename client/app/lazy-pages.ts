@@ -45,6 +45,9 @@ export const MyCommentsPage = lazyPage(
   async () => (await import('./MyCommentsPage')).MyCommentsPage,
 );
 export const NetworkPage = lazyPage(async () => (await import('./NetworkPage')).NetworkPage);
+export const PersonalDataPage = lazyPage(
+  async () => (await import('./PersonalDataPage')).PersonalDataPage,
+);
 export const ProfilePage = lazyPage(async () => (await import('./ProfilePage')).ProfilePage);
 export const PeoplePage = lazyPage(async () => (await import('./PeoplePage')).PeoplePage);
 export const PasswordResetPage = lazyPage(

@@ -16,6 +16,7 @@ export type Route =
   | { readonly page: 'lab-review'; readonly labId: string }
   | { readonly page: 'lab-survey'; readonly labId: string }
   | { readonly page: 'lab-network'; readonly labId: string }
+  | { readonly page: 'lab-personal-data'; readonly labId: string }
   | { readonly page: 'item'; readonly itemId: string }
   /** An item's versions: view, compare, restore, who wrote what (`/items/<id>/history`). */
   | { readonly page: 'item-history'; readonly itemId: string }
@@ -43,6 +44,7 @@ const LAB_PAGES = {
   review: 'lab-review',
   evaluation: 'lab-survey',
   network: 'lab-network',
+  'personal-data': 'lab-personal-data',
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -96,6 +98,7 @@ export function needsSignIn(route: Route): boolean {
     case 'lab-review':
     case 'lab-survey':
     case 'lab-network':
+    case 'lab-personal-data':
     case 'item':
     case 'item-history':
     case 'legacy-document':
@@ -132,6 +135,7 @@ export const paths = {
   labReview: (labId: string) => `/labs/${labId}/review`,
   labSurvey: (labId: string) => `/labs/${labId}/evaluation`,
   labNetwork: (labId: string) => `/labs/${labId}/network`,
+  labPersonalData: (labId: string) => `/labs/${labId}/personal-data`,
   item: (itemId: string) => `/items/${itemId}`,
   itemHistory: (itemId: string) => `/items/${itemId}/history`,
 } as const;

@@ -2,11 +2,13 @@
  * A text input or textarea bound to a Y.Text, so two people typing in the same
  * field merge character by character instead of overwriting each other. Local
  * edits become the smallest insert/delete; remote edits keep the caret in place.
- * Shows who else is in the field.
+ * Shows who else is in the field, and warns beside it about text that looks like
+ * personal data (`field-guard.tsx`).
  */
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { useFieldGuard } from './field-guard';
 import { setActiveField, useFieldVisitors } from './field-presence';
 
 export interface YTextFieldProps {
@@ -44,6 +46,7 @@ export function YTextField(props: YTextFieldProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const id = useId();
   const visitors = useFieldVisitors(awareness, fieldKey);
+  const guard = useFieldGuard(text, fieldKey, editable);
 
   useEffect(() => {
     const observer = (event: Y.YTextEvent) => {
@@ -90,7 +93,10 @@ export function YTextField(props: YTextFieldProps) {
     'aria-describedby': hint || visitors.length > 0 ? `${id}-hint` : undefined,
     onChange,
     onFocus: () => awareness && setActiveField(awareness, fieldKey),
-    onBlur: () => awareness && setActiveField(awareness, null),
+    onBlur: () => {
+      if (awareness) setActiveField(awareness, null);
+      guard.check();
+    },
   };
   return (
     <div className="nhsuk-form-group y-field">
@@ -114,6 +120,7 @@ export function YTextField(props: YTextFieldProps) {
       ) : (
         <input ref={ref} type="text" {...common} />
       )}
+      {guard.notice}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * so that a session that ended elsewhere sends the person to sign in.
  */
 import type { ApiErrorBody, MeResponse } from '../../shared/schemas/api';
+import type { FlaggedSpan } from '../../shared/schemas/personal-data';
 
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
@@ -13,6 +14,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** A `personal_data` refusal's findings: kinds and offsets into the text sent. */
+    readonly findings: readonly FlaggedSpan[] = [],
   ) {
     super(message);
   }
@@ -100,6 +103,7 @@ async function request<T>(
       error?.code ?? 'unknown',
       error?.message ?? `The server answered ${response.status}.`,
       error?.fields ?? {},
+      error?.findings ?? [],
     );
   }
   return data as T;

@@ -2,11 +2,30 @@
  * One form for writing a comment, a reply, an edit or a response: a labelled
  * text box, a send button and a cancel button. A refusal from the server shows
  * under the box in the server's own words, and the box keeps what was written.
+ *
+ * Before sending, the personal-data rules run on the words (the server runs them
+ * again): anything that looks like it could identify a patient is explained under
+ * the box, with "Remove it" and "Post anyway" with a reason, which is sent along.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_COMMENT_LENGTH } from '../../../shared/comments';
+import { findPersonalData, type PersonalDataFinding } from '../../../shared/personal-data/rules';
+import { ApiRequestError } from '../../lib/api';
 import { TextareaField } from '../../lib/form-fields';
+import { PersonalDataNotice } from '../../lib/PersonalDataNotice';
+import { usePersonalDataGuard, withoutFindings } from '../../lib/personal-data';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
+
+/** "Post anyway": why words that look like personal data are sent as they are. */
+export interface PersonalDataAcknowledgement {
+  readonly reason: string;
+}
+
+/** The server's findings as the form shows them, read out of what was sent. */
+function findingsOf(error: unknown, sent: string): PersonalDataFinding[] | null {
+  if (!(error instanceof ApiRequestError) || error.code !== 'personal_data') return null;
+  return error.findings.map((span) => ({ ...span, text: sent.slice(span.start, span.end) }));
+}
 
 export interface CommentFormProps {
   readonly label: string;
@@ -17,14 +36,21 @@ export interface CommentFormProps {
   readonly initial?: string;
   /** Move focus into the box when the form appears (it was opened on purpose). */
   readonly focusOnOpen?: boolean;
-  onSubmit(text: string): Promise<void>;
+  /** Who will read it, for the personal-data explanation: a comment by default. */
+  readonly place?: 'comment' | 'response';
+  onSubmit(text: string, acknowledgement?: PersonalDataAcknowledgement): Promise<void>;
   onCancel(): void;
 }
 
 export function CommentForm(props: CommentFormProps) {
   const { label, hint, submitLabel, emptyMessage, initial = '', focusOnOpen = true } = props;
+  const place = props.place ?? 'comment';
   const id = useId();
   const [text, setText] = useState(initial);
+  const { rules } = usePersonalDataGuard();
+  // What looked like personal data when sending was tried; null when nothing did.
+  const [findings, setFindings] = useState<PersonalDataFinding[] | null>(null);
+  const [removed, setRemoved] = useState(false);
   const form = useFormSubmit({ body: id, response: id });
   const wrapper = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -39,9 +65,28 @@ export function CommentForm(props: CommentFormProps) {
   useEffect(() => {
     if (error) wrapper.current?.querySelector('textarea')?.focus();
   }, [error]);
+  const send = async (acknowledgement?: PersonalDataAcknowledgement) => {
+    const words = text.trim();
+    try {
+      await props.onSubmit(words, acknowledgement);
+    } catch (error) {
+      // The server's rules found what these did not (or changed since the page loaded).
+      const found = findingsOf(error, words);
+      if (!found) throw error;
+      setFindings(found);
+    }
+  };
   const submit = form.handle(
     () => required([['body', text, emptyMessage]]),
-    () => props.onSubmit(text.trim()),
+    async () => {
+      const found = findPersonalData(text.trim(), rules);
+      setRemoved(false);
+      if (found.length > 0) {
+        setFindings(found);
+        return;
+      }
+      await send();
+    },
   );
   return (
     <form className="comment-form" ref={wrapper} onSubmit={submit} noValidate>
@@ -52,10 +97,38 @@ export function CommentForm(props: CommentFormProps) {
         value={text}
         maxLength={MAX_COMMENT_LENGTH}
         error={error}
-        onChange={setText}
+        onChange={(value) => {
+          setText(value);
+          setFindings(null);
+        }}
       />
+      <p className="nhsuk-u-visually-hidden" role="status">
+        {removed ? 'Removed. Check your words, then send them.' : ''}
+      </p>
+      {findings && (
+        <PersonalDataNotice
+          findings={findings}
+          place={place}
+          keepLabel="Post anyway"
+          confirmLabel="Post with this reason"
+          onRemove={() => {
+            setText(withoutFindings(text.trim(), findings));
+            setFindings(null);
+            setRemoved(true);
+            wrapper.current?.querySelector('textarea')?.focus();
+          }}
+          onKeep={async (reason) => {
+            await send({ reason });
+            setFindings(null);
+          }}
+        />
+      )}
       <div className="comment-actions">
-        <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit" disabled={form.busy}>
+        <button
+          className="nhsuk-button nhsuk-u-margin-bottom-0"
+          type="submit"
+          disabled={form.busy || findings !== null}
+        >
           {submitLabel}
         </button>
         <button

@@ -66,8 +66,8 @@ export function CommentView({ comment, userId, nameOf, canHide, actions }: Comme
           submitLabel="Save changes"
           emptyMessage="Write your comment"
           initial={comment.body}
-          onSubmit={async (body) => {
-            await actions.edit(comment.id, body);
+          onSubmit={async (body, acknowledgement) => {
+            await actions.edit(comment.id, body, acknowledgement);
             setEditing(false);
           }}
           onCancel={() => setEditing(false)}

@@ -38,8 +38,8 @@ export function NewComment({ comments, wholeItem }: { comments: ItemComments; wh
             label="Your comment"
             submitLabel="Send comment"
             emptyMessage="Write your comment"
-            onSubmit={async (body) => {
-              await comments.actions.add(body, draft.anchor);
+            onSubmit={async (body, acknowledgement) => {
+              await comments.actions.add(body, draft.anchor, acknowledgement);
               setSent(true);
               comments.closeDraft();
               setPicking(false);

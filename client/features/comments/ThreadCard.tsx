@@ -66,8 +66,8 @@ function ThreadForm(props: {
         label="Your reply"
         submitLabel="Send reply"
         emptyMessage="Write your reply"
-        onSubmit={async (body) => {
-          await comments.actions.reply(id, body);
+        onSubmit={async (body, acknowledgement) => {
+          await comments.actions.reply(id, body, acknowledgement);
           close();
         }}
         onCancel={close}
@@ -79,8 +79,9 @@ function ThreadForm(props: {
       hint="The person who commented will see this answer."
       submitLabel="Resolve with this response"
       emptyMessage="Say what changed because of this comment"
-      onSubmit={async (response) => {
-        await comments.actions.resolve(id, response);
+      place="response"
+      onSubmit={async (response, acknowledgement) => {
+        await comments.actions.resolve(id, response, acknowledgement);
         close();
       }}
       onCancel={close}

@@ -2,8 +2,8 @@
  * "Export": choose a format (and, for a whole lab, what to include and which chapters in which
  * order, each with how many items it holds), then download. A lab's choice is remembered in
  * this browser; a report with nothing in it is named as such before it is downloaded. Progress
- * and errors are announced. Used on the lab overview for facilitators and on an item's page for
- * anyone who can read it.
+ * and errors are announced. Text that looks like personal data is removed unless unticked.
+ * Used on the lab overview for facilitators and on an item's page for anyone who can read it.
  */
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { ExportContents } from '../../../shared/report-sections';
@@ -101,6 +101,8 @@ export function ExportForm({
   );
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [announcement, setAnnouncement] = useState('');
+  // On for every export unless unticked for this one: not remembered, so it is never off by surprise.
+  const [redact, setRedact] = useState(true);
   const contents = useContents(endpoint, labId);
   const counts = contents ? countChoice(contents, choice) : null;
   const chaptered = labId !== undefined && CHAPTERED.has(choice.format);
@@ -119,6 +121,7 @@ export function ExportForm({
     }
     setState({ kind: 'working', received: 0 });
     const query = new URLSearchParams({ ...extra, format: choice.format });
+    if (!redact) query.set('redact', '0');
     if (includeOptions.length > 0) query.set('include', choice.include.join(','));
     if (chaptered) {
       const chosen = choice.sections.filter((s) => s.on).map((s) => s.id);
@@ -195,6 +198,27 @@ export function ExportForm({
           </div>
         </fieldset>
       )}
+      <div className="nhsuk-form-group">
+        <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+          <div className="nhsuk-checkboxes__item">
+            <input
+              className="nhsuk-checkboxes__input"
+              id={`${id}-redact`}
+              type="checkbox"
+              checked={redact}
+              aria-describedby={`${id}-redact-hint`}
+              onChange={() => setRedact(!redact)}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-redact`}>
+              Remove text that looks like personal data
+            </label>
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-redact-hint`}>
+              NHS and hospital numbers, dates of birth, postcodes, phone numbers and email addresses
+              are replaced by “[removed]”.
+            </div>
+          </div>
+        </div>
+      </div>
       {chaptered && (
         <ReportSections
           id={id}
