@@ -22,11 +22,18 @@ export function plainText(text: Y.Text): string {
   return result;
 }
 
+/**
+ * Texts that are data, not words: a measure's period is its chart's x axis, often a
+ * date long ago, and never taken for a date of birth.
+ */
+const DATA_KEYS: ReadonlySet<string> = new Set(['period']);
+
 function collectTexts(type: unknown, into: Y.Text[]): void {
   // Y.XmlText is a Y.Text: a rich-text paragraph's runs are found here too.
   if (type instanceof Y.Text) into.push(type);
-  else if (type instanceof Y.Map) for (const value of type.values()) collectTexts(value, into);
-  else if (type instanceof Y.Array) for (const value of type.toArray()) collectTexts(value, into);
+  else if (type instanceof Y.Map) {
+    for (const [key, value] of type.entries()) if (!DATA_KEYS.has(key)) collectTexts(value, into);
+  } else if (type instanceof Y.Array) for (const value of type.toArray()) collectTexts(value, into);
   else if (type instanceof Y.XmlFragment || type instanceof Y.XmlElement)
     for (const child of type.toArray()) collectTexts(child, into);
 }
