@@ -231,3 +231,28 @@ export const KIND_TERMS: Readonly<Record<ItemKind, GlossaryId | null>> = {
   fishbone: 'fishbone',
   process: 'process-map',
 };
+
+/** The words a reader meets on a page of each kind, explained together beneath it. */
+export const KIND_KEY_TERMS: Readonly<Record<ItemKind, readonly GlossaryId[]>> = {
+  problem: ['problem-statement', 'aim', 'baseline'],
+  drivers: ['driver-diagram', 'aim', 'primary-driver', 'secondary-driver', 'change-idea', 'node'],
+  idea: ['change-idea', 'pick-chart', 'pdsa', 'ramp', 'adopt', 'adapt', 'abandon', 'spread'],
+  pdsa: ['pdsa', 'change-idea', 'tester', 'scale', 'adopt', 'adapt', 'abandon'],
+  measure: [
+    'measure',
+    'outcome-measure',
+    'process-measure',
+    'balancing-measure',
+    'baseline',
+    'run-chart',
+    'median',
+    'control-chart',
+    'spc',
+    'signal',
+    'shift',
+    'trend',
+  ],
+  note: [],
+  fishbone: ['fishbone', 'problem-statement'],
+  process: ['process-map', 'change-idea'],
+};

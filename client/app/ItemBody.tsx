@@ -5,6 +5,8 @@
  * a measure does not load the diagram canvas, a driver diagram not the chart.
  */
 import { lazy, Suspense } from 'react';
+import { KIND_KEY_TERMS } from '../../shared/glossary';
+import { TermsKey } from '../lib/GlossaryTip';
 import type { ItemBodyProps } from '../lib/item-fields/item-body-props';
 import { Loading } from '../lib/PageStatus';
 import { paths } from './router';
@@ -73,8 +75,12 @@ function BodyOfKind(props: ItemBodyProps) {
 
 export function ItemBody(props: ItemBodyProps) {
   return (
-    <Suspense fallback={<Loading />}>
-      <BodyOfKind {...props} />
-    </Suspense>
+    <>
+      <Suspense fallback={<Loading />}>
+        <BodyOfKind {...props} />
+      </Suspense>
+      {/* Those who only read (reviewers, observers) get the page's words explained. */}
+      {!props.editable && <TermsKey ids={KIND_KEY_TERMS[props.item.kind]} />}
+    </>
   );
 }

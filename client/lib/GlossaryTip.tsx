@@ -85,3 +85,26 @@ export function HeadingWithTip(props: {
     </Heading>
   );
 }
+
+/**
+ * The words of the trade a page uses, each with its toggletip, under "Words used
+ * here": for people reading a page they cannot change (reviewers, observers).
+ */
+export function TermsKey({ ids }: { ids: readonly GlossaryId[] }) {
+  const headingId = useId();
+  if (ids.length === 0) return null;
+  return (
+    <section className="app-terms-key" aria-labelledby={headingId} data-testid="terms-key">
+      <h2 className="nhsuk-heading-s" id={headingId}>
+        Words used here
+      </h2>
+      <ul className="nhsuk-list app-terms-key__list">
+        {ids.map((id) => (
+          <li key={id}>
+            <Term id={id} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

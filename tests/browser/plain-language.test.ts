@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GLOSSARY, glossaryEntry } from '../../shared/glossary';
+import { GLOSSARY, glossaryEntry, KIND_KEY_TERMS } from '../../shared/glossary';
 import { launchBrowser } from '../helpers/browser';
 import {
   type Account,
@@ -194,6 +194,12 @@ describe('plain language for reviewers', () => {
     await summary.getByRole('button', { name: 'What does “Tester” mean?' }).click();
     await expect.poll(() => summary.innerText()).toContain(glossaryEntry('tester').definition);
     expect(await summary.getByRole('button', { name: 'What does “Scale” mean?' }).count()).toBe(1);
+    // Beneath the page, the words it uses, each explained.
+    const key = patient.getByRole('region', { name: 'Words used here' });
+    for (const id of KIND_KEY_TERMS.pdsa) {
+      const term = glossaryEntry(id).term;
+      expect(await key.getByRole('button', { name: `What does “${term}” mean?` }).count()).toBe(1);
+    }
     expect(await fitsWidth(patient)).toBe(true);
     expect(await axeViolations(patient)).toEqual([]);
   });
