@@ -15,6 +15,8 @@ import {
   DirectoryPage,
   ForgotPasswordPage,
   GlossaryPage,
+  GroupPage,
+  GroupsPage,
   InvitePage,
   ItemHistoryPage,
   ItemPage,
@@ -90,6 +92,10 @@ function signedInPage(
       return <Redirect to={paths.item(route.itemId)} />;
     case 'directory':
       return <DirectoryPage.Component session={signedIn} />;
+    case 'groups':
+      return <GroupsPage.Component session={signedIn} />;
+    case 'group':
+      return <GroupPage.Component key={route.groupId} session={signedIn} groupId={route.groupId} />;
     case 'profile':
       return <ProfilePage.Component session={signedIn} />;
     case 'account':

@@ -31,6 +31,11 @@ function AccountNav({ me, onSignOut }: { me: MeResponse; onSignOut(): Promise<vo
             My comments
           </Link>
         </li>
+        <li className="nhsuk-header__account-item">
+          <Link className="nhsuk-header__account-link" href={paths.groups()}>
+            Groups
+          </Link>
+        </li>
         {me.user.isAdmin && (
           <li className="nhsuk-header__account-item">
             <Link className="nhsuk-header__account-link" href={paths.people()}>

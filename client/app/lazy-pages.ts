@@ -29,6 +29,8 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
 export const AccountPage = lazyPage(async () => (await import('./AccountPage')).AccountPage);
 export const AuditPage = lazyPage(async () => (await import('./AuditPage')).AuditPage);
 export const DirectoryPage = lazyPage(async () => (await import('./DirectoryPage')).DirectoryPage);
+export const GroupPage = lazyPage(async () => (await import('./GroupPage')).GroupPage);
+export const GroupsPage = lazyPage(async () => (await import('./GroupsPage')).GroupsPage);
 export const InvitePage = lazyPage(async () => (await import('./InvitePage')).InvitePage);
 export const ItemHistoryPage = lazyPage(
   async () => (await import('./ItemHistoryPage')).ItemHistoryPage,

@@ -24,6 +24,9 @@ export type Route =
   | { readonly page: 'legacy-document'; readonly itemId: string }
   | { readonly page: 'account' }
   | { readonly page: 'directory' }
+  /** Special interest groups, and one group (`/groups/<id>`). */
+  | { readonly page: 'groups' }
+  | { readonly page: 'group'; readonly groupId: string }
   | { readonly page: 'profile' }
   | { readonly page: 'admin-people' }
   | { readonly page: 'forgot-password' }
@@ -54,6 +57,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/setup') return { page: 'setup' };
   if (path === '/account') return { page: 'account' };
   if (path === '/directory') return { page: 'directory' };
+  if (path === '/groups') return { page: 'groups' };
   if (path === '/profile') return { page: 'profile' };
   if (path === '/admin/people') return { page: 'admin-people' };
   if (path === '/forgot-password') return { page: 'forgot-password' };
@@ -74,6 +78,7 @@ export function parseRoute(pathname: string): Route {
     if (key in LAB_PAGES) return { page: LAB_PAGES[key as keyof typeof LAB_PAGES], labId: id };
   }
   if (first === 'items' && rest === undefined) return { page: 'item', itemId: id };
+  if (first === 'groups' && rest === undefined) return { page: 'group', groupId: id };
   if (first === 'items' && rest === 'history') return { page: 'item-history', itemId: id };
   if (first === 'd' && rest === undefined) return { page: 'legacy-document', itemId: id };
   return { page: 'not-found' };
@@ -104,6 +109,8 @@ export function needsSignIn(route: Route): boolean {
     case 'legacy-document':
     case 'account':
     case 'directory':
+    case 'groups':
+    case 'group':
     case 'profile':
     case 'admin-people':
     case 'my-comments':
@@ -121,6 +128,8 @@ export const paths = {
     next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in',
   account: () => '/account',
   directory: () => '/directory',
+  groups: () => '/groups',
+  group: (groupId: string) => `/groups/${groupId}`,
   profile: () => '/profile',
   people: () => '/admin/people',
   forgotPassword: () => '/forgot-password',

@@ -50,6 +50,8 @@ export interface TextFieldProps extends FieldFrame {
   readonly width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
   readonly maxLength?: number;
   readonly spellCheck?: boolean;
+  /** The id of a `<datalist>` of suggestions. */
+  readonly list?: string;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -71,6 +73,7 @@ export function TextField(props: TextFieldProps) {
         inputMode={props.inputMode}
         maxLength={props.maxLength}
         spellCheck={props.spellCheck}
+        list={props.list}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       />

@@ -5,6 +5,9 @@
  */
 const NOTES_SUFFIX = '--group-notes';
 
+/** The Y.XmlFragment of the notes document that the editor binds to. */
+export const GROUP_NOTES_FIELD = 'notes';
+
 export function groupNotesDocId(groupId: string): string {
   return `${groupId}${NOTES_SUFFIX}`;
 }

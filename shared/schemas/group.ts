@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DocIdSchema } from '../doc-id';
+import type { LabPhase } from '../roles';
 import { TopicSchema } from './profile';
 
 const id = z.string().min(1).max(64);
@@ -13,6 +14,11 @@ const isoTime = z.string().min(1);
 
 export const GROUP_JOIN_POLICIES = ['open', 'ask'] as const;
 export type GroupJoinPolicy = (typeof GROUP_JOIN_POLICIES)[number];
+
+export const GROUP_JOIN_POLICY_LABELS: Readonly<Record<GroupJoinPolicy, string>> = {
+  open: 'Open: anyone signed in can join',
+  ask: 'Ask to join: an organiser approves each request',
+};
 
 /** Organisers run the group (requests, starting a lab); members take part. */
 export const GROUP_ROLES = ['organiser', 'member'] as const;
@@ -31,6 +37,7 @@ export const CreateGroupBodySchema = z.object({
   description: z.string().trim().max(MAX_GROUP_DESCRIPTION).default(''),
   joinPolicy: z.enum(GROUP_JOIN_POLICIES),
 });
+export type CreateGroupBody = z.input<typeof CreateGroupBodySchema>;
 
 export const GroupRecordSchema = z.object({
   id,
@@ -94,7 +101,7 @@ export interface GroupMember {
 export interface TopicLab {
   readonly id: string;
   readonly title: string;
-  readonly phase: string;
+  readonly phase: LabPhase;
   readonly startDate: string | null;
   /** Whether the viewer is in it (only then does the page link to it). */
   readonly mine: boolean;

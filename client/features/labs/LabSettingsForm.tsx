@@ -1,4 +1,7 @@
-/** A lab's settings: title, challenge, phase and dates (`PATCH /api/labs/<id>`). */
+/**
+ * A lab's settings: title, challenge, phase, dates and topic (`PATCH /api/labs/<id>`).
+ * The topic is one of the directory's topics: special interest groups on it list the lab.
+ */
 import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -19,6 +22,7 @@ export function LabSettingsForm(props: { api: ApiClient; lab: Lab; onSaved(lab: 
   });
   const [startDate, setStartDate] = useState(lab.startDate ?? '');
   const [endDate, setEndDate] = useState(lab.endDate ?? '');
+  const [topic, setTopic] = useState(lab.topic ?? '');
   const [saved, setSaved] = useState(false);
   const form = useFormSubmit(FIELDS);
   const submit = form.handle(
@@ -31,7 +35,12 @@ export function LabSettingsForm(props: { api: ApiClient; lab: Lab; onSaved(lab: 
       return problems;
     },
     async () => {
-      const body = { ...basics, startDate: startDate || null, endDate: endDate || null };
+      const body = {
+        ...basics,
+        startDate: startDate || null,
+        endDate: endDate || null,
+        topic: topic.trim() || null,
+      };
       const answer = await api.request<{ lab: Lab }>('PATCH', `/labs/${lab.id}`, body);
       setSaved(true);
       onSaved(answer.lab);
@@ -67,6 +76,16 @@ export function LabSettingsForm(props: { api: ApiClient; lab: Lab; onSaved(lab: 
           value={endDate}
           error={form.errors?.fields.endDate}
           onChange={setEndDate}
+        />
+        <TextField
+          id={FIELDS.topic}
+          label="Topic"
+          hint="What the lab works on, as the member directory lists topics (for example: falls). Special interest groups on this topic list the lab."
+          width={20}
+          maxLength={40}
+          value={topic}
+          error={form.errors?.fields.topic}
+          onChange={setTopic}
         />
         <button className="nhsuk-button" type="submit">
           Save settings

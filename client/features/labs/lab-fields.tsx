@@ -18,6 +18,7 @@ export function labFieldIds(prefix: string) {
     phase: `${prefix}-phase`,
     startDate: `${prefix}-start-date`,
     endDate: `${prefix}-end-date`,
+    topic: `${prefix}-topic`,
   } as const;
 }
 
