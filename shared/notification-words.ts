@@ -2,7 +2,7 @@
  * What a notification says and where it leads, in the same words on the
  * notifications page, in the header and in emails.
  */
-import type { NotificationKind, NotificationView } from './schemas/notification';
+import type { EmailDigestMode, NotificationKind, NotificationView } from './schemas/notification';
 
 type Described = Pick<NotificationView, 'kind' | 'actorName' | 'itemTitle'>;
 
@@ -26,3 +26,9 @@ export function notificationPath(
     ? item
     : `${item}#comment-${encodeURIComponent(notification.commentId)}`;
 }
+
+export const EMAIL_DIGEST_LABELS: Readonly<Record<EmailDigestMode, string>> = {
+  immediately: 'As they happen',
+  daily: 'Once a day, in one email',
+  never: 'Never: I will look in Improvement Lab',
+};

@@ -5,12 +5,14 @@
 import { useState } from 'react';
 import type { AccountSession } from '../../shared/schemas/accounts-api';
 import type { ApiToken } from '../../shared/schemas/api-responses';
+import type { NotificationSettingsResponse } from '../../shared/schemas/notification';
 import { AccountDetailsForm } from '../features/accounts/AccountDetailsForm';
 import { ApiTokens } from '../features/accounts/ApiTokens';
 import { ChangePasswordForm } from '../features/accounts/ChangePasswordForm';
 import { LinkOrganisation } from '../features/accounts/LinkOrganisation';
 import { MyData } from '../features/accounts/MyData';
 import { MySessions } from '../features/accounts/MySessions';
+import { NotificationSettingsForm } from '../features/notifications/NotificationSettingsForm';
 import { ErrorSummary } from '../lib/ErrorSummary';
 import { apiFormErrors, type FormErrors } from '../lib/form-errors';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -37,6 +39,9 @@ export function AccountPage(props: {
   const [sessions, reloadSessions] = useApiData('sessions', () =>
     api.request<{ sessions: AccountSession[] }>('GET', '/account/sessions'),
   );
+  const [notifications] = useApiData('notification-settings', () =>
+    api.request<NotificationSettingsResponse>('GET', '/notifications/settings'),
+  );
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -46,6 +51,9 @@ export function AccountPage(props: {
         <ChangePasswordForm api={api} />
         {sso.status === 'ready' && sso.data.enabled && (
           <LinkOrganisation api={api} label={sso.data.label} linked={sso.data.linked} />
+        )}
+        {notifications.status === 'ready' && (
+          <NotificationSettingsForm api={api} settings={notifications.data} />
         )}
         {sessions.status === 'ready' && (
           <MySessions api={api} sessions={sessions.data.sessions} onChanged={reloadSessions} />

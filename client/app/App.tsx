@@ -6,6 +6,7 @@
  * sends them to sign in.
  */
 import { type ReactNode, Suspense, useEffect, useMemo, useRef } from 'react';
+import { NotificationCountProvider } from '../features/notifications/notification-count';
 import { navigate, Redirect } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { Frame } from './Frame';
@@ -28,6 +29,7 @@ import {
   PasswordResetPage,
   PeoplePage,
   NetworkPage,
+  NotificationsPage,
   PersonalDataPage,
   prefetchLikelyPages,
   ProfilePage,
@@ -114,6 +116,8 @@ function signedInPage(
       return <PeoplePage.Component session={signedIn} />;
     case 'my-comments':
       return <MyCommentsPage.Component session={signedIn} />;
+    case 'notifications':
+      return <NotificationsPage.Component session={signedIn} />;
     default:
       return <NotFoundPage />;
   }
@@ -175,18 +179,20 @@ function Pages() {
   else if (!signedIn) content = <Redirect to={paths.signIn(address)} />;
   else content = signedInPage(route, signedIn, session, signedOutHere);
   return (
-    <Frame
-      me={me}
-      onSignOut={async () => {
-        await session.signOut();
-        navigate(paths.signIn());
-      }}
-    >
-      {signedOutHere && <SignedOutNotice here={address} />}
-      <PageLoadBoundary key={pathname}>
-        <Suspense fallback={<Loading />}>{content}</Suspense>
-      </PageLoadBoundary>
-    </Frame>
+    <NotificationCountProvider userId={me?.user.id ?? null}>
+      <Frame
+        me={me}
+        onSignOut={async () => {
+          await session.signOut();
+          navigate(paths.signIn());
+        }}
+      >
+        {signedOutHere && <SignedOutNotice here={address} />}
+        <PageLoadBoundary key={pathname}>
+          <Suspense fallback={<Loading />}>{content}</Suspense>
+        </PageLoadBoundary>
+      </Frame>
+    </NotificationCountProvider>
   );
 }
 

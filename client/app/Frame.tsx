@@ -1,10 +1,12 @@
 /**
  * The page frame: skip link, NHS.UK header with the service name and, when
- * signed in, the person's name (linking to their account), "My comments" and
- * "Sign out"; the main landmark and the footer, with the glossary's link.
+ * signed in, the person's name (linking to their account), "My comments", their
+ * notifications with the unread count and "Sign out"; the main landmark and the
+ * footer, with the glossary's link.
  */
 import { type ReactNode, useState } from 'react';
 import type { MeResponse } from '../../shared/schemas/api';
+import { NotificationsLink } from '../features/notifications/NotificationsLink';
 import { Link } from '../lib/navigation';
 import { asApiError } from '../lib/use-api-data';
 import { paths } from './router';
@@ -35,6 +37,9 @@ function AccountNav({ me, onSignOut }: { me: MeResponse; onSignOut(): Promise<vo
           <Link className="nhsuk-header__account-link" href={paths.groups()}>
             Groups
           </Link>
+        </li>
+        <li className="nhsuk-header__account-item">
+          <NotificationsLink className="nhsuk-header__account-link" href={paths.notifications()} />
         </li>
         {me.user.isAdmin && (
           <li className="nhsuk-header__account-item">

@@ -37,6 +37,9 @@ export const ItemHistoryPage = lazyPage(
 );
 export const GlossaryPage = lazyPage(async () => (await import('./GlossaryPage')).GlossaryPage);
 export const ItemPage = lazyPage(async () => (await import('./ItemPage')).ItemPage);
+export const NotificationsPage = lazyPage(
+  async () => (await import('./NotificationsPage')).NotificationsPage,
+);
 export const LabPage = lazyPage(async () => (await import('./LabPage')).LabPage);
 export const LabSettingsPage = lazyPage(
   async () => (await import('./LabSettingsPage')).LabSettingsPage,

@@ -23,6 +23,7 @@ export type Route =
   /** The old `/d/<id>` address of a document, now an item. */
   | { readonly page: 'legacy-document'; readonly itemId: string }
   | { readonly page: 'account' }
+  | { readonly page: 'notifications' }
   | { readonly page: 'directory' }
   /** Special interest groups, and one group (`/groups/<id>`). */
   | { readonly page: 'groups' }
@@ -56,6 +57,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/sign-in') return { page: 'sign-in' };
   if (path === '/setup') return { page: 'setup' };
   if (path === '/account') return { page: 'account' };
+  if (path === '/notifications') return { page: 'notifications' };
   if (path === '/directory') return { page: 'directory' };
   if (path === '/groups') return { page: 'groups' };
   if (path === '/profile') return { page: 'profile' };
@@ -108,6 +110,7 @@ export function needsSignIn(route: Route): boolean {
     case 'item-history':
     case 'legacy-document':
     case 'account':
+    case 'notifications':
     case 'directory':
     case 'groups':
     case 'group':
@@ -127,6 +130,7 @@ export const paths = {
   signIn: (next?: string) =>
     next && next !== '/' ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in',
   account: () => '/account',
+  notifications: () => '/notifications',
   directory: () => '/directory',
   groups: () => '/groups',
   group: (groupId: string) => `/groups/${groupId}`,

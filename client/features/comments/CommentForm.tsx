@@ -11,10 +11,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_COMMENT_LENGTH } from '../../../shared/comments';
 import { findPersonalData, type PersonalDataFinding } from '../../../shared/personal-data/rules';
 import { ApiRequestError } from '../../lib/api';
+import type { Mentionable } from '../../../shared/mentions';
 import { TextareaField } from '../../lib/form-fields';
 import { PersonalDataNotice } from '../../lib/PersonalDataNotice';
 import { usePersonalDataGuard, withoutFindings } from '../../lib/personal-data';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
+import { MentionTextarea } from './MentionTextarea';
 
 /** "Post anyway": why words that look like personal data are sent as they are. */
 export interface PersonalDataAcknowledgement {
@@ -38,6 +40,8 @@ export interface CommentFormProps {
   readonly focusOnOpen?: boolean;
   /** Who will read it, for the personal-data explanation: a comment by default. */
   readonly place?: 'comment' | 'response';
+  /** Staff: who may be @mentioned (loaded when the form opens); absent for reviewers. */
+  readonly mentionable?: (() => Promise<readonly Mentionable[]>) | null;
   onSubmit(text: string, acknowledgement?: PersonalDataAcknowledgement): Promise<void>;
   onCancel(): void;
 }
@@ -53,6 +57,24 @@ export function CommentForm(props: CommentFormProps) {
   const [removed, setRemoved] = useState(false);
   const form = useFormSubmit({ body: id, response: id });
   const wrapper = useRef<HTMLFormElement>(null);
+  const onText = (value: string) => {
+    setText(value);
+    setFindings(null);
+  };
+  const [people, setPeople] = useState<readonly Mentionable[] | null>(null);
+  const { mentionable } = props;
+  useEffect(() => {
+    if (!mentionable) return;
+    let current = true;
+    mentionable().then(
+      (found) => current && setPeople(found),
+      // Without the list the box still takes text; mentions typed in full still count.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [mentionable]);
   useEffect(() => {
     if (!focusOnOpen) return;
     const box = wrapper.current?.querySelector('textarea');
@@ -90,18 +112,28 @@ export function CommentForm(props: CommentFormProps) {
   );
   return (
     <form className="comment-form" ref={wrapper} onSubmit={submit} noValidate>
-      <TextareaField
-        id={id}
-        label={label}
-        hint={hint}
-        value={text}
-        maxLength={MAX_COMMENT_LENGTH}
-        error={error}
-        onChange={(value) => {
-          setText(value);
-          setFindings(null);
-        }}
-      />
+      {people && people.length > 0 ? (
+        <MentionTextarea
+          id={id}
+          label={label}
+          hint={hint}
+          value={text}
+          maxLength={MAX_COMMENT_LENGTH}
+          error={error}
+          people={people}
+          onChange={onText}
+        />
+      ) : (
+        <TextareaField
+          id={id}
+          label={label}
+          hint={hint}
+          value={text}
+          maxLength={MAX_COMMENT_LENGTH}
+          error={error}
+          onChange={onText}
+        />
+      )}
       <p className="nhsuk-u-visually-hidden" role="status">
         {removed ? 'Removed. Check your words, then send them.' : ''}
       </p>

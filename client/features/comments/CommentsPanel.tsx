@@ -38,6 +38,7 @@ export function NewComment({ comments, wholeItem }: { comments: ItemComments; wh
             label="Your comment"
             submitLabel="Send comment"
             emptyMessage="Write your comment"
+            mentionable={comments.mentionable}
             onSubmit={async (body, acknowledgement) => {
               await comments.actions.add(body, draft.anchor, acknowledgement);
               setSent(true);

@@ -66,6 +66,7 @@ function ThreadForm(props: {
         label="Your reply"
         submitLabel="Send reply"
         emptyMessage="Write your reply"
+        mentionable={comments.mentionable}
         onSubmit={async (body, acknowledgement) => {
           await comments.actions.reply(id, body, acknowledgement);
           close();

@@ -12,7 +12,9 @@ import { resolveAnchor } from '../../../shared/comment-anchors';
 import type { Anchor } from '../../../shared/comments';
 import { KINDS } from '../../../shared/documents/item-kinds';
 import type { ItemKind } from '../../../shared/schemas/records';
+import type { Mentionable } from '../../../shared/mentions';
 import type { ApiClient } from '../../lib/api';
+import { useCommentLink } from './use-comment-link';
 import { anchorPositions } from './anchor-codec';
 import { type NameOf, useAuthorNames } from './author-names';
 import { type CommentActions, commentActions } from './comment-actions';
@@ -61,6 +63,8 @@ export interface ItemComments {
   readonly nameOf: NameOf;
   readonly rights: CommentRights;
   readonly actions: CommentActions;
+  /** Staff: who may be @mentioned in a comment on this item; null for reviewers. */
+  readonly mentionable: (() => Promise<readonly Mentionable[]>) | null;
   readonly filter: ThreadFilter;
   setFilter(filter: ThreadFilter): void;
   /** The new comment being written: on a passage, or on the whole item (`anchor` null). */
@@ -148,11 +152,22 @@ export function useItemComments(options: ItemCommentsOptions): ItemComments {
   });
   const threads = useMemo(() => buildThreads(feed.comments), [feed.comments]);
   const actions = useMemo(() => commentActions(api, itemId), [api, itemId]);
+  const mentionable = useMemo(() => {
+    if (!options.staff) return null;
+    let people: Promise<readonly Mentionable[]> | null = null;
+    return () => {
+      people ??= api
+        .request<{ people: Mentionable[] }>('GET', `/items/${itemId}/mentionable`)
+        .then((answer) => answer.people);
+      return people;
+    };
+  }, [api, itemId, options.staff]);
   const navigation = useThreadNavigation(doc, kind);
   const [draft, setDraft] = useState<{ anchor: Anchor | null } | null>(null);
   const [fieldSelection, clearFieldSelection] = useFieldSelection(doc, awareness);
   const { active } = navigation;
   const passages = useMemo(() => passageMarks(threads, active), [threads, active]);
+  useCommentLink(feed.synced, threads, navigation.chooseThread);
   const startComment = useCallback(
     (anchor: Anchor | null) => {
       if (rights.comment) setDraft({ anchor });
@@ -174,6 +189,7 @@ export function useItemComments(options: ItemCommentsOptions): ItemComments {
     nameOf,
     rights,
     actions,
+    mentionable,
     draft,
     startComment,
     closeDraft,
