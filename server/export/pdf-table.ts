@@ -142,12 +142,24 @@ export function drawPdfTable(
   /** Where a cell's words start: after its icon, if it has one. */
   const inset = (row: number | null, i: number) =>
     row !== null && iconAt(row, i) ? ICON + PAD : 0;
+  /**
+   * Whether a cell's text fits on one line: then it is neither wrapped to be measured nor to be
+   * drawn (PDFKit's line wrapping was most of a long data table's time; most cells are numbers).
+   */
+  const oneLine = (text: string, room: number) =>
+    !text.includes('\n') && pdf.widthOfString(text) <= room;
   const rowHeight = (cells: readonly string[], font: string, row: number | null) => {
     pdf.font(font).fontSize(SIZE);
+    const line = pdf.currentLineHeight(true);
     const heights = widths.map((w, i) => {
       const text = cells[i] ?? '';
       const icon = row !== null && iconAt(row, i) ? ICON : 0;
-      const words = text ? pdf.heightOfString(text, { width: w - PAD * 2 - inset(row, i) }) : 0;
+      const room = w - PAD * 2 - inset(row, i);
+      const words = !text
+        ? 0
+        : oneLine(text, room)
+          ? line
+          : pdf.heightOfString(text, { width: room });
       return Math.max(words, icon);
     });
     return Math.max(SIZE, ...heights) + PAD * 2;
@@ -174,9 +186,14 @@ export function drawPdfTable(
       const left = box.left + widths.slice(0, i).reduce((sum, w) => sum + w, 0);
       const shift = inset(rowIndex, i);
       pdf.font(font).fontSize(SIZE).fillColor('#231f20');
-      pdf.text(cells[i] ?? '', left + PAD + shift, y + PAD, {
-        width: (widths[i] ?? 0) - PAD * 2 - shift,
-      });
+      const text = cells[i] ?? '';
+      const room = (widths[i] ?? 0) - PAD * 2 - shift;
+      pdf.text(
+        text,
+        left + PAD + shift,
+        y + PAD,
+        oneLine(text, room) ? { lineBreak: false } : { width: room },
+      );
     };
   };
   const headHeight = rowHeight(table.head, fonts.bold, null);
