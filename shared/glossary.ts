@@ -91,6 +91,12 @@ const ENTRIES = [
     definition: 'A smaller thing that helps a primary driver. Change ideas often work on these.',
   },
   {
+    id: 'weak-link',
+    term: 'Weak link',
+    definition:
+      'A line in a driver diagram where the team is less sure that one thing helps the other.',
+  },
+  {
     id: 'node',
     term: 'Node',
     definition: 'One box in a diagram, such as the aim, a driver or a change idea.',
@@ -232,10 +238,29 @@ export const KIND_TERMS: Readonly<Record<ItemKind, GlossaryId | null>> = {
   process: 'process-map',
 };
 
+/** The words of the lab's measures' charts, explained beneath them for reviewers. */
+export const CHART_TERMS: readonly GlossaryId[] = [
+  'run-chart',
+  'median',
+  'control-chart',
+  'signal',
+  'shift',
+  'trend',
+];
+
 /** The words a reader meets on a page of each kind, explained together beneath it. */
 export const KIND_KEY_TERMS: Readonly<Record<ItemKind, readonly GlossaryId[]>> = {
   problem: ['problem-statement', 'aim', 'baseline'],
-  drivers: ['driver-diagram', 'aim', 'primary-driver', 'secondary-driver', 'change-idea', 'node'],
+  drivers: [
+    'driver-diagram',
+    'aim',
+    'primary-driver',
+    'secondary-driver',
+    'change-idea',
+    'weak-link',
+    'pick-chart',
+    'node',
+  ],
   idea: ['change-idea', 'pick-chart', 'pdsa', 'ramp', 'adopt', 'adapt', 'abandon', 'spread'],
   pdsa: ['pdsa', 'change-idea', 'tester', 'scale', 'adopt', 'adapt', 'abandon'],
   measure: [

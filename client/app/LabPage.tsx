@@ -8,6 +8,7 @@
  * as the registry keeps them, live from the lab feed (`lib/lab-items.tsx`).
  */
 import { lazy, Suspense } from 'react';
+import { CHART_TERMS } from '../../shared/glossary';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Lab, Member } from '../../shared/schemas/api-responses';
 import { ExportForm } from '../features/exports/ExportForm';
@@ -19,6 +20,7 @@ import type { OverviewItem } from '../features/overview/overview-items';
 import { RecentChanges } from '../features/overview/RecentChanges';
 import { WhoIsHere } from '../features/overview/WhoIsHere';
 import { formatDate } from '../lib/dates';
+import { HeadingWithTip, TermsKey } from '../lib/GlossaryTip';
 import { PHASE_DESCRIPTIONS, PHASE_LABELS } from '../lib/labels';
 import { Link, navigate } from '../lib/navigation';
 import { useLabItems } from '../lib/lab-items';
@@ -119,12 +121,18 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
       )}
       {measures.length > 0 && (
         <section aria-labelledby="measures-heading">
-          <h2 className="nhsuk-heading-m" id="measures-heading">
+          <HeadingWithTip
+            level={2}
+            className="nhsuk-heading-m"
+            textId="measures-heading"
+            term="measure"
+          >
             Measures
-          </h2>
+          </HeadingWithTip>
           <Suspense fallback={<Loading />}>
             <LabMeasures measures={measures} />
           </Suspense>
+          {sharedOnly(lab) && <TermsKey ids={CHART_TERMS} heading="Words in these charts" />}
         </section>
       )}
       <div className="nhsuk-grid-row">

@@ -90,13 +90,19 @@ export function HeadingWithTip(props: {
  * The words of the trade a page uses, each with its toggletip, under "Words used
  * here": for people reading a page they cannot change (reviewers, observers).
  */
-export function TermsKey({ ids }: { ids: readonly GlossaryId[] }) {
+export function TermsKey({
+  ids,
+  heading = 'Words used here',
+}: {
+  ids: readonly GlossaryId[];
+  heading?: string;
+}) {
   const headingId = useId();
   if (ids.length === 0) return null;
   return (
     <section className="app-terms-key" aria-labelledby={headingId} data-testid="terms-key">
       <h2 className="nhsuk-heading-s" id={headingId}>
-        Words used here
+        {heading}
       </h2>
       <ul className="nhsuk-list app-terms-key__list">
         {ids.map((id) => (

@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GLOSSARY, glossaryEntry, KIND_KEY_TERMS } from '../../shared/glossary';
+import { CHART_TERMS, GLOSSARY, glossaryEntry, KIND_KEY_TERMS } from '../../shared/glossary';
 import { launchBrowser } from '../helpers/browser';
 import {
   type Account,
@@ -140,6 +140,12 @@ describe('plain language for reviewers', () => {
     const diagram = await patient.getByTestId('group-drivers').innerText();
     expect(diagram).not.toContain('nodes');
     expect(await patient.getByTestId('items-empty').count()).toBe(0);
+    // A shared measure's chart comes with its words explained.
+    const measureId = await createItem('measure', 'Falls per 1,000 bed days');
+    expect((await share(measureId)).status).toBe(200);
+    const chartWords = patient.getByRole('region', { name: 'Words in these charts' });
+    await chartWords.waitFor();
+    expect(await chartWords.getByRole('button').count()).toBe(CHART_TERMS.length);
     // The team still sees the counts they work with.
     await facilitator.goto(`${workspace.url}/labs/${workspace.labId}`);
     await expect
