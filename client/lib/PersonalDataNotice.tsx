@@ -62,8 +62,10 @@ export function PersonalDataNotice(props: PersonalDataNoticeProps) {
         )}
       </p>
       <ul className="nhsuk-list nhsuk-body-s">
-        {findings.map((finding) => (
-          <li key={`${finding.start}-${finding.kind}`}>
+        {findings.map((finding, index) => (
+          // Findings can repeat (the same number twice): their order is their identity here.
+          // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
+          <li key={index}>
             {kindLabel(finding.kind)}:{' '}
             <span className="personal-data-notice__text">“{finding.text}”</span>
           </li>

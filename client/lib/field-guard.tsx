@@ -1,14 +1,20 @@
 /**
- * The personal-data check beside an item's text field. The field is live and
- * collaborative, so nothing is ever blocked: when the person leaves the field, or
- * stops typing for a moment, what looks like personal data is explained beside it
- * with "Remove it" (deletes those characters from the shared text) and "Keep it,
- * with a reason" (recorded for the lab's facilitators; that text is not warned
- * about again on this page).
+ * The personal-data check beside an item's text field or rich-text section. They
+ * are live and collaborative, so nothing is ever blocked: when the person leaves
+ * the field, or stops typing for a moment, what looks like personal data is
+ * explained beside it with "Remove it" (deletes those characters from the shared
+ * text) and "Keep it, with a reason" (recorded for the lab's facilitators; that
+ * text is not warned about again on this page). A section is read paragraph by
+ * paragraph, as the server reads it.
  */
 import { type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { findPersonalData, type PersonalDataFinding } from '../../shared/personal-data/rules';
+import { plainText, textsIn } from '../../shared/personal-data/doc-text';
+import {
+  findPersonalData,
+  type PersonalDataFinding,
+  type PersonalDataRules,
+} from '../../shared/personal-data/rules';
 import { FieldTargetSchema } from '../../shared/schemas/personal-data';
 import { PersonalDataNotice } from './PersonalDataNotice';
 import { PersonalDataContext } from './personal-data';
@@ -16,8 +22,16 @@ import { PersonalDataContext } from './personal-data';
 /** How long after the last keystroke the field is checked. */
 const PAUSE_MS = 1500;
 
+type Watched = Y.Text | Y.XmlFragment;
+
+function findingsIn(type: Watched, rules: PersonalDataRules) {
+  return textsIn(type).flatMap((text) =>
+    findPersonalData(plainText(text), rules).map((finding) => ({ ...finding, in: text })),
+  );
+}
+
 export function useFieldGuard(
-  text: Y.Text,
+  text: Watched,
   target: string,
   editable: boolean,
 ): { check(): void; notice: ReactNode } {
@@ -30,7 +44,7 @@ export function useFieldGuard(
 
   const check = useCallback(() => {
     if (!guard || !editable) return;
-    const found = findPersonalData(text.toString(), guard.rules).filter(
+    const found = findingsIn(text, guard.rules).filter(
       (finding) => !kept.current.has(finding.text),
     );
     setFindings(found);
@@ -39,15 +53,15 @@ export function useFieldGuard(
   useEffect(() => {
     if (!active) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const observer = (_event: Y.YTextEvent, transaction: Y.Transaction) => {
+    const observer = (_events: unknown, transaction: Y.Transaction) => {
       if (!transaction.local) return;
       clearTimeout(timer);
       timer = setTimeout(check, PAUSE_MS);
     };
-    text.observe(observer);
+    text.observeDeep(observer);
     return () => {
       clearTimeout(timer);
-      text.unobserve(observer);
+      text.unobserveDeep(observer);
     };
   }, [active, text, check]);
 
@@ -67,11 +81,12 @@ export function useFieldGuard(
             confirmLabel="Keep it"
             onRemove={() => {
               const shown = new Set(findings.map((finding) => finding.text));
-              const now = findPersonalData(text.toString(), guard.rules);
+              const now = findingsIn(text, guard.rules);
               text.doc?.transact(() => {
+                // Last first, so each deletion leaves the offsets before it as they were.
                 for (const finding of now.reverse()) {
                   if (shown.has(finding.text))
-                    text.delete(finding.start, finding.end - finding.start);
+                    finding.in.delete(finding.start, finding.end - finding.start);
                 }
               });
               setFindings([]);

@@ -38,6 +38,13 @@ function collectTexts(type: unknown, into: Y.Text[]): void {
     for (const child of type.toArray()) collectTexts(child, into);
 }
 
+/** The Y.Texts in a field's Y.Text or a section's fragment (each paragraph's), in order. */
+export function textsIn(type: Y.Text | Y.XmlFragment): Y.Text[] {
+  const texts: Y.Text[] = [];
+  collectTexts(type, texts);
+  return texts;
+}
+
 /** The Y.Texts of `fields.<name>` or `text.<section>` (each paragraph's), in order. */
 export function targetTexts(doc: Y.Doc, target: string): Y.Text[] {
   const texts: Y.Text[] = [];

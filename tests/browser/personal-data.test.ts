@@ -173,6 +173,17 @@ describe('the personal-data guardrail', () => {
     await field.blur();
     await notice.getByRole('button', { name: 'Remove it' }).click();
     await expect.poll(() => field.inputValue()).toBe('Call  to report a fall.');
+
+    // A rich-text section is checked when left, too, and "Remove it" takes the number out.
+    const section = zoomed.getByRole('textbox', { name: 'Problem description' });
+    await section.click();
+    await zoomed.keyboard.insertText(`Falls on the ward, one of them ${NHS_NUMBER} at night.`);
+    await field.focus();
+    await expect.poll(() => notice.innerText()).toContain('This looks like an NHS number.');
+    expect(await axeViolations(zoomed)).toEqual([]);
+    await notice.getByRole('button', { name: 'Remove it' }).click();
+    await expect.poll(() => section.innerText()).toBe('Falls on the ward, one of them  at night.');
+    expect(await fitsWidth(zoomed)).toBe(true);
   });
 
   it('a facilitator sets the lab’s hospital number formats and how long comments are kept', async () => {

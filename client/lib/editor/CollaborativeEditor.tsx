@@ -10,6 +10,9 @@
  * document) and offers "Add a comment" for the selected words. Passages travel
  * as Yjs relative positions, so they follow the text while others edit; what a
  * comment is, and how its anchor is stored, stays with the page.
+ *
+ * When the person leaves the editor, or pauses, the section is checked for text
+ * that looks like personal data (`field-guard.tsx`), with a notice below it.
  */
 import { Extension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -27,6 +30,7 @@ import { type RefObject, useContext, useEffect, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isFragmentDamaged } from '../../../shared/documents/item-shape';
+import { useFieldGuard } from '../field-guard';
 import { useYShallowChanges } from '../y-hooks';
 import {
   type EditorCommenting,
@@ -291,11 +295,20 @@ function SectionEditor(props: CollaborativeEditorProps) {
     if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(passagesKey, passages));
   }, [editor, passages]);
   const onAdd = commenting?.onAddComment;
+  const guard = useFieldGuard(doc.getXmlFragment(field), field, editable);
+  const { check } = guard;
+  useEffect(() => {
+    editor.on('blur', check);
+    return () => {
+      editor.off('blur', check);
+    };
+  }, [editor, check]);
   return (
     <div className="collab-editor">
       {editable && <FormattingToolbar editor={editor} label="Formatting" />}
       {onAdd && <CommentBar editor={editor} field={field} onAdd={onAdd} />}
       <EditorContent editor={editor} />
+      {guard.notice}
     </div>
   );
 }
