@@ -43,4 +43,6 @@ export const DEMO_LAB = {
   phase: 'develop',
   startDate: '2026-04-01',
   endDate: '2027-03-31',
+  /** The demo's special interest group is on the same topic, so it lists the lab. */
+  topic: 'falls',
 } as const;

@@ -8,6 +8,7 @@ import type { UserRecord } from '../../shared/schemas/records';
 import type { Logger } from '../logger';
 import type { DocStore } from '../store/doc-store';
 import type { MetaStore } from '../store/meta-store';
+import { seedDemoGroup } from './demo-group';
 import { buildDemoDoc, DEMO_ITEMS } from './demo-items';
 import { seedDemoPeople } from './demo-people';
 
@@ -31,6 +32,7 @@ export async function seedDemoLab(
       role: 'facilitator',
       joinedAt: at,
     });
+    await seedDemoGroup(meta, store, facilitator.id, at);
     return;
   }
   await meta.createLab(
@@ -61,5 +63,6 @@ export async function seedDemoLab(
     at,
     DEMO_ITEMS.map((item) => item.id),
   );
+  await seedDemoGroup(meta, store, facilitator.id, at);
   logger.info('demo lab created', { labId: DEMO_LAB.id, items: DEMO_ITEMS.length });
 }

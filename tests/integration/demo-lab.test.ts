@@ -1,14 +1,18 @@
 /**
  * The demo lab a new instance starts with: its items, members from several
  * professions (a patient and a carer among them, as reviewers) and a finished
- * before-and-after evaluation survey whose results read as a real lab's would.
+ * before-and-after evaluation survey whose results read as a real lab's would, and a
+ * special interest group on the lab's topic with notes.
  */
 import { describe, expect, it } from 'vitest';
 import { seedDemoLab } from '../../server/demo/seed-demo';
 import { createMemoryLogger } from '../../server/logger';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
+import { applyStored } from '../../server/store/stored-update';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
+import * as Y from 'yjs';
 import { DEMO_LAB } from '../../shared/demo';
+import { GROUP_NOTES_FIELD, groupNotesDocId } from '../../shared/network/groups';
 import { surveyResults } from '../../shared/evaluation/survey-results';
 import { addPerson } from '../helpers/accounts';
 
@@ -55,5 +59,20 @@ describe('the demo lab', () => {
     // Who worked on which item: seven of the eight, on overlapping items.
     const contributors = new Set(meta.listContributions(DEMO_LAB.id).map((c) => c.userId));
     expect(contributors.size).toBe(7);
+
+    // A group on the lab's topic: several demo people, the administrator, one request
+    // waiting, notes two members wrote (and so a connection between them).
+    const lab = meta.getLab(DEMO_LAB.id);
+    expect(lab?.topic).toBe('falls');
+    const group = meta.listGroups().find((g) => g.topic === lab?.topic);
+    if (!group) throw new Error('the demo has no group on the lab’s topic');
+    const places = meta.listGroupMembers(group.id);
+    expect(places.filter((p) => p.state === 'member').length).toBeGreaterThanOrEqual(5);
+    expect(places.filter((p) => p.state === 'requested')).toHaveLength(1);
+    expect(places.find((p) => p.userId === admin.user.id)?.state).toBe('member');
+    const doc = new Y.Doc();
+    for (const stored of await store.load(groupNotesDocId(group.id))) applyStored(doc, stored);
+    expect(doc.getXmlFragment(GROUP_NOTES_FIELD).toString()).toContain('Low beds');
+    expect(meta.listContributions(group.id)).toHaveLength(2);
   });
 });
