@@ -20,6 +20,7 @@ import {
   GroupsPage,
   InvitePage,
   ItemHistoryPage,
+  LabVersionsPage,
   ItemPage,
   LabPage,
   LabSettingsPage,
@@ -74,6 +75,8 @@ function signedInPage(
       return (
         <PersonalDataPage.Component key={route.labId} session={signedIn} labId={route.labId} />
       );
+    case 'lab-versions':
+      return <LabVersionsPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'lab-survey':
       return <SurveyPage.Component key={route.labId} session={signedIn} labId={route.labId} />;
     case 'item':

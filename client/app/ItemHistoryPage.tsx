@@ -2,7 +2,8 @@
  * `/items/<itemId>/history`: the item's versions, newest first, with what can be
  * done with each (view it read-only, compare it with the one before or with now,
  * restore it), naming the item as it is now, and who wrote what. What is shown
- * appears below the list, and focus moves to its heading.
+ * appears below the list, and focus moves to its heading. `?version=<id>` (from the
+ * lab's versions page) shows that version at once.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
@@ -87,6 +88,15 @@ function HistoryBody({ session, item }: { session: SignedIn; item: ItemWithRight
   };
   const label = (v: VersionSummary) => `${versionTitle(v)}, ${formatDateTime(v.at)}`;
   const canEdit = item.rights === 'edit';
+  // The version asked for in the address, shown once the list says what it is.
+  const asked = useRef(new URLSearchParams(window.location.search).get('version'));
+  useEffect(() => {
+    if (list.status !== 'ready' || asked.current === null) return;
+    const version = list.data.versions.find((v) => v.id === asked.current);
+    asked.current = null;
+    if (version) void show(label(version), 'version', `/items/${item.id}/versions/${version.id}`);
+    else setFailure('That version is no longer kept.');
+  });
   return (
     <>
       {notice && <SuccessBanner title={notice} />}

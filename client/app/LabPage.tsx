@@ -119,6 +119,11 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
           <Link href={paths.labNetwork(lab.id)}>Connections made in this lab</Link>
         </p>
       )}
+      {may(session, lab, 'history.read') && (
+        <p className="nhsuk-body">
+          <Link href={paths.labVersions(lab.id)}>Versions of the lab’s items, by date</Link>
+        </p>
+      )}
       {measures.length > 0 && (
         <section aria-labelledby="measures-heading">
           <HeadingWithTip

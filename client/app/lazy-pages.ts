@@ -40,6 +40,9 @@ export const ItemPage = lazyPage(async () => (await import('./ItemPage')).ItemPa
 export const NotificationsPage = lazyPage(
   async () => (await import('./NotificationsPage')).NotificationsPage,
 );
+export const LabVersionsPage = lazyPage(
+  async () => (await import('./LabVersionsPage')).LabVersionsPage,
+);
 export const LabPage = lazyPage(async () => (await import('./LabPage')).LabPage);
 export const LabSettingsPage = lazyPage(
   async () => (await import('./LabSettingsPage')).LabSettingsPage,

@@ -17,6 +17,8 @@ export type Route =
   | { readonly page: 'lab-survey'; readonly labId: string }
   | { readonly page: 'lab-network'; readonly labId: string }
   | { readonly page: 'lab-personal-data'; readonly labId: string }
+  /** The versions of all the lab's items, by day; retention for facilitators. */
+  | { readonly page: 'lab-versions'; readonly labId: string }
   | { readonly page: 'item'; readonly itemId: string }
   /** An item's versions: view, compare, restore, who wrote what (`/items/<id>/history`). */
   | { readonly page: 'item-history'; readonly itemId: string }
@@ -49,6 +51,7 @@ const LAB_PAGES = {
   evaluation: 'lab-survey',
   network: 'lab-network',
   'personal-data': 'lab-personal-data',
+  versions: 'lab-versions',
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -106,6 +109,7 @@ export function needsSignIn(route: Route): boolean {
     case 'lab-survey':
     case 'lab-network':
     case 'lab-personal-data':
+    case 'lab-versions':
     case 'item':
     case 'item-history':
     case 'legacy-document':
@@ -151,6 +155,10 @@ export const paths = {
   labPersonalData: (labId: string) => `/labs/${labId}/personal-data`,
   item: (itemId: string) => `/items/${itemId}`,
   itemHistory: (itemId: string) => `/items/${itemId}/history`,
+  /** An item's history page showing one version. */
+  itemVersion: (itemId: string, versionId: string) =>
+    `/items/${itemId}/history?version=${encodeURIComponent(versionId)}`,
+  labVersions: (labId: string) => `/labs/${labId}/versions`,
 } as const;
 
 /** The address being shown: path, query and fragment. */

@@ -236,7 +236,7 @@ export async function deleteVersionsBefore(
       { ...index, versions, seen },
       firstKept ? content : Y.encodeStateAsUpdateV2(new Y.Doc()),
     );
-    return removed;
+    return index.versions.slice(0, removed).filter((version) => version.reason !== 'seen').length;
   });
 }
 
