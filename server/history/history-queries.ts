@@ -201,6 +201,8 @@ export async function changesSinceSeen(
  * Deletes the versions taken before `before`, and the content only they showed:
  * the history's document is rebuilt with everything deleted by the first version
  * kept collected as garbage, so text removed before it is gone from storage.
+ * Answers how many listed versions went (hidden last-seen marks go uncounted): the
+ * number the lab's versions page asks to confirm.
  */
 export async function deleteVersionsBefore(
   history: HistoryService,
