@@ -128,7 +128,13 @@ function KindNote({ kind }: { kind: ItemWithRights['kind'] }) {
   );
 }
 
-function SidePanelToggle(props: { open: boolean; controls: string; onToggle(): void }) {
+function SidePanelToggle(props: {
+  open: boolean;
+  controls: string;
+  /** Reviewers cannot export: the button does not promise it. */
+  canExport: boolean;
+  onToggle(): void;
+}) {
   return (
     <button
       type="button"
@@ -138,7 +144,9 @@ function SidePanelToggle(props: { open: boolean; controls: string; onToggle(): v
       onClick={props.onToggle}
     >
       {props.open ? 'Hide side panel' : 'Show side panel'}
-      <span className="nhsuk-u-visually-hidden">: people here, comments and export</span>
+      <span className="nhsuk-u-visually-hidden">
+        {props.canExport ? ': people here, comments and export' : ': people here and comments'}
+      </span>
     </button>
   );
 }
@@ -193,6 +201,7 @@ function ItemView({ session, item, onItemChanged, collab, user, signedOut }: Ite
             <SidePanelToggle
               open={sideOpen}
               controls={sideId}
+              canExport={item.rights !== 'comment'}
               onToggle={() => setSideOpen((open) => !open)}
             />
           )}

@@ -208,6 +208,12 @@ describe('plain language for reviewers', () => {
     }
     expect(await fitsWidth(patient)).toBe(true);
     expect(await axeViolations(patient)).toEqual([]);
+    // A diagram's side panel does not promise a reviewer the export they cannot use.
+    await patient.goto(`${workspace.url}/items/${diagramId}`);
+    const toggle = patient.getByRole('button', { name: /^Show side panel/ });
+    await toggle.waitFor();
+    expect(await toggle.innerText()).not.toContain('export');
+    expect(await patient.getByRole('button', { name: /export/i }).count()).toBe(0);
   });
 
   it('lists every word on the glossary page, linked from the footer', async () => {
