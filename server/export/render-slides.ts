@@ -196,7 +196,15 @@ export async function renderSlides(board: Storyboard): Promise<Buffer> {
       fit: 'shrink',
     });
   }
-  title.addText(board.footer, { x: 0.6, y: 6.6, w: 12.1, h: 0.4, fontSize: 12, color: 'FFFFFF' });
+  title.addText(board.footer, {
+    x: 0.6,
+    y: 6.5,
+    w: 12.1,
+    h: 0.6,
+    fontSize: 12,
+    color: 'FFFFFF',
+    fit: 'shrink',
+  });
   for (const part of board.parts) partSlide(pptx, part);
   const out = await pptx.write({ outputType: 'nodebuffer' });
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);

@@ -213,7 +213,8 @@ export function buildStoryboard(report: LabReport, contacts: readonly StoryConta
     title: report.lab.title,
     subtitle: report.lab.challenge,
     team,
-    footer: `Improvement Lab storyboard, ${formatDateTime(report.exportedAt)}.`,
+    // A storyboard has no room for data tables: the report has one beside each chart.
+    footer: `Improvement Lab storyboard, ${formatDateTime(report.exportedAt)}. Each chart’s data table (values, centre line, limits and signals) is in the lab report.`,
     parts: [
       part('background', background(problem)),
       part('aim', [{ text: problem?.aim ?? NOTHING, strong: true }]),

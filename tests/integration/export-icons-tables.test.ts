@@ -130,6 +130,10 @@ describe('icons, data tables and pictures in every format', () => {
     for (const column of ['Primary drivers', 'Secondary drivers', 'Change ideas']) {
       expect(text).toContain(column);
     }
+    // No room for the data tables: the poster says where they are.
+    expect(text).toContain(
+      'Each chart’s data table (values, centre line, limits and signals) is in the lab report.',
+    );
   });
 
   it('pptx: the icons are pictures with their names, and the driver diagram a picture', async () => {
