@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CSRF_HEADER } from '../server/auth/csrf';
+import { CSRF_HEADER } from '../shared/api-contract';
 import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';
 import type {
   CreateApiTokenBodySchema,

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { AdminCredentials, DocAccess } from '../bench/workspace-access';
-import { CSRF_HEADER } from '../server/auth/csrf';
+import { CSRF_HEADER } from '../shared/api-contract';
 import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';
 import type { LabRole } from '../shared/roles';
 

@@ -2,10 +2,9 @@
  * `/account`: my details, password, where I am signed in, personal API tokens,
  * my data and deleting my account, sign out.
  */
+
 import { useState } from 'react';
-import type { AccountSession } from '../../shared/schemas/accounts-api';
-import type { ApiToken } from '../../shared/schemas/api-responses';
-import type { NotificationSettingsResponse } from '../../shared/schemas/notification';
+import { Api } from '../../shared/api-routes';
 import { AccountDetailsForm } from '../features/accounts/AccountDetailsForm';
 import { ApiTokens } from '../features/accounts/ApiTokens';
 import { ChangePasswordForm } from '../features/accounts/ChangePasswordForm';
@@ -32,15 +31,11 @@ export function AccountPage(props: {
   usePageTitle('Your account');
   const { api, me } = props.session;
   const [signOutErrors, setSignOutErrors] = useState<FormErrors | null>(null);
-  const [tokens, reload] = useApiData('tokens', () =>
-    api.request<{ tokens: ApiToken[] }>('GET', '/tokens'),
-  );
+  const [tokens, reload] = useApiData('tokens', () => api.call(Api.tokens.list));
   const sso = useSsoInfo(api, me.user.id);
-  const [sessions, reloadSessions] = useApiData('sessions', () =>
-    api.request<{ sessions: AccountSession[] }>('GET', '/account/sessions'),
-  );
+  const [sessions, reloadSessions] = useApiData('sessions', () => api.call(Api.account.sessions));
   const [notifications] = useApiData('notification-settings', () =>
-    api.request<NotificationSettingsResponse>('GET', '/notifications/settings'),
+    api.call(Api.notifications.settings),
   );
   return (
     <div className="nhsuk-grid-row">

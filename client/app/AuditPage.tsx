@@ -1,6 +1,7 @@
 /** `/labs/<labId>/audit`: the lab's audit trail, for facilitators and administrators. */
 
-import type { AuditEvent, Lab, Member } from '../../shared/schemas/api-responses';
+import { Api } from '../../shared/api-routes';
+import type { Lab } from '../../shared/schemas/api-responses';
 import { AuditTable } from '../features/audit/AuditTable';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
@@ -13,8 +14,8 @@ function Events({ session, lab }: { session: SignedIn; lab: Lab }) {
   const [loaded] = useApiData(`audit:${lab.id}`, async () => {
     // Events name people by id; the members list gives names for those still in the lab.
     const [{ events }, { members }] = await Promise.all([
-      api.request<{ events: AuditEvent[] }>('GET', `/labs/${lab.id}/audit`),
-      api.request<{ members: Member[] }>('GET', `/labs/${lab.id}/members`),
+      api.call(Api.labs.audit, { params: { labId: lab.id } }),
+      api.call(Api.members.list, { params: { labId: lab.id } }),
     ]);
     const names = new Map<string, string>(members.map((m) => [m.userId, m.name]));
     for (const event of events)

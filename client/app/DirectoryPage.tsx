@@ -3,14 +3,11 @@
  * or topic, and filter by profession, region or topic; people appear only as they
  * chose, and a link leads to my own profile.
  */
+
 import { useState } from 'react';
+import { Api } from '../../shared/api-routes';
 import { PROFESSION_LABELS, PROFESSIONS, type Profession } from '../../shared/roles';
-import {
-  type DirectoryEntry,
-  REGION_LABELS,
-  REGIONS,
-  type Region,
-} from '../../shared/schemas/profile';
+import { REGION_LABELS, REGIONS, type Region } from '../../shared/schemas/profile';
 import { DirectoryList } from '../features/network/DirectoryList';
 import { SelectField, TextField } from '../lib/form-fields';
 import { Link } from '../lib/navigation';
@@ -37,10 +34,10 @@ export function DirectoryPage({ session }: { session: SignedIn }) {
     Object.entries(applied).filter(([, value]) => value !== ''),
   ).toString();
   const [loaded] = useApiData(`directory:${query}`, () =>
-    session.api.request<{ people: DirectoryEntry[] }>(
-      'GET',
-      `/directory${query ? `?${query}` : ''}`,
-    ),
+    session.api.call(Api.directory.search, {
+      // Empty filters are left out of the query.
+      query: { ...applied, region: applied.region || undefined },
+    }),
   );
   return (
     <>

@@ -2,7 +2,9 @@
  * `/forgot-password`: ask for a link to choose a new password, by email. The
  * answer is the same whether or not the address has an account.
  */
+
 import { useState } from 'react';
+import { Api } from '../../shared/api-routes';
 import { ErrorSummary } from '../lib/ErrorSummary';
 import { TextField } from '../lib/form-fields';
 import { Link } from '../lib/navigation';
@@ -21,7 +23,7 @@ export function ForgotPasswordPage({ session }: { session: Session }) {
   const submit = form.handle(
     () => required([['email', email, 'Enter your email address']]),
     async () => {
-      await session.api.request('POST', '/auth/forgot-password', { email });
+      await session.api.call(Api.auth.forgotPassword, { body: { email } });
       setSent(true);
     },
   );

@@ -3,6 +3,7 @@
  * and can join or ask to; members see who is in it, co-edit its shared notes live and
  * follow the labs on its topic; organisers answer requests and may start a lab from it.
  */
+import { Api } from '../../shared/api-routes';
 import { useCallback, useEffect, useState } from 'react';
 import { GROUP_JOIN_POLICY_LABELS, type GroupDetail } from '../../shared/schemas/group';
 import { GroupMembers, GroupRequests } from '../features/groups/GroupMembers';
@@ -67,7 +68,7 @@ function Group(props: { session: SignedIn; loaded: GroupDetail; reload(): void }
 
 export function GroupPage({ session, groupId }: { session: SignedIn; groupId: string }) {
   const [loaded, reload] = useApiData(`group:${groupId}`, () =>
-    session.api.request<GroupDetail>('GET', `/groups/${groupId}`),
+    session.api.call(Api.groups.get, { params: { groupId } }),
   );
   const stableReload = useCallback(() => reload(), [reload]);
   if (loaded.status === 'loading') return <Loading />;

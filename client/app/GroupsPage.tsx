@@ -2,7 +2,7 @@
  * `/groups`: the special interest groups, and a form to start one for those who may
  * (staff and administrators; someone who is only a reviewer joins groups instead).
  */
-import type { GroupSummary } from '../../shared/schemas/group';
+import { Api } from '../../shared/api-routes';
 import { GroupList } from '../features/groups/GroupList';
 import { StartGroupForm } from '../features/groups/StartGroupForm';
 import { navigate } from '../lib/navigation';
@@ -12,15 +12,9 @@ import { usePageTitle } from '../lib/use-page-title';
 import { paths } from './router';
 import type { SignedIn } from './session';
 
-interface GroupsAnswer {
-  readonly groups: GroupSummary[];
-  readonly topics: string[];
-  readonly mayStart: boolean;
-}
-
 export function GroupsPage({ session }: { session: SignedIn }) {
   usePageTitle('Special interest groups');
-  const [loaded] = useApiData('groups', () => session.api.request<GroupsAnswer>('GET', '/groups'));
+  const [loaded] = useApiData('groups', () => session.api.call(Api.groups.list));
   return (
     <>
       <h1 className="nhsuk-heading-l">Special interest groups</h1>

@@ -3,7 +3,8 @@
  * (signed in) or a new account (not signed in). Both land in the lab.
  */
 
-import type { InvitationDetails as Details, Lab } from '../../shared/schemas/api-responses';
+import { Api } from '../../shared/api-routes';
+import type { Lab } from '../../shared/schemas/api-responses';
 import { SignUpForm } from '../features/accounts/SignUpForm';
 import { AcceptInvitation } from '../features/invitations/AcceptInvitation';
 import { JoinWithOrganisation } from '../features/invitations/JoinWithOrganisation';
@@ -20,7 +21,7 @@ export function InvitePage({ session, token }: { session: Session; token: string
   const { api, state } = session;
   const sso = useSsoInfo(api, 'anonymous');
   const [invitation] = useApiData(`invite:${token}`, () =>
-    api.request<Details>('GET', `/invites/${token}`),
+    api.call(Api.invites.details, { params: { token } }),
   );
   usePageTitle(
     invitation.status === 'ready'

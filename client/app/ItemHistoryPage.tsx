@@ -5,26 +5,23 @@
  * appears below the list, and focus moves to its heading. `?version=<id>` (from the
  * lab's versions page) shows that version at once.
  */
+
 import { useEffect, useRef, useState } from 'react';
+import { Api } from '../../shared/api-routes';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
-import type {
-  ComparisonResponse,
-  VersionListResponse,
-  VersionSummary,
-} from '../../shared/schemas/history';
+import type { ComparisonResponse, VersionSummary } from '../../shared/schemas/history';
 import { ExportForm } from '../features/exports/ExportForm';
 import { AuthorLegend } from '../features/history/AuthorLegend';
 import { ChangesSinceSeen } from '../features/history/ChangesSinceSeen';
-import { DiffView, type DiffMode } from '../features/history/DiffView';
+import { type DiffMode, DiffView } from '../features/history/DiffView';
 import { NameVersionForm } from '../features/history/NameVersionForm';
 import { VersionList } from '../features/history/VersionList';
 import { versionTitle } from '../features/history/version-labels';
-import { asApiError } from '../lib/use-api-data';
+import { formatDateTime } from '../lib/dates';
 import { Link } from '../lib/navigation';
 import { LoadFailed, Loading, SuccessBanner } from '../lib/PageStatus';
-import { useApiData } from '../lib/use-api-data';
+import { asApiError, useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
-import { formatDateTime } from '../lib/dates';
 import { paths } from './router';
 import type { SignedIn } from './session';
 
@@ -73,15 +70,15 @@ function ShownPanel({ shown, item }: { shown: Shown; item: ItemWithRights }) {
 function HistoryBody({ session, item }: { session: SignedIn; item: ItemWithRights }) {
   const { api } = session;
   const [list, reload] = useApiData(`versions:${item.id}`, () =>
-    api.request<VersionListResponse>('GET', `/items/${item.id}/versions`),
+    api.call(Api.history.versions, { params: { itemId: item.id } }),
   );
   const [shown, setShown] = useState<Shown | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const show = async (heading: string, mode: DiffMode, path: string) => {
+  const show = async (heading: string, mode: DiffMode, load: () => Promise<ComparisonResponse>) => {
     setFailure(null);
     try {
-      setShown({ heading, mode, answer: await api.request<ComparisonResponse>('GET', path) });
+      setShown({ heading, mode, answer: await load() });
     } catch (error) {
       setFailure(asApiError(error).message);
     }
@@ -120,7 +117,11 @@ function HistoryBody({ session, item }: { session: SignedIn; item: ItemWithRight
         <button
           type="button"
           className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-          onClick={() => show('Who wrote what', 'authorship', `/items/${item.id}/authorship`)}
+          onClick={() =>
+            show('Who wrote what', 'authorship', () =>
+              api.call(Api.history.authorship, { params: { itemId: item.id } }),
+            )
+          }
         >
           Who wrote what
         </button>
@@ -133,24 +134,31 @@ function HistoryBody({ session, item }: { session: SignedIn; item: ItemWithRight
           versions={list.data.versions}
           names={list.data.names}
           actions={{
-            view: (v) => show(label(v), 'version', `/items/${item.id}/versions/${v.id}`),
+            view: (v) =>
+              show(label(v), 'version', () =>
+                api.call(Api.history.version, { params: { itemId: item.id, versionId: v.id } }),
+              ),
             compareWithNow: (v) =>
-              show(
-                `Changes from ${label(v)} to now`,
-                'compare',
-                `/items/${item.id}/compare?from=${v.id}`,
+              show(`Changes from ${label(v)} to now`, 'compare', () =>
+                api.call(Api.history.compare, {
+                  params: { itemId: item.id },
+                  query: { from: v.id },
+                }),
               ),
             compareWithPrevious: (v, previous) =>
-              show(
-                `Changes from ${label(previous)} to ${label(v)}`,
-                'compare',
-                `/items/${item.id}/compare?from=${previous.id}&to=${v.id}`,
+              show(`Changes from ${label(previous)} to ${label(v)}`, 'compare', () =>
+                api.call(Api.history.compare, {
+                  params: { itemId: item.id },
+                  query: { from: previous.id, to: v.id },
+                }),
               ),
             restore: canEdit
               ? async (v) => {
                   setFailure(null);
                   try {
-                    await api.request('POST', `/items/${item.id}/versions/${v.id}/restore`);
+                    await api.call(Api.history.restore, {
+                      params: { itemId: item.id, versionId: v.id },
+                    });
                     setNotice(`Restored ${label(v)}. To undo, restore “Before a restore”.`);
                     setShown(null);
                     reload();
@@ -170,7 +178,7 @@ function HistoryBody({ session, item }: { session: SignedIn; item: ItemWithRight
 export function ItemHistoryPage(props: { session: SignedIn; itemId: string }) {
   const { session, itemId } = props;
   const [loaded] = useApiData(`item:${itemId}`, () =>
-    session.api.request<{ item: ItemWithRights }>('GET', `/items/${itemId}`),
+    session.api.call(Api.items.get, { params: { itemId } }),
   );
   const title = loaded.status === 'ready' ? loaded.data.item.title || 'Untitled' : 'Item';
   usePageTitle(`History of ${title}`);

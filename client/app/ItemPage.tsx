@@ -2,7 +2,7 @@
  * `/items/<itemId>`: the item's title, kind and my rights from the API, then the
  * co-editing view of its document (`OpenItem`).
  */
-import type { ItemWithRights, Lab } from '../../shared/schemas/api-responses';
+import { Api } from '../../shared/api-routes';
 import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
@@ -13,7 +13,7 @@ import type { SignedIn } from './session';
 
 function BackToLab({ session, labId }: { session: SignedIn; labId: string }) {
   const [lab] = useApiData(`lab:${labId}`, () =>
-    session.api.request<{ lab: Lab }>('GET', `/labs/${labId}`),
+    session.api.call(Api.labs.get, { params: { labId } }),
   );
   return (
     <Link className="nhsuk-back-link" href={paths.lab(labId)}>
@@ -31,7 +31,7 @@ export function ItemPage(props: {
 }) {
   const { session, itemId, onSessionEnded, signedOut } = props;
   const [loaded, reload] = useApiData(`item:${itemId}`, () =>
-    session.api.request<{ item: ItemWithRights }>('GET', `/items/${itemId}`),
+    session.api.call(Api.items.get, { params: { itemId } }),
   );
   usePageTitle(loaded.status === 'ready' ? loaded.data.item.title || 'Untitled' : 'Item');
   if (loaded.status === 'loading') return <Loading />;

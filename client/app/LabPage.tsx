@@ -7,12 +7,14 @@
  * ideas (list, board and PICK chart) instead. Both render from the lab's items
  * as the registry keeps them, live from the lab feed (`lib/lab-items.tsx`).
  */
+
 import { lazy, Suspense } from 'react';
 import { CHART_TERMS } from '../../shared/glossary';
+import { Api } from '../../shared/api-routes';
 import { ROLE_LABELS } from '../../shared/roles';
-import type { Lab, Member } from '../../shared/schemas/api-responses';
-import { ExportForm } from '../features/exports/ExportForm';
+import type { Lab } from '../../shared/schemas/api-responses';
 import { SurveyPrompt } from '../features/evaluation/SurveyPrompt';
+import { ExportForm } from '../features/exports/ExportForm';
 import { AddItemForm } from '../features/items/AddItemForm';
 import { AimSummary } from '../features/overview/AimSummary';
 import { LabItems } from '../features/overview/LabItems';
@@ -21,9 +23,9 @@ import { RecentChanges } from '../features/overview/RecentChanges';
 import { WhoIsHere } from '../features/overview/WhoIsHere';
 import { formatDate } from '../lib/dates';
 import { HeadingWithTip, TermsKey } from '../lib/GlossaryTip';
+import { useLabItems } from '../lib/lab-items';
 import { PHASE_DESCRIPTIONS, PHASE_LABELS } from '../lib/labels';
 import { Link, navigate } from '../lib/navigation';
-import { useLabItems } from '../lib/lab-items';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { type Loaded, useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
@@ -79,7 +81,7 @@ function useMemberNames(session: SignedIn, lab: Lab): ReadonlyMap<string, string
   const allowed = may(session, lab, 'members.read');
   const [members] = useApiData(`members:${lab.id}:${allowed}`, async () =>
     allowed
-      ? (await session.api.request<{ members: Member[] }>('GET', `/labs/${lab.id}/members`)).members
+      ? (await session.api.call(Api.members.list, { params: { labId: lab.id } })).members
       : [],
   );
   const list = members.status === 'ready' ? members.data : [];
@@ -171,6 +173,7 @@ function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
               heading="Export this lab"
               fallbackName={lab.title}
               labId={lab.id}
+              api={session.api}
             />
           )}
           <RecentChanges items={list} names={names} meId={session.me.user.id} />

@@ -3,7 +3,8 @@
  * for facilitators, inviting people and the invitations not yet used.
  */
 
-import type { Invite, Lab, Member } from '../../shared/schemas/api-responses';
+import { Api } from '../../shared/api-routes';
+import type { Lab } from '../../shared/schemas/api-responses';
 import { InviteForm } from '../features/members/InviteForm';
 import { MembersTable } from '../features/members/MembersTable';
 import { PendingInvites } from '../features/members/PendingInvites';
@@ -17,11 +18,11 @@ function Members({ session, lab }: { session: SignedIn; lab: Lab }) {
   const { api } = session;
   const canManage = may(session, lab, 'members.manage');
   const [members, reloadMembers] = useApiData(`members:${lab.id}`, () =>
-    api.request<{ members: Member[] }>('GET', `/labs/${lab.id}/members`),
+    api.call(Api.members.list, { params: { labId: lab.id } }),
   );
   const [invites, reloadInvites] = useApiData(`invites:${lab.id}:${canManage}`, () =>
     canManage
-      ? api.request<{ invites: Invite[] }>('GET', `/labs/${lab.id}/invites`)
+      ? api.call(Api.invites.pending, { params: { labId: lab.id } })
       : Promise.resolve({ invites: [] }),
   );
   return (

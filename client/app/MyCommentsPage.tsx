@@ -3,11 +3,9 @@
  * thread stands and what the team said back, kept live (`MyComments`). Reached
  * from the header on every page.
  */
+import { Api } from '../../shared/api-routes';
 import { useCallback, useEffect, useRef } from 'react';
-import {
-  type MyCommentsResponse,
-  MyCommentsResponseSchema,
-} from '../../shared/schemas/my-comments';
+import type { MyCommentsResponse } from '../../shared/schemas/my-comments';
 import { MyComments } from '../features/comments/MyComments';
 import { syncServerUrl } from '../features/sync/collab-session';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -22,7 +20,7 @@ const REFETCH_DELAY_MS = 250;
 export function MyCommentsPage({ session }: { session: SignedIn }) {
   usePageTitle('My comments');
   const [loaded, reload] = useApiData<MyCommentsResponse>('my-comments', async () =>
-    MyCommentsResponseSchema.parse(await session.api.request('GET', '/me/comments')),
+    session.api.call(Api.myComments.list),
   );
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

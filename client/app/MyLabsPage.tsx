@@ -1,7 +1,7 @@
 /** `/`: the labs I belong to, and "Create a lab" for people who may create labs. */
+import { Api } from '../../shared/api-routes';
 import { DEMO_LAB } from '../../shared/demo';
 import { mayCreateLab } from '../../shared/policy';
-import type { Lab } from '../../shared/schemas/api-responses';
 import { ImportArchiveForm } from '../features/exports/ImportArchiveForm';
 import { CreateLabForm } from '../features/labs/CreateLabForm';
 import { LabList } from '../features/labs/LabList';
@@ -16,7 +16,7 @@ import type { SignedIn } from './session';
 export function MyLabsPage({ session }: { session: SignedIn }) {
   usePageTitle('Your labs');
   const { api, actor, me } = session;
-  const [labs] = useApiData('labs', () => api.request<{ labs: Lab[] }>('GET', '/labs'));
+  const [labs] = useApiData('labs', () => api.call(Api.labs.list));
   return (
     <>
       <h1 className="nhsuk-heading-l">Your labs</h1>

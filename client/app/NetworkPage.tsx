@@ -3,7 +3,7 @@
  * workspace (editing the same item, replying to or answering each other's comments),
  * as a picture with a table, and the counts the programme judges itself by.
  */
-import type { LabNetwork } from '../../shared/network/connections';
+import { Api } from '../../shared/api-routes';
 import { PROFESSION_LABELS, PROFESSIONS } from '../../shared/roles';
 import type { Lab } from '../../shared/schemas/api-responses';
 import { NetworkPicture } from '../features/network/NetworkPicture';
@@ -20,7 +20,7 @@ const percent = (share: number | null) =>
 
 function Network({ session, lab }: { session: SignedIn; lab: Lab }) {
   const [loaded] = useApiData(`network:${lab.id}`, () =>
-    session.api.request<{ network: LabNetwork }>('GET', `/labs/${lab.id}/network`),
+    session.api.call(Api.labs.network, { params: { labId: lab.id } }),
   );
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <LoadFailed error={loaded.error} />;

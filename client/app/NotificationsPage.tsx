@@ -1,6 +1,6 @@
 /** `/notifications`: my notifications, kept current as the header's count changes. */
+import { Api } from '../../shared/api-routes';
 import { useEffect } from 'react';
-import type { NotificationsResponse } from '../../shared/schemas/notification';
 import { useUnreadCount } from '../features/notifications/notification-count';
 import { NotificationList } from '../features/notifications/NotificationList';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -11,9 +11,7 @@ import type { SignedIn } from './session';
 export function NotificationsPage(props: { session: SignedIn }) {
   usePageTitle('Notifications');
   const { api } = props.session;
-  const [list, reload] = useApiData('notifications', () =>
-    api.request<NotificationsResponse>('GET', '/notifications'),
-  );
+  const [list, reload] = useApiData('notifications', () => api.call(Api.notifications.list));
   const unread = useUnreadCount();
   // A new notification (or one read in another tab) changes the count: show it.
   useEffect(() => {

@@ -2,8 +2,9 @@
  * `/reset-password/<token>`: choose a new password with a one-time link from an
  * administrator or an email. Using it signs the person in here and out everywhere else.
  */
+
 import { useState } from 'react';
-import type { MeResponse } from '../../shared/schemas/api';
+import { Api } from '../../shared/api-routes';
 import { MIN_PASSWORD_LENGTH } from '../../shared/schemas/api';
 import { ErrorSummary } from '../lib/ErrorSummary';
 import { TextField } from '../lib/form-fields';
@@ -21,20 +22,16 @@ export function PasswordResetPage({ session, token }: { session: Session; token:
   usePageTitle('Choose a new password');
   const [password, setPassword] = useState('');
   const [link] = useApiData(`reset:${token}`, () =>
-    session.api.request<{ email: string; expiresAt: string }>(
-      'GET',
-      `/auth/password-reset/${encodeURIComponent(token)}`,
-    ),
+    session.api.call(Api.auth.passwordReset, { params: { token } }),
   );
   const form = useFormSubmit(FIELDS);
   const submit = form.handle(
     () => required([['password', password, 'Enter a new password']]),
     async () => {
-      const me = await session.api.request<MeResponse>(
-        'POST',
-        `/auth/password-reset/${encodeURIComponent(token)}`,
-        { password },
-      );
+      const me = await session.api.call(Api.auth.resetPassword, {
+        params: { token },
+        body: { password },
+      });
       session.signedIn(me);
       navigate(paths.myLabs());
     },

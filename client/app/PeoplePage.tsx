@@ -2,8 +2,9 @@
  * `/admin/people` (administrators): search the accounts of this Improvement Lab
  * and manage each one (`features/people/PersonCard.tsx`).
  */
+
 import { useState } from 'react';
-import type { AdminPerson } from '../../shared/schemas/accounts-api';
+import { Api } from '../../shared/api-routes';
 import { PersonCard } from '../features/people/PersonCard';
 import { TextField } from '../lib/form-fields';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -17,14 +18,9 @@ export function PeoplePage({ session }: { session: SignedIn }) {
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
   const [people, reload] = useApiData(`people:${query}`, () =>
-    api.request<{ people: AdminPerson[]; total: number }>(
-      'GET',
-      `/admin/users?q=${encodeURIComponent(query)}`,
-    ),
+    api.call(Api.admin.people, { query: { q: query } }),
   );
-  const [mail] = useApiData('password-reset', () =>
-    api.request<{ emailAvailable: boolean }>('GET', '/auth/password-reset'),
-  );
+  const [mail] = useApiData('password-reset', () => api.call(Api.auth.passwordResetEmail));
   if (!me.user.isAdmin) {
     return (
       <>

@@ -3,7 +3,7 @@
  * that looked like personal data, with where it is, what it looked like, who kept
  * it, why, and whether it is still there (`GET /api/labs/<id>/personal-data`).
  */
-import type { PersonalDataFlagView } from '../../shared/schemas/personal-data';
+import { Api } from '../../shared/api-routes';
 import { formatDateTime } from '../lib/dates';
 import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -15,10 +15,7 @@ import type { SignedIn } from './session';
 
 function FlagList({ session, labId }: { session: SignedIn; labId: string }) {
   const [flags] = useApiData(`personal-data:${labId}`, async () => {
-    const answer = await session.api.request<{ flags: PersonalDataFlagView[] }>(
-      'GET',
-      `/labs/${labId}/personal-data`,
-    );
+    const answer = await session.api.call(Api.personalData.flags, { params: { labId } });
     return answer.flags;
   });
   if (flags.status === 'loading') return <Loading />;

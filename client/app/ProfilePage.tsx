@@ -1,5 +1,5 @@
 /** `/profile`: my profile in the member directory, listed nowhere until I choose. */
-import type { ProfileRecord } from '../../shared/schemas/profile';
+import { Api } from '../../shared/api-routes';
 import { ProfileForm } from '../features/network/ProfileForm';
 import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -10,9 +10,7 @@ import type { SignedIn } from './session';
 
 export function ProfilePage({ session }: { session: SignedIn }) {
   usePageTitle('Your directory profile');
-  const [loaded, reload] = useApiData('profile', () =>
-    session.api.request<{ profile: ProfileRecord }>('GET', '/profile'),
-  );
+  const [loaded, reload] = useApiData('profile', () => session.api.call(Api.directory.profile));
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

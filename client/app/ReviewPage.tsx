@@ -3,9 +3,9 @@
  * and resolved threads per item, and who commented with their profession.
  */
 
+import { Api } from '../../shared/api-routes';
 import type { Lab } from '../../shared/schemas/api-responses';
 import { ReviewSummary } from '../features/comments/ReviewSummary';
-import type { ReviewRound } from '../features/comments/review-round';
 import { Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
@@ -15,7 +15,7 @@ import type { SignedIn } from './session';
 
 function Round({ session, lab }: { session: SignedIn; lab: Lab }) {
   const [loaded] = useApiData(`review:${lab.id}`, () =>
-    session.api.request<ReviewRound>('GET', `/labs/${lab.id}/review`),
+    session.api.call(Api.labs.review, { params: { labId: lab.id } }),
   );
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <p className="nhsuk-body">{loaded.error.message}</p>;

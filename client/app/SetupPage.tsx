@@ -3,6 +3,7 @@
  * printed by the server at start. The token is in the fragment, so it never
  * reaches a server log or a Referer header.
  */
+import { Api } from '../../shared/api-routes';
 import { SetupForm } from '../features/accounts/SetupForm';
 import { Link, Redirect } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -14,7 +15,7 @@ import type { Session } from './session';
 export function SetupPage({ session }: { session: Session }) {
   usePageTitle('Set up Improvement Lab');
   const { api, state } = session;
-  const [setup] = useApiData('setup', () => api.request<{ needed: boolean }>('GET', '/auth/setup'));
+  const [setup] = useApiData('setup', () => api.call(Api.auth.setupNeeded));
   const token = window.location.hash.slice(1);
   if (state.status === 'signed-in') return <Redirect to={paths.myLabs()} />;
   if (setup.status === 'loading') return <Loading />;

@@ -1,4 +1,5 @@
 /** `/sign-in?next=…`: sign in, then go back to where the person was going (same site only). */
+import { Api } from '../../shared/api-routes';
 import { SignInForm } from '../features/accounts/SignInForm';
 import { SsoSignIn } from '../features/accounts/SsoSignIn';
 import { ErrorSummary } from '../lib/ErrorSummary';
@@ -14,9 +15,7 @@ import type { Session } from './session';
  * is: in the server's log, where only whoever started it can read it.
  */
 function FirstStart({ session }: { session: Session }) {
-  const [setup] = useApiData('setup-needed', () =>
-    session.api.request<{ needed: boolean }>('GET', '/auth/setup'),
-  );
+  const [setup] = useApiData('setup-needed', () => session.api.call(Api.auth.setupNeeded));
   if (setup.status !== 'ready' || !setup.data.needed) return null;
   return (
     <div className="nhsuk-warning-callout" data-testid="first-start">

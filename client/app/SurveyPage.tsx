@@ -3,9 +3,9 @@
  * that is open; facilitators also run the rounds, set the questions and read the
  * results.
  */
-import type { SurveyResults } from '../../shared/evaluation/survey-results';
-import { isRoundOpen, SURVEY_ROUNDS, type SurveyView } from '../../shared/schemas/survey';
+import { Api } from '../../shared/api-routes';
 import type { Lab } from '../../shared/schemas/api-responses';
+import { isRoundOpen, SURVEY_ROUNDS } from '../../shared/schemas/survey';
 import { SurveyAdmin } from '../features/evaluation/SurveyAdmin';
 import { SurveyAnswerForm } from '../features/evaluation/SurveyAnswerForm';
 import { SurveyResultsView } from '../features/evaluation/SurveyResultsView';
@@ -19,10 +19,9 @@ function Survey({ session, lab }: { session: SignedIn; lab: Lab }) {
   const { api } = session;
   const manage = may(session, lab, 'survey.manage');
   const [loaded, reload] = useApiData(`survey:${lab.id}`, async () => {
-    const view = await api.request<SurveyView>('GET', `/labs/${lab.id}/survey`);
+    const view = await api.call(Api.survey.view, { params: { labId: lab.id } });
     const results = manage
-      ? (await api.request<{ results: SurveyResults }>('GET', `/labs/${lab.id}/survey/results`))
-          .results
+      ? (await api.call(Api.survey.results, { params: { labId: lab.id } })).results
       : null;
     return { view, results };
   });

@@ -3,6 +3,7 @@
  * the checks in its comment forms and text fields, and "keep it, with a reason"
  * for its fields, recorded for the lab's facilitators.
  */
+import { Api } from '../../shared/api-routes';
 import { useMemo } from 'react';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { guardFor, type PersonalDataGuard } from '../lib/personal-data';
@@ -23,9 +24,9 @@ export function useItemPersonalDataGuard(
         masks ?? [],
         editable
           ? async (target, reason) => {
-              await api.request('POST', `/items/${item.id}/personal-data-flags`, {
-                target,
-                reason,
+              await api.call(Api.personalData.flagField, {
+                params: { itemId: item.id },
+                body: { target, reason },
               });
             }
           : undefined,

@@ -2,7 +2,9 @@
  * What the pages of one lab share: loading the lab, and the back link and
  * caption that tie a sub-page to its lab.
  */
+
 import type { ReactNode } from 'react';
+import { Api } from '../../shared/api-routes';
 import { type LabAction, mayInLab } from '../../shared/policy';
 import type { Lab } from '../../shared/schemas/api-responses';
 import type { ApiClient } from '../lib/api';
@@ -14,7 +16,7 @@ import type { SignedIn } from './session';
 
 export function useLab(api: ApiClient, labId: string): [Loaded<Lab>, () => void] {
   const [loaded, reload] = useApiData(`lab:${labId}`, async () => {
-    return (await api.request<{ lab: Lab }>('GET', `/labs/${labId}`)).lab;
+    return (await api.call(Api.labs.get, { params: { labId } })).lab;
   });
   return [loaded, reload];
 }

@@ -6,6 +6,7 @@
  * typing is kept on this device and syncs once they sign in again; moving to
  * another page sends them to sign in.
  */
+
 import {
   createContext,
   type ReactNode,
@@ -15,6 +16,7 @@ import {
   useMemo,
   useState,
 } from 'react';
+import { Api } from '../../shared/api-routes';
 import type { Actor } from '../../shared/policy';
 import type { MeResponse } from '../../shared/schemas/api';
 import { type ApiClient, ApiRequestError, createApiClient } from '../lib/api';
@@ -91,7 +93,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   const signOut = useCallback(async () => {
     try {
-      await api.request('POST', '/auth/sign-out');
+      await api.call(Api.auth.signOut);
     } catch (error) {
       // A session the server no longer knows is already signed out; anything else is not.
       if (!(error instanceof ApiRequestError && error.status === 401)) throw error;

@@ -1,9 +1,21 @@
 /**
- * The client's HTTP API access: JSON in and out, the CSRF token on every write,
- * and errors as `ApiRequestError` carrying the server's code and sentence. A 401
- * meaning "no session" (not "wrong password") is reported to `onUnauthenticated`,
- * so that a session that ended elsewhere sends the person to sign in.
+ * The client's HTTP API access: every call names a route's contract
+ * (`shared/api-routes.ts`), so its parameters, body and answer are the types the
+ * server's are; JSON in and out, the CSRF token on every write, the answer
+ * checked with the contract's schema, and errors as `ApiRequestError` carrying
+ * the server's code and sentence. A 401 meaning "no session" (not "wrong
+ * password") is reported to `onUnauthenticated`, so that a session that ended
+ * elsewhere sends the person to sign in.
  */
+import {
+  API_PREFIX,
+  type AnswerOf,
+  type ApiRoute,
+  CSRF_HEADER,
+  type CallInput,
+  routePath,
+} from '../../shared/api-contract';
+import { Api } from '../../shared/api-routes';
 import type { ApiErrorBody, MeResponse } from '../../shared/schemas/api';
 import type { FlaggedSpan } from '../../shared/schemas/personal-data';
 
@@ -21,8 +33,13 @@ export class ApiRequestError extends Error {
   }
 }
 
+/** A route's input, left out when the route needs none. */
+type CallArgs<R extends ApiRoute> =
+  object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
+
 export interface ApiClient {
-  request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /** Calls one route of the API with what its contract asks for. */
+  call<R extends ApiRoute>(route: R, ...args: CallArgs<R>): Promise<AnswerOf<R>>;
   /** Remembers the session's CSRF token (from sign-in or `/api/auth/me`). */
   setCsrfToken(token: string | null): void;
   /** The signed-in person, or null. */
@@ -40,9 +57,9 @@ const UNAUTHENTICATED = 'unauthenticated';
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   let csrfToken: string | null = null;
   const client: ApiClient = {
-    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    async call<R extends ApiRoute>(route: R, ...args: CallArgs<R>): Promise<AnswerOf<R>> {
       try {
-        return await request<T>(method, path, body, csrfToken);
+        return await call(route, args[0], csrfToken);
       } catch (error) {
         if (
           error instanceof ApiRequestError &&
@@ -59,7 +76,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async me() {
       try {
-        const me = await request<MeResponse>('GET', '/auth/me', undefined, csrfToken);
+        const me: MeResponse = await call(Api.auth.me, {}, csrfToken);
         csrfToken = me.csrfToken;
         return me;
       } catch (error) {
@@ -71,18 +88,22 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   return client;
 }
 
-async function request<T>(
-  method: string,
-  path: string,
-  body: unknown,
+async function call<R extends ApiRoute>(
+  route: R,
+  input: CallInput<R> | undefined,
   csrfToken: string | null,
-): Promise<T> {
+): Promise<AnswerOf<R>> {
+  const { method } = route;
+  const body: unknown = input?.body;
+  // A query's schema reads strings only (a query string holds nothing else).
+  const query = input?.query as Readonly<Record<string, string | undefined>> | undefined;
+  const path = routePath(route.path, input?.params, query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
+    response = await fetch(`${API_PREFIX}${path}`, {
       method,
       headers,
       credentials: 'same-origin',
@@ -106,5 +127,13 @@ async function request<T>(
       error?.findings ?? [],
     );
   }
-  return data as T;
+  const answer = route.answer.safeParse(data);
+  if (!answer.success) {
+    throw new ApiRequestError(
+      response.status,
+      'unexpected_answer',
+      'The server answered in a form this page does not know. Reload the page and try again.',
+    );
+  }
+  return answer.data as AnswerOf<R>;
 }

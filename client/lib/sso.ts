@@ -2,6 +2,7 @@
  * Single sign-on in the pages: whether it is offered (and the button's words), going
  * to the organisation's provider, and the refusal the server sent a page back with.
  */
+import { Api } from '../../shared/api-routes';
 import type { SsoStartBodySchema } from '../../shared/schemas/sso';
 import { SSO_ERROR_PARAM, type SsoInfo, ssoErrorMessage } from '../../shared/schemas/sso';
 import type { z } from 'zod';
@@ -11,7 +12,7 @@ import { type Loaded, useApiData } from './use-api-data';
 
 /** `who` keys the answer to the person, since it says whether their account is linked. */
 export function useSsoInfo(api: ApiClient, who: string): Loaded<SsoInfo> {
-  return useApiData(`sso:${who}`, () => api.request<SsoInfo>('GET', '/auth/sso'))[0];
+  return useApiData(`sso:${who}`, () => api.call(Api.auth.sso))[0];
 }
 
 /**
@@ -22,7 +23,7 @@ export async function goToProvider(
   api: ApiClient,
   body: z.input<typeof SsoStartBodySchema>,
 ): Promise<void> {
-  const { url } = await api.request<{ url: string }>('POST', '/auth/sso/start', body);
+  const { url } = await api.call(Api.auth.ssoStart, { body });
   window.location.assign(url);
 }
 

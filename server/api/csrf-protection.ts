@@ -3,7 +3,8 @@
  * request after authentication, refusing with the API's CSRF error.
  */
 import type { MiddlewareHandler } from 'hono';
-import { CSRF_HEADER, csrfTokenMatches, isWrite, originMatches } from '../auth/csrf';
+import { CSRF_HEADER } from '../../shared/api-contract';
+import { csrfTokenMatches, isWrite, originMatches } from '../auth/csrf';
 import type { AppEnv } from './context';
 import { Errors } from './errors';
 

@@ -8,7 +8,6 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 
-export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Whether a request with this method changes something and so needs the checks. */

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { DEMO_BLOCKS, DEMO_DOC_ID, DEMO_TITLE } from '../../shared/demo';
+import { FIELDS_MAP } from '../../shared/documents/names';
 import {
   addRow,
   deriveStatus,
@@ -54,7 +55,7 @@ function fill(doc: Y.Doc, kind: ItemKind, values: Record<string, FieldValue>): v
 }
 
 function isTextField(doc: Y.Doc, name: string): boolean {
-  return doc.getMap('fields').get(name) instanceof Y.Text;
+  return doc.getMap(FIELDS_MAP).get(name) instanceof Y.Text;
 }
 
 const idea = (

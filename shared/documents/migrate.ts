@@ -15,7 +15,7 @@ import type { ItemKind } from '../schemas/records';
 import { initItemDoc, readSchemaVersion, section } from './item-doc';
 import { isSectionDamaged } from './item-shape';
 import { KINDS } from './item-kinds';
-import { DOCUMENT_SCHEMA_VERSION, FIELDS_MAP, LEGACY_NOTE_BODY } from './names';
+import { DOCUMENT_SCHEMA_VERSION, FIELDS_MAP, LEGACY_NOTE_BODY, META_MAP, MetaKey } from './names';
 
 /**
  * Whether the document is of an older version, says it is another kind, or lacks a
@@ -24,7 +24,7 @@ import { DOCUMENT_SCHEMA_VERSION, FIELDS_MAP, LEGACY_NOTE_BODY } from './names';
  */
 export function needsMigration(doc: Y.Doc, kind: ItemKind): boolean {
   if (readSchemaVersion(doc) < DOCUMENT_SCHEMA_VERSION) return true;
-  if (doc.getMap('meta').get('kind') !== kind) return true;
+  if (doc.getMap(META_MAP).get(MetaKey.Kind) !== kind) return true;
   const fields = doc.getMap(FIELDS_MAP);
   const spec = KINDS[kind];
   return (

@@ -109,3 +109,26 @@ export interface AuditEvent {
   readonly labId: string | null;
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
 }
+
+/** Who has any of a lab's items open now (`GET /labs/:labId/presence`). */
+export interface PresentPerson {
+  readonly userId: string;
+  readonly name: string;
+  readonly itemIds: readonly string[];
+}
+
+/** A review round summed up for facilitators (`GET /labs/:labId/review`). */
+export interface ReviewRound {
+  readonly items: ReadonlyArray<{
+    readonly itemId: string;
+    readonly title: string;
+    readonly comments: number;
+    readonly threads: number;
+    readonly resolved: number;
+  }>;
+  readonly commenters: ReadonlyArray<{
+    readonly name: string;
+    readonly profession: string;
+    readonly comments: number;
+  }>;
+}

@@ -79,3 +79,10 @@ export interface LabChangesResponse {
   readonly items: readonly ItemChangesSinceSeen[];
   readonly names: PeopleNames;
 }
+
+/** What changed on an item since the person last looked (`GET /items/:itemId/changes`). */
+export interface ItemChangesAnswer {
+  /** Null until they first look. */
+  readonly seenAt: string | null;
+  readonly comparison: ComparisonResponse | null;
+}

@@ -4,6 +4,7 @@
  * sign in the way a browser does.
  */
 
+import { CSRF_HEADER } from '../../shared/api-contract';
 import { API_TOKEN_PREFIX } from '../../server/auth/authenticate';
 import { MIN_PASSWORD_HASH_COST } from '../../server/auth/password-hash';
 import { hashSecret, newId, newSecret } from '../../server/auth/secrets';
@@ -146,7 +147,7 @@ export async function apiAs<T>(
     headers: {
       'content-type': 'application/json',
       cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
+      [CSRF_HEADER]: session.csrfToken,
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });

@@ -4,6 +4,7 @@
  * and reactivating; unlocking sign-in; password-reset links shown or emailed;
  * granting and removing rights; who may do this to whom; all in the audit trail.
  */
+import { CSRF_HEADER } from '../../shared/api-contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password-hash';
 import { CloseCode } from '../../shared/close-codes';
@@ -54,7 +55,7 @@ async function setUp(config = {}) {
 function call(session: HttpSession | string, method: string, path: string, body?: unknown) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (typeof session === 'string') headers.authorization = `Bearer ${session}`;
-  else Object.assign(headers, { cookie: session.cookie, 'x-csrf-token': session.csrfToken });
+  else Object.assign(headers, { cookie: session.cookie, [CSRF_HEADER]: session.csrfToken });
   return fetch(`${workspace.url}/api${path}`, {
     method,
     headers,

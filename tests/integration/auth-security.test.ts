@@ -4,6 +4,7 @@
  * revocation, CSRF, set-up of the first administrator, and recovery of a corrupt
  * data file at start.
  */
+import { CSRF_HEADER } from '../../shared/api-contract';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -114,17 +115,16 @@ describe('accounts and web security', () => {
     expect(missing.status).toBe(403);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
     expect(
-      (await post({ 'content-type': 'application/json', 'x-csrf-token': 'forged' })).status,
+      (await post({ 'content-type': 'application/json', [CSRF_HEADER]: 'forged' })).status,
     ).toBe(403);
     const crossOrigin = await post({
       'content-type': 'application/json',
-      'x-csrf-token': session.csrfToken,
+      [CSRF_HEADER]: session.csrfToken,
       origin: 'https://evil.example',
     });
     expect(crossOrigin.status).toBe(403);
     expect(
-      (await post({ 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }))
-        .status,
+      (await post({ 'content-type': 'application/json', [CSRF_HEADER]: session.csrfToken })).status,
     ).toBe(201);
     expect(ws.server.meta.listApiTokens(ws.owner.user.id)).toHaveLength(2);
   });

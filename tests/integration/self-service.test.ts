@@ -4,6 +4,7 @@
  * deleting the account: the person's data leaves `meta.json` and the exports,
  * and what they wrote stays, attributed to a former member.
  */
+import { CSRF_HEADER } from '../../shared/api-contract';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,7 +47,7 @@ function call(session: HttpSession, method: string, path: string, body?: unknown
     headers: {
       'content-type': 'application/json',
       cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
+      [CSRF_HEADER]: session.csrfToken,
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });

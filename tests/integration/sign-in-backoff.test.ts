@@ -5,6 +5,7 @@
  * and comment posting are limited, weak hashes are replaced at sign-in, and
  * expired sessions are purged. A controlled clock stands in for waiting.
  */
+import { CSRF_HEADER } from '../../shared/api-contract';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FORWARDED_FOR_HEADER } from '../../server/api/client-address';
 import { hashPassword } from '../../server/auth/password-hash';
@@ -147,7 +148,7 @@ describe('sign-in backoff, proxies, and the other limits', () => {
         headers: {
           'content-type': 'application/json',
           cookie: session.cookie,
-          'x-csrf-token': session.csrfToken,
+          [CSRF_HEADER]: session.csrfToken,
         },
         body: JSON.stringify({ currentPassword, newPassword: 'a brand new password' }),
       });
@@ -172,7 +173,7 @@ describe('sign-in backoff, proxies, and the other limits', () => {
         headers: {
           'content-type': 'application/json',
           cookie: session.cookie,
-          'x-csrf-token': session.csrfToken,
+          [CSRF_HEADER]: session.csrfToken,
         },
         body: JSON.stringify({ body: 'One more thought' }),
       });

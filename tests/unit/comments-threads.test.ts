@@ -4,11 +4,8 @@
  * review round's totals.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  byProfession,
-  type ReviewRound,
-  roundTotals,
-} from '../../client/features/comments/review-round';
+import { byProfession, roundTotals } from '../../client/features/comments/review-round';
+import type { ReviewRound } from '../../shared/schemas/api-responses';
 import {
   ALL_THREADS,
   buildThreads,

@@ -2,6 +2,7 @@
  * Changing one's name, profession and email address. A new email address (where
  * password links go) needs the current password.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { PROFESSION_LABELS, PROFESSIONS, type Profession } from '../../../shared/roles';
 import type { MeResponse } from '../../../shared/schemas/api';
@@ -45,10 +46,8 @@ export function AccountDetailsForm(props: {
       ]);
     },
     async () => {
-      const answer = await api.request<{ user: MeResponse['user'] }>('PATCH', '/account', {
-        name,
-        profession,
-        ...(emailChanges ? { email, currentPassword } : {}),
+      const answer = await api.call(Api.account.update, {
+        body: { name, profession, ...(emailChanges ? { email, currentPassword } : {}) },
       });
       setCurrentPassword('');
       setSaved(true);

@@ -35,6 +35,12 @@ export function checkAccount(account: NewAccount): Record<string, string> {
   return problems;
 }
 
+/** The account as the API takes it, once `checkAccount` has found nothing missing. */
+export function completeAccount(account: NewAccount) {
+  const { profession } = account;
+  return profession === '' ? null : { ...account, profession };
+}
+
 const PROFESSION_CHOICES = PROFESSIONS.map((value) => ({ value, label: PROFESSION_LABELS[value] }));
 
 export function AccountFields(props: {

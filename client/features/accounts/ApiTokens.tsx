@@ -1,4 +1,5 @@
 /** Personal API tokens: the list (never the secrets), revoking, and making a new one. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { ApiToken } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -18,7 +19,7 @@ export function ApiTokens(props: {
   const revoke = async (token: ApiToken) => {
     setErrors(null);
     try {
-      await api.request('DELETE', `/tokens/${token.id}`);
+      await api.call(Api.tokens.revoke, { params: { tokenId: token.id } });
       onChanged();
     } catch (error) {
       setErrors(apiFormErrors(error, {}));

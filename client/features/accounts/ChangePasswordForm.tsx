@@ -2,6 +2,7 @@
  * Changing one's password. The server ends every other session of the account,
  * so the page says so.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
@@ -26,7 +27,7 @@ export function ChangePasswordForm({ api }: { api: ApiClient }) {
       ]);
     },
     async () => {
-      await api.request('POST', '/auth/password', { currentPassword, newPassword });
+      await api.call(Api.auth.changePassword, { body: { currentPassword, newPassword } });
       setCurrent('');
       setNew('');
       setChanged(true);

@@ -3,6 +3,7 @@
  * account (confirmed by typing my email address). My contributions stay, named
  * "Former member".
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
@@ -17,7 +18,7 @@ export function MyData(props: { api: ApiClient; email: string; onDeleted(): void
   const submit = form.handle(
     () => required([['email', email, 'Type your email address to confirm']]),
     async () => {
-      await props.api.request('DELETE', '/account', { email });
+      await props.api.call(Api.account.delete, { body: { email } });
       props.onDeleted();
     },
   );

@@ -1,4 +1,5 @@
 /** The places I am signed in, and ending any but this one. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { AccountSession } from '../../../shared/schemas/accounts-api';
 import type { ApiClient } from '../../lib/api';
@@ -17,7 +18,7 @@ export function MySessions(props: {
   const end = async (session: AccountSession) => {
     setErrors(null);
     try {
-      await api.request('DELETE', `/account/sessions/${session.id}`);
+      await api.call(Api.account.endSession, { params: { sessionId: session.id } });
       onChanged();
     } catch (error) {
       setErrors(apiFormErrors(error, {}));

@@ -2,6 +2,7 @@
  * Creating a personal API token. Its secret is shown once, with how to use it;
  * the server keeps only a hash.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { ApiToken } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -53,9 +54,8 @@ export function NewTokenForm(props: { api: ApiClient; onCreated(record: ApiToken
   const submit = form.handle(
     () => required([['name', name, 'Enter a name for the token']]),
     async () => {
-      const answer = await api.request<{ token: string; record: ApiToken }>('POST', '/tokens', {
-        name,
-        ...(expires === 'never' ? {} : { expiresInDays: Number(expires) }),
+      const answer = await api.call(Api.tokens.create, {
+        body: { name, ...(expires === 'never' ? {} : { expiresInDays: Number(expires) }) },
       });
       setCreated({ secret: answer.token, name: answer.record.name });
       setName('');

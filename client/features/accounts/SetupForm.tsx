@@ -1,10 +1,17 @@
 /** The first administrator's account, sent with the one-time set-up token. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { MeResponse } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { useFormSubmit } from '../../lib/use-form-submit';
-import { AccountFields, accountFieldIds, checkAccount, EMPTY_ACCOUNT } from './AccountFields';
+import {
+  AccountFields,
+  accountFieldIds,
+  checkAccount,
+  completeAccount,
+  EMPTY_ACCOUNT,
+} from './AccountFields';
 
 const FIELDS = accountFieldIds('setup');
 
@@ -15,7 +22,8 @@ export function SetupForm(props: { api: ApiClient; token: string; onSetUp(me: Me
   const submit = form.handle(
     () => checkAccount(account),
     async () => {
-      onSetUp(await api.request<MeResponse>('POST', '/auth/setup', { ...account, token }));
+      const complete = completeAccount(account);
+      if (complete) onSetUp(await api.call(Api.auth.setUp, { body: { ...complete, token } }));
     },
   );
   return (

@@ -1,4 +1,5 @@
 /** Email and password, sent to `POST /api/auth/sign-in`; the server's refusal is shown as written. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { MeResponse } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
@@ -25,7 +26,7 @@ export function SignInForm({
         ['password', password, 'Enter your password'],
       ]),
     async () => {
-      onSignedIn(await api.request<MeResponse>('POST', '/auth/sign-in', { email, password }));
+      onSignedIn(await api.call(Api.auth.signIn, { body: { email, password } }));
     },
   );
   return (

@@ -1,11 +1,18 @@
 /** A new account made with an invitation, which joins its lab at the same time. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { MeResponse } from '../../../shared/schemas/api';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
 import { useFormSubmit } from '../../lib/use-form-submit';
-import { AccountFields, accountFieldIds, checkAccount, EMPTY_ACCOUNT } from './AccountFields';
+import {
+  AccountFields,
+  accountFieldIds,
+  checkAccount,
+  completeAccount,
+  EMPTY_ACCOUNT,
+} from './AccountFields';
 
 const FIELDS = accountFieldIds('sign-up');
 
@@ -20,11 +27,9 @@ export function SignUpForm(props: {
   const submit = form.handle(
     () => checkAccount(account),
     async () => {
-      const answer = await api.request<MeResponse & { lab: Lab | null }>(
-        'POST',
-        `/invites/${token}/sign-up`,
-        account,
-      );
+      const body = completeAccount(account);
+      if (!body) return;
+      const answer = await api.call(Api.invites.signUp, { params: { token }, body });
       onSignedUp({ user: answer.user, csrfToken: answer.csrfToken }, answer.lab);
     },
   );

@@ -6,7 +6,8 @@
 import { DataTable } from '../../lib/DataTable';
 import { Link } from '../../lib/navigation';
 import { professionLabel } from './CommentView';
-import { byProfession, type ReviewRound, roundTotals } from './review-round';
+import type { ReviewRound } from '../../../shared/schemas/api-responses';
+import { byProfession, roundTotals } from './review-round';
 
 function Totals({ review }: { review: ReviewRound }) {
   const { comments, threads, resolved, people } = roundTotals(review);

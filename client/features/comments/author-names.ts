@@ -4,9 +4,9 @@
  * (which reviewers may not list) to name reviewers; reviewers see other
  * reviewers as "another reviewer", and themselves by their own name.
  */
+import { Api } from '../../../shared/api-routes';
 import { useCallback, useEffect, useState } from 'react';
 import { type AuthorViewer, authorName, type CommentAuthor } from '../../../shared/comment-authors';
-import type { Member } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 
 export type NameOf = (author: CommentAuthor) => string;
@@ -17,7 +17,7 @@ export function useAuthorNames(api: ApiClient, labId: string, viewer: AuthorView
   useEffect(() => {
     if (!staff) return;
     let current = true;
-    api.request<{ members: Member[] }>('GET', `/labs/${labId}/members`).then(
+    api.call(Api.members.list, { params: { labId } }).then(
       ({ members }) => {
         if (current) setNames(new Map(members.map((m) => [m.userId, m.name])));
       },

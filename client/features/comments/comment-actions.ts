@@ -2,6 +2,7 @@
  * The comments API (`server/api/routes/comment-routes.ts`): every change to a
  * comment is a request; the result arrives through the live comments document.
  */
+import { Api } from '../../../shared/api-routes';
 import type { Anchor } from '../../../shared/comments';
 import type { ApiClient } from '../../lib/api';
 
@@ -19,19 +20,37 @@ export interface CommentActions {
 }
 
 export function commentActions(api: ApiClient, itemId: string): CommentActions {
-  const base = `/items/${itemId}/comments`;
-  const send = async (method: string, path: string, body?: unknown) => {
-    await api.request(method, path, body);
-  };
+  const on = (commentId: string) => ({ params: { itemId, commentId } });
   const ack = (acknowledgement: Acknowledgement) =>
     acknowledgement ? { personalData: acknowledgement } : {};
+  const create = async (
+    body: string,
+    anchor: Anchor | null,
+    replyTo: string | null,
+    a: Acknowledgement,
+  ) => {
+    await api.call(Api.comments.create, {
+      params: { itemId },
+      body: { body, anchor, replyTo, ...ack(a) },
+    });
+  };
   return {
-    add: (body, anchor, a) => send('POST', base, { body, anchor, replyTo: null, ...ack(a) }),
-    reply: (to, body, a) => send('POST', base, { body, anchor: null, replyTo: to, ...ack(a) }),
-    edit: (id, body, a) => send('PATCH', `${base}/${id}`, { body, ...ack(a) }),
-    remove: (id) => send('DELETE', `${base}/${id}`),
-    resolve: (id, response, a) => send('POST', `${base}/${id}/resolve`, { response, ...ack(a) }),
-    reopen: (id) => send('POST', `${base}/${id}/reopen`),
-    hide: (id) => send('POST', `${base}/${id}/hide`),
+    add: (body, anchor, a) => create(body, anchor, null, a),
+    reply: (to, body, a) => create(body, null, to, a),
+    edit: async (id, body, a) => {
+      await api.call(Api.comments.edit, { ...on(id), body: { body, ...ack(a) } });
+    },
+    remove: async (id) => {
+      await api.call(Api.comments.delete, on(id));
+    },
+    resolve: async (id, response, a) => {
+      await api.call(Api.comments.resolve, { ...on(id), body: { response, ...ack(a) } });
+    },
+    reopen: async (id) => {
+      await api.call(Api.comments.reopen, on(id));
+    },
+    hide: async (id) => {
+      await api.call(Api.comments.hide, on(id));
+    },
   };
 }

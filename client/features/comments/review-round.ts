@@ -1,19 +1,5 @@
-/** The review round summary as `GET /api/labs/:labId/review` answers it, and totals of it. */
-
-export interface ReviewRound {
-  readonly items: ReadonlyArray<{
-    readonly itemId: string;
-    readonly title: string;
-    readonly comments: number;
-    readonly threads: number;
-    readonly resolved: number;
-  }>;
-  readonly commenters: ReadonlyArray<{
-    readonly name: string;
-    readonly profession: string;
-    readonly comments: number;
-  }>;
-}
+/** Totals of a review round as `GET /api/labs/:labId/review` answers it. */
+import type { ReviewRound } from '../../../shared/schemas/api-responses';
 
 export interface RoundTotals {
   readonly comments: number;

@@ -5,6 +5,7 @@
  * in the text. Pages compose the panel, the editor marks and the selection bar
  * from this one state.
  */
+import { Api } from '../../../shared/api-routes';
 import { useCallback, useMemo, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -157,7 +158,7 @@ export function useItemComments(options: ItemCommentsOptions): ItemComments {
     let people: Promise<readonly Mentionable[]> | null = null;
     return () => {
       people ??= api
-        .request<{ people: Mentionable[] }>('GET', `/items/${itemId}/mentionable`)
+        .call(Api.notifications.mentionable, { params: { itemId } })
         .then((answer) => answer.people);
       return people;
     };

@@ -5,6 +5,7 @@
  * list), and the lab's SMART aim from its problem statement, which the aim node
  * shows, so the aim is written in one place.
  */
+import { Api } from '../../../shared/api-routes';
 import { useCallback, useMemo } from 'react';
 import { describeAim } from '../../../shared/documents/aim-sentence';
 import { type PickQuadrant, pickQuadrant } from '../../../shared/documents/pick-quadrant';
@@ -46,14 +47,14 @@ function firstAim(items: readonly ItemWithRights[]): LabAim | null {
 }
 
 export function useIdeaItems(api: ApiClient, labId: string): IdeaItems {
-  const path = `/labs/${encodeURIComponent(labId)}/items`;
   const loaded = useLabItems(labId);
   const items = useMemo(() => (loaded.status === 'ready' ? loaded.data : []), [loaded]);
   const all = useMemo(() => items.filter((i) => i.kind === 'idea'), [items]);
   const create = useCallback(
     async (title: string) =>
-      (await api.request<{ item: Item }>('POST', path, { kind: 'idea', title })).item,
-    [api, path],
+      (await api.call(Api.labs.createItem, { params: { labId }, body: { kind: 'idea', title } }))
+        .item,
+    [api, labId],
   );
   const ideas = useMemo(() => all.filter((i) => !i.archived), [all]);
   const titles = useMemo(() => new Map(all.map((i) => [i.id, i.title])), [all]);

@@ -2,11 +2,11 @@
  * For the lab's facilitators: open and close each round of the evaluation survey,
  * choose whether it is anonymous, and add questions of their own to the defaults.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import {
   isRoundOpen,
   type SurveyQuestion,
-  type SurveyRecord,
   SURVEY_ROUND_LABELS,
   SURVEY_ROUNDS,
   type SurveyRound,
@@ -35,9 +35,7 @@ function Rounds(props: { api: ApiClient; labId: string; survey: Survey; onChange
     setBusy(true);
     setProblem(null);
     try {
-      await api.request<{ survey: SurveyRecord }>('POST', `/labs/${labId}/survey/${round}/state`, {
-        open,
-      });
+      await api.call(Api.survey.setRoundState, { params: { labId, round }, body: { open } });
       onChanged();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : 'The survey could not be changed.');
@@ -106,7 +104,7 @@ function Settings(props: { api: ApiClient; labId: string; survey: Survey; onChan
   const { api, labId, survey, onChanged } = props;
   const [text, setText] = useState('');
   const [kind, setKind] = useState<'scale' | 'text'>('scale');
-  const save = (body: SurveySettingsBody) => api.request('PUT', `/labs/${labId}/survey`, body);
+  const save = (body: SurveySettingsBody) => api.call(Api.survey.save, { params: { labId }, body });
   const form = useFormSubmit(QUESTION_FIELDS);
   const add = form.handle(
     () => required([['text', text, 'Write the question to add']]),

@@ -3,6 +3,7 @@
  * as a row of radios from 1 to 5 with what the ends mean, each free-text question as
  * a text box. Answers can be changed while the round is open.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import {
   SCALE_POINTS,
@@ -65,7 +66,7 @@ export function SurveyAnswerForm(props: {
       return problems;
     },
     async () => {
-      await api.request('POST', `/labs/${labId}/survey/${round}/responses`, { answers });
+      await api.call(Api.survey.answer, { params: { labId, round }, body: { answers } });
       setDone(true);
       onSaved();
     },

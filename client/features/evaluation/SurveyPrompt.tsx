@@ -2,7 +2,8 @@
  * On the lab overview: when a round of the lab's evaluation survey is open and I have
  * not answered it, a short invitation to answer, linking to the survey.
  */
-import { isRoundOpen, SURVEY_ROUNDS, type SurveyView } from '../../../shared/schemas/survey';
+import { Api } from '../../../shared/api-routes';
+import { isRoundOpen, SURVEY_ROUNDS } from '../../../shared/schemas/survey';
 import type { ApiClient } from '../../lib/api';
 import { Link } from '../../lib/navigation';
 import { useApiData } from '../../lib/use-api-data';
@@ -10,7 +11,7 @@ import { useApiData } from '../../lib/use-api-data';
 export function SurveyPrompt(props: { api: ApiClient; labId: string; href: string }) {
   const { api, labId, href } = props;
   const [loaded] = useApiData(`survey-prompt:${labId}`, () =>
-    api.request<SurveyView>('GET', `/labs/${labId}/survey`),
+    api.call(Api.survey.view, { params: { labId } }),
   );
   // Nothing to say while loading or if the survey cannot be read: it is an invitation only.
   if (loaded.status !== 'ready') return null;

@@ -6,7 +6,9 @@
  * Used on the lab overview for facilitators and on an item's page for anyone who can read it.
  */
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { Api } from '../../../shared/api-routes';
 import type { ExportContents } from '../../../shared/report-sections';
+import type { ApiClient } from '../../lib/api';
 import { downloadExport, ExportFailedError, formatBytes } from './download';
 import {
   type ChoiceCounts,
@@ -51,6 +53,8 @@ export interface ExportFormProps {
   readonly query?: Readonly<Record<string, string>>;
   /** A lab export: its id, so the choice is remembered and the contents counted. */
   readonly labId?: string;
+  /** With `labId`, to count the lab's contents. */
+  readonly api?: ApiClient;
 }
 
 type State =
@@ -69,21 +73,21 @@ function includeCount(option: string, counts: ChoiceCounts | null): string {
 }
 
 /** What the lab holds, counted by the server; null until it answers (or if it cannot). */
-function useContents(endpoint: string, labId: string | undefined): ExportContents | null {
+function useContents(api: ApiClient | undefined, labId: string | undefined): ExportContents | null {
   const [contents, setContents] = useState<ExportContents | null>(null);
   useEffect(() => {
-    if (!labId) return;
+    if (!labId || !api) return;
     let live = true;
-    fetch(`${endpoint}/contents`, { credentials: 'same-origin' })
-      .then((response) => (response.ok ? (response.json() as Promise<ExportContents>) : null))
+    api
+      .call(Api.labs.exportContents, { params: { labId } })
       .then((body) => {
-        if (live && body && Array.isArray(body.items)) setContents(body);
+        if (live && Array.isArray(body.items)) setContents(body);
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [endpoint, labId]);
+  }, [api, labId]);
   return contents;
 }
 
@@ -95,6 +99,7 @@ export function ExportForm({
   fallbackName,
   query: extra = {},
   labId,
+  api,
 }: ExportFormProps) {
   const [choice, setChoiceState] = useState<ExportChoice>(() =>
     labId ? loadChoice(labId, formats, includeOptions) : defaultChoice(formats[0] ?? 'docx'),
@@ -103,7 +108,7 @@ export function ExportForm({
   const [announcement, setAnnouncement] = useState('');
   // On for every export unless unticked for this one: not remembered, so it is never off by surprise.
   const [redact, setRedact] = useState(true);
-  const contents = useContents(endpoint, labId);
+  const contents = useContents(api, labId);
   const counts = contents ? countChoice(contents, choice) : null;
   const chaptered = labId !== undefined && CHAPTERED.has(choice.format);
   const empty = chaptered && counts !== null && counts.chosenItems === 0;

@@ -2,6 +2,7 @@
  * Imports a lab archive (exported as JSON from this or another Improvement Lab)
  * as a new lab, for people who may create labs.
  */
+import { Api } from '../../../shared/api-routes';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiClient, ApiRequestError } from '../../lib/api';
 
@@ -25,7 +26,7 @@ export function ImportArchiveForm({ api, onImported }: ImportArchiveFormProps) {
     setError(null);
     try {
       const archive: unknown = JSON.parse(await file.text());
-      const result = await api.request<{ lab: { id: string } }>('POST', '/labs/import', archive);
+      const result = await api.call(Api.labs.import, { body: archive });
       onImported(result.lab.id);
     } catch (caught) {
       if (caught instanceof SyntaxError)

@@ -1,4 +1,5 @@
 /** A group's members, and for its organisers the requests to join with approve and decline. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { PROFESSION_LABELS, PROFESSIONS } from '../../../shared/roles';
 import type { GroupDetail, GroupMember } from '../../../shared/schemas/group';
@@ -39,7 +40,10 @@ export function GroupRequests(props: {
   const answer = (userId: string, approve: boolean) => {
     setProblem(null);
     api
-      .request<GroupDetail>('POST', `/groups/${detail.group.id}/requests/${userId}`, { approve })
+      .call(Api.groups.answerRequest, {
+        params: { groupId: detail.group.id, userId },
+        body: { approve },
+      })
       .then(onChanged, (error: unknown) => setProblem(asApiError(error).message));
   };
   return (

@@ -1,4 +1,5 @@
 /** Joining, asking to join, withdrawing a request and leaving a group. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { GroupDetail } from '../../../shared/schemas/group';
 import type { ApiClient } from '../../lib/api';
@@ -26,7 +27,9 @@ export function MembershipActions(props: {
     setProblem(null);
     setBusy(true);
     api
-      .request<GroupDetail>('POST', `/groups/${detail.group.id}/${action}`)
+      .call(action === 'join' ? Api.groups.join : Api.groups.leave, {
+        params: { groupId: detail.group.id },
+      })
       .then(onChanged, (error: unknown) => setProblem(asApiError(error).message))
       .finally(() => setBusy(false));
   };

@@ -1,4 +1,5 @@
 /** Starting a special interest group: name, topic, description and how people join. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import {
   type CreateGroupBody,
@@ -46,7 +47,7 @@ export function StartGroupForm(props: {
         ['topic', draft.topic, 'Enter the topic the group is about'],
       ]),
     async () => {
-      onStarted((await api.request<{ group: GroupSummary }>('POST', '/groups', draft)).group);
+      onStarted((await api.call(Api.groups.create, { body: draft })).group);
     },
   );
   return (

@@ -3,6 +3,7 @@
  * topic, and every other member is invited by name as a participant. The links are
  * shown once, to pass on where email is not set up.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -35,7 +36,7 @@ export function StartLabForm(props: {
     () => required([['title', title, 'Enter a title for the lab']]),
     async () => {
       const body = { title, challenge };
-      setStarted(await api.request<Started>('POST', `/groups/${groupId}/labs`, body));
+      setStarted(await api.call(Api.groups.startLab, { params: { groupId }, body }));
       onStarted();
     },
   );

@@ -3,27 +3,22 @@
  * last dismissed them, marked with who changed them, until they dismiss them
  * again. The first visit only sets the mark.
  */
+import { Api } from '../../../shared/api-routes';
 import { useEffect } from 'react';
-import type { ComparisonResponse } from '../../../shared/schemas/history';
 import type { ApiClient } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { useApiData } from '../../lib/use-api-data';
 import { DiffView } from './DiffView';
 import { peopleText } from './version-labels';
 
-interface ChangesAnswer {
-  readonly seenAt: string | null;
-  readonly comparison: ComparisonResponse | null;
-}
-
 export function ChangesSinceSeen(props: { api: ApiClient; itemId: string; userId: string }) {
   const { api, itemId, userId } = props;
   const [loaded, reload] = useApiData(`changes:${itemId}`, () =>
-    api.request<ChangesAnswer>('GET', `/items/${itemId}/changes`),
+    api.call(Api.history.changes, { params: { itemId } }),
   );
   const firstVisit = loaded.status === 'ready' && loaded.data.seenAt === null;
   useEffect(() => {
-    if (firstVisit) void api.request('POST', `/items/${itemId}/seen`).catch(() => undefined);
+    if (firstVisit) void api.call(Api.history.seen, { params: { itemId } }).catch(() => undefined);
   }, [firstVisit, api, itemId]);
   if (loaded.status !== 'ready' || !loaded.data.comparison) return null;
   const { comparison, seenAt } = loaded.data;
@@ -46,7 +41,7 @@ export function ChangesSinceSeen(props: { api: ApiClient; itemId: string; userId
         type="button"
         className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
         onClick={async () => {
-          await api.request('POST', `/items/${itemId}/seen`);
+          await api.call(Api.history.seen, { params: { itemId } });
           reload();
         }}
       >

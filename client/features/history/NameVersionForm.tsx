@@ -1,4 +1,5 @@
 /** Naming the item as it is now ("Agreed at lab meeting 3"), for anyone who may edit it. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { VERSION_NAME_MAX, type VersionSummary } from '../../../shared/schemas/history';
 import type { ApiClient } from '../../lib/api';
@@ -19,11 +20,10 @@ export function NameVersionForm(props: {
   const submit = form.handle(
     () => required([['name', name, 'Give the version a name']]),
     async () => {
-      const { version } = await api.request<{ version: VersionSummary }>(
-        'POST',
-        `/items/${itemId}/versions`,
-        { name },
-      );
+      const { version } = await api.call(Api.history.nameVersion, {
+        params: { itemId },
+        body: { name },
+      });
       setName('');
       onNamed(version);
     },

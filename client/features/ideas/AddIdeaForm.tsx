@@ -1,4 +1,5 @@
 /** Adding a change idea from the ideas page: a title is enough to start. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { Limits } from '../../../shared/limits';
 import type { Item } from '../../../shared/schemas/api-responses';
@@ -17,9 +18,9 @@ export function AddIdeaForm(props: { api: ApiClient; labId: string; onAdded(item
   const submit = form.handle(
     () => required([['title', title, 'Enter a title for the change idea']]),
     async () => {
-      const answer = await api.request<{ item: Item }>('POST', `/labs/${labId}/items`, {
-        kind: 'idea',
-        title,
+      const answer = await api.call(Api.labs.createItem, {
+        params: { labId },
+        body: { kind: 'idea', title },
       });
       setTitle('');
       setAdded(answer.item.title);

@@ -1,5 +1,6 @@
 /** For someone already signed in: join the lab with the invitation's role. */
 
+import { Api } from '../../../shared/api-routes';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { ErrorSummary } from '../../lib/ErrorSummary';
@@ -16,7 +17,7 @@ export function AcceptInvitation(props: {
   const submit = form.handle(
     () => ({}),
     async () => {
-      onAccepted((await api.request<{ lab: Lab }>('POST', `/invites/${token}/accept`)).lab);
+      onAccepted((await api.call(Api.invites.accept, { params: { token } })).lab);
     },
   );
   return (

@@ -1,4 +1,5 @@
 /** Adding an item (a note, a driver diagram, a PDSA cycle…) to a lab. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { Limits } from '../../../shared/limits';
 import type { Item } from '../../../shared/schemas/api-responses';
@@ -20,9 +21,12 @@ export function AddItemForm(props: { api: ApiClient; labId: string; onAdded(item
   const submit = form.handle(
     () => required([['title', title, 'Enter a title for the item']]),
     async () => {
-      const answer = await api.request<{ item: Item }>('POST', `/labs/${labId}/items`, {
-        kind,
-        title,
+      const answer = await api.call(Api.labs.createItem, {
+        params: { labId },
+        body: {
+          kind,
+          title,
+        },
       });
       setTitle('');
       onAdded(answer.item);

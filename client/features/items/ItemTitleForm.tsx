@@ -1,4 +1,5 @@
 /** Renaming an item (its title lives in the lab's item registry, not in the document). */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { Limits } from '../../../shared/limits';
 import type { Item } from '../../../shared/schemas/api-responses';
@@ -16,7 +17,11 @@ export function ItemTitleForm(props: { api: ApiClient; item: Item; onRenamed(ite
   const submit = form.handle(
     () => required([['title', title, 'Enter a title']]),
     async () => {
-      onRenamed((await api.request<{ item: Item }>('PATCH', `/items/${item.id}`, { title })).item);
+      const answer = await api.call(Api.items.update, {
+        params: { itemId: item.id },
+        body: { title },
+      });
+      onRenamed(answer.item);
     },
   );
   return (

@@ -2,6 +2,7 @@
  * Archiving a lab, with a confirmation step. Archiving keeps everything and
  * moves the lab to "Archived labs"; there is no way back in the API yet.
  */
+import { Api } from '../../../shared/api-routes';
 import { useEffect, useRef, useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -33,7 +34,7 @@ export function ArchiveLab(props: { api: ApiClient; lab: Lab; onArchived(lab: La
   }
   const archive = async () => {
     try {
-      onArchived((await api.request<{ lab: Lab }>('POST', `/labs/${lab.id}/archive`)).lab);
+      onArchived((await api.call(Api.labs.archive, { params: { labId: lab.id } })).lab);
     } catch (error) {
       setErrors(apiFormErrors(error, {}));
     }

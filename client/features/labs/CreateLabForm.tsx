@@ -1,4 +1,5 @@
 /** Creating a lab; its creator becomes its facilitator. */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -14,7 +15,7 @@ export function CreateLabForm({ api, onCreated }: { api: ApiClient; onCreated(la
   const submit = form.handle(
     () => required([['title', lab.title, 'Enter a title for the lab']]),
     async () => {
-      onCreated((await api.request<{ lab: Lab }>('POST', '/labs', lab)).lab);
+      onCreated((await api.call(Api.labs.create, { body: lab })).lab);
     },
   );
   return (

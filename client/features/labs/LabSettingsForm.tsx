@@ -2,6 +2,7 @@
  * A lab's settings: title, challenge, phase, dates and topic (`PATCH /api/labs/<id>`).
  * The topic is one of the directory's topics: special interest groups on it list the lab.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -41,7 +42,7 @@ export function LabSettingsForm(props: { api: ApiClient; lab: Lab; onSaved(lab: 
         endDate: endDate || null,
         topic: topic.trim() || null,
       };
-      const answer = await api.request<{ lab: Lab }>('PATCH', `/labs/${lab.id}`, body);
+      const answer = await api.call(Api.labs.update, { params: { labId: lab.id }, body });
       setSaved(true);
       onSaved(answer.lab);
     },

@@ -3,6 +3,7 @@
  * hospital's own patient numbers (so the guardrail spots them too) and how long
  * reviewers' comments are kept after the lab closes (`PATCH /api/labs/<id>`).
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -46,7 +47,7 @@ export function PersonalDataSettingsForm(props: {
         hospitalNumberMasks: masks,
         commentRetentionDays: retention === 'never' ? null : Number(retention),
       };
-      const answer = await api.request<{ lab: Lab }>('PATCH', `/labs/${lab.id}`, body);
+      const answer = await api.call(Api.labs.update, { params: { labId: lab.id }, body });
       setSaved(true);
       onSaved(answer.lab);
     },

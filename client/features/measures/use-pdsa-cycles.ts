@@ -1,6 +1,6 @@
 /** The lab's PDSA cycles this person can see, for linking a data point to the cycle it followed. */
 
-import type { ItemWithRights } from '../../../shared/schemas/api-responses';
+import { Api } from '../../../shared/api-routes';
 import type { ApiClient } from '../../lib/api';
 import { useApiData } from '../../lib/use-api-data';
 
@@ -11,7 +11,7 @@ export interface PdsaCycle {
 
 export function usePdsaCycles(api: ApiClient, labId: string): readonly PdsaCycle[] {
   const [loaded] = useApiData(`pdsa-cycles:${labId}`, () =>
-    api.request<{ items: ItemWithRights[] }>('GET', `/labs/${encodeURIComponent(labId)}/items`),
+    api.call(Api.labs.items, { params: { labId } }),
   );
   if (loaded.status !== 'ready') return [];
   return loaded.data.items

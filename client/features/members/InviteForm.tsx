@@ -2,6 +2,7 @@
  * Inviting someone by link: the role (with what it allows), how long the link
  * works and how many people may use it. The link is shown once, on creation.
  */
+import { Api } from '../../../shared/api-routes';
 import { useEffect, useRef, useState } from 'react';
 import { LAB_ROLES, type LabRole, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../../shared/roles';
 import type { Invite } from '../../../shared/schemas/api-responses';
@@ -102,11 +103,11 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
       return problems;
     },
     async () => {
+      if (!role) return; // the check above asks for it
       setCreated(null);
-      const answer = await api.request<{ invite: Invite; path: string; emailed: boolean }>(
-        'POST',
-        `/labs/${labId}/invites`,
-        {
+      const answer = await api.call(Api.invites.create, {
+        params: { labId },
+        body: {
           role,
           name,
           email,
@@ -115,7 +116,7 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
           maxUses: Number(uses),
           itemIds: role === 'reviewer' && reviewItems.size > 0 ? [...reviewItems] : null,
         },
-      );
+      });
       setCreated({
         link: `${window.location.origin}${answer.path}`,
         invite: answer.invite,

@@ -3,6 +3,7 @@
  * roles and remove people (after a confirmation); the API refuses to leave a lab
  * without a facilitator, and its sentence is shown.
  */
+import { Api } from '../../../shared/api-routes';
 import { useEffect, useRef, useState } from 'react';
 import { type LabRole, PROFESSION_LABELS, ROLE_LABELS } from '../../../shared/roles';
 import type { Member } from '../../../shared/schemas/api-responses';
@@ -69,14 +70,18 @@ export function MembersTable({ api, labId, members, canManage, onChanged }: Memb
   };
   const changeRole = (member: Member, role: LabRole) =>
     run(
-      () => api.request('PATCH', `/labs/${labId}/members/${member.userId}`, { role }),
+      () =>
+        api.call(Api.members.changeRole, {
+          params: { labId, userId: member.userId },
+          body: { role },
+        }),
       `${member.name} is now ${ROLE_LABELS[role].toLowerCase()}.`,
       roleSelectId(member.userId),
     );
   const remove = (member: Member) => {
     setRemoving(null);
     void run(
-      () => api.request('DELETE', `/labs/${labId}/members/${member.userId}`),
+      () => api.call(Api.members.remove, { params: { labId, userId: member.userId } }),
       `${member.name} has been removed from the lab.`,
     );
   };

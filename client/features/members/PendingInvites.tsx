@@ -3,6 +3,7 @@
  * for; a facilitator can send one again (a new link, emailed when it has an
  * address) or withdraw it.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles';
 import type { Invite } from '../../../shared/schemas/api-responses';
@@ -28,10 +29,9 @@ export function PendingInvites(props: {
     setErrors(null);
     setResent(null);
     try {
-      const answer = await api.request<{ invite: Invite; path: string; emailed: boolean }>(
-        'POST',
-        `/labs/${labId}/invites/${invite.id}/resend`,
-      );
+      const answer = await api.call(Api.invites.resend, {
+        params: { labId, inviteId: invite.id },
+      });
       setResent({
         link: `${window.location.origin}${answer.path}`,
         invite: answer.invite,
@@ -45,7 +45,7 @@ export function PendingInvites(props: {
   const withdraw = async (invite: Invite) => {
     setErrors(null);
     try {
-      await api.request('DELETE', `/labs/${labId}/invites/${invite.id}`);
+      await api.call(Api.invites.withdraw, { params: { labId, inviteId: invite.id } });
       onChanged();
     } catch (error) {
       setErrors(apiFormErrors(error, {}));

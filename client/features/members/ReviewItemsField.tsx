@@ -2,6 +2,7 @@
  * For a reviewer invitation: review every item the lab opens for comment, or only
  * the items ticked here. Loads the lab's items itself.
  */
+import { Api } from '../../../shared/api-routes';
 import { useEffect, useId, useState } from 'react';
 import type { Item } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
@@ -19,7 +20,7 @@ export function ReviewItemsField({ api, labId, selected, onChange }: ReviewItems
   useEffect(() => {
     let cancelled = false;
     api
-      .request<{ items: Item[] }>('GET', `/labs/${labId}/items`)
+      .call(Api.labs.items, { params: { labId } })
       .then((result) => !cancelled && setItems(result.items.filter((item) => !item.archived)))
       .catch(() => undefined); // Without the list, the invitation simply covers the whole lab.
     return () => {

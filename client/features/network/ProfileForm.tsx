@@ -2,6 +2,7 @@
  * My directory profile: whether I am listed and to whom, what the listing shows, my
  * organisation, region and topics, and whether I am open to being contacted.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import {
   PROFILE_AUDIENCE_LABELS,
@@ -68,7 +69,7 @@ export function ProfileForm(props: { api: ApiClient; profile: ProfileRecord; onS
         .split(',')
         .map((t) => t.trim())
         .filter(Boolean);
-      await api.request('PUT', '/profile', { ...draft, topics: list });
+      await api.call(Api.directory.saveProfile, { body: { ...draft, topics: list } });
       setSaved(true);
       onSaved();
     },

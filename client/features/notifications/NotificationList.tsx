@@ -3,6 +3,7 @@
  * item shared), the lab, the start of the comment and when; unread ones marked "New"
  * with their own "Mark as read", and "Mark all as read". Following a link marks it read.
  */
+import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { notificationPath, notificationSentence } from '../../../shared/notification-words';
 import type { NotificationView } from '../../../shared/schemas/notification';
@@ -20,10 +21,10 @@ export function NotificationList(props: {
   const { api, notifications, onChanged } = props;
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [said, setSaid] = useState('');
-  const act = async (path: string, done: string) => {
+  const act = async (call: () => Promise<unknown>, done: string) => {
     setErrors(null);
     try {
-      await api.request('POST', path);
+      await call();
       setSaid(done);
       onChanged();
     } catch (error) {
@@ -54,7 +55,10 @@ export function NotificationList(props: {
               className="nhsuk-button nhsuk-button--secondary"
               type="button"
               onClick={() =>
-                void act('/notifications/read-all', 'All notifications marked as read.')
+                void act(
+                  () => api.call(Api.notifications.readAll),
+                  'All notifications marked as read.',
+                )
               }
             >
               Mark all as read
@@ -71,7 +75,9 @@ export function NotificationList(props: {
                   href={notificationPath(each)}
                   onClick={() => {
                     if (!each.read)
-                      api.request('POST', `/notifications/${each.id}/read`).catch(() => undefined);
+                      api
+                        .call(Api.notifications.read, { params: { id: each.id } })
+                        .catch(() => undefined);
                   }}
                 >
                   {notificationSentence(each)}
@@ -88,7 +94,10 @@ export function NotificationList(props: {
                     className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
                     type="button"
                     onClick={() =>
-                      void act(`/notifications/${each.id}/read`, 'Notification marked as read.')
+                      void act(
+                        () => api.call(Api.notifications.read, { params: { id: each.id } }),
+                        'Notification marked as read.',
+                      )
                     }
                   >
                     Mark as read

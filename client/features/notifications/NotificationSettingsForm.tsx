@@ -3,6 +3,7 @@
  * or never. Only where the server sends email; otherwise a sentence says they are
  * shown in Improvement Lab only.
  */
+import { Api } from '../../../shared/api-routes';
 import { useId, useState } from 'react';
 import { EMAIL_DIGEST_LABELS } from '../../../shared/notification-words';
 import {
@@ -47,7 +48,7 @@ export function NotificationSettingsForm(props: {
           setSaved('');
           setBusy(true);
           api
-            .request('PUT', '/notifications/settings', { email })
+            .call(Api.notifications.saveSettings, { body: { email } })
             .then(
               () => setSaved(`Saved: ${EMAIL_DIGEST_LABELS[email].toLowerCase()}.`),
               (error: unknown) => setErrors(apiFormErrors(error, {})),

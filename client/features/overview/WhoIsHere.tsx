@@ -3,16 +3,12 @@
  * The server knows this from its open connections; the list refreshes every few
  * seconds and when the page comes back into view.
  */
+import { Api } from '../../../shared/api-routes';
 import { useEffect, useState } from 'react';
+import type { PresentPerson } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 
 const REFRESH_MS = 5_000;
-
-interface Person {
-  readonly userId: string;
-  readonly name: string;
-  readonly itemIds: readonly string[];
-}
 
 export interface WhoIsHereProps {
   readonly api: ApiClient;
@@ -23,12 +19,12 @@ export interface WhoIsHereProps {
 }
 
 export function WhoIsHere({ api, labId, meId, titles, itemHref }: WhoIsHereProps) {
-  const [people, setPeople] = useState<readonly Person[] | null>(null);
+  const [people, setPeople] = useState<readonly PresentPerson[] | null>(null);
   useEffect(() => {
     let cancelled = false;
     const load = () => {
       api
-        .request<{ people: Person[] }>('GET', `/labs/${labId}/presence`)
+        .call(Api.labs.presence, { params: { labId } })
         .then((result) => !cancelled && setPeople(result.people))
         .catch(() => undefined); // Presence is a courtesy: a failed refresh keeps the last list.
     };

@@ -3,6 +3,7 @@
  * them, by whom and how much (`GET /labs/<id>/changes`), fetched again whenever
  * an item of the lab changes. Reviewers have no history, so nothing is asked.
  */
+import { Api } from '../../../shared/api-routes';
 import type { LabChangesResponse } from '../../../shared/schemas/history';
 import type { ApiClient } from '../../lib/api';
 import { useApiData } from '../../lib/use-api-data';
@@ -22,7 +23,7 @@ export function useChangesSinceSeen(
       .at(-1) ?? '';
   const none: LabChangesResponse = { items: [], names: {} };
   const [loaded] = useApiData(`lab-changes:${labId}:${latest}`, async () =>
-    labId && staff ? api.request<LabChangesResponse>('GET', `/labs/${labId}/changes`) : none,
+    labId && staff ? api.call(Api.labs.changes, { params: { labId } }) : none,
   );
   const out = new Map<string, string>();
   if (loaded.status !== 'ready') return out;

@@ -3,9 +3,14 @@
  * (`PATCH /api/items/<id>`), each with the sentence that confirms it. The
  * server checks rights again; the overview only hides what a person may not do.
  */
+import { Api } from '../../../shared/api-routes';
+import type { z } from 'zod';
 import type { SharingState } from '../../../shared/roles';
+import type { UpdateItemBodySchema } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
 import { SHARING_LABELS } from '../../lib/labels';
+
+type UpdateItemBody = z.input<typeof UpdateItemBodySchema>;
 
 export type ItemChange =
   | { readonly type: 'rename'; readonly title: string }
@@ -13,7 +18,7 @@ export type ItemChange =
   | { readonly type: 'archive'; readonly archived: boolean }
   | { readonly type: 'order'; readonly order: number };
 
-function body(change: ItemChange): Record<string, unknown> {
+function body(change: ItemChange): UpdateItemBody {
   switch (change.type) {
     case 'rename':
       return { title: change.title };
@@ -31,7 +36,7 @@ function body(change: ItemChange): Record<string, unknown> {
 }
 
 export function changeItem(api: ApiClient, id: string, change: ItemChange): Promise<unknown> {
-  return api.request('PATCH', `/items/${id}`, body(change));
+  return api.call(Api.items.update, { params: { itemId: id }, body: body(change) });
 }
 
 /** What to tell the person once the change is saved. */

@@ -4,6 +4,7 @@
  */
 import { KINDS } from '../../../shared/documents/item-kinds';
 import { Term } from '../../lib/GlossaryTip';
+import { FIELDS_MAP } from '../../../shared/documents/names';
 import { ValueField } from '../../lib/item-fields/ChoiceField';
 import { YTextField } from '../../lib/YTextField';
 import { type FollowOption, followOptions, summarise } from './cycle-summary';
@@ -52,7 +53,7 @@ function Text(props: { stage: StageProps; name: string; hint?: string; multiline
 function DateField({ stage, name }: { stage: StageProps; name: 'startDate' | 'endDate' }) {
   return (
     <ValueField
-      map={stage.doc.getMap('fields')}
+      map={stage.doc.getMap(FIELDS_MAP)}
       name={name}
       spec={{ type: 'date', label: label(name) }}
       awareness={stage.provider.awareness}

@@ -5,6 +5,7 @@
  * or emailed), and grant or remove the rights to create labs and to administer.
  */
 import { useState } from 'react';
+import { Api } from '../../../shared/api-routes';
 import { ROLE_LABELS } from '../../../shared/roles';
 import type { AdminPerson, PasswordResetLink } from '../../../shared/schemas/accounts-api';
 import type { ApiClient } from '../../lib/api';
@@ -34,11 +35,12 @@ export function PersonCard({ api, person, isMe, emailAvailable, onChanged }: Pro
   const [errors, setErrors] = useState<FormErrors | null>(null);
   const [link, setLink] = useState<PasswordResetLink | null>(null);
   const [busy, setBusy] = useState(false);
-  const act = async (method: string, path: string, body?: unknown) => {
+  const params = { userId: person.id };
+  const act = async <T,>(call: () => Promise<T>): Promise<T | null> => {
     setErrors(null);
     setBusy(true);
     try {
-      const answer = await api.request<unknown>(method, `/admin/users/${person.id}${path}`, body);
+      const answer = await call();
       onChanged();
       return answer;
     } catch (error) {
@@ -49,7 +51,9 @@ export function PersonCard({ api, person, isMe, emailAvailable, onChanged }: Pro
     }
   };
   const resetLink = async (send: boolean) => {
-    const answer = (await act('POST', '/password-reset', { send })) as PasswordResetLink | null;
+    const answer = await act(() =>
+      api.call(Api.admin.passwordResetLink, { params, body: { send } }),
+    );
     if (answer) setLink(answer);
   };
   const headingId = `person-${person.id}`;
@@ -117,7 +121,7 @@ export function PersonCard({ api, person, isMe, emailAvailable, onChanged }: Pro
                 className={button}
                 type="button"
                 disabled={busy}
-                onClick={() => void act('POST', '/reactivate')}
+                onClick={() => void act(() => api.call(Api.admin.reactivate, { params }))}
               >
                 Reactivate{about}
               </button>
@@ -126,7 +130,7 @@ export function PersonCard({ api, person, isMe, emailAvailable, onChanged }: Pro
                 className={button}
                 type="button"
                 disabled={busy}
-                onClick={() => void act('POST', '/deactivate')}
+                onClick={() => void act(() => api.call(Api.admin.deactivate, { params }))}
               >
                 Deactivate{about}
               </button>
@@ -136,7 +140,7 @@ export function PersonCard({ api, person, isMe, emailAvailable, onChanged }: Pro
                 className={button}
                 type="button"
                 disabled={busy}
-                onClick={() => void act('POST', '/unlock')}
+                onClick={() => void act(() => api.call(Api.admin.unlock, { params }))}
               >
                 Unlock sign-in{about}
               </button>
@@ -163,7 +167,14 @@ export function PersonCard({ api, person, isMe, emailAvailable, onChanged }: Pro
               className={button}
               type="button"
               disabled={busy}
-              onClick={() => void act('PATCH', '', { canCreateLabs: !person.canCreateLabs })}
+              onClick={() =>
+                void act(() =>
+                  api.call(Api.admin.updateRights, {
+                    params,
+                    body: { canCreateLabs: !person.canCreateLabs },
+                  }),
+                )
+              }
             >
               {person.canCreateLabs ? 'Stop creating labs' : 'Allow creating labs'}
               {about}
@@ -172,7 +183,11 @@ export function PersonCard({ api, person, isMe, emailAvailable, onChanged }: Pro
               className={button}
               type="button"
               disabled={busy}
-              onClick={() => void act('PATCH', '', { isAdmin: !person.isAdmin })}
+              onClick={() =>
+                void act(() =>
+                  api.call(Api.admin.updateRights, { params, body: { isAdmin: !person.isAdmin } }),
+                )
+              }
             >
               {person.isAdmin ? 'Remove administrator' : 'Make administrator'}
               {about}

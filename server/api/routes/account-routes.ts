@@ -6,6 +6,7 @@
  * comments it wrote, `erase-person.ts`); what they contributed stays, attributed
  * to a former member, as UK GDPR allows for a shared work record.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import {
   type AccountSession,
@@ -17,6 +18,7 @@ import { clearSessionCookie } from '../../auth/session-cookie';
 import { verifyPassword } from '../../auth/password-hash';
 import { endAllAccess } from '../../auth/account-access';
 import { type AppEnv, audit, requireAuth } from '../context';
+import { reply } from '../reply';
 import { ApiError, Errors } from '../errors';
 import { erasePerson, personalData } from '../erase-person';
 import { MetaStoreConflictError } from '../../store/meta-store';
@@ -74,7 +76,7 @@ export function accountRoutes(): Hono<AppEnv> {
       profession: body.profession !== undefined,
       email: emailChanges,
     });
-    return c.json({ user: presentUser(updated) });
+    return reply(c, Api.account.update, { user: presentUser(updated) });
   });
 
   routes.get('/sessions', (c) => {
@@ -89,7 +91,7 @@ export function accountRoutes(): Hono<AppEnv> {
         userAgent: session.userAgent ?? null,
         current: session.tokenHash === auth.session?.tokenHash,
       }));
-    return c.json({ sessions });
+    return reply(c, Api.account.sessions, { sessions });
   });
 
   routes.delete('/sessions/:sessionId', async (c) => {
@@ -106,14 +108,15 @@ export function accountRoutes(): Hono<AppEnv> {
     deps.onSessionsEnded(auth.user.id, { only: session.tokenHash });
     await deleted;
     await audit(c, 'account.sessions_ended', null, { count: 1 });
-    return c.json({ ok: true });
+    return reply(c, Api.account.endSession, { ok: true });
   });
 
   routes.get('/data', async (c) => {
     const auth = requireAuth(c);
     const data = await personalData(c.get('deps'), auth.user.id);
+    if (!data) throw Errors.notFound('That account');
     c.header('content-disposition', 'attachment; filename="my-improvement-lab-data.json"');
-    return c.json(data);
+    return reply(c, Api.account.data, data);
   });
 
   routes.delete('/', async (c) => {
@@ -137,7 +140,7 @@ export function accountRoutes(): Hono<AppEnv> {
     const erased = await erasePerson(deps, auth.user.id);
     clearSessionCookie(c, deps.secureCookies);
     await audit(c, 'account.deleted', null, { commentsAnonymised: erased.comments }, null);
-    return c.json({ ok: true });
+    return reply(c, Api.account.delete, { ok: true });
   });
 
   return routes;

@@ -9,6 +9,7 @@
  * account is changed from their account page), and never so that no active
  * administrator would be left.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { PasswordResetLinkBodySchema } from '../../../shared/schemas/accounts-api';
 import type { AdminPerson } from '../../../shared/schemas/accounts-api';
@@ -22,6 +23,7 @@ import {
   passwordResetPath,
 } from '../../auth/password-reset';
 import { type ApiContext, type AppEnv, audit, requireAuth } from '../context';
+import { reply } from '../reply';
 import { ApiError, Errors } from '../errors';
 import { presentUser } from '../../presenters';
 import { readJson } from '../validate';
@@ -91,7 +93,7 @@ export function adminRoutes(): Hono<AppEnv> {
       .sort((a, b) => a.name.localeCompare(b.name))
       .slice(0, MAX_LISTED)
       .map((user) => presentPerson(c, user));
-    return c.json({ people, total: found.length });
+    return reply(c, Api.admin.people, { people, total: found.length });
   });
 
   routes.patch('/users/:userId', async (c) => {
@@ -101,7 +103,7 @@ export function adminRoutes(): Hono<AppEnv> {
     const updated = await c.get('deps').meta.updateUser(user.id, body);
     if (!updated) throw Errors.notFound('That person');
     await audit(c, 'admin.rights_changed', null, { userId: user.id, ...body });
-    return c.json({ user: presentUser(updated) });
+    return reply(c, Api.admin.updateRights, { user: presentUser(updated) });
   });
 
   routes.post('/users/:userId/deactivate', async (c) => {
@@ -114,7 +116,9 @@ export function adminRoutes(): Hono<AppEnv> {
       await change;
       await audit(c, 'admin.account_deactivated', null, { userId: user.id, ...ended });
     }
-    return c.json({ person: presentPerson(c, deps.meta.getUser(user.id) ?? user) });
+    return reply(c, Api.admin.deactivate, {
+      person: presentPerson(c, deps.meta.getUser(user.id) ?? user),
+    });
   });
 
   routes.post('/users/:userId/reactivate', async (c) => {
@@ -124,14 +128,16 @@ export function adminRoutes(): Hono<AppEnv> {
       await deps.meta.updateUser(user.id, { deactivatedAt: null });
       await audit(c, 'admin.account_reactivated', null, { userId: user.id });
     }
-    return c.json({ person: presentPerson(c, deps.meta.getUser(user.id) ?? user) });
+    return reply(c, Api.admin.reactivate, {
+      person: presentPerson(c, deps.meta.getUser(user.id) ?? user),
+    });
   });
 
   routes.post('/users/:userId/unlock', async (c) => {
     const user = otherPerson(c);
     c.get('deps').throttles.signIn.unlock(user.email);
     await audit(c, 'admin.account_unlocked', null, { userId: user.id });
-    return c.json({ person: presentPerson(c, user) });
+    return reply(c, Api.admin.unlock, { person: presentPerson(c, user) });
   });
 
   routes.post('/users/:userId/password-reset', async (c) => {
@@ -154,7 +160,12 @@ export function adminRoutes(): Hono<AppEnv> {
     );
     if (body.send) await emailPasswordReset(deps, user, token, true);
     await audit(c, 'admin.password_reset_link', null, { userId: user.id, emailed: body.send });
-    return c.json({ path: passwordResetPath(token), expiresAt, emailed: body.send }, 201);
+    return reply(
+      c,
+      Api.admin.passwordResetLink,
+      { path: passwordResetPath(token), expiresAt, emailed: body.send },
+      201,
+    );
   });
 
   return routes;

@@ -5,6 +5,7 @@
  * same whether or not the account exists. A hash made at an older, cheaper cost
  * is replaced at sign-in.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import {
   ChangePasswordBodySchema,
@@ -25,6 +26,7 @@ import { clearSessionCookie, writeSessionCookie } from '../../auth/session-cooki
 import { presentUser } from '../../presenters';
 import { clientAddress } from '../client-address';
 import { type ApiContext, type AppEnv, audit, requireAuth } from '../context';
+import { reply } from '../reply';
 import { ApiError, Errors } from '../errors';
 import { readJson } from '../validate';
 
@@ -91,7 +93,7 @@ export function authRoutes(): Hono<AppEnv> {
     await rehashIfWeak(c, user, body.password);
     const me = await startSession(c, user);
     await audit(c, 'auth.sign_in', null, {}, user.id);
-    return c.json(me);
+    return reply(c, Api.auth.signIn, me);
   });
 
   routes.post('/sign-out', async (c) => {
@@ -102,7 +104,7 @@ export function authRoutes(): Hono<AppEnv> {
     }
     clearSessionCookie(c, c.get('deps').secureCookies);
     if (auth) await audit(c, 'auth.sign_out', null);
-    return c.json({ ok: true });
+    return reply(c, Api.auth.signOut, { ok: true });
   });
 
   routes.get('/me', (c) => {
@@ -111,7 +113,7 @@ export function authRoutes(): Hono<AppEnv> {
       user: presentUser(auth.user),
       csrfToken: auth.session?.csrfToken ?? null,
     };
-    return c.json(me);
+    return reply(c, Api.auth.me, me);
   });
 
   routes.post('/password', async (c) => {
@@ -145,10 +147,12 @@ export function authRoutes(): Hono<AppEnv> {
       sessionsEnded: ended,
       tokensRevoked: revoked.length,
     });
-    return c.json({ ok: true });
+    return reply(c, Api.auth.changePassword, { ok: true });
   });
 
-  routes.get('/setup', (c) => c.json({ needed: !c.get('deps').meta.hasAdmin() }));
+  routes.get('/setup', (c) =>
+    reply(c, Api.auth.setupNeeded, { needed: !c.get('deps').meta.hasAdmin() }),
+  );
 
   routes.post('/setup', async (c) => {
     const body = await readJson(c, SetupBodySchema);
@@ -175,7 +179,7 @@ export function authRoutes(): Hono<AppEnv> {
     await deps.onAdminCreated(user);
     const me = await startSession(c, user);
     await audit(c, 'auth.setup_completed', null, {}, user.id);
-    return c.json(me, 201);
+    return reply(c, Api.auth.setUp, me, 201);
   });
 
   return routes;

@@ -4,6 +4,7 @@
  * or delete one's own, resolve with a response the commenter sees, hide
  * (facilitators). Nobody can change another person's comment through here.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { storedAuthor, UNKNOWN_REVIEWER } from '../../../shared/comment-authors';
@@ -25,6 +26,7 @@ import { newId } from '../../auth/secrets';
 import { presentComments, reviewerName, scrubReviewerNames } from '../comment-names';
 import { type ApiContext, type AppEnv, type Auth, audit, requireAuth } from '../context';
 import { checkBeforeWriting, recordFlag } from '../personal-data-guard';
+import { reply } from '../reply';
 import { ApiError, Errors } from '../errors';
 import { notifyOfComment } from '../notify';
 import { readJson } from '../validate';
@@ -136,7 +138,7 @@ export function commentRoutes(): Hono<AppEnv> {
       name: auth.user.name,
       staff: !isReviewerIn(meta, item.labId, auth.user.id),
     };
-    return c.json({ comments: presentComments(comments, meta, viewer) });
+    return reply(c, Api.comments.list, { comments: presentComments(comments, meta, viewer) });
   });
 
   routes.post('/:itemId/comments', async (c) => {
@@ -169,7 +171,7 @@ export function commentRoutes(): Hono<AppEnv> {
     const all = await writeComment(c, item.id, (map) => map.set(comment.id, comment));
     await flagKept(c, item, { commentId: comment.id, part: 'body' }, flagged, body.personalData);
     await notifyOfComment(c, item, { kind: 'created', comment, all });
-    return c.json({ comment }, 201);
+    return reply(c, Api.comments.create, { comment }, 201);
   });
 
   routes.patch('/:itemId/comments/:commentId', async (c) => {
@@ -187,7 +189,7 @@ export function commentRoutes(): Hono<AppEnv> {
     await writeComment(c, item.id, (map) => map.set(comment.id, edited));
     await flagKept(c, item, { commentId: comment.id, part: 'body' }, flagged, body.personalData);
     await notifyOfComment(c, item, { kind: 'edited', comment: edited, before: comment });
-    return c.json({ comment: edited });
+    return reply(c, Api.comments.edit, { comment: edited });
   });
 
   routes.delete('/:itemId/comments/:commentId', async (c) => {
@@ -198,7 +200,7 @@ export function commentRoutes(): Hono<AppEnv> {
     await writeComment(c, item.id, (map) =>
       map.set(comment.id, { ...comment, body: '', deleted: true }),
     );
-    return c.json({ ok: true });
+    return reply(c, Api.comments.delete, { ok: true });
   });
 
   routes.post('/:itemId/comments/:commentId/resolve', async (c) => {
@@ -227,7 +229,7 @@ export function commentRoutes(): Hono<AppEnv> {
       body.personalData,
     );
     await notifyOfComment(c, item, { kind: 'resolved', comment: resolved });
-    return c.json({ comment: resolved });
+    return reply(c, Api.comments.resolve, { comment: resolved });
   });
 
   routes.post('/:itemId/comments/:commentId/reopen', async (c) => {
@@ -236,7 +238,7 @@ export function commentRoutes(): Hono<AppEnv> {
     const comment = await findComment(c, item.id, c.req.param('commentId'));
     const reopened: Comment = { ...comment, status: 'open', resolution: null };
     await writeComment(c, item.id, (map) => map.set(comment.id, reopened));
-    return c.json({ comment: reopened });
+    return reply(c, Api.comments.reopen, { comment: reopened });
   });
 
   routes.post('/:itemId/comments/:commentId/hide', async (c) => {
@@ -249,7 +251,7 @@ export function commentRoutes(): Hono<AppEnv> {
       hidden: { by: auth.user.id, at: c.get('deps').now().toISOString() },
     };
     await writeComment(c, item.id, (map) => map.set(comment.id, hidden));
-    return c.json({ comment: hidden });
+    return reply(c, Api.comments.hide, { comment: hidden });
   });
 
   return routes;
@@ -292,7 +294,7 @@ export function reviewRoutes(): Hono<AppEnv> {
         commenters.set(x.author.id, entry);
       }
     }
-    return c.json({ items, commenters: [...commenters.values()] });
+    return reply(c, Api.labs.review, { items, commenters: [...commenters.values()] });
   });
   return routes;
 }

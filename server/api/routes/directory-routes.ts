@@ -3,6 +3,7 @@
  * choose an audience; the API sends only what each person chose to show, to the
  * people they chose (`shared/network/directory.ts`), so no call can list a hidden field.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { type DirectoryPerson, directoryFor } from '../../../shared/network/directory';
 import {
@@ -11,6 +12,7 @@ import {
   ProfileBodySchema,
 } from '../../../shared/schemas/profile';
 import { type AppEnv, requireAuth } from '../context';
+import { reply } from '../reply';
 import { ApiError } from '../errors';
 import { readJson } from '../validate';
 
@@ -22,7 +24,7 @@ export function directoryRoutes(): Hono<AppEnv> {
     const { meta, now } = c.get('deps');
     const profile =
       meta.getProfile(auth.user.id) ?? defaultProfile(auth.user.id, now().toISOString());
-    return c.json({ profile, profession: auth.user.profession });
+    return reply(c, Api.directory.profile, { profile, profession: auth.user.profession });
   });
 
   routes.put('/profile', async (c) => {
@@ -35,7 +37,7 @@ export function directoryRoutes(): Hono<AppEnv> {
       userId: auth.user.id,
       updatedAt: now().toISOString(),
     });
-    return c.json({ profile });
+    return reply(c, Api.directory.saveProfile, { profile });
   });
 
   routes.get('/directory', (c) => {
@@ -64,7 +66,9 @@ export function directoryRoutes(): Hono<AppEnv> {
           .map(({ group }) => group.name),
       });
     }
-    return c.json({ people: directoryFor(people, auth.user.id, parsed.data) });
+    return reply(c, Api.directory.search, {
+      people: directoryFor(people, auth.user.id, parsed.data),
+    });
   });
 
   return routes;

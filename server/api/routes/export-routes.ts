@@ -11,6 +11,7 @@
  * Mounted on the API app by `mountExportRoutes`, behind its authentication and CSRF
  * checks.
  */
+import { Api } from '../../../shared/api-routes';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { type LabAction, mayCreateLab } from '../../../shared/policy';
@@ -50,6 +51,7 @@ import { VersionNotFound, versionDoc } from '../../history/history-queries';
 import { presentLab } from '../../presenters';
 import type { DocStore } from '../../store/doc-store';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
+import { reply } from '../reply';
 import { ApiError, Errors } from '../errors';
 
 /** Reading, building and rendering exports, loaded on the first export (see the module). */
@@ -169,7 +171,7 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
 
   routes.get('/labs/:labId/export/contents', async (c) => {
     const { lab } = requireLab(c, c.req.param('labId'), EXPORT_LAB);
-    return c.json(await exportContents(sources(c), lab.id));
+    return reply(c, Api.labs.exportContents, await exportContents(sources(c), lab.id));
   });
 
   routes.get('/items/:itemId/export', async (c) => {
@@ -253,7 +255,12 @@ export function exportRoutes(deps: ExportDeps): Hono<AppEnv> {
       const importDeps = { meta, store: deps.store, now, newId };
       const lab = await writeImport(importDeps, archive, prepared, auth.user);
       await audit(c, 'lab.created', lab.id, { title: lab.title, importedItems: prepared.length });
-      return c.json({ lab: presentLab(lab, 'facilitator'), items: prepared.length }, 201);
+      return reply(
+        c,
+        Api.labs.import,
+        { lab: presentLab(lab, 'facilitator'), items: prepared.length },
+        201,
+      );
     } catch (error) {
       if (error instanceof ArchiveError) throw badRequest('invalid_archive', error.message);
       throw error;

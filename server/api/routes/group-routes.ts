@@ -6,6 +6,7 @@
  * `/sync/<docId>`, authorised for members by `server/sync/authorize-upgrade.ts`.
  */
 import { Hono } from 'hono';
+import { Api } from '../../../shared/api-routes';
 import { mayStartGroup } from '../../../shared/policy';
 import {
   CreateGroupBodySchema,
@@ -21,6 +22,7 @@ import type { MetaStore } from '../../store/meta-store';
 import { type ApiContext, type AppEnv, type Auth, audit, requireAuth } from '../context';
 import { Errors } from '../errors';
 import { groupDetail, presentGroup } from '../group-views';
+import { reply } from '../reply';
 import { readJson } from '../validate';
 import { sendInvitation } from './invite-routes';
 
@@ -68,7 +70,7 @@ export function groupRoutes(): Hono<AppEnv> {
     const groups = meta
       .listGroups()
       .map((group) => presentGroup(group, meta.listGroupMembers(group.id), auth.user.id));
-    return c.json({
+    return reply(c, Api.groups.list, {
       groups,
       topics: knownTopics(meta),
       mayStart: mayStartGroup(auth.actor, labRolesOf(meta, auth.user.id)),
@@ -89,12 +91,17 @@ export function groupRoutes(): Hono<AppEnv> {
       { groupId: id, userId: auth.user.id, role: 'organiser', state: 'member', since: at },
     );
     await audit(c, 'group.created', null, { groupId: id, topic: group.topic });
-    return c.json({ group: presentGroup(group, meta.listGroupMembers(id), auth.user.id) }, 201);
+    return reply(
+      c,
+      Api.groups.create,
+      { group: presentGroup(group, meta.listGroupMembers(id), auth.user.id) },
+      201,
+    );
   });
 
   routes.get('/:groupId', (c) => {
     const { auth, group, meta } = requireGroup(c);
-    return c.json(groupDetail(meta, group, auth.actor));
+    return reply(c, Api.groups.get, groupDetail(meta, group, auth.actor));
   });
 
   // Open groups take anyone at once; others record a request for the organisers.
@@ -114,7 +121,7 @@ export function groupRoutes(): Hono<AppEnv> {
       const type = state === 'member' ? 'group.joined' : 'group.join_requested';
       await audit(c, type, null, { groupId: group.id });
     }
-    return c.json(groupDetail(meta, group, auth.actor));
+    return reply(c, Api.groups.join, groupDetail(meta, group, auth.actor));
   });
 
   routes.post('/:groupId/leave', async (c) => {
@@ -137,7 +144,7 @@ export function groupRoutes(): Hono<AppEnv> {
     // Their notes socket closes now, as a removed lab member's does.
     c.get('deps').onGroupLeft(group.id, auth.user.id);
     await audit(c, 'group.left', null, { groupId: group.id });
-    return c.json(groupDetail(meta, group, auth.actor));
+    return reply(c, Api.groups.leave, groupDetail(meta, group, auth.actor));
   });
 
   routes.post('/:groupId/requests/:userId', async (c) => {
@@ -153,7 +160,7 @@ export function groupRoutes(): Hono<AppEnv> {
     else await meta.removeGroupMember(group.id, userId);
     const type = body.approve ? 'group.request_approved' : 'group.request_declined';
     await audit(c, type, null, { groupId: group.id, userId });
-    return c.json(groupDetail(meta, group, auth.actor));
+    return reply(c, Api.groups.answerRequest, groupDetail(meta, group, auth.actor));
   });
 
   // A lab from the group: on its topic, its starter the facilitator, and every other
@@ -213,7 +220,7 @@ export function groupRoutes(): Hono<AppEnv> {
       groupId: group.id,
       invited: invitations.length,
     });
-    return c.json({ lab: presentLab(lab, 'facilitator'), invitations }, 201);
+    return reply(c, Api.groups.startLab, { lab: presentLab(lab, 'facilitator'), invitations }, 201);
   });
 
   return routes;

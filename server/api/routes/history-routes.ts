@@ -5,17 +5,15 @@
  * drafts and deleted passages never shared with them); those who may edit an item
  * name and restore its versions; facilitators delete old ones, audited.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { canWrite, mayInLab } from '../../../shared/policy';
 import {
   type ComparisonResponse,
-  type LabChangesResponse,
   type LabVersion,
-  type LabVersionsResponse,
   NameVersionBodySchema,
   type PeopleNames,
   RetentionBodySchema,
-  type VersionListResponse,
 } from '../../../shared/schemas/history';
 import type { ItemRecord } from '../../../shared/schemas/records';
 import {
@@ -31,6 +29,7 @@ import {
 } from '../../history/history-queries';
 import type { ItemDiff } from '../../../shared/history/diff-model';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
+import { reply, replyEmpty } from '../reply';
 import { Errors } from '../errors';
 import { itemRights } from '../../auth/item-access';
 import { readJson } from '../validate';
@@ -87,14 +86,13 @@ export function itemHistoryRoutes(): Hono<AppEnv> {
   routes.get('/:itemId/versions', async (c) => {
     const { item } = requireItemHistory(c, c.req.param('itemId'));
     const versions = listVersions(await c.get('deps').history.index(item.id));
-    const body: VersionListResponse = {
+    return reply(c, Api.history.versions, {
       versions,
       names: namesOf(
         c,
         versions.flatMap((v) => [v.takenBy, ...v.people]),
       ),
-    };
-    return c.json(body);
+    });
   });
 
   routes.post('/:itemId/versions', async (c) => {
@@ -106,7 +104,7 @@ export function itemHistoryRoutes(): Hono<AppEnv> {
       history.capture(item.id, doc, { reason: 'named', name, takenBy: userId }),
     );
     if (!version) throw new Error('a named version was not taken');
-    return c.json({ version: summary(version) }, 201);
+    return reply(c, Api.history.nameVersion, { version: summary(version) }, 201);
   });
 
   routes.get('/:itemId/versions/:versionId', async (c) => {
@@ -114,14 +112,13 @@ export function itemHistoryRoutes(): Hono<AppEnv> {
     const id = c.req.param('versionId');
     const { history, docs } = c.get('deps');
     const result = await notFoundIfMissing(compare(history, docs.read, item.id, item.kind, id, id));
-    const body: ComparisonResponse = {
+    return reply(c, Api.history.version, {
       kind: item.kind,
       from: summary(result.from),
       to: summary(result.from),
       diff: result.diff,
       names: namesOf(c, diffPeople(result.diff)),
-    };
-    return c.json(body);
+    });
   });
 
   // Compares version `from` with version `to`, or with the item now when `to` is left out.
@@ -134,14 +131,13 @@ export function itemHistoryRoutes(): Hono<AppEnv> {
     const result = await notFoundIfMissing(
       compare(history, docs.read, item.id, item.kind, from, to),
     );
-    const body: ComparisonResponse = {
+    return reply(c, Api.history.compare, {
       kind: item.kind,
       from: summary(result.from),
       to: result.to ? summary(result.to) : null,
       diff: result.diff,
       names: namesOf(c, diffPeople(result.diff)),
-    };
-    return c.json(body);
+    });
   });
 
   routes.post('/:itemId/versions/:versionId/restore', async (c) => {
@@ -153,21 +149,20 @@ export function itemHistoryRoutes(): Hono<AppEnv> {
       restore(history, docs.read, docs.change, item.id, item.kind, versionId, userId),
     );
     await audit(c, 'version.restored', item.labId, { itemId: item.id, versionId });
-    return c.json({ version: summary(version) }, 201);
+    return reply(c, Api.history.restore, { version: summary(version) }, 201);
   });
 
   routes.get('/:itemId/authorship', async (c) => {
     const { item } = requireItemHistory(c, c.req.param('itemId'));
     const { history, docs } = c.get('deps');
     const diff = await authorshipNow(history, docs.read, item.id, item.kind);
-    const body: ComparisonResponse = {
+    return reply(c, Api.history.authorship, {
       kind: item.kind,
       from: null,
       to: null,
       diff,
       names: namesOf(c, diffPeople(diff)),
-    };
-    return c.json(body);
+    });
   });
 
   // What changed since the caller last looked, passage by passage.
@@ -175,7 +170,7 @@ export function itemHistoryRoutes(): Hono<AppEnv> {
     const { item, userId } = requireItemHistory(c, c.req.param('itemId'));
     const { history, docs } = c.get('deps');
     const seen = (await history.index(item.id)).seen[userId];
-    if (!seen) return c.json({ seenAt: null, comparison: null });
+    if (!seen) return reply(c, Api.history.changes, { seenAt: null, comparison: null });
     const result = await notFoundIfMissing(
       compare(history, docs.read, item.id, item.kind, seen.versionId, null),
     );
@@ -186,14 +181,14 @@ export function itemHistoryRoutes(): Hono<AppEnv> {
       diff: result.diff,
       names: namesOf(c, diffPeople(result.diff)),
     };
-    return c.json({ seenAt: seen.at, comparison });
+    return reply(c, Api.history.changes, { seenAt: seen.at, comparison });
   });
 
   routes.post('/:itemId/seen', async (c) => {
     const { item, userId } = requireItemHistory(c, c.req.param('itemId'));
     const { history, docs, now } = c.get('deps');
     await markSeen(history, docs.read, item.id, userId, now().toISOString());
-    return c.body(null, 204);
+    return replyEmpty(c, Api.history.seen);
   });
 
   return routes;
@@ -211,14 +206,13 @@ export function labHistoryRoutes(): Hono<AppEnv> {
         versions.push({ ...version, itemId: item.id, itemTitle: item.title, itemKind: item.kind });
     }
     versions.sort((a, b) => b.at.localeCompare(a.at));
-    const body: LabVersionsResponse = {
+    return reply(c, Api.labs.versions, {
       versions,
       names: namesOf(
         c,
         versions.flatMap((v) => [v.takenBy, ...v.people]),
       ),
-    };
-    return c.json(body);
+    });
   });
 
   // For the overview: per item, who else changed it since the caller last looked.
@@ -229,14 +223,13 @@ export function labHistoryRoutes(): Hono<AppEnv> {
     for (const item of meta.listItems(lab.id)) {
       items.push({ itemId: item.id, ...(await changesSinceSeen(history, item.id, auth.user.id)) });
     }
-    const body: LabChangesResponse = {
+    return reply(c, Api.labs.changes, {
       items,
       names: namesOf(
         c,
         items.flatMap((i) => i.people),
       ),
-    };
-    return c.json(body);
+    });
   });
 
   routes.post('/:labId/versions/delete-before', async (c) => {
@@ -249,7 +242,7 @@ export function labHistoryRoutes(): Hono<AppEnv> {
     for (const item of meta.listItems(lab.id))
       deleted += await deleteVersionsBefore(history, item.id, cutoff);
     await audit(c, 'history.versions_deleted', lab.id, { before, versions: deleted });
-    return c.json({ deleted });
+    return reply(c, Api.labs.deleteVersionsBefore, { deleted });
   });
 
   return routes;

@@ -3,6 +3,7 @@
  * use limit, sees and revokes pending ones. The invitee opens the link, signs up
  * (name, profession) or signs in, and joins the lab.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { CreateInviteBodySchema, SignUpWithInviteBodySchema } from '../../../shared/schemas/api';
@@ -12,6 +13,7 @@ import { hashSecret, newId, newSecret } from '../../auth/secrets';
 import { presentInvite, presentLab } from '../../presenters';
 import { MetaStoreConflictError } from '../../store/meta-store';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
+import { reply } from '../reply';
 import { ApiError, Errors } from '../errors';
 import { emailInvitation } from '../invite-email';
 import { readJson } from '../validate';
@@ -129,7 +131,9 @@ export function labInviteRoutes(): Hono<AppEnv> {
   routes.get('/:labId/invites', (c) => {
     const { lab } = requireLab(c, c.req.param('labId'), 'invites.manage');
     const deps = c.get('deps');
-    return c.json({ invites: deps.meta.listPendingInvites(lab.id, deps.now()).map(presentInvite) });
+    return reply(c, Api.invites.pending, {
+      invites: deps.meta.listPendingInvites(lab.id, deps.now()).map(presentInvite),
+    });
   });
 
   routes.post('/:labId/invites', async (c) => {
@@ -167,7 +171,12 @@ export function labInviteRoutes(): Hono<AppEnv> {
     });
     // The link is shown this once; only the token's hash is kept.
     const stored = deps.meta.getInvite(invite.id) ?? invite;
-    return c.json({ invite: presentInvite(stored), path: `/invite/${token}`, emailed }, 201);
+    return reply(
+      c,
+      Api.invites.create,
+      { invite: presentInvite(stored), path: `/invite/${token}`, emailed },
+      201,
+    );
   });
 
   // A new link for a pending invitation (the old one stops working), emailed again
@@ -187,7 +196,11 @@ export function labInviteRoutes(): Hono<AppEnv> {
         : false;
     await audit(c, 'invite.resent', lab.id, { inviteId: invite.id, emailed });
     const stored = deps.meta.getInvite(invite.id) ?? reissued;
-    return c.json({ invite: presentInvite(stored), path: `/invite/${token}`, emailed });
+    return reply(c, Api.invites.resend, {
+      invite: presentInvite(stored),
+      path: `/invite/${token}`,
+      emailed,
+    });
   });
 
   routes.delete('/:labId/invites/:inviteId', async (c) => {
@@ -197,7 +210,7 @@ export function labInviteRoutes(): Hono<AppEnv> {
     if (!invite || invite.labId !== lab.id) throw Errors.notFound('That invitation');
     await deps.meta.revokeInvite(invite.id, deps.now().toISOString());
     await audit(c, 'invite.revoked', lab.id, { inviteId: invite.id });
-    return c.json({ ok: true });
+    return reply(c, Api.invites.withdraw, { ok: true });
   });
 
   return routes;
@@ -214,7 +227,7 @@ export function inviteRoutes(): Hono<AppEnv> {
     const state = inviteState(invite, deps.now());
     if (state !== 'valid') throw new ApiError(410, `invite_${state}`, INVALID_MESSAGES[state]);
     const items = (invite.itemIds ?? []).map((id) => deps.meta.getItem(id)?.title ?? 'An item');
-    return c.json({
+    return reply(c, Api.invites.details, {
       lab: { title: lab.title, challenge: lab.challenge },
       items,
       role: invite.role,
@@ -230,7 +243,7 @@ export function inviteRoutes(): Hono<AppEnv> {
     const result = await accept(c, c.req.param('token'), auth.user.id);
     const lab = c.get('deps').meta.getLab(result.membership.labId);
     if (!lab) throw Errors.notFound('That lab');
-    return c.json({ lab: presentLab(lab, result.membership.role) });
+    return reply(c, Api.invites.accept, { lab: presentLab(lab, result.membership.role) });
   });
 
   routes.post('/:token/sign-up', async (c) => {
@@ -265,7 +278,12 @@ export function inviteRoutes(): Hono<AppEnv> {
     ]);
     const me = await startSession(c, user);
     const lab = deps.meta.getLab(result.membership.labId);
-    return c.json({ ...me, lab: lab ? presentLab(lab, result.membership.role) : null }, 201);
+    return reply(
+      c,
+      Api.invites.signUp,
+      { ...me, lab: lab ? presentLab(lab, result.membership.role) : null },
+      201,
+    );
   });
 
   return routes;

@@ -3,6 +3,7 @@
  * the sharing state (facilitators only, audited). A reviewer sees only items open
  * for comment. Each item's content is its own Y.Doc, synced at `/sync/<itemId>`.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { type docRights, mayInLab } from '../../../shared/policy';
 import { CreateItemBodySchema, UpdateItemBodySchema } from '../../../shared/schemas/api';
@@ -18,6 +19,7 @@ import {
   requireAuth,
   requireLab,
 } from '../context';
+import { reply } from '../reply';
 import { Errors } from '../errors';
 import { notifyOfSharing } from '../notify';
 import { readJson } from '../validate';
@@ -37,7 +39,7 @@ const INITIAL_STATUS: Record<ItemRecord['kind'], string> = {
 function requireItem(
   c: ApiContext,
   itemId: string,
-): { auth: Auth; item: ItemRecord; rights: ReturnType<typeof docRights> } {
+): { auth: Auth; item: ItemRecord; rights: NonNullable<ReturnType<typeof docRights>> } {
   const auth = requireAuth(c);
   const { meta } = c.get('deps');
   const item = meta.getItem(itemId);
@@ -51,7 +53,9 @@ export function labItemRoutes(): Hono<AppEnv> {
 
   routes.get('/:labId/items', (c) => {
     const { auth, lab } = requireLab(c, c.req.param('labId'), 'lab.read');
-    return c.json({ items: visibleItems(c.get('deps').meta, auth.actor, lab.id) });
+    return reply(c, Api.labs.items, {
+      items: visibleItems(c.get('deps').meta, auth.actor, lab.id),
+    });
   });
 
   routes.post('/:labId/items', async (c) => {
@@ -79,7 +83,7 @@ export function labItemRoutes(): Hono<AppEnv> {
     // writes' fsyncs overlap, and the answer still waits until both are durable.
     if (deps.meta.getItem(id) === null) await creating;
     const [item] = await Promise.all([creating, deps.docs.initItem(id, body.kind, body.title)]);
-    return c.json({ item: presentItem(item) }, 201);
+    return reply(c, Api.labs.createItem, { item: presentItem(item) }, 201);
   });
 
   return routes;
@@ -90,7 +94,7 @@ export function itemRoutes(): Hono<AppEnv> {
 
   routes.get('/:itemId', (c) => {
     const { item, rights } = requireItem(c, c.req.param('itemId'));
-    return c.json({ item: { ...presentItem(item), rights } });
+    return reply(c, Api.items.get, { item: { ...presentItem(item), rights } });
   });
 
   routes.patch('/:itemId', async (c) => {
@@ -128,7 +132,7 @@ export function itemRoutes(): Hono<AppEnv> {
         to: sharingTo,
       });
     }
-    return c.json({ item: presentItem(updated) });
+    return reply(c, Api.items.update, { item: presentItem(updated) });
   });
 
   return routes;

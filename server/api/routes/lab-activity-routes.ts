@@ -1,8 +1,10 @@
 /** The audit trail of a lab, for its facilitators (and instance admins), and who is here now. */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { itemIdOfCommentsDoc } from '../../../shared/comments';
 import { presentAudit } from '../../presenters';
 import { type AppEnv, requireLab } from '../context';
+import { reply } from '../reply';
 
 const AUDIT_PAGE = 200;
 
@@ -14,7 +16,7 @@ export function auditRoutes(): Hono<AppEnv> {
     const events = meta
       .listAudit(lab.id, AUDIT_PAGE)
       .map((event) => presentAudit(event, event.actorId ? meta.getUser(event.actorId) : null));
-    return c.json({ events });
+    return reply(c, Api.labs.audit, { events });
   });
   // Who is here now: people with any of the lab's documents open (comments documents
   // count as their item). Member-level information, so reviewers do not see it.
@@ -25,7 +27,7 @@ export function auditRoutes(): Hono<AppEnv> {
       name: person.name,
       itemIds: [...new Set(person.docIds.map((docId) => itemIdOfCommentsDoc(docId) ?? docId))],
     }));
-    return c.json({ people });
+    return reply(c, Api.labs.presence, { people });
   });
   return routes;
 }

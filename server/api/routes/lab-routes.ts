@@ -1,10 +1,12 @@
 /** Labs: create, list mine, read, change settings, archive. */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { mayCreateLab } from '../../../shared/policy';
 import { CreateLabBodySchema, UpdateLabBodySchema } from '../../../shared/schemas/api';
 import { newId } from '../../auth/secrets';
 import { presentLab } from '../../presenters';
 import { type AppEnv, audit, requireAuth, requireLab } from '../context';
+import { reply } from '../reply';
 import { Errors } from '../errors';
 import { readJson } from '../validate';
 
@@ -17,7 +19,9 @@ export function labRoutes(): Hono<AppEnv> {
     const mine = meta.listLabsForUser(auth.user.id);
     const roles = new Map(mine.map(({ lab, role }) => [lab.id, role]));
     const labs = auth.user.isAdmin ? meta.listLabs() : mine.map(({ lab }) => lab);
-    return c.json({ labs: labs.map((lab) => presentLab(lab, roles.get(lab.id) ?? null)) });
+    return reply(c, Api.labs.list, {
+      labs: labs.map((lab) => presentLab(lab, roles.get(lab.id) ?? null)),
+    });
   });
 
   routes.post('/', async (c) => {
@@ -32,12 +36,12 @@ export function labRoutes(): Hono<AppEnv> {
       { labId: id, userId: auth.user.id, role: 'facilitator', joinedAt: now },
     );
     await audit(c, 'lab.created', lab.id, { title: lab.title });
-    return c.json({ lab: presentLab(lab, 'facilitator') }, 201);
+    return reply(c, Api.labs.create, { lab: presentLab(lab, 'facilitator') }, 201);
   });
 
   routes.get('/:labId', (c) => {
     const { lab, role } = requireLab(c, c.req.param('labId'), 'lab.read');
-    return c.json({ lab: presentLab(lab, role) });
+    return reply(c, Api.labs.get, { lab: presentLab(lab, role) });
   });
 
   routes.patch('/:labId', async (c) => {
@@ -46,7 +50,7 @@ export function labRoutes(): Hono<AppEnv> {
     const updated = await c.get('deps').meta.updateLab(lab.id, body);
     if (!updated) throw Errors.notFound('That lab');
     await audit(c, 'lab.updated', lab.id, { fields: Object.keys(body).join(',') });
-    return c.json({ lab: presentLab(updated, role) });
+    return reply(c, Api.labs.update, { lab: presentLab(updated, role) });
   });
 
   routes.post('/:labId/archive', async (c) => {
@@ -55,7 +59,7 @@ export function labRoutes(): Hono<AppEnv> {
     const updated = await deps.meta.updateLab(lab.id, { archivedAt: deps.now().toISOString() });
     if (!updated) throw Errors.notFound('That lab');
     await audit(c, 'lab.archived', lab.id);
-    return c.json({ lab: presentLab(updated, role) });
+    return reply(c, Api.labs.archive, { lab: presentLab(updated, role) });
   });
 
   return routes;

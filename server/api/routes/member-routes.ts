@@ -3,11 +3,13 @@
  * remove. A lab always keeps at least one facilitator. Open sync connections of
  * the person follow the change at once (`onAccessChanged`).
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { mayInLab } from '../../../shared/policy';
 import { ChangeRoleBodySchema } from '../../../shared/schemas/api';
 import { presentMember } from '../../presenters';
 import { type AppEnv, audit, requireLab } from '../context';
+import { reply } from '../reply';
 import { ApiError, Errors } from '../errors';
 import { readJson } from '../validate';
 
@@ -36,7 +38,7 @@ export function memberRoutes(): Hono<AppEnv> {
     const members = meta
       .listMembers(lab.id)
       .map((m) => presentMember(m, meta.getUser(m.userId), showEmail));
-    return c.json({ members });
+    return reply(c, Api.members.list, { members });
   });
 
   routes.patch('/:labId/members/:userId', async (c) => {
@@ -56,7 +58,9 @@ export function memberRoutes(): Hono<AppEnv> {
     const updated = await updating;
     if (!updated) throw Errors.notFound('That member');
     await audit(c, 'member.role_changed', lab.id, { userId, from: current.role, to: body.role });
-    return c.json({ member: presentMember(updated, deps.meta.getUser(userId), true) });
+    return reply(c, Api.members.changeRole, {
+      member: presentMember(updated, deps.meta.getUser(userId), true),
+    });
   });
 
   routes.delete('/:labId/members/:userId', async (c) => {
@@ -70,7 +74,7 @@ export function memberRoutes(): Hono<AppEnv> {
     deps.onAccessChanged({ labId: lab.id, userId, role: null });
     await removing;
     await audit(c, 'member.removed', lab.id, { userId, role: current.role });
-    return c.json({ ok: true });
+    return reply(c, Api.members.remove, { ok: true });
   });
 
   return routes;

@@ -6,6 +6,7 @@
  * them for this viewer, so other reviewers stay unnamed.
  */
 import { Hono } from 'hono';
+import { Api } from '../../../shared/api-routes';
 import { COMMENTS_MAP, commentsDocId, readComments } from '../../../shared/comments';
 import { myThreads } from '../../../shared/my-comments';
 import { mayInLab } from '../../../shared/policy';
@@ -15,6 +16,7 @@ import type { LabRecord } from '../../../shared/schemas/records';
 import { isReviewerIn, visibleItems } from '../../auth/item-access';
 import { presentComments } from '../comment-names';
 import { type ApiContext, type AppEnv, type Auth, requireAuth } from '../context';
+import { reply } from '../reply';
 import { Errors } from '../errors';
 
 /** The labs to look in: one asked for (404 unless the person may read it), or all of theirs. */
@@ -58,8 +60,7 @@ export function myCommentsRoutes(): Hono<AppEnv> {
     const auth = requireAuth(c);
     const labs: MyCommentsResponse['labs'] = [];
     for (const lab of labsToRead(c, auth)) labs.push(await labComments(c, auth, lab));
-    const body: MyCommentsResponse = { labs: labs.filter((lab) => lab.items.length > 0) };
-    return c.json(body);
+    return reply(c, Api.myComments.list, { labs: labs.filter((lab) => lab.items.length > 0) });
   });
   return routes;
 }

@@ -6,6 +6,7 @@
  * the group's notes.
  * Members who chose to be left out of network pictures are left out of it all.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { COMMENTS_MAP, commentsDocId, readComments } from '../../../shared/comments';
 import {
@@ -17,6 +18,7 @@ import {
   tiesFrom,
 } from '../../../shared/network/connections';
 import { type ApiContext, type AppEnv, requireLab } from '../context';
+import { reply } from '../reply';
 
 async function replies(c: ApiContext, labId: string): Promise<Interaction[]> {
   const { meta, docs } = c.get('deps');
@@ -74,7 +76,7 @@ export function networkRoutes(): Hono<AppEnv> {
       ...inGroups,
       ...(await replies(c, lab.id)),
     ]);
-    return c.json({ network: labNetwork(lab.id, members, ties) });
+    return reply(c, Api.labs.network, { network: labNetwork(lab.id, members, ties) });
   });
   return routes;
 }

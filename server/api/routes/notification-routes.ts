@@ -6,6 +6,7 @@
  * whom a staff member may @mention in a comment on the item (reviewers: nobody).
  */
 import { Hono } from 'hono';
+import { Api } from '../../../shared/api-routes';
 import { streamSSE } from 'hono/streaming';
 import { COMMENTS_MAP, commentsDocId, readComments } from '../../../shared/comments';
 import {
@@ -13,7 +14,6 @@ import {
   NotificationIdParamSchema,
   NotificationSettingsBodySchema,
   type NotificationSettingsResponse,
-  type NotificationsResponse,
 } from '../../../shared/schemas/notification';
 import { itemRights } from '../../auth/item-access';
 import {
@@ -24,6 +24,7 @@ import {
 import { mentionableMembers } from '../../notifications/who-to-notify';
 import { type ApiContext, type AppEnv, requireAuth } from '../context';
 import { Errors } from '../errors';
+import { reply } from '../reply';
 import { readJson } from '../validate';
 
 /** How often an idle stream is sent a comment (keeps proxies from closing it) and rechecked. */
@@ -63,7 +64,7 @@ export function notificationRoutes(): Hono<AppEnv> {
       records,
     );
     const unread = records.filter((each) => each.readAt === null).length;
-    return c.json({ notifications, unread } satisfies NotificationsResponse);
+    return reply(c, Api.notifications.list, { notifications, unread });
   });
 
   routes.get('/stream', (c) => {
@@ -109,7 +110,7 @@ export function notificationRoutes(): Hono<AppEnv> {
     const { meta, now, notifier } = c.get('deps');
     await meta.markNotificationsRead(user.id, 'all', now().toISOString());
     notifier.changed(user.id);
-    return c.json({ unread: 0 });
+    return reply(c, Api.notifications.readAll, { unread: 0 });
   });
 
   routes.post('/:id/read', async (c) => {
@@ -121,10 +122,10 @@ export function notificationRoutes(): Hono<AppEnv> {
       throw Errors.notFound('That notification');
     await meta.markNotificationsRead(user.id, [id], now().toISOString());
     notifier.changed(user.id);
-    return c.json({ unread: unreadCount(meta, user) });
+    return reply(c, Api.notifications.read, { unread: unreadCount(meta, user) });
   });
 
-  routes.get('/settings', (c) => c.json(settingsOf(c)));
+  routes.get('/settings', (c) => reply(c, Api.notifications.settings, settingsOf(c)));
 
   routes.put('/settings', async (c) => {
     const { user } = requireAuth(c);
@@ -136,7 +137,7 @@ export function notificationRoutes(): Hono<AppEnv> {
       email: body.email,
       lastDigestDay: before?.lastDigestDay ?? null,
     });
-    return c.json(settingsOf(c));
+    return reply(c, Api.notifications.saveSettings, settingsOf(c));
   });
 
   return routes;
@@ -151,7 +152,7 @@ export function mentionRoutes(): Hono<AppEnv> {
     const rights = item ? itemRights(meta, auth.actor, item) : null;
     if (!item || rights === null) throw Errors.notFound('That item');
     const people = rights === 'read' ? [] : mentionableMembers(meta, item, auth.user.id);
-    return c.json({ people });
+    return reply(c, Api.notifications.mentionable, { people });
   });
   return routes;
 }

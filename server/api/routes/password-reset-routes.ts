@@ -6,6 +6,7 @@
  * link sets the password, ends every session and token of the account, forgets
  * its sign-in failures and signs the person in here.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import {
   ForgotPasswordBodySchema,
@@ -21,6 +22,7 @@ import {
   issuePasswordReset,
 } from '../../auth/password-reset';
 import { type AppEnv, audit } from '../context';
+import { reply } from '../reply';
 import { ApiError } from '../errors';
 import { readJson } from '../validate';
 import { startSession } from './auth-routes';
@@ -40,7 +42,9 @@ export function passwordResetRoutes(): Hono<AppEnv> {
   /** When each account was last sent a link, so repeated asking cannot flood an inbox. */
   const lastSent = new Map<string, number>();
 
-  routes.get('/password-reset', (c) => c.json({ emailAvailable: c.get('deps').mailer !== null }));
+  routes.get('/password-reset', (c) =>
+    reply(c, Api.auth.passwordResetEmail, { emailAvailable: c.get('deps').mailer !== null }),
+  );
 
   routes.post('/forgot-password', async (c) => {
     const body = await readJson(c, ForgotPasswordBodySchema);
@@ -67,7 +71,7 @@ export function passwordResetRoutes(): Hono<AppEnv> {
         deps.logger.error('password reset email failed', { userId: user.id, error });
       }
     }
-    return c.json({ ok: true }, 202);
+    return reply(c, Api.auth.forgotPassword, { ok: true }, 202);
   });
 
   routes.get('/password-reset/:token', (c) => {
@@ -75,7 +79,7 @@ export function passwordResetRoutes(): Hono<AppEnv> {
     const reset = findPasswordReset(deps, c.req.param('token'));
     const user = reset ? deps.meta.getUser(reset.userId) : null;
     if (!reset || !user || user.deactivatedAt) throw invalidLink();
-    return c.json({ email: user.email, expiresAt: reset.expiresAt });
+    return reply(c, Api.auth.passwordReset, { email: user.email, expiresAt: reset.expiresAt });
   });
 
   routes.post('/password-reset/:token', async (c) => {
@@ -99,7 +103,7 @@ export function passwordResetRoutes(): Hono<AppEnv> {
       { byAdministrator: reset.createdBy !== null, ...ended },
       user.id,
     );
-    return c.json(await startSession(c, user));
+    return reply(c, Api.auth.resetPassword, await startSession(c, user));
   });
 
   return routes;

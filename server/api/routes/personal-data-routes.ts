@@ -10,6 +10,7 @@
  *    anything of the kinds flagged, or the comment is gone).
  */
 import { Hono } from 'hono';
+import { Api } from '../../../shared/api-routes';
 import { COMMENTS_MAP, type Comment, commentsDocId, readComments } from '../../../shared/comments';
 import { kindLabel } from '../../../shared/personal-data/explain';
 import { findInTarget } from '../../../shared/personal-data/doc-text';
@@ -24,6 +25,7 @@ import { FORMER_MEMBER } from '../erase-person';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
 import { ApiError, Errors } from '../errors';
 import { labRules, recordFlag, spansOf } from '../personal-data-guard';
+import { reply } from '../reply';
 import { readJson } from '../validate';
 
 function describePlace(flag: PersonalDataFlagRecord, comment: Comment | undefined): string {
@@ -100,7 +102,7 @@ export function personalDataRoutes(): Hono<AppEnv> {
       target: body.target,
       kinds: [...new Set(findings.map((finding) => finding.kind))].join(','),
     });
-    return c.json({ ok: true }, 201);
+    return reply(c, Api.personalData.flagField, { ok: true }, 201);
   });
 
   routes.get('/labs/:labId/personal-data', async (c) => {
@@ -126,7 +128,7 @@ export function personalDataRoutes(): Hono<AppEnv> {
         resolved: !holds,
       });
     }
-    return c.json({ flags });
+    return reply(c, Api.personalData.flags, { flags });
   });
 
   return routes;

@@ -15,6 +15,7 @@
  *   (`shared/schemas/sso.ts`), never an error body.
  */
 import { Hono } from 'hono';
+import { Api } from '../../../shared/api-routes';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   SSO_ERROR_PARAM,
@@ -30,6 +31,7 @@ import type { SsoClient } from '../../auth/sso-client';
 import { checkClaims, ssoButtonLabel } from '../../auth/sso-settings';
 import { type ApiContext, type AppEnv, audit, requireAuth } from '../context';
 import { ApiError, Errors } from '../errors';
+import { reply } from '../reply';
 import { completeSso } from '../sso-outcome';
 import { readJson } from '../validate';
 import { usableInviteByHash } from './invite-routes';
@@ -102,7 +104,7 @@ export function ssoRoutes(): Hono<AppEnv> {
     const info: SsoInfo = sso
       ? { enabled: true, label: ssoButtonLabel(sso.settings), linked }
       : { enabled: false, label: '', linked };
-    return c.json(info);
+    return reply(c, Api.auth.sso, info);
   });
 
   routes.post('/sso/start', async (c) => {
@@ -156,7 +158,7 @@ export function ssoRoutes(): Hono<AppEnv> {
       path: COOKIE_PATH,
       maxAge: REQUEST_TTL_MS / 1000,
     });
-    return c.json({ url: url.href });
+    return reply(c, Api.auth.ssoStart, { url: url.href });
   });
 
   routes.get('/sso/callback', async (c) => {

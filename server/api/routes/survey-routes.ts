@@ -3,6 +3,7 @@
  * facilitators choose the questions and anonymity, open and close each round, and
  * read the results (`shared/evaluation/survey-results.ts`) on screen or as CSV.
  */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { surveyResults } from '../../../shared/evaluation/survey-results';
 import { mayInLab } from '../../../shared/policy';
@@ -19,6 +20,7 @@ import {
   SurveySettingsBodySchema,
 } from '../../../shared/schemas/survey';
 import { type ApiContext, type AppEnv, audit, requireLab } from '../context';
+import { reply } from '../reply';
 import { ApiError, Errors } from '../errors';
 import { renderSurveyCsv } from '../survey-csv';
 import { readJson } from '../validate';
@@ -90,7 +92,7 @@ export function surveyRoutes(): Hono<AppEnv> {
       .filter((response) => response.userId === auth.user.id);
     const answersFor = (round: SurveyRound) =>
       mine.find((response) => response.round === round)?.answers ?? null;
-    return c.json({
+    return reply(c, Api.survey.view, {
       survey: {
         anonymous: survey.anonymous,
         questions: survey.questions,
@@ -119,7 +121,7 @@ export function surveyRoutes(): Hono<AppEnv> {
       questions: saved.questions.length,
       anonymous: saved.anonymous,
     });
-    return c.json({ survey: saved });
+    return reply(c, Api.survey.save, { survey: saved });
   });
 
   routes.post('/:labId/survey/:round/state', async (c) => {
@@ -140,7 +142,7 @@ export function surveyRoutes(): Hono<AppEnv> {
       updatedBy: auth.user.id,
     });
     await audit(c, open ? 'survey.round_opened' : 'survey.round_closed', lab.id, { round });
-    return c.json({ survey: saved });
+    return reply(c, Api.survey.setRoundState, { survey: saved });
   });
 
   routes.post('/:labId/survey/:round/responses', async (c) => {
@@ -164,7 +166,7 @@ export function surveyRoutes(): Hono<AppEnv> {
       answers,
       submittedAt: now().toISOString(),
     });
-    return c.json({ answers });
+    return reply(c, Api.survey.answer, { answers });
   });
 
   const results = (c: ApiContext, labId: string) => {
@@ -184,7 +186,7 @@ export function surveyRoutes(): Hono<AppEnv> {
   };
 
   routes.get('/:labId/survey/results', (c) => {
-    return c.json({ results: results(c, c.req.param('labId')).results });
+    return reply(c, Api.survey.results, { results: results(c, c.req.param('labId')).results });
   });
 
   routes.get('/:labId/survey/results.csv', (c) => {

@@ -1,10 +1,12 @@
 /** Personal API tokens: created and revoked by their owner, carrying the owner's rights. */
+import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { CreateApiTokenBodySchema } from '../../../shared/schemas/api';
 import { API_TOKEN_PREFIX } from '../../auth/authenticate';
 import { hashSecret, newId, newSecret } from '../../auth/secrets';
 import { presentApiToken } from '../../presenters';
 import { type AppEnv, audit, requireAuth } from '../context';
+import { reply } from '../reply';
 import { Errors } from '../errors';
 import { readJson } from '../validate';
 
@@ -15,7 +17,9 @@ export function tokenRoutes(): Hono<AppEnv> {
 
   routes.get('/', (c) => {
     const auth = requireAuth(c);
-    return c.json({ tokens: c.get('deps').meta.listApiTokens(auth.user.id).map(presentApiToken) });
+    return reply(c, Api.tokens.list, {
+      tokens: c.get('deps').meta.listApiTokens(auth.user.id).map(presentApiToken),
+    });
   });
 
   routes.post('/', async (c) => {
@@ -41,7 +45,7 @@ export function tokenRoutes(): Hono<AppEnv> {
     await deps.meta.createApiToken(record);
     await audit(c, 'token.created', null, { tokenId: record.id });
     // The secret is shown this once; only its hash is kept.
-    return c.json({ token: secret, record: presentApiToken(record) }, 201);
+    return reply(c, Api.tokens.create, { token: secret, record: presentApiToken(record) }, 201);
   });
 
   routes.delete('/:tokenId', async (c) => {
@@ -55,7 +59,7 @@ export function tokenRoutes(): Hono<AppEnv> {
     if (owned) deps.onApiTokensRevoked([tokenId]);
     if (!(await revoking)) throw Errors.notFound('That token');
     await audit(c, 'token.revoked', null, { tokenId });
-    return c.json({ ok: true });
+    return reply(c, Api.tokens.revoke, { ok: true });
   });
 
   return routes;
