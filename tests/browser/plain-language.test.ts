@@ -5,8 +5,8 @@
  * page linked from every page's footer; statuses in words, not codes or counts;
  * "My comments", from the header, showing a facilitator's reply and "We did"
  * response as they are given in another browser. Every screen passes axe, and
- * the new screens fit 320 CSS px (a 640 px window at 200% zoom) without
- * scrolling sideways.
+ * the new screens fit 320 CSS px (a 640 px window at 200% zoom) and 188 CSS px
+ * (the 375 px phone at 200%) without scrolling sideways.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 const PHONE = { width: 375, height: 812 } as const;
 /** WCAG reflow: 1280 px at 400% zoom, or 640 px at 200%, is 320 CSS px wide. */
 const ZOOMED = { width: 320, height: 640 } as const;
+/** The 375 px phone itself at 200% zoom. */
+const PHONE_ZOOMED = { width: 188, height: 406 } as const;
 const PATIENT_SAYS = 'What does the team mean by a bay?';
 const TEAM_REPLY = 'A bay is a room with four to six beds.';
 const TEAM_DID = 'We now say “room with beds” in the leaflet.';
@@ -225,8 +227,10 @@ describe('plain language for reviewers', () => {
     for (const entry of GLOSSARY) expect(text).toContain(entry.definition);
     expect(await fitsWidth(patient)).toBe(true);
     expect(await axeViolations(patient)).toEqual([]);
-    await patient.setViewportSize(ZOOMED);
-    expect(await fitsWidth(patient)).toBe(true);
+    for (const size of [ZOOMED, PHONE_ZOOMED]) {
+      await patient.setViewportSize(size);
+      expect(await fitsWidth(patient)).toBe(true);
+    }
     await patient.setViewportSize(PHONE);
     // A term's own address goes straight to it, and anyone may read the page.
     const signedOut = await browser.newPage({ viewport: ZOOMED });
@@ -285,7 +289,9 @@ describe('plain language for reviewers', () => {
     expect(await patient.getByRole('heading', { name: `Lab ${workspace.labId}` }).count()).toBe(1);
     expect(await fitsWidth(patient)).toBe(true);
     expect(await axeViolations(patient)).toEqual([]);
-    await patient.setViewportSize(ZOOMED);
-    expect(await fitsWidth(patient)).toBe(true);
+    for (const size of [ZOOMED, PHONE_ZOOMED]) {
+      await patient.setViewportSize(size);
+      expect(await fitsWidth(patient)).toBe(true);
+    }
   });
 });
