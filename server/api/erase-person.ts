@@ -1,7 +1,8 @@
 /**
  * What the workspace holds about one person, for "my data" (UK GDPR's right of
  * access), and erasing it when they delete their account (the right to erasure):
- * the account, sessions, tokens, memberships, group places, reset links and directory profile go from the
+ * the account, sessions, tokens, memberships, group places, reset links, directory profile and
+ * notifications go from the
  * MetaStore; in the comments they wrote, their name is replaced by "Former
  * member" (the comments themselves stay, as part of the lab's record). Audit
  * entries keep only the account's id, which nothing links to a person any more.
@@ -63,6 +64,9 @@ export async function personalData(deps: ApiDeps, userId: string) {
       since: member.since,
     })),
     comments,
+    // What they were told, and how they chose to be emailed; others are named by id only.
+    notifications: meta.listNotifications(userId),
+    notificationSettings: meta.getNotificationSettings(userId),
     audit: meta
       .listAudit(null, Number.MAX_SAFE_INTEGER)
       .filter((event) => event.actorId === userId || event.details.userId === userId),

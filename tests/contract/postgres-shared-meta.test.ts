@@ -101,6 +101,35 @@ describe.skipIf(testDatabase === null)('PostgreSQL, shared by several processes'
       expect(changesOnA.some((c) => c.family === 'memberships')).toBe(true);
     });
 
+    it('follows the families added after the first format (notifications, profiles) across processes', async () => {
+      const { a, b, changesOnB } = await twoStores();
+      const user = aUser();
+      await a.createUser(user);
+      const notification = {
+        id: 'notification-1',
+        userId: user.id,
+        kind: 'mention' as const,
+        labId: 'lab-1',
+        itemId: 'item-1',
+        commentId: 'comment-1',
+        actorId: 'someone',
+        createdAt: new Date().toISOString(),
+        readAt: null,
+        emailedAt: null,
+      };
+      await a.addNotifications([notification]);
+      await a.saveNotificationSettings({ userId: user.id, email: 'daily', lastDigestDay: null });
+      await b.shared?.catchUp();
+      expect(b.listNotifications(user.id)).toEqual([notification]);
+      expect(b.getNotificationSettings(user.id)?.email).toBe('daily');
+      expect(changesOnB.filter((c) => c.family === 'notifications')).toEqual([
+        { family: 'notifications', before: null, after: notification },
+      ]);
+      await b.markNotificationsRead(user.id, 'all', notification.createdAt);
+      await a.shared?.catchUp();
+      expect(a.listNotifications(user.id)[0]?.readAt).toBe(notification.createdAt);
+    });
+
     it('keeps a change not yet written through a catch-up, and both end with the last write', async () => {
       const { a, b } = await twoStores();
       const user = aUser();

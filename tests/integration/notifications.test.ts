@@ -218,6 +218,22 @@ describe('notifications', () => {
     expect((await fetch(`${workspace.url}/api/notifications`)).status).toBe(401);
   });
 
+  it('includes a person’s notifications and email choice in their data', async () => {
+    await ok(pat, 'PUT', '/notifications/settings', { email: 'daily' });
+    const itemId = await newItem('Falls', 'open_for_comment');
+    const thread = await comment(pat, itemId, 'First');
+    await comment(owner, itemId, 'Reply', thread);
+    const response = await fetch(`${workspace.url}/api/account/data`, {
+      headers: { authorization: `Bearer ${pat.token}` },
+    });
+    const data = (await response.json()) as {
+      notifications: Array<{ kind: string; itemId: string }>;
+      notificationSettings: { email: string };
+    };
+    expect(data.notifications.filter((x) => x.kind === 'reply')).toMatchObject([{ itemId }]);
+    expect(data.notificationSettings.email).toBe('daily');
+  });
+
   it('streams the unread count as it changes', async () => {
     const itemId = await newItem('Falls', 'open_for_comment');
     const thread = await comment(pat, itemId, 'First');

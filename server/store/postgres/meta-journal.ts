@@ -17,7 +17,7 @@ import {
   SetupTokenRecordSchema,
 } from '../../../shared/schemas/records';
 import type { Logger } from '../../logger';
-import type { MetaRecordFamilies, RemoteMetaChange } from '../meta-store';
+import type { RemoteMetaChange } from '../meta-store';
 import { DIFFED_TABLES, type DiffedTable, familyOf, type WrittenMeta } from './meta-rows';
 import type { MetaTable } from './migrations';
 
@@ -113,9 +113,16 @@ export async function readWantedRows(db: Queryable, wanted: Wanted): Promise<Sto
   return rows;
 }
 
-function elementSchema(family: keyof MetaRecordFamilies | 'audit'): ZodType<unknown> {
-  const array = MetaDataSchema.shape[family] as unknown as { element: ZodType<unknown> };
-  return array.element;
+function elementSchema(family: keyof MetaData): ZodType<unknown> {
+  // Families added after the first format are arrays with a default (`.default([])`):
+  // their element is that of the array inside.
+  const field = MetaDataSchema.shape[family] as unknown as {
+    element?: ZodType<unknown>;
+    unwrap?: () => { element: ZodType<unknown> };
+  };
+  const element = field.element ?? field.unwrap?.().element;
+  if (element === undefined) throw new Error(`the metadata family ${family} is not a list`);
+  return element;
 }
 
 /**
@@ -157,7 +164,7 @@ function applyTable(
     index.set(keyOf(record), i);
   });
   const known = written.tables[table];
-  const schema = elementSchema(family as keyof MetaRecordFamilies);
+  const schema = elementSchema(family);
   const removed = new Set<number>();
   for (const key of keys) {
     const at = index.get(key);
