@@ -91,8 +91,11 @@ function HistoryBody({ session, item }: { session: SignedIn; item: ItemWithRight
     if (list.status !== 'ready' || asked.current === null) return;
     const version = list.data.versions.find((v) => v.id === asked.current);
     asked.current = null;
-    if (version) void show(label(version), 'version', `/items/${item.id}/versions/${version.id}`);
-    else setFailure('That version is no longer kept.');
+    if (version) {
+      void show(label(version), 'version', () =>
+        api.call(Api.history.version, { params: { itemId: item.id, versionId: version.id } }),
+      );
+    } else setFailure('That version is no longer kept.');
   });
   return (
     <>

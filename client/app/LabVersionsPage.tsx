@@ -3,8 +3,8 @@
  * each opening its item's version view; for facilitators, deleting versions older
  * than a date.
  */
+import { Api } from '../../shared/api-routes';
 import type { Lab } from '../../shared/schemas/api-responses';
-import type { LabVersionsResponse } from '../../shared/schemas/history';
 import { countBefore } from '../features/history/lab-versions';
 import { LabVersionList } from '../features/history/LabVersionList';
 import { RetentionForm } from '../features/history/RetentionForm';
@@ -17,7 +17,7 @@ import type { SignedIn } from './session';
 
 function Versions({ session, lab }: { session: SignedIn; lab: Lab }) {
   const [loaded, reload] = useApiData(`lab-versions:${lab.id}`, () =>
-    session.api.request<LabVersionsResponse>('GET', `/labs/${lab.id}/versions`),
+    session.api.call(Api.labs.versions, { params: { labId: lab.id } }),
   );
   const list = loaded.status === 'ready' ? loaded.data.versions : [];
   return (

@@ -3,6 +3,7 @@
  * requests). The confirmation says how many versions go before anything is deleted;
  * the result is announced, and the server records it in the audit trail.
  */
+import { Api } from '../../../shared/api-routes';
 import { useId, useRef, useState } from 'react';
 import type { ApiClient } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
@@ -41,11 +42,10 @@ export function RetentionForm(props: {
   const remove = async () => {
     setBusy(true);
     try {
-      const { deleted } = await api.request<{ deleted: number }>(
-        'POST',
-        `/labs/${labId}/versions/delete-before`,
-        { before: day },
-      );
+      const { deleted } = await api.call(Api.labs.deleteVersionsBefore, {
+        params: { labId },
+        body: { before: day },
+      });
       setAsking(null);
       setMessage(
         `Deleted ${deleted} ${deleted === 1 ? 'version' : 'versions'} taken before ${formatDate(day)}.`,
