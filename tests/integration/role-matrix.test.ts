@@ -66,6 +66,16 @@ const CASES: Case[] = [
     expect: signedIn(200),
   },
   { route: 'GET /auth/setup', path: () => '/auth/setup', expect: all(200) },
+  // Single sign-on, where (as here) it is not configured: whether it is, for anyone;
+  // starting or finishing it is not found.
+  { route: 'GET /auth/sso', path: () => '/auth/sso', expect: all(200) },
+  {
+    route: 'POST /auth/sso/start',
+    path: () => '/auth/sso/start',
+    body: () => ({ intent: 'sign_in', returnTo: '/' }),
+    expect: all(404),
+  },
+  { route: 'GET /auth/sso/callback', path: () => '/auth/sso/callback', expect: all(303) },
   {
     route: 'POST /auth/setup',
     path: () => '/auth/setup',
