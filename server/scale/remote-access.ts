@@ -6,10 +6,12 @@
  * the new rights), a removal with 4403; an ended session or a revoked or deleted API
  * token closes the sockets opened with it (4401); a change of an item's sharing closes
  * the sockets on the item and its comments (4501); every item change reaches the lab
- * feeds, and every change to a person's notifications their open notification streams.
+ * feeds, and every change to a person's notifications their open notification streams;
+ * someone who left a group (or whose request went) has their sockets on its notes closed (4403).
  */
 import { CloseCode } from '../../shared/close-codes';
 import { commentsDocId } from '../../shared/comments';
+import { groupNotesDocId } from '../../shared/network/groups';
 import type { RemoteMetaChange } from '../store/meta-store';
 import type { ConnectionOptions } from '../sync/connection';
 import type { SocketAccess } from '../sync/lab-feeds';
@@ -62,6 +64,16 @@ export function remoteAccessHandler(
           const docs = new Set([item.id, commentsDocId(item.id)]);
           targets.closeDocSockets((c) => docs.has(c.docId), CloseCode.RightsChanged);
         }
+        return;
+      }
+      case 'groupMembers': {
+        const { before, after } = change;
+        if (before === null || after !== null) return;
+        const docId = groupNotesDocId(before.groupId);
+        targets.closeDocSockets(
+          (c) => c.docId === docId && c.user.id === before.userId,
+          CloseCode.Forbidden,
+        );
         return;
       }
       case 'notifications': {

@@ -88,6 +88,7 @@ export interface MetaRecordFamilies {
   invites: InviteRecord;
   items: ItemRecord;
   notifications: NotificationRecord;
+  groupMembers: GroupMemberRecord;
 }
 
 /** A record another process changed, as this process had it and as it is now (null: none). */

@@ -8,6 +8,7 @@ import { decodeBusMessage, encodeBusMessage } from '../../server/scale/bus-messa
 import { remoteAccessHandler } from '../../server/scale/remote-access';
 import { CloseCode } from '../../shared/close-codes';
 import { commentsDocId } from '../../shared/comments';
+import { groupNotesDocId } from '../../shared/network/groups';
 import { aMembership, anApiToken, anItem, aSession } from '../contract/meta-store-fixtures';
 
 describe('messages between processes', () => {
@@ -130,5 +131,27 @@ describe("another process's metadata changes", () => {
     expect(closed[0]?.matches(access({ docId: item.id }))).toBe(true);
     expect(closed[0]?.matches(access({ docId: commentsDocId(item.id) }))).toBe(true);
     expect(closed[0]?.matches(access({ docId: 'another' }))).toBe(false);
+  });
+
+  it('closes the notes sockets of someone who left a group (4403), and nobody else’s', () => {
+    const { closed, handle } = record();
+    const place = {
+      groupId: 'group-1',
+      userId: 'user-1',
+      role: 'member',
+      state: 'member',
+      since: '2030-01-01T00:00:00.000Z',
+    } as const;
+    handle({ family: 'groupMembers', before: null, after: place });
+    handle({ family: 'groupMembers', before: { ...place, state: 'requested' }, after: place });
+    expect(closed).toHaveLength(0);
+    handle({ family: 'groupMembers', before: place, after: null });
+    expect(closed.map((c) => [c.code, c.docs])).toEqual([[CloseCode.Forbidden, true]]);
+    const [first] = closed;
+    expect(first?.matches(access({ docId: groupNotesDocId('group-1') }))).toBe(true);
+    expect(first?.matches(access({ docId: groupNotesDocId('group-2') }))).toBe(false);
+    expect(
+      first?.matches(access({ docId: groupNotesDocId('group-1'), user: { id: 'user-2' } })),
+    ).toBe(false);
   });
 });
