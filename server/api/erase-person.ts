@@ -67,6 +67,11 @@ export async function personalData(deps: ApiDeps, userId: string) {
     // What they were told, and how they chose to be emailed; others are named by id only.
     notifications: meta.listNotifications(userId),
     notificationSettings: meta.getNotificationSettings(userId),
+    // What they kept with a reason when it looked like personal data, in every lab of theirs.
+    personalDataFlags: meta
+      .listLabsForUser(userId)
+      .flatMap(({ lab }) => meta.listPersonalDataFlags(lab.id))
+      .filter((flag) => flag.userId === userId),
     audit: meta
       .listAudit(null, Number.MAX_SAFE_INTEGER)
       .filter((event) => event.actorId === userId || event.details.userId === userId),

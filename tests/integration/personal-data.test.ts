@@ -112,6 +112,9 @@ describe('personal-data guardrail', () => {
     expect(audited[0]?.details).toEqual({ itemId, commentId: comment.id, kinds: 'nhs_number' });
     // The audit trail names the kind, never the number.
     expect(JSON.stringify(workspace.server.meta.listAudit(null, 1000))).not.toContain('5919');
+    // The flag is the reviewer's data too.
+    const mine = await api(reviewer, 'GET', '/account/data');
+    expect(mine.body.personalDataFlags).toEqual(flags());
   });
 
   it('checks replies, edits and "we did" responses the same way', async () => {
