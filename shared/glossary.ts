@@ -236,6 +236,7 @@ export const KIND_TERMS: Readonly<Record<ItemKind, GlossaryId | null>> = {
   note: null,
   fishbone: 'fishbone',
   process: 'process-map',
+  workshop: null,
 };
 
 /** The words of the lab's measures' charts, explained beneath them for reviewers. */

@@ -29,6 +29,7 @@ export const ITEM_KIND_LABELS: Readonly<Record<ItemKind, string>> = {
   note: 'Note',
   fishbone: 'Fishbone (cause and effect)',
   process: 'Process map',
+  workshop: 'Workshop board',
 };
 
 export const SHARING_LABELS: Readonly<Record<SharingState, string>> = {

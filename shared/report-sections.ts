@@ -44,7 +44,8 @@ export const SECTION_KINDS: Readonly<Record<ReportSection, readonly ItemKind[]>>
   process: ['process'],
   ideas: ['idea', 'pdsa'],
   measures: ['measure'],
-  notes: ['note'],
+  // Workshop boards are the team's notes of a session.
+  notes: ['note', 'workshop'],
   evaluation: [],
 };
 

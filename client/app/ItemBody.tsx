@@ -35,6 +35,9 @@ const FishboneItem = lazy(async () => ({
 const ProcessItem = lazy(async () => ({
   default: (await import('../features/process/ProcessItem')).ProcessItem,
 }));
+const WorkshopBoard = lazy(async () => ({
+  default: (await import('../features/workshop/WorkshopBoard')).WorkshopBoard,
+}));
 const GenericItemEditor = lazy(async () => ({
   default: (await import('../lib/item-fields/GenericItemEditor')).GenericItemEditor,
 }));
@@ -66,6 +69,8 @@ function BodyOfKind(props: ItemBodyProps) {
       return <FishboneItem {...props} />;
     case 'process':
       return <ProcessItem {...props} />;
+    case 'workshop':
+      return <WorkshopBoard {...props} itemHref={paths.item} />;
     default: {
       const unreachable: never = props.item.kind;
       throw new Error(`unknown item kind ${String(unreachable)}`);

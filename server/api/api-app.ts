@@ -17,22 +17,23 @@ import { accountRoutes } from './routes/account-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { commentRoutes, reviewRoutes } from './routes/comment-routes';
-import { personalDataRoutes } from './routes/personal-data-routes';
+import { directoryRoutes } from './routes/directory-routes';
+import { groupRoutes } from './routes/group-routes';
 import { itemHistoryRoutes, labHistoryRoutes } from './routes/history-routes';
 import { inviteRoutes, labInviteRoutes } from './routes/invite-routes';
 import { itemRoutes, labItemRoutes } from './routes/item-routes';
 import { auditRoutes } from './routes/lab-activity-routes';
-import { directoryRoutes } from './routes/directory-routes';
-import { groupRoutes } from './routes/group-routes';
-import { networkRoutes } from './routes/network-routes';
-import { mentionRoutes, notificationRoutes } from './routes/notification-routes';
-import { surveyRoutes } from './routes/survey-routes';
 import { labRoutes } from './routes/lab-routes';
 import { memberRoutes } from './routes/member-routes';
 import { myCommentsRoutes } from './routes/my-comments-routes';
+import { networkRoutes } from './routes/network-routes';
+import { mentionRoutes, notificationRoutes } from './routes/notification-routes';
 import { passwordResetRoutes } from './routes/password-reset-routes';
+import { personalDataRoutes } from './routes/personal-data-routes';
 import { ssoRoutes } from './routes/sso-routes';
+import { surveyRoutes } from './routes/survey-routes';
 import { tokenRoutes } from './routes/token-routes';
+import { workshopRoutes } from './routes/workshop-routes';
 
 function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -80,6 +81,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/', directoryRoutes());
   api.route('/groups', groupRoutes());
   api.route('/items', itemRoutes());
+  api.route('/items', workshopRoutes());
   api.route('/items', commentRoutes());
   api.route('/items', mentionRoutes());
   api.route('/notifications', notificationRoutes());

@@ -3,7 +3,7 @@
  * the item's lab, the item's sharing state and, for a reviewer invited to some
  * items only, that scope. Used by every route and by the sync layer.
  */
-import { type Actor, docRights } from '../../shared/policy';
+import { type Actor, docRights, mayInLab } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import type { ItemRecord } from '../../shared/schemas/records';
@@ -12,10 +12,16 @@ import type { MetaStore } from '../store/meta-store';
 
 export function itemRights(meta: MetaStore, actor: Actor, item: ItemRecord): DocRights | null {
   const membership = meta.getMembership(item.labId, actor.userId);
-  return docRights(actor, membership?.role ?? null, item.sharing, {
+  const role = membership?.role ?? null;
+  const rights = docRights(actor, role, item.sharing, {
     itemId: item.id,
     itemIds: membership?.itemIds,
   });
+  // A locked workshop board: only those who run it still edit (their sockets reconnect
+  // with these rights when the lock changes, so the socket itself refuses edits).
+  if (rights === 'edit' && item.kind === 'workshop' && meta.getWorkshop(item.id)?.locked)
+    return mayInLab(actor, role, 'lab.update') ? 'edit' : 'read';
+  return rights;
 }
 
 /** Whether the person is a reviewer in the lab (their comments are stored without a name). */

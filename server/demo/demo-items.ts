@@ -18,6 +18,7 @@ import {
 import type { SharingState } from '../../shared/roles';
 import type { ItemKind } from '../../shared/schemas/records';
 import { DEMO_DIAGRAMS } from './demo-diagrams';
+import { DEMO_WORKSHOP, DEMO_WORKSHOP_ID, IDEA_FROM_CLUSTER } from './demo-workshop';
 
 export interface DemoItem {
   readonly id: string;
@@ -70,6 +71,9 @@ const idea = (
   sharing: 'open_for_comment',
   build: (doc) => {
     fill(doc, 'idea', values);
+    // The ideas the workshop's top clusters became say where they came from.
+    const fromRow = IDEA_FROM_CLUSTER[id as keyof typeof IDEA_FROM_CLUSTER];
+    if (fromRow) fill(doc, 'idea', { fromBoard: DEMO_WORKSHOP_ID, fromRow });
     paragraphs(section(doc, 'description'), [[0, description]]);
   },
 });
@@ -320,6 +324,7 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
     },
   },
   ...DEMO_DIAGRAMS,
+  DEMO_WORKSHOP,
   {
     id: DEMO_DOC_ID,
     kind: 'note',

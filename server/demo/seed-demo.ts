@@ -11,6 +11,7 @@ import type { MetaStore } from '../store/meta-store';
 import { seedDemoGroup } from './demo-group';
 import { buildDemoDoc, DEMO_ITEMS } from './demo-items';
 import { seedDemoPeople } from './demo-people';
+import { demoWorkshopRecord } from './demo-workshop';
 
 export interface DemoDeps {
   readonly meta: MetaStore;
@@ -64,5 +65,7 @@ export async function seedDemoLab(
     DEMO_ITEMS.map((item) => item.id),
   );
   await seedDemoGroup(meta, store, facilitator.id, at);
+  const voters = meta.listMembers(DEMO_LAB.id).map((member) => member.userId);
+  await meta.saveWorkshop(demoWorkshopRecord(DEMO_LAB.id, voters));
   logger.info('demo lab created', { labId: DEMO_LAB.id, items: DEMO_ITEMS.length });
 }

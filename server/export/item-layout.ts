@@ -29,6 +29,7 @@ import type {
   ProblemReport,
   RichSection,
 } from './report-model';
+import { workshopBlocks } from './workshop-blocks';
 
 /** The heading an item is known by; a PDSA cycle leads with its label so a ramp reads in order. */
 export function itemHeading(item: ItemReport): string {
@@ -227,6 +228,8 @@ function kindBody(item: ItemReport, level: HeadingLevel): Block[] {
       return [...factsBlock(item), ...fishboneBlocks(item)];
     case 'process':
       return processBlocks(item);
+    case 'workshop':
+      return workshopBlocks(item);
     case 'note':
       // A note is its body: no "Body" heading over it.
       return item.sections.map(

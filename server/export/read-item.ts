@@ -5,8 +5,10 @@
  * next opens it), and rich-text conversion may repair the copy.
  */
 import type * as Y from 'yjs';
-import { CHOICE_LABELS } from '../../shared/documents/choice-labels';
+import { fishboneFromRows } from '../../shared/diagrams/fishbone';
+import { processFromRows } from '../../shared/diagrams/process-map';
 import { aimSentence } from '../../shared/documents/aim-sentence';
+import { CHOICE_LABELS } from '../../shared/documents/choice-labels';
 import {
   type FieldValue,
   readFields,
@@ -17,9 +19,8 @@ import {
 import { KINDS } from '../../shared/documents/item-kinds';
 import { isSectionDamaged, shapeProblems } from '../../shared/documents/item-shape';
 import { migrateItemDoc, needsMigration } from '../../shared/documents/migrate';
+import { readBoard } from '../../shared/documents/workshop-board';
 import type { ItemKind } from '../../shared/schemas/records';
-import { fishboneFromRows } from '../../shared/diagrams/fishbone';
-import { processFromRows } from '../../shared/diagrams/process-map';
 import { readDiagram } from './driver-diagram';
 import { formatField } from './format-values';
 import { measureChart } from './measure-chart';
@@ -152,6 +153,23 @@ export function readItem(
           cleanRows(doc, 'branches', ['from', 'to', 'label']),
         ),
       };
+    case 'workshop': {
+      const board = readBoard(doc);
+      const clean = (value: string) => cleanText(value);
+      return {
+        ...base,
+        kind,
+        board: {
+          state: { ...board.state, prompt: clean(board.state.prompt) },
+          clusters: board.clusters.map((cluster) => ({ ...cluster, label: clean(cluster.label) })),
+          notes: board.notes.map((note) => ({
+            ...note,
+            text: clean(note.text),
+            author: clean(note.author),
+          })),
+        },
+      };
+    }
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown kind ${String(unreachable)}`);

@@ -198,7 +198,10 @@ function sectionBlocks(report: LabReport, section: ReportSection): Block[] {
     case 'measures':
       return chapter(title, ofKind(items, 'measure').flatMap(at(3)));
     case 'notes':
-      return chapter(title, ofKind(items, 'note').flatMap(at(3)));
+      return chapter(title, [
+        ...ofKind(items, 'note').flatMap(at(3)),
+        ...ofKind(items, 'workshop').flatMap(at(3)),
+      ]);
     case 'evaluation':
       return surveyBlocks(report.survey);
     default: {

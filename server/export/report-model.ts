@@ -11,6 +11,7 @@ import type { ChartView } from '../../shared/charts/chart-view';
 import type { RuleSet } from '../../shared/charts/index';
 import type { Fishbone } from '../../shared/diagrams/fishbone';
 import type { ProcessMap } from '../../shared/diagrams/process-map';
+import type { Board } from '../../shared/documents/workshop-board';
 import type { SurveyResults } from '../../shared/evaluation/survey-results';
 import type { LabPhase } from '../../shared/roles';
 import type { ReportComment } from '../../shared/schemas/archive';
@@ -114,6 +115,11 @@ export interface ProcessReport extends ItemBase {
   readonly map: ProcessMap;
 }
 
+export interface WorkshopReport extends ItemBase {
+  readonly kind: 'workshop';
+  readonly board: Board;
+}
+
 export type ItemReport =
   | ProblemReport
   | DriversReport
@@ -122,7 +128,8 @@ export type ItemReport =
   | MeasureReport
   | NoteReport
   | FishboneReport
-  | ProcessReport;
+  | ProcessReport
+  | WorkshopReport;
 
 export interface ParticipantCount {
   readonly profession: string;

@@ -16,16 +16,17 @@ import {
   setupTokenMethods,
   userMethods,
 } from './meta-core-accounts';
-import { auditMethods, itemMethods } from './meta-core-items';
-import { inviteMethods, labMethods, membershipMethods } from './meta-core-labs';
-import type { CoreState } from './meta-core-state';
 import { contributionMethods } from './meta-core-contributions';
-import { notificationMethods } from './meta-core-notifications';
 import { flagMethods } from './meta-core-flags';
 import { groupMethods } from './meta-core-groups';
+import { auditMethods, itemMethods } from './meta-core-items';
+import { inviteMethods, labMethods, membershipMethods } from './meta-core-labs';
+import { notificationMethods } from './meta-core-notifications';
 import { profileMethods } from './meta-core-profiles';
 import { ssoMethods } from './meta-core-sso';
+import type { CoreState } from './meta-core-state';
 import { surveyMethods } from './meta-core-surveys';
+import { workshopMethods } from './meta-core-workshops';
 import type { MetaStore } from './meta-store';
 import { createWriteScheduler } from './meta-write-scheduler';
 
@@ -68,6 +69,7 @@ export function createMetaDataCore(data: MetaData, persister: MetaPersister): Me
     ...contributionMethods(state),
     ...notificationMethods(state),
     ...flagMethods(state),
+    ...workshopMethods(state),
     ...groupMethods(state),
     ...setupTokenMethods(state),
     ...passwordResetMethods(state),

@@ -11,6 +11,14 @@
  */
 
 import type { LabRole } from '../../shared/roles';
+import type { ContributionRecord } from '../../shared/schemas/contribution';
+import type { GroupMemberRecord, GroupRecord } from '../../shared/schemas/group';
+import type {
+  NotificationRecord,
+  NotificationSettingsRecord,
+} from '../../shared/schemas/notification';
+import type { PersonalDataFlagRecord } from '../../shared/schemas/personal-data';
+import type { ProfileRecord } from '../../shared/schemas/profile';
 import type {
   ApiTokenRecord,
   AuditEventRecord,
@@ -23,15 +31,8 @@ import type {
   UserRecord,
 } from '../../shared/schemas/records';
 import type { SsoRequestRecord } from '../../shared/schemas/sso-request';
-import type { ContributionRecord } from '../../shared/schemas/contribution';
-import type {
-  NotificationRecord,
-  NotificationSettingsRecord,
-} from '../../shared/schemas/notification';
-import type { PersonalDataFlagRecord } from '../../shared/schemas/personal-data';
-import type { GroupMemberRecord, GroupRecord } from '../../shared/schemas/group';
-import type { ProfileRecord } from '../../shared/schemas/profile';
 import type { SurveyRecord, SurveyResponseRecord } from '../../shared/schemas/survey';
+import type { WorkshopRecord } from '../../shared/schemas/workshop';
 
 export type UserPatch = Partial<
   Pick<
@@ -259,6 +260,10 @@ export interface MetaStore {
   recordPersonalDataFlag(flag: PersonalDataFlagRecord): Promise<PersonalDataFlagRecord>;
   /** The lab's flags, oldest first. */
   listPersonalDataFlags(labId: string): PersonalDataFlagRecord[];
+  // Workshop boards: settings and votes, kept out of the board's document.
+  getWorkshop(itemId: string): WorkshopRecord | null;
+  /** Creates or replaces the board's record. */
+  saveWorkshop(record: WorkshopRecord): Promise<WorkshopRecord>;
   // Special interest groups. `createGroup` adds the starter as organiser in the same step.
   createGroup(group: GroupRecord, organiser: GroupMemberRecord): Promise<GroupRecord>;
   getGroup(id: string): GroupRecord | null;

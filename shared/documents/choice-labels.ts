@@ -82,4 +82,5 @@ export const CHOICE_LABELS: Readonly<Record<ItemKind, Readonly<Record<string, Ch
   note: {},
   fishbone: {},
   process: { type: STEP_TYPE_LABELS },
+  workshop: {},
 };

@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { Limits } from '../limits';
 import type { ItemKind } from '../schemas/records';
+import { defaultWorkshopSettings } from '../schemas/workshop';
 import { KINDS } from './item-kinds';
 import { isAllowedValue } from './item-schema';
 import { readableRows } from './item-shape';
@@ -53,6 +54,9 @@ export function initItemDoc(doc: Y.Doc, kind: ItemKind, title?: string): void {
     }
     if (meta.get(MetaKey.Kind) !== kind) meta.set(MetaKey.Kind, kind);
     if (title !== undefined && readTitle(doc) !== title) setTitle(doc, title);
+    // A board's state is the server's (`workshop-board.ts`): made here, as the server makes the item.
+    if (kind === 'workshop' && !meta.has(MetaKey.Board))
+      meta.set(MetaKey.Board, { ...defaultWorkshopSettings(), results: null });
     const fields = fieldsMap(doc);
     for (const [name, spec] of Object.entries(KINDS[kind].fields)) {
       if (spec.type === 'text' && !(fields.get(name) instanceof Y.Text))
@@ -163,6 +167,8 @@ export function deriveStatus(doc: Y.Doc, kind: ItemKind): string {
       return `${readableRows(doc, 'causes').length} causes`;
     case 'process':
       return `${readableRows(doc, 'steps').length} steps`;
+    case 'workshop':
+      return `${readableRows(doc, 'notes').length} notes`;
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown kind ${String(unreachable)}`);

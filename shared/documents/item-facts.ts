@@ -29,6 +29,7 @@ export const FACT_FIELDS: Readonly<Record<ItemKind, readonly string[]>> = {
   note: [],
   fishbone: [],
   process: [],
+  workshop: [],
 };
 
 export function hasFacts(kind: ItemKind): boolean {

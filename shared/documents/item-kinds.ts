@@ -44,6 +44,9 @@ export const IDEA_STATUSES = [
 export const PDSA_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
 export const DRIVER_NODE_TYPES = ['aim', 'primary', 'secondary', 'idea'] as const;
 export const LINK_STRENGTHS = ['strong', 'weak'] as const;
+/** A change idea's place on the PICK chart: impact and effort. */
+export const PICK_IMPACTS = ['high', 'low'] as const;
+export const PICK_EFFORTS = ['easy', 'hard'] as const;
 /** A process map's kinds of step (`shared/diagrams/process-map.ts`). */
 export const PROCESS_STEP_TYPES = ['start', 'step', 'decision', 'wait', 'handoff', 'end'] as const;
 export const MEASURE_RECORDED_AS = ['values', 'proportions'] as const;
@@ -103,10 +106,16 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
     label: 'Change idea',
     fields: {
       source: choice('Source', ['evidence', 'patient', 'elsewhere', 'hunch']),
-      impact: choice('Impact', ['high', 'low']),
-      effort: choice('Effort', ['easy', 'hard']),
+      impact: choice('Impact', PICK_IMPACTS),
+      effort: choice('Effort', PICK_EFFORTS),
       status: choice('Status', IDEA_STATUSES),
       owner: text('Owner'),
+      /**
+       * The workshop board it was made from (its note or cluster is `fromRow`). Added
+       * after schema version 2 without a migration: an idea without it came from nowhere.
+       */
+      fromBoard: { type: 'ref', label: 'From workshop board', kind: 'workshop' },
+      fromRow: { type: 'ref', label: 'From note or cluster', kind: 'workshop' },
     },
     sections: { description: 'Description' },
     lists: { drivers: { label: 'Linked drivers', columns: { nodeId: text('Driver') } } },
@@ -233,6 +242,34 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
           from: text('From step'),
           to: text('To step'),
           label: text('Answer'),
+        },
+      },
+    },
+  },
+  workshop: {
+    label: 'Workshop board',
+    // The prompt, the settings and (once revealed) the vote counts are the server's,
+    // under meta key `board` (`shared/documents/workshop-board.ts`), never written by clients.
+    fields: {},
+    sections: {},
+    lists: {
+      clusters: {
+        label: 'Clusters',
+        columns: {
+          label: text('Cluster'),
+          /** The change idea made from this cluster. */
+          ideaId: { type: 'ref', label: 'Change idea', kind: 'idea' },
+        },
+      },
+      notes: {
+        label: 'Notes',
+        columns: {
+          text: text('Note'),
+          /** The name of who wrote it, written by the server; empty on an anonymous board. */
+          author: text('Written by'),
+          /** The id of its cluster; empty while ungrouped. */
+          cluster: { type: 'ref', label: 'Cluster', kind: 'workshop' },
+          ideaId: { type: 'ref', label: 'Change idea', kind: 'idea' },
         },
       },
     },

@@ -112,6 +112,10 @@ function metaProblem(kind: ItemKind, key: string, written: Written): string | nu
       return Number.isInteger(value) ? null : 'the schema version must be a whole number';
     case MetaKey.Title:
       return typeof value === 'string' ? null : 'the title must be a string';
+    case MetaKey.Board:
+      // The server writes it (settings, lock, revealed counts) through its own changes,
+      // which this guard does not check; a client may not.
+      return `a ${kind}'s board state is written by the server only`;
     default:
       return `meta has no entry "${key.slice(0, 40)}"`;
   }
@@ -185,7 +189,7 @@ export function childSlot(slot: Slot, written: Written): Slot {
 export function isRequiredEntry(kind: ItemKind, slot: Slot, key: string): boolean {
   switch (slot.at) {
     case 'meta':
-      return key === MetaKey.Kind;
+      return key === MetaKey.Kind || key === MetaKey.Board;
     case 'fields':
       return KINDS[kind].fields[key]?.type === 'text';
     case 'row':

@@ -19,6 +19,8 @@ export const MetaKey = {
   SchemaVersion: 'schemaVersion',
   Kind: 'kind',
   Title: 'title',
+  /** A workshop board's settings and revealed counts (`workshop-board.ts`): the server's alone. */
+  Board: 'board',
 } as const;
 
 export function sectionName(section: string): string {

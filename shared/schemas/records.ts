@@ -6,12 +6,13 @@ import { z } from 'zod';
 import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 import { ContributionRecordSchema } from './contribution';
+import { GroupMemberRecordSchema, GroupRecordSchema } from './group';
 import { NotificationRecordSchema, NotificationSettingsRecordSchema } from './notification';
 import { CommentRetentionSchema, PersonalDataFlagRecordSchema } from './personal-data';
-import { SsoRequestRecordSchema } from './sso-request';
-import { GroupMemberRecordSchema, GroupRecordSchema } from './group';
 import { ProfileRecordSchema, TopicSchema } from './profile';
+import { SsoRequestRecordSchema } from './sso-request';
 import { SurveyRecordSchema, SurveyResponseRecordSchema } from './survey';
+import { WorkshopRecordSchema } from './workshop';
 
 const id = z.string().min(1).max(64);
 const isoTime = z.string().min(1);
@@ -133,6 +134,7 @@ export const ITEM_KINDS = [
   'note',
   'fishbone',
   'process',
+  'workshop',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
@@ -215,6 +217,10 @@ export const AUDIT_EVENT_TYPES = [
   'group.request_declined',
   'group.left',
   'group.lab_started',
+  /** Who added each note of a workshop board, anonymous or not (the board never says). */
+  'workshop.note_added',
+  'workshop.settings_changed',
+  'workshop.idea_made',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -274,6 +280,8 @@ export const MetaDataSchema = z.object({
   ssoRequests: z.array(SsoRequestRecordSchema).default([]),
   groups: z.array(GroupRecordSchema).default([]),
   groupMembers: z.array(GroupMemberRecordSchema).default([]),
+  /** Workshop boards' settings and votes (absent in files written before boards). */
+  workshops: z.array(WorkshopRecordSchema).default([]),
 });
 export type MetaData = z.infer<typeof MetaDataSchema>;
 
@@ -300,5 +308,6 @@ export function emptyMetaData(): MetaData {
     ssoRequests: [],
     groups: [],
     groupMembers: [],
+    workshops: [],
   };
 }

@@ -61,6 +61,10 @@ function sound(kind: ItemKind): Y.Doc {
       addRow(doc, 'process', 'lanes', 'l1', { label: 'Porters' });
       addRow(doc, 'process', 'steps', 's1', { type: 'start', label: 'Bed requested', lane: 'l1' });
       break;
+    case 'workshop':
+      addRow(doc, 'workshop', 'clusters', 'c1', { label: 'Staffing' });
+      addRow(doc, 'workshop', 'notes', 'w1', { text: 'Too few staff at night', cluster: 'c1' });
+      break;
     default: {
       const unreachable: never = kind;
       throw new Error(`unknown kind ${String(unreachable)}`);
@@ -78,6 +82,7 @@ const KEPT: Record<ItemKind, readonly string[]> = {
   note: ['Damaged note'],
   fishbone: ['Dim lighting'],
   process: ['Bed requested'],
+  workshop: ['Too few staff at night'],
 };
 
 function damage(doc: Y.Doc, kind: ItemKind): number {
@@ -126,6 +131,13 @@ function damage(doc: Y.Doc, kind: ItemKind): number {
       bad.set('id', 's2');
       bad.set('type', 'teleport');
       doc.getArray('list.steps').push([bad, 'a string step']);
+      return 1;
+    }
+    case 'workshop': {
+      const bad = new Y.Map<unknown>();
+      bad.set('id', 'w2');
+      bad.set('cluster', 42);
+      doc.getArray('list.notes').push([bad]);
       return 1;
     }
     case 'note': {

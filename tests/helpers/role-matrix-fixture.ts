@@ -20,6 +20,7 @@ import { createMemoryHistoryStore } from '../../server/store/history-store';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
 import type { MetaStore } from '../../server/store/meta-store';
+import { addRow } from '../../shared/documents/item-doc';
 import { COMMENTS_MAP, commentsDocId } from '../../shared/comments';
 import type { LabRole } from '../../shared/roles';
 import { TEST_PASSWORD_HASH_COST } from './accounts';
@@ -66,6 +67,8 @@ export interface Fixture {
   exportDeps: ExportDeps;
   labId: string;
   itemId: string;
+  /** A draft workshop board: a note `n1`, and a cluster `c-<persona>` for each to make an idea of. */
+  boardId: string;
   /** A named version of the item. */
   versionId: string;
   inviteToken: string;
@@ -158,6 +161,20 @@ export async function makeFixture(): Promise<Fixture> {
     updatedBy: null,
     archivedAt: null,
   });
+  const boardId = newId();
+  await meta.createItem({
+    id: boardId,
+    labId,
+    kind: 'workshop',
+    title: 'Board',
+    status: '0 notes',
+    sharing: 'draft',
+    order: 2,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: null,
+    archivedAt: null,
+  });
   const inviteToken = newSecret('il_inv');
   const inviteId = newId();
   await meta.createInvite({
@@ -228,6 +245,11 @@ export async function makeFixture(): Promise<Fixture> {
     deps.history.capture(itemId, doc, { reason: 'named', name: 'Agreed' }),
   );
   const versionId = version?.id ?? '';
+  await deps.docs.change(boardId, (doc) => {
+    addRow(doc, 'workshop', 'notes', 'n1', { text: 'Noise at night' });
+    for (const persona of PERSONAS)
+      addRow(doc, 'workshop', 'clusters', `c-${persona}`, { label: `From ${persona}` });
+  });
   await deps.docs.change(commentsDocId(itemId), (doc) =>
     doc.getMap(COMMENTS_MAP).set('c1', {
       id: 'c1',
@@ -251,6 +273,7 @@ export async function makeFixture(): Promise<Fixture> {
     exportDeps,
     labId,
     itemId,
+    boardId,
     versionId,
     inviteToken,
     inviteId,

@@ -187,6 +187,42 @@ const CASES: Case[] = [
     body: () => ({ sharing: 'open_for_comment' }),
     expect: lab(403, 404, 403, 200),
   },
+  // A draft workshop board: observers read it, reviewers are not invited to it.
+  {
+    route: 'GET /items/:itemId/workshop',
+    path: (f) => `/items/${f.boardId}/workshop`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'PATCH /items/:itemId/workshop',
+    path: (f) => `/items/${f.boardId}/workshop`,
+    body: () => ({ votesPerPerson: 5 }),
+    expect: lab(403, 404, 403, 200),
+  },
+  {
+    route: 'POST /items/:itemId/workshop/notes',
+    path: (f) => `/items/${f.boardId}/workshop/notes`,
+    body: () => ({ text: 'Buzzers' }),
+    expect: lab(403, 404, 201, 201),
+  },
+  {
+    route: 'POST /items/:itemId/workshop/votes',
+    path: (f) => `/items/${f.boardId}/workshop/votes`,
+    body: () => ({ target: 'n1' }),
+    expect: lab(403, 404, 201, 201),
+  },
+  {
+    route: 'DELETE /items/:itemId/workshop/votes/:target',
+    path: (f) => `/items/${f.boardId}/workshop/votes/n1`,
+    // Each case starts from a fresh fixture: those who may vote have no vote to take back.
+    expect: lab(403, 404, 404, 404),
+  },
+  {
+    route: 'POST /items/:itemId/workshop/ideas',
+    path: (f) => `/items/${f.boardId}/workshop/ideas`,
+    body: (_f, who) => ({ from: `c-${who}`, impact: 'high', effort: 'easy' }),
+    expect: lab(403, 404, 201, 201),
+  },
   {
     route: 'GET /items/:itemId/comments',
     path: (f) => `/items/${f.itemId}/comments`,

@@ -104,6 +104,16 @@ const BY_KIND: Record<ItemKind, Array<[string, Mutation]>> = {
     ['pushes a string into the categories', (doc) => list(doc, 'categories').push(['x' as never])],
     ['adds a column causes do not have', (doc) => row(doc, 'causes').set('weight', 9)],
   ],
+  workshop: [
+    ["writes the board state (the server's alone)", (doc) => meta(doc).set('board', {})],
+    ['deletes the board state', (doc) => meta(doc).delete('board')],
+    ['makes a note text a number', (doc) => row(doc, 'notes').set('text', 7)],
+    [
+      'puts a note in a cluster given as a map',
+      (doc) => row(doc, 'notes').set('cluster', {} as never),
+    ],
+    ['adds a column notes do not have', (doc) => row(doc, 'notes').set('votes', 9)],
+  ],
   process: [
     ['gives a step an unknown type', (doc) => row(doc, 'steps').set('type', 'teleport')],
     ['makes a branch answer a number', (doc) => row(doc, 'branches').set('label', 1)],
@@ -153,6 +163,10 @@ const SEED: Record<ItemKind, (doc: Y.Doc) => void> = {
     addRow(doc, 'process', 'lanes', 'l1', { label: 'Ward' });
     addRow(doc, 'process', 'steps', 's1', { type: 'decision', label: 'Bed free?', lane: 'l1' });
     addRow(doc, 'process', 'branches', 'b1', { from: 's1', to: 's1', label: 'No' });
+  },
+  workshop: (doc) => {
+    addRow(doc, 'workshop', 'clusters', 'c1', { label: 'Staffing' });
+    addRow(doc, 'workshop', 'notes', 'w1', { text: 'Too few staff', cluster: 'c1' });
   },
   note: (doc) => {
     const paragraph = new Y.XmlElement('paragraph');

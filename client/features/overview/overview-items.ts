@@ -19,6 +19,7 @@ export const KIND_GROUP_LABELS: Readonly<Record<ItemKind, string>> = {
   note: 'Notes',
   fishbone: 'Fishbone diagrams',
   process: 'Process maps',
+  workshop: 'Workshop boards',
 };
 
 export function groupByKind(

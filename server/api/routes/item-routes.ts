@@ -7,7 +7,7 @@ import { Api } from '../../../shared/api-routes';
 import { Hono } from 'hono';
 import { type docRights, mayInLab } from '../../../shared/policy';
 import { CreateItemBodySchema, UpdateItemBodySchema } from '../../../shared/schemas/api';
-import type { ItemRecord } from '../../../shared/schemas/records';
+import type { ItemKind, ItemRecord } from '../../../shared/schemas/records';
 import { itemRights, visibleItems } from '../../auth/item-access';
 import { newId } from '../../auth/secrets';
 import { presentItem } from '../../presenters';
@@ -33,10 +33,44 @@ const INITIAL_STATUS: Record<ItemRecord['kind'], string> = {
   note: 'draft',
   fishbone: '0 causes',
   process: '0 steps',
+  workshop: '0 notes',
 };
 
+/** Adds an item to the lab's registry with its document; resolves once both are durable. */
+export async function createItem(
+  c: ApiContext,
+  labId: string,
+  kind: ItemKind,
+  title: string,
+  userId: string,
+): Promise<ItemRecord> {
+  const deps = c.get('deps');
+  const now = deps.now().toISOString();
+  const order = Math.max(0, ...deps.meta.listItems(labId).map((item) => item.order)) + 1;
+  const id = newId();
+  const creating = deps.meta.createItem({
+    id,
+    labId,
+    kind,
+    title,
+    status: INITIAL_STATUS[kind],
+    sharing: 'draft',
+    order,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: userId,
+    archivedAt: null,
+  });
+  // The document is made while the registry is written, once the store has the item
+  // in memory (its kind decides the document's shape and the checks on it): the two
+  // writes' fsyncs overlap, and the answer still waits until both are durable.
+  if (deps.meta.getItem(id) === null) await creating;
+  const [item] = await Promise.all([creating, deps.docs.initItem(id, kind, title)]);
+  return item;
+}
+
 /** An item and the caller's rights on it; 404 when the caller may not see it at all. */
-function requireItem(
+export function requireItem(
   c: ApiContext,
   itemId: string,
 ): { auth: Auth; item: ItemRecord; rights: NonNullable<ReturnType<typeof docRights>> } {
@@ -61,28 +95,7 @@ export function labItemRoutes(): Hono<AppEnv> {
   routes.post('/:labId/items', async (c) => {
     const { auth, lab } = requireLab(c, c.req.param('labId'), 'items.create');
     const body = await readJson(c, CreateItemBodySchema);
-    const deps = c.get('deps');
-    const now = deps.now().toISOString();
-    const order = Math.max(0, ...deps.meta.listItems(lab.id).map((item) => item.order)) + 1;
-    const id = newId();
-    const creating = deps.meta.createItem({
-      id,
-      labId: lab.id,
-      kind: body.kind,
-      title: body.title,
-      status: INITIAL_STATUS[body.kind],
-      sharing: 'draft',
-      order,
-      createdAt: now,
-      updatedAt: now,
-      updatedBy: auth.user.id,
-      archivedAt: null,
-    });
-    // The document is made while the registry is written, once the store has the item
-    // in memory (its kind decides the document's shape and the checks on it): the two
-    // writes' fsyncs overlap, and the answer still waits until both are durable.
-    if (deps.meta.getItem(id) === null) await creating;
-    const [item] = await Promise.all([creating, deps.docs.initItem(id, body.kind, body.title)]);
+    const item = await createItem(c, lab.id, body.kind, body.title, auth.user.id);
     return reply(c, Api.labs.createItem, { item: presentItem(item) }, 201);
   });
 

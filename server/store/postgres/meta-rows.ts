@@ -56,6 +56,7 @@ const FAMILIES: Record<DiffedTable, Keyed> = {
     family: 'groupMembers',
     key: (r: { groupId: string; userId: string }) => JSON.stringify([r.groupId, r.userId]),
   },
+  workshops: { family: 'workshops', key: (r: { itemId: string }) => r.itemId },
 };
 
 export const DIFFED_TABLES = Object.keys(FAMILIES) as DiffedTable[];

@@ -35,6 +35,7 @@ export const META_TABLES = [
   'sso_requests',
   'interest_groups',
   'interest_group_members',
+  'workshops',
 ] as const;
 export type MetaTable = (typeof META_TABLES)[number];
 
@@ -148,6 +149,8 @@ export const MIGRATIONS: readonly Migration[] = [
         content bytea
       );`,
   },
+  // Workshop boards' settings and votes: one record per board, kept out of its document.
+  { version: 13, name: 'workshop boards', sql: metaTable('workshops') },
 ];
 
 /** Key of the advisory lock taken while migrating (with the schema's hash as the second half). */

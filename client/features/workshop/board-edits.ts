@@ -1,0 +1,26 @@
+/**
+ * A participant's own changes to a board's document, made over the socket (so undo
+ * and presence work as on every other item): clusters and which cluster a note is
+ * in. Notes themselves, votes and settings go through the API (`workshop-routes.ts`).
+ */
+import type * as Y from 'yjs';
+import { addRow, list } from '../../../shared/documents/item-doc';
+
+function newRowId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+export function addCluster(doc: Y.Doc, label: string): string {
+  const id = newRowId();
+  addRow(doc, 'workshop', 'clusters', id, { label });
+  return id;
+}
+
+/** Puts a note in a cluster, or (null) back among the ungrouped. */
+export function moveNote(doc: Y.Doc, noteId: string, clusterId: string | null): void {
+  for (const row of list(doc, 'notes')) {
+    if (row.get('id') === noteId) row.set('cluster', clusterId);
+  }
+}

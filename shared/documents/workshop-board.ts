@@ -1,0 +1,76 @@
+/**
+ * A workshop board as its document holds it: the server's state under meta key
+ * `board` (prompt, settings, counts once revealed) and the clusters and notes rows.
+ * Read by the board on screen, the exports and the tests.
+ */
+import type * as Y from 'yjs';
+import { type BoardState, BoardStateSchema, defaultWorkshopSettings } from '../schemas/workshop';
+import { metaMap, readRows } from './item-doc';
+import { MetaKey } from './names';
+
+export interface BoardNote {
+  readonly id: string;
+  readonly text: string;
+  /** Empty on an anonymous board: the document never holds who wrote it. */
+  readonly author: string;
+  /** The cluster's id, or null while ungrouped (or its cluster was removed). */
+  readonly cluster: string | null;
+  readonly ideaId: string | null;
+}
+
+export interface BoardCluster {
+  readonly id: string;
+  readonly label: string;
+  readonly ideaId: string | null;
+}
+
+export interface Board {
+  readonly state: BoardState;
+  readonly clusters: readonly BoardCluster[];
+  readonly notes: readonly BoardNote[];
+}
+
+export function emptyBoardState(): BoardState {
+  return { ...defaultWorkshopSettings(), results: null };
+}
+
+/** The server's state as written; the defaults when absent or damaged. */
+export function readBoardState(doc: Y.Doc): BoardState {
+  const parsed = BoardStateSchema.safeParse(metaMap(doc).get(MetaKey.Board));
+  return parsed.success ? parsed.data : emptyBoardState();
+}
+
+/** Written by the server only (the schema guard refuses it from clients). */
+export function writeBoardState(doc: Y.Doc, state: BoardState): void {
+  metaMap(doc).set(MetaKey.Board, BoardStateSchema.parse(state));
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const ref = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+
+export function readBoard(doc: Y.Doc): Board {
+  const clusters = readRows(doc, 'clusters').map((row) => ({
+    id: str(row.id),
+    label: str(row.label),
+    ideaId: ref(row.ideaId),
+  }));
+  const known = new Set(clusters.map((cluster) => cluster.id));
+  const notes = readRows(doc, 'notes').map((row) => {
+    const cluster = ref(row.cluster);
+    return {
+      id: str(row.id),
+      text: str(row.text),
+      author: str(row.author),
+      cluster: cluster !== null && known.has(cluster) ? cluster : null,
+      ideaId: ref(row.ideaId),
+    };
+  });
+  return { state: readBoardState(doc), clusters, notes };
+}
+
+/** A cluster's or note's count once revealed (0 when it has none). */
+export function countOf(state: BoardState, target: string): number | null {
+  if (!state.revealed || state.results === null) return null;
+  return state.results[target] ?? 0;
+}
