@@ -11,6 +11,7 @@ import { inviteRoutes, labRoutes, memberRoutes, surveyRoutes } from './api-route
 import { directoryRoutes } from './api-routes/network-routes';
 import { notificationRoutes } from './api-routes/notification-routes';
 import { myCommentsRoutes, personalDataRoutes } from './api-routes/personal-data-routes';
+import { workshopRoutes } from './api-routes/workshop-routes';
 
 export const Api = {
   auth: authRoutes,
@@ -29,4 +30,5 @@ export const Api = {
   myComments: myCommentsRoutes,
   notifications: notificationRoutes,
   personalData: personalDataRoutes,
+  workshop: workshopRoutes,
 } as const;

@@ -281,4 +281,5 @@ export const KIND_KEY_TERMS: Readonly<Record<ItemKind, readonly GlossaryId[]>> =
   note: [],
   fishbone: ['fishbone', 'problem-statement'],
   process: ['process-map', 'change-idea'],
+  workshop: ['change-idea', 'pick-chart'],
 };

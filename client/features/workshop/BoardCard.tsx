@@ -9,6 +9,9 @@ import type { BoardCluster } from '../../../shared/documents/workshop-board';
 
 const SMALL = 'nhsuk-button nhsuk-button--secondary nhsuk-button--small';
 
+type Impact = (typeof PICK_IMPACTS)[number];
+type Effort = (typeof PICK_EFFORTS)[number];
+
 export interface CardActions {
   readonly canVote: boolean;
   readonly canMove: boolean;
@@ -18,7 +21,7 @@ export interface CardActions {
   vote(target: string, name: string): void;
   unvote(target: string, name: string): void;
   move(noteId: string, clusterId: string | null, name: string): void;
-  makeIdea(from: string, impact: string, effort: string, name: string): void;
+  makeIdea(from: string, impact: Impact, effort: Effort, name: string): void;
   myVotesOn(target: string): number;
 }
 
@@ -75,8 +78,8 @@ export function IdeaControls({
   ideaId: string | null;
 }) {
   const [open, setOpen] = useState(false);
-  const [impact, setImpact] = useState<string>('high');
-  const [effort, setEffort] = useState<string>('easy');
+  const [impact, setImpact] = useState<Impact>('high');
+  const [effort, setEffort] = useState<Effort>('easy');
   if (ideaId !== null)
     return (
       <p className="workshop__outcome">
@@ -100,7 +103,7 @@ export function IdeaControls({
         className="nhsuk-select"
         id={`impact-${from}`}
         value={impact}
-        onChange={(event) => setImpact(event.target.value)}
+        onChange={(event) => setImpact(event.target.value === 'low' ? 'low' : 'high')}
       >
         {PICK_IMPACTS.map((value) => (
           <option key={value} value={value}>
@@ -115,7 +118,7 @@ export function IdeaControls({
         className="nhsuk-select"
         id={`effort-${from}`}
         value={effort}
-        onChange={(event) => setEffort(event.target.value)}
+        onChange={(event) => setEffort(event.target.value === 'hard' ? 'hard' : 'easy')}
       >
         {PICK_EFFORTS.map((value) => (
           <option key={value} value={value}>

@@ -6,9 +6,10 @@
  * from a cluster or note. What each action did is said in a live region.
  */
 import './workshop.css';
-import { type DragEvent, type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type DragEvent, type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { list, metaMap } from '../../../shared/documents/item-doc';
 import { type BoardNote, countOf, readBoard } from '../../../shared/documents/workshop-board';
+import { Api } from '../../../shared/api-routes';
 import { MAX_NOTE_LENGTH, type WorkshopView } from '../../../shared/schemas/workshop';
 import { ApiRequestError } from '../../lib/api';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
@@ -36,14 +37,14 @@ export function WorkshopBoard({
   const [said, say] = useState('');
   const [note, setNote] = useState('');
   const [clusterName, setClusterName] = useState('');
-  const base = `/items/${item.id}/workshop`;
+  const params = useMemo(() => ({ itemId: item.id }), [item.id]);
 
   const fail = useCallback((error: unknown) => {
     say(error instanceof ApiRequestError ? error.message : 'That did not work. Try again.');
   }, []);
   const reload = useCallback(() => {
-    api.request<WorkshopView>('GET', base).then(setView, fail);
-  }, [api, base, fail]);
+    api.call(Api.workshop.get, { params }).then(setView, fail);
+  }, [api, params, fail]);
   // The board's state changing (reveal, lock, votes per person) changes what the server says.
   // biome-ignore lint/correctness/useExhaustiveDependencies: those changes are the reason to ask again
   useEffect(reload, [reload, state.revealed, state.locked, state.votesPerPerson]);
@@ -61,7 +62,7 @@ export function WorkshopBoard({
     itemHref,
     myVotesOn: (target) => view?.myVotes.filter((each) => each === target).length ?? 0,
     vote(target, label) {
-      api.request<WorkshopView>('POST', `${base}/votes`, { target }).then((next) => {
+      api.call(Api.workshop.vote, { params, body: { target } }).then((next) => {
         setView(next);
         say(
           `Voted for ${label}. ${next.votesLeft} ${next.votesLeft === 1 ? 'vote' : 'votes'} left.`,
@@ -69,12 +70,10 @@ export function WorkshopBoard({
       }, fail);
     },
     unvote(target, label) {
-      api
-        .request<WorkshopView>('DELETE', `${base}/votes/${encodeURIComponent(target)}`)
-        .then((next) => {
-          setView(next);
-          say(`Took back a vote from ${label}. ${next.votesLeft} left.`);
-        }, fail);
+      api.call(Api.workshop.unvote, { params: { ...params, target } }).then((next) => {
+        setView(next);
+        say(`Took back a vote from ${label}. ${next.votesLeft} left.`);
+      }, fail);
     },
     move(noteId, clusterId, label) {
       moveNote(doc, noteId, clusterId);
@@ -83,13 +82,13 @@ export function WorkshopBoard({
     },
     makeIdea(from, impact, effort, label) {
       api
-        .request('POST', `${base}/ideas`, { from, impact, effort })
+        .call(Api.workshop.makeIdea, { params, body: { from, impact, effort } })
         .then(() => say(`${label} is now a change idea.`), fail);
     },
   };
 
   function change(settings: SettingsChange) {
-    api.request<WorkshopView>('PATCH', base, settings).then((next) => {
+    api.call(Api.workshop.update, { params, body: settings }).then((next) => {
       setView(next);
       say('Workshop settings saved.');
     }, fail);
@@ -99,7 +98,7 @@ export function WorkshopBoard({
     event.preventDefault();
     const text = note.trim();
     if (!text) return;
-    api.request('POST', `${base}/notes`, { text }).then(() => {
+    api.call(Api.workshop.addNote, { params, body: { text } }).then(() => {
       setNote('');
       say(`Note added: ${name(text)}.`);
     }, fail);

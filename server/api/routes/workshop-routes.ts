@@ -16,6 +16,7 @@ import * as Y from 'yjs';
 import { list, setFieldValue } from '../../../shared/documents/item-doc';
 import { readBoard, writeBoardState } from '../../../shared/documents/workshop-board';
 import { Limits } from '../../../shared/limits';
+import { Api } from '../../../shared/api-routes';
 import { mayInLab } from '../../../shared/policy';
 import type { ItemRecord } from '../../../shared/schemas/records';
 import {
@@ -32,6 +33,7 @@ import { newId } from '../../auth/secrets';
 import { presentItem } from '../../presenters';
 import { type ApiContext, type AppEnv, audit } from '../context';
 import { Errors } from '../errors';
+import { reply } from '../reply';
 import { readJson } from '../validate';
 import { createItem, requireItem } from './item-routes';
 
@@ -98,7 +100,7 @@ export function workshopRoutes(): Hono<AppEnv> {
 
   routes.get('/:itemId/workshop', (c) => {
     const { auth, record, facilitates } = requireBoard(c);
-    return c.json(view(record, auth.user.id, facilitates));
+    return reply(c, Api.workshop.get, view(record, auth.user.id, facilitates));
   });
 
   routes.patch('/:itemId/workshop', async (c) => {
@@ -124,7 +126,7 @@ export function workshopRoutes(): Hono<AppEnv> {
       ...rest,
       ...(timerMinutes !== undefined ? { timerMinutes } : {}),
     });
-    return c.json(view(next, auth.user.id, facilitates));
+    return reply(c, Api.workshop.update, view(next, auth.user.id, facilitates));
   });
 
   routes.post('/:itemId/workshop/notes', async (c) => {
@@ -154,7 +156,7 @@ export function workshopRoutes(): Hono<AppEnv> {
       noteId: id,
       anonymous: record.anonymous,
     });
-    return c.json({ noteId: id }, 201);
+    return reply(c, Api.workshop.addNote, { noteId: id }, 201);
   });
 
   routes.post('/:itemId/workshop/votes', async (c) => {
@@ -170,7 +172,7 @@ export function workshopRoutes(): Hono<AppEnv> {
       throw Errors.conflict(`You have used all ${record.votesPerPerson} of your votes.`);
     const next = { ...record, votes: [...record.votes, { userId: auth.user.id, target }] };
     await deps.meta.saveWorkshop(next);
-    return c.json(view(next, auth.user.id, facilitates), 201);
+    return reply(c, Api.workshop.vote, view(next, auth.user.id, facilitates), 201);
   });
 
   routes.delete('/:itemId/workshop/votes/:target', async (c) => {
@@ -184,7 +186,7 @@ export function workshopRoutes(): Hono<AppEnv> {
     if (index === -1) throw Errors.notFound('Your vote');
     const next = { ...record, votes: record.votes.filter((_, at) => at !== index) };
     await c.get('deps').meta.saveWorkshop(next);
-    return c.json(view(next, auth.user.id, facilitates));
+    return reply(c, Api.workshop.unvote, view(next, auth.user.id, facilitates));
   });
 
   routes.post('/:itemId/workshop/ideas', async (c) => {
@@ -217,7 +219,7 @@ export function workshopRoutes(): Hono<AppEnv> {
       from,
       ideaId: idea.id,
     });
-    return c.json({ item: presentItem(idea) }, 201);
+    return reply(c, Api.workshop.makeIdea, { item: presentItem(idea) }, 201);
   });
 
   return routes;

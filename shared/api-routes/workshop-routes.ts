@@ -1,0 +1,30 @@
+/** Contracts of a workshop board's live session (`server/api/routes/workshop-routes.ts`). */
+import { shape, route } from '../api-contract';
+import type { Item } from '../schemas/api-responses';
+import {
+  AddNoteBodySchema,
+  MakeIdeaBodySchema,
+  VoteBodySchema,
+  type WorkshopView,
+  WorkshopSettingsBodySchema,
+} from '../schemas/workshop';
+
+const View = shape<WorkshopView>();
+
+export const workshopRoutes = {
+  get: route.get('/items/:itemId/workshop', { answer: View }),
+  update: route.patch('/items/:itemId/workshop', {
+    body: WorkshopSettingsBodySchema,
+    answer: View,
+  }),
+  addNote: route.post('/items/:itemId/workshop/notes', {
+    body: AddNoteBodySchema,
+    answer: shape<{ noteId: string }>(),
+  }),
+  vote: route.post('/items/:itemId/workshop/votes', { body: VoteBodySchema, answer: View }),
+  unvote: route.delete('/items/:itemId/workshop/votes/:target', { answer: View }),
+  makeIdea: route.post('/items/:itemId/workshop/ideas', {
+    body: MakeIdeaBodySchema,
+    answer: shape<{ item: Item }>(),
+  }),
+};
