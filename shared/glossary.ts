@@ -108,6 +108,11 @@ const ENTRIES = [
       'A picture of the causes of a problem. The problem is the head and the causes are the bones.',
   },
   {
+    id: 'workshop-board',
+    term: 'Workshop board',
+    definition: 'A wall of sticky notes for a meeting. Everyone adds notes, groups them and votes.',
+  },
+  {
     id: 'process-map',
     term: 'Process map',
     definition: 'A picture of each step of a task, in the order it happens.',
@@ -236,7 +241,7 @@ export const KIND_TERMS: Readonly<Record<ItemKind, GlossaryId | null>> = {
   note: null,
   fishbone: 'fishbone',
   process: 'process-map',
-  workshop: null,
+  workshop: 'workshop-board',
 };
 
 /** The words of the lab's measures' charts, explained beneath them for reviewers. */
@@ -281,5 +286,5 @@ export const KIND_KEY_TERMS: Readonly<Record<ItemKind, readonly GlossaryId[]>> =
   note: [],
   fishbone: ['fishbone', 'problem-statement'],
   process: ['process-map', 'change-idea'],
-  workshop: ['change-idea', 'pick-chart'],
+  workshop: ['workshop-board', 'change-idea', 'pick-chart'],
 };

@@ -25,6 +25,8 @@ import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 let workspace: TestWorkspace;
 let session: HttpSession;
 const itemId = 'contract-item';
+/** A workshop board: its routes answer only for a board. */
+const boardId = 'contract-board';
 
 beforeAll(async () => {
   workspace = await startTestWorkspace();
@@ -35,6 +37,7 @@ beforeAll(async () => {
   });
   await addMember(meta, workspace.labId, admin.user, 'facilitator');
   await addItem(meta, workspace.labId, itemId, { sharing: 'open_for_comment' });
+  await addItem(meta, workspace.labId, boardId, { kind: 'workshop', sharing: 'open_for_comment' });
   session = await signIn(workspace.url, admin.user.email, TEST_PASSWORD);
 });
 
@@ -65,7 +68,8 @@ function paramsFor(route: ApiRoute, real: boolean): Record<string, string> {
   for (const [, name] of route.path.matchAll(/:([A-Za-z]+)/g)) {
     if (!name) continue;
     if (real && name === 'labId') params[name] = workspace.labId;
-    else if (real && name === 'itemId') params[name] = itemId;
+    else if (real && name === 'itemId')
+      params[name] = route.path.includes('/workshop') ? boardId : itemId;
     else if (name === 'round') params[name] = 'before';
     else params[name] = 'no-such-id';
   }
