@@ -171,6 +171,19 @@ export class HistoryService {
     return (await this.options.store.readIndex(docId)) ?? emptyHistoryIndex();
   }
 
+  /**
+   * Loads a document's versions' content into the cache, in turn with its other
+   * history tasks, and answers at once: the version someone opens after reading the
+   * list is then shown without loading it (most of opening a version, cold).
+   */
+  warm(docId: string): void {
+    void this.queue(docId, async () => {
+      await this.content.load(docId, await this.index(docId));
+    }).catch((error: unknown) => {
+      this.options.logger.warn('loading versions ahead failed', { docId, error });
+    });
+  }
+
   /** Replaces a document's stored index (and content, when given); run it in the queue. */
   writeIndex(docId: string, index: HistoryIndex, content?: Uint8Array): Promise<void> {
     return this.options.store.write(docId, index, content);

@@ -85,7 +85,10 @@ export function itemHistoryRoutes(): Hono<AppEnv> {
 
   routes.get('/:itemId/versions', async (c) => {
     const { item } = requireItemHistory(c, c.req.param('itemId'));
-    const versions = listVersions(await c.get('deps').history.index(item.id));
+    const { history } = c.get('deps');
+    const versions = listVersions(await history.index(item.id));
+    // Whoever lists the versions opens one next: their content loads meanwhile.
+    history.warm(item.id);
     return reply(c, Api.history.versions, {
       versions,
       names: namesOf(
