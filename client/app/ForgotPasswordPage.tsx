@@ -5,7 +5,7 @@
 
 import { useState } from 'react';
 import { Api } from '../../shared/api-routes';
-import { ErrorSummary } from '../lib/ErrorSummary';
+import { Form } from '../lib/Form';
 import { TextField } from '../lib/form-fields';
 import { Link } from '../lib/navigation';
 import { required, useFormSubmit } from '../lib/use-form-submit';
@@ -41,8 +41,7 @@ export function ForgotPasswordPage({ session }: { session: Session }) {
         ) : (
           <>
             <p>Enter the email address you sign in with and we will email you a link.</p>
-            <ErrorSummary errors={form.errors} />
-            <form onSubmit={submit} noValidate>
+            <Form form={form} onSubmit={submit} submit="Email me a link">
               <TextField
                 id={FIELDS.email}
                 label="Email address"
@@ -54,10 +53,7 @@ export function ForgotPasswordPage({ session }: { session: Session }) {
                 error={form.errors?.fields.email}
                 onChange={setEmail}
               />
-              <button className="nhsuk-button" type="submit" disabled={form.busy}>
-                Email me a link
-              </button>
-            </form>
+            </Form>
           </>
         )}
         <p>

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Api } from '../../shared/api-routes';
 import { MIN_PASSWORD_LENGTH } from '../../shared/schemas/api';
-import { ErrorSummary } from '../lib/ErrorSummary';
+import { Form } from '../lib/Form';
 import { TextField } from '../lib/form-fields';
 import { Link, navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
@@ -52,8 +52,7 @@ export function PasswordResetPage({ session, token }: { session: Session; token:
         {link.status === 'ready' && (
           <>
             <p>For the account {link.data.email}. You will be signed out everywhere else.</p>
-            <ErrorSummary errors={form.errors} />
-            <form onSubmit={submit} noValidate>
+            <Form form={form} onSubmit={submit} submit="Save the new password">
               <input type="hidden" autoComplete="username" value={link.data.email} readOnly />
               <TextField
                 id={FIELDS.password}
@@ -66,10 +65,7 @@ export function PasswordResetPage({ session, token }: { session: Session; token:
                 error={form.errors?.fields.password}
                 onChange={setPassword}
               />
-              <button className="nhsuk-button" type="submit" disabled={form.busy}>
-                Save the new password
-              </button>
-            </form>
+            </Form>
           </>
         )}
       </div>

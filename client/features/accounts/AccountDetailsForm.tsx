@@ -7,10 +7,10 @@ import { useState } from 'react';
 import { PROFESSION_LABELS, PROFESSIONS, type Profession } from '../../../shared/roles';
 import type { MeResponse } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form, useForm } from '../../lib/Form';
 import { SelectField, TextField } from '../../lib/form-fields';
 import { SuccessBanner } from '../../lib/PageStatus';
-import { required, useFormSubmit } from '../../lib/use-form-submit';
+import { required } from '../../lib/use-form-submit';
 
 const FIELDS = {
   name: 'details-name',
@@ -27,13 +27,15 @@ export function AccountDetailsForm(props: {
   onSaved(user: MeResponse['user']): void;
 }) {
   const { api, user } = props;
-  const [name, setName] = useState(user.name);
-  const [profession, setProfession] = useState<Profession>(user.profession as Profession);
-  const [email, setEmail] = useState(user.email);
-  const [currentPassword, setCurrentPassword] = useState('');
+  const form = useForm(FIELDS, {
+    name: user.name,
+    profession: user.profession as Profession,
+    email: user.email,
+    currentPassword: '',
+  });
+  const { name, profession, email, currentPassword } = form.values;
   const [saved, setSaved] = useState(false);
   const emailChanges = email.trim().toLowerCase() !== user.email;
-  const form = useFormSubmit(FIELDS);
   const submit = form.handle(
     () => {
       setSaved(false);
@@ -49,7 +51,7 @@ export function AccountDetailsForm(props: {
       const answer = await api.call(Api.account.update, {
         body: { name, profession, ...(emailChanges ? { email, currentPassword } : {}) },
       });
-      setCurrentPassword('');
+      form.set('currentPassword', '');
       setSaved(true);
       props.onSaved(answer.user);
     },
@@ -60,53 +62,28 @@ export function AccountDetailsForm(props: {
         Your details
       </h2>
       {saved && <SuccessBanner title="Your details have been saved" />}
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Save your details" secondary>
+        <TextField {...form.field('name')} label="Name" autoComplete="name" width={30} />
+        <SelectField {...form.field('profession')} label="Profession or role" choices={CHOICES} />
         <TextField
-          id={FIELDS.name}
-          label="Name"
-          autoComplete="name"
-          width={30}
-          value={name}
-          error={form.errors?.fields.name}
-          onChange={setName}
-        />
-        <SelectField
-          id={FIELDS.profession}
-          label="Profession or role"
-          value={profession}
-          choices={CHOICES}
-          error={form.errors?.fields.profession}
-          onChange={setProfession}
-        />
-        <TextField
-          id={FIELDS.email}
+          {...form.field('email')}
           label="Email address"
           type="email"
           autoComplete="email"
           spellCheck={false}
           width={30}
-          value={email}
-          error={form.errors?.fields.email}
-          onChange={setEmail}
         />
         {emailChanges && (
           <TextField
-            id={FIELDS.currentPassword}
+            {...form.field('currentPassword')}
             label="Current password"
             hint="Needed to change your email address."
             type="password"
             autoComplete="current-password"
             width={30}
-            value={currentPassword}
-            error={form.errors?.fields.currentPassword}
-            onChange={setCurrentPassword}
           />
         )}
-        <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={form.busy}>
-          Save your details
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -6,18 +6,17 @@ import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form, useForm } from '../../lib/Form';
 import { TextField } from '../../lib/form-fields';
 import { SuccessBanner } from '../../lib/PageStatus';
-import { required, useFormSubmit } from '../../lib/use-form-submit';
+import { required } from '../../lib/use-form-submit';
 
 const FIELDS = { currentPassword: 'current-password', newPassword: 'new-password' } as const;
 
 export function ChangePasswordForm({ api }: { api: ApiClient }) {
-  const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
+  const form = useForm(FIELDS, { currentPassword: '', newPassword: '' });
+  const { currentPassword, newPassword } = form.values;
   const [changed, setChanged] = useState(false);
-  const form = useFormSubmit(FIELDS);
   const submit = form.handle(
     () => {
       setChanged(false);
@@ -28,8 +27,7 @@ export function ChangePasswordForm({ api }: { api: ApiClient }) {
     },
     async () => {
       await api.call(Api.auth.changePassword, { body: { currentPassword, newPassword } });
-      setCurrent('');
-      setNew('');
+      form.reset();
       setChanged(true);
     },
   );
@@ -43,33 +41,23 @@ export function ChangePasswordForm({ api }: { api: ApiClient }) {
           <p>You have been signed out everywhere else.</p>
         </SuccessBanner>
       )}
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Change password" secondary>
         <TextField
-          id={FIELDS.currentPassword}
+          {...form.field('currentPassword')}
           label="Current password"
           type="password"
           autoComplete="current-password"
           width={30}
-          value={currentPassword}
-          error={form.errors?.fields.currentPassword}
-          onChange={setCurrent}
         />
         <TextField
-          id={FIELDS.newPassword}
+          {...form.field('newPassword')}
           label="New password"
           hint={`Use at least ${MIN_PASSWORD_LENGTH} characters.`}
           type="password"
           autoComplete="new-password"
           width={30}
-          value={newPassword}
-          error={form.errors?.fields.newPassword}
-          onChange={setNew}
         />
-        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-          Change password
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -6,7 +6,7 @@
 import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 
@@ -41,8 +41,7 @@ export function MyData(props: { api: ApiClient; email: string; onDeleted(): void
         Your details, memberships and sign-ins are erased. What you wrote in labs stays, shown as
         written by a former member. This cannot be undone.
       </p>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Delete your account" warning>
         <TextField
           id={FIELDS.email}
           label={`Type ${props.email} to confirm`}
@@ -54,10 +53,7 @@ export function MyData(props: { api: ApiClient; email: string; onDeleted(): void
           error={form.errors?.fields.email}
           onChange={setEmail}
         />
-        <button className="nhsuk-button nhsuk-button--warning" type="submit" disabled={form.busy}>
-          Delete your account
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -7,9 +7,9 @@ import { useState } from 'react';
 import type { ApiToken } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { CopyableValue, CopyButton } from '../../lib/CopyButton';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form, useForm } from '../../lib/Form';
 import { type Choice, SelectField, TextField } from '../../lib/form-fields';
-import { required, useFormSubmit } from '../../lib/use-form-submit';
+import { required } from '../../lib/use-form-submit';
 
 const FIELDS = { name: 'token-name', expires: 'token-expires' } as const;
 
@@ -47,10 +47,9 @@ function NewToken({ secret, name }: { secret: string; name: string }) {
 
 export function NewTokenForm(props: { api: ApiClient; onCreated(record: ApiToken): void }) {
   const { api, onCreated } = props;
-  const [name, setName] = useState('');
-  const [expires, setExpires] = useState<Expiry>('never');
+  const form = useForm(FIELDS, { name: '', expires: 'never' as Expiry });
+  const { name, expires } = form.values;
   const [created, setCreated] = useState<{ secret: string; name: string } | null>(null);
-  const form = useFormSubmit(FIELDS);
   const submit = form.handle(
     () => required([['name', name, 'Enter a name for the token']]),
     async () => {
@@ -58,37 +57,28 @@ export function NewTokenForm(props: { api: ApiClient; onCreated(record: ApiToken
         body: { name, ...(expires === 'never' ? {} : { expiresInDays: Number(expires) }) },
       });
       setCreated({ secret: answer.token, name: answer.record.name });
-      setName('');
+      form.set('name', '');
       onCreated(answer.record);
     },
   );
   return (
     <>
       {created && <NewToken secret={created.secret} name={created.name} />}
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Create token" secondary>
         <TextField
-          id={FIELDS.name}
+          {...form.field('name')}
           label="Token name"
           hint="Say what it is for, for example “R script for run charts”."
           width={30}
           maxLength={100}
-          value={name}
-          error={form.errors?.fields.name}
-          onChange={setName}
         />
         <SelectField
-          id={FIELDS.expires}
+          {...form.field('expires')}
           label="Expires"
           hint="A token for a one-off job should not outlive it."
-          value={expires}
           choices={EXPIRIES}
-          onChange={setExpires}
         />
-        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-          Create token
-        </button>
-      </form>
+      </Form>
     </>
   );
 }

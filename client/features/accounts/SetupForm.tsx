@@ -3,7 +3,7 @@ import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { MeResponse } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import {
   AccountFields,
@@ -28,18 +28,14 @@ export function SetupForm(props: { api: ApiClient; token: string; onSetUp(me: Me
   );
   return (
     <>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Create administrator account">
         <AccountFields
           prefix="setup"
           account={account}
           errors={form.errors}
           onChange={setAccount}
         />
-        <button className="nhsuk-button" type="submit">
-          Create administrator account
-        </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -1,11 +1,10 @@
 /** Email and password, sent to `POST /api/auth/sign-in`; the server's refusal is shown as written. */
 import { Api } from '../../../shared/api-routes';
-import { useState } from 'react';
 import type { MeResponse } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form, useForm } from '../../lib/Form';
 import { TextField } from '../../lib/form-fields';
-import { required, useFormSubmit } from '../../lib/use-form-submit';
+import { required } from '../../lib/use-form-submit';
 
 const FIELDS = { email: 'sign-in-email', password: 'sign-in-password' } as const;
 
@@ -16,9 +15,8 @@ export function SignInForm({
   api: ApiClient;
   onSignedIn(me: MeResponse): void;
 }) {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const form = useFormSubmit(FIELDS);
+  const form = useForm(FIELDS, { email: '', password: '' });
+  const { email, password } = form.values;
   const submit = form.handle(
     () =>
       required([
@@ -30,34 +28,22 @@ export function SignInForm({
     },
   );
   return (
-    <>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
-        <TextField
-          id={FIELDS.email}
-          label="Email address"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          width={30}
-          value={email}
-          error={form.errors?.fields.email}
-          onChange={setEmail}
-        />
-        <TextField
-          id={FIELDS.password}
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          width={30}
-          value={password}
-          error={form.errors?.fields.password}
-          onChange={setPassword}
-        />
-        <button className="nhsuk-button" type="submit">
-          Sign in
-        </button>
-      </form>
-    </>
+    <Form form={form} onSubmit={submit} submit="Sign in">
+      <TextField
+        {...form.field('email')}
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        width={30}
+      />
+      <TextField
+        {...form.field('password')}
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        width={30}
+      />
+    </Form>
   );
 }

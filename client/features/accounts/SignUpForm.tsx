@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { MeResponse } from '../../../shared/schemas/api';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import {
   AccountFields,
@@ -35,18 +35,14 @@ export function SignUpForm(props: {
   );
   return (
     <>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Create account and join">
         <AccountFields
           prefix="sign-up"
           account={account}
           errors={form.errors}
           onChange={setAccount}
         />
-        <button className="nhsuk-button" type="submit">
-          Create account and join
-        </button>
-      </form>
+      </Form>
     </>
   );
 }

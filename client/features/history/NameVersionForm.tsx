@@ -3,7 +3,7 @@ import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import { VERSION_NAME_MAX, type VersionSummary } from '../../../shared/schemas/history';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 
@@ -30,8 +30,7 @@ export function NameVersionForm(props: {
   );
   return (
     <>
-      <ErrorSummary errors={form.errors} />
-      <form className="app-inline-form" onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Name version" secondary inline smallButton>
         <TextField
           id={FIELDS.name}
           label="Name this version"
@@ -42,14 +41,7 @@ export function NameVersionForm(props: {
           error={form.errors?.fields.name}
           onChange={setName}
         />
-        <button
-          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-          type="submit"
-          disabled={form.busy}
-        >
-          Name version
-        </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Limits } from '../../../shared/limits';
 import type { Item } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 
@@ -32,8 +32,7 @@ export function AddIdeaForm(props: { api: ApiClient; labId: string; onAdded(item
       <h2 className="nhsuk-heading-s" id="add-idea-heading">
         Add a change idea
       </h2>
-      <ErrorSummary errors={form.errors} />
-      <form className="app-inline-form" onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Add change idea" secondary inline>
         <TextField
           id={FIELDS.title}
           label="Title of the change idea"
@@ -43,10 +42,7 @@ export function AddIdeaForm(props: { api: ApiClient; labId: string; onAdded(item
           error={form.errors?.fields.title}
           onChange={setTitle}
         />
-        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-          Add change idea
-        </button>
-      </form>
+      </Form>
       <p className="nhsuk-body-s" role="status">
         {added && `“${added}” has been added.`}
       </p>

@@ -3,7 +3,7 @@
 import { Api } from '../../../shared/api-routes';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { useFormSubmit } from '../../lib/use-form-submit';
 
 export function AcceptInvitation(props: {
@@ -22,15 +22,11 @@ export function AcceptInvitation(props: {
   );
   return (
     <>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Accept invitation">
         <p>
           You are signed in as <strong>{name}</strong>.
         </p>
-        <button className="nhsuk-button" type="submit">
-          Accept invitation
-        </button>
-      </form>
+      </Form>
     </>
   );
 }

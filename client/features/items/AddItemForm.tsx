@@ -5,7 +5,7 @@ import { Limits } from '../../../shared/limits';
 import type { Item } from '../../../shared/schemas/api-responses';
 import { ITEM_KINDS, type ItemKind } from '../../../shared/schemas/records';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { SelectField, TextField } from '../../lib/form-fields';
 import { ITEM_KIND_LABELS } from '../../lib/labels';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
@@ -37,8 +37,7 @@ export function AddItemForm(props: { api: ApiClient; labId: string; onAdded(item
       <h2 className="nhsuk-heading-m" id="add-item-heading">
         Add an item
       </h2>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Add item" secondary>
         <SelectField
           id={FIELDS.kind}
           label="Kind"
@@ -56,10 +55,7 @@ export function AddItemForm(props: { api: ApiClient; labId: string; onAdded(item
           error={form.errors?.fields.title}
           onChange={setTitle}
         />
-        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-          Add item
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Limits } from '../../../shared/limits';
 import type { Item } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 
@@ -26,8 +26,7 @@ export function ItemTitleForm(props: { api: ApiClient; item: Item; onRenamed(ite
   );
   return (
     <>
-      <ErrorSummary errors={form.errors} />
-      <form className="app-inline-form" onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Save title" secondary inline smallButton>
         <TextField
           id={FIELDS.title}
           label="Title"
@@ -37,10 +36,7 @@ export function ItemTitleForm(props: { api: ApiClient; item: Item; onRenamed(ite
           error={form.errors?.fields.title}
           onChange={setTitle}
         />
-        <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="submit">
-          Save title
-        </button>
-      </form>
+      </Form>
     </>
   );
 }

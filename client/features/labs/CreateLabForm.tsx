@@ -3,7 +3,7 @@ import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 import { type LabBasics, LabBasicsFields, labFieldIds } from './lab-fields';
 
@@ -23,13 +23,9 @@ export function CreateLabForm({ api, onCreated }: { api: ApiClient; onCreated(la
       <h2 className="nhsuk-heading-m" id="create-lab-heading">
         Create a lab
       </h2>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Create lab">
         <LabBasicsFields prefix="new-lab" lab={lab} errors={form.errors} onChange={setLab} />
-        <button className="nhsuk-button" type="submit">
-          Create lab
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { TextField } from '../../lib/form-fields';
 import { SuccessBanner } from '../../lib/PageStatus';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
@@ -50,8 +50,7 @@ export function LabSettingsForm(props: { api: ApiClient; lab: Lab; onSaved(lab: 
   return (
     <>
       {saved && <SuccessBanner title="The lab’s settings have been saved" />}
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Save settings">
         <LabBasicsFields
           prefix="lab-settings"
           lab={basics}
@@ -88,10 +87,7 @@ export function LabSettingsForm(props: { api: ApiClient; lab: Lab; onSaved(lab: 
           error={form.errors?.fields.topic}
           onChange={setTopic}
         />
-        <button className="nhsuk-button" type="submit">
-          Save settings
-        </button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { Api } from '../../../shared/api-routes';
 import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { RadiosField, TextField } from '../../lib/form-fields';
 import { SuccessBanner } from '../../lib/PageStatus';
 import { useFormSubmit } from '../../lib/use-form-submit';
@@ -58,8 +58,7 @@ export function PersonalDataSettingsForm(props: {
         Personal data
       </h2>
       {saved && <SuccessBanner title="The personal data settings have been saved" />}
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Save personal data settings">
         <TextField
           id={FIELDS.hospitalNumberMasks}
           label="Your hospital’s patient number formats"
@@ -78,10 +77,7 @@ export function PersonalDataSettingsForm(props: {
           error={form.errors?.fields.commentRetentionDays}
           onChange={setRetention}
         />
-        <button className="nhsuk-button" type="submit" disabled={form.busy}>
-          Save personal data settings
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { LAB_ROLES, type LabRole, ROLE_DESCRIPTIONS, ROLE_LABELS } from '../../.
 import type { Invite } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { CopyableValue, CopyButton } from '../../lib/CopyButton';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { RadiosField, TextareaField, TextField } from '../../lib/form-fields';
 import { useFormSubmit } from '../../lib/use-form-submit';
 import { ReviewItemsField } from './ReviewItemsField';
@@ -136,8 +136,7 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
       {created && (
         <InvitationLink link={created.link} invite={created.invite} emailed={created.emailed} />
       )}
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Create invitation link">
         <TextField
           id={FIELDS.name}
           label="Name of the person (optional)"
@@ -204,10 +203,7 @@ export function InviteForm(props: { api: ApiClient; labId: string; onCreated(): 
           error={form.errors?.fields.maxUses}
           onChange={setUses}
         />
-        <button className="nhsuk-button" type="submit">
-          Create invitation link
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }
