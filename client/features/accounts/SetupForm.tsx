@@ -27,15 +27,8 @@ export function SetupForm(props: { api: ApiClient; token: string; onSetUp(me: Me
     },
   );
   return (
-    <>
-      <Form form={form} onSubmit={submit} submit="Create administrator account">
-        <AccountFields
-          prefix="setup"
-          account={account}
-          errors={form.errors}
-          onChange={setAccount}
-        />
-      </Form>
-    </>
+    <Form form={form} onSubmit={submit} submit="Create administrator account">
+      <AccountFields prefix="setup" account={account} errors={form.errors} onChange={setAccount} />
+    </Form>
   );
 }

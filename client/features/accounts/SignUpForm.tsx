@@ -34,15 +34,13 @@ export function SignUpForm(props: {
     },
   );
   return (
-    <>
-      <Form form={form} onSubmit={submit} submit="Create account and join">
-        <AccountFields
-          prefix="sign-up"
-          account={account}
-          errors={form.errors}
-          onChange={setAccount}
-        />
-      </Form>
-    </>
+    <Form form={form} onSubmit={submit} submit="Create account and join">
+      <AccountFields
+        prefix="sign-up"
+        account={account}
+        errors={form.errors}
+        onChange={setAccount}
+      />
+    </Form>
   );
 }

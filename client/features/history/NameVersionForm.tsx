@@ -29,19 +29,17 @@ export function NameVersionForm(props: {
     },
   );
   return (
-    <>
-      <Form form={form} onSubmit={submit} submit="Name version" secondary inline smallButton>
-        <TextField
-          id={FIELDS.name}
-          label="Name this version"
-          hint="For example, Agreed at lab meeting 3"
-          width={30}
-          maxLength={VERSION_NAME_MAX}
-          value={name}
-          error={form.errors?.fields.name}
-          onChange={setName}
-        />
-      </Form>
-    </>
+    <Form form={form} onSubmit={submit} submit="Name version" secondary inline smallButton>
+      <TextField
+        id={FIELDS.name}
+        label="Name this version"
+        hint="For example, Agreed at lab meeting 3"
+        width={30}
+        maxLength={VERSION_NAME_MAX}
+        value={name}
+        error={form.errors?.fields.name}
+        onChange={setName}
+      />
+    </Form>
   );
 }

@@ -21,12 +21,10 @@ export function AcceptInvitation(props: {
     },
   );
   return (
-    <>
-      <Form form={form} onSubmit={submit} submit="Accept invitation">
-        <p>
-          You are signed in as <strong>{name}</strong>.
-        </p>
-      </Form>
-    </>
+    <Form form={form} onSubmit={submit} submit="Accept invitation">
+      <p>
+        You are signed in as <strong>{name}</strong>.
+      </p>
+    </Form>
   );
 }

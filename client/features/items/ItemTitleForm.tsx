@@ -25,18 +25,16 @@ export function ItemTitleForm(props: { api: ApiClient; item: Item; onRenamed(ite
     },
   );
   return (
-    <>
-      <Form form={form} onSubmit={submit} submit="Save title" secondary inline smallButton>
-        <TextField
-          id={FIELDS.title}
-          label="Title"
-          width={30}
-          maxLength={Limits.maxTitleLength}
-          value={title}
-          error={form.errors?.fields.title}
-          onChange={setTitle}
-        />
-      </Form>
-    </>
+    <Form form={form} onSubmit={submit} submit="Save title" secondary inline smallButton>
+      <TextField
+        id={FIELDS.title}
+        label="Title"
+        width={30}
+        maxLength={Limits.maxTitleLength}
+        value={title}
+        error={form.errors?.fields.title}
+        onChange={setTitle}
+      />
+    </Form>
   );
 }
