@@ -70,6 +70,7 @@ export interface FormProps {
   /** After the submit button, inside the form (a cancel link, say). */
   readonly after?: ReactNode;
   readonly 'aria-labelledby'?: string;
+  readonly 'aria-label'?: string;
 }
 
 export function Form(props: FormProps) {
@@ -89,6 +90,7 @@ export function Form(props: FormProps) {
         onSubmit={onSubmit}
         noValidate
         aria-labelledby={props['aria-labelledby']}
+        aria-label={props['aria-label']}
       >
         {children}
         <button

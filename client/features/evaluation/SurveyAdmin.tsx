@@ -16,6 +16,7 @@ import {
 import type { ApiClient } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { RadiosField, TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 
@@ -159,8 +160,7 @@ function Settings(props: { api: ApiClient; labId: string; survey: Survey; onChan
           </li>
         ))}
       </ol>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={add} noValidate aria-label="Add a question">
+      <Form form={form} onSubmit={add} submit="Add question" aria-label="Add a question">
         <TextField
           id={QUESTION_FIELDS.text}
           label="Add a question"
@@ -180,10 +180,7 @@ function Settings(props: { api: ApiClient; labId: string; survey: Survey; onChan
           ]}
           onChange={setKind}
         />
-        <button className="nhsuk-button" type="submit" disabled={form.busy}>
-          Add question
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -12,7 +12,7 @@ import {
   type SurveyRound,
 } from '../../../shared/schemas/survey';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { RadiosField, TextareaField } from '../../lib/form-fields';
 import { SuccessBanner } from '../../lib/PageStatus';
 import { useFormSubmit } from '../../lib/use-form-submit';
@@ -84,8 +84,12 @@ export function SurveyAnswerForm(props: {
           : 'The lab’s facilitators can see your answers with your name.'}{' '}
         You can change your answers until this part of the survey closes.
       </p>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate aria-label={`${heading}: survey`}>
+      <Form
+        form={form}
+        onSubmit={submit}
+        submit="{saved ? 'Save changed answers' : 'Send answers'}"
+        aria-label={`${heading}: survey`}
+      >
         {questions.map((question) =>
           question.kind === 'scale' ? (
             <RadiosField
@@ -111,10 +115,7 @@ export function SurveyAnswerForm(props: {
             />
           ),
         )}
-        <button className="nhsuk-button" type="submit" disabled={form.busy}>
-          {saved ? 'Save changed answers' : 'Send answers'}
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

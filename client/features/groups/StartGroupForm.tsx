@@ -10,7 +10,7 @@ import {
   MAX_GROUP_NAME,
 } from '../../../shared/schemas/group';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { RadiosField, TextareaField, TextField } from '../../lib/form-fields';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 import { TopicField } from './TopicField';
@@ -55,8 +55,7 @@ export function StartGroupForm(props: {
       <h2 className="nhsuk-heading-m" id="start-group-heading">
         Start a group
       </h2>
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate>
+      <Form form={form} onSubmit={submit} submit="Start the group">
         <TextField
           id={FIELDS.name}
           label="Group name"
@@ -91,10 +90,7 @@ export function StartGroupForm(props: {
           error={form.errors?.fields.joinPolicy}
           onChange={(joinPolicy) => setDraft({ ...draft, joinPolicy })}
         />
-        <button className="nhsuk-button" type="submit" disabled={form.busy}>
-          Start the group
-        </button>
-      </form>
+      </Form>
     </section>
   );
 }

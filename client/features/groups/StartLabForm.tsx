@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { Lab } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { CopyButton } from '../../lib/CopyButton';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { TextareaField, TextField } from '../../lib/form-fields';
 import { Link } from '../../lib/navigation';
 import { SuccessBanner } from '../../lib/PageStatus';
@@ -72,8 +72,7 @@ export function StartLabForm(props: {
             You become its facilitator; the group’s other members are invited to it as participants,
             and it works on the group’s topic.
           </p>
-          <ErrorSummary errors={form.errors} />
-          <form onSubmit={submit} noValidate>
+          <Form form={form} onSubmit={submit} submit="Start the lab">
             <TextField
               id={FIELDS.title}
               label="Lab title"
@@ -91,10 +90,7 @@ export function StartLabForm(props: {
               error={form.errors?.fields.challenge}
               onChange={setChallenge}
             />
-            <button className="nhsuk-button" type="submit" disabled={form.busy}>
-              Start the lab
-            </button>
-          </form>
+          </Form>
         </>
       )}
     </section>

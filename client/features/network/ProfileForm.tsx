@@ -15,7 +15,7 @@ import {
   type Region,
 } from '../../../shared/schemas/profile';
 import type { ApiClient } from '../../lib/api';
-import { ErrorSummary } from '../../lib/ErrorSummary';
+import { Form } from '../../lib/Form';
 import { RadiosField, SelectField, TextField } from '../../lib/form-fields';
 import { SuccessBanner } from '../../lib/PageStatus';
 import { useFormSubmit } from '../../lib/use-form-submit';
@@ -77,8 +77,7 @@ export function ProfileForm(props: { api: ApiClient; profile: ProfileRecord; onS
   return (
     <>
       {saved && <SuccessBanner title="Your profile has been saved" />}
-      <ErrorSummary errors={form.errors} />
-      <form onSubmit={submit} noValidate aria-label="Your directory profile">
+      <Form form={form} onSubmit={submit} submit="Save profile" aria-label="Your directory profile">
         <RadiosField
           id={FIELDS.audience}
           legend="Who can find you in the member directory?"
@@ -176,10 +175,7 @@ export function ProfileForm(props: { api: ApiClient; profile: ProfileRecord; onS
             </div>
           </div>
         </div>
-        <button className="nhsuk-button" type="submit" disabled={form.busy}>
-          Save profile
-        </button>
-      </form>
+      </Form>
     </>
   );
 }
