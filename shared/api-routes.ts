@@ -11,6 +11,7 @@ import { inviteRoutes, labRoutes, memberRoutes, surveyRoutes } from './api-route
 import { directoryRoutes } from './api-routes/network-routes';
 import { notificationRoutes } from './api-routes/notification-routes';
 import { myCommentsRoutes, personalDataRoutes } from './api-routes/personal-data-routes';
+import { portfolioRoutes } from './api-routes/portfolio-routes';
 import { workshopRoutes } from './api-routes/workshop-routes';
 
 export const Api = {
@@ -30,5 +31,6 @@ export const Api = {
   myComments: myCommentsRoutes,
   notifications: notificationRoutes,
   personalData: personalDataRoutes,
+  portfolio: portfolioRoutes,
   workshop: workshopRoutes,
 } as const;

@@ -30,6 +30,7 @@ import { networkRoutes } from './routes/network-routes';
 import { mentionRoutes, notificationRoutes } from './routes/notification-routes';
 import { passwordResetRoutes } from './routes/password-reset-routes';
 import { personalDataRoutes } from './routes/personal-data-routes';
+import { portfolioRoutes } from './routes/portfolio-routes';
 import { ssoRoutes } from './routes/sso-routes';
 import { surveyRoutes } from './routes/survey-routes';
 import { tokenRoutes } from './routes/token-routes';
@@ -79,6 +80,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/labs', surveyRoutes());
   api.route('/labs', networkRoutes());
   api.route('/', directoryRoutes());
+  api.route('/', portfolioRoutes());
   api.route('/groups', groupRoutes());
   api.route('/items', itemRoutes());
   api.route('/items', workshopRoutes());

@@ -387,6 +387,9 @@ const CASES: Case[] = [
     expect: signedIn(200),
   },
   { route: 'GET /directory', path: () => '/directory', expect: signedIn(200) },
+  // The portfolio: site administrators and people who may create labs (here only the admin).
+  { route: 'GET /portfolio', path: () => '/portfolio', expect: ADMIN_ONLY(200) },
+  { route: 'GET /portfolio.csv', path: () => '/portfolio.csv', expect: ADMIN_ONLY(200) },
   // Special interest groups: anyone signed in sees and joins them; staff start them
   // (not someone who is only a reviewer, nor someone in no lab); organisers answer
   // requests (administrators too) and, if they may create labs, start labs.
