@@ -52,7 +52,7 @@ function BodyOfKind(props: ItemBodyProps) {
       return <ProblemEditor {...props} />;
     case 'idea':
       return (
-        <IdeaEditor {...props}>
+        <IdeaEditor {...props} itemHref={paths.item}>
           <RampView
             labId={props.item.labId}
             ideaId={props.item.id}

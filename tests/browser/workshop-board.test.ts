@@ -226,6 +226,13 @@ describe('a workshop board with four people', () => {
       title: 'Lighting',
     });
 
+    const ideaPage = await pat.context().newPage();
+    await ideaPage.goto(`${workspace.url}${href}`);
+    const back = ideaPage.getByRole('link', { name: 'the workshop board it came from' });
+    await back.waitFor(WAIT);
+    expect(await back.getAttribute('href')).toBe(`/items/${boardId}`);
+    await ideaPage.close();
+
     // The lock: the participants can add nothing more.
     await fac.getByRole('button', { name: 'Lock the board' }).click();
     await pat.getByText('Locked', { exact: true }).waitFor(WAIT);

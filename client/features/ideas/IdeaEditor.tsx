@@ -14,11 +14,14 @@ import { LabItemsProvider } from '../../lib/lab-items';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
 import { useYChanges } from '../../lib/y-hooks';
 import { IdeaFields } from './IdeaFields';
+import { IdeaOrigin } from './IdeaOrigin';
 import { LinkedDrivers } from './LinkedDrivers';
 
 export interface IdeaEditorProps extends ItemBodyProps {
   /** The PDSA ramp of this idea, shown under "PDSA cycles testing this idea". */
   readonly children?: ReactNode;
+  /** Where a link to another item leads (the workshop board the idea came from). */
+  readonly itemHref: (itemId: string) => string;
 }
 
 function Description({ doc, provider, user, editable }: ItemBodyProps) {
@@ -46,11 +49,12 @@ function Description({ doc, provider, user, editable }: ItemBodyProps) {
   );
 }
 
-export function IdeaEditor({ children, ...props }: IdeaEditorProps) {
+export function IdeaEditor({ children, itemHref, ...props }: IdeaEditorProps) {
   const { item, doc, provider, editable } = props;
   return (
     <LabItemsProvider labId={item.labId}>
       <div className="item-editor" data-testid="idea-editor">
+        <IdeaOrigin doc={doc} itemHref={itemHref} />
         <IdeaFields doc={doc} awareness={provider.awareness} editable={editable} />
         <Description {...props} />
         <LinkedDrivers labId={item.labId} ideaId={item.id} doc={doc} />

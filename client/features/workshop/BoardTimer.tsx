@@ -22,7 +22,6 @@ export function BoardTimer({ endsAt }: { endsAt: string | null }) {
   return (
     <p className="workshop__timer" data-testid="workshop-timer">
       <span className="nhsuk-u-visually-hidden">Time left: </span>
-      <span aria-hidden="true">⏱ </span>
       {seconds === 0 ? "Time's up" : shown}
     </p>
   );
