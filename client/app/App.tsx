@@ -29,6 +29,7 @@ import {
   MyLabsPage,
   PasswordResetPage,
   PeoplePage,
+  PortfolioPage,
   NetworkPage,
   NotificationsPage,
   PersonalDataPage,
@@ -117,6 +118,8 @@ function signedInPage(
       );
     case 'admin-people':
       return <PeoplePage.Component session={signedIn} />;
+    case 'portfolio':
+      return <PortfolioPage.Component session={signedIn} />;
     case 'my-comments':
       return <MyCommentsPage.Component session={signedIn} />;
     case 'notifications':

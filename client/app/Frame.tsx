@@ -5,11 +5,13 @@
  * footer, with the glossary's link.
  */
 import { type ReactNode, useState } from 'react';
+import { mayCreateLab } from '../../shared/policy';
 import type { MeResponse } from '../../shared/schemas/api';
 import { NotificationsLink } from '../features/notifications/NotificationsLink';
 import { Link } from '../lib/navigation';
 import { asApiError } from '../lib/use-api-data';
 import { paths } from './router';
+import { actorOf } from './session';
 
 export interface FrameProps {
   readonly me: MeResponse | null;
@@ -41,6 +43,13 @@ function AccountNav({ me, onSignOut }: { me: MeResponse; onSignOut(): Promise<vo
         <li className="nhsuk-header__account-item">
           <NotificationsLink className="nhsuk-header__account-link" href={paths.notifications()} />
         </li>
+        {mayCreateLab(actorOf(me)) && (
+          <li className="nhsuk-header__account-item">
+            <Link className="nhsuk-header__account-link" href={paths.portfolio()}>
+              Portfolio
+            </Link>
+          </li>
+        )}
         {me.user.isAdmin && (
           <li className="nhsuk-header__account-item">
             <Link className="nhsuk-header__account-link" href={paths.people()}>

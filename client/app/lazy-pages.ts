@@ -58,6 +58,7 @@ export const PersonalDataPage = lazyPage(
 );
 export const ProfilePage = lazyPage(async () => (await import('./ProfilePage')).ProfilePage);
 export const PeoplePage = lazyPage(async () => (await import('./PeoplePage')).PeoplePage);
+export const PortfolioPage = lazyPage(async () => (await import('./PortfolioPage')).PortfolioPage);
 export const PasswordResetPage = lazyPage(
   async () => (await import('./PasswordResetPage')).PasswordResetPage,
 );

@@ -32,6 +32,8 @@ export type Route =
   | { readonly page: 'group'; readonly groupId: string }
   | { readonly page: 'profile' }
   | { readonly page: 'admin-people' }
+  /** Every lab on one page, for administrators and people who may create labs. */
+  | { readonly page: 'portfolio' }
   | { readonly page: 'forgot-password' }
   /** The words of quality improvement explained, open to anyone. */
   | { readonly page: 'glossary' }
@@ -65,6 +67,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/groups') return { page: 'groups' };
   if (path === '/profile') return { page: 'profile' };
   if (path === '/admin/people') return { page: 'admin-people' };
+  if (path === '/portfolio') return { page: 'portfolio' };
   if (path === '/forgot-password') return { page: 'forgot-password' };
   if (path === GLOSSARY_PATH) return { page: 'glossary' };
   if (path === '/my-comments') return { page: 'my-comments' };
@@ -120,6 +123,7 @@ export function needsSignIn(route: Route): boolean {
     case 'group':
     case 'profile':
     case 'admin-people':
+    case 'portfolio':
     case 'my-comments':
       return true;
     default: {
@@ -140,6 +144,7 @@ export const paths = {
   group: (groupId: string) => `/groups/${groupId}`,
   profile: () => '/profile',
   people: () => '/admin/people',
+  portfolio: () => '/portfolio',
   forgotPassword: () => '/forgot-password',
   glossary: () => GLOSSARY_PATH,
   myComments: () => '/my-comments',

@@ -17,6 +17,7 @@ import type {
   PortfolioRow,
   PortfolioSurvey,
 } from '../../shared/schemas/portfolio';
+import type { Profession } from '../../shared/roles';
 import type { ItemRecord, LabRecord } from '../../shared/schemas/records';
 import { ANONYMITY_THRESHOLD, defaultSurvey } from '../../shared/schemas/survey';
 import { measureChart } from '../export/measure-chart';
@@ -68,7 +69,7 @@ function labSurvey(deps: ApiDeps, lab: LabRecord): PortfolioSurvey | null {
 }
 
 function professions(deps: ApiDeps, labId: string): PortfolioRow['professions'] {
-  const counts = new Map<string, number>();
+  const counts = new Map<Profession, number>();
   for (const membership of deps.meta.listMembers(labId)) {
     const user = deps.meta.getUser(membership.userId);
     if (user === null) continue;

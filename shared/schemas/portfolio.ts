@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { MdcIcon } from '../charts/mdc-icons';
-import { LAB_PHASES, type LabPhase } from '../roles';
+import { LAB_PHASES, type LabPhase, type Profession } from '../roles';
 
 export const PortfolioQuerySchema = z.object({
   phase: z.enum(LAB_PHASES).optional(),
@@ -49,7 +49,7 @@ export interface PortfolioRow {
   /** The latest change to the lab or any of its items. */
   readonly lastActivity: string;
   /** Members by profession, most first. */
-  readonly professions: ReadonlyArray<{ readonly profession: string; readonly count: number }>;
+  readonly professions: ReadonlyArray<{ readonly profession: Profession; readonly count: number }>;
   readonly measures: readonly PortfolioMeasure[];
   /** PDSA cycles, and of them those with a decision (adopt, adapt, abandon). */
   readonly pdsa: { readonly total: number; readonly decided: number };
