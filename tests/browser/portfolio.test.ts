@@ -79,6 +79,8 @@ describe('the portfolio page', () => {
       expect(await table.getByText('Variation: Special cause improvement (high)').count()).toBe(1);
       expect(await table.getByText('Assurance: Consistently passing the target').count()).toBe(1);
       expect(await table.locator('svg[aria-hidden="true"]').count()).toBe(2);
+      // A wide table scrolls in its own region: the page itself never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByLabel('Phase').selectOption('develop');
