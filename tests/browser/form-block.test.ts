@@ -1,15 +1,17 @@
 /**
- * The one form building block (`client/lib/Form.tsx`) on three forms that use it:
+ * The one form building block (`client/lib/Form.tsx`) on forms that use it:
  * signing in, changing one's password and changing one's email address. Each,
  * submitted empty, shows the error summary focused with links to the fields;
  * while a submit is in flight its button is disabled; the server's refusal is
- * shown in the summary.
+ * shown in the summary. Importing a lab archive: no file, then a file that is not
+ * JSON, each named in the summary and under the file field.
  */
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password-hash';
 import { addPerson, TEST_PASSWORD, TEST_PASSWORD_HASH_COST } from '../helpers/accounts';
 import { axeViolations, launchBrowser } from '../helpers/browser';
+import { signedInContext } from '../helpers/browser-session';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const summary = (page: Page) => page.locator('.nhsuk-error-summary');
@@ -128,5 +130,42 @@ describe('the form building block', () => {
       path: '/account',
       refusal: 'Enter your current password to change your email address.',
     });
+  });
+
+  it('importing a lab archive: no file, then a file that is not JSON', async () => {
+    const ada = await addPerson(workspace.server.meta, 'Ada Admin', {
+      isAdmin: true,
+      passwordHash: await hashPassword(TEST_PASSWORD, TEST_PASSWORD_HASH_COST),
+    });
+    const context = await signedInContext(browser, workspace.url, {
+      user: ada.user,
+      token: ada.token,
+      email: ada.user.email,
+      password: TEST_PASSWORD,
+    });
+    const admin = await context.newPage();
+    await admin.goto(`${workspace.url}/`);
+    const file = admin.getByLabel('Archive file (.json)');
+    const fileId = await file.getAttribute('id');
+    const importButton = admin.getByRole('button', { name: 'Import' });
+    await importButton.click();
+    await expect.poll(() => summaryHasFocus(admin)).toBe(true);
+    expect(await summaryLinks(admin)).toEqual([`#${fileId}`]);
+    expect(await summary(admin).innerText()).toContain('Choose an archive file (.json) to import');
+
+    await file.setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ not json'),
+    });
+    await importButton.click();
+    const notJson = 'This file is not a lab archive: it is not valid JSON.';
+    await expect.poll(() => summary(admin).innerText()).toContain(notJson);
+    // Under the field too, which names the message for screen readers.
+    const describedBy = (await file.getAttribute('aria-describedby')) ?? '';
+    const errorId = describedBy.split(' ').find((each) => each.endsWith('-error'));
+    expect(await admin.locator(`[id="${errorId}"]`).innerText()).toContain(notJson);
+    expect(await axeViolations(admin)).toEqual([]);
+    await context.close();
   });
 });

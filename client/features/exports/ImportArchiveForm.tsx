@@ -2,43 +2,62 @@
  * Imports a lab archive (exported as JSON from this or another Improvement Lab)
  * as a new lab, for people who may create labs.
  */
+import { useId, useState } from 'react';
 import { Api } from '../../../shared/api-routes';
-import { type FormEvent, useId, useState } from 'react';
-import { type ApiClient, ApiRequestError } from '../../lib/api';
+import type { ApiClient } from '../../lib/api';
+import { Form } from '../../lib/Form';
+import { useFormSubmit } from '../../lib/use-form-submit';
 
 export interface ImportArchiveFormProps {
   readonly api: ApiClient;
   onImported(labId: string): void;
 }
 
+const NOT_JSON = 'This file is not a lab archive: it is not valid JSON.';
+
+/** A chosen file as read when chosen: its JSON, or why it cannot be an archive. */
+type Read = { readonly json: unknown } | { readonly problem: string };
+
+function readArchive(file: File): Promise<Read> {
+  return file.text().then(
+    (text) => {
+      try {
+        return { json: JSON.parse(text) as unknown };
+      } catch {
+        return { problem: NOT_JSON };
+      }
+    },
+    () => ({ problem: 'This file could not be read. Choose it again.' }),
+  );
+}
+
 export function ImportArchiveForm({ api, onImported }: ImportArchiveFormProps) {
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
+  // Read as soon as it is chosen, so a file that is not JSON is named under its field.
+  const [read, setRead] = useState<Read | null>(null);
   const id = useId();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setError('Choose an archive file (.json) to import');
-      return;
-    }
-    setWorking(true);
-    setError(null);
-    try {
-      const archive: unknown = JSON.parse(await file.text());
-      const result = await api.call(Api.labs.import, { body: archive });
+  const form = useFormSubmit({ file: `${id}-file` });
+  const submit = form.handle(
+    (): Record<string, string> => {
+      if (!file) return { file: 'Choose an archive file (.json) to import' };
+      return read && 'problem' in read ? { file: read.problem } : {};
+    },
+    async () => {
+      if (!file) return;
+      const archive = read ?? (await readArchive(file));
+      if ('problem' in archive) throw new Error(archive.problem);
+      const result = await api.call(Api.labs.import, { body: archive.json });
       onImported(result.lab.id);
-    } catch (caught) {
-      if (caught instanceof SyntaxError)
-        setError('This file is not a lab archive: it is not valid JSON.');
-      else if (caught instanceof ApiRequestError) setError(caught.message);
-      else setError('The import failed.');
-    } finally {
-      setWorking(false);
-    }
+    },
+  );
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    setRead(null);
+    if (chosen) void readArchive(chosen).then(setRead);
   };
+  const error = form.errors?.fields.file;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+    <Form form={form} onSubmit={submit} submit="Import" secondary aria-labelledby={`${id}-heading`}>
       <h2 className="nhsuk-heading-s" id={`${id}-heading`}>
         Import a lab archive
       </h2>
@@ -60,12 +79,9 @@ export function ImportArchiveForm({ api, onImported }: ImportArchiveFormProps) {
           type="file"
           accept=".json,application/json"
           aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          onChange={(event) => choose(event.target.files?.[0] ?? null)}
         />
       </div>
-      <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={working}>
-        Import
-      </button>
-    </form>
+    </Form>
   );
 }
