@@ -13,7 +13,7 @@ import { fieldsMap } from '../../shared/documents/item-doc';
 import { readableRows } from '../../shared/documents/item-shape';
 import { META_MAP, MetaKey } from '../../shared/documents/names';
 import { type Archive, type ArchiveItemRecord, ArchiveSchema } from '../../shared/schemas/archive';
-import type { LabRecord, UserRecord } from '../../shared/schemas/records';
+import type { ItemKind, LabRecord, UserRecord } from '../../shared/schemas/records';
 import type { DocStore } from '../store/doc-store';
 import type { MetaStore } from '../store/meta-store';
 
@@ -85,19 +85,36 @@ function remapped(value: unknown, ids: ReadonlyMap<string, string>): string | nu
   return typeof value === 'string' ? (ids.get(value) ?? null) : null;
 }
 
+/**
+ * Where each kind keeps the ids of other items: fields, and columns of list rows.
+ * (A note's cluster and an idea's `fromRow` name rows inside a board, which keep their ids.)
+ */
+const ITEM_REFERENCES: Partial<
+  Record<
+    ItemKind,
+    { fields?: readonly string[]; lists?: Readonly<Record<string, readonly string[]>> }
+  >
+> = {
+  pdsa: { fields: ['ideaId'] },
+  idea: { fields: ['fromBoard'] },
+  drivers: { lists: { nodes: ['ideaId'] } },
+  measure: { lists: { points: ['pdsaId'] } },
+  workshop: { lists: { clusters: ['ideaId'], notes: ['ideaId'] } },
+};
+
 function remapReferences(doc: Y.Doc, record: ArchiveItemRecord, ids: ReadonlyMap<string, string>) {
+  const references = ITEM_REFERENCES[record.kind];
+  if (!references) return;
+  const remap = (map: Y.Map<unknown>, key: string) => {
+    const old = map.get(key);
+    if (old !== undefined && old !== null && old !== '') map.set(key, remapped(old, ids));
+  };
   doc.transact(() => {
-    if (record.kind === 'pdsa') {
-      const fields = fieldsMap(doc);
-      const old = fields.get('ideaId');
-      if (old !== undefined && old !== null) fields.set('ideaId', remapped(old, ids));
-    }
-    if (record.kind === 'drivers') {
+    const fields = fieldsMap(doc);
+    for (const key of references.fields ?? []) remap(fields, key);
+    for (const [list, columns] of Object.entries(references.lists ?? {})) {
       // Rows that break the schema are kept as they are (readers skip them with a notice).
-      for (const row of readableRows(doc, 'nodes')) {
-        const old = row.get('ideaId');
-        if (old !== undefined && old !== null) row.set('ideaId', remapped(old, ids));
-      }
+      for (const row of readableRows(doc, list)) for (const key of columns) remap(row, key);
     }
   });
 }

@@ -8,7 +8,7 @@ import { DEMO_ITEMS } from '../../server/demo/demo-items';
 import { DEMO_PEOPLE } from '../../server/demo/demo-people';
 import { seedDemoLab } from '../../server/demo/seed-demo';
 import { createMemoryLogger } from '../../server/logger';
-import { DEMO_LAB } from '../../shared/demo';
+import { DEMO_LAB, DEMO_TITLE } from '../../shared/demo';
 import type { ExportContents } from '../../shared/report-sections';
 import { exportApi, serve } from '../helpers/export-api';
 import { pdfToText } from '../helpers/outside-read';
@@ -54,7 +54,7 @@ describe('choosing what goes into a lab export', () => {
     }
     expect(text).not.toContain('has no items to report');
     // The welcome note is the team's draft: not in a report unless drafts are asked for.
-    expect(text).not.toContain('Notes\n');
+    expect(text).not.toContain(DEMO_TITLE);
   });
 
   it('counts what each choice includes', async () => {

@@ -23,15 +23,16 @@ import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 /** What a document says, with item ids swapped for their titles so remapped copies compare equal. */
 function content(doc: Y.Doc, kind: ItemKind, titleOf: (id: string) => string) {
   const swap = (value: unknown) => (typeof value === 'string' ? titleOf(value) : value);
-  const fields = readFields(doc, kind);
-  if ('ideaId' in fields) fields.ideaId = swap(fields.ideaId) as string | null;
+  // Every reference to another item, read as that item's title.
+  const swapAll = <T extends object>(record: T): T => {
+    const copy = { ...record } as Record<string, unknown>;
+    for (const key of ['ideaId', 'pdsaId', 'fromBoard'])
+      if (key in copy) copy[key] = swap(copy[key]);
+    return copy as T;
+  };
+  const fields = swapAll(readFields(doc, kind));
   const lists = Object.fromEntries(
-    Object.keys(KINDS[kind].lists).map((name) => [
-      name,
-      readRows(doc, name).map((row) =>
-        'ideaId' in row ? { ...row, ideaId: swap(row.ideaId) } : row,
-      ),
-    ]),
+    Object.keys(KINDS[kind].lists).map((name) => [name, readRows(doc, name).map(swapAll)]),
   );
   const sections = Object.fromEntries(
     Object.keys(KINDS[kind].sections).map((name) => {
