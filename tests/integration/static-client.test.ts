@@ -103,7 +103,11 @@ describe('serving the built client', () => {
       expect(response.status).toBe(200);
       expect(response.headers['cache-control']).toBe(CacheControl.revalidate);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(response.body.toString('utf8')).toContain('<div id="root"></div>');
+      // Compressed like any other file once it passes the precompression threshold.
+      const encoding = response.headers['content-encoding'];
+      const html = encoding === 'br' ? brotliDecompressSync(response.body) : response.body;
+      expect(encoding === undefined || encoding === 'br').toBe(true);
+      expect(html.toString('utf8')).toContain('<div id="root"></div>');
     }
   });
 
