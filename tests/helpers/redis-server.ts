@@ -45,11 +45,11 @@ function launch(port: number): Promise<ChildProcess> {
     };
     const onExit = (code: number | null) =>
       settle(new Error(`redis-server exited with ${code}: ${output.slice(-500)}`));
-    // allowed: a deadline that fails, not a sleep
-    const timer = setTimeout(() => {
+    const giveUp = () => {
       child.kill('SIGKILL');
       settle(new Error(`redis-server on port ${port} did not start: ${output.slice(-500)}`));
-    }, 15_000);
+    };
+    const timer = setTimeout(giveUp, 15_000); // allowed: a deadline that fails, not a sleep
     child.stdout?.on('data', onData);
     child.on('exit', onExit);
   });
