@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
-import { childAdminEnv } from './accounts';
+import { apiAs, childAdminEnv, TEST_PASSWORD } from './accounts';
 import { dropSchema, testDatabase, uniqueSchemaName } from './postgres';
 import { testRedis, uniqueRedisPrefix } from './redis';
 import { connectSavingClient, type SavingClient } from './saving-client';
@@ -45,6 +45,37 @@ export async function committedText(schema: string, docId: string): Promise<stri
   } finally {
     await client.end();
   }
+}
+
+/** The participant `inviteParticipant` signs up. */
+export const PARTICIPANT = { email: 'pat@example.org', password: TEST_PASSWORD } as const;
+
+/**
+ * Invites a participant to `labId` through the process at `url`, as `admin`, and signs
+ * them up there with `PARTICIPANT`'s email and password: the status of the sign-up, and
+ * the new person's id when it worked.
+ */
+export async function inviteParticipant(
+  url: string,
+  admin: Parameters<typeof apiAs>[1],
+  labId: string,
+): Promise<{ status: number; userId: string | null }> {
+  const { path } = await apiAs<{ path: string }>(url, admin, 'POST', `/api/labs/${labId}/invites`, {
+    role: 'participant',
+  });
+  const response = await fetch(`${url}/api${path.replace('/invite/', '/invites/')}/sign-up`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: PARTICIPANT.email,
+      name: 'Pat Participant',
+      profession: 'nurse',
+      password: PARTICIPANT.password,
+    }),
+  });
+  if (response.status !== 201) return { status: response.status, userId: null };
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { status: response.status, userId: user.id };
 }
 
 export async function readyz(url: string): Promise<ReadyAnswer> {

@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_LAB } from '../../shared/demo';
-import { apiAs, CHILD_ADMIN, signIn, TEST_PASSWORD } from '../helpers/accounts';
+import { apiAs, CHILD_ADMIN, signIn } from '../helpers/accounts';
 import { testDatabase } from '../helpers/postgres';
 import { testRedis } from '../helpers/redis';
-import { ScaleOutProcesses } from '../helpers/scale-out-cluster';
+import { inviteParticipant, PARTICIPANT, ScaleOutProcesses } from '../helpers/scale-out-cluster';
 
 describe.skipIf(testDatabase === null || testRedis === null)(
   'scale-out: notifications across processes',
@@ -23,25 +23,9 @@ describe.skipIf(testDatabase === null || testRedis === null)(
       const a = await processes.start(cluster);
       const b = await processes.start(cluster);
       const admin = await signIn(a.url, CHILD_ADMIN.email, CHILD_ADMIN.password);
-      const { path } = await apiAs<{ path: string }>(
-        a.url,
-        admin,
-        'POST',
-        `/api/labs/${DEMO_LAB.id}/invites`,
-        { role: 'participant' },
-      );
-      const joined = await fetch(`${a.url}/api${path.replace('/invite/', '/invites/')}/sign-up`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          email: 'pat@example.org',
-          name: 'Pat Participant',
-          profession: 'nurse',
-          password: TEST_PASSWORD,
-        }),
-      });
+      const joined = await inviteParticipant(a.url, admin, DEMO_LAB.id);
       expect(joined.status).toBe(201);
-      const pat = await signIn(b.url, 'pat@example.org', TEST_PASSWORD);
+      const pat = await signIn(b.url, PARTICIPANT.email, PARTICIPANT.password);
       const stream = await fetch(`${b.url}/api/notifications/stream`, {
         headers: { cookie: pat.cookie },
       });
@@ -69,7 +53,7 @@ describe.skipIf(testDatabase === null || testRedis === null)(
         body: '@Pat Participant could you look at this?',
       });
       await until('{"unread":1}');
-      const patOnA = await signIn(a.url, 'pat@example.org', TEST_PASSWORD);
+      const patOnA = await signIn(a.url, PARTICIPANT.email, PARTICIPANT.password);
       await apiAs(a.url, patOnA, 'POST', '/api/notifications/read-all');
       text = '';
       await until('{"unread":0}');

@@ -12,12 +12,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/close-codes';
 import { DEMO_LAB } from '../../shared/demo';
 import { ACCESS_TOKEN_PARAM } from '../../server/sync/authorize-upgrade';
-import { apiAs, CHILD_ADMIN, prepareChildDoc, signIn, TEST_PASSWORD } from '../helpers/accounts';
+import { apiAs, CHILD_ADMIN, prepareChildDoc, signIn } from '../helpers/accounts';
 import { testDatabase } from '../helpers/postgres';
 import { testRedis } from '../helpers/redis';
 import {
   type Cluster,
   committedText,
+  inviteParticipant,
+  PARTICIPANT,
   readyz,
   ScaleOutProcesses,
   waitForReadiness,
@@ -91,27 +93,11 @@ describe.skipIf(testDatabase === null || testRedis === null)(
       const b = await start(cluster);
       const admin = await signIn(a.url, CHILD_ADMIN.email, CHILD_ADMIN.password);
       const { docId } = await prepareChildDoc(a.url, DEMO_LAB.id);
-      const { path } = await apiAs<{ path: string }>(
-        a.url,
-        admin,
-        'POST',
-        `/api/labs/${DEMO_LAB.id}/invites`,
-        { role: 'participant' },
-      );
-      const response = await fetch(`${a.url}/api${path.replace('/invite/', '/invites/')}/sign-up`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          email: 'pat@example.org',
-          name: 'Pat Participant',
-          profession: 'nurse',
-          password: TEST_PASSWORD,
-        }),
-      });
-      expect(response.status).toBe(201);
-      const { user } = (await response.json()) as { user: { id: string } };
+      const joined = await inviteParticipant(a.url, admin, DEMO_LAB.id);
+      expect(joined.status).toBe(201);
+      const user = { id: joined.userId ?? '' };
       // Signed in through B: the session lives there first.
-      const participant = await signIn(b.url, 'pat@example.org', TEST_PASSWORD);
+      const participant = await signIn(b.url, PARTICIPANT.email, PARTICIPANT.password);
       const { token } = await apiAs<{ token: string }>(b.url, participant, 'POST', '/api/tokens', {
         name: 'editor',
       });
