@@ -34,6 +34,7 @@ import { portfolioRoutes } from './routes/portfolio-routes';
 import { ssoRoutes } from './routes/sso-routes';
 import { surveyRoutes } from './routes/survey-routes';
 import { tokenRoutes } from './routes/token-routes';
+import { workshopOutcomeRoutes } from './routes/workshop-outcomes';
 import { workshopRoutes } from './routes/workshop-routes';
 
 function authenticate(deps: ApiDeps): MiddlewareHandler<AppEnv> {
@@ -84,6 +85,7 @@ export function createApiApp(deps: ApiDeps): Hono<AppEnv> {
   api.route('/groups', groupRoutes());
   api.route('/items', itemRoutes());
   api.route('/items', workshopRoutes());
+  api.route('/items', workshopOutcomeRoutes());
   api.route('/items', commentRoutes());
   api.route('/items', mentionRoutes());
   api.route('/notifications', notificationRoutes());

@@ -87,7 +87,8 @@ function remapped(value: unknown, ids: ReadonlyMap<string, string>): string | nu
 
 /**
  * Where each kind keeps the ids of other items: fields, and columns of list rows.
- * (A note's cluster and an idea's `fromRow` name rows inside a board, which keep their ids.)
+ * (A note's cluster, an idea's, driver's or cause's `fromRow`, and a board's `driverNode` and
+ * `causeNode` name rows inside an item, which keep their ids.)
  */
 const ITEM_REFERENCES: Partial<
   Record<
@@ -97,9 +98,15 @@ const ITEM_REFERENCES: Partial<
 > = {
   pdsa: { fields: ['ideaId'] },
   idea: { fields: ['fromBoard'] },
-  drivers: { lists: { nodes: ['ideaId'] } },
+  drivers: { lists: { nodes: ['ideaId', 'fromBoard'] } },
+  fishbone: { lists: { causes: ['fromBoard'] } },
   measure: { lists: { points: ['pdsaId'] } },
-  workshop: { lists: { clusters: ['ideaId'], notes: ['ideaId'] } },
+  workshop: {
+    lists: {
+      clusters: ['ideaId', 'driverDiagram', 'causeFishbone'],
+      notes: ['ideaId', 'driverDiagram', 'causeFishbone'],
+    },
+  },
 };
 
 function remapReferences(doc: Y.Doc, record: ArchiveItemRecord, ids: ReadonlyMap<string, string>) {

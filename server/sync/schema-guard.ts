@@ -2,7 +2,9 @@
  * Refuses a client's update that would break its item's schema (`shared/documents/
  * item-schema.ts`): a string pushed into a measure's points, a map in place of a
  * text field, a driver node with an object id, a new `meta.kind`, a text field or
- * row id deleted. One such update used to blank the lab for everyone.
+ * row id deleted. One such update used to blank the lab for everyone. It also refuses
+ * what only the server writes (`serverOnlyProblem`): a workshop board's notes, their
+ * words and authors, and what a cluster or note became.
  *
  * It checks only what the update writes, never the whole document: each new item is
  * placed (which map key, list or row it lands in) from its parent or origin, found in
@@ -21,6 +23,7 @@ import {
   entryProblem,
   isRequiredEntry,
   rootSlot,
+  serverOnlyProblem,
   type Slot,
   type Written,
 } from '../../shared/documents/item-schema';
@@ -99,8 +102,15 @@ function writtenOfItem(item: UpdateItem): Written {
 const typeKey = (id: StructId) => `${id.client}:${id.clock}`;
 
 /** Where an item of an update lands, with the slot of its contents when it is a shared type. */
-function placedItem(item: UpdateItem, slot: Slot, key: string | null, parentKey: string): Placed {
-  const child = item.content === ContentKind.Type ? childSlot(slot, writtenOfItem(item)) : null;
+function placedItem(
+  kind: ItemKind,
+  item: UpdateItem,
+  slot: Slot,
+  key: string | null,
+  parentKey: string,
+): Placed {
+  const child =
+    item.content === ContentKind.Type ? childSlot(kind, slot, writtenOfItem(item), key) : null;
   return { slot, key, parentKey, child };
 }
 
@@ -144,7 +154,8 @@ export class SchemaGuard {
       const problem =
         placed.slot.at === 'free'
           ? null
-          : entryProblem(this.kind, placed.slot, placed.key, writtenOfItem(struct));
+          : (entryProblem(this.kind, placed.slot, placed.key, writtenOfItem(struct)) ??
+            serverOnlyProblem(this.kind, placed.slot, placed.key));
       if (problem !== null) throw new SchemaViolation(problem);
       if (placed.key !== null) written.add(`${placed.parentKey}\u0000${placed.key}`);
     }
@@ -211,19 +222,19 @@ export class SchemaGuard {
   ): Placement | null {
     const { parent } = item;
     if (typeof parent === 'string')
-      return placedItem(item, rootSlot(this.kind, parent), item.parentSub, parent);
+      return placedItem(this.kind, item, rootSlot(this.kind, parent), item.parentSub, parent);
     const ref = parent ?? item.origin ?? item.rightOrigin;
     if (ref === null) return null;
     const found = this.find(ref, ofUpdate, memo);
     if (found === null || found === COLLECTED) return found;
     if (parent !== null) {
       if (found.child === null) return null; // the parent is not a shared type
-      return placedItem(item, found.child, item.parentSub, typeKey(parent));
+      return placedItem(this.kind, item, found.child, item.parentSub, typeKey(parent));
     }
     // Placed next to its origin: same parent, same map key. Most items (typing) are no
     // shared type next to one that is none either: their placement is the origin's own.
     if (item.content !== ContentKind.Type && found.child === null) return found;
-    return placedItem(item, found.slot, found.key, found.parentKey);
+    return placedItem(this.kind, item, found.slot, found.key, found.parentKey);
   }
 
   /** Where the item holding `id` sits: in the update, the document, or what was accepted. */
@@ -253,7 +264,7 @@ export class SchemaGuard {
     if (!(parent instanceof Y.AbstractType)) return COLLECTED;
     const slot = this.slotOf(parent);
     if (item.content instanceof Y.ContentType) {
-      const child = childSlot(slot, writtenOfContent(item.content));
+      const child = childSlot(this.kind, slot, writtenOfContent(item.content), item.parentSub);
       return { slot, key: item.parentSub, parentKey: this.parentKeyOf(parent), child };
     }
     if (item.parentSub !== null)
@@ -279,7 +290,12 @@ export class SchemaGuard {
     let slot: Slot;
     if (owner === null) slot = rootSlot(this.kind, Y.findRootTypeKey(type));
     else if (owner.parent instanceof Y.AbstractType)
-      slot = childSlot(this.slotOf(owner.parent), writtenOfContent(owner.content));
+      slot = childSlot(
+        this.kind,
+        this.slotOf(owner.parent),
+        writtenOfContent(owner.content),
+        owner.parentSub,
+      );
     else slot = { at: 'free' };
     this.slotOfType.set(type, slot);
     return slot;
@@ -306,12 +322,19 @@ export class SchemaGuard {
   private checkDeleted(item: Y.Item, ds: Deletes, written: ReadonlySet<string>): void {
     const parent = item.parent;
     const key = item.parentSub;
-    if (item.deleted || key === null || !(parent instanceof Y.AbstractType)) return;
-    if (parent._map.get(key) !== item) return; // an older value of the key
+    if (item.deleted || !(parent instanceof Y.AbstractType)) return;
+    if (key !== null && parent._map.get(key) !== item) return; // an older value of the key
     // Deleting a row deletes its entries with it: only a lone entry's deletion matters.
     const owner = parent._item;
     if (owner !== null && (owner.deleted || isDeletedIn(ds, owner.id))) return;
-    if (!isRequiredEntry(this.kind, this.slotOf(parent), key)) return;
+    const slot = this.slotOf(parent);
+    if (key === null) {
+      // Characters of a text only the server writes (a note's words): the row goes whole or not at all.
+      if (slot.at === 'sealed')
+        throw new SchemaViolation(`the update deletes from the ${slot.what}`);
+      return;
+    }
+    if (!isRequiredEntry(this.kind, slot, key)) return;
     if (written.has(`${this.parentKeyOf(parent)}\u0000${key}`)) return;
     throw new SchemaViolation(`the update deletes "${key}", which the item needs`);
   }

@@ -2,9 +2,12 @@
 import { shape, route } from '../api-contract';
 import type { Item } from '../schemas/api-responses';
 import {
+  AddCauseBodySchema,
+  AddDriverBodySchema,
   AddNoteBodySchema,
   MakeIdeaBodySchema,
   VoteBodySchema,
+  type WorkshopTargets,
   type WorkshopView,
   WorkshopSettingsBodySchema,
 } from '../schemas/workshop';
@@ -26,5 +29,14 @@ export const workshopRoutes = {
   makeIdea: route.post('/items/:itemId/workshop/ideas', {
     body: MakeIdeaBodySchema,
     answer: shape<{ item: Item }>(),
+  }),
+  targets: route.get('/items/:itemId/workshop/targets', { answer: shape<WorkshopTargets>() }),
+  addDriver: route.post('/items/:itemId/workshop/drivers', {
+    body: AddDriverBodySchema,
+    answer: shape<{ diagramId: string; nodeId: string }>(),
+  }),
+  addCause: route.post('/items/:itemId/workshop/causes', {
+    body: AddCauseBodySchema,
+    answer: shape<{ fishboneId: string; causeId: string }>(),
   }),
 };

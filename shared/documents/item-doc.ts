@@ -106,7 +106,10 @@ export function list(doc: Y.Doc, name: string): Y.Array<Y.Map<unknown>> {
   return doc.getArray<Y.Map<unknown>>(listName(name));
 }
 
-/** Appends a row whose text columns are Y.Texts (new, so no one else can have created them). */
+/**
+ * Appends a row whose text columns are Y.Texts (new, so no one else can have created them);
+ * columns only the server writes are left out unless given.
+ */
 export function addRow(
   doc: Y.Doc,
   kind: ItemKind,
@@ -120,6 +123,8 @@ export function addRow(
   row.set('id', id);
   for (const [column, columnSpec] of Object.entries(spec.columns)) {
     const value = values[column] ?? null;
+    // A client may not write the server's columns at all, not even empty (the schema guard).
+    if (value === null && spec.serverColumns?.includes(column)) continue;
     if (columnSpec.type === 'text')
       row.set(column, new Y.Text(typeof value === 'string' ? value : ''));
     else if (isAllowedValue(columnSpec, value)) row.set(column, value);

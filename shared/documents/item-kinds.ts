@@ -17,6 +17,14 @@ export interface ListSpec {
   readonly label: string;
   /** Every row has an `id`; these are its other columns (free text unless a choice). */
   readonly columns: Readonly<Record<string, FieldSpec>>;
+  /** Rows only the server adds (a workshop's notes): the schema guard refuses them from clients. */
+  readonly addedByServer?: boolean;
+  /**
+   * Columns only the server writes (a note's words and author, what a row became): the
+   * schema guard refuses them, and any change inside their text, from clients; `addRow`
+   * leaves them out unless given a value.
+   */
+  readonly serverColumns?: readonly string[];
 }
 
 export interface KindSpec {
@@ -52,6 +60,26 @@ export const PROCESS_STEP_TYPES = ['start', 'step', 'decision', 'wait', 'handoff
 export const MEASURE_RECORDED_AS = ['values', 'proportions'] as const;
 export const MEASURE_CHARTS = ['run', 'xmr'] as const;
 export const MEASURE_RULE_SETS = ['ihi', 'anhoej', 'mdc'] as const;
+
+/**
+ * A driver node's or a cause's origin when a workshop board's cluster or note was added
+ * as one (`server/api/routes/workshop-outcomes.ts`); absent otherwise. Added after schema
+ * version 2 without a migration, as an idea's `fromBoard` was.
+ */
+const FROM_BOARD: Readonly<Record<string, FieldSpec>> = {
+  fromBoard: { type: 'ref', label: 'From workshop board', kind: 'workshop' },
+  fromRow: { type: 'ref', label: 'From note or cluster', kind: 'workshop' },
+};
+
+/** What a workshop board's cluster or note became in a diagram: the diagram and its row. */
+const BECAME: Readonly<Record<string, FieldSpec>> = {
+  driverDiagram: { type: 'ref', label: 'Added as a driver in', kind: 'drivers' },
+  driverNode: { type: 'ref', label: 'Driver', kind: 'drivers' },
+  causeFishbone: { type: 'ref', label: 'Added as a cause in', kind: 'fishbone' },
+  causeNode: { type: 'ref', label: 'Cause', kind: 'fishbone' },
+};
+/** The server writes these (and `ideaId`): a client's link would not be honest. */
+const BECAME_COLUMNS = ['ideaId', ...Object.keys(BECAME)];
 
 export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
   problem: {
@@ -90,6 +118,7 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
           label: text('Label'),
           /** For `idea` nodes: the change-idea item it stands for. */
           ideaId: { type: 'ref', label: 'Change idea', kind: 'idea' },
+          ...FROM_BOARD,
         },
       },
       edges: {
@@ -214,6 +243,7 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
           label: text('Cause'),
           /** The id of the category or cause this one is under: causes nest to any depth. */
           parent: text('Under'),
+          ...FROM_BOARD,
         },
       },
     },
@@ -259,7 +289,9 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
           label: text('Cluster'),
           /** The change idea made from this cluster. */
           ideaId: { type: 'ref', label: 'Change idea', kind: 'idea' },
+          ...BECAME,
         },
+        serverColumns: BECAME_COLUMNS,
       },
       notes: {
         label: 'Notes',
@@ -270,7 +302,12 @@ export const KINDS: Readonly<Record<ItemKind, KindSpec>> = {
           /** The id of its cluster; empty while ungrouped. */
           cluster: { type: 'ref', label: 'Cluster', kind: 'workshop' },
           ideaId: { type: 'ref', label: 'Change idea', kind: 'idea' },
+          ...BECAME,
         },
+        // Added by the server (`POST …/workshop/notes`), which decides the author; only
+        // `cluster` is the participants' to change.
+        addedByServer: true,
+        serverColumns: ['text', 'author', ...BECAME_COLUMNS],
       },
     },
   },

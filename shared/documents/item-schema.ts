@@ -21,6 +21,8 @@ export type Slot =
   | { readonly at: 'section' }
   /** Inside a rich-text element: children are rich text, attributes plain values. */
   | { readonly at: 'element' }
+  /** Inside the text of a column only the server writes: nothing, from a client. */
+  | { readonly at: 'sealed'; readonly what: string }
   | { readonly at: 'free' };
 
 /** What was written, reduced to what the rules look at. */
@@ -121,6 +123,10 @@ function metaProblem(kind: ItemKind, key: string, written: Written): string | nu
   }
 }
 
+function isServerColumn(kind: ItemKind, list: string, key: string): boolean {
+  return KINDS[kind].lists[list]?.serverColumns?.includes(key) ?? false;
+}
+
 function rowProblem(kind: ItemKind, list: string, key: string, written: Written): string | null {
   if (key === 'id')
     return written.is === 'value' && isRowId(written.value)
@@ -141,7 +147,8 @@ export function entryProblem(
   key: string | null,
   written: Written,
 ): string | null {
-  if (slot.at === 'free') return null;
+  // A sealed text's contents are any text's: who may write them is `serverOnlyProblem`'s.
+  if (slot.at === 'free' || slot.at === 'sealed') return null;
   if (slot.at === 'list')
     return key === null && written.is === 'map'
       ? null
@@ -174,9 +181,30 @@ export function entryProblem(
   }
 }
 
-/** The slot of the contents of a shared type written in `slot` (a list's map is a row). */
-export function childSlot(slot: Slot, written: Written): Slot {
+/**
+ * Why a client may not write in `slot` under `key` (null in a list) though the shape
+ * allows it: a row of a list only the server adds, a column only the server writes, or
+ * anything inside such a column's text. Readers never ask: the server's rows are sound.
+ */
+export function serverOnlyProblem(kind: ItemKind, slot: Slot, key: string | null): string | null {
+  if (slot.at === 'sealed') return `the ${slot.what} is written by the server only`;
+  if (slot.at === 'list' && key === null && KINDS[kind].lists[slot.list]?.addedByServer)
+    return `rows of ${slot.list} are added by the server only`;
+  if (slot.at === 'row' && key !== null && isServerColumn(kind, slot.list, key))
+    return `the ${key} of ${slot.list} is written by the server only`;
+  return null;
+}
+
+/**
+ * The slot of the contents of a shared type written in `slot` under `key` (a list's map
+ * is a row; the text of a column only the server writes is sealed).
+ */
+export function childSlot(kind: ItemKind, slot: Slot, written: Written, key: string | null): Slot {
   if (slot.at === 'list' && written.is === 'map') return { at: 'row', list: slot.list };
+  if (slot.at === 'row' && key !== null && isServerColumn(kind, slot.list, key)) {
+    const label = KINDS[kind].lists[slot.list]?.columns[key]?.label ?? key;
+    return { at: 'sealed', what: `${label.toLowerCase()} of ${slot.list}` };
+  }
   const inRichText = slot.at === 'section' || slot.at === 'element';
   if (inRichText && written.is === 'xml' && written.element) return { at: 'element' };
   return FREE;
@@ -184,7 +212,8 @@ export function childSlot(slot: Slot, written: Written): Slot {
 
 /**
  * Whether removing the entry `key` (without writing a new one) breaks the schema:
- * readers and editors need the kind, every text field's Y.Text, and a row's id.
+ * readers and editors need the kind, every text field's Y.Text, and a row's id; and
+ * what only the server writes, only the server removes.
  */
 export function isRequiredEntry(kind: ItemKind, slot: Slot, key: string): boolean {
   switch (slot.at) {
@@ -193,7 +222,7 @@ export function isRequiredEntry(kind: ItemKind, slot: Slot, key: string): boolea
     case 'fields':
       return KINDS[kind].fields[key]?.type === 'text';
     case 'row':
-      return key === 'id';
+      return key === 'id' || isServerColumn(kind, slot.list, key);
     default:
       return false;
   }

@@ -8,20 +8,31 @@ import { type BoardState, BoardStateSchema, defaultWorkshopSettings } from '../s
 import { metaMap, readRows } from './item-doc';
 import { MetaKey } from './names';
 
-export interface BoardNote {
+/** Where a cluster or note was added in another diagram: the diagram and its row there. */
+export interface BoardLink {
+  readonly itemId: string;
+  readonly rowId: string;
+}
+
+/** What a cluster or note became: a change idea, a driver, a cause (each once, by the server). */
+export interface BoardOutcomes {
+  readonly ideaId: string | null;
+  readonly driver: BoardLink | null;
+  readonly cause: BoardLink | null;
+}
+
+export interface BoardNote extends BoardOutcomes {
   readonly id: string;
   readonly text: string;
   /** Empty on an anonymous board: the document never holds who wrote it. */
   readonly author: string;
   /** The cluster's id, or null while ungrouped (or its cluster was removed). */
   readonly cluster: string | null;
-  readonly ideaId: string | null;
 }
 
-export interface BoardCluster {
+export interface BoardCluster extends BoardOutcomes {
   readonly id: string;
   readonly label: string;
-  readonly ideaId: string | null;
 }
 
 export interface Board {
@@ -49,11 +60,25 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 const ref = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
+function link(item: unknown, row: unknown): BoardLink | null {
+  const itemId = ref(item);
+  const rowId = ref(row);
+  return itemId !== null && rowId !== null ? { itemId, rowId } : null;
+}
+
+function outcomes(row: Record<string, unknown>): BoardOutcomes {
+  return {
+    ideaId: ref(row.ideaId),
+    driver: link(row.driverDiagram, row.driverNode),
+    cause: link(row.causeFishbone, row.causeNode),
+  };
+}
+
 export function readBoard(doc: Y.Doc): Board {
   const clusters = readRows(doc, 'clusters').map((row) => ({
     id: str(row.id),
     label: str(row.label),
-    ideaId: ref(row.ideaId),
+    ...outcomes(row),
   }));
   const known = new Set(clusters.map((cluster) => cluster.id));
   const notes = readRows(doc, 'notes').map((row) => {
@@ -63,7 +88,7 @@ export function readBoard(doc: Y.Doc): Board {
       text: str(row.text),
       author: str(row.author),
       cluster: cluster !== null && known.has(cluster) ? cluster : null,
-      ideaId: ref(row.ideaId),
+      ...outcomes(row),
     };
   });
   return { state: readBoardState(doc), clusters, notes };

@@ -14,12 +14,13 @@ export const KIND_NAMES: Readonly<Record<PersonalDataKind, string>> = {
 };
 
 /** Where the text is going, which decides who may read it. */
-export type PersonalDataPlace = 'comment' | 'response' | 'field';
+export type PersonalDataPlace = 'comment' | 'response' | 'field' | 'note';
 
 const WHO_SEES: Readonly<Record<PersonalDataPlace, string>> = {
   comment: 'comments are seen by the lab team and may be shared',
   response: 'responses are seen by the person who commented and the lab team, and may be shared',
   field: 'this text is seen by the lab team and may be shared in reports',
+  note: 'notes are seen by everyone on the workshop board and may be shared in reports',
 };
 
 /** "This looks like an NHS number. Please remove it: comments are seen by the lab team and may be shared." */

@@ -34,10 +34,15 @@ export const FieldTargetSchema = z
   .string()
   .regex(/^(text|fields)\.[A-Za-z0-9_]{1,40}$/, 'not a section or field');
 
-/** Where flagged text is: a comment (its words or, for `response`, its "we did") or an item's text. */
+/**
+ * Where flagged text is: a comment (its words or, for `response`, its "we did"), an item's
+ * text, or a workshop board's note.
+ */
 export const FlagPlaceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('comment'), commentId: id, part: z.enum(['body', 'response']) }),
   z.object({ type: z.literal('field'), target: FieldTargetSchema }),
+  /** A workshop board's note (`POST …/workshop/notes`, posted anyway). */
+  z.object({ type: z.literal('workshop_note'), noteId: id }),
 ]);
 export type FlagPlace = z.infer<typeof FlagPlaceSchema>;
 

@@ -221,6 +221,8 @@ export const AUDIT_EVENT_TYPES = [
   'workshop.note_added',
   'workshop.settings_changed',
   'workshop.idea_made',
+  'workshop.driver_added',
+  'workshop.cause_added',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PICK_EFFORTS, PICK_IMPACTS } from '../documents/item-kinds';
+import { PersonalDataAcknowledgementSchema } from './personal-data';
 
 const id = z.string().min(1).max(64);
 const isoTime = z.string().min(1);
@@ -74,7 +75,11 @@ export const WorkshopSettingsBodySchema = z
   .partial()
   .strict();
 
-export const AddNoteBodySchema = z.object({ text: z.string().trim().min(1).max(MAX_NOTE_LENGTH) });
+export const AddNoteBodySchema = z.object({
+  text: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+  /** "Post anyway": the note looks like it holds personal data and should stay, for this reason. */
+  personalData: PersonalDataAcknowledgementSchema.optional(),
+});
 
 export const VoteBodySchema = z.object({ target: id });
 
@@ -84,6 +89,34 @@ export const MakeIdeaBodySchema = z.object({
   impact: z.enum(PICK_IMPACTS),
   effort: z.enum(PICK_EFFORTS),
 });
+
+/** "Add as a driver": into one of the lab's driver diagrams, under a primary driver or none. */
+export const AddDriverBodySchema = z.object({
+  from: id,
+  diagramId: id,
+  /** The primary driver's node id it drives; null adds it unlinked. */
+  under: id.nullable(),
+});
+
+/** "Add as a cause": into one of the lab's fishbones, under one of its categories. */
+export const AddCauseBodySchema = z.object({
+  from: id,
+  fishboneId: id,
+  categoryId: id,
+});
+
+/** A diagram a cluster or note may be added to, with the places in it (primaries, categories). */
+export interface WorkshopTarget {
+  readonly id: string;
+  readonly title: string;
+  readonly places: ReadonlyArray<{ readonly id: string; readonly label: string }>;
+}
+
+/** The lab's diagrams the caller may add to (they may edit them). */
+export interface WorkshopTargets {
+  readonly driverDiagrams: readonly WorkshopTarget[];
+  readonly fishbones: readonly WorkshopTarget[];
+}
 
 /** What GET /api/items/:id/workshop answers: counts only once revealed, to anyone. */
 export interface WorkshopView {

@@ -182,6 +182,24 @@ export const WORK_CASES: Case[] = [
     body: (_f, who) => ({ from: `c-${who}`, impact: 'high', effort: 'easy' }),
     expect: lab(403, 404, 201, 201),
   },
+  // Adding to a diagram needs edit rights on it: observers read it (403).
+  {
+    route: 'GET /items/:itemId/workshop/targets',
+    path: (f) => `/items/${f.boardId}/workshop/targets`,
+    expect: lab(200, 404, 200, 200),
+  },
+  {
+    route: 'POST /items/:itemId/workshop/drivers',
+    path: (f) => `/items/${f.boardId}/workshop/drivers`,
+    body: (f, who) => ({ from: `c-${who}`, diagramId: f.diagramId, under: 'p1' }),
+    expect: lab(403, 404, 201, 201),
+  },
+  {
+    route: 'POST /items/:itemId/workshop/causes',
+    path: (f) => `/items/${f.boardId}/workshop/causes`,
+    body: (f, who) => ({ from: `c-${who}`, fishboneId: f.fishboneId, categoryId: 'k1' }),
+    expect: lab(403, 404, 201, 201),
+  },
   {
     route: 'GET /items/:itemId/comments',
     path: (f) => `/items/${f.itemId}/comments`,

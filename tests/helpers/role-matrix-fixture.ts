@@ -69,6 +69,9 @@ export interface Fixture {
   itemId: string;
   /** A draft workshop board: a note `n1`, and a cluster `c-<persona>` for each to make an idea of. */
   boardId: string;
+  /** A draft driver diagram (primary driver `p1`) and fishbone (category `k1`) to add to. */
+  diagramId: string;
+  fishboneId: string;
   /** A named version of the item. */
   versionId: string;
   inviteToken: string;
@@ -245,6 +248,30 @@ export async function makeFixture(): Promise<Fixture> {
     deps.history.capture(itemId, doc, { reason: 'named', name: 'Agreed' }),
   );
   const versionId = version?.id ?? '';
+  const [diagramId, fishboneId] = [newId(), newId()];
+  for (const [id, kind] of [
+    [diagramId, 'drivers'],
+    [fishboneId, 'fishbone'],
+  ] as const)
+    await meta.createItem({
+      id,
+      labId,
+      kind,
+      title: kind,
+      status: 'draft',
+      sharing: 'draft',
+      order: 3,
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: null,
+      archivedAt: null,
+    });
+  await deps.docs.change(diagramId, (doc) =>
+    addRow(doc, 'drivers', 'nodes', 'p1', { type: 'primary', label: 'Quiet' }),
+  );
+  await deps.docs.change(fishboneId, (doc) =>
+    addRow(doc, 'fishbone', 'categories', 'k1', { label: 'People' }),
+  );
   await deps.docs.change(boardId, (doc) => {
     addRow(doc, 'workshop', 'notes', 'n1', { text: 'Noise at night' });
     for (const persona of PERSONAS)
@@ -274,6 +301,8 @@ export async function makeFixture(): Promise<Fixture> {
     labId,
     itemId,
     boardId,
+    diagramId,
+    fishboneId,
     versionId,
     inviteToken,
     inviteId,

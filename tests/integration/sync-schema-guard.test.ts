@@ -113,6 +113,20 @@ const BY_KIND: Record<ItemKind, Array<[string, Mutation]>> = {
       (doc) => row(doc, 'notes').set('cluster', {} as never),
     ],
     ['adds a column notes do not have', (doc) => row(doc, 'notes').set('votes', 9)],
+    // Notes, their words and authors, and what a row became are the server's to write.
+    [
+      'adds a note row (notes are added through the API)',
+      (doc) => addRow(doc, 'workshop', 'notes', 'forged', { text: 'Forged', author: 'Someone' }),
+    ],
+    ['types into a note', (doc) => (row(doc, 'notes').get('text') as Y.Text).insert(0, 'Not ')],
+    ['deletes from a note', (doc) => (row(doc, 'notes').get('text') as Y.Text).delete(0, 3)],
+    ['replaces a note author', (doc) => row(doc, 'notes').set('author', new Y.Text('The chief'))],
+    ['links a note to an idea', (doc) => row(doc, 'notes').set('ideaId', 'made-up')],
+    ['links a cluster to a driver', (doc) => row(doc, 'clusters').set('driverDiagram', 'd1')],
+    [
+      'creates a cluster already a change idea',
+      (doc) => addRow(doc, 'workshop', 'clusters', 'c9', { label: 'Ours', ideaId: 'made-up' }),
+    ],
   ],
   process: [
     ['gives a step an unknown type', (doc) => row(doc, 'steps').set('type', 'teleport')],
@@ -164,9 +178,10 @@ const SEED: Record<ItemKind, (doc: Y.Doc) => void> = {
     addRow(doc, 'process', 'steps', 's1', { type: 'decision', label: 'Bed free?', lane: 'l1' });
     addRow(doc, 'process', 'branches', 'b1', { from: 's1', to: 's1', label: 'No' });
   },
+  // Its note is added through the API (`beforeAll`); a client adds a cluster and moves it in.
   workshop: (doc) => {
     addRow(doc, 'workshop', 'clusters', 'c1', { label: 'Staffing' });
-    addRow(doc, 'workshop', 'notes', 'w1', { text: 'Too few staff', cluster: 'c1' });
+    row(doc, 'notes').set('cluster', 'c1');
   },
   note: (doc) => {
     const paragraph = new Y.XmlElement('paragraph');
@@ -215,6 +230,15 @@ describe('updates that break an item schema', () => {
       expect(response.status).toBe(201);
       ids[kind] = ((await response.json()) as { item: { id: string } }).item.id;
     }
+    const note = await fetch(`${workspace.url}/api/items/${ids.workshop}/workshop/notes`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${workspace.owner.token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ text: 'Too few staff' }),
+    });
+    expect(note.status).toBe(201);
   });
   afterAll(async () => {
     for (const client of clients.splice(0)) client.destroy();

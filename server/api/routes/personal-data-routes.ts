@@ -20,6 +20,7 @@ import {
   type PersonalDataFlagRecord,
   type PersonalDataFlagView,
 } from '../../../shared/schemas/personal-data';
+import { readBoard } from '../../../shared/documents/workshop-board';
 import { itemRights } from '../../auth/item-access';
 import { FORMER_MEMBER } from '../erase-person';
 import { type ApiContext, type AppEnv, audit, requireAuth, requireLab } from '../context';
@@ -34,6 +35,7 @@ function describePlace(flag: PersonalDataFlagRecord, comment: Comment | undefine
     const [space, name] = place.target.split('.');
     return space === 'fields' ? `The field “${name}”` : `The section “${name}”`;
   }
+  if (place.type === 'workshop_note') return 'A note on the workshop board';
   if (place.part === 'response') return 'A response to a comment (“we did”)';
   return comment?.replyTo ? 'A reply to a comment' : 'A comment';
 }
@@ -55,6 +57,14 @@ async function stillHolds(
     const { target } = flag.place;
     const found = await docs.read(flag.itemId, (doc) => findInTarget(doc, target, rules));
     return { holds: found.some((finding) => kinds.has(finding.kind)) };
+  }
+  if (flag.place.type === 'workshop_note') {
+    const { noteId } = flag.place;
+    const text = await docs.read(
+      flag.itemId,
+      (doc) => readBoard(doc).notes.find((note) => note.id === noteId)?.text ?? '',
+    );
+    return { holds: findPersonalData(text, rules).some((finding) => kinds.has(finding.kind)) };
   }
   let list = comments.get(flag.itemId);
   if (!list) {

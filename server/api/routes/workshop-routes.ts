@@ -8,6 +8,8 @@
  * - settings, the timer and the lock are the facilitator's, written into the document
  *   under meta key `board`, which the schema guard refuses from clients. A lock also
  *   turns other people's sockets read-only (`itemRights`): they reconnect at once.
+ * A note's words pass the personal-data guardrail as a comment's do. What a cluster or
+ * note becomes in a diagram is `workshop-outcomes.ts`.
  * Taking part (notes, votes) needs edit rights, or a reviewer's comment rights on a board
  * shared with them: that sharing is the facilitator's invitation.
  */
@@ -33,6 +35,7 @@ import { newId } from '../../auth/secrets';
 import { presentItem } from '../../presenters';
 import { type ApiContext, type AppEnv, audit } from '../context';
 import { Errors } from '../errors';
+import { checkBeforeWriting, recordFlag } from '../personal-data-guard';
 import { reply } from '../reply';
 import { readJson } from '../validate';
 import { createItem, requireItem } from './item-routes';
@@ -40,7 +43,7 @@ import { createItem, requireItem } from './item-routes';
 /** What reviewers' notes are signed with: their names are never shown to other reviewers. */
 export const REVIEWER_AUTHOR = 'Patient or public reviewer';
 
-function requireBoard(c: ApiContext) {
+export function requireBoard(c: ApiContext) {
   const found = requireItem(c, c.req.param('itemId') ?? '');
   if (found.item.kind !== 'workshop') throw Errors.notFound('That workshop board');
   const { meta } = c.get('deps');
@@ -88,7 +91,7 @@ async function publish(c: ApiContext, record: WorkshopRecord): Promise<void> {
 }
 
 /** The row (note or cluster) with this id, in the board's document. */
-function findRow(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+export function findRow(doc: Y.Doc, id: string): Y.Map<unknown> | null {
   for (const name of ['clusters', 'notes']) {
     for (const row of list(doc, name)) if (row.get('id') === id) return row;
   }
@@ -134,7 +137,9 @@ export function workshopRoutes(): Hono<AppEnv> {
     // Locked first: a lock is why a participant's rights are read-only now.
     if (record.locked && !facilitates) throw Errors.conflict('The board is locked.');
     if (!takesPart) throw Errors.forbidden('add notes to this board');
-    const { text } = await readJson(c, AddNoteBodySchema);
+    const { text, personalData } = await readJson(c, AddNoteBodySchema);
+    // As a comment's words: refused (422) unless posted anyway with a reason, then flagged.
+    const flagged = checkBeforeWriting(c, item.labId, text, 'note', personalData);
     const deps = c.get('deps');
     const id = newId();
     const author = record.anonymous
@@ -156,6 +161,20 @@ export function workshopRoutes(): Hono<AppEnv> {
       noteId: id,
       anonymous: record.anonymous,
     });
+    if (personalData && flagged.length > 0) {
+      const place = { type: 'workshop_note' as const, noteId: id };
+      await recordFlag(
+        c,
+        { labId: item.labId, itemId: item.id, place },
+        flagged,
+        personalData.reason,
+      );
+      await audit(c, 'personal_data.flagged', item.labId, {
+        itemId: item.id,
+        noteId: id,
+        kinds: [...new Set(flagged.map((finding) => finding.kind))].join(','),
+      });
+    }
     return reply(c, Api.workshop.addNote, { noteId: id }, 201);
   });
 
