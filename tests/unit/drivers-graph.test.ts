@@ -5,6 +5,7 @@ import {
   addNode,
   deleteNode,
   linkNodes,
+  moveUnder,
   readGraph,
   setNodeIdea,
   toggleStrength,
@@ -71,6 +72,42 @@ describe('driver diagram graph operations', () => {
       [p2, aim],
       [s, p2],
     ]);
+  });
+
+  it('moves a node under another parent in one transaction, keeping its link’s strength', () => {
+    const { doc, aim } = diagram();
+    const safer = addChild(doc, nodeOf(doc, aim), 'Safer nights');
+    const light = addChild(doc, nodeOf(doc, aim), 'Better lighting');
+    if (!safer || !light) throw new Error('no primary drivers');
+    const rounds = addChild(doc, nodeOf(doc, safer.nodeId), 'Night rounds');
+    if (!rounds) throw new Error('no secondary driver');
+    toggleStrength(doc, rounds.edgeId);
+    const idea = addChild(doc, nodeOf(doc, rounds.nodeId), 'Hourly checks');
+    let transactions = 0;
+    doc.on('afterTransaction', () => {
+      transactions += 1;
+    });
+    const graph = readGraph(doc);
+    const moved = moveUnder(doc, graph, nodeOf(doc, rounds.nodeId), nodeOf(doc, light.nodeId));
+    expect(moved).toEqual({ ok: true, replaced: 1 });
+    expect(transactions).toBe(1);
+    const after = readGraph(doc).edges;
+    expect(after.filter((e) => e.from === rounds.nodeId)).toEqual([
+      expect.objectContaining({ to: light.nodeId, strength: 'weak' }),
+    ]);
+    // What drives it comes along: its change idea still drives it.
+    expect(after.some((e) => e.from === idea?.nodeId && e.to === rounds.nodeId)).toBe(true);
+    // Only a node one column nearer the aim can be a new parent; the same one is no move.
+    const now = readGraph(doc);
+    expect(moveUnder(doc, now, nodeOf(doc, rounds.nodeId), nodeOf(doc, aim))).toEqual({
+      ok: false,
+      reason: 'not-next-column',
+    });
+    expect(moveUnder(doc, now, nodeOf(doc, rounds.nodeId), nodeOf(doc, light.nodeId))).toEqual({
+      ok: false,
+      reason: 'already-there',
+    });
+    expect(transactions).toBe(1);
   });
 
   it('toggles a link between strong and weak', () => {

@@ -30,6 +30,7 @@ import type { DriverEdge, DriverGraph, DriverNode } from './driver-graph';
 import { type Box, COLUMN_COUNT, type Layout } from './layout';
 import type { Target } from './navigation';
 import { targetKey } from './use-diagram-editor';
+import { useNodeDrag } from './use-node-drag';
 
 export interface DiagramCanvasProps {
   /** The drawing's id, which the canvas frame's minimap shows. */
@@ -39,6 +40,8 @@ export interface DiagramCanvasProps {
   readonly ideas: IdeaTitles;
   readonly focus: Target | null;
   readonly linkFrom: string | null;
+  /** The node picked up to move (Space), drawn like the start of a link. */
+  readonly moving: string | null;
   /** Where everyone else is: their selected node (or its label), by field key. */
   readonly visitors: ReadonlyMap<string, readonly FieldVisitor[]>;
   /** The id of the text that explains the keys. */
@@ -47,6 +50,8 @@ export interface DiagramCanvasProps {
   onKeyDown(event: React.KeyboardEvent<SVGSVGElement>): void;
   onChoose(target: Target): void;
   onFocusTarget(target: Target): void;
+  /** A node dragged with the mouse and dropped on another. */
+  onDropNode(nodeId: string, targetId: string): void;
 }
 
 function tabStop(props: DiagramCanvasProps, target: Target): 0 | -1 {
@@ -92,7 +97,9 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
   if (!box) return null;
   const target: Target = { kind: 'node', id: node.id };
   const selected = focus?.kind === 'node' && focus.id === node.id;
-  const linking = linkFrom === node.id;
+  const linking = linkFrom === node.id || props.moving === node.id;
+  const state =
+    props.moving === node.id ? 'Moving this node. ' : linking ? 'Linking from here. ' : '';
   const here = visitorsUnder(props.visitors, nodeField(node.id));
   const hereText = here.length ? ` ${here.map((v) => v.name).join(', ')} here.` : '';
   const tagText = box.tag ? ` ${box.tag}.` : '';
@@ -103,7 +110,7 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
       aria-colindex={box.column + 1}
       aria-selected={selected}
       tabIndex={tabStop(props, target)}
-      aria-label={`${linking ? 'Linking from here. ' : ''}${nodeName(graph, node, ideas)}${tagText}${hereText}`}
+      aria-label={`${state}${nodeName(graph, node, ideas)}${tagText}${hereText}`}
       data-target={targetKey(target)}
       onClick={() => props.onChoose(target)}
       onFocus={() => props.onFocusTarget(target)}
@@ -179,6 +186,7 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
   const prefix = svgIdPrefix(useId());
   const rowCount = Math.max(0, ...layout.columns.map((c) => c.length));
   const linkFromBox = props.linkFrom === null ? undefined : layout.boxes.get(props.linkFrom);
+  useNodeDrag(svgRef, props.onDropNode);
   return (
     <svg
       id={props.id}

@@ -40,8 +40,9 @@ export function DiagramEditor(props: DiagramEditorProps) {
       <DiagramToolbar editor={editor} graph={graph} />
       <p className="nhsuk-hint driver-diagram__hint" id={hintId}>
         Arrow keys move between nodes. Enter edits a label, A adds a linked node, L links two nodes,
-        ] and [ go through a node’s links, S makes a link weak or strong, Delete removes, and ?
-        lists every shortcut. Shift and the arrows pan, + and − zoom, 0 fits, P presents.
+        Space picks a node up to move it under another, ] and [ go through a node’s links, S makes a
+        link weak or strong, Delete removes, and ? lists every shortcut. Shift and the arrows pan, +
+        and − zoom, 0 fits, P presents.
       </p>
       <p className="driver-status" role="status" data-testid="driver-status">
         {editor.message}
@@ -63,10 +64,16 @@ export function DiagramEditor(props: DiagramEditorProps) {
           ideas={ideas.titles}
           focus={editor.focus}
           linkFrom={editor.linkFrom?.id ?? null}
+          moving={editor.moving?.id ?? null}
           hintId={hintId}
           svgRef={editor.svgRef}
           onKeyDown={(event) => handleDiagramKey({ graph, layout, editor }, event)}
           onChoose={editor.choose}
+          onDropNode={(nodeId, targetId) => {
+            const node = graph.nodes.find((n) => n.id === nodeId);
+            const parent = graph.nodes.find((n) => n.id === targetId);
+            if (node && parent) editor.moveNode(node, parent);
+          }}
           onFocusTarget={(target) => {
             editor.noteFocus(target);
             if (props.awareness)

@@ -6,6 +6,10 @@ const SHORTCUTS: ReadonlyArray<readonly [string, string]> = [
   ['Arrow keys', 'Move between nodes: left and right across columns, up and down within one'],
   ['Enter or F2', 'Edit the selected node’s label (Enter or Escape in the label goes back)'],
   ['A or Insert', 'Add a node in the next column, linked to the selected one'],
+  [
+    'Space',
+    'Pick up the selected node to move it: go to the node it should drive (the column to its left) and press Space or Enter; Escape cancels. Dragging it there with the mouse does the same',
+  ],
   ['L', 'Start linking: move to another node and press Enter; Escape cancels'],
   ['] and [', 'Go to the next or previous link of the selected node'],
   ['S', 'On a link: switch it between strong and weak'],

@@ -4,10 +4,12 @@
  * decide where the keyboard goes next.
  */
 import type * as Y from 'yjs';
+import { DRIVER_NODE_TYPES } from '../../../shared/documents/item-kinds';
 import { displayLabel, edgeName, type IdeaTitles, nodeById } from './diagram-text';
 import {
   addChild,
   addNode,
+  COLUMN_OF,
   childType,
   type DriverEdge,
   type DriverGraph,
@@ -15,6 +17,7 @@ import {
   deleteEdge,
   deleteNode,
   linkNodes,
+  moveUnder,
   TYPE_LABELS,
   toggleStrength,
 } from './driver-graph';
@@ -24,11 +27,14 @@ import { moveFromNode, type Target } from './navigation';
 /** The editor's screen state, as the commands see it. */
 export interface EditorUi {
   readonly linkFrom: string | null;
+  /** The node being moved under another (by keyboard: Space, then Space or Enter on the new parent). */
+  readonly moving: string | null;
   readonly confirming: Target | null;
   focusTarget(target: Target | null): void;
   editLabel(): void;
   announce(message: string): void;
   setLinkFrom(nodeId: string | null): void;
+  setMoving(nodeId: string | null): void;
   setConfirming(target: Target | null): void;
 }
 
@@ -64,6 +70,7 @@ export function addChildAction(ctx: ActionContext, node: DriverNode): void {
 }
 
 export function startLinkAction(ctx: ActionContext, node: DriverNode): void {
+  ctx.ui.setMoving(null);
   ctx.ui.setLinkFrom(node.id);
   ctx.ui.focusTarget({ kind: 'node', id: node.id });
   ctx.ui.announce(
@@ -141,4 +148,51 @@ export function cancelDeleteAction(ctx: ActionContext): void {
   const target = ctx.ui.confirming;
   ctx.ui.setConfirming(null);
   ctx.ui.focusTarget(target);
+}
+
+export function startMoveAction(ctx: ActionContext, node: DriverNode): void {
+  if (node.type === 'aim') {
+    ctx.ui.announce('The aim is the first column: it has nothing to move under.');
+    return;
+  }
+  ctx.ui.setLinkFrom(null);
+  ctx.ui.setMoving(node.id);
+  ctx.ui.focusTarget({ kind: 'node', id: node.id });
+  ctx.ui.announce(
+    `Moving ${quote(ctx, node)}: go to the node it should drive, in the column to its left, and press Space or Enter (or click it). Escape cancels.`,
+  );
+}
+
+export function cancelMoveAction(ctx: ActionContext): void {
+  if (ctx.ui.moving === null) return;
+  ctx.ui.setMoving(null);
+  ctx.ui.announce('Move cancelled.');
+}
+
+/**
+ * Moves `node` under `parent`, from the keyboard (Space, then Space or Enter) or a drag that
+ * dropped it there, and says what happened; the keyboard stays on the moved node.
+ */
+export function moveNodeAction(ctx: ActionContext, node: DriverNode, parent: DriverNode): void {
+  ctx.ui.setMoving(null);
+  if (node.id === parent.id) {
+    ctx.ui.announce('Move cancelled.');
+    return;
+  }
+  const result = moveUnder(ctx.doc, ctx.graph, node, parent);
+  if (!result.ok) {
+    ctx.ui.announce(
+      result.reason === 'already-there'
+        ? `${quote(ctx, node)} already drives ${quote(ctx, parent)}: nothing moved.`
+        : `${quote(ctx, node)} can only move under a ${TYPE_LABELS[parentType(node)].toLowerCase()}, in the column to its left: nothing moved.`,
+    );
+    return;
+  }
+  ctx.ui.focusTarget({ kind: 'node', id: node.id });
+  ctx.ui.announce(`Moved ${quote(ctx, node)} under ${quote(ctx, parent)}.`);
+}
+
+/** The type a node drives: the one a column nearer the aim. */
+function parentType(node: DriverNode): DriverNode['type'] {
+  return DRIVER_NODE_TYPES[Math.max(0, COLUMN_OF[node.type] - 1)] ?? 'aim';
 }

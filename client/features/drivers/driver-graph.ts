@@ -170,6 +170,39 @@ export function linkNodes(
   return { ok: true, edgeId };
 }
 
+export type MoveResult =
+  | { readonly ok: true; readonly replaced: number }
+  | { readonly ok: false; readonly reason: 'not-next-column' | 'already-there' };
+
+/**
+ * Moves `node` under `parent` (a node one column nearer the aim): its links to
+ * that column are replaced by one link to `parent`, keeping the strength of the
+ * link it had there (strong for a node that had none), in one transaction. Its
+ * links to other columns and to the nodes it is driven by stay.
+ */
+export function moveUnder(
+  doc: Y.Doc,
+  graph: DriverGraph,
+  node: DriverNode,
+  parent: DriverNode,
+): MoveResult {
+  if (COLUMN_OF[parent.type] !== COLUMN_OF[node.type] - 1) {
+    return { ok: false, reason: 'not-next-column' };
+  }
+  const column = new Map(graph.nodes.map((n) => [n.id, COLUMN_OF[n.type]]));
+  const old = graph.edges.filter(
+    (e) => e.from === node.id && column.get(e.to) === COLUMN_OF[parent.type],
+  );
+  if (old.length === 1 && old[0]?.to === parent.id) return { ok: false, reason: 'already-there' };
+  const strength = old.find((e) => e.to === parent.id)?.strength ?? old[0]?.strength ?? 'strong';
+  const gone = new Set(old.map((e) => e.id));
+  doc.transact(() => {
+    deleteWhere(list(doc, 'edges'), (row) => gone.has(String(row.get('id'))));
+    addRow(doc, 'drivers', 'edges', newGraphId(), { from: node.id, to: parent.id, strength });
+  });
+  return { ok: true, replaced: old.length };
+}
+
 /** Makes a strong link weak and a weak one strong; returns the new strength. */
 export function toggleStrength(doc: Y.Doc, edgeId: string): Strength | null {
   const row = findRow(doc, 'edges', edgeId);

@@ -11,11 +11,14 @@ import {
   addChildAction,
   cancelDeleteAction,
   cancelLinkAction,
+  cancelMoveAction,
   completeLinkAction,
   confirmDeleteAction,
   type EditorUi,
+  moveNodeAction,
   requestDeleteAction,
   startLinkAction,
+  startMoveAction,
   toggleAction,
 } from './diagram-actions';
 import type { IdeaTitles } from './diagram-text';
@@ -48,6 +51,8 @@ export interface DiagramEditor {
   readonly selectedNode: DriverNode | null;
   readonly selectedEdge: DriverEdge | null;
   readonly linkFrom: DriverNode | null;
+  /** The node being moved under another (Space, then Space or Enter on its new parent). */
+  readonly moving: DriverNode | null;
   readonly confirming: Target | null;
   readonly helpOpen: boolean;
   readonly message: string;
@@ -68,6 +73,10 @@ export interface DiagramEditor {
   startLink(node: DriverNode): void;
   cancelLink(): void;
   completeLink(node: DriverNode): void;
+  startMove(node: DriverNode): void;
+  cancelMove(): void;
+  /** Moves `node` under `parent`: the end of Space … Space, or of a drag. */
+  moveNode(node: DriverNode, parent: DriverNode): void;
   toggle(edge: DriverEdge): void;
   requestDelete(target: Target): void;
   confirmDelete(): void;
@@ -83,6 +92,9 @@ type Commands = Pick<
   | 'startLink'
   | 'cancelLink'
   | 'completeLink'
+  | 'startMove'
+  | 'cancelMove'
+  | 'moveNode'
   | 'toggle'
   | 'requestDelete'
   | 'confirmDelete'
@@ -96,6 +108,9 @@ function commands(ctx: ActionContext): Commands {
     startLink: (node) => startLinkAction(ctx, node),
     cancelLink: () => cancelLinkAction(ctx),
     completeLink: (node) => completeLinkAction(ctx, node),
+    startMove: (node) => startMoveAction(ctx, node),
+    cancelMove: () => cancelMoveAction(ctx),
+    moveNode: (node, parent) => moveNodeAction(ctx, node, parent),
     toggle: (edge) => toggleAction(ctx, edge),
     requestDelete: (target) => requestDeleteAction(ctx, target),
     confirmDelete: () => confirmDeleteAction(ctx),
@@ -135,6 +150,7 @@ export function useDiagramEditor(
 ): DiagramEditor {
   const [focusState, setFocus] = useState<Target | null>(null);
   const [linkFromId, setLinkFrom] = useState<string | null>(null);
+  const [movingId, setMoving] = useState<string | null>(null);
   const [confirmingState, setConfirming] = useState<Target | null>(null);
   const [helpOpen, setHelpOpenState] = useState(false);
   const [message, announce] = useState('');
@@ -142,8 +158,10 @@ export function useDiagramEditor(
   const focus = targetExists(graph, focusState) ? focusState : null;
   const confirming = targetExists(graph, confirmingState) ? confirmingState : null;
   const linkFrom = graph.nodes.find((n) => n.id === linkFromId) ?? null;
+  const moving = graph.nodes.find((n) => n.id === movingId) ?? null;
   const ui: EditorUi = {
     linkFrom: linkFrom?.id ?? null,
+    moving: moving?.id ?? null,
     confirming,
     focusTarget: (target) => {
       setFocus(target);
@@ -152,6 +170,7 @@ export function useDiagramEditor(
     editLabel: places.focusLabel,
     announce,
     setLinkFrom,
+    setMoving,
     setConfirming: (target) => {
       setConfirming(target);
       if (target) places.focusConfirm();
@@ -165,6 +184,7 @@ export function useDiagramEditor(
     selectedEdge:
       focus?.kind === 'edge' ? (graph.edges.find((e) => e.id === focus.id) ?? null) : null,
     linkFrom,
+    moving,
     confirming,
     helpOpen,
     message,
@@ -174,6 +194,10 @@ export function useDiagramEditor(
     noteFocus: setFocus,
     choose: (target) => {
       const node = target.kind === 'node' ? graph.nodes.find((n) => n.id === target.id) : undefined;
+      if (moving && node) {
+        moveNodeAction(ctx, moving, node);
+        return;
+      }
       if (linkFrom && node) completeLinkAction(ctx, node);
       ui.focusTarget(target);
     },

@@ -1,7 +1,7 @@
 /**
  * The diagram's keyboard: arrows move between nodes (and along links), Enter
  * edits a label or ends link mode, A or Insert adds a node in the next column,
- * L starts link mode, S switches a link between strong and weak, Delete removes
+ * L starts link mode, Space picks a node up to move it under another (Space or Enter there drops it), S switches a link between strong and weak, Delete removes
  * after a confirmation, [ and ] step through a node's links, ? lists all this.
  * Keys with Ctrl, Alt or Meta are left to the browser and assistive technology.
  */
@@ -67,15 +67,21 @@ function nodeKey(ctx: KeyContext, nodeId: string, key: string): boolean {
   const node = ctx.graph.nodes.find((n) => n.id === nodeId);
   if (!node) return false;
   if (key === 'Enter' || key === 'F2') {
-    if (editor.linkFrom && key === 'Enter') editor.completeLink(node);
+    if (editor.moving && key === 'Enter') editor.moveNode(editor.moving, node);
+    else if (editor.linkFrom && key === 'Enter') editor.completeLink(node);
     else editor.editLabel();
   } else if (key === 'a' || key === 'A' || key === 'Insert') editor.addChild(node);
   else if (key === 'l' || key === 'L') {
     if (editor.linkFrom?.id === node.id) editor.cancelLink();
     else editor.startLink(node);
+  } else if (key === ' ') {
+    // Space picks a node up and drops it, as in most keyboard drag and drop.
+    if (editor.moving) editor.moveNode(editor.moving, node);
+    else editor.startMove(node);
   } else if (key === 's' || key === 'S') {
     editor.announce('To change a link’s strength, press ] to move to the link first.');
-  } else if (key === 'Escape' && editor.linkFrom) editor.cancelLink();
+  } else if (key === 'Escape' && editor.moving) editor.cancelMove();
+  else if (key === 'Escape' && editor.linkFrom) editor.cancelLink();
   else return false;
   return true;
 }

@@ -142,7 +142,11 @@ export function useViewport(content: Size): Viewport {
       frame.current = null;
       const due = pending.current;
       pending.current = null;
-      if (due) setViewState(due);
+      if (!due) return;
+      // React draws the new state a little later; a move arriving before then must start
+      // from this view, not the one last drawn, or that frame's pan or zoom is lost.
+      current.current = due;
+      setViewState(due);
     });
   }, []);
   useEffect(

@@ -1,0 +1,291 @@
+/**
+ * Moving things by dragging them, tried with the mouse as people do (press, move,
+ * release) and with the keyboard's equivalent, each change seen live by a second
+ * person in another browser context: a driver diagram's node dropped on another
+ * parent is re-linked under it (and Space picks a node up, Enter drops it); a
+ * workshop note dragged into a cluster lands there. On a touch screen, two
+ * fingers pinch the canvas to zoom and one finger pans it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { addRow, list } from '../../shared/documents/item-doc';
+import { readBoard } from '../../shared/documents/workshop-board';
+import { launchBrowser } from '../helpers/browser';
+import {
+  type Account,
+  addAccount,
+  apiWithToken,
+  signedInContext,
+  testPasswordHash,
+} from '../helpers/browser-session';
+import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
+import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+
+const WAIT = { timeout: 15_000 };
+
+const focusedName = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+const transformOf = (page: Page) =>
+  page.locator('.canvas__drawing').evaluate((el) => (el as HTMLElement).style.transform);
+const nodeLabel = (page: Page, id: string) =>
+  page.locator(`[data-target="node:${id}"]`).getAttribute('aria-label');
+
+/** The links of the document as "from>to:strength", sorted, as the server holds them. */
+function linksOf(doc: Y.Doc): string[] {
+  return list(doc, 'edges')
+    .toArray()
+    .map((row) => `${row.get('from')}>${row.get('to')}:${row.get('strength')}`)
+    .sort();
+}
+
+/** Brings the top of what `selector` is in (the canvas, the clusters) to the top of the window. */
+const showTop = (page: Page, selector: string, around: string) =>
+  page
+    .locator(selector)
+    .evaluate(
+      (element, outer) => element.closest(outer)?.scrollIntoView({ block: 'start' }),
+      around,
+    );
+
+/** Presses the mouse on `from`'s centre, moves to `to`'s centre in steps, and releases. */
+async function drag(page: Page, from: string, to: string): Promise<void> {
+  await showTop(page, from, '[data-testid="canvas"], .workshop__clusters');
+  const a = await page.locator(from).boundingBox();
+  const b = await page.locator(to).boundingBox();
+  if (!a || !b) throw new Error(`${from} or ${to} is not on screen`);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function createItem(workspace: TestWorkspace, kind: string, title: string) {
+  const created = await apiWithToken(
+    workspace.url,
+    workspace.owner.token,
+    'POST',
+    `/api/labs/${workspace.labId}/items`,
+    { kind, title },
+  );
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { item: { id: string } }).item.id;
+}
+
+describe('dragging to move, and touch', () => {
+  let workspace: TestWorkspace;
+  let browser: Browser;
+  let alice: Account;
+  let bob: Account;
+  let diagramId: string;
+  let boardId: string;
+  let probe: StockClient;
+
+  beforeAll(async () => {
+    workspace = await startTestWorkspace();
+    const hash = await testPasswordHash();
+    const member = { labId: workspace.labId, role: 'participant' } as const;
+    alice = await addAccount(workspace.server.meta, 'Alice Nurse', hash, member);
+    bob = await addAccount(workspace.server.meta, 'Bob Porter', hash, member);
+    diagramId = await createItem(workspace, 'drivers', 'Falls at night');
+    boardId = await createItem(workspace, 'workshop', 'Night workshop');
+    const writer = connectStockClient(workspace.url, diagramId, workspace.auth());
+    await writer.whenSynced();
+    writer.doc.transact(() => {
+      const node = (id: string, type: string, label: string) =>
+        addRow(writer.doc, 'drivers', 'nodes', id, { type, label });
+      const link = (from: string, to: string, strength = 'strong') =>
+        addRow(writer.doc, 'drivers', 'edges', `${from}-${to}`, { from, to, strength });
+      node('aim', 'aim', 'Fewer falls at night');
+      node('p1', 'primary', 'Safer nights');
+      node('p2', 'primary', 'Better lighting');
+      node('s1', 'secondary', 'Night rounds');
+      node('s2', 'secondary', 'Bell in reach');
+      node('i1', 'idea', 'Hourly checks');
+      link('p1', 'aim');
+      link('p2', 'aim');
+      link('s1', 'p1', 'weak');
+      link('s2', 'p1');
+      link('i1', 's1');
+    });
+    probe = connectStockClient(workspace.url, diagramId, workspace.auth());
+    await waitForDoc(probe.doc, 'the diagram on the server', () => linksOf(probe.doc).length === 5);
+    writer.destroy();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    probe?.destroy();
+    await browser?.close();
+    await workspace?.stop();
+  });
+
+  const open = async (account: Account, itemId: string, options = {}) => {
+    const context = await signedInContext(browser, workspace.url, account, {
+      viewport: { width: 1280, height: 900 },
+      ...options,
+    });
+    const page = await context.newPage();
+    await page.goto(`${workspace.url}/items/${itemId}`);
+    return page;
+  };
+
+  it('moves a driver under another parent by mouse drag and by Space, live for the other person', async () => {
+    const a = await open(alice, diagramId);
+    const b = await open(bob, diagramId);
+    for (const page of [a, b]) await page.locator('[data-target="node:s1"]').waitFor(WAIT);
+    const view = await transformOf(a);
+
+    // Alice drags "Night rounds" from "Safer nights" onto "Better lighting".
+    await drag(a, '[data-target="node:s1"]', '[data-target="node:p2"]');
+    await expect
+      .poll(() => a.getByTestId('driver-status').innerText(), WAIT)
+      .toBe('Moved “Night rounds” under “Better lighting”.');
+    // Re-linked, keeping its weak link; its change idea comes with it; nothing else moved.
+    await waitForDoc(probe.doc, 'the move on the server', () =>
+      linksOf(probe.doc).some((link) => link.startsWith('s1>p2')),
+    );
+    expect(linksOf(probe.doc)).toEqual([
+      'i1>s1:strong',
+      'p1>aim:strong',
+      'p2>aim:strong',
+      's1>p2:weak',
+      's2>p1:strong',
+    ]);
+    // Bob sees it live, without reloading.
+    await expect
+      .poll(() => nodeLabel(b, 's1'), WAIT)
+      .toContain('Drives “Better lighting” (weak link).');
+    // Pressing on a node and dragging moved the node, not the view.
+    expect(await transformOf(a)).toBe(view);
+
+    // A change idea dropped on the aim is refused, in words, and nothing changes.
+    await drag(a, '[data-target="node:i1"]', '[data-target="node:aim"]');
+    await expect
+      .poll(() => a.getByTestId('driver-status').innerText(), WAIT)
+      .toContain('can only move under a secondary driver');
+    expect(linksOf(probe.doc)).toContain('i1>s1:strong');
+
+    // By keyboard: Space picks up "Bell in reach", the arrows go to "Better lighting", Enter drops.
+    await a.locator('[data-target="node:s2"]').focus();
+    await a.keyboard.press('Space');
+    await expect
+      .poll(() => a.getByTestId('driver-status').innerText(), WAIT)
+      .toMatch(/^Moving “Bell in reach”: go to the node it should drive/);
+    expect(await focusedName(a)).toMatch(/^Moving this node\. Secondary driver: Bell in reach\./);
+    await a.keyboard.press('ArrowLeft');
+    for (const key of ['ArrowDown', 'ArrowUp']) {
+      if ((await focusedName(a)).includes('Better lighting')) break;
+      await a.keyboard.press(key);
+    }
+    expect(await focusedName(a)).toContain('Primary driver: Better lighting.');
+    await a.keyboard.press('Enter');
+    await expect
+      .poll(() => a.getByTestId('driver-status').innerText(), WAIT)
+      .toBe('Moved “Bell in reach” under “Better lighting”.');
+    // The keyboard stays on the node that moved.
+    expect(await focusedName(a)).toMatch(/^Secondary driver: Bell in reach\. Drives “Better/);
+    await expect.poll(() => nodeLabel(b, 's2'), WAIT).toContain('Drives “Better lighting”.');
+    await expect.poll(() => nodeLabel(b, 'p1'), WAIT).toContain('Driven by 0 nodes.');
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('moves a workshop note into a cluster by mouse drag, live for the other person', async () => {
+    // Notes are written by the server (it checks their words); a cluster by anyone taking part.
+    const added = await apiWithToken(
+      workspace.url,
+      workspace.owner.token,
+      'POST',
+      `/api/items/${boardId}/workshop/notes`,
+      { text: 'Too dark to find the toilet' },
+    );
+    expect(added.status).toBe(201);
+    const { noteId } = (await added.json()) as { noteId: string };
+    const writer = connectStockClient(workspace.url, boardId, workspace.auth());
+    await writer.whenSynced();
+    addRow(writer.doc, 'workshop', 'clusters', 'c-light', { label: 'Lighting' });
+    const boardProbe = connectStockClient(workspace.url, boardId, workspace.auth());
+    await waitForDoc(boardProbe.doc, 'the board on the server', () => {
+      const board = readBoard(boardProbe.doc);
+      return board.notes.length === 1 && board.clusters.length === 1;
+    });
+    writer.destroy();
+    const a = await open(alice, boardId);
+    const b = await open(bob, boardId);
+    const note = `[data-note="${noteId}"]`;
+    for (const page of [a, b]) await page.locator(note).waitFor(WAIT);
+    // Held by its words: the middle of a note is its "Move to cluster" menu.
+    await drag(a, `${note} .workshop__note-text`, '[data-cluster="c-light"]');
+    await expect
+      .poll(() => a.getByTestId('workshop-said').innerText(), WAIT)
+      .toBe('Moved “Too dark to find the toilet” to “Lighting”.');
+    await waitForDoc(
+      boardProbe.doc,
+      'the note in its cluster',
+      () => readBoard(boardProbe.doc).notes[0]?.cluster === 'c-light',
+    );
+    await b.locator(`[data-cluster="c-light"] ${note}`).waitFor(WAIT);
+    boardProbe.destroy();
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('pinch-zooms and pans the canvas with fingers', async () => {
+    const page = await open(alice, diagramId, { hasTouch: true });
+    const zoom = page.locator('.canvas__zoom');
+    await page.locator('[data-target="node:s1"]').waitFor(WAIT);
+    await showTop(page, '.canvas__view', '[data-testid="canvas"]');
+    const box = await page.locator('.canvas__view').boundingBox();
+    if (!box) throw new Error('no canvas on the page');
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (
+      type: 'touchStart' | 'touchMove' | 'touchEnd',
+      points: Array<[number, number]>,
+    ) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+      });
+    const scaleOf = async () => Number((await zoom.innerText()).replace('%', ''));
+    const before = await scaleOf();
+    // Two fingers 100 px apart spread to 300 px apart, about the view's centre.
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await touch('touchStart', [
+      [cx - 50, cy],
+      [cx + 50, cy],
+    ]);
+    for (let step = 1; step <= 10; step += 1) {
+      await touch('touchMove', [
+        [cx - 50 - step * 10, cy],
+        [cx + 50 + step * 10, cy],
+      ]);
+    }
+    await touch('touchEnd', []);
+    // Three times the spread is three times the zoom, up to the largest (400%).
+    await expect.poll(scaleOf, WAIT).toBe(Math.min(400, before * 3));
+
+    // One finger drags the drawing 120 px right and 60 px down; the zoom stays.
+    const at = () =>
+      transformOf(page).then((t) => {
+        const [x, y] = (/translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(t) ?? []).slice(1);
+        return { x: Number(x), y: Number(y) };
+      });
+    const start = await at();
+    const zoomed = await scaleOf();
+    await touch('touchStart', [[cx, cy]]);
+    for (let step = 1; step <= 6; step += 1) {
+      await touch('touchMove', [[cx + step * 20, cy + step * 10]]);
+    }
+    await touch('touchEnd', []);
+    await expect
+      .poll(async () => {
+        const now = await at();
+        return [Math.round(now.x - start.x), Math.round(now.y - start.y)];
+      }, WAIT)
+      .toEqual([120, 60]);
+    expect(await scaleOf()).toBe(zoomed);
+    await page.context().close();
+  });
+});
