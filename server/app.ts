@@ -173,9 +173,10 @@ export async function startWorkspaceServer(
         });
       return (d) => migrateItemDoc(d, kind);
     },
-    onUpdated: (docId, source, userId, update) => {
+    onUpdated: (docId, source, userId, update, written) => {
       itemRegistry.onUpdated(docId, source, userId);
-      history.updated(docId, () => source.doc, userId, update);
+      // What the update check read of it, when it has it, so it is not decoded again.
+      history.updated(docId, () => source.doc, userId, written ?? update);
       recordContribution(docId, source, userId);
     },
     itemKind: (docId) => meta.getItem(docId)?.kind ?? null,

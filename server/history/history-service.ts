@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs';
 import { Authorship } from '../../shared/history/authorship';
-import { UpdateAttribution } from '../../shared/history/attribute-update';
+import { UpdateAttribution, type WrittenRanges } from '../../shared/history/attribute-update';
 import { encodeVersionStep } from '../../shared/history/snapshots';
 import { newId } from '../auth/secrets';
 import type { Logger } from '../logger';
@@ -107,7 +107,12 @@ export class HistoryService {
   }
 
   /** An update was stored and passed on; `doc()` reads the document including it. */
-  updated(docId: string, doc: () => Y.Doc, userId: string | null, update: Uint8Array): void {
+  updated(
+    docId: string,
+    doc: () => Y.Doc,
+    userId: string | null,
+    update: Uint8Array | WrittenRanges,
+  ): void {
     const live = this.live.get(docId);
     if (!live) return;
     const author = userId ?? this.serverAuthor.get(docId) ?? null;

@@ -16,6 +16,7 @@ import type { ResyncRequests } from './resync-requests';
 import { type SchemaGuard, SchemaViolation } from './schema-guard';
 import type { SyncMeter } from './sync-meter';
 import { checkUpdate, type UpdateShape } from './update-check';
+import type { UpdateStructs } from './update-structs';
 import { fittingPart, RoomClocks } from './update-fit';
 
 export interface RoomIntakeOptions {
@@ -31,6 +32,12 @@ export interface RoomIntakeOptions {
   readonly measure: () => number;
   /** Closes a connection that sent a malformed message. */
   readonly refuse: (connection: Connection, error: unknown) => void;
+}
+
+/** An update the room takes, with what it writes as the check read it (null without a schema). */
+export interface TakenUpdate {
+  readonly update: Uint8Array;
+  readonly written: UpdateStructs | null;
 }
 
 export class RoomIntake {
@@ -55,7 +62,7 @@ export class RoomIntake {
    * The update to store (the whole of `received`, or the part that fits; it may be
    * empty), or null when it was refused or its sender asked to sync again.
    */
-  take(connection: Connection, seq: number, received: Uint8Array): Uint8Array | null {
+  take(connection: Connection, seq: number, received: Uint8Array): TakenUpdate | null {
     const { meter, schema } = this.options;
     let shape: UpdateShape;
     try {
@@ -73,7 +80,8 @@ export class RoomIntake {
     const fitting = this.fitting(connection, seq, received, shape);
     if (!fitting) return null;
     const { update } = fitting;
-    if (isEmptyUpdate(update)) return update;
+    const taken = { update, written: fitting.shape.written };
+    if (isEmptyUpdate(update)) return taken;
     if (this.docSize.wouldExceed(update.byteLength, this.options.measure)) {
       connection.logger.warn('update refused: the document would pass its size limit', {
         bytes: update.byteLength,
@@ -87,16 +95,20 @@ export class RoomIntake {
     if (this.breaksSchema(connection, fitting.shape)) return null;
     this.clocks.accept(fitting.shape);
     this.docSize.added(update.byteLength);
-    return update;
+    return taken;
   }
 
-  /** A change the server made on a copy of the document: it always fits, and is remembered. */
-  takeServerChange(update: Uint8Array): void {
+  /**
+   * A change the server made on a copy of the document: it always fits, and is
+   * remembered. Returns what it writes (null without a schema).
+   */
+  takeServerChange(update: Uint8Array): UpdateStructs | null {
     const { schema } = this.options;
     const shape = checkUpdate(update, schema !== null);
     schema?.note(shape);
     this.clocks.accept(shape);
     this.docSize.added(update.byteLength);
+    return shape.written;
   }
 
   /**

@@ -6,6 +6,7 @@ import type { CompactionPolicy } from './compaction-policy';
 import type { DocFanout } from './doc-fanout';
 import type { Room } from './room';
 import type { SyncMeter } from './sync-meter';
+import type { UpdateStructs } from './update-structs';
 
 export type RoomStatus = 'loading' | 'ready' | 'closing' | 'closed';
 
@@ -23,9 +24,15 @@ export interface RoomOptions {
   readonly onEmpty: (room: Room) => void;
   /**
    * Called after an update was stored and passed on, with the author's user id (null for
-   * the server) and the update; reading `room.doc` then includes it.
+   * the server), the update and what it writes as the update check read it (null for a
+   * document without a schema); reading `room.doc` then includes it.
    */
-  readonly onUpdated?: (room: Room, userId: string | null, update: Uint8Array) => void;
+  readonly onUpdated?: (
+    room: Room,
+    userId: string | null,
+    update: Uint8Array,
+    written: UpdateStructs | null,
+  ) => void;
   /** The kind of item this document is, whose schema clients' updates must keep; null for none. */
   readonly itemKind?: ItemKind | null;
   /** Counts updates received and refused, for `/metrics`. */

@@ -16,6 +16,7 @@ import type { DocFanout } from './doc-fanout';
 import type { LoadedDoc } from './item-registry-sync';
 import { Room } from './room';
 import { SyncMeter } from './sync-meter';
+import type { UpdateStructs } from './update-structs';
 
 export interface RoomRegistryOptions {
   readonly store: DocStore;
@@ -31,14 +32,16 @@ export interface RoomRegistryOptions {
    */
   readonly prepare?: (docId: string, doc: Y.Doc) => ((doc: Y.Doc) => void) | null;
   /**
-   * Called after every stored update, with its author (null for the server) and the
-   * update. The room's document, read through `source.doc`, includes the update.
+   * Called after every stored update, with its author (null for the server), the
+   * update and what it writes as the update check read it (null without a schema).
+   * The room's document, read through `source.doc`, includes the update.
    */
   readonly onUpdated?: (
     docId: string,
     source: LoadedDoc,
     userId: string | null,
     update: Uint8Array,
+    written: UpdateStructs | null,
   ) => void;
   /** The kind of item a document is (its schema is then enforced), or null. */
   readonly itemKind?: (docId: string) => ItemKind | null;
@@ -173,8 +176,12 @@ export class RoomRegistry {
       onEmpty: (empty) => this.unload(empty),
       ...(onUpdated
         ? {
-            onUpdated: (r: Room, userId: string | null, update: Uint8Array) =>
-              onUpdated(r.docId, r, userId, update),
+            onUpdated: (
+              r: Room,
+              userId: string | null,
+              update: Uint8Array,
+              written: UpdateStructs | null,
+            ) => onUpdated(r.docId, r, userId, update, written),
           }
         : {}),
     });

@@ -6,6 +6,7 @@
  */
 import type { AppendReceipt, DocStore } from '../store/doc-store';
 import type { DocFanout } from './doc-fanout';
+import type { UpdateStructs } from './update-structs';
 
 /** What the room does at each step of a write. */
 export interface WritingRoom<Origin> {
@@ -14,8 +15,8 @@ export interface WritingRoom<Origin> {
   readonly fanout: DocFanout | null;
   /** Counts the appended bytes towards the next compaction. */
   appended(bytes: number): void;
-  /** The update was stored: broadcast it and queue it to be applied. */
-  passOn(origin: Origin, update: Uint8Array): void;
+  /** The update was stored: broadcast it and queue it to be applied (`written`: what it writes). */
+  passOn(origin: Origin, update: Uint8Array, written: UpdateStructs | null): void;
   /** The write failed: the document's log takes nothing more, so everyone reconnects. */
   failed(origin: Origin, update: Uint8Array, error: unknown): void;
   /** Once idle after a failure: the clocks counted an update the document will never have. */
@@ -36,7 +37,11 @@ export class RoomWrites<Origin> {
     return this.inFlight;
   }
 
-  persist(origin: Origin, update: Uint8Array): Pick<AppendReceipt, 'durable'> {
+  persist(
+    origin: Origin,
+    update: Uint8Array,
+    written: UpdateStructs | null,
+  ): Pick<AppendReceipt, 'durable'> {
     const { room } = this;
     const receipt = room.store.append(room.docId, update);
     this.pending += 1;
@@ -51,11 +56,11 @@ export class RoomWrites<Origin> {
     // Passed on in this turn only with no earlier write of this room still waiting, so
     // updates are always passed on and queued in the order they were stored.
     if (receipt.writtenNow && this.pending === 1) {
-      this.passOn(origin, update, published);
+      this.passOn(origin, update, written, published);
       return { durable };
     }
     receipt.written.then(
-      () => this.passOn(origin, update, published),
+      () => this.passOn(origin, update, written, published),
       (error: unknown) => {
         published?.reject(error);
         room.failed(origin, update, error);
@@ -73,13 +78,18 @@ export class RoomWrites<Origin> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private passOn(origin: Origin, update: Uint8Array, published: Publication | null): void {
+  private passOn(
+    origin: Origin,
+    update: Uint8Array,
+    written: UpdateStructs | null,
+    published: Publication | null,
+  ): void {
     const { room } = this;
     this.inFlight -= update.byteLength;
     if (room.fanout && published) {
       room.fanout.publishUpdate(room.docId, update).then(published.resolve, published.reject);
     }
-    room.passOn(origin, update);
+    room.passOn(origin, update, written);
     this.settled();
   }
 

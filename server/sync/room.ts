@@ -31,6 +31,7 @@ import { RoomWrites } from './room-writes';
 import { StateRequests } from './room-state-requests';
 import { SchemaGuard } from './schema-guard';
 import { SyncMeter } from './sync-meter';
+import type { UpdateStructs } from './update-structs';
 
 type UpdateOrigin = Connection | typeof SERVER_ORIGIN;
 
@@ -111,7 +112,7 @@ export class Room {
       store,
       fanout: fanout ?? null,
       appended: (bytes) => this.compaction.appended(bytes),
-      passOn: (origin, update) => this.passOn(origin, update),
+      passOn: (origin, update, written) => this.passOn(origin, update, written),
       failed: (origin, update, error) => this.writeFailed(origin, update, error),
       recount: () => this.intake.recount(this.doc),
       idle: () => {
@@ -246,14 +247,15 @@ export class Room {
       connection.policy.drops.count('read_only_update');
       return;
     }
-    const update = this.intake.take(connection, seq, received);
-    if (update === null) return;
+    const taken = this.intake.take(connection, seq, received);
+    if (taken === null) return;
+    const { update, written } = taken;
     if (isEmptyUpdate(update)) {
       this.resyncs.answer(connection, Promise.resolve());
       connection.ackWhenDurable(seq, Promise.resolve());
       return;
     }
-    const { durable } = this.writes.persist(connection, update);
+    const { durable } = this.writes.persist(connection, update, written);
     this.resyncs.answer(connection, durable);
     connection.ackWhenDurable(seq, durable);
   }
@@ -283,7 +285,7 @@ export class Room {
    * has no 'update' listener, so Yjs does not encode every transaction again; the
    * bytes were checked before they were stored, and peers apply them as the server will.
    */
-  private passOn(origin: UpdateOrigin, update: Uint8Array): void {
+  private passOn(origin: UpdateOrigin, update: Uint8Array, written: UpdateStructs | null): void {
     this.stateRequests.changed();
     this.unapplied.add(origin, update);
     try {
@@ -292,6 +294,7 @@ export class Room {
         this,
         origin === SERVER_ORIGIN ? null : origin.options.user.id,
         update,
+        written,
       );
     } catch (error) {
       this.logOf(origin).error('an update was stored but not passed on', { error });
@@ -318,8 +321,8 @@ export class Room {
     if (updates.length === 0) return;
     const update = Y.mergeUpdates(updates);
     // The server's own change always fits: it was made on a copy of the document.
-    this.intake.takeServerChange(update);
-    const { durable } = this.writes.persist(SERVER_ORIGIN, update);
+    const written = this.intake.takeServerChange(update);
+    const { durable } = this.writes.persist(SERVER_ORIGIN, update, written);
     // Someone is waiting for this change (an API request, a room about to open), so its
     // fsync starts now instead of waiting out the group-commit delay for others to join.
     await Promise.all([durable, this.options.store.flush(this.docId)]);

@@ -47,6 +47,42 @@ class DeletedClocks {
   }
 }
 
+/** One struct of an update as attribution needs it: which clocks it covers, and whether it writes. */
+export interface WrittenStruct {
+  /** An item writes content; a GC covers collected clocks; a Skip covers clocks it leaves out. */
+  readonly is: 'item' | 'gc' | 'skip';
+  readonly client: number;
+  readonly clock: number;
+  readonly length: number;
+}
+
+/**
+ * What an update covers, without its content: its structs in update order and its deleted
+ * ranges by client. The server's update check collects this in the walk it makes anyway
+ * (`server/sync/update-structs.ts`), so the edit path need not decode the update again.
+ */
+export interface WrittenRanges {
+  readonly structs: readonly WrittenStruct[];
+  readonly deletes: ReadonlyMap<
+    number,
+    ReadonlyArray<{ readonly clock: number; readonly len: number }>
+  >;
+}
+
+/** `update` decoded by Yjs into the ranges it covers (for callers without the server's walk). */
+function writtenRanges(update: Uint8Array): WrittenRanges {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return {
+    structs: structs.map((struct) => ({
+      is: struct instanceof Y.Skip ? 'skip' : struct instanceof Y.GC ? 'gc' : 'item',
+      client: struct.id.client,
+      clock: struct.id.clock,
+      length: struct.length,
+    })),
+    deletes: ds.clients,
+  };
+}
+
 export class UpdateAttribution {
   private readonly clocks = new Map<number, number>();
   private readonly deleted = new DeletedClocks();
@@ -63,21 +99,46 @@ export class UpdateAttribution {
       for (const range of ranges) this.deleted.add(client, range.clock, range.len);
   }
 
-  /** Records an update the document takes next, sent by `userId` (null: the server). */
-  add(update: Uint8Array, userId: string | null): void {
-    const { structs, ds } = Y.decodeUpdate(update);
+  /**
+   * Records an update the document takes next, sent by `userId` (null: the server),
+   * given as bytes or as the ranges it covers (the same attribution either way).
+   */
+  add(update: Uint8Array | WrittenRanges, userId: string | null): void {
+    const { structs, deletes } = update instanceof Uint8Array ? writtenRanges(update) : update;
+    // An update lists each client's structs together, in clock order: the clock known
+    // of the client is read and written once per client, and its consecutive new items
+    // are recorded as one range (a typed burst is hundreds of structs, one range).
+    let client = Number.NaN;
+    let known = 0;
+    let from = 0;
+    let end = 0;
+    const record = () => {
+      if (userId !== null && end > from) this.target.inserted(client, from, end - from, userId);
+    };
     for (const struct of structs) {
-      if (struct instanceof Y.Skip) continue;
-      const { client, clock } = struct.id;
-      const end = clock + struct.length;
-      const known = this.clocks.get(client) ?? 0;
-      if (end <= known) continue;
-      const from = Math.max(clock, known);
-      this.clocks.set(client, end);
-      if (userId !== null && !(struct instanceof Y.GC))
-        this.target.inserted(client, from, end - from, userId);
+      if (struct.client !== client) {
+        record();
+        if (!Number.isNaN(client)) this.clocks.set(client, known);
+        client = struct.client;
+        known = this.clocks.get(client) ?? 0;
+        from = known;
+        end = known;
+      }
+      if (struct.is === 'skip') continue;
+      const structEnd = struct.clock + struct.length;
+      if (structEnd <= known) continue;
+      const start = Math.max(struct.clock, known);
+      known = structEnd;
+      if (struct.is !== 'item') continue;
+      if (start !== end) {
+        record();
+        from = start;
+      }
+      end = structEnd;
     }
-    for (const [client, ranges] of ds.clients)
+    record();
+    if (!Number.isNaN(client)) this.clocks.set(client, known);
+    for (const [client, ranges] of deletes)
       for (const range of ranges)
         for (const [clock, len] of this.deleted.add(client, range.clock, range.len))
           if (userId !== null) this.target.deleted(client, clock, len, userId);

@@ -58,9 +58,28 @@ class RangeIndex {
       runs.push({ clock, len, author });
       return;
     }
-    // Out of order (deletions can be of any earlier clock): insert sorted.
-    const at = runs.findIndex((run) => run.clock > clock);
-    runs.splice(at === -1 ? runs.length : at, 0, { clock, len, author });
+    // Out of order (deletions can be of any earlier clock): insert sorted, found by
+    // binary search (a long document has tens of thousands of runs), and joined to a
+    // neighbour by the same author that it touches, so the list stays short.
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((runs[mid] as Run).clock > clock) hi = mid;
+      else lo = mid + 1;
+    }
+    const before = runs[lo - 1];
+    const after = runs[lo];
+    const joinsBefore = before?.author === author && before.clock + before.len === clock;
+    const joinsAfter = after?.author === author && clock + len === after.clock;
+    if (joinsBefore && joinsAfter) {
+      before.len += len + after.len;
+      runs.splice(lo, 1);
+    } else if (joinsBefore) before.len += len;
+    else if (joinsAfter) {
+      after.clock = clock;
+      after.len += len;
+    } else runs.splice(lo, 0, { clock, len, author });
   }
 
   find(client: number, clock: number): number | null {
