@@ -16,7 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ensureClientBuilt } from '../scripts/client-build';
 import { pageWeight } from '../scripts/client-weight';
 import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';

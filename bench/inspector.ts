@@ -5,7 +5,7 @@
  * (`Runtime.getHeapUsage`). Both servers are measured the same way, whatever they run.
  */
 import { WebSocket } from 'ws';
-import { z } from 'zod';
+import * as z from 'zod';
 import { once } from './wait';
 
 /** The node flag that opens the inspector on a free port of the loopback address. */

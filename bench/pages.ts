@@ -15,7 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ensureClientBuilt } from '../scripts/client-build';
 import { type PageWeight, pageWeight } from '../scripts/client-weight';
 import { signIn } from '../tests/helpers/accounts';

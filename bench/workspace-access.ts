@@ -8,7 +8,7 @@
  * send. The baseline needs none of this: any id opens a document there.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CSRF_HEADER } from '../shared/api-contract';
 import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';
 import type {

@@ -10,7 +10,7 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   buildChart,
   CONTROL_CHARTS,

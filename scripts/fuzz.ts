@@ -7,7 +7,7 @@
  * test), 2 for a bad command line.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { runProtocolFuzz } from '../tests/helpers/protocol-fuzz';
 import { startTestWorkspace } from '../tests/helpers/workspace';
 

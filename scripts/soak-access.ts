@@ -6,7 +6,7 @@
  * account for all would pass the cap on sockets per account), and an observer, the
  * read-only client that floods.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdminCredentials, DocAccess } from '../bench/workspace-access';
 import { CSRF_HEADER } from '../shared/api-contract';
 import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';

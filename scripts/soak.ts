@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readRssBytes } from '../bench/proc-stats';
 import { quantileOfSorted } from '../bench/quantiles';
 import { ChildProcesses, type ServerProcess, startOurServer } from '../bench/server-process';

@@ -4,7 +4,7 @@
  * the variable; nothing else reads `process.env`.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Limits, SyncLimits } from '../shared/limits';
 import {
   DEFAULT_PASSWORD_HASH_COST,

@@ -8,7 +8,7 @@
  * with another shape does not compile. The routes themselves are listed in
  * `shared/api-routes/`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every path of the API starts here. */
 export const API_PREFIX = '/api';

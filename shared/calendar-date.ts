@@ -6,7 +6,7 @@
  * that shows one, which shows an impossible stored date as it is, never as
  * another day.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CALENDAR_DATE_MESSAGE = 'use a real date like 2026-03-31';
 

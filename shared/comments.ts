@@ -5,7 +5,7 @@
  * are Yjs relative positions into the item's document, so a comment stays on its
  * passage while others edit around it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PersonalDataAcknowledgementSchema } from './schemas/personal-data';
 
 export const COMMENTS_MAP = 'comments';

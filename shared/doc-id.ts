@@ -2,7 +2,7 @@
  * Document ids are opaque and URL-safe: y-websocket puts the room name into the
  * URL unencoded, and the server uses the id as a file name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Limits } from './limits';
 
 export const DOC_ID_PATTERN = /^[A-Za-z0-9_-]+$/;

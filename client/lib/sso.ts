@@ -5,7 +5,7 @@
 import { Api } from '../../shared/api-routes';
 import type { SsoStartBodySchema } from '../../shared/schemas/sso';
 import { SSO_ERROR_PARAM, type SsoInfo, ssoErrorMessage } from '../../shared/schemas/sso';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ApiClient } from './api';
 import type { FormErrors } from './form-errors';
 import { type Loaded, useApiData } from './use-api-data';

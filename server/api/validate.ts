@@ -6,7 +6,7 @@
  * here keeps the API app safe when it is mounted without that middleware.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { Limits } from '../../shared/limits';
 import { describeBytes } from '../body-limits';
 import { ApiError } from './errors';

@@ -4,9 +4,11 @@
  * mailer and callers fall back to showing links to copy. Messages are composed by
  * `compose-email.ts`, which escapes what it puts into them; this module checks the
  * recipient once more, since a line break in an address would be a header injection.
+ * nodemailer is loaded with the first message, not at start: most of a server's life
+ * sends no email, and the library with what it pulls in is about 1 MB of memory.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
-import { z } from 'zod';
+import type { Transporter } from 'nodemailer';
+import * as z from 'zod';
 import type { Logger } from '../logger';
 import type { ComposedEmail } from './compose-email';
 
@@ -33,8 +35,9 @@ export class InvalidRecipientError extends Error {
   override readonly name = 'InvalidRecipientError';
 }
 
-export function createMailer(settings: MailSettings, logger: Logger): Mailer {
-  const transport: Transporter = nodemailer.createTransport(
+async function openTransport(settings: MailSettings): Promise<Transporter> {
+  const { default: nodemailer } = await import('nodemailer');
+  return nodemailer.createTransport(
     {
       url: settings.url,
       // An SMTP server that hangs must not hold a request for minutes.
@@ -44,11 +47,20 @@ export function createMailer(settings: MailSettings, logger: Logger): Mailer {
     },
     { from: settings.from },
   );
+}
+
+export function createMailer(settings: MailSettings, logger: Logger): Mailer {
+  // One transport, made on the first send; a failed load is tried again on the next.
+  let transport: Promise<Transporter> | null = null;
   return {
     async send(email) {
       const to = Recipient.safeParse(email.to);
       if (!to.success) throw new InvalidRecipientError('not a single email address');
-      const info = await transport.sendMail({
+      transport ??= openTransport(settings).catch((error: unknown) => {
+        transport = null;
+        throw error;
+      });
+      const info = await (await transport).sendMail({
         to: to.data,
         subject: email.subject.replace(/[\r\n]+/g, ' '),
         text: email.text,
@@ -56,6 +68,11 @@ export function createMailer(settings: MailSettings, logger: Logger): Mailer {
       });
       logger.info('email sent', { messageId: info.messageId, subject: email.subject });
     },
-    close: () => transport.close(),
+    close() {
+      void transport?.then(
+        (open) => open.close(),
+        () => undefined,
+      );
+    },
   };
 }

@@ -9,7 +9,7 @@
  * a few tries more than through one. Throttle events are not retried when Redis is
  * away: limits then hold per process until it is back.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Backoff } from '../auth/backoff';
 import type { RateLimiter } from '../auth/rate-limiter';
 import type { RequestThrottles, SignInThrottle } from '../auth/request-throttles';

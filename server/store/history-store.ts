@@ -6,7 +6,7 @@
  * from (one Yjs update of a document without garbage collection). The index is
  * small and read for lists; the content only to show or compare versions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuthorshipData } from '../../shared/history/authorship';
 
 export const VERSION_REASONS = [

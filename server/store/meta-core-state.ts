@@ -5,7 +5,8 @@
  * whole file is validated on load: one bad record written today would make the file
  * look corrupt at the next start.
  */
-import { type ZodType, z } from 'zod';
+import type { ZodType } from 'zod';
+import * as z from 'zod';
 import type { MetaData } from '../../shared/schemas/records';
 import { MetaStoreConflictError } from './meta-store';
 

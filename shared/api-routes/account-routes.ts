@@ -2,7 +2,7 @@
  * Contracts of signing in and out, first start, password resets, the account's
  * own details, sessions and data, and personal API tokens.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OkAnswer, route, shape } from '../api-contract';
 import {
   type AccountSession,

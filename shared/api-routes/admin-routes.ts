@@ -1,5 +1,5 @@
 /** Contracts of the people page: administrators acting on other accounts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { route, shape } from '../api-contract';
 import {
   type AdminPerson,

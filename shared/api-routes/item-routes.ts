@@ -1,5 +1,5 @@
 /** Contracts of one item: its record, its comments and its versions. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { NoContent, OkAnswer, route, shape } from '../api-contract';
 import {
   type Comment,

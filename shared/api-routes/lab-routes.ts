@@ -3,7 +3,7 @@
  * lists, activity, the evaluation survey, the network, the review round, the
  * export form's counts, the archive import and the lab's versions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OkAnswer, route, shape } from '../api-contract';
 import type { SurveyResults } from '../evaluation/survey-results';
 import type { LabNetwork } from '../network/connections';

@@ -3,7 +3,7 @@
  * comment on an item may mention. (The live unread count, `GET
  * /notifications/stream`, is a stream of server-sent events, not a JSON answer.)
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { route, shape } from '../api-contract';
 import type { Mentionable } from '../mentions';
 import {

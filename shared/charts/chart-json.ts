@@ -10,7 +10,7 @@
  * longest-run limit is not a limit on the number of runs, so `upper` is null. For mdc it is null.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { ASSURANCES, type Chart, POINT_TYPES, RULE_NAMES, RULE_SETS } from './types';
 
 const ruleName = z.enum(RULE_NAMES);

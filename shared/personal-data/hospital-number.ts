@@ -5,7 +5,7 @@
  * make the check slow whatever a facilitator types, unlike a regular expression
  * run on the server against every comment.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const MAX_HOSPITAL_NUMBER_MASKS = 10;
 const MAX_MASK_LENGTH = 30;

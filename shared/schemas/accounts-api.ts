@@ -2,7 +2,7 @@
  * Request bodies and answers of people's administration and self-service: the
  * people page, password-reset links, the account's details, sessions and data.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LabRole } from '../roles';
 import { PROFESSIONS } from '../roles';
 import { EmailSchema, MAX_PASSWORD_LENGTH, NewPasswordSchema, PersonNameSchema } from './api';

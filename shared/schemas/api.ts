@@ -2,7 +2,7 @@
  * Request bodies and response shapes of the HTTP API, one zod schema per body.
  * Handlers infer their input types from these; the client uses the same ones.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema } from '../calendar-date';
 import { Limits } from '../limits';
 import { HospitalNumberMasksSchema } from '../personal-data/hospital-number';

@@ -5,7 +5,7 @@
  * must decode and apply completely). Member entries carry no ids, emails or
  * password hashes: only what a report would show.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema } from '../calendar-date';
 import { Limits } from '../limits';
 import { LAB_ROLES, PROFESSIONS } from '../roles';

@@ -5,7 +5,7 @@
  * writes it last, once every file matched it, so a directory with a manifest is
  * a whole backup. `npm run restore` checks every file against it before it writes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOC_ID_PATTERN } from '../doc-id';
 import { Limits } from '../limits';
 

@@ -1,5 +1,5 @@
 /** Who has edited which item, from when: what "working together" is read from. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ContributionRecordSchema = z.object({
   /** The lab of the item; for a group's notes, the group's id. */

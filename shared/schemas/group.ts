@@ -4,7 +4,7 @@
  * joins) or ask to join (an organiser approves or declines). Its members co-edit one
  * shared notes document and see the labs working on its topic.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocIdSchema } from '../doc-id';
 import type { LabPhase } from '../roles';
 import { TopicSchema } from './profile';

@@ -3,7 +3,7 @@
  * shapes of its answers. Versions name people by id; each answer carries the
  * names of the people it mentions.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ItemDiff } from '../history/diff-model';
 import type { ItemKind } from './records';
 

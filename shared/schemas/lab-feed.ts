@@ -6,7 +6,7 @@
  * and the client sends none: a snapshot first (and again after every reconnect),
  * then one message per changed item.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocIdSchema } from '../doc-id';
 import { DOC_RIGHTS, SHARING_STATES } from '../roles';
 import type { ItemWithRights } from './api-responses';

@@ -3,7 +3,7 @@
  * item, as that person may still see them (reviewers: only items shared with
  * them; other reviewers unnamed). `?lab=` narrows it to one lab.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CommentSchema } from '../comments';
 import { DocIdSchema } from '../doc-id';
 import { MY_THREAD_STATUSES } from '../my-comments';

@@ -4,7 +4,7 @@
  * recipient, and how each person wants them emailed. Stored records, API bodies and
  * the shapes the API answers with.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = z.string().min(1).max(64);
 const isoTime = z.string().min(1);

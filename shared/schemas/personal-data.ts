@@ -5,7 +5,7 @@
  * is never copied into the flag, so the metadata holds no more personal data than
  * the comment or field already does.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERSONAL_DATA_KINDS } from '../personal-data/rules';
 
 const id = z.string().min(1).max(64);

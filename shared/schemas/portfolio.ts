@@ -7,7 +7,7 @@
  * come only from rounds with at least `ANONYMITY_THRESHOLD` answers, whatever the
  * lab chose, and no free text or name ever appears here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MdcIcon } from '../charts/mdc-icons';
 import { LAB_PHASES, type LabPhase, type Profession } from '../roles';
 

@@ -3,7 +3,7 @@
  * themselves, and to whom. Nobody is listed until they choose to be; each field can
  * be kept off the listing; the audience says who may find it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Profession } from '../roles';
 
 export const REGIONS = [

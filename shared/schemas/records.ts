@@ -2,7 +2,7 @@
  * Stored records of the MetaStore, one zod schema each. The store validates the
  * whole file against `MetaDataSchema` when it loads it; types are inferred.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Limits } from '../limits';
 import { LAB_PHASES, LAB_ROLES, PROFESSIONS, SHARING_STATES } from '../roles';
 import { ContributionRecordSchema } from './contribution';

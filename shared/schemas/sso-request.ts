@@ -3,7 +3,7 @@
  * service (`shared/schemas/sso.ts` has the rest of single sign-on), and the return
  * path it may send them back to.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROFESSIONS } from '../roles';
 
 /**

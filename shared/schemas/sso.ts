@@ -3,7 +3,7 @@
  * starts it, what the sign-in page offers, and what it is told when it failed (the
  * record kept meanwhile is in `sso-request.ts`). The flow is in `server/api/routes/sso-routes.ts`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROFESSIONS } from '../roles';
 import { MAX_PASSWORD_LENGTH } from './api';
 import { ReturnPathSchema } from './sso-request';

@@ -3,7 +3,7 @@
  * so each person's answers can be paired. The stored records, the request bodies and
  * the default questions (what the programme's evaluation measured), named once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SURVEY_ROUNDS = ['before', 'after'] as const;
 export type SurveyRound = (typeof SURVEY_ROUNDS)[number];

@@ -4,7 +4,7 @@
  * document (everyone downloads it) until the facilitator reveals their counts.
  * What the document shows of the settings is `BoardState`, written only by the server.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PICK_EFFORTS, PICK_IMPACTS } from '../documents/item-kinds';
 import { PersonalDataAcknowledgementSchema } from './personal-data';
 

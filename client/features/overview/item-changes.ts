@@ -4,7 +4,7 @@
  * server checks rights again; the overview only hides what a person may not do.
  */
 import { Api } from '../../../shared/api-routes';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { SharingState } from '../../../shared/roles';
 import type { UpdateItemBodySchema } from '../../../shared/schemas/api';
 import type { ApiClient } from '../../lib/api';

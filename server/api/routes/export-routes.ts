@@ -13,7 +13,7 @@
  */
 import { Api } from '../../../shared/api-routes';
 import { type Context, Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type LabAction, mayCreateLab } from '../../../shared/policy';
 import {
   parseSections,
