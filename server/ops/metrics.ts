@@ -49,7 +49,9 @@ let processRegistry: Registry | null = null;
 function processMetrics(): Registry {
   if (processRegistry === null) {
     processRegistry = new Registry();
-    collectDefaultMetrics({ register: processRegistry });
+    // Event-loop lag sampled every 50 ms rather than prom-client's default 10: still
+    // hundreds of samples per scrape, at a fifth of the timer wake-ups on a busy server.
+    collectDefaultMetrics({ register: processRegistry, eventLoopMonitoringPrecision: 50 });
   }
   return processRegistry;
 }
