@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { PersonalDataFinding, PersonalDataRules } from '../../shared/personal-data/rules';
+import { ApiRequestError } from './api';
 
 export interface PersonalDataGuard {
   readonly rules: PersonalDataRules;
@@ -39,4 +40,10 @@ export function withoutFindings(text: string, findings: readonly PersonalDataFin
     result = before + joint + after;
   }
   return result;
+}
+
+/** A server's refusal's findings as a form shows them, read out of what was sent; null for any other error. */
+export function findingsOf(error: unknown, sent: string): PersonalDataFinding[] | null {
+  if (!(error instanceof ApiRequestError) || error.code !== 'personal_data') return null;
+  return error.findings.map((span) => ({ ...span, text: sent.slice(span.start, span.end) }));
 }

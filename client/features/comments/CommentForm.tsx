@@ -10,23 +10,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { MAX_COMMENT_LENGTH } from '../../../shared/comments';
 import { findPersonalData, type PersonalDataFinding } from '../../../shared/personal-data/rules';
-import { ApiRequestError } from '../../lib/api';
 import type { Mentionable } from '../../../shared/mentions';
 import { TextareaField } from '../../lib/form-fields';
 import { PersonalDataNotice } from '../../lib/PersonalDataNotice';
-import { usePersonalDataGuard, withoutFindings } from '../../lib/personal-data';
+import { findingsOf, usePersonalDataGuard, withoutFindings } from '../../lib/personal-data';
 import { required, useFormSubmit } from '../../lib/use-form-submit';
 import { MentionTextarea } from './MentionTextarea';
 
 /** "Post anyway": why words that look like personal data are sent as they are. */
 export interface PersonalDataAcknowledgement {
   readonly reason: string;
-}
-
-/** The server's findings as the form shows them, read out of what was sent. */
-function findingsOf(error: unknown, sent: string): PersonalDataFinding[] | null {
-  if (!(error instanceof ApiRequestError) || error.code !== 'personal_data') return null;
-  return error.findings.map((span) => ({ ...span, text: sent.slice(span.start, span.end) }));
 }
 
 export interface CommentFormProps {

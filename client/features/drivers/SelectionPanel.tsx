@@ -1,11 +1,12 @@
 /**
  * The selected node's details: its label (a field bound to the shared text, so
- * two people typing merge), its change idea, and its links with buttons to
+ * two people typing merge), its change idea, the workshop board it came from, and its links with buttons to
  * change or remove each one. Enter or Escape in the label goes back to the diagram.
  */
 import { useId } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { BoardOrigin } from '../../lib/BoardOrigin';
 import { Link } from '../../lib/navigation';
 import { YTextField } from '../../lib/YTextField';
 import { displayLabel, edgeName, nodeById } from './diagram-text';
@@ -108,6 +109,7 @@ function NodePanel(props: SelectionPanelProps & { node: DriverNode }) {
           onLinked={() => editor.focusTarget({ kind: 'node', id: node.id })}
         />
       )}
+      <BoardOrigin doc={doc} listKey="nodes" rowId={node.id} />
       <h4 className="nhsuk-heading-xs">Links</h4>
       <NodeLinks {...props} />
     </section>

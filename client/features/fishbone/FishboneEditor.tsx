@@ -16,6 +16,7 @@ import {
   NHS_CATEGORIES,
   SIX_MS,
 } from '../../../shared/diagrams/fishbone';
+import { BoardOrigin } from '../../lib/BoardOrigin';
 import { SelectField } from '../../lib/form-fields';
 import { useLabItems } from '../../lib/lab-items';
 import { YTextField } from '../../lib/YTextField';
@@ -63,6 +64,7 @@ function CauseRow({
           editable
         />
       )}
+      <BoardOrigin doc={ctx.doc} listKey="causes" rowId={cause.id} />
       <div className="fishbone-editor__actions">
         <button type="button" className={SMALL} onClick={() => ctx.add(cause.id, cause.label)}>
           Ask why

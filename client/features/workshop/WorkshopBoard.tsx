@@ -2,22 +2,26 @@
  * A workshop board, live: the prompt and timer, sticky notes added by everyone
  * taking part (through the server, which leaves out the author on an anonymous
  * board), clusters that notes move into by drag or by the "Move to cluster" menu,
- * dot votes (counted by the server, shown once revealed), and change ideas made
- * from a cluster or note. What each action did is said in a live region.
+ * dot votes (counted by the server, shown once revealed), and change ideas, drivers
+ * and causes made from a cluster or note. What each action did is said in a live region.
  */
 import './workshop.css';
 import { type DragEvent, type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { list, metaMap } from '../../../shared/documents/item-doc';
 import { type BoardNote, countOf, readBoard } from '../../../shared/documents/workshop-board';
 import { Api } from '../../../shared/api-routes';
-import { MAX_NOTE_LENGTH, type WorkshopView } from '../../../shared/schemas/workshop';
+import type { WorkshopTargets, WorkshopView } from '../../../shared/schemas/workshop';
 import { ApiRequestError } from '../../lib/api';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
+import { useLabItems } from '../../lib/lab-items';
 import { useYChanges } from '../../lib/y-hooks';
 import { type CardActions, IdeaControls, MoveMenu, VoteControls } from './BoardCard';
 import { BoardSettings, type SettingsChange } from './BoardSettings';
 import { BoardTimer } from './BoardTimer';
-import { addCluster, moveNote } from './board-edits';
+import { ClusterHeading } from './ClusterHeading';
+import { type DiagramActions, DiagramControls } from './DiagramControls';
+import { NoteForm } from './NoteForm';
+import { addCluster, moveNote, renameCluster } from './board-edits';
 
 const NOTE_TYPE = 'application/x-workshop-note';
 
@@ -35,8 +39,9 @@ export function WorkshopBoard({
   const { state } = board;
   const [view, setView] = useState<WorkshopView | null>(null);
   const [said, say] = useState('');
-  const [note, setNote] = useState('');
   const [clusterName, setClusterName] = useState('');
+  const [targets, setTargets] = useState<WorkshopTargets | null>(null);
+  const labItems = useLabItems(item.labId);
   const params = useMemo(() => ({ itemId: item.id }), [item.id]);
 
   const fail = useCallback((error: unknown) => {
@@ -87,6 +92,29 @@ export function WorkshopBoard({
     },
   };
 
+  const diagrams: DiagramActions = {
+    canAddToDiagrams: editable,
+    targets,
+    itemHref,
+    loadTargets() {
+      api.call(Api.workshop.targets, { params }).then(setTargets, fail);
+    },
+    titleOf(itemId) {
+      if (labItems.status !== 'ready') return '';
+      return labItems.data.find((each) => each.id === itemId)?.title ?? '';
+    },
+    addDriver(from, diagramId, under, label) {
+      api
+        .call(Api.workshop.addDriver, { params, body: { from, diagramId, under } })
+        .then(() => say(`${label} is now a driver in ${name(diagrams.titleOf(diagramId))}.`), fail);
+    },
+    addCause(from, fishboneId, categoryId, label) {
+      api
+        .call(Api.workshop.addCause, { params, body: { from, fishboneId, categoryId } })
+        .then(() => say(`${label} is now a cause in ${name(diagrams.titleOf(fishboneId))}.`), fail);
+    },
+  };
+
   function change(settings: SettingsChange) {
     api.call(Api.workshop.update, { params, body: settings }).then((next) => {
       setView(next);
@@ -94,14 +122,10 @@ export function WorkshopBoard({
     }, fail);
   }
 
-  function addNote(event: FormEvent) {
-    event.preventDefault();
-    const text = note.trim();
-    if (!text) return;
-    api.call(Api.workshop.addNote, { params, body: { text } }).then(() => {
-      setNote('');
-      say(`Note added: ${name(text)}.`);
-    }, fail);
+  async function addNote(text: string, reason?: string) {
+    const personalData = reason === undefined ? {} : { personalData: { reason } };
+    await api.call(Api.workshop.addNote, { params, body: { text, ...personalData } });
+    say(`Note added: ${name(text)}.`);
   }
 
   function newCluster(event: FormEvent) {
@@ -146,6 +170,7 @@ export function WorkshopBoard({
         count={countOf(state, each.id)}
       />
       <IdeaControls actions={actions} from={each.id} name={name(each.text)} ideaId={each.ideaId} />
+      <DiagramControls actions={diagrams} from={each.id} name={name(each.text)} outcomes={each} />
     </li>
   );
 
@@ -171,26 +196,7 @@ export function WorkshopBoard({
       {facilitates && (
         <BoardSettings state={state} votesCast={view?.votesCast ?? 0} change={change} />
       )}
-      {canAdd && (
-        <form className="workshop__row" onSubmit={addNote}>
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="workshop-note">
-              Your note{state.anonymous ? ' (anonymous to the others)' : ''}
-            </label>
-            <textarea
-              className="nhsuk-textarea"
-              id="workshop-note"
-              rows={2}
-              maxLength={MAX_NOTE_LENGTH}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </div>
-          <button type="submit" className="nhsuk-button nhsuk-button--small">
-            Add note
-          </button>
-        </form>
-      )}
+      {canAdd && <NoteForm anonymous={state.anonymous} send={addNote} fail={fail} />}
       {editable && (
         <form className="workshop__row" onSubmit={newCluster}>
           <div className="nhsuk-form-group">
@@ -224,9 +230,15 @@ export function WorkshopBoard({
               aria-labelledby={`cluster-${cluster.id}`}
               {...dropOn(cluster.id)}
             >
-              <h2 id={`cluster-${cluster.id}`} className="nhsuk-heading-s">
-                {cluster.label || '(unnamed cluster)'}
-              </h2>
+              <ClusterHeading
+                id={cluster.id}
+                label={cluster.label}
+                editable={editable}
+                rename={(next) => {
+                  renameCluster(doc, cluster.id, next);
+                  say(`Cluster ${label} renamed to ${name(next)}.`);
+                }}
+              />
               <VoteControls
                 actions={actions}
                 target={cluster.id}
@@ -238,6 +250,12 @@ export function WorkshopBoard({
                 from={cluster.id}
                 name={label}
                 ideaId={cluster.ideaId}
+              />
+              <DiagramControls
+                actions={diagrams}
+                from={cluster.id}
+                name={label}
+                outcomes={cluster}
               />
               <ul className="workshop__notes" aria-label={`Notes in ${label}`}>
                 {notes.map(card)}

@@ -1,9 +1,10 @@
 /**
  * A participant's own changes to a board's document, made over the socket (so undo
  * and presence work as on every other item): clusters and which cluster a note is
- * in. Notes themselves, votes and settings go through the API (`workshop-routes.ts`).
+ * in, and a cluster's name. Notes themselves, votes, settings and what a row becomes go
+ * through the API (`workshop-routes.ts`, `workshop-outcomes.ts`).
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addRow, list } from '../../../shared/documents/item-doc';
 
 function newRowId(): string {
@@ -22,5 +23,18 @@ export function addCluster(doc: Y.Doc, label: string): string {
 export function moveNote(doc: Y.Doc, noteId: string, clusterId: string | null): void {
   for (const row of list(doc, 'notes')) {
     if (row.get('id') === noteId) row.set('cluster', clusterId);
+  }
+}
+
+/** Renames a cluster: its label's text replaced in one transaction (one step to undo). */
+export function renameCluster(doc: Y.Doc, clusterId: string, label: string): void {
+  for (const row of list(doc, 'clusters')) {
+    if (row.get('id') !== clusterId) continue;
+    const text = row.get('label');
+    if (!(text instanceof Y.Text)) return;
+    doc.transact(() => {
+      text.delete(0, text.length);
+      text.insert(0, label);
+    });
   }
 }
