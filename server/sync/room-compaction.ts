@@ -1,9 +1,11 @@
 /**
  * When and how one room rewrites its document's log as one state update: it counts
  * the bytes appended since the last compaction and asks the policy
- * (`compaction-policy.ts`); at most one compaction runs at a time, and a failed one
- * leaves the log as it was. The room calls it only with no write pending, so the
- * state contains every update appended before it (the DocStore's contract).
+ * (`compaction-policy.ts`), which also says how long a due compaction waits for the
+ * document to be quiet; at most one compaction runs at a time, and a failed one leaves
+ * the log as it was. It runs only with no write pending (the room says when: `idle`;
+ * any append cancels the wait), so the state contains every update appended before
+ * it (the DocStore's contract).
  */
 import type * as Y from 'yjs';
 import type { Logger } from '../logger';
@@ -25,6 +27,9 @@ export class RoomCompaction {
   private bytesSinceCompaction = 0;
   private compactedBytes = 0;
   private running: Promise<void> | null = null;
+  /** When the compaction now due became due (`Date.now()`), or null. */
+  private dueSince: number | null = null;
+  private quietTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: RoomCompactionOptions) {}
 
@@ -35,6 +40,8 @@ export class RoomCompaction {
 
   appended(bytes: number): void {
     this.bytesSinceCompaction += bytes;
+    // Writing goes on: the document is not quiet, and a write is now pending.
+    this.cancel();
   }
 
   /** Settles once the compaction running now, if any, has. */
@@ -42,17 +49,41 @@ export class RoomCompaction {
     return this.running ?? Promise.resolve();
   }
 
-  compactIfDue(): void {
+  /**
+   * Every write has been stored and passed on. A due compaction runs once nothing more
+   * has been appended for the policy's `quietMs`, or now if it has waited `maxDelayMs`.
+   */
+  idle(): void {
     const { policy } = this.options;
     if (this.running || !shouldCompact(policy, this.bytesSinceCompaction, this.compactedBytes)) {
       return;
     }
-    void this.compact();
+    const now = Date.now();
+    this.dueSince ??= now;
+    if (now - this.dueSince >= policy.maxDelayMs) {
+      void this.compact();
+      return;
+    }
+    this.quietTimer ??= setTimeout(() => {
+      this.quietTimer = null;
+      void this.compact();
+    }, policy.quietMs);
+    // A waiting compaction never keeps the process alive: unloading compacts anyway.
+    this.quietTimer.unref();
+  }
+
+  /** Stops waiting for quiet (a write came, or the room is unloading, which compacts itself). */
+  cancel(): void {
+    if (this.quietTimer === null) return;
+    clearTimeout(this.quietTimer);
+    this.quietTimer = null;
   }
 
   /** Replaces the log with the document's state now (in Yjs's version-2 encoding). */
   compact(): Promise<void> {
     const { docId, doc, store, logger } = this.options;
+    this.cancel();
+    this.dueSince = null;
     const state = compactedState(doc());
     this.bytesSinceCompaction = 0;
     this.compactedBytes = state.update.byteLength;

@@ -116,7 +116,7 @@ export class Room {
       failed: (origin, update, error) => this.writeFailed(origin, update, error),
       recount: () => this.intake.recount(this.doc),
       idle: () => {
-        if (this.roomStatus === 'ready') this.compaction.compactIfDue();
+        if (this.roomStatus === 'ready') this.compaction.idle();
       },
     });
     this.compaction = new RoomCompaction({
@@ -356,6 +356,8 @@ export class Room {
   async unload(closeCode?: CloseCode): Promise<void> {
     if (this.roomStatus === 'closing' || this.roomStatus === 'closed') return;
     this.roomStatus = 'closing';
+    // The compaction below replaces one waiting for the document to be quiet.
+    this.compaction.cancel();
     await this.writes.whenIdle();
     await this.compaction.done;
     const { store } = this.options;

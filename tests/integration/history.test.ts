@@ -66,7 +66,7 @@ describe('item history', () => {
   beforeEach(async () => {
     workspace = await startTestWorkspace({
       versionPolicy: { pauseMs: 200, maxIntervalMs: 60_000, sweepMs: 50 },
-      compaction: { minBytes: 1, growthFactor: 0 },
+      compaction: { minBytes: 1, growthFactor: 0, quietMs: 0, maxDelayMs: 0 },
     });
     ann = await addPerson(workspace.server.meta, 'Ann Allen');
     bob = await addPerson(workspace.server.meta, 'Bob Brown');
