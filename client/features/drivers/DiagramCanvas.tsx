@@ -13,23 +13,21 @@
  * keeps the whole diagram one Tab away from the toolbar. Links are focusable
  * buttons outside the grid, reached from a node with [ and ].
  */
-import { useId } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { type FieldVisitor, visitorsUnder } from '../../lib/field-presence';
+import { type CellHandlers, EdgeCell, NodeCell } from './DiagramCells';
 import {
   ArrowMarkers,
   COLUMN_TITLES,
   columnX,
-  EdgeLines,
   LinkingTag,
-  NodeBox,
   NodeTag,
   svgIdPrefix,
 } from './DiagramShapes';
 import { displayLabel, edgeName, type IdeaTitles, NO_LABEL, nodeName } from './diagram-text';
 import type { DriverEdge, DriverGraph, DriverNode } from './driver-graph';
-import { type Box, COLUMN_COUNT, type Layout } from './layout';
+import { COLUMN_COUNT, type Layout } from './layout';
 import type { Target } from './navigation';
-import { targetKey } from './use-diagram-editor';
 import { useNodeDrag } from './use-node-drag';
 
 export interface DiagramCanvasProps {
@@ -61,41 +59,37 @@ function tabStop(props: DiagramCanvasProps, target: Target): 0 | -1 {
   return target.kind === 'node' && target.id === first ? 0 : -1;
 }
 
-function EdgeButton(props: DiagramCanvasProps & { edge: DriverEdge; markers: string }) {
-  const { edge, layout, graph, ideas, focus, markers } = props;
+type CellsProps = DiagramCanvasProps & { readonly handlers: CellHandlers };
+
+function edgeCell(props: CellsProps, edge: DriverEdge, markers: string) {
+  const { layout, graph, ideas, focus } = props;
   const from = layout.boxes.get(edge.from);
   const to = layout.boxes.get(edge.to);
   if (!from || !to) return null;
   const selected = focus?.kind === 'edge' && focus.id === edge.id;
-  const via = focus?.kind === 'edge' && focus.id === edge.id ? focus.via : edge.from;
-  const target: Target = { kind: 'edge', id: edge.id, via };
+  const via = selected ? focus.via : edge.from;
   return (
-    <g
-      role="button"
-      className="driver-edge"
-      tabIndex={tabStop(props, target)}
-      aria-label={edgeName(graph, edge, ideas)}
-      aria-describedby={props.hintId}
-      data-target={targetKey(target)}
-      onClick={() => props.onChoose(target)}
-      onFocus={() => props.onFocusTarget(target)}
-    >
-      <EdgeLines
-        from={from}
-        to={to}
-        strength={edge.strength}
-        markers={markers}
-        highlighted={selected}
-      />
-    </g>
+    <EdgeCell
+      key={edge.id}
+      id={edge.id}
+      from={from}
+      to={to}
+      strength={edge.strength}
+      markers={markers}
+      name={edgeName(graph, edge, ideas)}
+      hintId={props.hintId}
+      via={via}
+      selected={selected}
+      tabIndex={tabStop(props, { kind: 'edge', id: edge.id, via })}
+      handlers={props.handlers}
+    />
   );
 }
 
-function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
-  const { node, layout, graph, ideas, focus, linkFrom } = props;
+function nodeCell(props: CellsProps, node: DriverNode) {
+  const { layout, graph, ideas, focus, linkFrom } = props;
   const box = layout.boxes.get(node.id);
   if (!box) return null;
-  const target: Target = { kind: 'node', id: node.id };
   const selected = focus?.kind === 'node' && focus.id === node.id;
   const linking = linkFrom === node.id || props.moving === node.id;
   const state =
@@ -104,27 +98,19 @@ function NodeCell(props: DiagramCanvasProps & { node: DriverNode }) {
   const hereText = here.length ? ` ${here.map((v) => v.name).join(', ')} here.` : '';
   const tagText = box.tag ? ` ${box.tag}.` : '';
   return (
-    <g
-      role="gridcell"
-      className="driver-cell"
-      aria-colindex={box.column + 1}
-      aria-selected={selected}
-      tabIndex={tabStop(props, target)}
-      aria-label={`${state}${nodeName(graph, node, ideas)}${tagText}${hereText}`}
-      data-target={targetKey(target)}
-      onClick={() => props.onChoose(target)}
-      onFocus={() => props.onFocusTarget(target)}
-    >
-      <NodeBox
-        box={box}
-        type={node.type}
-        empty={displayLabel(node, ideas) === NO_LABEL}
-        selected={selected}
-        linking={linking}
-        withTag={false}
-      />
-      {here.length > 0 && <VisitorMarks box={box} visitors={here} />}
-    </g>
+    <NodeCell
+      key={node.id}
+      id={node.id}
+      type={node.type}
+      box={box}
+      name={`${state}${nodeName(graph, node, ideas)}${tagText}${hereText}`}
+      empty={displayLabel(node, ideas) === NO_LABEL}
+      selected={selected}
+      linking={linking}
+      tabIndex={tabStop(props, { kind: 'node', id: node.id })}
+      visitors={here}
+      handlers={props.handlers}
+    />
   );
 }
 
@@ -133,33 +119,7 @@ export function nodeField(nodeId: string): string {
   return `list.nodes.${nodeId}`;
 }
 
-/** Someone else's selection: a ring in their colour and their name above the box. */
-function VisitorMarks({ box, visitors }: { box: Box; visitors: readonly FieldVisitor[] }) {
-  const first = visitors[0];
-  if (!first) return null;
-  const name = visitors.map((v) => v.name).join(', ');
-  const width = Math.min(box.width, 12 + name.length * 7);
-  return (
-    <g className="driver-visitor">
-      <rect
-        x={box.x - 10}
-        y={box.y - 10}
-        width={box.width + 20}
-        height={box.height + 20}
-        rx={10}
-        fill="none"
-        stroke={first.color}
-        strokeWidth={3}
-      />
-      <rect x={box.x - 10} y={box.y - 30} width={width} height={18} rx={3} fill={first.color} />
-      <text x={box.x - 4} y={box.y - 17} className="driver-visitor__name">
-        {name.length > 28 ? `${name.slice(0, 27)}…` : name}
-      </text>
-    </g>
-  );
-}
-
-function GridRows(props: DiagramCanvasProps) {
+function GridRows(props: CellsProps) {
   const { layout, graph } = props;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const rowCount = Math.max(0, ...layout.columns.map((c) => c.length));
@@ -171,7 +131,7 @@ function GridRows(props: DiagramCanvasProps) {
         const id = layout.columns[column]?.[row];
         const node = id === undefined ? undefined : byId.get(id);
         return node ? (
-          <NodeCell key={node.id} {...props} node={node} />
+          nodeCell(props, node)
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: an empty place in a column.
           <g role="gridcell" key={`empty-${column}`} aria-colindex={column + 1} />
@@ -187,6 +147,17 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
   const rowCount = Math.max(0, ...layout.columns.map((c) => c.length));
   const linkFromBox = props.linkFrom === null ? undefined : layout.boxes.get(props.linkFrom);
   useNodeDrag(svgRef, props.onDropNode);
+  // The cells call the newest handlers through one object that never changes.
+  const latest = useRef(props);
+  latest.current = props;
+  const handlers = useMemo<CellHandlers>(
+    () => ({
+      choose: (target) => latest.current.onChoose(target),
+      focusTarget: (target) => latest.current.onFocusTarget(target),
+    }),
+    [],
+  );
+  const cells: CellsProps = { ...props, handlers };
   return (
     <svg
       id={props.id}
@@ -200,11 +171,7 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
     >
       <title id={`${prefix}-title`}>Driver diagram</title>
       <ArrowMarkers prefix={prefix} />
-      <g className="driver-links">
-        {graph.edges.map((edge) => (
-          <EdgeButton key={edge.id} {...props} edge={edge} markers={prefix} />
-        ))}
-      </g>
+      <g className="driver-links">{graph.edges.map((edge) => edgeCell(cells, edge, prefix))}</g>
       <g
         role="grid"
         aria-label="Nodes by column"
@@ -221,7 +188,7 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
             </g>
           ))}
         </g>
-        <GridRows {...props} />
+        <GridRows {...cells} />
       </g>
       {/* Status lines of change ideas: said in each node's name, so drawn outside the grid. */}
       {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group with no tabindex takes no focus. */}

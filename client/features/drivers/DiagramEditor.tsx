@@ -3,7 +3,7 @@
  * region, so what a key did is heard), the drawing, the selected node's panel
  * and the outline.
  */
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CanvasFrame } from '../../lib/canvas/CanvasFrame';
@@ -35,6 +35,8 @@ export function DiagramEditor(props: DiagramEditorProps) {
   const visitors = useVisitorsByField(props.awareness);
   const hintId = useId();
   const drawingId = `${svgIdPrefix(useId())}-drawing`;
+  // A new list only when the layout changes, so the minimap draws it once per change.
+  const overview = useMemo(() => [...layout.boxes.values()], [layout]);
   return (
     <div className="driver-diagram">
       <DiagramToolbar editor={editor} graph={graph} />
@@ -56,7 +58,12 @@ export function DiagramEditor(props: DiagramEditorProps) {
         />
       )}
       {editor.helpOpen && <ShortcutsHelp editor={editor} />}
-      <CanvasFrame label="Driver diagram" content={layout} drawingId={drawingId}>
+      <CanvasFrame
+        label="Driver diagram"
+        content={layout}
+        drawingId={drawingId}
+        overview={overview}
+      >
         <DiagramCanvas
           id={drawingId}
           graph={graph}

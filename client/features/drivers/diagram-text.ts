@@ -5,6 +5,7 @@
  */
 import { PICK_LABELS } from '../../../shared/documents/pick-quadrant';
 import { type DriverEdge, type DriverGraph, type DriverNode, TYPE_LABELS } from './driver-graph';
+import { edgesFrom, edgesTo, graphIndex } from './graph-index';
 import type { IdeaFacts } from './use-idea-items';
 
 export type IdeaTitles = ReadonlyMap<string, string>;
@@ -19,7 +20,7 @@ export function displayLabel(node: DriverNode, ideas: IdeaTitles): string {
 }
 
 export function nodeById(graph: DriverGraph, id: string): DriverNode | undefined {
-  return graph.nodes.find((n) => n.id === id);
+  return graphIndex(graph).byId.get(id);
 }
 
 function quoted(graph: DriverGraph, id: string, ideas: IdeaTitles): string {
@@ -39,10 +40,10 @@ function plural(count: number, one: string, many: string): string {
 
 /** A node's name with what it drives and how many things drive it. */
 export function nodeName(graph: DriverGraph, node: DriverNode, ideas: IdeaTitles): string {
-  const drives = graph.edges
-    .filter((e) => e.from === node.id)
-    .map((e) => `${quoted(graph, e.to, ideas)}${e.strength === 'weak' ? ' (weak link)' : ''}`);
-  const drivenBy = graph.edges.filter((e) => e.to === node.id).length;
+  const drives = edgesFrom(graph, node.id).map(
+    (e) => `${quoted(graph, e.to, ideas)}${e.strength === 'weak' ? ' (weak link)' : ''}`,
+  );
+  const drivenBy = edgesTo(graph, node.id).length;
   const parts = [`${TYPE_LABELS[node.type]}: ${displayLabel(node, ideas)}.`];
   if (drives.length > 0) parts.push(`Drives ${drives.join(', ')}.`);
   if (node.type !== 'idea') parts.push(`Driven by ${plural(drivenBy, 'node', 'nodes')}.`);

@@ -5,6 +5,7 @@
  * an aim are listed apart so nothing is hidden from the outline.
  */
 import type { DriverGraph, DriverNode, Strength } from './driver-graph';
+import { edgesFrom, edgesTo, graphIndex } from './graph-index';
 
 export interface OutlineEntry {
   readonly node: DriverNode;
@@ -29,14 +30,14 @@ function entry(
   strength: Strength | null,
   path: ReadonlySet<string>,
 ): OutlineEntry {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const alsoDrives = graph.edges
-    .filter((e) => e.from === node.id && e.to !== parent)
+  const { byId } = graphIndex(graph);
+  const alsoDrives = edgesFrom(graph, node.id)
+    .filter((e) => e.to !== parent)
     .map((e) => byId.get(e.to))
     .filter((n): n is DriverNode => n !== undefined);
   const inPath = new Set(path).add(node.id);
-  const children = graph.edges
-    .filter((e) => e.to === node.id && !inPath.has(e.from))
+  const children = edgesTo(graph, node.id)
+    .filter((e) => !inPath.has(e.from))
     .sort((a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0))
     .flatMap((e) => {
       const child = byId.get(e.from);

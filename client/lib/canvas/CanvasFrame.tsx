@@ -14,7 +14,7 @@ import './canvas.css';
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Minimap } from './Minimap';
 import { useViewport, type Viewport } from './use-viewport';
-import { PAN_STEP, panBy, type Size, type View, ZOOM_STEP } from './viewport';
+import { PAN_STEP, panBy, type Rect, type Size, type View, ZOOM_STEP } from './viewport';
 
 /** The largest scale presentation mode fits to: large type, not a poster of three boxes. */
 const PRESENT_MAX_SCALE = 2.5;
@@ -28,6 +28,8 @@ export interface CanvasFrameProps {
   readonly content: Size;
   /** The id of the drawing's `svg`, which the minimap shows. */
   readonly drawingId: string;
+  /** The drawing's boxes, for the minimap to show instead of a copy of a large drawing. */
+  readonly overview?: readonly Rect[];
   /** True when nothing in the drawing takes the keyboard's focus: the frame itself does. */
   readonly focusable?: boolean;
   readonly children: ReactNode;
@@ -79,7 +81,8 @@ function usePresentation(frame: React.RefObject<HTMLElement | null>) {
   return [presenting, set] as const;
 }
 
-export function CanvasFrame({ label, content, drawingId, focusable, children }: CanvasFrameProps) {
+export function CanvasFrame(props: CanvasFrameProps) {
+  const { label, content, drawingId, focusable, overview, children } = props;
   const frameRef = useRef<HTMLElement>(null);
   const drawingRef = useRef<HTMLDivElement>(null);
   const viewport = useViewport(content);
@@ -231,6 +234,7 @@ export function CanvasFrame({ label, content, drawingId, focusable, children }: 
             content={content}
             view={view}
             viewport={size}
+            overview={overview}
             onMove={viewport.setView}
           />
         )}

@@ -1,11 +1,15 @@
 /**
  * A small copy of the whole drawing with a frame round the part in view; a
- * click or tap there centres the view on that point. The copy is an SVG `use`
- * of the drawing itself, so it is always current and costs no second render of
- * our own. Hidden from assistive technology: the same moves are keys and buttons.
+ * click or tap there centres the view on that point. The copy is the drawing's
+ * boxes when it gives them (`overview`), else an SVG `use` of the drawing itself.
+ * A `use` is always current at no cost to us, but the browser clones the whole
+ * drawing into it on every change, and paints all of it again under the frame on
+ * every frame of a pan: for a drawing of hundreds of nodes, plain boxes, drawn
+ * once per change of the drawing, keep panning smooth. Hidden from assistive
+ * technology: the same moves are keys and buttons.
  */
-import type { PointerEvent } from 'react';
-import { centreOn, type Size, type View, visibleRect } from './viewport';
+import { memo, type PointerEvent } from 'react';
+import { centreOn, type Rect, type Size, type View, visibleRect } from './viewport';
 
 const WIDTH = 180;
 const MAX_HEIGHT = 140;
@@ -15,10 +19,29 @@ export interface MinimapProps {
   readonly content: Size;
   readonly view: View;
   readonly viewport: Size;
+  /** The drawing's boxes, in its units, to show instead of a copy of all of it. */
+  readonly overview?: readonly Rect[] | undefined;
   onMove(next: View): void;
 }
 
-export function Minimap({ drawingId, content, view, viewport, onMove }: MinimapProps) {
+/** The picture under the frame: the same props on every frame of a pan, so drawn once. */
+const MinimapPicture = memo(function MinimapPicture({
+  drawingId,
+  content,
+  overview,
+}: Pick<MinimapProps, 'drawingId' | 'content' | 'overview'>) {
+  if (!overview)
+    return <use href={`#${drawingId}`} width={content.width} height={content.height} />;
+  return (
+    <g className="canvas__minimap-boxes">
+      {overview.map((box) => (
+        <rect key={`${box.x},${box.y}`} x={box.x} y={box.y} width={box.width} height={box.height} />
+      ))}
+    </g>
+  );
+});
+
+export function Minimap({ drawingId, content, view, viewport, overview, onMove }: MinimapProps) {
   if (content.width <= 0 || content.height <= 0) return null;
   const height = Math.min(MAX_HEIGHT, (WIDTH * content.height) / content.width);
   const width = Math.min(WIDTH, (height * content.width) / content.height);
@@ -41,7 +64,7 @@ export function Minimap({ drawingId, content, view, viewport, onMove }: MinimapP
       data-testid="canvas-minimap"
     >
       <rect width={content.width} height={content.height} className="canvas__minimap-back" />
-      <use href={`#${drawingId}`} width={content.width} height={content.height} />
+      <MinimapPicture drawingId={drawingId} content={content} overview={overview} />
       <rect
         className="canvas__minimap-frame"
         x={frame.x}
