@@ -15,7 +15,7 @@ function votes(count: number | null): string {
 }
 
 /** " → became a change idea; added as a driver", or nothing when it went nowhere yet. */
-export function wentTo(row: BoardOutcomes): string {
+function wentTo(row: BoardOutcomes): string {
   const where = [
     row.ideaId !== null ? 'became a change idea' : '',
     row.driver !== null ? 'added as a driver' : '',

@@ -1,7 +1,8 @@
 /**
  * What a lab report says, before any format: the aim as one SMART sentence, the
  * PDSA ramp in order, the driver diagram as an outline, each measure's chart
- * with its signals, and items read from their documents (old schemas included).
+ * with its signals, items read from their documents (old schemas included), and
+ * where a workshop board's clusters and notes went.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -13,8 +14,9 @@ import { measurePoints, measureSettings } from '../../server/export/measure-rows
 import { orderRamp } from '../../server/export/pdsa-ramp';
 import { readItem } from '../../server/export/read-item';
 import { richPlainText } from '../../server/export/rich-text';
+import { workshopBlocks } from '../../server/export/workshop-blocks';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
-import { initItemDoc } from '../../shared/documents/item-doc';
+import { addRow, initItemDoc } from '../../shared/documents/item-doc';
 import { LEGACY_NOTE_BODY } from '../../shared/documents/names';
 
 import { demoItems } from '../helpers/demo-report';
@@ -271,5 +273,35 @@ describe('items read from their documents', () => {
       reportedItems(meta, 'lab', { drafts, comments: false, participants: false }).map((i) => i.id);
     expect(ids(false)).toEqual(['shared']);
     expect(ids(true)).toEqual(['draft', 'shared']);
+  });
+});
+
+describe('a workshop board in a report', () => {
+  it('says where each cluster and note went: a change idea, a driver, a cause', () => {
+    const doc = new Y.Doc();
+    initItemDoc(doc, 'workshop', 'Night-time workshop');
+    // As the server writes them (`workshop-routes.ts`, `workshop-outcomes.ts`).
+    addRow(doc, 'workshop', 'clusters', 'c1', {
+      label: 'Noise',
+      ideaId: 'idea-1',
+      driverDiagram: 'd1',
+      driverNode: 'n1',
+    });
+    addRow(doc, 'workshop', 'notes', 'w1', {
+      text: 'Doors bang',
+      cluster: 'c1',
+      causeFishbone: 'f1',
+      causeNode: 'k1',
+    });
+    addRow(doc, 'workshop', 'notes', 'w2', { text: 'Bells' });
+    const report = readItem(doc, { id: 'b', kind: 'workshop', title: 'Night-time workshop' });
+    if (report.kind !== 'workshop') throw new Error('not read as a workshop board');
+    const list = workshopBlocks(report).find((block) => block.kind === 'list');
+    expect(list?.kind === 'list' ? outlineText(list.items) : []).toEqual([
+      'Noise → became a change idea; added as a driver',
+      '  Doors bang → added as a cause',
+      'Not grouped',
+      '  Bells',
+    ]);
   });
 });

@@ -15,11 +15,39 @@ import type { ItemKind } from '../../../shared/schemas/records';
 /** Edits closer together than this are undone as one step (typing a word, dragging). */
 const CAPTURE_MS = 500;
 
+/**
+ * Whether undoing would delete `item` from a row the server has written into (a workshop
+ * cluster that became a change idea, a driver or a cause), or the row itself. Such a row
+ * is left standing: deleting it would lose the link, and redoing it would make this client
+ * write the server's columns, which the schema guard refuses (closing the socket).
+ */
+function inServerWrittenRow(item: Y.Item, serverColumns: readonly string[]): boolean {
+  // The row itself, or the row an entry (or a character of its text) is in.
+  const own = item.content instanceof Y.ContentType ? item.content.type : null;
+  let row: unknown = own instanceof Y.Map ? own : item.parent;
+  while (row instanceof Y.AbstractType && !(row instanceof Y.Map) && row._item !== null)
+    row = row._item.parent;
+  if (!(row instanceof Y.Map) || row._item === null) return false;
+  return serverColumns.some((column) => {
+    const value: unknown = row.get(column);
+    return value !== undefined && value !== null;
+  });
+}
+
 export function structuredUndo(doc: Y.Doc, kind: ItemKind): Y.UndoManager {
   // biome-ignore lint/suspicious/noExplicitAny: Yjs types are invariant in their event type; any shared type will do here.
   const scope: Y.AbstractType<any>[] = [fieldsMap(doc)];
   for (const name of Object.keys(KINDS[kind].lists)) scope.push(list(doc, name));
-  return new Y.UndoManager(scope, { captureTimeout: CAPTURE_MS, trackedOrigins: new Set([null]) });
+  const serverColumns = Object.values(KINDS[kind].lists).flatMap(
+    (spec) => spec.serverColumns ?? [],
+  );
+  return new Y.UndoManager(scope, {
+    captureTimeout: CAPTURE_MS,
+    trackedOrigins: new Set([null]),
+    ...(serverColumns.length > 0
+      ? { deleteFilter: (item: Y.Item) => !inServerWrittenRow(item, serverColumns) }
+      : {}),
+  });
 }
 
 export type UndoKey = 'undo' | 'redo' | null;
