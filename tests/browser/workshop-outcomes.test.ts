@@ -97,9 +97,9 @@ describe('a workshop board’s clusters and notes in the lab’s diagrams', () =
   const focused = () =>
     page.evaluate(() => {
       const element = document.activeElement;
-      return element instanceof HTMLInputElement
-        ? `input: ${element.labels?.[0]?.textContent ?? ''}`
-        : (element?.textContent ?? '');
+      if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement)
+        return `${element.tagName.toLowerCase()}: ${element.labels?.[0]?.textContent ?? ''}`;
+      return element?.textContent ?? '';
     });
 
   it('asks before adding a note that looks like personal data', async () => {
@@ -146,6 +146,8 @@ describe('a workshop board’s clusters and notes in the lab’s diagrams', () =
     const box = cluster('Noise at night');
     await box.getByRole('button', { name: 'Add as a driver (“Noise at night”)' }).click();
     await box.getByLabel('Driver diagram').waitFor(WAIT);
+    // The form takes the keyboard at its first field.
+    await expect.poll(focused, WAIT).toBe('select: Driver diagram');
     await box.getByLabel('Under the primary driver').selectOption({ label: 'A calm ward' });
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS)
@@ -197,5 +199,8 @@ describe('a workshop board’s clusters and notes in the lab’s diagrams', () =
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS)
       await page.screenshot({ path: `${SHOTS}/workshop-outcomes-375.png`, fullPage: true });
+    // Cancel gives the keyboard back to the button that opened the form.
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(focused, WAIT).toMatch(/^Add as a driver \(“Ring the night sister/);
   });
 });

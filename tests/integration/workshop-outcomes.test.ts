@@ -183,6 +183,9 @@ describe('a workshop board’s clusters and notes in the lab’s diagrams', () =
       under: null,
     });
     expect(observed.status).toBe(403);
+    expect(observed.json.error.message).toBe(
+      'You do not have permission to add to “Quieter nights”.',
+    );
     expect(
       ((await call(olive, 'GET', `${base}/targets`)).json as WorkshopTargets).driverDiagrams,
     ).toEqual([]);

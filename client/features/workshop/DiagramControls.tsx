@@ -3,9 +3,10 @@
  * diagrams, under one of its primary drivers or none) and "Add as a cause" (a fishbone
  * and one of its categories), and, once done, "Added as a driver in …" with a link to
  * the diagram. The lists are the diagrams the person may edit (the server's answer);
- * the server writes both ends of the link.
+ * the server writes both ends of the link. Opening a form takes the keyboard to its first
+ * field; closing it gives it back to the button that opened it.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { BoardOutcomes } from '../../../shared/documents/workshop-board';
 import type { WorkshopTarget, WorkshopTargets } from '../../../shared/schemas/workshop';
 import { Link } from '../../lib/navigation';
@@ -45,6 +46,11 @@ function AddForm({
   close(): void;
 }) {
   const id = useId();
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  const loaded = actions.targets !== null;
+  useEffect(() => {
+    if (loaded) fieldset.current?.querySelector<HTMLElement>('select, button')?.focus();
+  }, [loaded]);
   const choices: readonly WorkshopTarget[] =
     (which === 'driver' ? actions.targets?.driverDiagrams : actions.targets?.fishbones) ?? [];
   const [chosen, setChosen] = useState('');
@@ -55,7 +61,7 @@ function AddForm({
   const { button, diagram } = WORDS[which];
   if (actions.targets === null) return <p className="nhsuk-body-s">Finding the lab’s diagrams…</p>;
   return (
-    <fieldset className="workshop__idea-form">
+    <fieldset className="workshop__idea-form" ref={fieldset}>
       <legend>
         {button}: {name}
       </legend>
@@ -154,9 +160,19 @@ export function DiagramControls({
   outcomes: BoardOutcomes;
 }) {
   const [open, setOpen] = useState<Which | null>(null);
+  const openers = useRef<Record<Which, HTMLButtonElement | null>>({ driver: null, cause: null });
+  const [returnTo, setReturnTo] = useState<Which | null>(null);
+  useEffect(() => {
+    if (open !== null || returnTo === null) return;
+    openers.current[returnTo]?.focus();
+    setReturnTo(null);
+  }, [open, returnTo]);
   const offer = (which: Which) =>
     actions.canAddToDiagrams && open === null ? (
       <button
+        ref={(button) => {
+          openers.current[which] = button;
+        }}
         type="button"
         className={SMALL}
         onClick={() => {
@@ -186,7 +202,10 @@ export function DiagramControls({
           which={open}
           from={from}
           name={name}
-          close={() => setOpen(null)}
+          close={() => {
+            setReturnTo(open);
+            setOpen(null);
+          }}
         />
       )}
     </div>
