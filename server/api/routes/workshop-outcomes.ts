@@ -12,7 +12,7 @@
 import { Hono } from 'hono';
 import type * as Y from 'yjs';
 import { addRow, readRows } from '../../../shared/documents/item-doc';
-import { type BoardOutcomes, readBoard } from '../../../shared/documents/workshop-board';
+import { readBoard } from '../../../shared/documents/workshop-board';
 import { Api } from '../../../shared/api-routes';
 import type { ItemKind, ItemRecord } from '../../../shared/schemas/records';
 import {
@@ -52,9 +52,9 @@ async function requireSource(c: ApiContext, boardId: string, from: string) {
   const source = await c.get('deps').docs.read(boardId, (doc) => {
     const board = readBoard(doc);
     const cluster = board.clusters.find((each) => each.id === from);
-    if (cluster) return { words: cluster.label, outcomes: cluster as BoardOutcomes };
+    if (cluster) return { words: cluster.label, outcomes: cluster };
     const note = board.notes.find((each) => each.id === from);
-    return note ? { words: note.text, outcomes: note as BoardOutcomes } : null;
+    return note ? { words: note.text, outcomes: note } : null;
   });
   if (source === null) throw Errors.notFound('That note or cluster');
   return { ...source, words: source.words.trim() };
