@@ -3,7 +3,8 @@
  * the cost of the schema check on the edit path (`schema-guard.ts`), archive
  * import (`archive-import.ts`), fan-out across processes on PostgreSQL and Redis
  * (`scale-out.ts`), item history over the editing trace (`history.ts`), then the
- * pages in a browser (`pages.ts`) and the diagram canvas with 300 nodes (`diagram-canvas.ts`),
+ * pages in a browser (`pages.ts`), the diagram canvas with 300 nodes (`diagram-canvas.ts`)
+ * and a 200-note workshop board with 10 people editing (`workshop-board.ts`),
  * each in its own process, with the command line's options passed
  * to the one that knows them. Exits non-zero if either benchmark failed.
  */
@@ -38,7 +39,8 @@ const scaleOut = run(
 const history = run('history.ts', args.includes('--json') ? ['--json'] : []);
 const pages = run('pages.ts', args.includes('--json') ? ['--json'] : []);
 const canvas = run('diagram-canvas.ts', args.includes('--json') ? ['--json'] : []);
+const board = run('workshop-board.ts', args.includes('--json') ? ['--json'] : []);
 process.exitCode =
-  [sync, exports, guard, imports, scaleOut, history, pages, canvas].find(
+  [sync, exports, guard, imports, scaleOut, history, pages, canvas, board].find(
     (status) => status !== 0,
   ) ?? 0;

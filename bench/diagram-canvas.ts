@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import * as z from 'zod';
 import { ensureClientBuilt } from '../scripts/client-build';
 import { pageWeight } from '../scripts/client-weight';
@@ -23,6 +23,7 @@ import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';
 import { addRow } from '../shared/documents/item-doc';
 import { signIn } from '../tests/helpers/accounts';
 import { launchBrowser } from '../tests/helpers/browser';
+import { readFrames, signedIn, startFrames } from './browser-pages';
 import { median, quantileOfSorted } from './quantiles';
 import { ChildProcesses, startOurServer } from './server-process';
 import { connectStockClient } from './stock-client';
@@ -67,21 +68,6 @@ function fill(doc: import('yjs').Doc): void {
   });
 }
 
-async function signedIn(browser: Browser, base: string, cookie: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const at = cookie.indexOf('=');
-  await context.addCookies([
-    {
-      name: cookie.slice(0, at),
-      value: cookie.slice(at + 1),
-      url: base,
-      httpOnly: true,
-      sameSite: 'Lax',
-    },
-  ]);
-  return context;
-}
-
 const cellCount = (page: Page) =>
   page.evaluate(() => document.querySelectorAll('[data-target^="node:"]').length);
 
@@ -89,18 +75,7 @@ const cellCount = (page: Page) =>
 async function panFrames(page: Page): Promise<number[]> {
   const view = await page.locator('.canvas__view').boundingBox();
   if (!view) throw new Error('no canvas on the page');
-  // A string, not a function: tsx's name-keeping helper does not exist in the page.
-  await page.evaluate(`(() => {
-    const frames = [];
-    window.frames_ = frames;
-    let last = performance.now();
-    function tick(now) {
-      frames.push(now - last);
-      last = now;
-      if (frames.length < 400) requestAnimationFrame(tick);
-    }
-    requestAnimationFrame(tick);
-  })()`);
+  await startFrames(page);
   const y = view.y + view.height / 2;
   await page.mouse.move(view.x + view.width - 40, y);
   await page.mouse.down();
@@ -114,8 +89,7 @@ async function panFrames(page: Page): Promise<number[]> {
     await page.mouse.move(x, y + (step % 7) * 3);
   }
   await page.mouse.up();
-  // The first frame (since the listener started) and the last are not drag frames.
-  return page.evaluate(() => (window as unknown as { frames_: number[] }).frames_.slice(1, -1));
+  return readFrames(page);
 }
 
 /** Adds a node in `a` and returns the milliseconds until `b` draws it (one clock for both). */
