@@ -71,11 +71,22 @@ export function authRoutes(): Hono<AppEnv> {
     const address = clientAddress(c, deps.trustProxy);
     const throttle = deps.throttles.signIn;
     checkWait(throttle.wait(body.email, address));
-    const user = deps.meta.findUserByEmail(body.email);
-    const valid = await verifyPassword(
+    let user = deps.meta.findUserByEmail(body.email);
+    let valid = await verifyPassword(
       body.password,
       user?.passwordHash ?? dummyPasswordHash(deps.passwordHashCost),
     );
+    if ((!user || !valid) && deps.meta.shared) {
+      // With several processes, the account may have been made, or its password changed,
+      // through another one a moment ago: read their writes once before refusing, so a
+      // person who has just signed up is never told their password is wrong.
+      await deps.meta.shared.catchUp();
+      const current = deps.meta.findUserByEmail(body.email);
+      if (current && current.passwordHash !== user?.passwordHash) {
+        user = current;
+        valid = await verifyPassword(body.password, current.passwordHash);
+      }
+    }
     if (!user || !valid) {
       throttle.failed(body.email, address);
       await audit(c, 'auth.sign_in_failed', null, { userId: user?.id ?? null }, null);
