@@ -3,7 +3,8 @@
  * release) and with the keyboard's equivalent, each change seen live by a second
  * person in another browser context: a driver diagram's node dropped on another
  * parent is re-linked under it (and Space picks a node up, Enter drops it); a
- * workshop note dragged into a cluster lands there. On a touch screen, two
+ * workshop note dragged into a cluster lands there; a process map's step dragged
+ * by its grip onto another takes its place. On a touch screen, two
  * fingers pinch the canvas to zoom and one finger pans it.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -227,6 +228,57 @@ describe('dragging to move, and touch', () => {
     );
     await b.locator(`[data-cluster="c-light"] ${note}`).waitFor(WAIT);
     boardProbe.destroy();
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('reorders a process map’s steps by dragging one onto another, live for the other person', async () => {
+    const processId = await createItem(workspace, 'process', 'Night admission');
+    const writer = connectStockClient(workspace.url, processId, workspace.auth());
+    await writer.whenSynced();
+    writer.doc.transact(() => {
+      const steps = {
+        arrive: 'Patient arrives',
+        assess: 'Falls risk assessed',
+        bed: 'Bed allocated',
+      };
+      for (const [id, label] of Object.entries(steps)) {
+        addRow(writer.doc, 'process', 'steps', id, { type: 'step', label });
+      }
+    });
+    const stepOrder = (doc: Y.Doc) =>
+      list(doc, 'steps')
+        .toArray()
+        .map((row) => row.get('id'));
+    await waitForDoc(writer.doc, 'the steps', () => stepOrder(writer.doc).length === 3);
+    // Tall enough for the three steps' panels at once.
+    const a = await open(alice, processId, { viewport: { width: 1280, height: 1600 } });
+    const b = await open(bob, processId);
+    const shownOrder = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.process-editor__step')].map(
+          (li) => li.dataset.row,
+        ),
+      );
+    for (const page of [a, b]) {
+      await expect.poll(() => shownOrder(page), WAIT).toEqual(['arrive', 'assess', 'bed']);
+    }
+    // Alice drags "Bed allocated" by its grip onto the first step: it becomes step 1.
+    await showTop(a, '[data-row="arrive"]', '.process-editor__steps');
+    const grip = await a.locator('[data-row="bed"] .process-editor__grip').boundingBox();
+    const first = await a.locator('[data-row="arrive"]').boundingBox();
+    if (!grip || !first) throw new Error('the steps are not on screen');
+    await a.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await a.mouse.down();
+    await a.mouse.move(first.x + first.width / 2, first.y + 20, { steps: 12 });
+    await a.mouse.up();
+    await expect
+      .poll(() => a.getByTestId('process-status').innerText(), WAIT)
+      .toBe('Moved step “Bed allocated” to place 1.');
+    await waitForDoc(writer.doc, 'the new order', () => stepOrder(writer.doc)[0] === 'bed');
+    expect(stepOrder(writer.doc)).toEqual(['bed', 'arrive', 'assess']);
+    await expect.poll(() => shownOrder(b), WAIT).toEqual(['bed', 'arrive', 'assess']);
+    writer.destroy();
     await a.context().close();
     await b.context().close();
   });

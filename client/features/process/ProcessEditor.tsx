@@ -31,6 +31,7 @@ import {
   setRowText,
   setStepType,
 } from './process-edits';
+import { type StepDrag, stepDrag } from './step-drag';
 
 const SMALL = 'nhsuk-button nhsuk-button--secondary nhsuk-button--small';
 const NO_LANE = 'none';
@@ -40,6 +41,7 @@ interface Ctx {
   readonly doc: Y.Doc;
   readonly map: ProcessMap;
   readonly awareness: Awareness | null;
+  readonly drag: StepDrag;
   say(message: string): void;
   focusRow(id: string): void;
 }
@@ -142,7 +144,11 @@ function StepRow({ ctx, step }: { ctx: Ctx; step: ProcessStep }) {
     } else ctx.say(`Step ${named(step.label)} is already ${by < 0 ? 'first' : 'last'}.`);
   };
   return (
-    <li className="process-editor__step" data-row={step.id}>
+    <li className="process-editor__step" data-row={step.id} {...ctx.drag.target(step)}>
+      {/* For the mouse only: the keyboard's way is "Move up" and "Move down" below. */}
+      <span className="process-editor__grip" aria-hidden="true" {...ctx.drag.grip(step)}>
+        Drag to reorder
+      </span>
       <Field ctx={ctx} listKey="steps" id={step.id} column="label" label={`Step ${step.number}`} />
       <div className="process-editor__pair">
         <SelectField
@@ -232,7 +238,11 @@ export function ProcessEditor({
   const [message, say] = useState('');
   const [newType, setNewType] = useState<StepType>(map.steps.length === 0 ? 'start' : 'step');
   const focusRow = useFocusRow();
-  const ctx: Ctx = { doc, map, awareness, say, focusRow };
+  const drag = stepDrag(doc, map.steps, (step, place) => {
+    say(`Moved step ${named(step.label)} to place ${place}.`);
+    focusRow(step.id);
+  });
+  const ctx: Ctx = { doc, map, awareness, drag, say, focusRow };
   const scope = (() => {
     try {
       return fieldText(doc, 'scope');

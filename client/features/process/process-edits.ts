@@ -88,12 +88,22 @@ export function removeBranch(doc: Y.Doc, id: string): void {
 
 /** Moves a step one place earlier (-1) or later (+1); false at either end. */
 export function moveStep(doc: Y.Doc, id: string, by: -1 | 1): boolean {
+  const from = list(doc, 'steps')
+    .toArray()
+    .findIndex((r) => r instanceof Y.Map && r.get('id') === id);
+  return from >= 0 && moveStepTo(doc, id, from + by);
+}
+
+/**
+ * Moves a step to place `to` (0 first), as a copy of its row in one transaction;
+ * false when it is not there, `to` is outside the list, or it is there already.
+ */
+export function moveStepTo(doc: Y.Doc, id: string, to: number): boolean {
   const steps = list(doc, 'steps');
   const rows = steps.toArray();
   const from = rows.findIndex((r) => r instanceof Y.Map && r.get('id') === id);
-  const to = from + by;
   const row = rows[from];
-  if (from < 0 || to < 0 || to >= rows.length || !row) return false;
+  if (from < 0 || to < 0 || to >= rows.length || to === from || !row) return false;
   doc.transact(() => {
     const copy = new Y.Map<unknown>();
     row.forEach((value, key) => {
