@@ -4,7 +4,9 @@
  * person in another browser context: a driver diagram's node dropped on another
  * parent is re-linked under it (and Space picks a node up, Enter drops it); a
  * workshop note dragged into a cluster lands there; a process map's step dragged
- * by its grip onto another takes its place. On a touch screen, two
+ * by its grip onto another takes its place; a fishbone's cause dragged onto
+ * another category (or moved with its menu) goes there with its "whys". On a
+ * touch screen, two
  * fingers pinch the canvas to zoom and one finger pans it.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -278,6 +280,64 @@ describe('dragging to move, and touch', () => {
     await waitForDoc(writer.doc, 'the new order', () => stepOrder(writer.doc)[0] === 'bed');
     expect(stepOrder(writer.doc)).toEqual(['bed', 'arrive', 'assess']);
     await expect.poll(() => shownOrder(b), WAIT).toEqual(['bed', 'arrive', 'assess']);
+    writer.destroy();
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('moves a fishbone cause to another category by mouse drag and by its menu, live for the other person', async () => {
+    const fishboneId = await createItem(workspace, 'fishbone', 'Falls at night');
+    const writer = connectStockClient(workspace.url, fishboneId, workspace.auth());
+    await writer.whenSynced();
+    writer.doc.transact(() => {
+      addRow(writer.doc, 'fishbone', 'categories', 'people', { label: 'People' });
+      addRow(writer.doc, 'fishbone', 'categories', 'kit', { label: 'Equipment' });
+      addRow(writer.doc, 'fishbone', 'causes', 'short', {
+        label: 'Short staffed at night',
+        parent: 'people',
+      });
+      addRow(writer.doc, 'fishbone', 'causes', 'sick', { label: 'Sickness', parent: 'short' });
+    });
+    const parentOf = (id: string) =>
+      String(
+        list(writer.doc, 'causes')
+          .toArray()
+          .find((row) => row.get('id') === id)
+          ?.get('parent'),
+      );
+    const a = await open(alice, fishboneId, { viewport: { width: 1280, height: 1600 } });
+    const b = await open(bob, fishboneId);
+    const causeIn = (page: Page, category: string, cause: string) =>
+      page.locator(`section[data-row="${category}"] li[data-row="${cause}"]`);
+    for (const page of [a, b]) await causeIn(page, 'people', 'short').waitFor(WAIT);
+
+    // Alice drags "Short staffed at night" by its grip onto "Equipment"; its "why" comes with it.
+    await showTop(a, 'section[data-row="people"]', '.fishbone-editor');
+    const grip = await a
+      .locator('li[data-row="short"] .fishbone-editor__grip')
+      .first()
+      .boundingBox();
+    const kit = await a.locator('section[data-row="kit"]').boundingBox();
+    if (!grip || !kit) throw new Error('the fishbone is not on screen');
+    await a.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await a.mouse.down();
+    await a.mouse.move(kit.x + kit.width / 2, kit.y + 20, { steps: 12 });
+    await a.mouse.up();
+    await expect
+      .poll(() => a.getByTestId('fishbone-status').innerText(), WAIT)
+      .toBe('Moved cause “Short staffed at night” to “Equipment”.');
+    await waitForDoc(writer.doc, 'the move', () => parentOf('short') === 'kit');
+    expect(parentOf('sick')).toBe('short');
+    await causeIn(b, 'kit', 'short').waitFor(WAIT);
+    expect(await b.locator('section[data-row="kit"] li[data-row="sick"]').count()).toBe(1);
+
+    // The same move by keyboard: its "Move to category" menu, back to "People".
+    await a.locator('#move-cause-short').focus();
+    await a.locator('#move-cause-short').selectOption('people');
+    await expect
+      .poll(() => a.getByTestId('fishbone-status').innerText(), WAIT)
+      .toBe('Moved cause “Short staffed at night” to “People”.');
+    await causeIn(b, 'people', 'short').waitFor(WAIT);
     writer.destroy();
     await a.context().close();
     await b.context().close();

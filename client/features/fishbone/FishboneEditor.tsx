@@ -20,7 +20,8 @@ import { BoardOrigin } from '../../lib/BoardOrigin';
 import { SelectField } from '../../lib/form-fields';
 import { useLabItems } from '../../lib/lab-items';
 import { YTextField } from '../../lib/YTextField';
-import { addCategories, addCause, removeBranch, rowText } from './fishbone-edits';
+import { CauseMove, type CauseMoves, causeDropTarget } from './CauseMove';
+import { addCategories, addCause, moveCause, removeBranch, rowText } from './fishbone-edits';
 import { promoteToDriver } from './promote-cause';
 
 const SMALL = 'nhsuk-button nhsuk-button--secondary nhsuk-button--small';
@@ -33,20 +34,40 @@ interface EditorContext {
   promote(cause: FishboneCause): void;
   add(parentId: string, parentLabel: string): void;
   remove(id: string, label: string, kind: 'cause' | 'category'): void;
+  readonly moves: CauseMoves;
 }
 
 const named = (label: string) => `“${label || '(no label yet)'}”`;
+
+/** The cause with `id` anywhere in the tree. */
+function findCause(fishbone: Fishbone, id: string): FishboneCause | undefined {
+  const walk = (causes: readonly FishboneCause[]): FishboneCause | undefined => {
+    for (const cause of causes) {
+      const found = cause.id === id ? cause : walk(cause.causes);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const category of fishbone.categories) {
+    const found = walk(category.causes);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 function CauseRow({
   ctx,
   cause,
   depth,
   parentLabel,
+  categoryId = null,
 }: {
   ctx: EditorContext;
   cause: FishboneCause;
   depth: number;
   parentLabel: string;
+  /** The category it is directly under (top-level causes only). */
+  categoryId?: string | null;
 }) {
   const text = rowText(ctx.doc, 'causes', cause.id, 'label');
   return (
@@ -65,6 +86,12 @@ function CauseRow({
         />
       )}
       <BoardOrigin doc={ctx.doc} listKey="causes" rowId={cause.id} />
+      <CauseMove
+        moves={ctx.moves}
+        cause={cause}
+        categoryId={categoryId}
+        underCause={depth === 0 ? null : parentLabel}
+      />
       <div className="fishbone-editor__actions">
         <button type="button" className={SMALL} onClick={() => ctx.add(cause.id, cause.label)}>
           Ask why
@@ -188,6 +215,15 @@ export function FishboneEditor({
       focusNext.current = addCause(doc, parentId);
       setMessage(`Cause added under ${named(parentLabel)}. Type it.`);
     },
+    moves: {
+      categories: fishbone.categories.flatMap((c) => (c.id ? [{ id: c.id, label: c.label }] : [])),
+      move: (causeId, categoryId) => {
+        const cause = findCause(fishbone, causeId);
+        const category = fishbone.categories.find((c) => c.id === categoryId);
+        if (!cause || !category || !moveCause(doc, causeId, categoryId)) return;
+        setMessage(`Moved cause ${named(cause.label)} to ${named(category.label)}.`);
+      },
+    },
     remove: (id, label, kind) => {
       const under = removeBranch(doc, id);
       setMessage(
@@ -245,6 +281,7 @@ export function FishboneEditor({
             className="fishbone-editor__category"
             data-row={id ?? undefined}
             aria-label={`Category ${named(category.label)}`}
+            {...(id ? causeDropTarget(ctx.moves, id) : {})}
           >
             {text ? (
               <YTextField
@@ -266,6 +303,7 @@ export function FishboneEditor({
                     cause={cause}
                     depth={0}
                     parentLabel={category.label}
+                    categoryId={id}
                   />
                 ))}
               </ul>

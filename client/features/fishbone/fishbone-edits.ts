@@ -78,3 +78,20 @@ export function removeBranch(doc: Y.Doc, id: string): number {
   });
   return under.size;
 }
+
+/**
+ * Puts a cause (with everything under it) under `parentId`, a category; false
+ * when it is there already or gone. `parent` is a shared text, so two people
+ * moving the same cause at once can leave it naming no category: it is then
+ * listed under "Other causes" (`shared/diagrams/fishbone.ts`), never hidden,
+ * and moved from there like any other.
+ */
+export function moveCause(doc: Y.Doc, causeId: string, parentId: string): boolean {
+  const parent = rowText(doc, 'causes', causeId, 'parent');
+  if (!parent || parent.toString() === parentId) return false;
+  doc.transact(() => {
+    parent.delete(0, parent.length);
+    parent.insert(0, parentId);
+  });
+  return true;
+}
