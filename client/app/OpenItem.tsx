@@ -154,7 +154,10 @@ function SidePanelToggle(props: {
 function ItemView({ session, item, onItemChanged, collab, user, signedOut }: ItemViewProps) {
   const canWrite = item.rights === 'edit';
   const wide = CANVAS_KINDS.has(item.kind);
-  const [sideOpen, setSideOpen] = useState(!wide);
+  const reviewer = item.rights === 'comment';
+  // Reviewers come to comment, and their comment button is in the panel: it starts open for
+  // them, so a patient on a phone is not left to find it behind "Show side panel".
+  const [sideOpen, setSideOpen] = useState(!wide || reviewer);
   const sideId = useId();
   const rights = useCommentRights(session, item);
   const comments = useItemComments({
@@ -191,7 +194,6 @@ function ItemView({ session, item, onItemChanged, collab, user, signedOut }: Ite
     itemBody
   );
   const showSide = !wide || sideOpen;
-  const reviewer = item.rights === 'comment';
   return (
     <PersonalDataContext.Provider value={guard}>
       <EditorCommentingContext.Provider value={commenting}>

@@ -212,7 +212,8 @@ describe('plain language for reviewers', () => {
     expect(await axeViolations(patient)).toEqual([]);
     // A diagram's side panel does not promise a reviewer the export they cannot use.
     await patient.goto(`${workspace.url}/items/${diagramId}`);
-    const toggle = patient.getByRole('button', { name: /^Show side panel/ });
+    // It starts open for a reviewer, whose comment button is in it.
+    const toggle = patient.getByRole('button', { name: /^Hide side panel/ });
     await toggle.waitFor();
     expect(await toggle.innerText()).not.toContain('export');
     expect(await patient.getByRole('button', { name: /export/i }).count()).toBe(0);
