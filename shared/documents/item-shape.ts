@@ -25,11 +25,22 @@ export function writtenOf(value: unknown): Written {
   return { is: 'value', value };
 }
 
-/** The kind whose item has the list `listKey` (list names are unique across kinds). */
+/**
+ * Each list's kind (list names are unique across kinds), worked out once: it is
+ * asked for every row read, hundreds of times per change of a large diagram.
+ */
+const KIND_OF_LIST: ReadonlyMap<string, ItemKind> = (() => {
+  const kinds = new Map<string, ItemKind>();
+  for (const [kind, spec] of Object.entries(KINDS)) {
+    for (const listKey of Object.keys(spec.lists))
+      if (!kinds.has(listKey)) kinds.set(listKey, kind as ItemKind);
+  }
+  return kinds;
+})();
+
+/** The kind whose item has the list `listKey`. */
 function kindOfList(listKey: string): ItemKind | null {
-  for (const [kind, spec] of Object.entries(KINDS))
-    if (Object.hasOwn(spec.lists, listKey)) return kind as ItemKind;
-  return null;
+  return KIND_OF_LIST.get(listKey) ?? null;
 }
 
 /** Why a list element is not a readable row of `listKey`; null when it is. */

@@ -6,6 +6,7 @@
  * with the fewest crossings seen; then boxes stacked and centred in each column.
  * A link may skip a column (a change idea straight to a primary driver).
  */
+import { discordantPairs } from './crossing-count';
 import { COLUMN_OF, type NodeType } from './driver-graph';
 
 export interface LayoutNode {
@@ -114,11 +115,22 @@ export function countCrossings(
   edges: readonly LayoutEdge[],
 ): number {
   const lines = segments(columns, edges);
+  // Links between neighbouring columns, counted per gap; the rest (skip-level) pair by pair.
+  const byGap = new Map<number, Array<[number, number]>>();
+  const skips: Segment[] = [];
+  for (const line of lines) {
+    if (line[1] - line[0] === 1) {
+      const gap = byGap.get(line[0]) ?? [];
+      gap.push([line[2], line[3]]);
+      byGap.set(line[0], gap);
+    } else skips.push(line);
+  }
   let crossings = 0;
-  for (let i = 0; i < lines.length; i += 1) {
-    for (let j = i + 1; j < lines.length; j += 1) {
-      const [a, b] = [lines[i], lines[j]];
-      if (!a || !b) continue;
+  for (const gap of byGap.values()) crossings += discordantPairs(gap);
+  for (const a of skips) {
+    for (const b of lines) {
+      // Each pair of skip-level links once; a skip-level link against every other link.
+      if (a === b || (b[1] - b[0] > 1 && skips.indexOf(b) < skips.indexOf(a))) continue;
       const lo = Math.max(a[0], b[0]);
       const hi = Math.min(a[1], b[1]);
       if (lo >= hi) continue;
