@@ -125,6 +125,14 @@ describe('diagram canvas', () => {
     await page.goto(`${workspace.url}/items/demo-drivers`);
     const firstNode = page.locator('[data-target="node:n-aim"]');
     await firstNode.waitFor(WAIT);
+    // A phone starts at full size, so the labels can be read (at 60% they were about 8 px).
+    await expect.poll(() => page.locator('.canvas__zoom').innerText(), WAIT).toBe('100%');
+    // One line of the aim's label, as drawn on the screen.
+    const lineHeight = await firstNode.evaluate(
+      (node) =>
+        node.querySelector('.driver-node__label tspan')?.getBoundingClientRect().height ?? 0,
+    );
+    expect(lineHeight).toBeGreaterThanOrEqual(12);
     await firstNode.focus();
     const status = page.locator('.canvas [role="status"]');
     await page.keyboard.press('+');

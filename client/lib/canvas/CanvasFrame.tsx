@@ -20,6 +20,11 @@ import { PAN_STEP, panBy, type Rect, type Size, type View, ZOOM_STEP } from './v
 const PRESENT_MAX_SCALE = 2.5;
 /** Below this, the first view starts at the drawing's top left instead of fitting it all. */
 const FIRST_VIEW_MIN_SCALE = 0.6;
+/**
+ * A frame narrower than this (a phone) starts at full size: at 60% a drawing's labels are
+ * about 8 px, too small to read, and the minimap already shows where the view is.
+ */
+const NARROW_FRAME_PX = 600;
 
 export interface CanvasFrameProps {
   /** What the drawing is, e.g. "Driver diagram": names the frame and its announcements. */
@@ -54,7 +59,7 @@ const PAN_KEYS: Readonly<Record<string, [number, number]>> = {
 function firstView(content: Size, viewport: Viewport): View {
   const fitted = viewport.fit(1);
   if (fitted.scale >= FIRST_VIEW_MIN_SCALE) return fitted;
-  const scale = FIRST_VIEW_MIN_SCALE;
+  const scale = viewport.size.width < NARROW_FRAME_PX ? 1 : FIRST_VIEW_MIN_SCALE;
   const top = Math.max(16, (viewport.size.height - content.height * scale) / 2);
   const start = { x: 16, y: top, scale };
   viewport.setView(start);
