@@ -5,9 +5,8 @@
  * parent is re-linked under it (and Space picks a node up, Enter drops it); a
  * workshop note dragged into a cluster lands there; a process map's step dragged
  * by its grip onto another takes its place; a fishbone's cause dragged onto
- * another category (or moved with its menu) goes there with its "whys". On a
- * touch screen, two
- * fingers pinch the canvas to zoom and one finger pans it.
+ * another category (or moved with its menu) goes there with its "whys". Touch is
+ * tried in `canvas-touch.test.ts`.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +74,7 @@ async function createItem(workspace: TestWorkspace, kind: string, title: string)
   return ((await created.json()) as { item: { id: string } }).item.id;
 }
 
-describe('dragging to move, and touch', () => {
+describe('dragging to move', () => {
   let workspace: TestWorkspace;
   let browser: Browser;
   let alice: Account;
@@ -341,63 +340,5 @@ describe('dragging to move, and touch', () => {
     writer.destroy();
     await a.context().close();
     await b.context().close();
-  });
-
-  it('pinch-zooms and pans the canvas with fingers', async () => {
-    const page = await open(alice, diagramId, { hasTouch: true });
-    const zoom = page.locator('.canvas__zoom');
-    await page.locator('[data-target="node:s1"]').waitFor(WAIT);
-    await showTop(page, '.canvas__view', '[data-testid="canvas"]');
-    const box = await page.locator('.canvas__view').boundingBox();
-    if (!box) throw new Error('no canvas on the page');
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (
-      type: 'touchStart' | 'touchMove' | 'touchEnd',
-      points: Array<[number, number]>,
-    ) =>
-      cdp.send('Input.dispatchTouchEvent', {
-        type,
-        touchPoints: points.map(([x, y], id) => ({ x, y, id })),
-      });
-    const scaleOf = async () => Number((await zoom.innerText()).replace('%', ''));
-    const before = await scaleOf();
-    // Two fingers 100 px apart spread to 300 px apart, about the view's centre.
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    await touch('touchStart', [
-      [cx - 50, cy],
-      [cx + 50, cy],
-    ]);
-    for (let step = 1; step <= 10; step += 1) {
-      await touch('touchMove', [
-        [cx - 50 - step * 10, cy],
-        [cx + 50 + step * 10, cy],
-      ]);
-    }
-    await touch('touchEnd', []);
-    // Three times the spread is three times the zoom, up to the largest (400%).
-    await expect.poll(scaleOf, WAIT).toBe(Math.min(400, before * 3));
-
-    // One finger drags the drawing 120 px right and 60 px down; the zoom stays.
-    const at = () =>
-      transformOf(page).then((t) => {
-        const [x, y] = (/translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(t) ?? []).slice(1);
-        return { x: Number(x), y: Number(y) };
-      });
-    const start = await at();
-    const zoomed = await scaleOf();
-    await touch('touchStart', [[cx, cy]]);
-    for (let step = 1; step <= 6; step += 1) {
-      await touch('touchMove', [[cx + step * 20, cy + step * 10]]);
-    }
-    await touch('touchEnd', []);
-    await expect
-      .poll(async () => {
-        const now = await at();
-        return [Math.round(now.x - start.x), Math.round(now.y - start.y)];
-      }, WAIT)
-      .toEqual([120, 60]);
-    expect(await scaleOf()).toBe(zoomed);
-    await page.context().close();
   });
 });
