@@ -6,24 +6,21 @@
  * and causes made from a cluster or note. What each action did is said in a live region.
  */
 import './workshop.css';
-import { type DragEvent, type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
-import { list, metaMap } from '../../../shared/documents/item-doc';
-import { type BoardNote, countOf, readBoard } from '../../../shared/documents/workshop-board';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Api } from '../../../shared/api-routes';
 import type { WorkshopTargets, WorkshopView } from '../../../shared/schemas/workshop';
 import { ApiRequestError } from '../../lib/api';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
 import { useLabItems } from '../../lib/lab-items';
-import { useYChanges } from '../../lib/y-hooks';
-import { type CardActions, IdeaControls, MoveMenu, VoteControls } from './BoardCard';
+import type { CardActions } from './BoardCard';
 import { BoardSettings, type SettingsChange } from './BoardSettings';
 import { BoardTimer } from './BoardTimer';
-import { ClusterHeading } from './ClusterHeading';
-import { type DiagramActions, DiagramControls } from './DiagramControls';
+import { type ClusterActions, ClusterSection, NoteList } from './ClusterSection';
+import type { DiagramActions } from './DiagramControls';
 import { NoteForm } from './NoteForm';
 import { addCluster, moveNote, renameCluster } from './board-edits';
-
-const NOTE_TYPE = 'application/x-workshop-note';
+import { notesIn, quoted as name, useBoardModel } from './board-model';
+import { dropTarget } from './NoteCard';
 
 export function WorkshopBoard({
   item,
@@ -32,10 +29,7 @@ export function WorkshopBoard({
   api,
   itemHref,
 }: ItemBodyProps & { itemHref: (itemId: string) => string }) {
-  useYChanges(metaMap(doc));
-  useYChanges(list(doc, 'notes'));
-  useYChanges(list(doc, 'clusters'));
-  const board = readBoard(doc);
+  const board = useBoardModel(doc);
   const { state } = board;
   const [view, setView] = useState<WorkshopView | null>(null);
   const [said, say] = useState('');
@@ -57,63 +51,102 @@ export function WorkshopBoard({
   const facilitates = view?.facilitates ?? false;
   const takesPart = item.rights === 'edit' || item.rights === 'comment';
   const canAdd = takesPart && (!state.locked || facilitates);
-  const name = (text: string) => `“${text || '(empty)'}”`;
+  // What the stable actions below read when called, so they need not change with it.
+  const latest = useRef({ board, labItems });
+  latest.current = { board, labItems };
 
-  const actions: CardActions = {
-    canVote: takesPart && !state.revealed,
-    canMove: editable,
-    canMakeIdea: editable,
-    clusters: board.clusters,
-    itemHref,
-    myVotesOn: (target) => view?.myVotes.filter((each) => each === target).length ?? 0,
-    vote(target, label) {
-      api.call(Api.workshop.vote, { params, body: { target } }).then((next) => {
-        setView(next);
-        say(
-          `Voted for ${label}. ${next.votesLeft} ${next.votesLeft === 1 ? 'vote' : 'votes'} left.`,
-        );
-      }, fail);
-    },
-    unvote(target, label) {
-      api.call(Api.workshop.unvote, { params: { ...params, target } }).then((next) => {
-        setView(next);
-        say(`Took back a vote from ${label}. ${next.votesLeft} left.`);
-      }, fail);
-    },
-    move(noteId, clusterId, label) {
+  const move = useCallback(
+    (noteId: string, clusterId: string | null, label: string) => {
       moveNote(doc, noteId, clusterId);
-      const cluster = board.clusters.find((each) => each.id === clusterId);
+      const cluster = latest.current.board.clusters.find((each) => each.id === clusterId);
       say(cluster ? `Moved ${label} to ${name(cluster.label)}.` : `${label} is not grouped now.`);
     },
-    makeIdea(from, impact, effort, label) {
-      api
-        .call(Api.workshop.makeIdea, { params, body: { from, impact, effort } })
-        .then(() => say(`${label} is now a change idea.`), fail);
-    },
-  };
+    [doc],
+  );
 
-  const diagrams: DiagramActions = {
-    canAddToDiagrams: editable,
-    targets,
-    itemHref,
-    loadTargets() {
-      api.call(Api.workshop.targets, { params }).then(setTargets, fail);
-    },
-    titleOf(itemId) {
-      if (labItems.status !== 'ready') return '';
-      return labItems.data.find((each) => each.id === itemId)?.title ?? '';
-    },
-    addDriver(from, diagramId, under, label) {
-      api
-        .call(Api.workshop.addDriver, { params, body: { from, diagramId, under } })
-        .then(() => say(`${label} is now a driver in ${name(diagrams.titleOf(diagramId))}.`), fail);
-    },
-    addCause(from, fishboneId, categoryId, label) {
-      api
-        .call(Api.workshop.addCause, { params, body: { from, fishboneId, categoryId } })
-        .then(() => say(`${label} is now a cause in ${name(diagrams.titleOf(fishboneId))}.`), fail);
-    },
-  };
+  // Made again only when what the cards show from it changes (not on every move), so the
+  // memoised cards and clusters draw again only when their own rows change.
+  const canVote = takesPart && !state.revealed;
+  const myVotes = view?.myVotes;
+  const actions = useMemo<CardActions>(
+    () => ({
+      canVote,
+      canMove: editable,
+      canMakeIdea: editable,
+      clusters: board.clusters,
+      itemHref,
+      myVotesOn: (target) => myVotes?.filter((each) => each === target).length ?? 0,
+      vote(target, label) {
+        api.call(Api.workshop.vote, { params, body: { target } }).then((next) => {
+          setView(next);
+          say(
+            `Voted for ${label}. ${next.votesLeft} ${next.votesLeft === 1 ? 'vote' : 'votes'} left.`,
+          );
+        }, fail);
+      },
+      unvote(target, label) {
+        api.call(Api.workshop.unvote, { params: { ...params, target } }).then((next) => {
+          setView(next);
+          say(`Took back a vote from ${label}. ${next.votesLeft} left.`);
+        }, fail);
+      },
+      move,
+      makeIdea(from, impact, effort, label) {
+        api
+          .call(Api.workshop.makeIdea, { params, body: { from, impact, effort } })
+          .then(() => say(`${label} is now a change idea.`), fail);
+      },
+    }),
+    [canVote, editable, board.clusters, itemHref, myVotes, api, params, fail, move],
+  );
+
+  // The lab feed sends the items again when any of them changes; the cards show only titles.
+  const titles =
+    labItems.status === 'ready'
+      ? labItems.data.map((each) => `${each.id} ${each.title}`).join('\n')
+      : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `titles` is what `titleOf` reads, through the ref
+  const diagrams = useMemo<DiagramActions>(() => {
+    const titleOf = (itemId: string) => {
+      const { labItems: items } = latest.current;
+      if (items.status !== 'ready') return '';
+      return items.data.find((each) => each.id === itemId)?.title ?? '';
+    };
+    return {
+      canAddToDiagrams: editable,
+      targets,
+      itemHref,
+      loadTargets() {
+        api.call(Api.workshop.targets, { params }).then(setTargets, fail);
+      },
+      titleOf,
+      addDriver(from, diagramId, under, label) {
+        api
+          .call(Api.workshop.addDriver, { params, body: { from, diagramId, under } })
+          .then(() => say(`${label} is now a driver in ${name(titleOf(diagramId))}.`), fail);
+      },
+      addCause(from, fishboneId, categoryId, label) {
+        api
+          .call(Api.workshop.addCause, { params, body: { from, fishboneId, categoryId } })
+          .then(() => say(`${label} is now a cause in ${name(titleOf(fishboneId))}.`), fail);
+      },
+    };
+  }, [editable, targets, itemHref, titles, api, params, fail]);
+
+  const clusterActions = useMemo<ClusterActions>(
+    () => ({
+      rename(clusterId, next) {
+        const cluster = latest.current.board.clusters.find((each) => each.id === clusterId);
+        renameCluster(doc, clusterId, next);
+        say(`Cluster ${name(cluster?.label ?? '')} renamed to ${name(next)}.`);
+      },
+      drop(noteId, clusterId) {
+        const dropped = latest.current.board.notes.find((each) => each.id === noteId);
+        if (dropped) move(noteId, clusterId, name(dropped.text));
+      },
+    }),
+    [doc, move],
+  );
 
   function change(settings: SettingsChange) {
     api.call(Api.workshop.update, { params, body: settings }).then((next) => {
@@ -137,44 +170,6 @@ export function WorkshopBoard({
     say(`Cluster ${name(label)} added.`);
   }
 
-  function dropOn(clusterId: string | null) {
-    return {
-      onDragOver: (event: DragEvent) => {
-        if (editable && event.dataTransfer.types.includes(NOTE_TYPE)) event.preventDefault();
-      },
-      onDrop: (event: DragEvent) => {
-        const noteId = event.dataTransfer.getData(NOTE_TYPE);
-        const dropped = board.notes.find((each) => each.id === noteId);
-        if (!dropped) return;
-        event.preventDefault();
-        actions.move(noteId, clusterId, name(dropped.text));
-      },
-    };
-  }
-
-  const card = (each: BoardNote) => (
-    <li
-      key={each.id}
-      className="workshop__note"
-      data-note={each.id}
-      draggable={editable}
-      onDragStart={(event) => event.dataTransfer.setData(NOTE_TYPE, each.id)}
-    >
-      <p className="workshop__note-text">{each.text}</p>
-      {each.author && <p className="workshop__author">{each.author}</p>}
-      <MoveMenu actions={actions} noteId={each.id} cluster={each.cluster} name={name(each.text)} />
-      <VoteControls
-        actions={actions}
-        target={each.id}
-        name={name(each.text)}
-        count={countOf(state, each.id)}
-      />
-      <IdeaControls actions={actions} from={each.id} name={name(each.text)} ideaId={each.ideaId} />
-      <DiagramControls actions={diagrams} from={each.id} name={name(each.text)} outcomes={each} />
-    </li>
-  );
-
-  const ungrouped = board.notes.filter((each) => each.cluster === null);
   return (
     <div className="workshop">
       <div className="workshop__head">
@@ -219,61 +214,34 @@ export function WorkshopBoard({
         </form>
       )}
       <div className="workshop__clusters">
-        {board.clusters.map((cluster) => {
-          const notes = board.notes.filter((each) => each.cluster === cluster.id);
-          const label = name(cluster.label);
-          return (
-            <section
-              key={cluster.id}
-              className="workshop__cluster"
-              data-cluster={cluster.id}
-              aria-labelledby={`cluster-${cluster.id}`}
-              {...dropOn(cluster.id)}
-            >
-              <ClusterHeading
-                id={cluster.id}
-                label={cluster.label}
-                editable={editable}
-                rename={(next) => {
-                  renameCluster(doc, cluster.id, next);
-                  say(`Cluster ${label} renamed to ${name(next)}.`);
-                }}
-              />
-              <VoteControls
-                actions={actions}
-                target={cluster.id}
-                name={label}
-                count={countOf(state, cluster.id)}
-              />
-              <IdeaControls
-                actions={actions}
-                from={cluster.id}
-                name={label}
-                ideaId={cluster.ideaId}
-              />
-              <DiagramControls
-                actions={diagrams}
-                from={cluster.id}
-                name={label}
-                outcomes={cluster}
-              />
-              <ul className="workshop__notes" aria-label={`Notes in ${label}`}>
-                {notes.map(card)}
-              </ul>
-            </section>
-          );
-        })}
+        {board.clusters.map((cluster) => (
+          <ClusterSection
+            key={cluster.id}
+            cluster={cluster}
+            notes={notesIn(board, cluster.id)}
+            state={state}
+            editable={editable}
+            actions={actions}
+            diagrams={diagrams}
+            clusterActions={clusterActions}
+          />
+        ))}
         <section
           className="workshop__cluster workshop__cluster--ungrouped"
           aria-labelledby="cluster-none"
-          {...dropOn(null)}
+          {...dropTarget(editable, null, clusterActions.drop)}
         >
           <h2 id="cluster-none" className="nhsuk-heading-s">
             Not grouped yet
           </h2>
-          <ul className="workshop__notes" aria-label="Notes not grouped yet">
-            {ungrouped.map(card)}
-          </ul>
+          <NoteList
+            notes={notesIn(board, null)}
+            label="Notes not grouped yet"
+            state={state}
+            editable={editable}
+            actions={actions}
+            diagrams={diagrams}
+          />
         </section>
       </div>
     </div>
