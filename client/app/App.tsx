@@ -9,6 +9,7 @@ import { type ReactNode, Suspense, useEffect, useMemo, useRef } from 'react';
 import { NotificationCountProvider } from '../features/notifications/notification-count';
 import { navigate, Redirect } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
+import { askForItemEarly } from './early-item';
 import { Frame } from './Frame';
 import {
   AccountPage,
@@ -181,6 +182,15 @@ function Pages() {
   useFocusOnNavigation(pathname);
   const signedInNow = me !== null;
   useEffect(() => (signedInNow ? prefetchLikelyPages() : undefined), [signedInNow]);
+  // An item's page code and summary are fetched while the session is asked for, not
+  // after: a link to an item is the usual way in (`early-item.ts`).
+  const askingSession = state.status === 'loading';
+  const earlyItemId = askingSession && route.page === 'item' ? route.itemId : null;
+  useEffect(() => {
+    if (earlyItemId === null) return;
+    ItemPage.prefetch().catch(() => undefined);
+    askForItemEarly(session.api, earlyItemId);
+  }, [earlyItemId, session.api]);
   let content: ReactNode;
   if (state.status === 'loading') content = <Loading />;
   else if (state.status === 'unreachable') content = <LoadFailed error={state.error} />;

@@ -6,41 +6,60 @@
  */
 import { lazy, Suspense } from 'react';
 import { KIND_KEY_TERMS } from '../../shared/glossary';
+import type { ItemKind } from '../../shared/schemas/records';
 import { TermsKey } from '../lib/GlossaryTip';
 import type { ItemBodyProps } from '../lib/item-fields/item-body-props';
 import { Loading } from '../lib/PageStatus';
 import { paths } from './router';
 
-const DriverDiagram = lazy(async () => ({
-  default: (await import('../features/drivers/DriverDiagram')).DriverDiagram,
-}));
-const IdeaEditor = lazy(async () => ({
-  default: (await import('../features/ideas/IdeaEditor')).IdeaEditor,
-}));
-const RampView = lazy(async () => ({
-  default: (await import('../features/pdsa/RampView')).RampView,
-}));
-const MeasureEditor = lazy(async () => ({
-  default: (await import('../features/measures/MeasureEditor')).MeasureEditor,
-}));
-const PdsaWorksheet = lazy(async () => ({
-  default: (await import('../features/pdsa/PdsaWorksheet')).PdsaWorksheet,
-}));
-const ProblemEditor = lazy(async () => ({
-  default: (await import('../features/problem/ProblemEditor')).ProblemEditor,
-}));
-const FishboneItem = lazy(async () => ({
-  default: (await import('../features/fishbone/FishboneItem')).FishboneItem,
-}));
-const ProcessItem = lazy(async () => ({
-  default: (await import('../features/process/ProcessItem')).ProcessItem,
-}));
-const WorkshopBoard = lazy(async () => ({
-  default: (await import('../features/workshop/WorkshopBoard')).WorkshopBoard,
-}));
+// Each kind's code, fetched once: the browser keeps the module, so a second import is
+// answered from memory.
+const code = {
+  drivers: () => import('../features/drivers/DriverDiagram'),
+  idea: () => import('../features/ideas/IdeaEditor'),
+  ramp: () => import('../features/pdsa/RampView'),
+  measure: () => import('../features/measures/MeasureEditor'),
+  pdsa: () => import('../features/pdsa/PdsaWorksheet'),
+  problem: () => import('../features/problem/ProblemEditor'),
+  fishbone: () => import('../features/fishbone/FishboneItem'),
+  process: () => import('../features/process/ProcessItem'),
+  workshop: () => import('../features/workshop/WorkshopBoard'),
+  generic: () => import('../lib/item-fields/GenericItemEditor'),
+};
+
+const DriverDiagram = lazy(async () => ({ default: (await code.drivers()).DriverDiagram }));
+const IdeaEditor = lazy(async () => ({ default: (await code.idea()).IdeaEditor }));
+const RampView = lazy(async () => ({ default: (await code.ramp()).RampView }));
+const MeasureEditor = lazy(async () => ({ default: (await code.measure()).MeasureEditor }));
+const PdsaWorksheet = lazy(async () => ({ default: (await code.pdsa()).PdsaWorksheet }));
+const ProblemEditor = lazy(async () => ({ default: (await code.problem()).ProblemEditor }));
+const FishboneItem = lazy(async () => ({ default: (await code.fishbone()).FishboneItem }));
+const ProcessItem = lazy(async () => ({ default: (await code.process()).ProcessItem }));
+const WorkshopBoard = lazy(async () => ({ default: (await code.workshop()).WorkshopBoard }));
 const GenericItemEditor = lazy(async () => ({
-  default: (await import('../lib/item-fields/GenericItemEditor')).GenericItemEditor,
+  default: (await code.generic()).GenericItemEditor,
 }));
+
+const CODE_OF_KIND: Record<ItemKind, ReadonlyArray<() => Promise<unknown>>> = {
+  drivers: [code.drivers],
+  idea: [code.idea, code.ramp],
+  measure: [code.measure],
+  pdsa: [code.pdsa],
+  problem: [code.problem],
+  fishbone: [code.fishbone],
+  process: [code.process],
+  workshop: [code.workshop],
+  note: [code.generic],
+};
+
+/**
+ * Starts fetching a kind's code as soon as the kind is known (the item's summary has
+ * come), so it loads while the page opens the document rather than after. A failed
+ * fetch is left for the page's own import to retry and report.
+ */
+export function preloadItemBody(kind: ItemKind): void {
+  for (const load of CODE_OF_KIND[kind]) load().catch(() => undefined);
+}
 
 function BodyOfKind(props: ItemBodyProps) {
   switch (props.item.kind) {

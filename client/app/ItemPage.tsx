@@ -7,6 +7,8 @@ import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
+import { preloadItemBody } from './ItemBody';
+import { itemSummary } from './early-item';
 import { OpenItem } from './OpenItem';
 import { paths } from './router';
 import type { SignedIn } from './session';
@@ -30,9 +32,12 @@ export function ItemPage(props: {
   signedOut: boolean;
 }) {
   const { session, itemId, onSessionEnded, signedOut } = props;
-  const [loaded, reload] = useApiData(`item:${itemId}`, () =>
-    session.api.call(Api.items.get, { params: { itemId } }),
-  );
+  const [loaded, reload] = useApiData(`item:${itemId}`, async () => {
+    const data = await itemSummary(session.api, itemId);
+    // The kind's code starts loading now, not once the page has rendered around it.
+    preloadItemBody(data.item.kind);
+    return data;
+  });
   usePageTitle(loaded.status === 'ready' ? loaded.data.item.title || 'Untitled' : 'Item');
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <LoadFailed error={loaded.error} />;
