@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
+    // Both cores: Vitest's default leaves one free, which on a 2-core machine runs every
+    // file one after another (14 minutes here; 11 with both); the tests wait on events, not on time.
+    maxWorkers: 2,
     globalSetup: ['tests/global-setup.ts'],
     hookTimeout: 120_000,
     // Pages arrive in lazily loaded chunks and CI machines are busy: expect.poll's default
