@@ -4,19 +4,10 @@
  * is still being asked for. Signed out it still sends to sign-in and then shows
  * the item; a missing item still says so.
  */
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import {
-  type Account,
-  apiWithToken,
-  givePassword,
-  heading,
-  signedInContext,
-  signInOnPage,
-  testPasswordHash,
-} from '../helpers/browser-session';
-import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { heading, signInOnPage } from '../helpers/browser-session';
+import { itemPageFixture } from '../helpers/item-page-fixture';
 
 /** Resolves with the first request whose address matches, as the page sends it. */
 function requestSeen(page: Page, pattern: RegExp): Promise<void> {
@@ -28,43 +19,12 @@ function requestSeen(page: Page, pattern: RegExp): Promise<void> {
 }
 
 describe('an item page opened from its address', () => {
-  let workspace: TestWorkspace;
-  let browser: Browser;
-  let owner: Account;
-  let diagramId: string;
-  const contexts: BrowserContext[] = [];
-
-  async function freshPage(signedIn: boolean): Promise<Page> {
-    const context = signedIn
-      ? await signedInContext(browser, workspace.url, owner)
-      : await browser.newContext();
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    workspace = await startTestWorkspace();
-    owner = await givePassword(workspace.server.meta, workspace.owner, await testPasswordHash());
-    const created = await apiWithToken(
-      workspace.url,
-      owner.token,
-      'POST',
-      `/api/labs/${workspace.labId}/items`,
-      { kind: 'drivers', title: 'Fewer falls' },
-    );
-    diagramId = ((await created.json()) as { item: { id: string } }).item.id;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await workspace?.stop();
-  });
+  const fixture = itemPageFixture('drivers', 'Fewer falls');
+  const freshPage = (signedIn: boolean) => fixture.freshPage(signedIn);
 
   it('asks for the item and its kind’s code before the session has answered', async () => {
     const page = await freshPage(true);
-    const itemAsked = requestSeen(page, new RegExp(`/api/items/${diagramId}$`));
+    const itemAsked = requestSeen(page, new RegExp(`/api/items/${fixture.itemId}$`));
     const kindCodeAsked = requestSeen(page, /\/assets\/DriverDiagram-[^/]*\.js$/);
     // The session's answer is held until both were asked for: one after the other,
     // the page would never get that far, and the diagram below would never show.
@@ -72,22 +32,22 @@ describe('an item page opened from its address', () => {
       await Promise.all([itemAsked, kindCodeAsked]);
       await route.continue();
     });
-    await page.goto(`${workspace.url}/items/${diagramId}`);
+    await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
     await page.locator('.canvas__view').waitFor();
     expect(await heading(page)).toContain('Fewer falls');
   });
 
   it('signed out, sends to sign-in and, once signed in, shows the item', async () => {
     const page = await freshPage(false);
-    await page.goto(`${workspace.url}/items/${diagramId}`);
-    await signInOnPage(page, owner);
+    await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
+    await signInOnPage(page, fixture.owner);
     await page.locator('.canvas__view').waitFor();
     expect(await heading(page)).toContain('Fewer falls');
   });
 
   it('says an item that does not exist was not found', async () => {
     const page = await freshPage(true);
-    await page.goto(`${workspace.url}/items/no-such-item`);
+    await page.goto(`${fixture.workspace.url}/items/no-such-item`);
     await page.getByTestId('load-error').waitFor();
     expect(await page.getByTestId('load-error').textContent()).toContain('That item');
   });

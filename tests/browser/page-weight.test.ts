@@ -5,19 +5,11 @@
  * fetched says so and offers a reload instead of going blank.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pageWeight } from '../../scripts/client-weight';
-import { launchBrowser } from '../helpers/browser';
-import {
-  type Account,
-  apiWithToken,
-  givePassword,
-  heading,
-  signedInContext,
-  testPasswordHash,
-} from '../helpers/browser-session';
-import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { heading } from '../helpers/browser-session';
+import { itemPageFixture } from '../helpers/item-page-fixture';
 
 const clientDir = path.resolve('dist/client');
 const KB = 1024;
@@ -48,44 +40,13 @@ function recordScripts(page: Page): Fetched[] {
 }
 
 describe('pages load only the code they need', () => {
-  let workspace: TestWorkspace;
-  let browser: Browser;
-  let owner: Account;
-  let problemId: string;
-  const contexts: BrowserContext[] = [];
-
-  async function freshPage(signedIn: boolean): Promise<Page> {
-    const context = signedIn
-      ? await signedInContext(browser, workspace.url, owner)
-      : await browser.newContext();
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  beforeAll(async () => {
-    workspace = await startTestWorkspace();
-    owner = await givePassword(workspace.server.meta, workspace.owner, await testPasswordHash());
-    const created = await apiWithToken(
-      workspace.url,
-      owner.token,
-      'POST',
-      `/api/labs/${workspace.labId}/items`,
-      { kind: 'problem', title: 'Falls at night' },
-    );
-    problemId = ((await created.json()) as { item: { id: string } }).item.id;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await workspace?.stop();
-  });
+  const fixture = itemPageFixture('problem', 'Falls at night');
+  const freshPage = (signedIn: boolean) => fixture.freshPage(signedIn);
 
   it('the sign-in page fetches no editor, Yjs or chart code, and every script compressed', async () => {
     const page = await freshPage(false);
     const scripts = recordScripts(page);
-    await page.goto(`${workspace.url}/sign-in`);
+    await page.goto(`${fixture.workspace.url}/sign-in`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.waitForLoadState('networkidle');
     expect(scripts.length).toBeGreaterThan(0);
@@ -100,7 +61,7 @@ describe('pages load only the code they need', () => {
   it('the lab overview of a lab without measures fetches no editor, chart or Yjs code', async () => {
     const page = await freshPage(true);
     const scripts = recordScripts(page);
-    await page.goto(`${workspace.url}/labs/${workspace.labId}`);
+    await page.goto(`${fixture.workspace.url}/labs/${fixture.workspace.labId}`);
     await page.getByTestId('lab-facts').waitFor();
     await page.waitForLoadState('networkidle');
     expect(scripts.some((s) => /\/assets\/LabPage-/.test(s.url))).toBe(true);
@@ -114,7 +75,7 @@ describe('pages load only the code they need', () => {
   it('an item page fetches its editor when it opens, and it can be edited', async () => {
     const page = await freshPage(true);
     const scripts = recordScripts(page);
-    await page.goto(`${workspace.url}/items/${problemId}`);
+    await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
     await page.locator('[contenteditable="true"]').first().waitFor();
     expect(await heading(page)).toContain('Falls at night');
     expect(scripts.some((s) => /\/assets\/editor-/.test(s.url))).toBe(true);
@@ -151,7 +112,7 @@ describe('pages load only the code they need', () => {
   it('a page whose code cannot be fetched offers a reload', async () => {
     const page = await freshPage(true);
     await page.route(/\/assets\/AuditPage-[^/]+\.js$/, (route) => route.abort('failed'));
-    await page.goto(`${workspace.url}/labs/${workspace.labId}/audit`);
+    await page.goto(`${fixture.workspace.url}/labs/${fixture.workspace.labId}/audit`);
     await page.getByTestId('page-load-error').waitFor();
     expect(await heading(page)).toBe('This page could not be loaded');
     await page.unroute(/\/assets\/AuditPage-[^/]+\.js$/);
