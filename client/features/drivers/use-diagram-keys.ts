@@ -95,9 +95,33 @@ function edgeKey(ctx: KeyContext, target: Extract<Target, { kind: 'edge' }>, key
   return true;
 }
 
+/**
+ * The node or link the key was pressed on. The keyboard acts on what has the focus:
+ * the editor's idea of it lags a render behind when focus moves while the diagram
+ * redraws (after a delete, or a change from someone else), and a key pressed then
+ * must not be lost.
+ */
+function keyTarget(ctx: KeyContext, element: EventTarget): Target | null {
+  const known = ctx.editor.focus;
+  const key =
+    element instanceof Element
+      ? element.closest('[data-target]')?.getAttribute('data-target')
+      : null;
+  if (!key) return known;
+  const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  if (kind === 'node' && ctx.graph.nodes.some((n) => n.id === id)) {
+    return known?.kind === 'node' && known.id === id ? known : { kind: 'node', id };
+  }
+  const edge = kind === 'edge' ? ctx.graph.edges.find((e) => e.id === id) : undefined;
+  if (!edge) return known;
+  return known?.kind === 'edge' && known.id === id ? known : { kind: 'edge', id, via: edge.from };
+}
+
 export function handleDiagramKey(ctx: KeyContext, event: KeyboardEvent<SVGSVGElement>): void {
-  const target = ctx.editor.focus;
-  if (!target || event.ctrlKey || event.altKey || event.metaKey) return;
+  if (event.ctrlKey || event.altKey || event.metaKey) return;
+  const target = keyTarget(ctx, event.target);
+  if (!target) return;
+  if (target !== ctx.editor.focus) ctx.editor.noteFocus(target);
   const handled =
     commonKey(ctx, target, event.key, event.shiftKey) ||
     (target.kind === 'node' ? nodeKey(ctx, target.id, event.key) : edgeKey(ctx, target, event.key));
