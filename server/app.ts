@@ -48,6 +48,7 @@ import { remoteAccessHandler } from './scale/remote-access';
 import type { PostgresDatabase } from './store/postgres/database';
 import { startAccessExpirySweep } from './sync/access-expiry';
 import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
+import { warmUpEncoder } from './sync/encoder-warmup';
 import { createFactsBackfill } from './sync/facts-backfill';
 import { createItemRegistrySync } from './sync/item-registry-sync';
 import { createContributionRecorder } from './sync/contribution-recorder';
@@ -351,6 +352,9 @@ export async function startWorkspaceServer(
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // After listening, so start-up is not slowed: the encoder is ready before the first
+  // newcomer to a large document needs it (see encoder-warmup.ts).
+  const warmUp = warmUpEncoder();
   const expirySweep = startAccessExpirySweep(
     { closeExpired: (nowMs) => registry.closeExpired(nowMs) + feeds.closeExpired(nowMs) },
     now,
@@ -362,6 +366,7 @@ export async function startWorkspaceServer(
   const close = () => {
     closing ??= (async () => {
       server.close();
+      warmUp.stop();
       notifier.close();
       sessionPurge.stop();
       retention.stop();

@@ -14,7 +14,7 @@ describe('sync between stock y-websocket clients', () => {
 
   beforeEach(async () => {
     workspace = await startTestWorkspace();
-    for (const docId of ['convergence', 'late-joiner', 'room-one', 'room-two']) {
+    for (const docId of ['convergence', 'late-joiner', 'late-joiners', 'room-one', 'room-two']) {
       await workspace.registerDoc(docId);
     }
   });
@@ -55,6 +55,44 @@ describe('sync between stock y-websocket clients', () => {
       () => late.text.toString() === expected,
     );
     expect(late.doc.getMap('scratch').get('owner')).toBe('Ward 7 team');
+  });
+
+  it('late joiners get exactly the document, from the kept encoding and after it changed', async () => {
+    const writer = connect('late-joiners');
+    await writer.whenSynced();
+    for (let i = 0; i < 40; i += 1) {
+      writer.text.insert(writer.text.length, `line ${i}\n`);
+      if (i % 4 === 3) writer.text.delete(writer.text.length - 12, 5);
+    }
+    writer.doc.getMap('scratch').set('owner', 'Ward 7 team');
+    /** The same text, entries, clocks and deletions as the writer's copy. */
+    const holdsWritersDocument = (client: StockClient) =>
+      client.text.toString() === writer.text.toString() &&
+      client.doc.getMap('scratch').get('owner') === writer.doc.getMap('scratch').get('owner') &&
+      Y.equalSnapshots(Y.snapshot(client.doc), Y.snapshot(writer.doc));
+
+    const first = connect('late-joiners');
+    await waitForDoc(first.doc, 'the first late joiner to hold the document', () =>
+      holdsWritersDocument(first),
+    );
+    // Nothing changed since the first joined: the second is sent the encoding kept from
+    // the first, and its first sync answer alone holds the whole document.
+    const second = connect('late-joiners');
+    await second.whenSynced();
+    expect(holdsWritersDocument(second)).toBe(true);
+
+    writer.text.insert(0, 'Aim: fewer falls.\n');
+    writer.text.delete(writer.text.length - 8, 8);
+    writer.doc.getMap('scratch').set('owner', 'Ward 8 team');
+    await waitForDoc(second.doc, 'the second late joiner to receive the new edits', () =>
+      holdsWritersDocument(second),
+    );
+    // The kept encoding is now stale: the third must be sent the document as it is.
+    const third = connect('late-joiners');
+    await third.whenSynced();
+    expect(holdsWritersDocument(third)).toBe(true);
+    expect(third.text.toString().startsWith('Aim: fewer falls.')).toBe(true);
+    expect(third.doc.getMap('scratch').get('owner')).toBe('Ward 8 team');
   });
 
   it('documents are isolated from each other', async () => {
