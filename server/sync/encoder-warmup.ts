@@ -1,12 +1,13 @@
 /**
- * Runs Yjs's whole-document encoding over a small sample document a few dozen times
+ * Runs Yjs's whole-document encoding over a small sample document twenty times
  * once the server listens, one encoding per turn of the event loop. Nothing on the
  * sync path encodes structs while people edit (updates are passed on as they arrived,
  * and the document has no 'update' listener), so without this the first newcomer to a
  * large document is the first caller of the encoder and waits while V8 runs it
- * unoptimised: on the 259,778-edit trace document, 60 to 75 ms of CPU for that first
- * encoding against 17 to 40 ms after this warm-up (the stock server, whose update
- * listener encodes every transaction, 14 to 31 ms).
+ * unoptimised: on the 259,778-edit trace document, 50 to 73 ms of CPU for that first
+ * encoding against 19 to 38 ms after this warm-up (the stock server, whose update
+ * listener encodes every transaction, 14 to 37 ms). It costs a one-off 100 to 200 ms
+ * of CPU, spread over turns so that requests are answered in between.
  */
 import * as Y from 'yjs';
 
