@@ -3,7 +3,7 @@
  * through the API, as the server writes every note; clusters by a stock client),
  * with 10 people editing: 8 stock y-websocket clients each move a note to another
  * cluster twice a second (16 moves a second in all), while two people in headless
- * Chromium move notes with its "Move to cluster" menu (the second twice a second
+ * Chromium move notes with a note's "Move…" dialog (the second twice a second
  * while the first opens and scrolls the board; then each in turn, timed). It
  * prints, over the rounds: the time from opening the page to all 200 notes shown;
  * the frame times while the board is scrolled with the wheel (p95); and the time
@@ -112,13 +112,20 @@ async function moveLatency(a: Page, b: Page, noteId: string, clusterId: string):
       }),
     selector,
   );
+  // The person opens the note's move dialog; the time starts when they pick the cluster.
   const sent = await a.evaluate(
-    ([menuId, value]) => {
-      const menu = document.getElementById(menuId);
-      if (!(menu instanceof HTMLSelectElement)) throw new Error(`no menu ${menuId}`);
+    async ([buttonId, value]) => {
+      const button = document.getElementById(buttonId);
+      if (!(button instanceof HTMLButtonElement)) throw new Error(`no button ${buttonId}`);
+      button.click();
+      let option = null;
+      for (let frame = 0; frame < 120 && !option; frame += 1) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        option = document.querySelector(`dialog [data-move-to="${value}"]`);
+      }
+      if (!(option instanceof HTMLElement)) throw new Error(`no option ${value}`);
       const at = performance.timeOrigin + performance.now();
-      menu.value = value;
-      menu.dispatchEvent(new Event('change', { bubbles: true }));
+      option.click();
       return at;
     },
     [`move-${noteId}`, clusterId] as const,
@@ -127,8 +134,8 @@ async function moveLatency(a: Page, b: Page, noteId: string, clusterId: string):
 }
 
 /**
- * Has `page` move one of `notes` to a random cluster with its menu every
- * `STOCK_MOVE_MS`, as a person at the board would, until `stopMoving`.
+ * Has `page` move one of `notes` to a random cluster every `STOCK_MOVE_MS` as a person
+ * at the board would, with its "Move…" button and the dialog it opens, until `stopMoving`.
  */
 function keepMoving(page: Page, notes: readonly string[], clusters: readonly string[]) {
   // A string, not a function: tsx's name-keeping helper does not exist in the page.
@@ -138,10 +145,13 @@ function keepMoving(page: Page, notes: readonly string[], clusters: readonly str
     let turn = 0;
     window.mover_ = setInterval(() => {
       turn += 1;
-      const menu = document.getElementById('move-' + notes[(turn * 7) % notes.length]);
-      if (!menu) return;
-      menu.value = clusters[(turn * 3) % clusters.length];
-      menu.dispatchEvent(new Event('change', { bubbles: true }));
+      const button = document.getElementById('move-' + notes[(turn * 7) % notes.length]);
+      if (!button || document.querySelector('dialog[open]')) return;
+      button.click();
+      const cluster = clusters[(turn * 3) % clusters.length];
+      requestAnimationFrame(() =>
+        document.querySelector('dialog [data-move-to="' + cluster + '"]')?.click(),
+      );
     }, ${STOCK_MOVE_MS});
   })()`);
 }

@@ -217,7 +217,7 @@ describe('dragging to move', () => {
     const b = await open(bob, boardId);
     const note = `[data-note="${noteId}"]`;
     for (const page of [a, b]) await page.locator(note).waitFor(WAIT);
-    // Held by its words: the middle of a note is its "Move to cluster" menu.
+    // Held by its words, as a person would take hold of a note, not by its buttons.
     await drag(a, `${note} .workshop__note-text`, '[data-cluster="c-light"]');
     await expect
       .poll(() => a.getByTestId('workshop-said').innerText(), WAIT)

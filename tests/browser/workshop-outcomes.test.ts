@@ -159,7 +159,13 @@ describe('a workshop board’s clusters and notes in the lab’s diagrams', () =
     );
     await expect.poll(said, WAIT).toBe('“Noise at night” is now a driver in “Quieter nights”.');
 
+    // A note offers them when asked, so each of a board's many cards stays a few buttons.
     const card = note('Doors bang at 3am');
+    expect(await card.getByRole('button', { name: /^Add as a/ }).count()).toBe(0);
+    const use = card.getByRole('button', { name: 'Use as… (“Doors bang at 3am”)' });
+    expect(await use.getAttribute('aria-expanded')).toBe('false');
+    await use.click();
+    expect(await use.getAttribute('aria-expanded')).toBe('true');
     await card.getByRole('button', { name: 'Add as a cause (“Doors bang at 3am”)' }).click();
     await card.getByLabel('Fishbone').waitFor(WAIT);
     await card.getByLabel('Category').selectOption({ label: 'Environment' });
@@ -194,6 +200,7 @@ describe('a workshop board’s clusters and notes in the lab’s diagrams', () =
     // A phone: the board with a form of the new controls open.
     await page.setViewportSize({ width: 375, height: 800 });
     const card = note('07700 900123');
+    await card.getByRole('button', { name: /^Use as…/ }).click();
     await card.getByRole('button', { name: /^Add as a driver/ }).click();
     await card.getByLabel('Driver diagram').waitFor(WAIT);
     expect(await axeViolations(page)).toEqual([]);

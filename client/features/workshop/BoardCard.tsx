@@ -1,11 +1,11 @@
 /**
- * One cluster's or note's actions: the dot vote (and, once revealed, its count), the
- * "Move to cluster" menu for a note, and making it a change idea, with the link to
- * the idea once made. All are buttons and menus: nothing needs a mouse.
+ * One cluster's or note's actions: the dot vote (and, once revealed, its count), and
+ * making it a change idea, with the link to the idea once made. A note's move is one
+ * button that opens the board's one move dialog (`MoveDialog.tsx`). All are buttons
+ * and menus: nothing needs a mouse.
  */
 import { useState } from 'react';
 import { PICK_EFFORTS, PICK_IMPACTS } from '../../../shared/documents/item-kinds';
-import type { BoardCluster } from '../../../shared/documents/workshop-board';
 
 const SMALL = 'nhsuk-button nhsuk-button--secondary nhsuk-button--small';
 
@@ -16,11 +16,11 @@ export interface CardActions {
   readonly canVote: boolean;
   readonly canMove: boolean;
   readonly canMakeIdea: boolean;
-  readonly clusters: readonly BoardCluster[];
   readonly itemHref: (itemId: string) => string;
   vote(target: string, name: string): void;
   unvote(target: string, name: string): void;
-  move(noteId: string, clusterId: string | null, name: string): void;
+  /** Opens the board's move dialog for a note; the dialog makes the move. */
+  openMove(noteId: string, name: string): void;
   makeIdea(from: string, impact: Impact, effort: Effort, name: string): void;
   myVotesOn(target: string): number;
 }
@@ -37,6 +37,8 @@ export function VoteControls({
   count: number | null;
 }) {
   const mine = actions.myVotesOn(target);
+  // Nothing to show (votes revealed or not taking part, none cast): no box to lay out.
+  if (count === null && mine === 0 && !actions.canVote) return null;
   return (
     <div className="workshop__votes">
       {count !== null && (
@@ -71,11 +73,14 @@ export function IdeaControls({
   from,
   name,
   ideaId,
+  offer = true,
 }: {
   actions: CardActions;
   from: string;
   name: string;
   ideaId: string | null;
+  /** Whether to offer making one (a note offers it only when asked); the link shows anyway. */
+  offer?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [impact, setImpact] = useState<Impact>('high');
@@ -86,7 +91,7 @@ export function IdeaControls({
         Became <a href={actions.itemHref(ideaId)}>a change idea</a>
       </p>
     );
-  if (!actions.canMakeIdea) return null;
+  if (!actions.canMakeIdea || !offer) return null;
   if (!open)
     return (
       <button type="button" className={SMALL} onClick={() => setOpen(true)}>
@@ -137,40 +142,5 @@ export function IdeaControls({
         Create change idea
       </button>
     </fieldset>
-  );
-}
-
-export function MoveMenu({
-  actions,
-  noteId,
-  cluster,
-  name,
-}: {
-  actions: CardActions;
-  noteId: string;
-  cluster: string | null;
-  name: string;
-}) {
-  if (!actions.canMove) return null;
-  const id = `move-${noteId}`;
-  return (
-    <div className="workshop__move">
-      <label className="nhsuk-label" htmlFor={id}>
-        Move to cluster
-      </label>
-      <select
-        className="nhsuk-select"
-        id={id}
-        value={cluster ?? ''}
-        onChange={(event) => actions.move(noteId, event.target.value || null, name)}
-      >
-        <option value="">Not grouped</option>
-        {actions.clusters.map((each) => (
-          <option key={each.id} value={each.id}>
-            {each.label || '(unnamed cluster)'}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

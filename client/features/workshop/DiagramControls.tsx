@@ -153,11 +153,14 @@ export function DiagramControls({
   from,
   name,
   outcomes,
+  offer = true,
 }: {
   actions: DiagramActions;
   from: string;
   name: string;
   outcomes: BoardOutcomes;
+  /** Whether to offer adding it (a note offers it only when asked); the links show anyway. */
+  offer?: boolean;
 }) {
   const [open, setOpen] = useState<Which | null>(null);
   const openers = useRef<Record<Which, HTMLButtonElement | null>>({ driver: null, cause: null });
@@ -167,8 +170,8 @@ export function DiagramControls({
     openers.current[returnTo]?.focus();
     setReturnTo(null);
   }, [open, returnTo]);
-  const offer = (which: Which) =>
-    actions.canAddToDiagrams && open === null ? (
+  const offered = (which: Which) =>
+    offer && actions.canAddToDiagrams && open === null ? (
       <button
         ref={(button) => {
           openers.current[which] = button;
@@ -184,17 +187,19 @@ export function DiagramControls({
         <span className="nhsuk-u-visually-hidden"> ({name})</span>
       </button>
     ) : null;
+  // Nothing to link to or offer: no box to lay out.
+  if (!outcomes.driver && !outcomes.cause && !(offer && actions.canAddToDiagrams)) return null;
   return (
     <div className="workshop__diagrams">
       {outcomes.driver ? (
         <AddedTo actions={actions} what="a driver" itemId={outcomes.driver.itemId} />
       ) : (
-        offer('driver')
+        offered('driver')
       )}
       {outcomes.cause ? (
         <AddedTo actions={actions} what="a cause" itemId={outcomes.cause.itemId} />
       ) : (
-        offer('cause')
+        offered('cause')
       )}
       {open && (
         <AddForm

@@ -1,14 +1,20 @@
 /**
- * A note on the board: its words, its author (unless anonymous), its "Move to cluster"
- * menu, votes, change idea and diagram controls. Memoised: the props are the note's own
- * row (kept as the same object while unchanged, `board-model.ts`), its count and the
- * board's stable actions, so a move elsewhere on the board does not draw it again.
+ * A note on the board: its words, its author (unless anonymous), and a few buttons:
+ * "Move…" (the board's one move dialog, `MoveDialog.tsx`), its votes while voting is
+ * open, and "Use as…", which shows the change idea and diagram controls only when asked
+ * for. What it became (an idea, a driver, a cause) is always linked. A board holds
+ * hundreds of these, so each is kept light to draw and lay out. Memoised: the props are
+ * the note's own row (kept as the same object while unchanged, `board-model.ts`), its
+ * count and the board's stable actions, so a move elsewhere does not draw it again.
  */
-import { type DragEvent, memo } from 'react';
+import { type DragEvent, memo, useState } from 'react';
 import type { BoardNote } from '../../../shared/documents/workshop-board';
-import { type CardActions, IdeaControls, MoveMenu, VoteControls } from './BoardCard';
+import { type CardActions, IdeaControls, VoteControls } from './BoardCard';
 import { quoted } from './board-model';
 import { type DiagramActions, DiagramControls } from './DiagramControls';
+import { moveButtonId } from './MoveDialog';
+
+const SMALL = 'nhsuk-button nhsuk-button--secondary nhsuk-button--small';
 
 const NOTE_TYPE = 'application/x-workshop-note';
 
@@ -46,6 +52,10 @@ export const NoteCard = memo(function NoteCard({
   diagrams: DiagramActions;
 }) {
   const name = quoted(note.text);
+  const [using, setUsing] = useState(false);
+  const canUse =
+    (actions.canMakeIdea && note.ideaId === null) ||
+    (diagrams.canAddToDiagrams && (note.driver === null || note.cause === null));
   return (
     <li
       className="workshop__note"
@@ -55,10 +65,44 @@ export const NoteCard = memo(function NoteCard({
     >
       <p className="workshop__note-text">{note.text}</p>
       {note.author && <p className="workshop__author">{note.author}</p>}
-      <MoveMenu actions={actions} noteId={note.id} cluster={note.cluster} name={name} />
-      <VoteControls actions={actions} target={note.id} name={name} count={count} />
-      <IdeaControls actions={actions} from={note.id} name={name} ideaId={note.ideaId} />
-      <DiagramControls actions={diagrams} from={note.id} name={name} outcomes={note} />
+      <div className="workshop__card-actions">
+        {actions.canMove && (
+          <button
+            type="button"
+            id={moveButtonId(note.id)}
+            className={SMALL}
+            aria-haspopup="dialog"
+            onClick={() => actions.openMove(note.id, name)}
+          >
+            Move…<span className="nhsuk-u-visually-hidden"> ({name})</span>
+          </button>
+        )}
+        <VoteControls actions={actions} target={note.id} name={name} count={count} />
+        {canUse && (
+          <button
+            type="button"
+            className={SMALL}
+            aria-expanded={using}
+            onClick={() => setUsing(!using)}
+          >
+            Use as…<span className="nhsuk-u-visually-hidden"> ({name})</span>
+          </button>
+        )}
+      </div>
+      <IdeaControls
+        actions={actions}
+        from={note.id}
+        name={name}
+        ideaId={note.ideaId}
+        offer={using}
+      />
+      <DiagramControls
+        actions={diagrams}
+        from={note.id}
+        name={name}
+        outcomes={note}
+        offer={using}
+      />
     </li>
   );
 });

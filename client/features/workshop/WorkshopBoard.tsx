@@ -1,7 +1,7 @@
 /**
  * A workshop board, live: the prompt and timer, sticky notes added by everyone
  * taking part (through the server, which leaves out the author on an anonymous
- * board), clusters that notes move into by drag or by the "Move to cluster" menu,
+ * board), clusters that notes move into by drag or by a note's "Move…" dialog,
  * dot votes (counted by the server, shown once revealed), and change ideas, drivers
  * and causes made from a cluster or note. What each action did is said in a live region.
  */
@@ -20,6 +20,7 @@ import type { DiagramActions } from './DiagramControls';
 import { NoteForm } from './NoteForm';
 import { addCluster, moveNote, renameCluster } from './board-edits';
 import { notesIn, quoted as name, useBoardModel } from './board-model';
+import { MoveDialog, useMoveRequest } from './MoveDialog';
 import { dropTarget } from './NoteCard';
 
 export function WorkshopBoard({
@@ -55,6 +56,8 @@ export function WorkshopBoard({
   const latest = useRef({ board, labItems });
   latest.current = { board, labItems };
 
+  const moves = useMoveRequest();
+  const openMove = moves.open;
   const move = useCallback(
     (noteId: string, clusterId: string | null, label: string) => {
       moveNote(doc, noteId, clusterId);
@@ -73,7 +76,6 @@ export function WorkshopBoard({
       canVote,
       canMove: editable,
       canMakeIdea: editable,
-      clusters: board.clusters,
       itemHref,
       myVotesOn: (target) => myVotes?.filter((each) => each === target).length ?? 0,
       vote(target, label) {
@@ -90,14 +92,14 @@ export function WorkshopBoard({
           say(`Took back a vote from ${label}. ${next.votesLeft} left.`);
         }, fail);
       },
-      move,
+      openMove: (noteId, label) => openMove({ noteId, name: label }),
       makeIdea(from, impact, effort, label) {
         api
           .call(Api.workshop.makeIdea, { params, body: { from, impact, effort } })
           .then(() => say(`${label} is now a change idea.`), fail);
       },
     }),
-    [canVote, editable, board.clusters, itemHref, myVotes, api, params, fail, move],
+    [canVote, editable, itemHref, myVotes, api, params, fail, openMove],
   );
 
   // The lab feed sends the items again when any of them changes; the cards show only titles.
@@ -147,6 +149,9 @@ export function WorkshopBoard({
     }),
     [doc, move],
   );
+
+  const moving = moves.request;
+  const movingFrom = board.notes.find((each) => each.id === moving?.noteId)?.cluster ?? null;
 
   function change(settings: SettingsChange) {
     api.call(Api.workshop.update, { params, body: settings }).then((next) => {
@@ -244,6 +249,20 @@ export function WorkshopBoard({
           />
         </section>
       </div>
+      {moving && editable && (
+        <MoveDialog
+          key={moving.noteId}
+          request={moving}
+          clusters={board.clusters}
+          current={movingFrom}
+          choose={(clusterId) => {
+            if (clusterId !== movingFrom) move(moving.noteId, clusterId, moving.name);
+            else say(`${moving.name} was already there.`);
+            moves.close();
+          }}
+          close={moves.close}
+        />
+      )}
     </div>
   );
 }
