@@ -60,24 +60,46 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
   return message;
 }
 
-export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+export function encodeSyncStep1(stateVector: Uint8Array): Buffer {
   return encodeSync(SyncMessageType.Step1, stateVector);
 }
 
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+export function encodeSyncStep2(update: Uint8Array): Buffer {
   return encodeSync(SyncMessageType.Step2, update);
 }
 
-export function encodeUpdate(update: Uint8Array): Uint8Array {
+/** An update frame, as broadcast to every reader of a document (one Buffer sent to all). */
+export function encodeUpdate(update: Uint8Array): Buffer {
   return encodeSync(SyncMessageType.Update, update);
 }
 
-function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+/** Bytes of `value` as a lib0 variable-length unsigned integer (7 bits a byte). */
+function varUintBytes(value: number): number {
+  let bytes = 1;
+  for (let rest = value; rest > 0x7f; rest = Math.floor(rest / 0x80)) bytes += 1;
+  return bytes;
+}
+
+/**
+ * A sync frame in one Buffer of its exact size, the bytes lib0's encoder writes: the
+ * payload is copied once (the encoder copies one of over 100 bytes twice, into a second
+ * chunk and then into the joined result), and `ws` sends a Buffer as it is, where it
+ * would wrap a Uint8Array once per reader. Both type numbers are below 128, one byte each.
+ */
+function encodeSync(syncType: number, payload: Uint8Array): Buffer {
+  const length = payload.byteLength;
+  const frame = Buffer.allocUnsafe(2 + varUintBytes(length) + length);
+  frame[0] = MessageType.Sync;
+  frame[1] = syncType;
+  let offset = 2;
+  let rest = length;
+  while (rest > 0x7f) {
+    frame[offset++] = 0x80 | (rest & 0x7f);
+    rest = Math.floor(rest / 0x80);
+  }
+  frame[offset++] = rest;
+  frame.set(payload, offset);
+  return frame;
 }
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {

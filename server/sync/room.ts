@@ -329,11 +329,11 @@ export class Room {
   }
 
   /** Sends one message to every connection but `except`. */
-  private broadcast(message: Uint8Array, except?: UpdateOrigin): void {
-    // One Buffer view for every reader: `ws` would otherwise wrap the bytes once per send.
-    const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  private broadcast(message: Buffer, except?: UpdateOrigin): void {
+    // One Buffer for every reader (`encodeUpdate` makes one): `ws` would wrap a plain
+    // Uint8Array once per send.
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(bytes);
+      if (connection !== except) connection.send(message);
     }
   }
 

@@ -1,10 +1,12 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   decodeMessage,
   encodeSaved,
   encodeSyncStep1,
+  encodeSyncStep2,
   encodeUpdate,
   isEmptyUpdate,
   MalformedMessageError,
@@ -22,6 +24,33 @@ describe('sync message codec', () => {
     expect(decodeMessage(Uint8Array.from([MessageType.QueryAwareness]))).toEqual({
       kind: 'query-awareness',
     });
+  });
+
+  it('frames sync messages byte for byte as y-protocols does, at every length-prefix size', () => {
+    // What a stock client and server write: y-protocols' message types and lib0's encoder.
+    const reference = (syncType: number) => (payload: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      encoding.writeVarUint(encoder, syncType);
+      encoding.writeVarUint8Array(encoder, payload);
+      return encoding.toUint8Array(encoder);
+    };
+    const cases = [
+      [encodeUpdate, reference(syncProtocol.messageYjsUpdate)],
+      [encodeSyncStep1, reference(syncProtocol.messageYjsSyncStep1)],
+      [encodeSyncStep2, reference(syncProtocol.messageYjsSyncStep2)],
+    ] as const;
+    // Lengths on each side of a one-, two- and three-byte prefix, and past the Buffer pool.
+    for (const length of [0, 1, 99, 100, 127, 128, 16_383, 16_384, 70_000]) {
+      const payload = Uint8Array.from({ length }, (_, index) => (index * 31) % 251);
+      for (const [encode, expected] of cases) {
+        const frame = encode(payload);
+        // A Buffer, which `ws` sends as it is to every reader.
+        expect(Buffer.isBuffer(frame)).toBe(true);
+        // Compared as bytes in one call: element by element, a large frame takes seconds.
+        expect(frame.equals(expected(payload))).toBe(true);
+      }
+    }
   });
 
   it('refuses truncated, padded and unknown frames', () => {
