@@ -7,6 +7,11 @@
  * socket for good (a 44xx code, such as 4401 when the session ended) it stays
  * closed; edits made meanwhile are kept in IndexedDB and reach the server the
  * next time the item is opened with a session.
+ *
+ * A session may be opened before the person and their rights are known (an item
+ * page opened from its address connects while the session is still asked for):
+ * it then keeps no copy on the device until told whose it is (`keepLocalCopy`),
+ * and is told if the person may only read after all (`onlyReads`).
  */
 import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -23,6 +28,7 @@ export interface CollabSession {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly saves: SaveTracker;
+  /** Resolves once this device's copy is read into the document (after `keepLocalCopy`, if opened without one). */
   readonly whenLocalLoaded: Promise<void>;
   connectionState(): ConnectionState;
   /** The close code that refused the connection, once it is `refused`. */
@@ -36,12 +42,22 @@ export interface CollabSession {
    * opened again signed in.
    */
   signedOut(): void;
+  /**
+   * Keeps this device's copy under `name` from now on, for a session opened before
+   * the person was known: what it holds (edits made offline) is merged in and sent.
+   */
+  keepLocalCopy(name: string): void;
+  /** The person may only read after all, for a session opened before their rights were known. */
+  onlyReads(): void;
   destroy(): void;
 }
 
 export interface CollabSessionOptions {
-  /** Name of this device's copy (IndexedDB): one per person and document. */
-  readonly localName: string;
+  /**
+   * Name of this device's copy (IndexedDB): one per person and document; null while
+   * the person is not known yet (`keepLocalCopy` names it later).
+   */
+  readonly localName: string | null;
   /**
    * A reader sends no content, so it neither asks for `Saved` acknowledgements
    * nor counts frames (the sync handshake alone would otherwise read as unsaved).
@@ -77,7 +93,17 @@ export function openCollabSession(
 ): CollabSession {
   const doc = new Y.Doc();
   const saves = new SaveTracker();
-  const local = new IndexeddbPersistence(options.localName, doc);
+  let local: IndexeddbPersistence | null = null;
+  let copyNamed: (copy: IndexeddbPersistence) => void = () => undefined;
+  const whenLocalLoaded = new Promise<IndexeddbPersistence>((resolve) => {
+    copyNamed = resolve;
+  }).then((copy) => copy.whenSynced.then(() => undefined));
+  const keepLocalCopy = (name: string) => {
+    if (local) return;
+    local = new IndexeddbPersistence(name, doc);
+    copyNamed(local);
+  };
+  if (options.localName !== null) keepLocalCopy(options.localName);
   const provider = new WebsocketProvider(serverUrl, docId, doc, {
     ...(options.readOnly
       ? {}
@@ -119,7 +145,7 @@ export function openCollabSession(
     doc,
     provider,
     saves,
-    whenLocalLoaded: local.whenSynced.then(() => undefined),
+    whenLocalLoaded,
     connectionState: () => state,
     refusedWith: () => refusedCode,
     onConnectionState(listener) {
@@ -133,10 +159,14 @@ export function openCollabSession(
     signedOut() {
       if (state !== 'refused') refuse(CloseCode.Unauthenticated);
     },
+    keepLocalCopy,
+    onlyReads() {
+      saves.stopCounting();
+    },
     destroy() {
       stopWatching();
       provider.destroy();
-      void local.destroy();
+      void local?.destroy();
       doc.destroy();
     },
   };

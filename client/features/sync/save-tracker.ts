@@ -16,6 +16,7 @@ export class SaveTracker {
   private synced = false;
   private everConnected = false;
   private unsentEdits = false;
+  private counting = true;
   private readonly listeners = new Set<(state: SaveState) => void>();
 
   get state(): SaveState {
@@ -41,7 +42,7 @@ export class SaveTracker {
   }
 
   frameSent(frame: Uint8Array): void {
-    if (isUpdateCarryingFrame(frame)) this.sent += 1;
+    if (this.counting && isUpdateCarryingFrame(frame)) this.sent += 1;
     this.emit();
   }
 
@@ -65,6 +66,18 @@ export class SaveTracker {
 
   syncedChanged(synced: boolean): void {
     this.synced = synced;
+    this.emit();
+  }
+
+  /**
+   * The session only reads (learnt after it connected as a writer would): the server
+   * acknowledges nothing a reader sends, so what was counted would never read as saved.
+   */
+  stopCounting(): void {
+    this.counting = false;
+    this.sent = 0;
+    this.acknowledged = 0;
+    this.unsentEdits = false;
     this.emit();
   }
 
