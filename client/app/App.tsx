@@ -10,6 +10,7 @@ import { NotificationCountProvider } from '../features/notifications/notificatio
 import { navigate, Redirect } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { askForItemEarly } from './early-item';
+import { closeEarlyItemDoc, openItemDocEarly } from './early-item-doc';
 import { Frame } from './Frame';
 import {
   AccountPage,
@@ -47,6 +48,16 @@ import { needsSignIn, paths, type Route, useRoute } from './router';
 import { SignInPage } from './SignInPage';
 import { SignedOutNotice } from './SignedOutNotice';
 import { actorOf, type Session, SessionProvider, type SignedIn, useSession } from './session';
+
+/**
+ * The code of the usual ways in, fetched while the session is asked for: otherwise
+ * it is asked for only once the session has answered and the page is drawn.
+ */
+const EARLY_PAGE_CODE: Partial<Record<Route['page'], { prefetch(): Promise<unknown> }>> = {
+  'my-labs': MyLabsPage,
+  lab: LabPage,
+  item: ItemPage,
+};
 
 function signedInPage(
   route: Route,
@@ -182,15 +193,28 @@ function Pages() {
   useFocusOnNavigation(pathname);
   const signedInNow = me !== null;
   useEffect(() => (signedInNow ? prefetchLikelyPages() : undefined), [signedInNow]);
-  // An item's page code and summary are fetched while the session is asked for, not
-  // after: a link to an item is the usual way in (`early-item.ts`).
+  // An item's summary is fetched, and its document connected, while the session is
+  // asked for, not after: a link to an item is the usual way in (`early-item.ts`,
+  // `early-item-doc.ts`).
   const askingSession = state.status === 'loading';
-  const earlyItemId = askingSession && route.page === 'item' ? route.itemId : null;
+  const itemOfRoute = route.page === 'item' ? route.itemId : null;
+  const earlyItemId = askingSession ? itemOfRoute : null;
   useEffect(() => {
     if (earlyItemId === null) return;
-    ItemPage.prefetch().catch(() => undefined);
     askForItemEarly(session.api, earlyItemId);
+    openItemDocEarly(earlyItemId);
   }, [earlyItemId, session.api]);
+  // After the item's requests: the page waits on the summary first.
+  const earlyPage = askingSession ? EARLY_PAGE_CODE[route.page] : undefined;
+  useEffect(() => {
+    earlyPage?.prefetch().catch(() => undefined);
+  }, [earlyPage]);
+  // The early connection is kept only while its page may still take it: the person is
+  // (or may be) signed in, and still on that item's address.
+  const mayTakeEarlyDoc = askingSession || state.status === 'signed-in';
+  useEffect(() => {
+    closeEarlyItemDoc(mayTakeEarlyDoc ? itemOfRoute : null);
+  }, [mayTakeEarlyDoc, itemOfRoute]);
   let content: ReactNode;
   if (state.status === 'loading') content = <Loading />;
   else if (state.status === 'unreachable') content = <LoadFailed error={state.error} />;

@@ -6,26 +6,11 @@
  */
 import { lazy, Suspense } from 'react';
 import { KIND_KEY_TERMS } from '../../shared/glossary';
-import type { ItemKind } from '../../shared/schemas/records';
 import { TermsKey } from '../lib/GlossaryTip';
 import type { ItemBodyProps } from '../lib/item-fields/item-body-props';
 import { Loading } from '../lib/PageStatus';
+import { itemKindCode as code } from './item-kind-code';
 import { paths } from './router';
-
-// Each kind's code, fetched once: the browser keeps the module, so a second import is
-// answered from memory.
-const code = {
-  drivers: () => import('../features/drivers/DriverDiagram'),
-  idea: () => import('../features/ideas/IdeaEditor'),
-  ramp: () => import('../features/pdsa/RampView'),
-  measure: () => import('../features/measures/MeasureEditor'),
-  pdsa: () => import('../features/pdsa/PdsaWorksheet'),
-  problem: () => import('../features/problem/ProblemEditor'),
-  fishbone: () => import('../features/fishbone/FishboneItem'),
-  process: () => import('../features/process/ProcessItem'),
-  workshop: () => import('../features/workshop/WorkshopBoard'),
-  generic: () => import('../lib/item-fields/GenericItemEditor'),
-};
 
 const DriverDiagram = lazy(async () => ({ default: (await code.drivers()).DriverDiagram }));
 const IdeaEditor = lazy(async () => ({ default: (await code.idea()).IdeaEditor }));
@@ -39,27 +24,6 @@ const WorkshopBoard = lazy(async () => ({ default: (await code.workshop()).Works
 const GenericItemEditor = lazy(async () => ({
   default: (await code.generic()).GenericItemEditor,
 }));
-
-const CODE_OF_KIND: Record<ItemKind, ReadonlyArray<() => Promise<unknown>>> = {
-  drivers: [code.drivers],
-  idea: [code.idea, code.ramp],
-  measure: [code.measure],
-  pdsa: [code.pdsa],
-  problem: [code.problem],
-  fishbone: [code.fishbone],
-  process: [code.process],
-  workshop: [code.workshop],
-  note: [code.generic],
-};
-
-/**
- * Starts fetching a kind's code as soon as the kind is known (the item's summary has
- * come), so it loads while the page opens the document rather than after. A failed
- * fetch is left for the page's own import to retry and report.
- */
-export function preloadItemBody(kind: ItemKind): void {
-  for (const load of CODE_OF_KIND[kind]) load().catch(() => undefined);
-}
 
 function BodyOfKind(props: ItemBodyProps) {
   switch (props.item.kind) {

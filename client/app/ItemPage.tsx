@@ -7,8 +7,9 @@ import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';
-import { preloadItemBody } from './ItemBody';
 import { itemSummary } from './early-item';
+import { takeEarlyItemDoc } from './early-item-doc';
+import { preloadItemBody } from './item-kind-code';
 import { OpenItem } from './OpenItem';
 import { paths } from './router';
 import type { SignedIn } from './session';
@@ -33,7 +34,11 @@ export function ItemPage(props: {
 }) {
   const { session, itemId, onSessionEnded, signedOut } = props;
   const [loaded, reload] = useApiData(`item:${itemId}`, async () => {
-    const data = await itemSummary(session.api, itemId);
+    const data = await itemSummary(session.api, itemId).catch((error: unknown) => {
+      // Refused or missing: the document connected early is not going to be used.
+      takeEarlyItemDoc(itemId)?.destroy();
+      throw error;
+    });
     // The kind's code starts loading now, not once the page has rendered around it.
     preloadItemBody(data.item.kind);
     return data;

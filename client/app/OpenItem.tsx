@@ -44,6 +44,7 @@ import { ITEM_KIND_LABELS } from '../lib/labels';
 import { Link } from '../lib/navigation';
 import { PersonalDataContext } from '../lib/personal-data';
 import { UndoScope } from '../lib/undo/UndoScope';
+import { takeEarlyItemDoc } from './early-item-doc';
 import { ItemBody } from './ItemBody';
 import { useItemPersonalDataGuard } from './item-personal-data';
 import { may, useLab } from './lab-context';
@@ -265,11 +266,22 @@ export function OpenItem(props: OpenItemProps) {
   handlers.current = { onItemChanged, onSessionEnded };
   const [collab, setCollab] = useState<CollabSession | null>(null);
   useEffect(() => {
-    const opened = openCollabSession(item.id, syncServerUrl(window.location), {
-      localName: localCopyName(user.id, item.id),
-      readOnly: !canWrite,
-    });
-    opened.provider.awareness.setLocalStateField('user', user);
+    const localName = localCopyName(user.id, item.id);
+    const early = takeEarlyItemDoc(item.id);
+    // The connection opened while the session was asked for, told now whose it is and
+    // what they may do; else one opened now.
+    if (early) {
+      early.keepLocalCopy(localName);
+      if (!canWrite) early.onlyReads();
+    }
+    const opened =
+      early ??
+      openCollabSession(item.id, syncServerUrl(window.location), {
+        localName,
+        readOnly: !canWrite,
+      });
+    // The whole state, not one field: an early connection publishes none until now.
+    opened.provider.awareness.setLocalState({ ...opened.provider.awareness.getLocalState(), user });
     const offClose = opened.onClose((code) => {
       if (code === CloseCode.RightsChanged) handlers.current.onItemChanged();
       if (code === CloseCode.Unauthenticated) handlers.current.onSessionEnded();

@@ -7,6 +7,7 @@
  */
 import { Api } from '../../shared/api-routes';
 import type { ApiClient } from '../lib/api';
+import { preloadItemBody } from './item-kind-code';
 
 type ItemAnswer = Awaited<ReturnType<typeof askForItem>>;
 
@@ -21,7 +22,7 @@ export function askForItemEarly(api: ApiClient, itemId: string): void {
   const answer = askForItem(api, itemId);
   early = { itemId, answer };
   answer.then(
-    (data) => import('./ItemBody').then((body) => body.preloadItemBody(data.item.kind)),
+    (data) => preloadItemBody(data.item.kind),
     // The page asks again and shows whatever goes wrong then.
     () => undefined,
   );

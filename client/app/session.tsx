@@ -12,7 +12,7 @@ import {
   type ReactNode,
   useCallback,
   useContext,
-  useEffect,
+  useLayoutEffect,
   useMemo,
   useState,
 } from 'react';
@@ -71,7 +71,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   );
   const [api] = useState(() => createApiClient({ onUnauthenticated: ended }));
-  useEffect(() => {
+  // A layout effect, so the session is asked for before what pages fetch early in their
+  // effects (an item's summary, its code): the browser sends only a few requests to the
+  // server at once, and every page waits on this one.
+  useLayoutEffect(() => {
     let current = true;
     api.me().then(
       (me) => {

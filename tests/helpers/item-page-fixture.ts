@@ -21,6 +21,8 @@ export interface ItemPageFixture {
   readonly itemId: string;
   /** A page in a new browser context, signed in as the owner or not. */
   freshPage(signedIn: boolean): Promise<Page>;
+  /** A page in a new browser context signed in as `account` (made with `addAccount`). */
+  freshPageAs(account: Account): Promise<Page>;
 }
 
 export function itemPageFixture(kind: string, title: string): ItemPageFixture {
@@ -66,14 +68,17 @@ export function itemPageFixture(kind: string, title: string): ItemPageFixture {
       return ready(itemId, 'the item');
     },
     async freshPage(signedIn) {
-      const open = ready(browser, 'the browser');
-      const context = signedIn
-        ? await signedInContext(
-            open,
-            ready(workspace, 'the workspace').url,
-            ready(owner, 'the owner'),
-          )
-        : await open.newContext();
+      if (signedIn) return this.freshPageAs(ready(owner, 'the owner'));
+      const context = await ready(browser, 'the browser').newContext();
+      contexts.push(context);
+      return context.newPage();
+    },
+    async freshPageAs(account) {
+      const context = await signedInContext(
+        ready(browser, 'the browser'),
+        ready(workspace, 'the workspace').url,
+        account,
+      );
       contexts.push(context);
       return context.newPage();
     },
