@@ -70,6 +70,17 @@ describe('SaveTracker', () => {
     expect(tracker.state).toBe('saving');
   });
 
+  it('stops counting once told the session only reads: the handshake it sent never reads as unsaved', () => {
+    const tracker = connectedAndSynced();
+    tracker.frameSent(step2);
+    expect(tracker.state).toBe('saving');
+    tracker.stopCounting();
+    expect(tracker.state).toBe('saved');
+    tracker.frameSent(update);
+    expect(tracker.state).toBe('saved');
+    expect(tracker.hasUnsavedEdits).toBe(false);
+  });
+
   it('notifies subscribers of each change', () => {
     const tracker = connectedAndSynced();
     const seen: string[] = [];
