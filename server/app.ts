@@ -4,7 +4,6 @@
  * `npm start` and the tests run; its `close` is the graceful shutdown.
  */
 import { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CloseCode } from '../shared/close-codes';
@@ -28,6 +27,7 @@ import { createMailer } from './email/mailer';
 import { seedDemoLab } from './demo/seed-demo';
 import { createCommentSource } from './export/comment-source';
 import { createDocReader } from './export/doc-reader';
+import { listenOn } from './listen';
 import type { Logger } from './logger';
 import { syncMetricSources } from './ops/metric-sources';
 import { createServerMetrics } from './ops/metrics';
@@ -348,21 +348,15 @@ export async function startWorkspaceServer(
     now,
     limits: config.sync,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  // After listening, so start-up is not slowed: the encoder is ready before the first
-  // newcomer to a large document needs it (see encoder-warmup.ts).
+  const listening = await listenOn(server, config.port, config.host);
+  // Only once listening, so that start-up is not slowed (see encoder-warmup.ts).
   const warmUp = warmUpEncoder();
   const expirySweep = startAccessExpirySweep(
     { closeExpired: (nowMs) => registry.closeExpired(nowMs) + feeds.closeExpired(nowMs) },
     now,
     logger,
   );
-  const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  ownUrl = `http://${host}:${port}`;
+  ownUrl = listening.url;
   const close = () => {
     closing ??= (async () => {
       server.close();
@@ -391,7 +385,7 @@ export async function startWorkspaceServer(
     return closing;
   };
   return {
-    port,
+    port: listening.port,
     url: ownUrl,
     registry,
     history,
