@@ -210,7 +210,7 @@ function ItemView({ session, item, onItemChanged, collab, user, signedOut }: Ite
           )}
           <ItemAccessNotice rights={item.rights} />
           <ItemDamageNotice doc={collab.doc} kind={item.kind} />
-          {reviewer && <HowToComment />}
+          {reviewer && <HowToComment wholeDraftOnly={wide || item.kind === 'workshop'} />}
           {!reviewer && (
             <ChangesSinceSeen api={session.api} itemId={item.id} userId={session.me.user.id} />
           )}

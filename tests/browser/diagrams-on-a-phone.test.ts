@@ -144,6 +144,10 @@ describe('the diagrams and the workshop board on a phone', () => {
       expect(await scrollsSideways(phone)).toBe(false);
       expect(await axeViolations(phone)).toEqual([]);
 
+      // Nothing here is words to select: the steps point to the whole-draft comment.
+      const steps = await phone.getByTestId('how-to-comment').innerText();
+      expect(steps).toContain('Choose Comment on the whole draft, and say which part you mean');
+      expect(steps).not.toContain('Select the words');
       const text = `From my bed: the ${screen.name} matches what happened to me.`;
       // The comment button is there without opening the side panel first.
       await sendComment(phone, 'Comment on the whole draft', text);
