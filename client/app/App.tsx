@@ -231,7 +231,8 @@ function Pages() {
         }}
       >
         {signedOutHere && <SignedOutNotice here={address} />}
-        <PageLoadBoundary key={pathname}>
+        {/* A page that could not load takes no early connection: it is closed, not kept. */}
+        <PageLoadBoundary key={pathname} onFailed={() => closeEarlyItemDoc()}>
           <Suspense fallback={<Loading />}>{content}</Suspense>
         </PageLoadBoundary>
       </Frame>

@@ -10,11 +10,21 @@ interface State {
   failed: boolean;
 }
 
-export class PageLoadBoundary extends Component<{ children: ReactNode }, State> {
+interface Props {
+  readonly children: ReactNode;
+  /** Lets go of what the page would have taken over (an item's early connection). */
+  onFailed(): void;
+}
+
+export class PageLoadBoundary extends Component<Props, State> {
   override state: State = { failed: false };
 
   static getDerivedStateFromError(): State {
     return { failed: true };
+  }
+
+  override componentDidCatch(): void {
+    this.props.onFailed();
   }
 
   override render() {

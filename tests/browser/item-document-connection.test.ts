@@ -85,4 +85,17 @@ describe('the document connection of an item page opened from its address', () =
     if (!socket.isClosed()) await socket.waitForEvent('close');
     expect(sockets.all).toHaveLength(1);
   });
+
+  it('closes the early socket when the item page’s code cannot be fetched', async () => {
+    const page = await fixture.freshPage(true);
+    const sockets = documentSockets(page, fixture.itemId);
+    await page.route(/\/assets\/ItemPage-[^/]+\.js$/, (route) => route.abort('failed'));
+    await holdSessionUntil(page, sockets.first);
+    await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
+    await page.getByTestId('page-load-error').waitFor();
+    const [socket] = sockets.all;
+    if (!socket) throw new Error('no socket was opened to the item');
+    if (!socket.isClosed()) await socket.waitForEvent('close');
+    expect(sockets.all).toHaveLength(1);
+  });
 });
