@@ -20,6 +20,7 @@ export const CLIENT_BUILD = {
     'package-lock.json',
     'scripts/client-build.ts',
     'scripts/precompress-plugin.ts',
+    'scripts/nhsuk-css-plugin.ts',
   ],
 };
 

@@ -1,8 +1,9 @@
 /**
  * The client is split by page: the sign-in page, the lab overview and the
  * reviewer's page load without the editor, Yjs or chart code, compressed; an
- * item page fetches its editor when it opens; and a page whose code cannot be
- * fetched says so and offers a reload instead of going blank.
+ * item page fetches its editor when it opens; no page asks another host for
+ * anything (a font, an icon); and a page whose code cannot be fetched says so
+ * and offers a reload instead of going blank.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -81,12 +82,39 @@ describe('pages load only the code they need', () => {
     expect(scripts.some((s) => /\/assets\/editor-/.test(s.url))).toBe(true);
   });
 
-  it('keeps the first load of sign-in and overview within 150 KB of gzipped JS, any page within 250 KB', () => {
+  it('the sign-in page, the lab overview and an item page ask nothing of another host', async () => {
+    const { url, labId } = fixture.workspace;
+    const elsewhere: string[] = [];
+    const watch = (page: Page) =>
+      page.on('request', (request) => {
+        const address = request.url();
+        if (!address.startsWith('data:') && new URL(address).origin !== new URL(url).origin) {
+          elsewhere.push(address);
+        }
+      });
+    const signedOut = await freshPage(false);
+    watch(signedOut);
+    await signedOut.goto(`${url}/sign-in`);
+    await signedOut.getByRole('button', { name: 'Sign in' }).waitFor();
+    await signedOut.waitForLoadState('networkidle');
+    const signedIn = await freshPage(true);
+    watch(signedIn);
+    await signedIn.goto(`${url}/labs/${labId}`);
+    await signedIn.getByTestId('lab-facts').waitFor();
+    await signedIn.goto(`${url}/items/${fixture.itemId}`);
+    await signedIn.locator('[contenteditable="true"]').first().waitFor();
+    await signedIn.waitForLoadState('networkidle');
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('keeps the first load of sign-in and overview within 150 KB of gzipped JS (CSS within 16 KB), any page within 250 KB', () => {
     const signIn = pageWeight(clientDir, 'index.html');
     const overview = pageWeight(clientDir, 'app/LabPage.tsx');
     const review = pageWeight(clientDir, 'app/ReviewPage.tsx');
     expect(signIn.js.gzip).toBeLessThanOrEqual(150 * KB);
     expect(overview.js.gzip).toBeLessThanOrEqual(150 * KB);
+    // Only the rules of NHS.UK frontend that a page can match: the whole toolkit is 32 KB gzipped.
+    expect(signIn.css.gzip).toBeLessThanOrEqual(16 * KB);
     for (const weight of [signIn, overview, review]) {
       for (const file of weight.js.files) expect(`/${file}`).not.toMatch(EDITOR_CHUNKS);
     }
