@@ -53,6 +53,15 @@ describe('driver diagram graph operations', () => {
     expect(addChild(doc, nodeOf(doc, idea?.nodeId ?? ''))).toBeNull();
   });
 
+  it('reads a node id written twice (two people adding at once) as its first row only', () => {
+    const { doc, aim } = diagram();
+    addNode(doc, 'primary', 'First', 'twice');
+    addNode(doc, 'secondary', 'Second', 'twice');
+    const graph = readGraph(doc);
+    expect(graph.nodes.map((n) => n.id)).toEqual([aim, 'twice']);
+    expect(nodeOf(doc, 'twice')).toMatchObject({ type: 'primary', label: 'First' });
+  });
+
   it('deletes a node with every link to or from it, in one transaction', () => {
     const { doc, aim } = diagram();
     const p1 = addChild(doc, nodeOf(doc, aim))?.nodeId ?? '';

@@ -70,10 +70,14 @@ function textOf(value: unknown): string {
  */
 export function readGraph(doc: Y.Doc): DriverGraph {
   const nodes: DriverNode[] = [];
+  // The first row of an id wins; a set, not a search of the nodes so far, as a
+  // 300-node diagram is read again after every change.
+  const seen = new Set<string>();
   for (const row of readableRows(doc, 'nodes')) {
     const id = row.get('id');
     const type = row.get('type');
-    if (typeof id !== 'string' || !isNodeType(type) || nodes.some((n) => n.id === id)) continue;
+    if (typeof id !== 'string' || !isNodeType(type) || seen.has(id)) continue;
+    seen.add(id);
     const ideaId = row.get('ideaId');
     nodes.push({
       id,
