@@ -93,7 +93,7 @@ export function DiagramEditor(props: DiagramEditorProps) {
         <p className="nhsuk-body-s">Start with the aim: choose “Add aim” above.</p>
       )}
       <SelectionPanel {...props} editor={editor} />
-      <DriverOutline graph={graph} order={layout.columns.flat()} ideas={ideas.titles} />
+      <DriverOutline graph={graph} columns={layout.columns} ideas={ideas.titles} />
     </div>
   );
 }

@@ -49,7 +49,7 @@ export function DriverDiagram({ item, doc, provider, editable, api }: ItemBodyPr
         ideas={ideas.titles}
         title={item.title || 'Driver diagram'}
       />
-      <DriverOutline graph={graph} order={layout.columns.flat()} ideas={ideas.titles} />
+      <DriverOutline graph={graph} columns={layout.columns} ideas={ideas.titles} />
     </div>
   );
 }

@@ -2,8 +2,12 @@
  * The driver diagram in text, as nested lists from each aim down to the change
  * ideas: what a screen reader (or anyone who prefers words) reads instead of the
  * picture. Weak links say so; a node driving several others says what else it drives.
+ *
+ * The lists are drawn in a render of their own, after the drawing (`useDeferredValue`):
+ * for a diagram of hundreds of nodes they are hundreds of list items below the canvas,
+ * which the drawing need not wait for, when the page opens or after a change.
  */
-import { useId } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { Link } from '../../lib/navigation';
 import { displayLabel, type IdeaTitles } from './diagram-text';
 import { type DriverGraph, TYPE_LABELS } from './driver-graph';
@@ -41,20 +45,18 @@ function EntryList({ entries, ideas }: { entries: readonly OutlineEntry[]; ideas
   );
 }
 
-export function DriverOutline(props: {
-  graph: DriverGraph;
-  /** Node ids in the order they are drawn, so the outline reads in the same order. */
-  order: readonly string[];
-  ideas: IdeaTitles;
-}) {
-  const { graph, order, ideas } = props;
-  const headingId = useId();
-  const outline = buildOutline(graph, order);
+export interface DriverOutlineProps {
+  readonly graph: DriverGraph;
+  /** Node ids by column as drawn, so the outline reads in the same order. */
+  readonly columns: readonly (readonly string[])[];
+  readonly ideas: IdeaTitles;
+}
+
+/** The lists of the outline: the same element while its props are, so React skips them. */
+function OutlineLists({ graph, columns, ideas }: DriverOutlineProps) {
+  const outline = buildOutline(graph, columns.flat());
   return (
-    <section className="driver-outline" aria-labelledby={headingId} data-testid="driver-outline">
-      <h2 className="nhsuk-heading-s" id={headingId}>
-        Outline of the driver diagram
-      </h2>
+    <>
       {graph.nodes.length === 0 && <p className="nhsuk-body-s">No aim or drivers yet.</p>}
       {outline.aims.length > 0 && <EntryList entries={outline.aims} ideas={ideas} />}
       {outline.unlinked.length > 0 && (
@@ -63,6 +65,23 @@ export function DriverOutline(props: {
           <EntryList entries={outline.unlinked} ideas={ideas} />
         </>
       )}
+    </>
+  );
+}
+
+export function DriverOutline({ graph, columns, ideas }: DriverOutlineProps) {
+  const headingId = useId();
+  // A new value only when the diagram changes, not when the editor around it draws again.
+  const latest = useMemo(() => ({ graph, columns, ideas }), [graph, columns, ideas]);
+  // Null on the first render, then the latest value in a render after the drawing's.
+  const shown = useDeferredValue<DriverOutlineProps | null>(latest, null);
+  const lists = useMemo(() => shown && <OutlineLists {...shown} />, [shown]);
+  return (
+    <section className="driver-outline" aria-labelledby={headingId} data-testid="driver-outline">
+      <h2 className="nhsuk-heading-s" id={headingId}>
+        Outline of the driver diagram
+      </h2>
+      {lists}
     </section>
   );
 }
