@@ -134,15 +134,18 @@ export function addRow(
   return row;
 }
 
+/** One readable row as a plain object: texts as strings. */
+export function rowValues(row: Y.Map<unknown>): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  row.forEach((value, key) => {
+    out[key] = value instanceof Y.Text ? value.toString() : (value as FieldValue);
+  });
+  return out;
+}
+
 /** Rows of a list as plain objects; rows that break the schema are left out (`item-shape.ts`). */
 export function readRows(doc: Y.Doc, listKey: string): Array<Record<string, FieldValue>> {
-  return readableRows(doc, listKey).map((row) => {
-    const out: Record<string, FieldValue> = {};
-    row.forEach((value, key) => {
-      out[key] = value instanceof Y.Text ? value.toString() : (value as FieldValue);
-    });
-    return out;
-  });
+  return readableRows(doc, listKey).map(rowValues);
 }
 
 /** The short status shown in lists, derived from the document. */

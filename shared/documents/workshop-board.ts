@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { type BoardState, BoardStateSchema, defaultWorkshopSettings } from '../schemas/workshop';
-import { metaMap, readRows } from './item-doc';
+import { type FieldValue, metaMap, readRows } from './item-doc';
 import { MetaKey } from './names';
 
 /** Where a cluster or note was added in another diagram: the diagram and its row there. */
@@ -45,10 +45,15 @@ export function emptyBoardState(): BoardState {
   return { ...defaultWorkshopSettings(), results: null };
 }
 
+/** The server's state from what meta key `board` holds; the defaults when absent or damaged. */
+export function boardStateOf(stored: unknown): BoardState {
+  const parsed = BoardStateSchema.safeParse(stored);
+  return parsed.success ? parsed.data : emptyBoardState();
+}
+
 /** The server's state as written; the defaults when absent or damaged. */
 export function readBoardState(doc: Y.Doc): BoardState {
-  const parsed = BoardStateSchema.safeParse(metaMap(doc).get(MetaKey.Board));
-  return parsed.success ? parsed.data : emptyBoardState();
+  return boardStateOf(metaMap(doc).get(MetaKey.Board));
 }
 
 /** Written by the server only (the schema guard refuses it from clients). */
@@ -74,14 +79,22 @@ function outcomes(row: Record<string, unknown>): BoardOutcomes {
   };
 }
 
-export function readBoard(doc: Y.Doc): Board {
-  const clusters = readRows(doc, 'clusters').map((row) => ({
+/** A row of a list as `readRows` gives it. */
+type Row = Readonly<Record<string, FieldValue>>;
+
+/** The board from its state and its lists' readable rows (`readRows`), in the document's order. */
+export function boardOf(
+  state: BoardState,
+  clusterRows: readonly Row[],
+  noteRows: readonly Row[],
+): Board {
+  const clusters = clusterRows.map((row) => ({
     id: str(row.id),
     label: str(row.label),
     ...outcomes(row),
   }));
   const known = new Set(clusters.map((cluster) => cluster.id));
-  const notes = readRows(doc, 'notes').map((row) => {
+  const notes = noteRows.map((row) => {
     const cluster = ref(row.cluster);
     return {
       id: str(row.id),
@@ -91,7 +104,11 @@ export function readBoard(doc: Y.Doc): Board {
       ...outcomes(row),
     };
   });
-  return { state: readBoardState(doc), clusters, notes };
+  return { state, clusters, notes };
+}
+
+export function readBoard(doc: Y.Doc): Board {
+  return boardOf(readBoardState(doc), readRows(doc, 'clusters'), readRows(doc, 'notes'));
 }
 
 /** A cluster's or note's count once revealed (0 when it has none). */

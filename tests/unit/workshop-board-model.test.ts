@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { addCluster, moveNote, renameCluster } from '../../client/features/workshop/board-edits';
 import { nextBoardModel, notesIn } from '../../client/features/workshop/board-model';
 import { addRow, initItemDoc, list } from '../../shared/documents/item-doc';
+import { readBoardState, writeBoardState } from '../../shared/documents/workshop-board';
 
 function boardOf(notes: number) {
   const doc = new Y.Doc();
@@ -52,5 +53,16 @@ describe('the workshop board model', () => {
     expect(after.notes[0]?.text).toBe('More: Idea 0');
     expect(after.notes[0]).not.toBe(before.notes[0]);
     expect(after.notes[1]).toBe(before.notes[1]);
+  });
+
+  it('sees the server’s new state, and keeps the old one while it is unchanged', () => {
+    const { doc } = boardOf(2);
+    const before = nextBoardModel(doc, null);
+    expect(nextBoardModel(doc, before).state).toBe(before.state);
+    writeBoardState(doc, { ...readBoardState(doc), revealed: true, results: { n0: 2 } });
+    const after = nextBoardModel(doc, before);
+    expect(after.state).not.toBe(before.state);
+    expect(after.state.revealed).toBe(true);
+    expect(after.state.results).toEqual({ n0: 2 });
   });
 });

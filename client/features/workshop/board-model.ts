@@ -7,20 +7,25 @@
  */
 import { useRef } from 'react';
 import type * as Y from 'yjs';
-import { list, metaMap } from '../../../shared/documents/item-doc';
+import { metaMap, readRows } from '../../../shared/documents/item-doc';
 import {
-  type Board,
   type BoardCluster,
   type BoardLink,
   type BoardNote,
   type BoardOutcomes,
-  readBoard,
+  boardOf,
+  boardStateOf,
+  type Board,
 } from '../../../shared/documents/workshop-board';
+import { MetaKey } from '../../../shared/documents/names';
+import { type RowValues, useCachedRows } from '../../lib/cached-rows';
 import { useYChanges } from '../../lib/y-hooks';
 
 export interface BoardModel extends Board {
   /** Each cluster's notes by its id, and under `null` the ungrouped, in the document's order. */
   readonly notesIn: ReadonlyMap<string | null, readonly BoardNote[]>;
+  /** The state as the document holds it: while it is the same value, it is not checked again. */
+  readonly storedState: unknown;
 }
 
 const NONE: readonly BoardNote[] = [];
@@ -75,15 +80,30 @@ function group(
   return kept;
 }
 
+/** How the model reads a list's readable rows: straight from the document unless given. */
+export type ReadList = (listKey: 'clusters' | 'notes') => readonly RowValues[];
+
 /** Reads `doc` again after `previous`, keeping every unchanged part's identity. */
-export function nextBoardModel(doc: Y.Doc, previous: BoardModel | null): BoardModel {
-  const fresh = readBoard(doc);
-  if (previous === null) return { ...fresh, notesIn: group(fresh.notes, new Map()) };
+export function nextBoardModel(
+  doc: Y.Doc,
+  previous: BoardModel | null,
+  readList: ReadList = (listKey) => readRows(doc, listKey),
+): BoardModel {
+  const storedState = metaMap(doc).get(MetaKey.Board);
+  const checked =
+    previous !== null && storedState === previous.storedState
+      ? previous.state
+      : boardStateOf(storedState);
+  const fresh = boardOf(checked, readList('clusters'), readList('notes'));
+  if (previous === null) return { ...fresh, notesIn: group(fresh.notes, new Map()), storedState };
   // The state is small (settings, and counts once revealed): compared as written.
   const state =
-    JSON.stringify(previous.state) === JSON.stringify(fresh.state) ? previous.state : fresh.state;
+    checked === previous.state || JSON.stringify(previous.state) === JSON.stringify(checked)
+      ? previous.state
+      : checked;
   const notes = reuseRows(fresh.notes, previous.notes, sameNote);
   return {
+    storedState,
     state,
     clusters: reuseRows(fresh.clusters, previous.clusters, sameCluster),
     notes,
@@ -98,12 +118,13 @@ export const notesIn = (model: BoardModel, cluster: string | null): readonly Boa
 /** The board, read again whenever its document changes, unchanged parts kept as they were. */
 export function useBoardModel(doc: Y.Doc): BoardModel {
   useYChanges(metaMap(doc));
-  useYChanges(list(doc, 'notes'));
-  useYChanges(list(doc, 'clusters'));
-  // Read on every render, as the board always was (a few hundred rows: well under a frame);
-  // what the cards are spared is drawing, by keeping what did not change as it was.
+  // Each row is read and checked once until it changes: a move reads one note again, not 200.
+  const notes = useCachedRows(doc, 'notes');
+  const clusters = useCachedRows(doc, 'clusters');
   const last = useRef<BoardModel | null>(null);
-  last.current = nextBoardModel(doc, last.current);
+  last.current = nextBoardModel(doc, last.current, (listKey) =>
+    (listKey === 'notes' ? notes : clusters).read(),
+  );
   return last.current;
 }
 
