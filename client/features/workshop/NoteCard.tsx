@@ -6,6 +6,8 @@
  * hundreds of these, so each is kept light to draw and lay out. Memoised: the props are
  * the note's own row (kept as the same object while unchanged, `board-model.ts`), its
  * count and the board's stable actions, so a move elsewhere does not draw it again.
+ * The idea and diagram controls (with their state and effects) exist on a card only
+ * once it became something or "Use as…" was pressed: 200 cards mount 200 of each less.
  */
 import { type DragEvent, memo, useState } from 'react';
 import type { BoardNote } from '../../../shared/documents/workshop-board';
@@ -52,7 +54,10 @@ export const NoteCard = memo(function NoteCard({
   diagrams: DiagramActions;
 }) {
   const name = quoted(note.text);
-  const [using, setUsing] = useState(false);
+  // Null until "Use as…" is first pressed: until then the card has no idea or diagram
+  // controls to keep, only the links to what it became. Once asked, they stay (with any
+  // form left open) while "Use as…" is pressed again to hide the offers.
+  const [using, setUsing] = useState<boolean | null>(null);
   const canUse =
     (actions.canMakeIdea && note.ideaId === null) ||
     (diagrams.canAddToDiagrams && (note.driver === null || note.cause === null));
@@ -82,27 +87,31 @@ export const NoteCard = memo(function NoteCard({
           <button
             type="button"
             className={SMALL}
-            aria-expanded={using}
-            onClick={() => setUsing(!using)}
+            aria-expanded={using === true}
+            onClick={() => setUsing(using !== true)}
           >
             Use as…<span className="nhsuk-u-visually-hidden"> ({name})</span>
           </button>
         )}
       </div>
-      <IdeaControls
-        actions={actions}
-        from={note.id}
-        name={name}
-        ideaId={note.ideaId}
-        offer={using}
-      />
-      <DiagramControls
-        actions={diagrams}
-        from={note.id}
-        name={name}
-        outcomes={note}
-        offer={using}
-      />
+      {(using !== null || note.ideaId !== null) && (
+        <IdeaControls
+          actions={actions}
+          from={note.id}
+          name={name}
+          ideaId={note.ideaId}
+          offer={using === true}
+        />
+      )}
+      {(using !== null || note.driver !== null || note.cause !== null) && (
+        <DiagramControls
+          actions={diagrams}
+          from={note.id}
+          name={name}
+          outcomes={note}
+          offer={using === true}
+        />
+      )}
     </li>
   );
 });
