@@ -59,17 +59,22 @@ async function selectInEditor(page: Page, words: string): Promise<void> {
 const fitsWidth = (page: Page) =>
   page.evaluate((width) => document.documentElement.scrollWidth <= width, PHONE.width);
 
-/** Comment controls smaller than 44 by 44 px (there should be none). */
+/**
+ * Comment controls smaller than 44 by 44 px (there should be none), each named by
+ * its size and markup so a failure says which control it was.
+ */
 const smallTargets = (page: Page) =>
   page
     .locator(
       '.comments-panel button, .comments-panel__new button, .collab-editor__comment-bar button, .comments-panel select',
     )
-    .evaluateAll(
-      (elements) =>
-        elements
-          .map((element) => element.getBoundingClientRect())
-          .filter((box) => box.width < 44 || box.height < 44).length,
+    .evaluateAll((elements) =>
+      elements.flatMap((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width < 44 || box.height < 44
+          ? [`${box.width}x${box.height} ${element.outerHTML.slice(0, 120)}`]
+          : [];
+      }),
     );
 
 describe('commenting on a draft', () => {
@@ -177,7 +182,7 @@ describe('commenting on a draft', () => {
     await add.click();
     const form = patient.locator('.comments-panel__new');
     expect(await form.innerText()).toContain(`“${SENTENCE}”`);
-    expect(await smallTargets(patient)).toBe(0);
+    expect(await smallTargets(patient)).toEqual([]);
     expect(await axeViolations(patient)).toEqual([]);
     await patient.getByLabel('Your comment', { exact: true }).fill(PATIENT_SAYS);
     await patient.getByRole('button', { name: 'Send comment' }).click();
@@ -189,7 +194,8 @@ describe('commenting on a draft', () => {
     const text = await description(patient).boundingBox();
     const list = await yourComments(patient).boundingBox();
     expect(list && text && list.y > text.y + text.height).toBe(true);
-    expect(await smallTargets(patient)).toBe(0);
+    // The sent comment's thread is drawn in the panel after "Your comments" shows it.
+    await expect.poll(() => smallTargets(patient)).toEqual([]);
     await expect
       .poll(() => description(patient).locator('mark.passage-mark').allInnerTexts())
       .toEqual([SENTENCE]);
