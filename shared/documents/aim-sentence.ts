@@ -6,6 +6,8 @@
  * yet filled in are left out of the sentence and named in a prompt, so that the
  * screen and the exports say the same thing. British English throughout.
  */
+
+import { utcDate } from '../english-date';
 import type { FieldValue } from './item-doc';
 
 export type AimFields = Readonly<Record<string, FieldValue | undefined>>;
@@ -35,13 +37,8 @@ const PART_PHRASES: Readonly<Record<AimPart, string>> = {
 
 export const EMPTY_AIM_PROMPT = 'Fill in the parts of the aim to build the aim statement.';
 
-const DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+// Made on first use: the first `Intl` formatter of a page loads the browser's locale data.
+let numberFormat: Intl.NumberFormat | null = null;
 
 interface Aim {
   readonly what: string;
@@ -82,11 +79,12 @@ export function formatAimDate(value: string): string {
   const date = new Date(Date.UTC(year, month - 1, day));
   // 30 February would roll over to March: show what was stored rather than another date.
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return value;
-  return DATE.format(date);
+  return utcDate(date);
 }
 
 export function formatAimNumber(value: number): string {
-  return NUMBER.format(value);
+  numberFormat ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
+  return numberFormat.format(value);
 }
 
 /** The direction stated, or the one the numbers imply when none is chosen. */

@@ -74,6 +74,11 @@ describe('the glossary', () => {
     for (const entry of GLOSSARY) expect(entry.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
+  it('lists its entries A to Z as written, with no sorting when it loads', () => {
+    const terms = GLOSSARY.map((entry) => entry.term);
+    expect(terms).toEqual([...terms].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
   it('explains every term the issue names', () => {
     const terms = GLOSSARY.map((entry) => entry.term.toLowerCase());
     for (const wanted of [

@@ -4,13 +4,14 @@
  * cycle names and date ranges.
  */
 import { isCalendarDate } from '../../../shared/calendar-date';
-import type { FieldValue } from '../../../shared/documents/item-doc';
 import {
   type ChoiceWords,
   PDSA_DECISION_LABELS,
   YES_NO_LABELS,
 } from '../../../shared/documents/choice-labels';
+import type { FieldValue } from '../../../shared/documents/item-doc';
 import { PDSA_DECISIONS } from '../../../shared/documents/item-kinds';
+import { utcDate } from '../../../shared/english-date';
 
 const label = (words: ChoiceWords, value: string) => words[value] ?? value;
 
@@ -75,19 +76,12 @@ export function decisionTagClass(value: FieldValue): string {
   }
 }
 
-const DAY = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  // A stored date is a calendar day, not an instant: read it the same in every time zone.
-  timeZone: 'UTC',
-});
-
 /** "14 March 2026" for `2026-03-14`; anything else as it is. */
 export function formatDay(value: FieldValue): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
   // 2026-02-30 is shown as stored: `Date` would show it as 2 March.
-  return isCalendarDate(value) ? DAY.format(new Date(`${value}T00:00:00Z`)) : value;
+  // A stored date is a calendar day, not an instant: read it the same in every time zone.
+  return isCalendarDate(value) ? utcDate(new Date(`${value}T00:00:00Z`)) : value;
 }
 
 /** "3 March 2026 to 9 March 2026", "From 3 March 2026", "Until …" or "Not set". */
