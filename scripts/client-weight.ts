@@ -6,18 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod';
-
-const ManifestSchema = z.record(
-  z.string(),
-  z.object({
-    file: z.string(),
-    imports: z.array(z.string()).optional(),
-    css: z.array(z.string()).optional(),
-    isEntry: z.boolean().optional(),
-    isDynamicEntry: z.boolean().optional(),
-  }),
-);
+import { ENTRY_KEY, staticClosure, ViteManifestSchema } from '../shared/vite-manifest';
 
 export interface Weight {
   readonly files: readonly string[];
@@ -52,20 +41,11 @@ function weigh(clientDir: string, files: readonly string[]): Weight {
 
 /** The manifest's keys: `index.html` for the entry, `app/LabPage.tsx` for a page. */
 export function pageWeight(clientDir: string, key: string): PageWeight {
-  const manifest = ManifestSchema.parse(
+  const manifest = ViteManifestSchema.parse(
     JSON.parse(readFileSync(path.join(clientDir, '.vite/manifest.json'), 'utf8')),
   );
-  const seen = new Set<string>();
-  const visit = (name: string) => {
-    if (seen.has(name)) return;
-    const chunk = manifest[name];
-    if (!chunk) throw new Error(`The client manifest has no chunk ${name}`);
-    seen.add(name);
-    for (const imported of chunk.imports ?? []) visit(imported);
-  };
   // A page runs after the entry, which the page's chunks import in any case.
-  visit('index.html');
-  visit(key);
+  const seen = new Set([...staticClosure(manifest, ENTRY_KEY), ...staticClosure(manifest, key)]);
   const chunks = [...seen].map((name) => manifest[name]).filter((c) => c !== undefined);
   const js = chunks.map((c) => c.file);
   const css = [...new Set(chunks.flatMap((c) => c.css ?? []))];

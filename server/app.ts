@@ -8,35 +8,38 @@ import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CloseCode } from '../shared/close-codes';
 import { COMMENTS_MAP, commentsDocId, readComments } from '../shared/comments';
-import { groupNotesDocId } from '../shared/network/groups';
 import { initItemDoc, setTitle } from '../shared/documents/item-doc';
 import { migrateItemDoc, needsMigration } from '../shared/documents/migrate';
+import { groupNotesDocId } from '../shared/network/groups';
 import type { UserRecord } from '../shared/schemas/records';
-import { startCommentRetention } from './api/comment-retention';
 import { createApiApp } from './api/api-app';
 import { bootstrapAdmin } from './api/bootstrap-admin';
+import { startCommentRetention } from './api/comment-retention';
 import type { AccessChange, ApiDeps } from './api/context';
 import { mountExportRoutes } from './api/routes/export-routes';
+import { visibleItemKind } from './auth/item-access';
 import { createRequestThrottles } from './auth/request-throttles';
+import { readSessionCookie } from './auth/session-cookie';
 import { startSessionPurge } from './auth/session-purge';
 import { mountBackupRoutes } from './backup/backup-routes';
 import { removeStaleSnapshots, takeSnapshot } from './backup/snapshot';
 import { bodyLimits } from './body-limits';
 import type { Config } from './config';
-import { createMailer } from './email/mailer';
 import { seedDemoLab } from './demo/seed-demo';
+import { createMailer } from './email/mailer';
 import { createCommentSource } from './export/comment-source';
 import { createDocReader } from './export/doc-reader';
+import { HistoryService, type VersionPolicy } from './history/history-service';
 import { listenOn } from './listen';
 import type { Logger } from './logger';
+import { startEmailDigests } from './notifications/email-digests';
+import { createNotifier } from './notifications/notifier';
 import { syncMetricSources } from './ops/metric-sources';
 import { createServerMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
 import { createReadiness, type ReadinessCheck, storeCheck } from './ops/readiness';
 import { requestContext } from './ops/request-context';
-import { HistoryService, type VersionPolicy } from './history/history-service';
-import { startEmailDigests } from './notifications/email-digests';
-import { createNotifier } from './notifications/notifier';
+import { remoteAccessHandler } from './scale/remote-access';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import type { DocStore } from './store/doc-store';
@@ -44,14 +47,13 @@ import type { HistoryStore } from './store/history-store';
 import type { MetaStore } from './store/meta-store';
 import { observeItemChanges } from './store/observed-items';
 import { openStores } from './store/open-stores';
-import { remoteAccessHandler } from './scale/remote-access';
 import type { PostgresDatabase } from './store/postgres/database';
 import { startAccessExpirySweep } from './sync/access-expiry';
 import { type CompactionPolicy, DEFAULT_COMPACTION_POLICY } from './sync/compaction-policy';
+import { createContributionRecorder } from './sync/contribution-recorder';
 import { warmUpEncoder } from './sync/encoder-warmup';
 import { createFactsBackfill } from './sync/facts-backfill';
 import { createItemRegistrySync } from './sync/item-registry-sync';
-import { createContributionRecorder } from './sync/contribution-recorder';
 import { LabFeeds, type SocketAccess } from './sync/lab-feeds';
 import { RoomRegistry } from './sync/room-registry';
 import { attachSyncEndpoint } from './sync/sync-endpoint';
@@ -335,7 +337,12 @@ export async function startWorkspaceServer(
   });
   mountBackupRoutes(api, { snapshot });
   app.route(API_PREFIX, api);
-  app.route('/', serveClient(config.clientDir));
+  app.route(
+    '/',
+    serveClient(config.clientDir, {
+      itemKind: (c, itemId) => visibleItemKind(meta, readSessionCookie(c), itemId, now()),
+    }),
+  );
 
   const server = createAdaptorServer({ fetch: app.fetch });
   // The default `createServer` is node:http's; sync upgrades are handled on its 'upgrade' event.

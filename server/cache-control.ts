@@ -4,4 +4,6 @@ export const CacheControl = {
   hashedAsset: 'public, max-age=31536000, immutable',
   /** `index.html` and unhashed files: keep a copy, but ask every time whether it changed. */
   revalidate: 'no-cache',
+  /** A page made for the person asking (it names what they may see): no shared cache keeps it. */
+  personal: 'private, no-cache',
 } as const;

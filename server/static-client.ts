@@ -6,14 +6,18 @@
  * for a year and never revalidated; `index.html` and other files are revalidated
  * on every visit so a new release is picked up at once. Text files are sent in
  * the brotli or gzip copy written at build (`scripts/precompress-plugin.ts`)
- * when the browser accepts it. Paths with a segment starting with a dot
- * (`.vite/manifest.json`) are never served.
+ * when the browser accepts it. The `index.html` of a page that names its code
+ * (`route-preloads.ts`) is made once per page and compressed then. Paths with a
+ * segment starting with a dot (`.vite/manifest.json`) are never served.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { ItemKind } from '../shared/schemas/records';
 import { CacheControl } from './cache-control';
+import { loadRoutePreloads, type RoutePreloads, withPreloads } from './route-preloads';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -72,23 +76,15 @@ function fileFor(clientDir: string, urlPath: string): string | null {
   return path.join(clientDir, ...segments);
 }
 
-async function sendFile(c: Context, file: string, cacheControl: string): Promise<Response> {
-  const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-  const accepted = acceptedEncodings(c.req.header('accept-encoding'));
-  let body: Buffer | null = null;
-  let encoding: string | null = null;
-  for (const candidate of ENCODINGS) {
-    if (!accepted.has(candidate.name)) continue;
-    const copy = file + candidate.suffix;
-    if (await isFile(copy)) {
-      body = await readFile(copy);
-      encoding = candidate.name;
-      break;
-    }
-  }
-  body ??= await readFile(file);
+function respond(
+  c: Context,
+  file: string,
+  body: Buffer,
+  encoding: string | null,
+  cacheControl: string,
+): Response {
   const headers: Record<string, string> = {
-    'Content-Type': type,
+    'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
     'Content-Length': String(body.byteLength),
     'Cache-Control': cacheControl,
     Vary: 'Accept-Encoding',
@@ -101,9 +97,63 @@ async function sendFile(c: Context, file: string, cacheControl: string): Promise
   });
 }
 
-export function serveClient(clientDir: string): Hono {
+async function sendFile(c: Context, file: string, cacheControl: string): Promise<Response> {
+  const accepted = acceptedEncodings(c.req.header('accept-encoding'));
+  for (const candidate of ENCODINGS) {
+    if (!accepted.has(candidate.name)) continue;
+    const copy = file + candidate.suffix;
+    if (await isFile(copy)) {
+      return respond(c, file, await readFile(copy), candidate.name, cacheControl);
+    }
+  }
+  return respond(c, file, await readFile(file), null, cacheControl);
+}
+
+/** `index.html` with a page's preloads, in each encoding, made once per build of the client. */
+interface IndexVariant {
+  readonly personal: boolean;
+  readonly identity: Buffer;
+  readonly br: Buffer;
+  readonly gzip: Buffer;
+}
+
+/**
+ * `index.html` as each page that preloads its code is sent. Made on first use and
+ * again whenever the client is rebuilt (a new `index.html`), never per request.
+ */
+function indexVariants(clientDir: string, indexPath: string) {
+  let built: { mtimeMs: number; preloads: RoutePreloads; pages: Map<string, IndexVariant> } | null =
+    null;
+  return async (pathname: string, kindOf: ItemKindOf): Promise<IndexVariant | null> => {
+    const { mtimeMs } = await stat(indexPath);
+    if (built?.mtimeMs !== mtimeMs) {
+      built = { mtimeMs, preloads: loadRoutePreloads(clientDir), pages: new Map() };
+    }
+    const preload = built.preloads.forPath(pathname, kindOf);
+    if (!preload) return null;
+    let variant = built.pages.get(preload.key);
+    if (!variant) {
+      const html = Buffer.from(withPreloads(await readFile(indexPath, 'utf8'), preload));
+      const { personal } = preload;
+      variant = { personal, identity: html, br: brotliCompressSync(html), gzip: gzipSync(html) };
+      built.pages.set(preload.key, variant);
+    }
+    return variant;
+  };
+}
+
+/** The kind of an item, if the person making the request `c` may see that item. */
+export type ItemKindOf = (itemId: string) => ItemKind | null;
+
+export interface ClientOptions {
+  /** The kind of item `itemId`, if the person asking in `c` may see it; else null. */
+  itemKind(c: Context, itemId: string): ItemKind | null;
+}
+
+export function serveClient(clientDir: string, options: ClientOptions): Hono {
   const routes = new Hono();
   const indexPath = path.join(clientDir, 'index.html');
+  const pageIndex = indexVariants(clientDir, indexPath);
 
   routes.on(['GET', 'HEAD'], '/assets/*', async (c) => {
     const file = fileFor(clientDir, c.req.path);
@@ -127,7 +177,13 @@ export function serveClient(clientDir: string): Hono {
         503,
       );
     }
-    return sendFile(c, indexPath, CacheControl.revalidate);
+    const variant = await pageIndex(c.req.path, (itemId) => options.itemKind(c, itemId));
+    if (!variant) return sendFile(c, indexPath, CacheControl.revalidate);
+    const accepted = acceptedEncodings(c.req.header('accept-encoding'));
+    const encoding = ENCODINGS.find((candidate) => accepted.has(candidate.name))?.name ?? null;
+    const body = encoding === null ? variant.identity : variant[encoding];
+    const cacheControl = variant.personal ? CacheControl.personal : CacheControl.revalidate;
+    return respond(c, indexPath, body, encoding, cacheControl);
   });
   return routes;
 }

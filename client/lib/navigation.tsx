@@ -4,8 +4,7 @@
  */
 import { type AnchorHTMLAttributes, type MouseEvent, useEffect } from 'react';
 
-/** The glossary page: named here so that term buttons anywhere can link to it. */
-export const GLOSSARY_PATH = '/glossary';
+export { GLOSSARY_PATH } from '../../shared/page-routes';
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', path);

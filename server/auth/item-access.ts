@@ -6,9 +6,10 @@
 import { type Actor, docRights, mayInLab } from '../../shared/policy';
 import type { DocRights } from '../../shared/roles';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
-import type { ItemRecord } from '../../shared/schemas/records';
+import type { ItemKind, ItemRecord } from '../../shared/schemas/records';
 import { presentItem } from '../presenters';
 import type { MetaStore } from '../store/meta-store';
+import { actorOf, authenticateSession } from './authenticate';
 
 export function itemRights(meta: MetaStore, actor: Actor, item: ItemRecord): DocRights | null {
   const membership = meta.getMembership(item.labId, actor.userId);
@@ -42,4 +43,21 @@ export function visibleItem(
 /** The items of a lab that `actor` may see, in the lab's order, with their rights. */
 export function visibleItems(meta: MetaStore, actor: Actor, labId: string): ItemWithRights[] {
   return meta.listItems(labId).flatMap((item) => visibleItem(meta, actor, item) ?? []);
+}
+
+/**
+ * The kind of item `itemId` for the holder of session `token`, checked as the item's
+ * own API route checks it: null unless the session is live and its person may see
+ * the item. The page sent for an item's address uses it to name the kind's code.
+ */
+export function visibleItemKind(
+  meta: MetaStore,
+  token: string | undefined,
+  itemId: string,
+  now: Date,
+): ItemKind | null {
+  const found = authenticateSession(meta, token, now);
+  const item = found ? meta.getItem(itemId) : null;
+  if (!found || !item) return null;
+  return itemRights(meta, actorOf(found.user), item) === null ? null : item.kind;
 }

@@ -76,10 +76,22 @@ describe('pages load only the code they need', () => {
   it('an item page fetches its editor when it opens, and it can be edited', async () => {
     const page = await freshPage(true);
     const scripts = recordScripts(page);
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
     await page.locator('[contenteditable="true"]').first().waitFor();
     expect(await heading(page)).toContain('Falls at night');
     expect(scripts.some((s) => /\/assets\/editor-/.test(s.url))).toBe(true);
+    // The page names its code and the kind's (server/route-preloads.ts): both are asked
+    // for before the entry script has even asked who is signed in, and each only once.
+    const first = (pattern: RegExp) => asked.findIndex((p) => pattern.test(p));
+    const session = first(/^\/api\/auth\/me$/);
+    expect(session).toBeGreaterThan(-1);
+    expect(first(/^\/assets\/ItemPage-/)).toBeLessThan(session);
+    expect(first(/^\/assets\/ProblemEditor-/)).toBeLessThan(session);
+    expect(first(/^\/assets\/editor-/)).toBeLessThan(session);
+    const urls = scripts.map((s) => s.url);
+    expect(urls.filter((url, i) => urls.indexOf(url) !== i)).toEqual([]);
   });
 
   it('the sign-in page, the lab overview and an item page ask nothing of another host', async () => {

@@ -4,11 +4,12 @@
  * sign in the way a browser does.
  */
 
-import { CSRF_HEADER } from '../../shared/api-contract';
-import { API_TOKEN_PREFIX } from '../../server/auth/authenticate';
+import { API_TOKEN_PREFIX, SESSION_TOKEN_PREFIX } from '../../server/auth/authenticate';
 import { MIN_PASSWORD_HASH_COST } from '../../server/auth/password-hash';
 import { hashSecret, newId, newSecret } from '../../server/auth/secrets';
+import { SESSION_COOKIE } from '../../server/auth/session-cookie';
 import type { MetaStore } from '../../server/store/meta-store';
+import { CSRF_HEADER } from '../../shared/api-contract';
 import type { LabRole, SharingState } from '../../shared/roles';
 import type { ItemKind, UserRecord } from '../../shared/schemas/records';
 
@@ -109,6 +110,23 @@ export async function addItem(
     archivedAt: null,
   });
   return id;
+}
+
+/** Opens a session straight in the store (as sign-in would) and returns its cookie. */
+export async function openSession(
+  meta: MetaStore,
+  user: UserRecord,
+  expiresAt: Date,
+): Promise<string> {
+  const token = newSecret(SESSION_TOKEN_PREFIX);
+  await meta.createSession({
+    tokenHash: hashSecret(token),
+    userId: user.id,
+    csrfToken: newSecret('csrf'),
+    createdAt: new Date().toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
+  return `${SESSION_COOKIE}=${token}`;
 }
 
 export interface HttpSession {

@@ -5,10 +5,9 @@
  * a role change that does not wait for the metadata write.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { API_TOKEN_PREFIX, SESSION_TOKEN_PREFIX } from '../../server/auth/authenticate';
+import { API_TOKEN_PREFIX } from '../../server/auth/authenticate';
 import { hashPassword } from '../../server/auth/password-hash';
 import { hashSecret, newId, newSecret } from '../../server/auth/secrets';
-import { SESSION_COOKIE } from '../../server/auth/session-cookie';
 import { createMemoryMetaStore } from '../../server/store/memory-meta-store';
 import type { MetaStore } from '../../server/store/meta-store';
 import { CloseCode } from '../../shared/close-codes';
@@ -20,6 +19,7 @@ import {
   addMember,
   addPerson,
   apiAs,
+  openSession,
   signIn,
   TEST_PASSWORD,
   TEST_PASSWORD_HASH_COST,
@@ -58,19 +58,6 @@ function nextClose(client: StockClient, timeoutMs = 10_000): Promise<{ code: num
     },
     timeoutMs,
   );
-}
-
-/** Opens a session straight in the store (as sign-in would) and returns its cookie. */
-async function openSession(meta: MetaStore, user: UserRecord, expiresAt: Date): Promise<string> {
-  const token = newSecret(SESSION_TOKEN_PREFIX);
-  await meta.createSession({
-    tokenHash: hashSecret(token),
-    userId: user.id,
-    csrfToken: newSecret('csrf'),
-    createdAt: new Date().toISOString(),
-    expiresAt: expiresAt.toISOString(),
-  });
-  return `${SESSION_COOKIE}=${token}`;
 }
 
 async function createToken(
