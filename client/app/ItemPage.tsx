@@ -2,7 +2,6 @@
  * `/items/<itemId>`: the item's title, kind and my rights from the API, then the
  * co-editing view of its document (`OpenItem`).
  */
-import { Api } from '../../shared/api-routes';
 import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
@@ -10,17 +9,16 @@ import { usePageTitle } from '../lib/use-page-title';
 import { itemSummary } from './early-item';
 import { takeEarlyItemDoc } from './early-item-doc';
 import { preloadItemBody } from './item-kind-code';
+import { useLab } from './lab-context';
 import { OpenItem } from './OpenItem';
 import { paths } from './router';
 import type { SignedIn } from './session';
 
 function BackToLab({ session, labId }: { session: SignedIn; labId: string }) {
-  const [lab] = useApiData(`lab:${labId}`, () =>
-    session.api.call(Api.labs.get, { params: { labId } }),
-  );
+  const [lab] = useLab(session.api, labId);
   return (
     <Link className="nhsuk-back-link" href={paths.lab(labId)}>
-      Back to {lab.status === 'ready' ? lab.data.lab.title : 'the lab'}
+      Back to {lab.status === 'ready' ? lab.data.title : 'the lab'}
     </Link>
   );
 }

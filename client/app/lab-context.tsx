@@ -14,11 +14,32 @@ import { type Loaded, useApiData } from '../lib/use-api-data';
 import { paths } from './router';
 import type { SignedIn } from './session';
 
+/**
+ * Requests for a lab still awaiting their answer: the parts of one page that each
+ * need the lab (an item page's back link, its header and its personal-data notice)
+ * share one request instead of asking three times. A settled one is forgotten, so
+ * a reload always asks the server again.
+ */
+const asking = new WeakMap<ApiClient, Map<string, Promise<Lab>>>();
+
+function askForLab(api: ApiClient, labId: string): Promise<Lab> {
+  let pending = asking.get(api);
+  if (!pending) {
+    pending = new Map();
+    asking.set(api, pending);
+  }
+  let answer = pending.get(labId);
+  if (!answer) {
+    answer = api.call(Api.labs.get, { params: { labId } }).then((data) => data.lab);
+    pending.set(labId, answer);
+    const forget = () => pending.delete(labId);
+    answer.then(forget, forget);
+  }
+  return answer;
+}
+
 export function useLab(api: ApiClient, labId: string): [Loaded<Lab>, () => void] {
-  const [loaded, reload] = useApiData(`lab:${labId}`, async () => {
-    return (await api.call(Api.labs.get, { params: { labId } })).lab;
-  });
-  return [loaded, reload];
+  return useApiData(`lab:${labId}`, () => askForLab(api, labId));
 }
 
 export function may(session: SignedIn, lab: Lab, action: LabAction): boolean {

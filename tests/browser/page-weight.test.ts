@@ -92,6 +92,10 @@ describe('pages load only the code they need', () => {
     expect(first(/^\/assets\/editor-/)).toBeLessThan(session);
     const urls = scripts.map((s) => s.url);
     expect(urls.filter((url, i) => urls.indexOf(url) !== i)).toEqual([]);
+    // The back link, the header and the personal-data notice share one request for the lab.
+    await page.waitForLoadState('networkidle');
+    const lab = `/api/labs/${fixture.workspace.labId}`;
+    expect(asked.filter((p) => p === lab)).toEqual([lab]);
   });
 
   it('the sign-in page, the lab overview and an item page ask nothing of another host', async () => {
