@@ -23,6 +23,9 @@ export const PAGE_MODULES: Readonly<Partial<Record<Route['page'], string>>> = {
   item: 'app/ItemPage.tsx',
 };
 
+/** A lab's change ideas (`/labs/<id>/ideas`), loaded by the lab's page when it shows them. */
+export const IDEAS_MODULE = 'features/ideas/IdeasScreen.tsx';
+
 /**
  * The client module that draws each kind of item (`client/app/item-kind-code.ts`
  * imports the same ones; a unit test holds the two lists together).
@@ -100,6 +103,9 @@ export function loadRoutePreloads(clientDir: string): RoutePreloads {
   };
   const byPage = new Map<Route['page'], PagePreload | null>();
   const byKind = new Map<ItemKind, PagePreload | null>();
+  const ideas = PAGE_MODULES.lab
+    ? built('lab:ideas', [PAGE_MODULES.lab, IDEAS_MODULE], false)
+    : null;
   for (const [page, key] of Object.entries(PAGE_MODULES) as Array<[Route['page'], string]>) {
     byPage.set(page, built(page, [key], false));
     if (page !== 'item') continue;
@@ -110,6 +116,7 @@ export function loadRoutePreloads(clientDir: string): RoutePreloads {
   return {
     forPath: (pathname, kindOf) => {
       const route = parseRoute(pathname);
+      if (route.page === 'lab' && route.view === 'ideas' && ideas) return ideas;
       const kind = route.page === 'item' ? kindOf(route.itemId) : null;
       return (kind && byKind.get(kind)) || (byPage.get(route.page) ?? null);
     },

@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIND_MODULES, PAGE_MODULES } from '../../server/route-preloads';
+import { IDEAS_MODULE, KIND_MODULES, PAGE_MODULES } from '../../server/route-preloads';
 import { ITEM_KINDS } from '../../shared/schemas/records';
 import { staticClosure, ViteManifestSchema } from '../../shared/vite-manifest';
 import { addItem, addMember, addPerson, openSession } from '../helpers/accounts';
@@ -138,11 +138,18 @@ describe('pages that name their code', () => {
       fileOf('app/LabPage.tsx'),
     );
     expect(preloads((await page('/')).html)).toContain(fileOf('app/MyLabsPage.tsx'));
+    const ideas = preloads((await page(`/labs/${workspace.labId}/ideas`)).html);
+    expect(ideas).toContain(fileOf('app/LabPage.tsx'));
+    expect(ideas).toContain(fileOf(IDEAS_MODULE));
   });
 
   it('knows every module it names, and the same kinds’ code as the client', () => {
-    for (const key of [...Object.values(PAGE_MODULES), ...Object.values(KIND_MODULES).flat()])
-      expect(manifest[key], key).toBeDefined();
+    const named = [
+      ...Object.values(PAGE_MODULES),
+      IDEAS_MODULE,
+      ...Object.values(KIND_MODULES).flat(),
+    ];
+    for (const key of named) expect(manifest[key], key).toBeDefined();
     expect(Object.keys(KIND_MODULES).sort()).toEqual([...ITEM_KINDS].sort());
     const client = readFileSync(path.resolve('client/app/item-kind-code.ts'), 'utf8');
     const imported = [...client.matchAll(/import\('\.\.\/([^']+)'\)/g)].map(
