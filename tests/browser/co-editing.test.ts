@@ -107,6 +107,29 @@ describe('co-editing in the browser', () => {
     await expect.poll(() => editor(bob).innerText()).toContain('call bells within reach');
   });
 
+  it('an address typed becomes a link when the word ends, and everyone sees the link', async () => {
+    await editor(alice).click();
+    await alice.keyboard.press('Control+End');
+    await alice.keyboard.press('Enter');
+    await alice.keyboard.type(
+      'Guidance at www.england.nhs.uk/qi and, e.g. the wiki https://q.health.org.uk',
+    );
+    await alice.keyboard.press('Enter');
+    const hrefs = (page: Page) =>
+      editor(page)
+        .locator('a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const expected = ['http://www.england.nhs.uk/qi', 'https://q.health.org.uk'];
+    await expect.poll(() => hrefs(alice)).toEqual(expected);
+    await expect.poll(() => hrefs(bob)).toEqual(expected);
+    // Only the addresses are links: the words around them, "e.g." among them, are not.
+    expect(await editor(alice).locator('a').allInnerTexts()).toEqual([
+      'www.england.nhs.uk/qi',
+      'https://q.health.org.uk',
+    ]);
+    await expect.poll(() => saveStatus(alice).innerText()).toBe('Saved');
+  });
+
   it('a page taken offline keeps typing, reconnects and both sides converge', async () => {
     await proxy.cut();
     await expect

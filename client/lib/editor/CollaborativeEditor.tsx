@@ -39,6 +39,7 @@ import {
   type SelectedPassage,
 } from './editor-commenting';
 import { FormattingToolbar } from './FormattingToolbar';
+import { TypedLinks } from './typed-links';
 
 /** The awareness `user`: the server drops states that do not name the signed-in account. */
 export interface EditorUser {
@@ -271,7 +272,10 @@ function SectionEditor(props: CollaborativeEditorProps) {
     {
       editable,
       extensions: [
-        StarterKit.configure({ undoRedo: false }),
+        // Addresses become links as this person types them (`typed-links.ts`), not by
+        // Tiptap's autolink, which re-marks others' changes and the whole first load.
+        StarterKit.configure({ undoRedo: false, link: { autolink: false } }),
+        TypedLinks,
         Collaboration.configure({ document: doc, field }),
         CollaborationCaret.configure({
           provider,
