@@ -22,21 +22,21 @@ import {
   GroupsPage,
   InvitePage,
   ItemHistoryPage,
-  LabVersionsPage,
   ItemPage,
   LabPage,
   LabSettingsPage,
+  LabVersionsPage,
   MembersPage,
   MyCommentsPage,
   MyLabsPage,
-  PasswordResetPage,
-  PeoplePage,
-  PortfolioPage,
   NetworkPage,
   NotificationsPage,
+  PasswordResetPage,
+  PeoplePage,
   PersonalDataPage,
-  prefetchLikelyPages,
+  PortfolioPage,
   ProfilePage,
+  prefetchLikelyPages,
   ReviewPage,
   SetupPage,
   SurveyPage,
@@ -44,9 +44,9 @@ import {
 import { NotFoundPage } from './NotFoundPage';
 import { PageLoadBoundary } from './PageLoadBoundary';
 import { needsSignIn, paths, type Route, useRoute } from './router';
+import { SignedOutNotice } from './SignedOutNotice';
 // The sign-in page is the usual first page, so it is in the entry chunk.
 import { SignInPage } from './SignInPage';
-import { SignedOutNotice } from './SignedOutNotice';
 import { actorOf, type Session, SessionProvider, type SignedIn, useSession } from './session';
 
 /**

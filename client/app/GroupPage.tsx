@@ -3,8 +3,9 @@
  * and can join or ask to; members see who is in it, co-edit its shared notes live and
  * follow the labs on its topic; organisers answer requests and may start a lab from it.
  */
-import { Api } from '../../shared/api-routes';
+
 import { useCallback, useEffect, useState } from 'react';
+import { Api } from '../../shared/api-routes';
 import { GROUP_JOIN_POLICY_LABELS, type GroupDetail } from '../../shared/schemas/group';
 import { GroupMembers, GroupRequests } from '../features/groups/GroupMembers';
 import { MembershipActions } from '../features/groups/MembershipActions';

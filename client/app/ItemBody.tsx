@@ -4,26 +4,24 @@
  * Each kind's code is its own chunk, fetched when an item of that kind opens:
  * a measure does not load the diagram canvas, a driver diagram not the chart.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { KIND_KEY_TERMS } from '../../shared/glossary';
 import { TermsKey } from '../lib/GlossaryTip';
 import type { ItemBodyProps } from '../lib/item-fields/item-body-props';
 import { Loading } from '../lib/PageStatus';
-import { itemKindCode as code } from './item-kind-code';
+import { itemKindBodies as bodies } from './item-kind-code';
 import { paths } from './router';
 
-const DriverDiagram = lazy(async () => ({ default: (await code.drivers()).DriverDiagram }));
-const IdeaEditor = lazy(async () => ({ default: (await code.idea()).IdeaEditor }));
-const RampView = lazy(async () => ({ default: (await code.ramp()).RampView }));
-const MeasureEditor = lazy(async () => ({ default: (await code.measure()).MeasureEditor }));
-const PdsaWorksheet = lazy(async () => ({ default: (await code.pdsa()).PdsaWorksheet }));
-const ProblemEditor = lazy(async () => ({ default: (await code.problem()).ProblemEditor }));
-const FishboneItem = lazy(async () => ({ default: (await code.fishbone()).FishboneItem }));
-const ProcessItem = lazy(async () => ({ default: (await code.process()).ProcessItem }));
-const WorkshopBoard = lazy(async () => ({ default: (await code.workshop()).WorkshopBoard }));
-const GenericItemEditor = lazy(async () => ({
-  default: (await code.generic()).GenericItemEditor,
-}));
+const DriverDiagram = bodies.drivers.Component;
+const IdeaEditor = bodies.idea.Component;
+const RampView = bodies.ramp.Component;
+const MeasureEditor = bodies.measure.Component;
+const PdsaWorksheet = bodies.pdsa.Component;
+const ProblemEditor = bodies.problem.Component;
+const FishboneItem = bodies.fishbone.Component;
+const ProcessItem = bodies.process.Component;
+const WorkshopBoard = bodies.workshop.Component;
+const GenericItemEditor = bodies.generic.Component;
 
 function BodyOfKind(props: ItemBodyProps) {
   switch (props.item.kind) {

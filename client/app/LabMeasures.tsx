@@ -4,9 +4,10 @@
  * A chunk of its own, loaded only for a lab that has measures: the overview of
  * one without them loads neither Yjs nor the chart code.
  */
-import type { OverviewItem } from '../features/overview/overview-items';
+
 import { useLabDocs } from '../features/ideas/lab-docs';
 import { MeasureOverviewChart } from '../features/measures/MeasureOverviewChart';
+import type { OverviewItem } from '../features/overview/overview-items';
 import { paths } from './router';
 
 export function LabMeasures({ measures }: { measures: readonly OverviewItem[] }) {

@@ -8,9 +8,9 @@
  * as the registry keeps them, live from the lab feed (`lib/lab-items.tsx`).
  */
 
-import { lazy, Suspense } from 'react';
-import { CHART_TERMS } from '../../shared/glossary';
+import { Suspense, useEffect } from 'react';
 import { Api } from '../../shared/api-routes';
+import { CHART_TERMS } from '../../shared/glossary';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Lab } from '../../shared/schemas/api-responses';
 import { SurveyPrompt } from '../features/evaluation/SurveyPrompt';
@@ -25,6 +25,7 @@ import { formatDate } from '../lib/dates';
 import { HeadingWithTip, TermsKey } from '../lib/GlossaryTip';
 import { useLabItems } from '../lib/lab-items';
 import { PHASE_DESCRIPTIONS, PHASE_LABELS } from '../lib/labels';
+import { lazyComponent } from '../lib/lazy-component';
 import { Link, navigate } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { type Loaded, useApiData } from '../lib/use-api-data';
@@ -88,12 +89,15 @@ function useMemberNames(session: SignedIn, lab: Lab): ReadonlyMap<string, string
   return new Map(list.map((member) => [member.userId, member.name]));
 }
 
-const LabMeasures = lazy(async () => ({ default: (await import('./LabMeasures')).LabMeasures }));
+const LabMeasures = lazyComponent(
+  async () => (await import('./LabMeasures')).LabMeasures,
+).Component;
 // The ideas view edits ideas' documents (a status moved on the board), so it brings Yjs:
 // its own chunk keeps the overview without it.
-const IdeasScreen = lazy(async () => ({
-  default: (await import('../features/ideas/IdeasScreen')).IdeasScreen,
-}));
+const ideasScreen = lazyComponent(
+  async () => (await import('../features/ideas/IdeasScreen')).IdeasScreen,
+);
+const IdeasScreen = ideasScreen.Component;
 
 function Overview({ session, lab }: { session: SignedIn; lab: Lab }) {
   const items = useItems(lab);
@@ -262,6 +266,10 @@ export function LabPage({ session, labId }: { session: SignedIn; labId: string }
   const [lab] = useLab(session.api, labId);
   const { route } = useRoute();
   const showIdeas = route.page === 'lab' && route.view === 'ideas';
+  useEffect(() => {
+    // Its code loads while the lab and its items are asked for, not after.
+    if (showIdeas) ideasScreen.prefetch().catch(() => undefined);
+  }, [showIdeas]);
   const title = lab.status === 'ready' ? lab.data.title : 'Lab';
   usePageTitle(showIdeas ? `Change ideas – ${title}` : title);
   if (lab.status === 'loading') return <Loading />;

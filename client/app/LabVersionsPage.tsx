@@ -5,8 +5,8 @@
  */
 import { Api } from '../../shared/api-routes';
 import type { Lab } from '../../shared/schemas/api-responses';
-import { countBefore } from '../features/history/lab-versions';
 import { LabVersionList } from '../features/history/LabVersionList';
+import { countBefore } from '../features/history/lab-versions';
 import { RetentionForm } from '../features/history/RetentionForm';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';

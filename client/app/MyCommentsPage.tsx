@@ -3,8 +3,9 @@
  * thread stands and what the team said back, kept live (`MyComments`). Reached
  * from the header on every page.
  */
-import { Api } from '../../shared/api-routes';
+
 import { useCallback, useEffect, useRef } from 'react';
+import { Api } from '../../shared/api-routes';
 import type { MyCommentsResponse } from '../../shared/schemas/my-comments';
 import { MyComments } from '../features/comments/MyComments';
 import { syncServerUrl } from '../features/sync/collab-session';

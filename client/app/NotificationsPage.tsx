@@ -1,8 +1,9 @@
 /** `/notifications`: my notifications, kept current as the header's count changes. */
-import { Api } from '../../shared/api-routes';
+
 import { useEffect } from 'react';
-import { useUnreadCount } from '../features/notifications/notification-count';
+import { Api } from '../../shared/api-routes';
 import { NotificationList } from '../features/notifications/NotificationList';
+import { useUnreadCount } from '../features/notifications/notification-count';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { useApiData } from '../lib/use-api-data';
 import { usePageTitle } from '../lib/use-page-title';

@@ -5,32 +5,45 @@
  * so that the fetch does not wait for the item page's own code first.
  */
 import type { ItemKind } from '../../shared/schemas/records';
+import { lazyComponent } from '../lib/lazy-component';
 
-// Each kind's code, fetched once: the browser keeps the module, so a second import is
-// answered from memory.
-export const itemKindCode = {
-  drivers: () => import('../features/drivers/DriverDiagram'),
-  idea: () => import('../features/ideas/IdeaEditor'),
-  ramp: () => import('../features/pdsa/RampView'),
-  measure: () => import('../features/measures/MeasureEditor'),
-  pdsa: () => import('../features/pdsa/PdsaWorksheet'),
-  problem: () => import('../features/problem/ProblemEditor'),
-  fishbone: () => import('../features/fishbone/FishboneItem'),
-  process: () => import('../features/process/ProcessItem'),
-  workshop: () => import('../features/workshop/WorkshopBoard'),
-  generic: () => import('../lib/item-fields/GenericItemEditor'),
+// Each kind's screen, fetched once, and drawn at once if its code came while the page
+// was opening (`lazy-component.ts`).
+export const itemKindBodies = {
+  drivers: lazyComponent(
+    async () => (await import('../features/drivers/DriverDiagram')).DriverDiagram,
+  ),
+  idea: lazyComponent(async () => (await import('../features/ideas/IdeaEditor')).IdeaEditor),
+  ramp: lazyComponent(async () => (await import('../features/pdsa/RampView')).RampView),
+  measure: lazyComponent(
+    async () => (await import('../features/measures/MeasureEditor')).MeasureEditor,
+  ),
+  pdsa: lazyComponent(async () => (await import('../features/pdsa/PdsaWorksheet')).PdsaWorksheet),
+  problem: lazyComponent(
+    async () => (await import('../features/problem/ProblemEditor')).ProblemEditor,
+  ),
+  fishbone: lazyComponent(
+    async () => (await import('../features/fishbone/FishboneItem')).FishboneItem,
+  ),
+  process: lazyComponent(async () => (await import('../features/process/ProcessItem')).ProcessItem),
+  workshop: lazyComponent(
+    async () => (await import('../features/workshop/WorkshopBoard')).WorkshopBoard,
+  ),
+  generic: lazyComponent(
+    async () => (await import('../lib/item-fields/GenericItemEditor')).GenericItemEditor,
+  ),
 };
 
-const CODE_OF_KIND: Record<ItemKind, ReadonlyArray<() => Promise<unknown>>> = {
-  drivers: [itemKindCode.drivers],
-  idea: [itemKindCode.idea, itemKindCode.ramp],
-  measure: [itemKindCode.measure],
-  pdsa: [itemKindCode.pdsa],
-  problem: [itemKindCode.problem],
-  fishbone: [itemKindCode.fishbone],
-  process: [itemKindCode.process],
-  workshop: [itemKindCode.workshop],
-  note: [itemKindCode.generic],
+const BODIES_OF_KIND: Record<ItemKind, ReadonlyArray<{ prefetch(): Promise<unknown> }>> = {
+  drivers: [itemKindBodies.drivers],
+  idea: [itemKindBodies.idea, itemKindBodies.ramp],
+  measure: [itemKindBodies.measure],
+  pdsa: [itemKindBodies.pdsa],
+  problem: [itemKindBodies.problem],
+  fishbone: [itemKindBodies.fishbone],
+  process: [itemKindBodies.process],
+  workshop: [itemKindBodies.workshop],
+  note: [itemKindBodies.generic],
 };
 
 /**
@@ -39,5 +52,5 @@ const CODE_OF_KIND: Record<ItemKind, ReadonlyArray<() => Promise<unknown>>> = {
  * fetch is left for the page's own import to retry and report.
  */
 export function preloadItemBody(kind: ItemKind): void {
-  for (const load of CODE_OF_KIND[kind]) load().catch(() => undefined);
+  for (const body of BODIES_OF_KIND[kind]) body.prefetch().catch(() => undefined);
 }

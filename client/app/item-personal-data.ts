@@ -3,8 +3,9 @@
  * the checks in its comment forms and text fields, and "keep it, with a reason"
  * for its fields, recorded for the lab's facilitators.
  */
-import { Api } from '../../shared/api-routes';
+
 import { useMemo } from 'react';
+import { Api } from '../../shared/api-routes';
 import type { ItemWithRights } from '../../shared/schemas/api-responses';
 import { guardFor, type PersonalDataGuard } from '../lib/personal-data';
 import { useLab } from './lab-context';

@@ -4,27 +4,10 @@
  * once; a failed fetch (offline, or an old tab after a new release removed
  * its chunks) is forgotten so the next visit tries again.
  */
-import { type ComponentType, lazy } from 'react';
+import { lazyComponent } from '../lib/lazy-component';
 
-interface LazyPage<P> {
-  Component: ComponentType<P>;
-  prefetch(): Promise<unknown>;
-}
-
-function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
-  let pending: Promise<{ default: ComponentType<P> }> | undefined;
-  const fetchOnce = () => {
-    pending ??= load().then(
-      (component) => ({ default: component }),
-      (error: unknown) => {
-        pending = undefined;
-        throw error;
-      },
-    );
-    return pending;
-  };
-  return { Component: lazy(fetchOnce), prefetch: fetchOnce };
-}
+// Drawn at once when their code came during the session check (`lazy-component.ts`).
+const lazyPage = lazyComponent;
 
 export const AccountPage = lazyPage(async () => (await import('./AccountPage')).AccountPage);
 export const AuditPage = lazyPage(async () => (await import('./AuditPage')).AuditPage);

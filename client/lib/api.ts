@@ -8,11 +8,11 @@
  * elsewhere sends the person to sign in.
  */
 import {
-  API_PREFIX,
   type AnswerOf,
+  API_PREFIX,
   type ApiRoute,
-  CSRF_HEADER,
   type CallInput,
+  CSRF_HEADER,
   routePath,
 } from '../../shared/api-contract';
 import { Api } from '../../shared/api-routes';

@@ -2,10 +2,11 @@
  * Single sign-on in the pages: whether it is offered (and the button's words), going
  * to the organisation's provider, and the refusal the server sent a page back with.
  */
+
+import type * as z from 'zod';
 import { Api } from '../../shared/api-routes';
 import type { SsoStartBodySchema } from '../../shared/schemas/sso';
 import { SSO_ERROR_PARAM, type SsoInfo, ssoErrorMessage } from '../../shared/schemas/sso';
-import type * as z from 'zod';
 import type { ApiClient } from './api';
 import type { FormErrors } from './form-errors';
 import { type Loaded, useApiData } from './use-api-data';

@@ -7,11 +7,11 @@ import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { addRow, list } from '../../../shared/documents/item-doc';
 import type { ListSpec } from '../../../shared/documents/item-kinds';
+import { readableRows } from '../../../shared/documents/item-shape';
 import type { ItemKind } from '../../../shared/schemas/records';
 import { YTextField } from '../YTextField';
 import { useYChanges } from '../y-hooks';
 import { ValueField } from './ChoiceField';
-import { readableRows } from '../../../shared/documents/item-shape';
 
 export interface RowsTableProps {
   readonly doc: Y.Doc;
