@@ -8,6 +8,7 @@
  */
 
 import { utcDate } from '../english-date';
+import { formatGroupedNumber } from '../english-number';
 import type { FieldValue } from './item-doc';
 
 export type AimFields = Readonly<Record<string, FieldValue | undefined>>;
@@ -36,9 +37,6 @@ const PART_PHRASES: Readonly<Record<AimPart, string>> = {
 };
 
 export const EMPTY_AIM_PROMPT = 'Fill in the parts of the aim to build the aim statement.';
-
-// Made on first use: the first `Intl` formatter of a page loads the browser's locale data.
-let numberFormat: Intl.NumberFormat | null = null;
 
 interface Aim {
   readonly what: string;
@@ -83,8 +81,7 @@ export function formatAimDate(value: string): string {
 }
 
 export function formatAimNumber(value: number): string {
-  numberFormat ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
-  return numberFormat.format(value);
+  return formatGroupedNumber(value, 6);
 }
 
 /** The direction stated, or the one the numbers imply when none is chosen. */
