@@ -14,7 +14,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRoute, type Route } from '../shared/page-routes';
 import type { ItemKind } from '../shared/schemas/records';
-import { ENTRY_KEY, staticClosure, ViteManifestSchema } from '../shared/vite-manifest';
+import {
+  ENTRY_KEY,
+  staticClosure,
+  type ViteManifest,
+  ViteManifestSchema,
+} from '../shared/vite-manifest';
 
 /** The pages people usually open from a link, and the client module each one's code starts at. */
 export const PAGE_MODULES: Readonly<Partial<Record<Route['page'], string>>> = {
@@ -68,17 +73,20 @@ function attribute(value: string): string {
 }
 
 /**
- * Reads the build's manifest once. Without one (a client built without it, or not
- * built yet) pages are sent as built, and load their code as they always could.
+ * Reads the build's manifest once. Without a usable one (a client built without it,
+ * not built yet, or a damaged file) pages are sent as built, and load their code as
+ * they always could: naming chunks early is a gain, never a condition.
  */
 export function loadRoutePreloads(clientDir: string): RoutePreloads {
-  let raw: string;
   try {
-    raw = readFileSync(path.join(clientDir, '.vite', 'manifest.json'), 'utf8');
+    const raw = readFileSync(path.join(clientDir, '.vite', 'manifest.json'), 'utf8');
+    return fromManifest(ViteManifestSchema.parse(JSON.parse(raw)));
   } catch {
     return NONE;
   }
-  const manifest = ViteManifestSchema.parse(JSON.parse(raw));
+}
+
+function fromManifest(manifest: ViteManifest): RoutePreloads {
   // The entry's own chunks are in `index.html` already.
   const inEntry = new Set(staticClosure(manifest, ENTRY_KEY));
   const entryCss = new Set([...inEntry].flatMap((name) => manifest[name]?.css ?? []));

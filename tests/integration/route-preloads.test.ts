@@ -5,12 +5,18 @@
  * kind is not told to anyone else, and such a page is never kept by a shared
  * cache). The names match the build's manifest, and the client's list of kinds.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDEAS_MODULE, KIND_MODULES, PAGE_MODULES } from '../../server/route-preloads';
+import {
+  IDEAS_MODULE,
+  KIND_MODULES,
+  loadRoutePreloads,
+  PAGE_MODULES,
+} from '../../server/route-preloads';
 import { ITEM_KINDS } from '../../shared/schemas/records';
 import { staticClosure, ViteManifestSchema } from '../../shared/vite-manifest';
 import { addItem, addMember, addPerson, openSession } from '../helpers/accounts';
@@ -141,6 +147,27 @@ describe('pages that name their code', () => {
     const ideas = preloads((await page(`/labs/${workspace.labId}/ideas`)).html);
     expect(ideas).toContain(fileOf('app/LabPage.tsx'));
     expect(ideas).toContain(fileOf(IDEAS_MODULE));
+  });
+
+  it('sends pages as built when the manifest is missing or damaged', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'route-preloads-'));
+    try {
+      expect(loadRoutePreloads(dir).forPath('/items/x', () => 'problem')).toBeNull();
+      mkdirSync(path.join(dir, '.vite'));
+      for (const broken of ['{"app/ItemPage.tsx":', '{"app/ItemPage.tsx":{"file":7}}']) {
+        writeFileSync(path.join(dir, '.vite/manifest.json'), broken);
+        expect(loadRoutePreloads(dir).forPath('/items/x', () => 'problem')).toBeNull();
+      }
+      // A chunk naming an import the manifest does not have.
+      const dangling = {
+        'index.html': { file: 'a.js' },
+        'app/ItemPage.tsx': { file: 'b.js', imports: ['gone'] },
+      };
+      writeFileSync(path.join(dir, '.vite/manifest.json'), JSON.stringify(dangling));
+      expect(loadRoutePreloads(dir).forPath('/items/x', () => 'problem')).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('knows every module it names, and the same kinds’ code as the client', () => {
