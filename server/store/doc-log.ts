@@ -26,7 +26,7 @@ import {
   recoverLog,
 } from './log-file';
 import {
-  alreadyResolved,
+  ALREADY_RESOLVED,
   deferred,
   laterThisTurn,
   noop,
@@ -68,6 +68,8 @@ export class DocLog {
   #lastDurable: Promise<void> = Promise.resolve();
   #lastCompaction: Promise<void> = Promise.resolve();
   readonly #idleWaiters: (() => void)[] = [];
+  /** `#drain`, made once: it is queued after nearly every turn that appends. */
+  readonly #drainLater = () => this.#drain();
 
   constructor(options: DocLogOptions) {
     this.#docId = options.docId;
@@ -119,7 +121,7 @@ export class DocLog {
     const op: PendingAppend = {
       kind: 'append',
       record: encodeRecord(update),
-      written: writeNow ? alreadyResolved() : deferred(),
+      written: writeNow ? ALREADY_RESOLVED : deferred(),
       durable: deferred(),
     };
     const durable = op.durable.promise;
@@ -131,7 +133,7 @@ export class DocLog {
     }
     this.#write(fh, state, [op]);
     this.#pumping = true;
-    laterThisTurn(() => this.#drain());
+    laterThisTurn(this.#drainLater);
     if (this.#failure === null) return { written: op.written.promise, durable, writtenNow: true };
     const written = Promise.reject(this.#failure);
     written.catch(noop);
@@ -189,7 +191,7 @@ export class DocLog {
     if (this.#pumping) return;
     this.#pumping = true;
     // Start on the next microtask so appends issued in the same turn share a writev.
-    laterThisTurn(() => this.#drain());
+    laterThisTurn(this.#drainLater);
   }
 
   /**

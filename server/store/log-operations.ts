@@ -15,10 +15,15 @@ export function noop(): void {}
 
 const RESOLVED: Promise<void> = Promise.resolve();
 
-/** A settled, handled Deferred<void>: for an append written before its receipt is made. */
-export function alreadyResolved(): Deferred<void> {
-  return { promise: RESOLVED, resolve: noop, reject: noop };
-}
+/**
+ * A settled, handled Deferred<void>: for an append written before its receipt is made.
+ * Settling it does nothing, so every such append shares this one.
+ */
+export const ALREADY_RESOLVED: Deferred<void> = Object.freeze({
+  promise: RESOLVED,
+  resolve: noop,
+  reject: noop,
+});
 
 /**
  * Runs `work` after the current synchronous code, in this turn. Like `queueMicrotask`,
@@ -79,9 +84,15 @@ export function rejectOperation(op: Operation, reason: unknown): void {
 
 /** Removes and returns the appends at the head of `queue`, up to the first other operation. */
 export function takeLeadingAppends(queue: Operation[]): PendingAppend[] {
-  let count = 0;
-  while (queue[count]?.kind === 'append') count++;
-  return queue.splice(0, count).filter((op): op is PendingAppend => op.kind === 'append');
+  const appends: PendingAppend[] = [];
+  for (const op of queue) {
+    if (op.kind !== 'append') break;
+    appends.push(op);
+  }
+  // The whole queue is the usual case (a turn's appends): emptied without a splice.
+  if (appends.length === queue.length) queue.length = 0;
+  else queue.splice(0, appends.length);
+  return appends;
 }
 
 /**

@@ -144,7 +144,10 @@ export class SchemaGuard {
     const placements = new Map<UpdateItem, Placement | null>();
     const place = (item: UpdateItem) => this.placeInUpdate(item, ofUpdate, placements);
     const written = new Set<string>();
-    for (const struct of structs) {
+    // Indexed loops, no destructuring, here and below: this runs on every update, much
+    // of it before the code is optimised, where iterators cost several times more.
+    for (let i = 0; i < structs.length; i++) {
+      const struct = structs[i] as UpdateStruct;
       if (struct.is !== 'item') continue;
       const placed = place(struct);
       if (placed === null)
@@ -173,7 +176,8 @@ export class SchemaGuard {
   }
 
   private remember(structs: UpdateStruct[], place: (item: UpdateItem) => Placement | null): void {
-    for (const struct of structs) {
+    for (let i = 0; i < structs.length; i++) {
+      const struct = structs[i] as UpdateStruct;
       if (struct.is === 'skip') continue;
       const placement = struct.is === 'item' ? place(struct) : COLLECTED;
       if (placement === null) continue;
@@ -190,7 +194,7 @@ export class SchemaGuard {
 
   /** Drops what the document now holds itself (entries come in clock order: from the front). */
   private forgetApplied(): void {
-    for (const [client, list] of this.remembered) {
+    this.remembered.forEach((list, client) => {
       const state = Y.getState(this.doc.store, client);
       let applied = 0;
       while (
@@ -200,7 +204,7 @@ export class SchemaGuard {
         applied += 1;
       if (applied === list.length) this.remembered.delete(client);
       else if (applied > 0) list.splice(0, applied);
-    }
+    });
   }
 
   private placeInUpdate(
@@ -303,11 +307,12 @@ export class SchemaGuard {
 
   /** Refuses deleting an entry readers need (the kind, a text field, a row id) without a new one. */
   private checkDeletions(ds: Deletes, written: ReadonlySet<string>): void {
-    for (const [client, ranges] of ds) {
+    ds.forEach((ranges, client) => {
       const structs = this.doc.store.clients.get(client);
-      if (!structs) continue;
+      if (!structs) return;
       const state = Y.getState(this.doc.store, client);
-      for (const range of ranges) {
+      for (let r = 0; r < ranges.length; r++) {
+        const range = ranges[r] as DeleteRange;
         const end = Math.min(range.clock + range.len, state);
         if (range.clock >= end) continue;
         for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i += 1) {
@@ -316,7 +321,7 @@ export class SchemaGuard {
           if (struct instanceof Y.Item) this.checkDeleted(struct, ds, written);
         }
       }
-    }
+    });
   }
 
   private checkDeleted(item: Y.Item, ds: Deletes, written: ReadonlySet<string>): void {
@@ -345,7 +350,8 @@ class StructsById {
   private readonly byClient = new Map<number, UpdateStruct[]>();
 
   constructor(structs: readonly UpdateStruct[]) {
-    for (const struct of structs) {
+    for (let i = 0; i < structs.length; i++) {
+      const struct = structs[i] as UpdateStruct;
       const list = this.byClient.get(struct.client) ?? [];
       list.push(struct);
       this.byClient.set(struct.client, list);

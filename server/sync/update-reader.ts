@@ -30,8 +30,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export class Reader {
   private pos = 0;
+  /**
+   * A plain Uint8Array over the update: the room's updates are Buffers, whose
+   * `subarray` builds its result through Buffer's own constructor, several times
+   * slower than a plain view's.
+   */
+  private readonly bytes: Uint8Array;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(update: Uint8Array) {
+    this.bytes = new Uint8Array(update.buffer, update.byteOffset, update.byteLength);
+  }
 
   /** The offset of the next byte to read. */
   get position(): number {
@@ -96,7 +104,11 @@ export class Reader {
    * Returns the length in bytes.
    */
   string(): number {
-    return this.utf8String().length;
+    const length = this.varUint();
+    const start = this.pos;
+    this.skip(length);
+    if (!this.isAscii(start, length)) this.checkUtf8(start, length);
+    return length;
   }
 
   /**
@@ -104,13 +116,32 @@ export class Reader {
    * UTF-8 lead byte and a second for each 4-byte sequence (a surrogate pair).
    */
   stringUnits(): number {
-    const bytes = this.utf8String();
+    const length = this.varUint();
+    const start = this.pos;
+    this.skip(length);
+    // Typing is mostly ASCII: one unit a byte, valid UTF-8 without asking.
+    if (this.isAscii(start, length)) return length;
+    const bytes = this.checkUtf8(start, length);
     let units = 0;
     for (const byte of bytes) {
       if ((byte & 0xc0) !== 0x80) units += 1;
       if (byte >= 0xf0) units += 1;
     }
     return units;
+  }
+
+  /** Whether the bytes from `start` are all below 128 (ASCII, so valid UTF-8). */
+  private isAscii(start: number, length: number): boolean {
+    const { bytes } = this;
+    for (let i = start; i < start + length; i++) if ((bytes[i] as number) >= BIT8) return false;
+    return true;
+  }
+
+  /** The bytes from `start`, which must be UTF-8. */
+  private checkUtf8(start: number, length: number): Uint8Array {
+    const bytes = this.bytes.subarray(start, start + length);
+    if (!isUtf8(bytes)) throw new MalformedUpdateError('string is not UTF-8');
+    return bytes;
   }
 
   /** lib0 `readVarString`: the string itself (a fatal decoder that keeps a BOM, as lib0's). */

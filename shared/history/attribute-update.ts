@@ -8,42 +8,58 @@
 import * as Y from 'yjs';
 import type { Authorship } from './authorship';
 
-/** Per client, sorted and disjoint `[start, end)` ranges of deleted clocks. */
+/**
+ * Per client, sorted and disjoint `[start, end)` ranges of deleted clocks, kept flat
+ * (`start, end, start, end, …`): a long document has thousands of ranges, and an
+ * insertion in the middle moves numbers rather than pointers to pairs.
+ */
 class DeletedClocks {
-  private readonly byClient = new Map<number, Array<[number, number]>>();
+  private readonly byClient = new Map<number, number[]>();
+  /** The parts the last `add` found not deleted before, flat like the ranges (reused). */
+  readonly fresh: number[] = [];
 
-  /** Adds `[clock, clock+len)`; returns the parts that were not deleted before. */
-  add(client: number, clock: number, len: number): Array<[number, number]> {
+  /**
+   * Adds `[clock, clock+len)`; the parts that were not deleted before are left in
+   * `fresh`, in clock order, until the next call.
+   */
+  add(client: number, clock: number, len: number): void {
     let ranges = this.byClient.get(client);
     if (!ranges) {
       ranges = [];
       this.byClient.set(client, ranges);
     }
+    const fresh = this.fresh;
+    fresh.length = 0;
     const end = clock + len;
+    const count = ranges.length >> 1;
     // First range that ends at or after `clock` (touching ranges merge).
     let lo = 0;
-    let hi = ranges.length;
+    let hi = count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((ranges[mid] as [number, number])[1] < clock) lo = mid + 1;
+      if ((ranges[2 * mid + 1] as number) < clock) lo = mid + 1;
       else hi = mid;
     }
-    const fresh: Array<[number, number]> = [];
     let cursor = clock;
     let last = lo;
     let start = clock;
     let stop = end;
-    while (last < ranges.length && (ranges[last] as [number, number])[0] <= end) {
-      const [from, to] = ranges[last] as [number, number];
-      if (from > cursor) fresh.push([cursor, Math.min(from, end) - cursor]);
+    while (last < count && (ranges[2 * last] as number) <= end) {
+      const from = ranges[2 * last] as number;
+      const to = ranges[2 * last + 1] as number;
+      if (from > cursor) fresh.push(cursor, Math.min(from, end) - cursor);
       cursor = Math.max(cursor, to);
       start = Math.min(start, from);
       stop = Math.max(stop, to);
       last += 1;
     }
-    if (cursor < end) fresh.push([cursor, end - cursor]);
-    ranges.splice(lo, last - lo, [start, stop]);
-    return fresh.filter(([, length]) => length > 0);
+    if (cursor < end) fresh.push(cursor, end - cursor);
+    if (last === lo + 1) {
+      // Overlapping or touching one range: it grows in place.
+      ranges[2 * lo] = start;
+      ranges[2 * lo + 1] = stop;
+    } else if (last === lo && lo === count) ranges.push(start, stop);
+    else ranges.splice(2 * lo, 2 * (last - lo), start, stop);
   }
 }
 
@@ -115,7 +131,10 @@ export class UpdateAttribution {
     const record = () => {
       if (userId !== null && end > from) this.target.inserted(client, from, end - from, userId);
     };
-    for (const struct of structs) {
+    // Indexed loops, no destructuring: this runs on every update, much of it before the
+    // code is optimised, where iterators and destructured pairs cost several times more.
+    for (let i = 0; i < structs.length; i++) {
+      const struct = structs[i] as WrittenStruct;
       if (struct.client !== client) {
         record();
         if (!Number.isNaN(client)) this.clocks.set(client, known);
@@ -138,9 +157,15 @@ export class UpdateAttribution {
     }
     record();
     if (!Number.isNaN(client)) this.clocks.set(client, known);
-    for (const [client, ranges] of deletes)
-      for (const range of ranges)
-        for (const [clock, len] of this.deleted.add(client, range.clock, range.len))
-          if (userId !== null) this.target.deleted(client, clock, len, userId);
+    deletes.forEach((ranges, client) => {
+      for (let r = 0; r < ranges.length; r++) {
+        const range = ranges[r] as { readonly clock: number; readonly len: number };
+        this.deleted.add(client, range.clock, range.len);
+        const fresh = this.deleted.fresh;
+        if (userId !== null)
+          for (let i = 0; i < fresh.length; i += 2)
+            this.target.deleted(client, fresh[i] as number, fresh[i + 1] as number, userId);
+      }
+    });
   }
 }
