@@ -6,7 +6,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import { MessageType, SAVED_ACK_PARAM, SyncMessageType } from '../../shared/protocol';
@@ -61,6 +61,8 @@ describe('updates the document cannot take', () => {
   let watcher: StockClient;
   const raws: RawClient[] = [];
   const consoleError = vi.spyOn(console, 'error');
+  // Files share a worker's modules and globals: the next file gets the real console back.
+  afterAll(() => consoleError.mockRestore());
 
   beforeEach(async () => {
     workspace = await startTestWorkspace({ config: { maxDocumentBytes: LIMIT } });
