@@ -37,8 +37,9 @@ export function ItemPage(props: {
       takeEarlyItemDoc(itemId)?.destroy();
       throw error;
     });
-    // The kind's code starts loading now, not once the page has rendered around it.
-    preloadItemBody(data.item.kind);
+    // The page is drawn once the kind's code has come too: drawn before, its body would
+    // wait behind a loading line that React holds for at least 300 ms (`lazy-component.ts`).
+    await preloadItemBody(data.item.kind);
     return data;
   });
   usePageTitle(loaded.status === 'ready' ? loaded.data.item.title || 'Untitled' : 'Item');

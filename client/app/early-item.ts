@@ -22,7 +22,7 @@ export function askForItemEarly(api: ApiClient, itemId: string): void {
   const answer = askForItem(api, itemId);
   early = { itemId, answer };
   answer.then(
-    (data) => preloadItemBody(data.item.kind),
+    (data) => void preloadItemBody(data.item.kind),
     // The page asks again and shows whatever goes wrong then.
     () => undefined,
   );

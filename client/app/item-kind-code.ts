@@ -48,9 +48,10 @@ const BODIES_OF_KIND: Record<ItemKind, ReadonlyArray<{ prefetch(): Promise<unkno
 
 /**
  * Starts fetching a kind's code as soon as the kind is known (the item's summary has
- * come), so it loads while the page opens the document rather than after. A failed
- * fetch is left for the page's own import to retry and report.
+ * come), so it loads while the page opens the document rather than after. Resolves
+ * once the code has come or failed: a failed fetch is left for the page's body to
+ * retry and report.
  */
-export function preloadItemBody(kind: ItemKind): void {
-  for (const body of BODIES_OF_KIND[kind]) body.prefetch().catch(() => undefined);
+export async function preloadItemBody(kind: ItemKind): Promise<void> {
+  await Promise.all(BODIES_OF_KIND[kind].map((body) => body.prefetch().catch(() => undefined)));
 }

@@ -78,10 +78,23 @@ describe('pages load only the code they need', () => {
     const scripts = recordScripts(page);
     const asked: string[] = [];
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    // Whether the item's editor was there when its heading first was: drawn whole, its
+    // body never waits behind a loading line (which React would hold for 300 ms).
+    await page.addInitScript(() => {
+      const seen = window as unknown as { headingWithEditor?: boolean };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('main h1')) return;
+        seen.headingWithEditor = document.querySelector('[contenteditable="true"]') !== null;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
     await page.locator('[contenteditable="true"]').first().waitFor();
     expect(await heading(page)).toContain('Falls at night');
     expect(scripts.some((s) => /\/assets\/editor-/.test(s.url))).toBe(true);
+    expect(
+      await page.evaluate(() => (window as { headingWithEditor?: boolean }).headingWithEditor),
+    ).toBe(true);
     // The page names its code and the kind's (server/route-preloads.ts): both are asked
     // for before the entry script has even asked who is signed in, and each only once.
     const first = (pattern: RegExp) => asked.findIndex((p) => pattern.test(p));
