@@ -7,22 +7,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createAnchor, resolveAnchor } from '../../shared/comment-anchors';
 import type { Anchor } from '../../shared/comments';
+import { seededRandom } from '../helpers/seeded-random';
 
 const PASSAGE = 'the call bell is out of reach';
 const BEFORE = '0123456789';
 const AFTER = '9876543210';
-
-/** mulberry32: small, seedable, good enough to choose edits. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function replica(base: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
@@ -79,7 +68,7 @@ describe('comment anchors', () => {
       const base = Y.encodeStateAsUpdate(origin);
       const alice = replica(base);
       const bob = replica(base);
-      const next = random(seed);
+      const next = seededRandom(seed);
       for (let round = 0; round < 8; round += 1) {
         for (let i = 0; i < 4; i += 1) edit(alice, anchor, next);
         for (let i = 0; i < 4; i += 1) edit(bob, anchor, next);

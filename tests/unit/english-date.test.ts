@@ -6,20 +6,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { localDate, localDateTime, utcDate } from '../../shared/english-date';
+import { seededRandom } from '../helpers/seeded-random';
 
 const DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;
 const DAY_TIME = { ...DAY, hour: '2-digit', minute: '2-digit' } as const;
 
-/** A fixed-seed generator, so a failure names the same instants every run. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-const random = seeded(20261203);
+const random = seededRandom(20261203);
 const FROM = Date.UTC(1000, 0, 1);
 const TO = Date.UTC(9999, 11, 31);
 const INSTANTS = [

@@ -5,16 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatGroupedNumber } from '../../shared/english-number';
+import { seededRandom } from '../helpers/seeded-random';
 
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-const random = seeded(3_122_026);
+const random = seededRandom(3_122_026);
 const NUMBERS = [
   0,
   -0,

@@ -14,6 +14,7 @@ import {
   scanLog,
 } from '../../server/store/update-log';
 import { asAppended, typeText } from '../contract/doc-store-contract';
+import { seededRandom } from '../helpers/seeded-random';
 
 /** A log of `payloads`, as a plain Uint8Array (a Buffer's `slice` would share its bytes). */
 function logOf(...payloads: Uint8Array[]): Uint8Array {
@@ -159,18 +160,6 @@ function recordStarts(payloads: readonly Uint8Array[]): number[] {
   return starts;
 }
 
-/** A seeded generator (mulberry32), so a failing case can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('update-log damage in the middle', () => {
   const edits = fiftyEdits();
   const log = logOf(...edits);
@@ -204,7 +193,7 @@ describe('update-log damage in the middle', () => {
   });
 
   it('never takes zeroed or random garbage for records when resynchronising', () => {
-    const random = seeded(12);
+    const random = seededRandom(12);
     for (let round = 0; round < 40; round++) {
       const victim = 1 + Math.floor(random() * 47);
       const start = starts[victim] ?? 0;

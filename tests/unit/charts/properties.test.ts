@@ -13,18 +13,7 @@ import {
   type SegmentOptions,
   xmrChart,
 } from '../../../shared/charts';
-
-/** mulberry32: small, fast, and reproducible from a 32-bit seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random';
 
 interface Case {
   points: ChartInputPoint[];
@@ -32,7 +21,7 @@ interface Case {
 }
 
 function randomCase(seed: number): Case {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const int = (max: number) => Math.floor(next() * max);
   const length = int(60);
   const level = int(3);
