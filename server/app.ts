@@ -5,7 +5,7 @@
  */
 import { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { CloseCode } from '../shared/close-codes';
 import { COMMENTS_MAP, commentsDocId, readComments } from '../shared/comments';
 import { initItemDoc, setTitle } from '../shared/documents/item-doc';
@@ -37,7 +37,7 @@ import { createNotifier } from './notifications/notifier';
 import { syncMetricSources } from './ops/metric-sources';
 import { createServerMetrics } from './ops/metrics';
 import { opsRoutes } from './ops/ops-routes';
-import { createReadiness, type ReadinessCheck, storeCheck } from './ops/readiness';
+import { createReadiness, type ReadinessCheck, shutdownCheck, storeCheck } from './ops/readiness';
 import { requestContext } from './ops/request-context';
 import { remoteAccessHandler } from './scale/remote-access';
 import { securityHeaders } from './security-headers';
@@ -303,12 +303,7 @@ export async function startWorkspaceServer(
   let closing: Promise<void> | undefined;
   const readiness = createReadiness(
     [
-      {
-        name: 'server',
-        check: async () => {
-          if (closing) throw Object.assign(new Error('shutting down'), { code: 'shutting_down' });
-        },
-      },
+      shutdownCheck(() => closing !== undefined),
       storeCheck('documents', store),
       storeCheck('metadata', meta),
       ...(database ? [{ name: 'postgres', check: () => database.ping() }] : []),
@@ -337,12 +332,9 @@ export async function startWorkspaceServer(
   });
   mountBackupRoutes(api, { snapshot });
   app.route(API_PREFIX, api);
-  app.route(
-    '/',
-    serveClient(config.clientDir, {
-      itemKind: (c, itemId) => visibleItemKind(meta, readSessionCookie(c), itemId, now()),
-    }),
-  );
+  const itemKind = (c: Context, itemId: string) =>
+    visibleItemKind(meta, readSessionCookie(c), itemId, now());
+  app.route('/', serveClient(config.clientDir, { itemKind }));
 
   const server = createAdaptorServer({ fetch: app.fetch });
   // The default `createServer` is node:http's; sync upgrades are handled on its 'upgrade' event.

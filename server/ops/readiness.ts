@@ -27,6 +27,16 @@ export interface ReadinessReport {
 }
 
 /** A store that can probe its storage (`DocStore.probe`, `MetaStore.probe`); without one it is ready. */
+/** Fails once the server has begun to shut down, so a load balancer stops sending to it. */
+export function shutdownCheck(closing: () => boolean): ReadinessCheck {
+  return {
+    name: 'server',
+    check: async () => {
+      if (closing()) throw Object.assign(new Error('shutting down'), { code: 'shutting_down' });
+    },
+  };
+}
+
 export function storeCheck(name: string, store: { probe?(): Promise<void> }): ReadinessCheck {
   return { name, check: () => store.probe?.() ?? Promise.resolve() };
 }
