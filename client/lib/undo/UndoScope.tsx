@@ -87,12 +87,24 @@ export function UndoScope({
       onClickCapture={boundary}
       onFocusCapture={boundary}
     >
+      {/* aria-disabled, not disabled: a button that disabled itself under the keyboard would
+          drop the focus out of the scope, and Ctrl+Z after the last Redo would do nothing. */}
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is for form fields; this groups buttons. */}
       <div className="undo-scope__buttons" role="group" aria-label="Your changes">
-        <button type="button" className={BUTTON} disabled={!can.undo} onClick={() => run('undo')}>
+        <button
+          type="button"
+          className={BUTTON}
+          aria-disabled={!can.undo}
+          onClick={() => run('undo')}
+        >
           Undo
         </button>
-        <button type="button" className={BUTTON} disabled={!can.redo} onClick={() => run('redo')}>
+        <button
+          type="button"
+          className={BUTTON}
+          aria-disabled={!can.redo}
+          onClick={() => run('redo')}
+        >
           Redo
         </button>
         <span className="nhsuk-u-visually-hidden" role="status">
