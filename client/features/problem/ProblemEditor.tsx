@@ -5,89 +5,26 @@
  * that updates as anyone types. Readers see the values as summary lists, with
  * no form controls.
  */
-import { useEffect, useReducer } from 'react';
-import type { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { fieldsMap, readFields, section } from '../../../shared/documents/item-doc';
 import { KINDS } from '../../../shared/documents/item-kinds';
 import { sectionName } from '../../../shared/documents/names';
 import { CollaborativeEditor } from '../../lib/editor/CollaborativeEditor';
-import { ValueField } from '../../lib/item-fields/ChoiceField';
-import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
-import { YTextField } from '../../lib/YTextField';
-import { useYChanges } from '../../lib/y-hooks';
-import { AimStatement } from './AimStatement';
+import { AimStatement } from '../../lib/item-fields/AimStatement';
 import {
   AIM_TEXT_FIELDS,
   AIM_UNIT_FIELD,
   AIM_VALUE_FIELDS,
   AIM_WHEN_FIELDS,
-  DIRECTION_LABELS,
-  displayValue,
-  type FieldHint,
-  PROBLEM_FIELDS,
-} from './problem-fields';
-
-const SPEC = KINDS.problem.fields;
-const label = (name: string) => SPEC[name]?.label ?? name;
-
-/**
- * Re-renders when keys of `map` are set, not at each keystroke inside them: a
- * field's Y.Text arrives with the first sync, after the page has drawn.
- */
-function useMapKeys(map: Y.Map<unknown>): void {
-  const [, bump] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => {
-    map.observe(bump);
-    return () => map.unobserve(bump);
-  }, [map]);
-}
-
-function TextFields(props: {
-  doc: Y.Doc;
-  fields: readonly FieldHint[];
-  awareness: Awareness;
-  multiline?: boolean;
-}) {
-  const map = fieldsMap(props.doc);
-  useMapKeys(map);
-  return props.fields.map(({ name, hint }) => {
-    const text = map.get(name);
-    if (!(text instanceof Y.Text)) return null;
-    return (
-      <YTextField
-        key={name}
-        text={text}
-        fieldKey={`fields.${name}`}
-        label={label(name)}
-        {...(hint ? { hint } : {})}
-        awareness={props.awareness}
-        editable
-        multiline={props.multiline ?? false}
-      />
-    );
-  });
-}
-
-function ValueFields(props: { doc: Y.Doc; names: readonly string[]; awareness: Awareness }) {
-  const map = fieldsMap(props.doc);
-  return props.names.map((name) => {
-    const spec = SPEC[name];
-    if (!spec || spec.type === 'text') return null;
-    return (
-      <ValueField
-        key={name}
-        map={map}
-        name={name}
-        spec={spec}
-        awareness={props.awareness}
-        editable
-        fieldKey={`fields.${name}`}
-        optionLabels={DIRECTION_LABELS}
-      />
-    );
-  });
-}
+} from '../../lib/item-fields/aim-fields';
+import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
+import {
+  AimFields,
+  problemFieldLabel as label,
+  TextFields,
+} from '../../lib/item-fields/ProblemInputs';
+import { useYChanges } from '../../lib/y-hooks';
+import { displayValue, PROBLEM_FIELDS } from './problem-fields';
 
 /** Values only, as a reader sees them; live as others type. */
 function SummaryList(props: { doc: Y.Doc; names: readonly string[]; testId: string }) {
@@ -142,18 +79,6 @@ const AIM_PARTS = [
   AIM_UNIT_FIELD.name,
   ...AIM_WHEN_FIELDS,
 ];
-
-function AimFields({ doc, awareness }: { doc: Y.Doc; awareness: Awareness }) {
-  return (
-    <fieldset className="nhsuk-fieldset">
-      <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Parts of the aim</legend>
-      <TextFields doc={doc} fields={AIM_TEXT_FIELDS} awareness={awareness} />
-      <ValueFields doc={doc} names={AIM_VALUE_FIELDS} awareness={awareness} />
-      <TextFields doc={doc} fields={[AIM_UNIT_FIELD]} awareness={awareness} />
-      <ValueFields doc={doc} names={AIM_WHEN_FIELDS} awareness={awareness} />
-    </fieldset>
-  );
-}
 
 export function ProblemEditor(props: ItemBodyProps) {
   const { doc, provider, editable } = props;

@@ -7,7 +7,7 @@
 import type * as Y from 'yjs';
 import { describeAim } from '../../../shared/documents/aim-sentence';
 import { fieldsMap, readFields } from '../../../shared/documents/item-doc';
-import { useYChanges } from '../../lib/y-hooks';
+import { useYChanges } from '../y-hooks';
 
 export function AimStatement({ doc }: { doc: Y.Doc }) {
   useYChanges(fieldsMap(doc));
