@@ -7,8 +7,8 @@ import { useId, useMemo } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CanvasFrame } from '../../lib/canvas/CanvasFrame';
-import { DeleteConfirmation } from './DeleteConfirmation';
 import { setActiveField, useVisitorsByField } from '../../lib/field-presence';
+import { DeleteConfirmation } from './DeleteConfirmation';
 import { DiagramCanvas, nodeField } from './DiagramCanvas';
 import { svgIdPrefix } from './DiagramShapes';
 import { DiagramToolbar } from './DiagramToolbar';
@@ -17,6 +17,7 @@ import type { DriverGraph } from './driver-graph';
 import type { Layout } from './layout';
 import { SelectionPanel } from './SelectionPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import type { AimDoc } from './use-aim-doc';
 import { useDiagramEditor } from './use-diagram-editor';
 import { handleDiagramKey } from './use-diagram-keys';
 import type { IdeaItems } from './use-idea-items';
@@ -27,6 +28,7 @@ export interface DiagramEditorProps {
   readonly layout: Layout;
   readonly ideas: IdeaItems;
   readonly awareness: Awareness | null;
+  readonly aimDoc: AimDoc;
 }
 
 export function DiagramEditor(props: DiagramEditorProps) {

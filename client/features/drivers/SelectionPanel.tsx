@@ -1,19 +1,20 @@
 /**
  * The selected node's details: its label (a field bound to the shared text, so
- * two people typing merge), its change idea, the workshop board it came from, and its links with buttons to
+ * two people typing merge), or for the aim the lab's SMART aim (`AimPanel.tsx`), its change idea, the workshop board it came from, and its links with buttons to
  * change or remove each one. Enter or Escape in the label goes back to the diagram.
  */
 import { useId } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { BoardOrigin } from '../../lib/BoardOrigin';
-import { Link } from '../../lib/navigation';
 import { YTextField } from '../../lib/YTextField';
+import { AimPanel } from './AimPanel';
 import { displayLabel, edgeName, nodeById } from './diagram-text';
 import { type DriverGraph, type DriverNode, nodeLabelText, TYPE_LABELS } from './driver-graph';
 import { IdeaPicker } from './IdeaPicker';
 import type { Layout } from './layout';
 import { linksOf, otherEnd } from './navigation';
+import type { AimDoc } from './use-aim-doc';
 import type { DiagramEditor } from './use-diagram-editor';
 import type { IdeaItems } from './use-idea-items';
 
@@ -24,6 +25,8 @@ export interface SelectionPanelProps {
   readonly ideas: IdeaItems;
   readonly editor: DiagramEditor;
   readonly awareness: Awareness | null;
+  /** The problem statement's document, for editing the aim from the aim node. */
+  readonly aimDoc: AimDoc;
 }
 
 const SMALL = 'nhsuk-button nhsuk-button--secondary nhsuk-button--small';
@@ -77,14 +80,8 @@ function NodePanel(props: SelectionPanelProps & { node: DriverNode }) {
           editor.focusTarget({ kind: 'node', id: node.id });
         }}
       >
-        {node.type === 'aim' && ideas.aim?.sentence ? (
-          <p className="nhsuk-body-s" data-testid="driver-lab-aim">
-            The aim is written in the{' '}
-            <Link href={`/items/${encodeURIComponent(ideas.aim.problemId)}`}>
-              problem statement and aim
-            </Link>
-            , and shown here as it is there: change it there.
-          </p>
+        {node.type === 'aim' && ideas.aim ? (
+          <AimPanel aim={ideas.aim} aimDoc={props.aimDoc} announce={editor.announce} />
         ) : (
           label && (
             <YTextField

@@ -134,9 +134,12 @@ function useFocusPlaces() {
   return {
     refs: { svgRef, labelRef, confirmRef, helpRef },
     focusDiagram: (target: Target | null) => after(() => diagram(target)),
-    // The label field, or for an aim written in the problem statement, the link there.
+    // The label field or the aim's first field, else (an aim this person may only read) the link to it.
     focusLabel: () =>
-      after(() => labelRef.current?.querySelector<HTMLElement>('input, a')?.focus()),
+      after(() => {
+        const panel = labelRef.current;
+        (panel?.querySelector<HTMLElement>('input') ?? panel?.querySelector('a'))?.focus();
+      }),
     focusConfirm: () => after(() => confirmRef.current?.focus()),
     focusHelp: () => after(() => helpRef.current?.focus()),
   };

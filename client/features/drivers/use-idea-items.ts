@@ -5,10 +5,12 @@
  * list), and the lab's SMART aim from its problem statement, which the aim node
  * shows, so the aim is written in one place.
  */
-import { Api } from '../../../shared/api-routes';
+
 import { useCallback, useMemo } from 'react';
+import { Api } from '../../../shared/api-routes';
 import { describeAim } from '../../../shared/documents/aim-sentence';
 import { type PickQuadrant, pickQuadrant } from '../../../shared/documents/pick-quadrant';
+import { canWrite } from '../../../shared/policy';
 import type { Item, ItemWithRights } from '../../../shared/schemas/api-responses';
 import type { ApiClient } from '../../lib/api';
 import { useLabItems } from '../../lib/lab-items';
@@ -23,6 +25,8 @@ export interface LabAim {
   readonly problemId: string;
   /** The SMART sentence, or null while its parts are not filled in. */
   readonly sentence: string | null;
+  /** Whether this person may change the problem statement, and so the aim, from the diagram. */
+  readonly editable: boolean;
 }
 
 export interface IdeaItems {
@@ -43,7 +47,11 @@ export interface IdeaItems {
 function firstAim(items: readonly ItemWithRights[]): LabAim | null {
   const problem = items.find((i) => i.kind === 'problem' && !i.archived);
   if (!problem) return null;
-  return { problemId: problem.id, sentence: describeAim(problem.facts ?? {}).sentence };
+  return {
+    problemId: problem.id,
+    sentence: describeAim(problem.facts ?? {}).sentence,
+    editable: canWrite(problem.rights),
+  };
 }
 
 export function useIdeaItems(api: ApiClient, labId: string): IdeaItems {
