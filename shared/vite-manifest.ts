@@ -10,6 +10,10 @@ export const ViteManifestSchema = z.record(
   z.string(),
   z.object({
     file: z.string(),
+    /** The chunk's name: its entry module's, or for a shared chunk its first module's file name. */
+    name: z.string().optional(),
+    /** The source module of an entry, relative to the client's root. */
+    src: z.string().optional(),
     imports: z.array(z.string()).optional(),
     css: z.array(z.string()).optional(),
     isEntry: z.boolean().optional(),

@@ -1,14 +1,17 @@
 /**
  * The client is split by page: the sign-in page, the lab overview and the
- * reviewer's page load without the editor, Yjs or chart code, compressed; an
+ * reviewer's page load without the editor, the canvas, the fishbone, process map
+ * and workshop board, Yjs or chart code, compressed; an
  * item page fetches its editor when it opens; no page asks another host for
  * anything (a font, an icon); and a page whose code cannot be fetched says so
  * and offers a reload instead of going blank.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pageWeight } from '../../scripts/client-weight';
+import { staticClosure, ViteManifestSchema } from '../../shared/vite-manifest';
 import { heading } from '../helpers/browser-session';
 import { itemPageFixture } from '../helpers/item-page-fixture';
 
@@ -18,6 +21,62 @@ const KB = 1024;
 const EDITOR_CHUNKS =
   /\/assets\/(?:editor|ProblemEditor|DriverDiagram|MeasureChart|MeasureEditor)-/;
 const YJS_CHUNK = /\/assets\/yjs-/;
+/** Where the code of the canvas and of the diagram and board kinds is, relative to the client's root. */
+const CANVAS_DIR = 'lib/canvas';
+const KIND_DIRS = ['features/fishbone/', 'features/process/', 'features/workshop/'];
+
+/**
+ * The built files (JS and CSS) of the canvas and of the fishbone, process map and
+ * workshop board, found in Vite's manifest: each kind's chunk by its source, and the
+ * canvas's shared chunk by its name, which Rollup takes from one of its modules. Each
+ * must be found, so a rename or a merge into another chunk fails here instead of
+ * leaving the checks below looking for nothing.
+ */
+function diagramFiles(): Set<string> {
+  const manifest = ViteManifestSchema.parse(
+    JSON.parse(readFileSync(path.join(clientDir, '.vite/manifest.json'), 'utf8')),
+  );
+  const canvasModules = new Set(
+    readdirSync(path.resolve('client', CANVAS_DIR))
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => file.replace(/\.tsx?$/, '')),
+  );
+  const chunks = Object.entries(manifest);
+  const canvas = chunks.filter(
+    ([key, chunk]) =>
+      chunk.src?.startsWith(`${CANVAS_DIR}/`) ||
+      (key.startsWith('_') && key.endsWith('.js') && canvasModules.has(chunk.name ?? '')),
+  );
+  expect(
+    canvas.map(([, c]) => c.file),
+    'the canvas’s chunk',
+  ).not.toEqual([]);
+  const files = new Set<string>();
+  for (const [key, chunk] of canvas) {
+    // The canvas found is the one the diagrams load.
+    for (const kind of ['features/fishbone/FishboneItem.tsx', 'features/process/ProcessItem.tsx'])
+      expect(staticClosure(manifest, kind), kind).toContain(key);
+    files.add(chunk.file);
+    for (const css of chunk.css ?? []) files.add(css);
+  }
+  for (const dir of KIND_DIRS) {
+    const kind = chunks.filter(([, chunk]) => chunk.isDynamicEntry && chunk.src?.startsWith(dir));
+    expect(kind.length, dir).toBeGreaterThan(0);
+    for (const [, chunk] of kind) {
+      files.add(chunk.file);
+      for (const css of chunk.css ?? []) files.add(css);
+    }
+  }
+  return files;
+}
+
+/** Whether a built file (`assets/…`) is code only an item page may need. */
+function editorOnly(diagrams: ReadonlySet<string>, file: string): boolean {
+  return EDITOR_CHUNKS.test(`/${file}`) || diagrams.has(file);
+}
+
+/** The built file a script's address names. */
+const builtFile = (url: string) => new URL(url).pathname.slice(1);
 
 interface Fetched {
   readonly url: string;
@@ -44,7 +103,8 @@ describe('pages load only the code they need', () => {
   const fixture = itemPageFixture('problem', 'Falls at night');
   const freshPage = (signedIn: boolean) => fixture.freshPage(signedIn);
 
-  it('the sign-in page fetches no editor, Yjs or chart code, and every script compressed', async () => {
+  it('the sign-in page fetches no editor, canvas, diagram, Yjs or chart code, and every script compressed', async () => {
+    const diagrams = diagramFiles();
     const page = await freshPage(false);
     const scripts = recordScripts(page);
     await page.goto(`${fixture.workspace.url}/sign-in`);
@@ -52,14 +112,15 @@ describe('pages load only the code they need', () => {
     await page.waitForLoadState('networkidle');
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) {
-      expect(script.url).not.toMatch(EDITOR_CHUNKS);
+      expect(editorOnly(diagrams, builtFile(script.url)), script.url).toBe(false);
       expect(script.url).not.toMatch(YJS_CHUNK);
       // Under 1 KB a compressed copy saves less than its headers, so none is built.
       if (script.bytes >= KB) expect(['br', 'gzip'], script.url).toContain(script.encoding);
     }
   });
 
-  it('the lab overview of a lab without measures fetches no editor, chart or Yjs code', async () => {
+  it('the lab overview of a lab without measures fetches no editor, canvas, diagram, chart or Yjs code', async () => {
+    const diagrams = diagramFiles();
     const page = await freshPage(true);
     const scripts = recordScripts(page);
     await page.goto(`${fixture.workspace.url}/labs/${fixture.workspace.labId}`);
@@ -67,7 +128,7 @@ describe('pages load only the code they need', () => {
     await page.waitForLoadState('networkidle');
     expect(scripts.some((s) => /\/assets\/LabPage-/.test(s.url))).toBe(true);
     for (const script of scripts) {
-      expect(script.url).not.toMatch(EDITOR_CHUNKS);
+      expect(editorOnly(diagrams, builtFile(script.url)), script.url).toBe(false);
       // Its lists come from the lab feed; Yjs only comes with a measure's chart.
       expect(script.url).not.toMatch(YJS_CHUNK);
     }
@@ -144,8 +205,10 @@ describe('pages load only the code they need', () => {
     expect(overview.js.gzip).toBeLessThanOrEqual(150 * KB);
     // Only the rules of NHS.UK frontend that a page can match: the whole toolkit is 32 KB gzipped.
     expect(signIn.css.gzip).toBeLessThanOrEqual(16 * KB);
+    const diagrams = diagramFiles();
     for (const weight of [signIn, overview, review]) {
-      for (const file of weight.js.files) expect(`/${file}`).not.toMatch(EDITOR_CHUNKS);
+      for (const file of [...weight.js.files, ...weight.css.files])
+        expect(editorOnly(diagrams, file), file).toBe(false);
     }
     for (const weight of [overview, review]) {
       expect(weight.js.files.some((f) => YJS_CHUNK.test(`/${f}`))).toBe(false);
