@@ -97,6 +97,12 @@ describe('driver diagram joined up with the lab’s aim and change ideas', () =>
     const what = panel(alice).getByLabel('What will improve?');
     await what.waitFor(WAIT);
     await expect.poll(() => focusedName(alice), WAIT).toBe('What will improve?');
+    // What is said matches what the panel offers: the aim's parts, not a label of its own.
+    await expect
+      .poll(() => alice.getByTestId('driver-status').innerText(), WAIT)
+      .toBe(
+        "Aim added. It shows the lab's SMART aim: fill in its parts, then press Enter to go back to the diagram.",
+      );
     await alice.keyboard.type('Inpatient falls');
 
     // Bob, on the problem page, sees Alice's words in the field and the sentence.

@@ -33,7 +33,8 @@ export interface DiagramEditorProps {
 
 export function DiagramEditor(props: DiagramEditorProps) {
   const { doc, graph, layout, ideas } = props;
-  const editor = useDiagramEditor(doc, graph, layout, ideas.titles);
+  const labAim = ideas.aim ? (ideas.aim.editable ? 'editable' : 'read-only') : null;
+  const editor = useDiagramEditor(doc, graph, layout, ideas.titles, labAim);
   const visitors = useVisitorsByField(props.awareness);
   const hintId = useId();
   const drawingId = `${svgIdPrefix(useId())}-drawing`;

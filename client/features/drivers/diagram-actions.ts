@@ -43,8 +43,22 @@ export interface ActionContext {
   readonly graph: DriverGraph;
   readonly layout: Layout;
   readonly ideas: IdeaTitles;
+  /**
+   * Where the aim node's words come from: its own label (null: the lab has no problem
+   * statement), or the problem statement's aim, which this person may edit or only read.
+   */
+  readonly labAim: 'editable' | 'read-only' | null;
   readonly ui: EditorUi;
 }
+
+/** What to do next after adding the aim, as its panel offers it. */
+const AIM_ADDED = {
+  label: 'Aim added. Type its label, then press Enter to go back to the diagram.',
+  editable:
+    "Aim added. It shows the lab's SMART aim: fill in its parts, then press Enter to go back to the diagram.",
+  'read-only':
+    "Aim added. It shows the lab's SMART aim, which is read-only for you here: follow the link to the problem statement to change it.",
+} as const;
 
 const quote = (ctx: ActionContext, node: DriverNode) => `“${displayLabel(node, ctx.ideas)}”`;
 
@@ -52,7 +66,7 @@ export function addAimAction(ctx: ActionContext): void {
   const id = addNode(ctx.doc, 'aim');
   ctx.ui.focusTarget({ kind: 'node', id });
   ctx.ui.editLabel();
-  ctx.ui.announce('Aim added. Type its label, then press Enter to go back to the diagram.');
+  ctx.ui.announce(AIM_ADDED[ctx.labAim ?? 'label']);
 }
 
 export function addChildAction(ctx: ActionContext, node: DriverNode): void {

@@ -150,6 +150,7 @@ export function useDiagramEditor(
   graph: DriverGraph,
   layout: Layout,
   ideas: IdeaTitles,
+  labAim: ActionContext['labAim'],
 ): DiagramEditor {
   const [focusState, setFocus] = useState<Target | null>(null);
   const [linkFromId, setLinkFrom] = useState<string | null>(null);
@@ -179,7 +180,7 @@ export function useDiagramEditor(
       if (target) places.focusConfirm();
     },
   };
-  const ctx: ActionContext = { doc, graph, layout, ideas, ui };
+  const ctx: ActionContext = { doc, graph, layout, ideas, labAim, ui };
   return {
     focus,
     selectedNode:
