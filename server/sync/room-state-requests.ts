@@ -1,34 +1,43 @@
 /**
  * A room's answers to requests for the whole state: a client's sync step 1 (what it
  * lacks of the document, or all of it for a newcomer with nothing) is charged to the
- * connection's rate for such requests, as is a query for everyone's presence. The
- * whole document as one version-1 update is made on the first request from someone
- * with nothing and kept until the document changes: several people opening a document
- * one after another cost one encoding.
+ * connection's rate for such requests, as is a query for everyone's presence. A
+ * newcomer with nothing is sent the whole document as `full-state.ts` keeps it encoded.
  */
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/close-codes';
 import type { Connection } from './connection';
+import { FullState } from './full-state';
 import { encodeSyncStep2, MalformedMessageError } from './message-codec';
 
 export class StateRequests {
-  private fullState: Uint8Array | null = null;
+  private readonly fullState: FullState;
 
   constructor(
     /** The room's document with every stored update applied. */
     private readonly doc: () => Y.Doc,
     /** Closes a connection that sent a malformed message. */
     private readonly refuse: (connection: Connection, error: unknown) => void,
-  ) {}
-
-  /** The document is exactly `update` (version 1), as loaded; null when that is not known. */
-  loadedAs(update: Uint8Array | null): void {
-    this.fullState = update;
+  ) {
+    this.fullState = new FullState(doc);
   }
 
-  /** The document changed: the kept encoding is stale. */
-  changed(): void {
-    this.fullState = null;
+  /**
+   * The document as loaded: exactly `update` (version 1), or null when that is not
+   * known; `storedBytes`, the size of its log.
+   */
+  loaded(update: Uint8Array | null, storedBytes: number): void {
+    this.fullState.loaded(update, storedBytes);
+  }
+
+  /** The document changed by an update of `bytes`. */
+  changed(bytes: number): void {
+    this.fullState.changed(bytes);
+  }
+
+  /** The room is unloading: nothing more is encoded in the background. */
+  stop(): void {
+    this.fullState.stop();
   }
 
   /**
@@ -49,8 +58,7 @@ export class StateRequests {
   answerStep1(connection: Connection, stateVector: Uint8Array): void {
     const hasNothing = stateVector.length === 1 && stateVector[0] === 0;
     if (hasNothing) {
-      this.fullState ??= Y.encodeStateAsUpdate(this.doc());
-      connection.send(encodeSyncStep2(this.fullState));
+      connection.send(encodeSyncStep2(this.fullState.get()));
       return;
     }
     let diff: Uint8Array;

@@ -27,8 +27,8 @@ import { RoomIntake } from './room-intake';
 import { type RoomOptions, type RoomStatus, SERVER_ORIGIN } from './room-options';
 import { RoomPresence } from './room-presence';
 import { RoomRemote } from './room-remote';
-import { RoomWrites } from './room-writes';
 import { StateRequests } from './room-state-requests';
+import { RoomWrites } from './room-writes';
 import { SchemaGuard } from './schema-guard';
 import { SyncMeter } from './sync-meter';
 import type { UpdateStructs } from './update-structs';
@@ -100,7 +100,7 @@ export class Room {
         takeRemote: (update) => this.takeRemote(update),
         caughtUp: (missed) => {
           this.intake.takeServerChange(missed);
-          this.stateRequests.changed();
+          this.stateRequests.changed(missed.byteLength);
           this.broadcast(encodeUpdate(missed));
         },
         presence: (update, reviewers) => this.presence.receiveRemote(update, reviewers),
@@ -168,13 +168,14 @@ export class Room {
     const allApplied = applyEachStored(this.document, updates, (index, error) =>
       this.log.error('stored update could not be applied; skipped', { index, error }),
     );
+    const stats = await store.stats(docId);
     // A document stored as one version-1 update (compacted by an earlier version): a
     // newcomer with nothing can be sent those bytes as they are.
     const [only] = updates;
-    this.stateRequests.loadedAs(
+    this.stateRequests.loaded(
       updates.length === 1 && allApplied && only?.encoding === 'v1' ? only.update : null,
+      stats.bytes,
     );
-    const stats = await store.stats(docId);
     this.compaction.loaded(stats);
     this.intake.loaded(this.document, stats.bytes);
     this.roomStatus = 'ready';
@@ -185,7 +186,7 @@ export class Room {
   private takeRemote(update: Uint8Array): 'taken' | 'misfit' | 'malformed' {
     const taken = this.intake.takeRemote(update);
     if (taken !== 'taken') return taken;
-    this.stateRequests.changed();
+    this.stateRequests.changed(update.byteLength);
     this.unapplied.add(SERVER_ORIGIN, update);
     this.broadcast(encodeUpdate(update));
     this.unapplied.applyIfFull();
@@ -286,7 +287,7 @@ export class Room {
    * bytes were checked before they were stored, and peers apply them as the server will.
    */
   private passOn(origin: UpdateOrigin, update: Uint8Array, written: UpdateStructs | null): void {
-    this.stateRequests.changed();
+    this.stateRequests.changed(update.byteLength);
     this.unapplied.add(origin, update);
     try {
       this.broadcast(encodeUpdate(update), origin);
@@ -358,6 +359,7 @@ export class Room {
     this.roomStatus = 'closing';
     // The compaction below replaces one waiting for the document to be quiet.
     this.compaction.cancel();
+    this.stateRequests.stop();
     await this.writes.whenIdle();
     await this.compaction.done;
     const { store } = this.options;

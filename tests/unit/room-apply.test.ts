@@ -4,16 +4,16 @@
  * Room over the in-memory DocStore, with sockets that record what they are sent.
  */
 import * as decoding from 'lib0/decoding';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryLogger } from '../../server/logger';
-import { SyncMeter } from '../../server/sync/sync-meter';
 import { createMemoryDocStore } from '../../server/store/memory-doc-store';
 import { MAX_UNAPPLIED_UPDATES } from '../../server/sync/apply-queue';
 import { DEFAULT_COMPACTION_POLICY } from '../../server/sync/compaction-policy';
 import { Connection, type SyncSocket } from '../../server/sync/connection';
 import { encodeSyncStep1, encodeUpdate } from '../../server/sync/message-codec';
 import { Room } from '../../server/sync/room';
+import { SyncMeter } from '../../server/sync/sync-meter';
 import { Limits, SyncLimits } from '../../shared/limits';
 import { MessageType, SyncMessageType } from '../../shared/protocol';
 
@@ -37,13 +37,13 @@ function recordingSocket() {
   return { socket, received, closes };
 }
 
-function connect(id: number, socket: SyncSocket): Connection {
+function connect(id: number, socket: SyncSocket, canWrite = true): Connection {
   return new Connection(
     id,
     socket,
     {
       docId: DOC_ID,
-      canWrite: true,
+      canWrite,
       wantsSavedAck: false,
       user: { id: `user-${id}`, name: `Person ${id}` },
       isReviewer: false,
@@ -66,9 +66,27 @@ function typist() {
   return { text: doc.getText('text'), frames };
 }
 
+/** The text of the document in the sync step 2 a newcomer was sent. */
+function textOfFirstSync(received: ReadonlyArray<{ type: number; payload: Uint8Array }>): string {
+  const step2 = received.find(({ type }) => type === SyncMessageType.Step2);
+  if (!step2) throw new Error('no sync step 2');
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, step2.payload);
+  return copy.getText('text').toString();
+}
+
 describe('a room applies stored updates when its document is read', () => {
   let room: Room;
   let updated: number;
+
+  /** A newcomer with nothing (one who may only read unless `canWrite`) asks for the document. */
+  const join = (id: number, canWrite = true) => {
+    const newcomer = recordingSocket();
+    const connection = connect(id, newcomer.socket, canWrite);
+    room.attach(connection);
+    room.receive(connection, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    return newcomer.received;
+  };
 
   beforeEach(async () => {
     updated = 0;
@@ -85,6 +103,7 @@ describe('a room applies stored updates when its document is read', () => {
     });
     await room.load();
   });
+  afterEach(() => room.unload());
 
   it('passes each update on at once and applies them all when the document is read', () => {
     const reader = recordingSocket();
@@ -110,16 +129,20 @@ describe('a room applies stored updates when its document is read', () => {
     text.insert(0, 'Aim: ');
     text.insert(5, 'fewer falls');
     for (const frame of frames) room.receive(writer, frame);
+    expect(textOfFirstSync(join(2))).toBe('Aim: fewer falls');
+  });
 
-    const newcomer = recordingSocket();
-    const connection = connect(2, newcomer.socket);
-    room.attach(connection);
-    room.receive(connection, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
-    const step2 = newcomer.received.find(({ type }) => type === SyncMessageType.Step2);
-    if (!step2) throw new Error('no sync step 2');
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, step2.payload);
-    expect(copy.getText('text').toString()).toBe('Aim: fewer falls');
+  it('gives a newcomer after a change the newest document, not the one kept before it', () => {
+    const writer = connect(1, recordingSocket().socket);
+    room.attach(writer);
+    const { text, frames } = typist();
+    text.insert(0, 'Aim: fewer falls');
+    room.receive(writer, frames[0] ?? new Uint8Array());
+    expect(textOfFirstSync(join(2))).toBe('Aim: fewer falls');
+    text.insert(text.length, ' at night');
+    room.receive(writer, frames[1] ?? new Uint8Array());
+    expect(textOfFirstSync(join(3))).toBe('Aim: fewer falls at night');
+    expect(textOfFirstSync(join(4, false))).toBe('Aim: fewer falls at night');
   });
 
   it('applies the queue without a read once it reaches its bound', () => {
