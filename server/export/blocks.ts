@@ -29,7 +29,11 @@ export type Block =
        */
       readonly icons?: ReadonlyArray<ReadonlyArray<MdcIcon | null>>;
     }
-  | { readonly kind: 'list'; readonly items: readonly OutlineItem[] }
+  /**
+   * An outline; `ordered` numbers its top level (a process map's steps), so the number is the
+   * list's own and every format draws it as one: the items' words must not repeat it.
+   */
+  | { readonly kind: 'list'; readonly items: readonly OutlineItem[]; readonly ordered?: boolean }
   /**
    * A diagram drawn as SVG (`shared/diagrams`): inline in HTML and Markdown, an
    * image in Word, vector drawing in PDF; an outline after it carries it in words.

@@ -7,7 +7,7 @@
  */
 import { countCauses, type FishboneCause } from '../../shared/diagrams/fishbone';
 import { fishboneSummary, fishboneSvg } from '../../shared/diagrams/fishbone-svg';
-import { branchLines, stepLine } from '../../shared/diagrams/process-map';
+import { branchLines, stepText } from '../../shared/diagrams/process-map';
 import { processSvg } from '../../shared/diagrams/process-svg';
 import type { Block } from './blocks';
 import type { OutlineItem } from './driver-diagram';
@@ -56,7 +56,7 @@ export function processBlocks(item: ProcessReport): Block[] {
     return [{ kind: 'paragraph', text: 'This process map has no steps yet.' }];
   const drawing = processSvg(map, item.title, svgId(item.id));
   const steps: OutlineItem[] = map.steps.map((step) => ({
-    text: stepLine(map, step),
+    text: stepText(map, step),
     children: [
       ...branchLines(map, step),
       ...(step.problem ? [`Problem: ${step.problem}`] : []),
@@ -71,6 +71,7 @@ export function processBlocks(item: ProcessReport): Block[] {
       title: item.title,
       description: `A process map of ${map.steps.length} steps in ${map.lanes.length} swimlanes. The numbered steps follow.`,
     },
-    { kind: 'list', items: steps },
+    // Numbered by the list itself, in order, so step N is the list's Nth item.
+    { kind: 'list', items: steps, ordered: true },
   ];
 }

@@ -203,22 +203,27 @@ export class PdfWriter {
     this.pdf.moveDown(0.6);
   }
 
-  /** A tagged list: L of LI, each with its LBody and any nested L. */
+  /**
+   * A tagged list: L of LI, each with its LBody and any nested L. `ordered` numbers the top level
+   * ("1. " where a bullet would be); children stay bullets.
+   */
   list(
     items: readonly OutlineItem[],
+    ordered = false,
     parent: PDFKit.PDFStructureElement = this.root,
     level = 0,
   ): void {
     const list = this.pdf.struct('L');
     parent.add(list);
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
       const entry = this.pdf.struct('LI');
       list.add(entry);
       this.room(24);
-      const options = { size: 10.5, indent: level * 16, prefix: '• ' };
+      const prefix = ordered ? `${index + 1}. ` : '• ';
+      const options = { size: 10.5, indent: level * 16, prefix };
       entry.add(this.pdf.struct('LBody', {}, () => this.drawRuns([plainRun(item.text)], options)));
       this.pdf.moveDown(0.3);
-      if (item.children.length > 0) this.list(item.children, entry, level + 1);
+      if (item.children.length > 0) this.list(item.children, false, entry, level + 1);
       entry.end();
     }
     list.end();

@@ -136,9 +136,19 @@ function table(block: Extract<Block, { kind: 'table' }>): Child[] {
   ];
 }
 
-function outline(items: readonly OutlineItem[], level = 0): Paragraph[] {
-  return items.flatMap((item) => [
-    new Paragraph({ bullet: { level: Math.min(level, 8) }, children: textRuns(item.text) }),
+/**
+ * An outline as Word lists. An ordered one numbers its top level with the rich text's numbering,
+ * its first item restarting it (not an `instance`, which rich text's own lists number from 1 in
+ * each section, so a shared one would carry on their count); children stay bullets.
+ */
+function outline(items: readonly OutlineItem[], level = 0, ordered = false): Paragraph[] {
+  return items.flatMap((item, index) => [
+    new Paragraph({
+      ...(ordered
+        ? { numbering: { reference: ORDERED, level: Math.min(level, 8), restart: index === 0 } }
+        : { bullet: { level: Math.min(level, 8) } }),
+      children: textRuns(item.text),
+    }),
     ...outline(item.children, level + 1),
   ]);
 }
@@ -169,7 +179,7 @@ function blockChildren(block: Block): Child[] {
     case 'table':
       return table(block);
     case 'list':
-      return outline(block.items);
+      return outline(block.items, 0, block.ordered);
     case 'figure':
       return docxFigure(block);
     case 'chart':

@@ -31,14 +31,15 @@ const STYLE = [
 
 const lines = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 
-function list(items: readonly OutlineItem[]): string {
+/** `ordered` numbers the top level only; an item's children stay bullets under it. */
+function list(items: readonly OutlineItem[], ordered = false): string {
   const entries = items
     .map(
       (item) =>
         `<li>${lines(item.text)}${item.children.length > 0 ? list(item.children) : ''}</li>`,
     )
     .join('');
-  return `<ul>${entries}</ul>`;
+  return ordered ? `<ol>${entries}</ol>` : `<ul>${entries}</ul>`;
 }
 
 /** A Making Data Count icon before a cell's words: an SVG that names itself (`role="img"`). */
@@ -71,7 +72,7 @@ function blockHtml(block: Block, index: number): string {
     case 'table':
       return table(block);
     case 'list':
-      return list(block.items);
+      return list(block.items, block.ordered);
     case 'figure':
       return `<figure class="diagram">${block.svg}</figure>`;
     case 'chart':

@@ -16,11 +16,17 @@ import { escapeHtml, escapeMarkdown, markdownCell } from './safe-text';
 /** Escaped text; a line break inside it stays a line break (`\` at the end of a line). */
 const text = (value: string) => escapeMarkdown(value).replace(/\n/g, '\\\n');
 
-function list(items: readonly OutlineItem[], depth = 0): string {
+/**
+ * Children are indented to their item's words (two spaces under "- ", three under "1. "), as
+ * CommonMark needs to keep them inside the item rather than start a list of their own.
+ */
+function list(items: readonly OutlineItem[], ordered = false, indent = ''): string {
   return items
-    .map((item) => {
-      const own = `${'  '.repeat(depth)}- ${escapeMarkdown(item.text.replace(/\s*\n\s*/g, ' '))}`;
-      return item.children.length > 0 ? `${own}\n${list(item.children, depth + 1)}` : own;
+    .map((item, index) => {
+      const marker = ordered ? `${index + 1}.` : '-';
+      const own = `${indent}${marker} ${escapeMarkdown(item.text.replace(/\s*\n\s*/g, ' '))}`;
+      const under = `${indent}${' '.repeat(marker.length + 1)}`;
+      return item.children.length > 0 ? `${own}\n${list(item.children, false, under)}` : own;
     })
     .join('\n');
 }
@@ -67,7 +73,7 @@ function blockMarkdown(block: Block, index: number): string {
     case 'table':
       return table(block);
     case 'list':
-      return list(block.items);
+      return list(block.items, block.ordered);
     case 'figure':
       return `<figure>${block.svg}</figure>`;
     case 'chart':

@@ -41,7 +41,7 @@ function write(writer: PdfWriter, block: Block): void {
       writer.table(block);
       break;
     case 'list':
-      writer.list(block.items);
+      writer.list(block.items, block.ordered);
       break;
     case 'figure':
       writer.figure(block);

@@ -117,8 +117,13 @@ export function readProcessMap(doc: Y.Doc): ProcessMap {
 
 /** "3. Decision: Bed free? (Bed manager)" */
 export function stepLine(map: ProcessMap, step: ProcessStep): string {
+  return `${step.number}. ${stepText(map, step)}`;
+}
+
+/** A step in words without its number, for a numbered list that draws the number itself. */
+export function stepText(map: ProcessMap, step: ProcessStep): string {
   const lane = step.lane ? map.lanes.find((l) => l.id === step.lane)?.label : undefined;
-  return `${step.number}. ${STEP_TYPE_LABELS[step.type]}: ${step.label || '(no label yet)'}${lane ? ` (${lane})` : ''}`;
+  return `${STEP_TYPE_LABELS[step.type]}: ${step.label || '(no label yet)'}${lane ? ` (${lane})` : ''}`;
 }
 
 /** Where a decision's answers lead, in words: "Yes: go to 4. Admit to ward". */
