@@ -21,10 +21,9 @@ import {
   signedInContext,
   testPasswordHash,
 } from '../helpers/browser-session';
+import { createItem, WAIT, writeSmallDiagram } from '../helpers/lab-items';
 import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
-
-const WAIT = { timeout: 15_000 };
 
 const focusedName = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
@@ -62,18 +61,6 @@ async function drag(page: Page, from: string, to: string): Promise<void> {
   await page.mouse.up();
 }
 
-async function createItem(workspace: TestWorkspace, kind: string, title: string) {
-  const created = await apiWithToken(
-    workspace.url,
-    workspace.owner.token,
-    'POST',
-    `/api/labs/${workspace.labId}/items`,
-    { kind, title },
-  );
-  expect(created.status).toBe(201);
-  return ((await created.json()) as { item: { id: string } }).item.id;
-}
-
 describe('dragging to move', () => {
   let workspace: TestWorkspace;
   let browser: Browser;
@@ -93,23 +80,7 @@ describe('dragging to move', () => {
     boardId = await createItem(workspace, 'workshop', 'Night workshop');
     const writer = connectStockClient(workspace.url, diagramId, workspace.auth());
     await writer.whenSynced();
-    writer.doc.transact(() => {
-      const node = (id: string, type: string, label: string) =>
-        addRow(writer.doc, 'drivers', 'nodes', id, { type, label });
-      const link = (from: string, to: string, strength = 'strong') =>
-        addRow(writer.doc, 'drivers', 'edges', `${from}-${to}`, { from, to, strength });
-      node('aim', 'aim', 'Fewer falls at night');
-      node('p1', 'primary', 'Safer nights');
-      node('p2', 'primary', 'Better lighting');
-      node('s1', 'secondary', 'Night rounds');
-      node('s2', 'secondary', 'Bell in reach');
-      node('i1', 'idea', 'Hourly checks');
-      link('p1', 'aim');
-      link('p2', 'aim');
-      link('s1', 'p1', 'weak');
-      link('s2', 'p1');
-      link('i1', 's1');
-    });
+    writeSmallDiagram(writer.doc);
     probe = connectStockClient(workspace.url, diagramId, workspace.auth());
     await waitForDoc(probe.doc, 'the diagram on the server', () => linksOf(probe.doc).length === 5);
     writer.destroy();

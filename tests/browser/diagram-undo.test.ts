@@ -14,19 +14,9 @@ import { type FishboneCause, readFishbone } from '../../shared/diagrams/fishbone
 import { branchLines, readProcessMap, stepLine } from '../../shared/diagrams/process-map';
 import { addRow, fieldText } from '../../shared/documents/item-doc';
 import { launchBrowser } from '../helpers/browser';
-import {
-  addAccount,
-  apiWithToken,
-  signedInContext,
-  testPasswordHash,
-} from '../helpers/browser-session';
+import { aliceAndBob, createItem, pageAs, undoButton, WAIT } from '../helpers/lab-items';
 import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
-
-const WAIT = { timeout: 15_000 };
-
-const undoButton = (page: Page, name: 'Undo' | 'Redo') =>
-  page.getByRole('group', { name: 'Your changes' }).getByRole('button', { name, exact: true });
 
 /**
  * The button named `name`: its words and its visually hidden words, however the
@@ -69,18 +59,6 @@ async function fillNewField(page: Page, text: string): Promise<void> {
   await page.locator(':focus').fill(text);
 }
 
-async function createItem(workspace: TestWorkspace, kind: string, title: string) {
-  const created = await apiWithToken(
-    workspace.url,
-    workspace.owner.token,
-    'POST',
-    `/api/labs/${workspace.labId}/items`,
-    { kind, title },
-  );
-  expect(created.status).toBe(201);
-  return ((await created.json()) as { item: { id: string } }).item.id;
-}
-
 describe('undo and redo of one’s own edits on a process map and a fishbone', () => {
   let workspace: TestWorkspace;
   let browser: Browser;
@@ -93,10 +71,7 @@ describe('undo and redo of one’s own edits on a process map and a fishbone', (
 
   beforeAll(async () => {
     workspace = await startTestWorkspace();
-    const hash = await testPasswordHash();
-    const member = { labId: workspace.labId, role: 'participant' } as const;
-    const aliceAccount = await addAccount(workspace.server.meta, 'Alice Nurse', hash, member);
-    const bobAccount = await addAccount(workspace.server.meta, 'Bob Porter', hash, member);
+    const { alice: aliceAccount, bob: bobAccount } = await aliceAndBob(workspace);
     processId = await createItem(workspace, 'process', 'Answering the bell at night');
     fishboneId = await createItem(workspace, 'fishbone', 'Falls at night');
     // Both diagrams are written by another client before anyone opens them: nobody can undo that.
@@ -141,16 +116,8 @@ describe('undo and redo of one’s own edits on a process map and a fishbone', (
     writer.destroy();
     fishWriter.destroy();
     browser = await launchBrowser();
-    const open = async (account: typeof aliceAccount) => {
-      const context = await signedInContext(browser, workspace.url, account, {
-        viewport: { width: 1280, height: 900 },
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(WAIT.timeout);
-      return page;
-    };
-    alice = await open(aliceAccount);
-    bob = await open(bobAccount);
+    alice = await pageAs(browser, workspace, aliceAccount);
+    bob = await pageAs(browser, workspace, bobAccount);
   });
 
   afterAll(async () => {

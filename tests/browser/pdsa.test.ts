@@ -13,12 +13,12 @@ import { launchBrowser } from '../helpers/browser';
 import {
   type Account,
   addAccount,
-  apiWithToken,
   axeViolations,
   heading,
   signedInContext,
   testPasswordHash,
 } from '../helpers/browser-session';
+import { createItem } from '../helpers/lab-items';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const OBJECTIVE = 'Learn whether night HCAs can offer the toilet at every round';
@@ -33,18 +33,6 @@ const asPlanned = (page: Page) => page.getByRole('group', { name: 'Carried out a
 const observations = (page: Page) =>
   page.getByRole('textbox', { name: 'Observations', exact: true });
 const saveState = (page: Page) => page.getByTestId('save-status').getAttribute('data-save-state');
-
-async function createItem(workspace: TestWorkspace, kind: string, title: string): Promise<string> {
-  const response = await apiWithToken(
-    workspace.url,
-    workspace.owner.token,
-    'POST',
-    `/api/labs/${workspace.labId}/items`,
-    { kind, title },
-  );
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { item: { id: string } }).item.id;
-}
 
 describe('the PDSA worksheet in the browser', () => {
   let workspace: TestWorkspace;

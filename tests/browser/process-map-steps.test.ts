@@ -14,16 +14,10 @@ import {
 } from '../../shared/diagrams/process-map';
 import { addRow, fieldText, list } from '../../shared/documents/item-doc';
 import { launchBrowser } from '../helpers/browser';
-import {
-  addAccount,
-  apiWithToken,
-  signedInContext,
-  testPasswordHash,
-} from '../helpers/browser-session';
+import { signedInContext } from '../helpers/browser-session';
+import { aliceAndBob, createItem, WAIT } from '../helpers/lab-items';
 import { connectStockClient, waitForDoc } from '../helpers/stock-client';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
-
-const WAIT = { timeout: 15_000 };
 
 /** The focused element's name: its aria-label, or its label's text. */
 const focusedName = (page: Page) =>
@@ -95,23 +89,9 @@ describe('process map steps, presence on fishbone and process map, the canvas by
 
   beforeAll(async () => {
     workspace = await startTestWorkspace();
-    const hash = await testPasswordHash();
-    const member = { labId: workspace.labId, role: 'participant' } as const;
-    const aliceAccount = await addAccount(workspace.server.meta, 'Alice Nurse', hash, member);
-    const bobAccount = await addAccount(workspace.server.meta, 'Bob Porter', hash, member);
-    const create = async (kind: string, title: string) => {
-      const response = await apiWithToken(
-        workspace.url,
-        workspace.owner.token,
-        'POST',
-        `/api/labs/${workspace.labId}/items`,
-        { kind, title },
-      );
-      expect(response.status).toBe(201);
-      return ((await response.json()) as { item: { id: string } }).item.id;
-    };
-    processId = await create('process', 'Answering the bell at night');
-    fishboneId = await create('fishbone', 'Falls at night');
+    const { alice: aliceAccount, bob: bobAccount } = await aliceAndBob(workspace);
+    processId = await createItem(workspace, 'process', 'Answering the bell at night');
+    fishboneId = await createItem(workspace, 'fishbone', 'Falls at night');
     const writer = connectStockClient(workspace.url, fishboneId, workspace.auth());
     await writer.whenSynced();
     writer.doc.transact(() => {

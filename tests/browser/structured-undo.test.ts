@@ -9,21 +9,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addRow, list } from '../../shared/documents/item-doc';
+import { list } from '../../shared/documents/item-doc';
 import { launchBrowser } from '../helpers/browser';
 import {
-  addAccount,
-  apiWithToken,
-  signedInContext,
-  testPasswordHash,
-} from '../helpers/browser-session';
+  aliceAndBob,
+  createItem,
+  pageAs,
+  undoButton,
+  WAIT,
+  writeSmallDiagram,
+} from '../helpers/lab-items';
 import { connectStockClient, type StockClient, waitForDoc } from '../helpers/stock-client';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
-
-const WAIT = { timeout: 15_000 };
-
-const undoButton = (page: Page, name: 'Undo' | 'Redo') =>
-  page.getByRole('group', { name: 'Your changes' }).getByRole('button', { name, exact: true });
 
 /** The links of the diagram as "from>to:strength", sorted, as the server holds them. */
 function linksOf(doc: Y.Doc): string[] {
@@ -39,18 +36,6 @@ const nodeIds = (doc: Y.Doc) =>
     .map((row) => String(row.get('id')))
     .sort();
 
-async function createItem(workspace: TestWorkspace, kind: string, title: string) {
-  const created = await apiWithToken(
-    workspace.url,
-    workspace.owner.token,
-    'POST',
-    `/api/labs/${workspace.labId}/items`,
-    { kind, title },
-  );
-  expect(created.status).toBe(201);
-  return ((await created.json()) as { item: { id: string } }).item.id;
-}
-
 describe('undo and redo of one’s own structured edits', () => {
   let workspace: TestWorkspace;
   let browser: Browser;
@@ -63,47 +48,20 @@ describe('undo and redo of one’s own structured edits', () => {
 
   beforeAll(async () => {
     workspace = await startTestWorkspace();
-    const hash = await testPasswordHash();
-    const member = { labId: workspace.labId, role: 'participant' } as const;
-    const aliceAccount = await addAccount(workspace.server.meta, 'Alice Nurse', hash, member);
-    const bobAccount = await addAccount(workspace.server.meta, 'Bob Porter', hash, member);
+    const { alice: aliceAccount, bob: bobAccount } = await aliceAndBob(workspace);
     cycleId = await createItem(workspace, 'pdsa', 'Rounding, first try');
     measureId = await createItem(workspace, 'measure', 'Falls per 1,000 bed days');
     diagramId = await createItem(workspace, 'drivers', 'Falls at night');
     // The diagram is written by another client before anyone opens it: nobody can undo it.
     const writer = connectStockClient(workspace.url, diagramId, workspace.auth());
     await writer.whenSynced();
-    writer.doc.transact(() => {
-      const node = (id: string, type: string, label: string) =>
-        addRow(writer.doc, 'drivers', 'nodes', id, { type, label });
-      const link = (from: string, to: string, strength = 'strong') =>
-        addRow(writer.doc, 'drivers', 'edges', `${from}-${to}`, { from, to, strength });
-      node('aim', 'aim', 'Fewer falls at night');
-      node('p1', 'primary', 'Safer nights');
-      node('p2', 'primary', 'Better lighting');
-      node('s1', 'secondary', 'Night rounds');
-      node('s2', 'secondary', 'Bell in reach');
-      node('i1', 'idea', 'Hourly checks');
-      link('p1', 'aim');
-      link('p2', 'aim');
-      link('s1', 'p1', 'weak');
-      link('s2', 'p1');
-      link('i1', 's1');
-    });
+    writeSmallDiagram(writer.doc);
     probe = connectStockClient(workspace.url, diagramId, workspace.auth());
     await waitForDoc(probe.doc, 'the diagram on the server', () => linksOf(probe.doc).length === 5);
     writer.destroy();
     browser = await launchBrowser();
-    const open = async (account: typeof aliceAccount) => {
-      const context = await signedInContext(browser, workspace.url, account, {
-        viewport: { width: 1280, height: 900 },
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(WAIT.timeout);
-      return page;
-    };
-    alice = await open(aliceAccount);
-    bob = await open(bobAccount);
+    alice = await pageAs(browser, workspace, aliceAccount);
+    bob = await pageAs(browser, workspace, bobAccount);
   });
 
   afterAll(async () => {
