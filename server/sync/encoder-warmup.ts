@@ -12,10 +12,10 @@
  *
  * It waits `START_DELAY_MS` after listening and stands down as soon as any document has
  * been opened (`standDown`): right after a restart, the people who were connected
- * reconnect at once, their own work warms the encoder, and the warm-up's turns would only
- * delay them; a document opened and written since is kept warm by `full-state.ts`. A newcomer connecting the moment the server listened to the editing trace's
- * document had the whole text after a median of 170 ms beside the warm-up and of 125 ms
- * without it.
+ * reconnect at once, their own work warms the encoder, and the warm-up's turns would
+ * only delay them; a document written to since is kept encoded by `full-state.ts`. A
+ * newcomer connecting the moment the server listened to the editing trace's document
+ * had the whole text after a median of 170 ms beside the warm-up and of 125 ms without.
  */
 import * as Y from 'yjs';
 

@@ -101,7 +101,7 @@ describe('driver diagram joined up with the lab’s aim and change ideas', () =>
     await expect
       .poll(() => alice.getByTestId('driver-status').innerText(), WAIT)
       .toBe(
-        "Aim added. It shows the lab's SMART aim: fill in its parts, then press Enter to go back to the diagram.",
+        'Aim added. It shows the lab’s SMART aim: fill in its parts, then press Enter to go back to the diagram.',
       );
     await alice.keyboard.type('Inpatient falls');
 

@@ -1,6 +1,7 @@
 /**
  * The selected node's details: its label (a field bound to the shared text, so
- * two people typing merge), or for the aim the lab's SMART aim (`AimPanel.tsx`), its change idea, the workshop board it came from, and its links with buttons to
+ * two people typing merge), or for the aim the lab's SMART aim (`AimPanel.tsx`);
+ * its change idea, the workshop board it came from, and its links with buttons to
  * change or remove each one. Enter or Escape in the label goes back to the diagram.
  */
 import { useId } from 'react';

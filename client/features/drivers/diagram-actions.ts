@@ -55,9 +55,9 @@ export interface ActionContext {
 const AIM_ADDED = {
   label: 'Aim added. Type its label, then press Enter to go back to the diagram.',
   editable:
-    "Aim added. It shows the lab's SMART aim: fill in its parts, then press Enter to go back to the diagram.",
+    'Aim added. It shows the lab’s SMART aim: fill in its parts, then press Enter to go back to the diagram.',
   'read-only':
-    "Aim added. It shows the lab's SMART aim, which is read-only for you here: follow the link to the problem statement to change it.",
+    'Aim added. It shows the lab’s SMART aim, which is read-only for you here: follow the link to the problem statement to change it.',
 } as const;
 
 const quote = (ctx: ActionContext, node: DriverNode) => `“${displayLabel(node, ctx.ideas)}”`;
