@@ -348,9 +348,9 @@ export async function startWorkspaceServer(
     limits: config.sync,
   });
   const listening = await listenOn(server, config.port, config.host);
-  // Only once listening, so that start-up is not slowed, and only while no document has
-  // been opened (see encoder-warmup.ts).
-  const warmUp = warmUpEncoder(() => registry.openedAny);
+  // Only once listening, so that start-up is not slowed, and only while no document is
+  // open (see encoder-warmup.ts).
+  const warmUp = warmUpEncoder(() => registry.busyRoomCount > 0);
   const expirySweep = startAccessExpirySweep(
     { closeExpired: (nowMs) => registry.closeExpired(nowMs) + feeds.closeExpired(nowMs) },
     now,

@@ -62,7 +62,6 @@ export class RoomRegistry {
   private readonly roomListeners = new Set<() => void>();
   /** No open connection's access ends before this (ms since the epoch); may be early, never late. */
   private earliestExpiry = Number.POSITIVE_INFINITY;
-  private anyRoomOpened = false;
 
   /** What the sync layer counts, read when `/metrics` is scraped. */
   readonly meter: SyncMeter;
@@ -74,11 +73,6 @@ export class RoomRegistry {
   /** Rooms loaded or loading now; for tests and metrics. */
   get roomCount(): number {
     return this.rooms.size;
-  }
-
-  /** Whether any document has been opened since the start (the encoder warm-up asks). */
-  get openedAny(): boolean {
-    return this.anyRoomOpened;
   }
 
   /** Calls `visit` with each open connection's options (for metrics, when scraped). */
@@ -170,7 +164,6 @@ export class RoomRegistry {
     }
     const { onUpdated, prepare } = this.options;
     const { store, logger, compaction, maxDocumentBytes } = this.options;
-    this.anyRoomOpened = true;
     const room = new Room({
       store,
       logger,

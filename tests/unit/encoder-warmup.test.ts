@@ -1,15 +1,27 @@
 /**
- * The encoder warm-up waits its delay after listening, asks before each of its
- * encodings whether a document has been opened, and stands down for good once one has,
- * so that it never delays real work. The delay runs on Vitest's fake clock; the turns
- * of the event loop are real.
+ * The encoder warm-up uses idle time only: it waits its delay after listening, asks
+ * before each of its encodings whether a document is open, waits while one is (looking
+ * again at its interval) and goes on once none is. The delays run on Vitest's fake
+ * clock; the turns of the event loop are real.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { START_DELAY_MS, warmUpEncoder } from '../../server/sync/encoder-warmup';
+import { BUSY_RECHECK_MS, START_DELAY_MS, warmUpEncoder } from '../../server/sync/encoder-warmup';
 
-/** Lets `turns` turns of the event loop pass (the warm-up takes one encoding a turn). */
+/** Lets `count` turns of the event loop pass (the warm-up takes one encoding a turn). */
 async function turns(count: number): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** A warm-up whose `busy` answers `state.busy`, counting its questions and its encodings. */
+function watchedWarmUp() {
+  const state = { busy: false, asked: 0, encodings: 0 };
+  const warmUp = warmUpEncoder(() => {
+    state.asked += 1;
+    // Asked before each encoding: a "no" is an encoding about to run.
+    if (!state.busy) state.encodings += 1;
+    return state.busy;
+  });
+  return { state, warmUp };
 }
 
 describe('the encoder warm-up', () => {
@@ -20,51 +32,57 @@ describe('the encoder warm-up', () => {
     vi.useRealTimers();
   });
 
-  it('waits its delay, then runs its twenty encodings while no document has been opened, one a turn', async () => {
-    let asked = 0;
-    const warmUp = warmUpEncoder(() => {
-      asked += 1;
-      return false;
-    });
+  it('waits its delay, then runs its twenty encodings while nothing is open, one a turn', async () => {
+    const { state, warmUp } = watchedWarmUp();
     await turns(5);
-    expect(asked).toBe(0);
+    expect(state.asked).toBe(0);
     vi.advanceTimersByTime(START_DELAY_MS);
     await turns(2);
-    expect(asked).toBeGreaterThan(0);
-    expect(asked).toBeLessThan(20);
+    expect(state.encodings).toBeGreaterThan(0);
+    expect(state.encodings).toBeLessThan(20);
     await turns(40);
-    expect(asked).toBe(20);
+    expect(state.encodings).toBe(20);
     warmUp.stop();
   });
 
-  it('stands down once a document has been opened, and does not start again', async () => {
-    let asked = 0;
-    let serving = false;
-    const warmUp = warmUpEncoder(() => {
-      asked += 1;
-      return serving;
-    });
+  it('waits while a document is open, and goes on where it was once none is', async () => {
+    const { state, warmUp } = watchedWarmUp();
     vi.advanceTimersByTime(START_DELAY_MS);
     await turns(3);
-    serving = true;
-    const before = asked;
-    await turns(5);
-    expect(asked).toBe(before + 1);
-    serving = false;
-    await turns(30);
-    expect(asked).toBe(before + 1);
+    state.busy = true;
+    await turns(2);
+    const done = state.encodings;
+    const asked = state.asked;
+    // While busy it asks once an interval, and encodes nothing.
+    await turns(10);
+    expect(state.asked).toBe(asked);
+    vi.advanceTimersByTime(BUSY_RECHECK_MS);
+    await turns(2);
+    expect(state.asked).toBe(asked + 1);
+    expect(state.encodings).toBe(done);
+    state.busy = false;
+    vi.advanceTimersByTime(BUSY_RECHECK_MS);
+    await turns(40);
+    expect(state.encodings).toBe(20);
     warmUp.stop();
   });
 
-  it('does nothing more once stopped', async () => {
-    let asked = 0;
-    const warmUp = warmUpEncoder(() => {
-      asked += 1;
-      return false;
-    });
+  it('does nothing more once stopped, waiting or not', async () => {
+    const { state, warmUp } = watchedWarmUp();
     warmUp.stop();
     vi.advanceTimersByTime(START_DELAY_MS);
     await turns(30);
-    expect(asked).toBe(0);
+    expect(state.asked).toBe(0);
+
+    const busy = watchedWarmUp();
+    busy.state.busy = true;
+    vi.advanceTimersByTime(START_DELAY_MS);
+    await turns(2);
+    const asked = busy.state.asked;
+    busy.warmUp.stop();
+    busy.state.busy = false;
+    vi.advanceTimersByTime(BUSY_RECHECK_MS * 3);
+    await turns(30);
+    expect(busy.state.asked).toBe(asked);
   });
 });
