@@ -5,15 +5,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ItemKind } from '../../shared/schemas/records';
 import { launchBrowser } from '../helpers/browser';
 import {
   addAccount,
-  apiWithToken,
   axeViolations,
   heading,
   signedInContext,
   testPasswordHash,
 } from '../helpers/browser-session';
+import { createItem } from '../helpers/lab-items';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const AIM = 'Reduce falls by a third';
@@ -98,15 +99,7 @@ describe('driver diagram in the browser', () => {
       labId: workspace.labId,
       role: 'observer',
     });
-    const create = async (kind: string, title: string) => {
-      const path = `/api/labs/${workspace.labId}/items`;
-      const response = await apiWithToken(workspace.url, workspace.owner.token, 'POST', path, {
-        kind,
-        title,
-      });
-      expect(response.status).toBe(201);
-      return ((await response.json()) as { item: { id: string } }).item.id;
-    };
+    const create = (kind: ItemKind, title: string) => createItem(workspace, kind, title);
     ideaId = await create('idea', IDEA);
     await create('idea', 'Intentional rounding at night');
     diagramId = await create('drivers', 'Falls driver diagram');

@@ -16,8 +16,8 @@ import { readProcessMap } from '../../shared/diagrams/process-map';
 import { readFields } from '../../shared/documents/item-doc';
 import { countOf, readBoard } from '../../shared/documents/workshop-board';
 import type { WorkshopView } from '../../shared/schemas/workshop';
-import { addMember, TEST_PASSWORD } from '../helpers/accounts';
-import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { startDemoWorkspace } from '../helpers/demo-workspace';
+import type { TestWorkspace } from '../helpers/workspace';
 
 const depth = (causes: readonly FishboneCause[]): number =>
   causes.reduce((deepest, cause) => Math.max(deepest, 1 + depth(cause.causes)), 0);
@@ -29,13 +29,7 @@ describe('the demo lab’s fishbone, process map and workshop board', () => {
   const itemOf = (id: string) => workspace.server.meta.getItem(id);
 
   beforeAll(async () => {
-    workspace = await startTestWorkspace({
-      config: {
-        demo: true,
-        admin: { email: 'demo.admin@example.org', password: TEST_PASSWORD, name: 'Dana Admin' },
-      },
-    });
-    await addMember(workspace.server.meta, DEMO_LAB.id, workspace.owner.user, 'facilitator');
+    workspace = await startDemoWorkspace();
   });
 
   afterAll(async () => {

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LAB } from '../../shared/demo';
-import { addMember, TEST_PASSWORD } from '../helpers/accounts';
+import { exportBytes, startDemoWorkspace } from '../helpers/demo-workspace';
 import { readPdf } from '../helpers/pdf-read';
-import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import type { TestWorkspace } from '../helpers/workspace';
 import { unzip } from '../helpers/zip-read';
 
 const LABELS = {
@@ -28,23 +28,11 @@ const svgText = (svg: string) =>
 
 describe('diagrams in exports', () => {
   let workspace: TestWorkspace;
-  const exportLab = async (format: string) => {
-    const response = await fetch(
-      `${workspace.url}/api/labs/${DEMO_LAB.id}/export?format=${format}&include=drafts`,
-      { headers: { authorization: `Bearer ${workspace.owner.token}` } },
-    );
-    expect(response.status, format).toBe(200);
-    return Buffer.from(await response.arrayBuffer());
-  };
+  const exportLab = (format: string) =>
+    exportBytes(workspace, `/api/labs/${DEMO_LAB.id}/export?format=${format}&include=drafts`);
 
   beforeAll(async () => {
-    workspace = await startTestWorkspace({
-      config: {
-        demo: true,
-        admin: { email: 'demo.admin@example.org', password: TEST_PASSWORD, name: 'Dana Admin' },
-      },
-    });
-    await addMember(workspace.server.meta, DEMO_LAB.id, workspace.owner.user, 'facilitator');
+    workspace = await startDemoWorkspace();
   });
 
   afterAll(async () => {

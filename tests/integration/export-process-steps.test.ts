@@ -9,9 +9,8 @@
  * step out of order, bullets for steps, or a number written twice, fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LAB } from '../../shared/demo';
-import { addMember, TEST_PASSWORD } from '../helpers/accounts';
-import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
+import { exportBytes, startDemoWorkspace } from '../helpers/demo-workspace';
+import type { TestWorkspace } from '../helpers/workspace';
 import { unzip } from '../helpers/zip-read';
 
 /**
@@ -134,25 +133,11 @@ function htmlOutline(html: string): string[] {
 
 describe('a process map exported as a numbered list of steps', () => {
   let workspace: TestWorkspace;
-  const exportMap = async (format: string) => {
-    const response = await fetch(
-      `${workspace.url}/api/items/demo-process/export?format=${format}`,
-      {
-        headers: { authorization: `Bearer ${workspace.owner.token}` },
-      },
-    );
-    expect(response.status, format).toBe(200);
-    return Buffer.from(await response.arrayBuffer());
-  };
+  const exportMap = (format: string) =>
+    exportBytes(workspace, `/api/items/demo-process/export?format=${format}`);
 
   beforeAll(async () => {
-    workspace = await startTestWorkspace({
-      config: {
-        demo: true,
-        admin: { email: 'demo.admin@example.org', password: TEST_PASSWORD, name: 'Dana Admin' },
-      },
-    });
-    await addMember(workspace.server.meta, DEMO_LAB.id, workspace.owner.user, 'facilitator');
+    workspace = await startDemoWorkspace();
   });
 
   afterAll(async () => {
