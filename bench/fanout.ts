@@ -56,6 +56,8 @@ export interface FanoutFigures {
   readonly servicesCpuMs: number;
   /** The kernel's part of `serverCpuMs` (writes, fsync, sockets). */
   readonly serverSystemCpuMs: number;
+  /** The part of `serverCpuMs` on the servers' main threads (their event loops). */
+  readonly serverMainThreadCpuMs: number;
   readonly serverPeakRssBytes: number;
   /** Resident memory just before the workload (what start-up alone costs). */
   readonly serverRssBeforeBytes: number;
@@ -251,6 +253,7 @@ export async function runFanoutScenario(
       wallMs,
       serverCpuMs: serverCpus.reduce((sum, cpu) => sum + cpu.totalMs, 0),
       serverSystemCpuMs: serverCpus.reduce((sum, cpu) => sum + cpu.systemMs, 0),
+      serverMainThreadCpuMs: serverCpus.reduce((sum, cpu) => sum + cpu.mainThreadMs, 0),
       servicesCpuMs,
       serverPeakRssBytes,
       serverRssBeforeBytes,

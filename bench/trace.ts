@@ -29,6 +29,8 @@ export interface TraceFigures {
   readonly serverCpuMs: number;
   /** The kernel's part of `serverCpuMs` (writes, fsync, sockets). */
   readonly serverSystemCpuMs: number;
+  /** The part of `serverCpuMs` on the servers' main threads (their event loops). */
+  readonly serverMainThreadCpuMs: number;
   readonly serverPeakRssBytes: number;
   /** Resident memory just before the workload (what start-up alone costs). */
   readonly serverRssBeforeBytes: number;
@@ -135,6 +137,7 @@ export async function runTraceScenario(
     const cpu = {
       totalMs: cpus.reduce((sum, each) => sum + each.totalMs, 0),
       systemMs: cpus.reduce((sum, each) => sum + each.systemMs, 0),
+      mainThreadMs: cpus.reduce((sum, each) => sum + each.mainThreadMs, 0),
     };
     const serverPeakRssBytes = readPeakRssBytes(server.pid);
     verify(trace, writer, readers);
@@ -146,6 +149,7 @@ export async function runTraceScenario(
       wallMs,
       serverCpuMs: cpu.totalMs,
       serverSystemCpuMs: cpu.systemMs,
+      serverMainThreadCpuMs: cpu.mainThreadMs,
       serverPeakRssBytes,
       serverRssBeforeBytes,
       lateJoinMs,
