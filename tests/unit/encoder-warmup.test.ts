@@ -5,7 +5,13 @@
  * clock; the turns of the event loop are real.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BUSY_RECHECK_MS, START_DELAY_MS, warmUpEncoder } from '../../server/sync/encoder-warmup';
+import {
+  BUSY_RECHECK_MS,
+  SAMPLE_CLIENT_ID_BOUNDS,
+  START_DELAY_MS,
+  sampleDocument,
+  warmUpEncoder,
+} from '../../server/sync/encoder-warmup';
 
 /** Lets `count` turns of the event loop pass (the warm-up takes one encoding a turn). */
 async function turns(count: number): Promise<void> {
@@ -84,5 +90,19 @@ describe('the encoder warm-up', () => {
     vi.advanceTimersByTime(BUSY_RECHECK_MS * 3);
     await turns(30);
     expect(busy.state.asked).toBe(asked);
+  });
+
+  it('encodes a sample written by a client with a small id and one with a large id', () => {
+    // Real documents' random 32-bit ids fall on both sides of the engine's small-integer
+    // range; a sample with one kind only leaves code that is compiled again for the other.
+    for (let sample = 0; sample < 5; sample++) {
+      const doc = sampleDocument();
+      const ids = [...doc.store.clients.keys()];
+      expect(ids).toHaveLength(2);
+      expect(ids.some((id) => id < SAMPLE_CLIENT_ID_BOUNDS.small)).toBe(true);
+      expect(ids.some((id) => id >= SAMPLE_CLIENT_ID_BOUNDS.large)).toBe(true);
+      expect(doc.getText('text').toString()).toContain('dolor sit amet');
+      doc.destroy();
+    }
   });
 });
