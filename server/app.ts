@@ -186,7 +186,10 @@ export async function startWorkspaceServer(
     meter: metrics.sync,
     fanout: scale?.fanout ?? null,
   });
-  metrics.watch(syncMetricSources(registry, meta));
+  metrics.watch({
+    ...syncMetricSources(registry, meta),
+    ...(scale ? { busMessagesReceived: () => scale.link.received() } : {}),
+  });
   const factsBackfill = createFactsBackfill({
     meta,
     read: (docId, read) => registry.read(docId, read),

@@ -25,6 +25,8 @@ export interface MetricSources {
   connectionsByRole(): ReadonlyMap<string, number>;
   /** Documents loaded in memory now. */
   roomsLoaded(): number;
+  /** Scale-out only: messages received from Redis so far, by channel family. */
+  busMessagesReceived?(): ReadonlyMap<string, number>;
 }
 
 export interface ServerMetrics {
@@ -139,6 +141,20 @@ export function createServerMetrics(): ServerMetrics {
     'Bytes of sync messages sent to clients',
     () => sync.bytesSent,
   );
+  const busReported = new Map<string, number>();
+  new Counter({
+    name: `${PREFIX}bus_messages_received_total`,
+    help: "Messages received from the other processes through Redis (scale-out), by channel family (doc, meta, throttles), this process's own echoes included",
+    labelNames: ['channel'],
+    registers: [registry],
+    collect() {
+      for (const [channel, total] of sources?.busMessagesReceived?.() ?? []) {
+        const before = busReported.get(channel) ?? 0;
+        if (total > before) this.inc({ channel }, total - before);
+        busReported.set(channel, total);
+      }
+    },
+  });
   const commit = new Histogram({
     name: `${PREFIX}doc_store_commit_seconds`,
     help: 'Time to make document writes durable: one fsync (target log: a group commit of appended updates), or a transaction commit',

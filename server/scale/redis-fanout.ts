@@ -31,7 +31,7 @@ export function createRedisFanout(options: RedisFanoutOptions): DocFanout {
     join(docId, receiver) {
       const channel = channelOf(docId);
       receivers.set(docId, receiver);
-      const ready = link.subscribe(channel, (bytes) => {
+      const ready = link.subscribe(channel, 'doc', (bytes) => {
         const message = decodeBusMessage(bytes);
         if (message === null) {
           logger.warn('a message from another process could not be read; dropped', { docId });

@@ -17,9 +17,20 @@ export interface RedisLink {
   /**
    * Delivers messages on `channel` to `handler` until `unsubscribe`; resolves once
    * Redis has confirmed the subscription (it waits for a reconnect meanwhile).
+   * `family` names the kind of channel (one per document share one), for `received`.
    */
-  subscribe(channel: string, handler: (message: Buffer) => void): Promise<void>;
+  subscribe(
+    channel: string,
+    family: BusChannelFamily,
+    handler: (message: Buffer) => void,
+  ): Promise<void>;
   unsubscribe(channel: string): void;
+  /**
+   * Messages delivered so far, by channel family, this process's own included (Redis
+   * sends a publisher what it publishes on a channel it follows). Counted once the
+   * handler has run, so a count a scrape sees has been acted on.
+   */
+  received(): ReadonlyMap<BusChannelFamily, number>;
   /** Both connections are up now. */
   connected(): boolean;
   /** Resolves when Redis answers a PING on both connections; rejects with why not. */
@@ -28,6 +39,9 @@ export interface RedisLink {
   onReconnected(listener: () => void): void;
   close(): Promise<void>;
 }
+
+/** The kinds of channel the processes talk on: documents, metadata, throttles. */
+export type BusChannelFamily = 'doc' | 'meta' | 'throttles';
 
 /** Longest wait between attempts to reconnect. */
 const MAX_RECONNECT_DELAY_MS = 1_000;
@@ -52,7 +66,11 @@ export async function openRedisLink(url: string, logger: Logger): Promise<RedisL
   };
   const commands = new Redis(url, { ...options, connectionName: 'improvement-lab' });
   const subscriber = new Redis(url, { ...options, connectionName: 'improvement-lab-sub' });
-  const handlers = new Map<string, (message: Buffer) => void>();
+  const handlers = new Map<
+    string,
+    { readonly family: BusChannelFamily; readonly handle: (message: Buffer) => void }
+  >();
+  const received = new Map<BusChannelFamily, number>();
   const reconnectListeners: Array<() => void> = [];
   let down = false;
   for (const [name, client] of [
@@ -76,7 +94,10 @@ export async function openRedisLink(url: string, logger: Logger): Promise<RedisL
     });
   }
   subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-    handlers.get(channel.toString())?.(message);
+    const handler = handlers.get(channel.toString());
+    if (!handler) return;
+    handler.handle(message);
+    received.set(handler.family, (received.get(handler.family) ?? 0) + 1);
   });
   let started = false;
   subscriber.on('ready', () => {
@@ -106,14 +127,15 @@ export async function openRedisLink(url: string, logger: Logger): Promise<RedisL
     async publish(channel, message) {
       await commands.publish(channel, message);
     },
-    async subscribe(channel, handler) {
-      handlers.set(channel, handler);
+    async subscribe(channel, family, handle) {
+      handlers.set(channel, { family, handle });
       await subscriber.subscribe(channel);
     },
     unsubscribe(channel) {
       if (!handlers.delete(channel)) return;
       subscriber.unsubscribe(channel).catch(() => undefined);
     },
+    received: () => received,
     connected: () => commands.status === 'ready' && subscriber.status === 'ready',
     async ping() {
       if (commands.status !== 'ready' || subscriber.status !== 'ready') throw notConnected();

@@ -42,7 +42,7 @@ export async function linkSharedMeta(options: {
       },
     );
   };
-  await link.subscribe(channel, (bytes) => {
+  await link.subscribe(channel, 'meta', (bytes) => {
     const message = decodeBusMessage(bytes);
     if (message?.kind === 'meta' && message.origin !== processId) catchUp();
   });

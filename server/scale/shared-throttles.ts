@@ -65,7 +65,7 @@ export async function shareThrottles(options: {
         return;
     }
   };
-  await link.subscribe(channel, (bytes) => {
+  await link.subscribe(channel, 'throttles', (bytes) => {
     const message = decodeBusMessage(bytes);
     if (message?.kind !== 'throttle' || message.origin === processId) return;
     let parsed: ReturnType<typeof ThrottleEventSchema.safeParse>;

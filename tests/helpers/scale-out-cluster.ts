@@ -2,7 +2,8 @@
  * Server processes of one scale-out cluster (one PostgreSQL schema, one Redis prefix),
  * run as `npm start` runs them, with the clients and proxies a test opens on them, all
  * put away by `cleanup`. Also what the scale-out tests read from outside: `/readyz`,
- * and a document's text as committed in PostgreSQL.
+ * the bus messages a process has acted on (`/metrics`), and a document's text as
+ * committed in PostgreSQL.
  */
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
@@ -91,6 +92,33 @@ export async function waitForReadiness(url: string, status: number): Promise<Rea
     const answer = await readyz(url);
     if (answer.status === status) return answer;
     if (Date.now() > deadline) throw new Error(`/readyz still answers ${answer.status}`);
+  }
+}
+
+/** Messages on one channel family that the process at `url` has received and acted on. */
+export async function busMessagesReceived(url: string, channel: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((row) =>
+      row.startsWith(`improvement_lab_bus_messages_received_total{channel="${channel}"}`),
+    );
+  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+/** Re-asks `/metrics` until the process at `url` has acted on `count` messages of `channel`. */
+export async function waitForBusMessages(
+  url: string,
+  channel: string,
+  count: number,
+): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const received = await busMessagesReceived(url, channel);
+    if (received >= count) return;
+    if (Date.now() > deadline) {
+      throw new Error(`${url} acted on ${received} of ${count} ${channel} messages`);
+    }
   }
 }
 
