@@ -44,10 +44,22 @@ export interface BenchMeta {
   readonly baseline: string;
 }
 
+/** The stock connection handler on the `ws` version ours pins: the CPU scenarios only. */
+export interface StockOnOurWsResults {
+  readonly name: string;
+  /** Each figure's median over the rounds. */
+  readonly trace: TraceFigures;
+  readonly traceRounds: readonly TraceFigures[];
+  /** Each figure's median over the rounds. */
+  readonly fanout: FanoutFigures;
+  readonly fanoutRounds: readonly FanoutFigures[];
+}
+
 export interface BenchResults {
   readonly meta: BenchMeta;
   readonly ours: ServerResults;
   readonly baseline: ServerResults;
+  readonly stockOnOurWs: StockOnOurWsResults;
 }
 
 export interface TargetResult {
@@ -67,6 +79,9 @@ const NOTES = [
   '  n/a: the baseline (stock server.js, no YPERSISTENCE) keeps documents in memory only, so it',
   '    has nothing on disk, nothing to load when a client arrives, and no items.',
   '  ours runs as `npm start` runs it: the built bundle (dist/server/main.js) with plain node.',
+  "  stock on our ws: the stock server's connection handler (setupWSConnection, in memory) on the",
+  '    ws version ours pins instead of the 6.2 its server.js brings, run in the same rounds: ours',
+  '    against it is the cost of our sync path alone; the baseline against it, the ws version alone.',
   '  CPU: user+system time of the server process (/proc/<pid>/stat), from just before the',
   '    workload to its end (start-up excluded). Peak RSS: VmHWM at the end of the scenario,',
   "    reset just before the workload (so set-up, such as a sign-in's scrypt, is not in it).",
@@ -129,7 +144,7 @@ function otherThreads(figures: { serverCpuMs: number; serverMainThreadCpuMs: num
   return figures.serverCpuMs - figures.serverMainThreadCpuMs;
 }
 
-function rows({ ours: o, baseline: b }: BenchResults): Row[] {
+function rows({ ours: o, baseline: b, stockOnOurWs: w }: BenchResults): Row[] {
   const disk = o.disk;
   return [
     row('traceWallMs', 'trace: wall time', ms, o.trace.wallMs, b.trace.wallMs),
@@ -154,6 +169,13 @@ function rows({ ours: o, baseline: b }: BenchResults): Row[] {
       ms,
       otherThreads(o.trace),
       otherThreads(b.trace),
+    ),
+    row(
+      'traceCpuMsStockOnOurWs',
+      '  against stock on our ws (user+sys)',
+      ms,
+      o.trace.serverCpuMs,
+      w.trace.serverCpuMs,
     ),
     row(
       'tracePeakRssBytes',
@@ -199,6 +221,13 @@ function rows({ ours: o, baseline: b }: BenchResults): Row[] {
       ms,
       otherThreads(o.fanout),
       otherThreads(b.fanout),
+    ),
+    row(
+      'fanoutCpuMsStockOnOurWs',
+      '  against stock on our ws (user+sys)',
+      ms,
+      o.fanout.serverCpuMs,
+      w.fanout.serverCpuMs,
     ),
     row(
       'fanoutPeakRssBytes',
@@ -351,7 +380,7 @@ export function formatReport(results: BenchResults): string {
       `CLK_TCK ${meta.clockTicksPerSecond}${meta.quick ? '; --quick' : ''})`,
     `load average (1 min): ${meta.loadAverage.start.toFixed(2)} at start, ` +
       `${meta.loadAverage.end.toFixed(2)} at end (other work on this machine skews the figures)`,
-    `baseline: ${meta.baseline}`,
+    `baseline: ${meta.baseline}; also ${results.stockOnOurWs.name}`,
     `trace: ${meta.traceName}, ${fixed(0)(ours.trace.edits)} edits in ` +
       `${fixed(0)(ours.trace.transactions)} transactions, 1 stock writer -> ` +
       `${ours.trace.readers} stock readers;`,
@@ -376,21 +405,23 @@ export function formatReport(results: BenchResults): string {
     );
   }
   out.push('', 'notes', ...NOTES);
-  const perRound = (
-    oursRounds: readonly { serverCpuMs: number }[],
-    baselineRounds: readonly { serverCpuMs: number }[],
-  ) =>
-    oursRounds
-      .map((round, index) => {
-        const other = baselineRounds[index];
-        return `${fixed(0)(round.serverCpuMs)} / ${other ? fixed(0)(other.serverCpuMs) : 'n/a'}`;
-      })
+  const perRound = (...servers: readonly (readonly { serverCpuMs: number }[])[]) =>
+    (servers[0] ?? [])
+      .map((_, index) =>
+        servers
+          .map((rounds) => {
+            const round = rounds[index];
+            return round ? fixed(0)(round.serverCpuMs) : 'n/a';
+          })
+          .join(' / '),
+      )
       .join(', ');
+  const { baseline, stockOnOurWs } = results;
   out.push(
-    `  trace server CPU per round, ours / baseline (ms): ` +
-      perRound(ours.traceRounds, results.baseline.traceRounds),
-    `  fan-out server CPU per round, ours / baseline (ms): ` +
-      perRound(ours.fanoutRounds, results.baseline.fanoutRounds),
+    `  trace server CPU per round, ours / baseline / stock on our ws (ms): ` +
+      perRound(ours.traceRounds, baseline.traceRounds, stockOnOurWs.traceRounds),
+    `  fan-out server CPU per round, ours / baseline / stock on our ws (ms): ` +
+      perRound(ours.fanoutRounds, baseline.fanoutRounds, stockOnOurWs.fanoutRounds),
   );
   const samples = (values: readonly (number | null)[]) =>
     values.map((value) => (value === null ? 'n/a' : ms(value))).join(', ');

@@ -1,7 +1,8 @@
 /**
  * The rounds of each scenario: every round on fresh server processes, ours and the
  * baseline alternating (the machine is shared, so each figure is the median of rounds
- * that saw the same conditions, not one server's run after the other's).
+ * that saw the same conditions, not one server's run after the other's). The trace and
+ * fan-out rounds also run the stock handler on our `ws` version, third in each round.
  */
 import { type FanoutFigures, runFanoutScenario } from './fanout';
 import { type IdleConnectionFigures, runIdleConnectionScenario } from './idle-connections';
@@ -51,6 +52,11 @@ export interface Rounds<T> {
   readonly baseline: T[];
 }
 
+/** The CPU scenarios' rounds also run the stock handler on our `ws` version. */
+export interface CpuRounds<T> extends Rounds<T> {
+  readonly stockOnOurWs: T[];
+}
+
 function startOptions(run: Run, inspect = false): StartOptions {
   const { profileDir } = run;
   const nodeArgs = profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
@@ -85,7 +91,7 @@ function describeTrace(trace: TraceFigures): string {
  * the round) is measured on disk and kept for the restart samples.
  */
 export async function traceRounds(run: Run) {
-  const rounds: Rounds<TraceFigures> = { ours: [], baseline: [] };
+  const rounds: CpuRounds<TraceFigures> = { ours: [], baseline: [], stockOnOurWs: [] };
   let first: { dataDir: string; access: DocAccess } | null = null;
   for (let round = 1; round <= run.rounds; round++) {
     const ours = await startOursWithDocument(run, 'trace', 'Editing trace');
@@ -101,6 +107,12 @@ export async function traceRounds(run: Run) {
     );
     run.log(`baseline: trace round ${round}: ${describeTrace(stock)}`);
     rounds.baseline.push(stock);
+    const onOurWs = await startBaselineServer(startOptions(run), 'stockOnOurWs');
+    const sameWs = await on(onOurWs, (s) =>
+      runTraceScenario(s, run.trace, BASELINE_TRACE_DOC, run.ticksPerSecond),
+    );
+    run.log(`stock on our ws: trace round ${round}: ${describeTrace(sameWs)}`);
+    rounds.stockOnOurWs.push(sameWs);
   }
   if (first === null) throw new Error('no trace round ran');
   const disk: DiskFigures = await measureDisk(first.dataDir, first.access.docId);
@@ -176,12 +188,14 @@ async function fanoutOn(run: Run, server: ServerProcess, access: DocAccess, roun
 }
 
 export async function fanoutRounds(run: Run) {
-  const rounds: Rounds<FanoutFigures> = { ours: [], baseline: [] };
+  const rounds: CpuRounds<FanoutFigures> = { ours: [], baseline: [], stockOnOurWs: [] };
   for (let round = 1; round <= run.rounds; round++) {
     const ours = await startOursWithDocument(run, 'fanout', 'Fan-out');
     rounds.ours.push(await fanoutOn(run, ours.server, ours.access, round));
     const baseline = await startBaselineServer(startOptions(run));
     rounds.baseline.push(await fanoutOn(run, baseline, BASELINE_FANOUT_DOC, round));
+    const onOurWs = await startBaselineServer(startOptions(run), 'stockOnOurWs');
+    rounds.stockOnOurWs.push(await fanoutOn(run, onOurWs, BASELINE_FANOUT_DOC, round));
   }
   return rounds;
 }

@@ -18,6 +18,7 @@
  * benchmark itself failed (wrong text, a server crash, a timeout).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,13 @@ import { newAdminCredentials } from './workspace-access';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASELINE_NAME = '@y/websocket-server 0.1.1 (stock server.js, in memory)';
+const STOCK_ON_OUR_WS_NAME = `stock on our ws: its setupWSConnection on ws ${wsVersion()}`;
+
+/** The `ws` version ours pins (and the stock handler is also run on). */
+function wsVersion(): string {
+  const { version } = createRequire(import.meta.url)('ws/package.json') as { version: string };
+  return version;
+}
 
 interface Options {
   readonly tracePath: string;
@@ -150,6 +158,13 @@ async function benchmark(run: Run, options: Options): Promise<BenchResults> {
       disk: null,
       itemCreation: null,
       itemCreationRounds: [],
+    },
+    stockOnOurWs: {
+      name: STOCK_ON_OUR_WS_NAME,
+      trace: medianOfEach(traces.rounds.stockOnOurWs),
+      traceRounds: traces.rounds.stockOnOurWs,
+      fanout: medianOfEach(fanouts.stockOnOurWs),
+      fanoutRounds: fanouts.stockOnOurWs,
     },
   };
 }

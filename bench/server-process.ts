@@ -1,10 +1,10 @@
 /**
- * The two servers under test as child processes: ours (the built server,
+ * The servers under test as child processes: ours (the built server,
  * `dist/server/main.js`, with plain node, as `npm start` runs it) and the baseline
- * (`@y/websocket-server`'s own program). Owns starting them on 127.0.0.1, knowing
- * when they are ready (and how long that took, and their memory then), opening the
- * inspector when asked, noticing when one dies mid-scenario, and making sure none
- * outlives the benchmark (`ChildProcesses.killAll`).
+ * (`@y/websocket-server`'s own program, or its handler on our `ws` version). Owns
+ * starting them on 127.0.0.1, knowing when they are ready (and how long that took,
+ * and their memory then), opening the inspector when asked, noticing when one dies
+ * mid-scenario, and making sure none outlives the benchmark (`ChildProcesses.killAll`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -19,6 +19,12 @@ import { once } from './wait';
 import { type AdminCredentials, adminEnv } from './workspace-access';
 
 export type ServerKind = 'ours' | 'baseline';
+
+/**
+ * Which stock server: its own program (`server.js`, on the `ws` 6.2 it depends on), or
+ * the same connection handler on the `ws` version ours pins (`stock-server-on-our-ws.mjs`).
+ */
+export type BaselineProgram = 'stock' | 'stockOnOurWs';
 
 export const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 30_000;
@@ -124,9 +130,17 @@ export async function startOurServer(
   return watch(child, 'ours', output, started, syncPath);
 }
 
-export async function startBaselineServer(options: StartOptions): Promise<ServerProcess> {
+export async function startBaselineServer(
+  options: StartOptions,
+  which: BaselineProgram = 'stock',
+): Promise<ServerProcess> {
   const port = await findFreePort();
-  const program = path.join(options.repoRoot, 'node_modules/@y/websocket-server/src/server.js');
+  const program = path.join(
+    options.repoRoot,
+    which === 'stock'
+      ? 'node_modules/@y/websocket-server/src/server.js'
+      : 'bench/stock-server-on-our-ws.mjs',
+  );
   // Without YPERSISTENCE (even an empty one turns LevelDB on) it keeps documents in memory only.
   const { YPERSISTENCE: _persistence, ...env } = process.env;
   const inspect = options.inspect ?? false;
@@ -138,7 +152,7 @@ export async function startBaselineServer(options: StartOptions): Promise<Server
   });
   options.children.track(child);
   const output = recordOutput(child);
-  // server.js logs `running at '<host>' on port <port>` from its listen callback.
+  // Both log `running at '<host>' on port <port>` from their listen callback.
   const ready = /running at '[^']*' on port (\d+)/;
   const started = await waitUntilReady(child, 'baseline', output, spawnedAt, inspect, (text) => {
     return ready.exec(text)?.[1];

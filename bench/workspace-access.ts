@@ -9,8 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
-import { CSRF_HEADER } from '../shared/api-contract';
 import { ACCESS_TOKEN_PARAM } from '../server/sync/authorize-upgrade';
+import { CSRF_HEADER } from '../shared/api-contract';
 import type {
   CreateApiTokenBodySchema,
   CreateItemBodySchema,
