@@ -17,7 +17,7 @@ export interface RedisLink {
   /**
    * Delivers messages on `channel` to `handler` until `unsubscribe`; resolves once
    * Redis has confirmed the subscription (it waits for a reconnect meanwhile).
-   * `family` names the kind of channel (one per document share one), for `received`.
+   * `family` names the kind of channel (every document's channel is one family), for `received`.
    */
   subscribe(
     channel: string,
