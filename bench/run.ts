@@ -27,7 +27,8 @@ import { benchDatabaseUrl, dropSchemas, schemaFor } from './database';
 import { startupFigures } from './persistence';
 import { clockTicksPerSecond } from './proc-stats';
 import { median, medianOfEach } from './quantiles';
-import { type BenchResults, formatJson, formatReport } from './report';
+import { formatJson, formatReport } from './report';
+import type { BenchResults } from './results';
 import {
   fanoutRounds,
   idleRounds,

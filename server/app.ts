@@ -186,10 +186,7 @@ export async function startWorkspaceServer(
     meter: metrics.sync,
     fanout: scale?.fanout ?? null,
   });
-  metrics.watch({
-    ...syncMetricSources(registry, meta),
-    ...(scale ? { busMessagesReceived: () => scale.link.received() } : {}),
-  });
+  metrics.watch(syncMetricSources(registry, meta, scale?.link ?? null));
   const factsBackfill = createFactsBackfill({
     meta,
     read: (docId, read) => registry.read(docId, read),

@@ -1,13 +1,19 @@
 /**
  * What `/metrics` reads from the sync layer when scraped: connections counted by
  * the person's role in the lab (looked up then, so the per-message path pays
- * nothing) and the documents loaded.
+ * nothing), the documents loaded and, in scale-out, the messages received from the
+ * other processes.
  */
+import type { RedisLink } from '../scale/redis-link';
 import type { MetaStore } from '../store/meta-store';
 import type { RoomRegistry } from '../sync/room-registry';
 import type { MetricSources } from './metrics';
 
-export function syncMetricSources(registry: RoomRegistry, meta: MetaStore): MetricSources {
+export function syncMetricSources(
+  registry: RoomRegistry,
+  meta: MetaStore,
+  bus: RedisLink | null,
+): MetricSources {
   return {
     connectionsByRole() {
       const counts = new Map<string, number>();
@@ -19,5 +25,6 @@ export function syncMetricSources(registry: RoomRegistry, meta: MetaStore): Metr
       return counts;
     },
     roomsLoaded: () => registry.roomCount,
+    ...(bus ? { busMessagesReceived: () => bus.received() } : {}),
   };
 }
