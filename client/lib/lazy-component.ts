@@ -7,7 +7,7 @@
  * fetched early (during the session check, as soon as an item's kind is known, or
  * named in the page itself by the server) then sat idle for that long.
  */
-import { type ComponentType, createElement, lazy } from 'react';
+import { type ComponentType, createElement, lazy, useState } from 'react';
 
 export interface LazyComponent<P> {
   readonly Component: ComponentType<P>;
@@ -39,7 +39,13 @@ export function lazyComponent<P extends object>(
   const Suspending = lazy(async () => ({ default: await prefetch() }));
   // biome-ignore lint/correctness/noComponentHookFactories: made once per lazily loaded component, at module level, as React's `lazy` is.
   function Component(props: P) {
-    return loaded ? createElement(loaded, props) : createElement(Suspending, props);
+    // Chosen once per mount. Once the `lazy` element has been committed (React can
+    // commit it when the code comes while that render is under way), switching to the
+    // loaded component at the next render from above would put a different element
+    // type in its place, and React would mount the page afresh, losing what it holds
+    // (typed text, a "saved" banner, as in a rare failure of the account page's test).
+    const [ready] = useState(() => loaded);
+    return ready ? createElement(ready, props) : createElement(Suspending, props);
   }
   return { Component, prefetch };
 }

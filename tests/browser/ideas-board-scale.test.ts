@@ -7,11 +7,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDEA_STATUSES } from '../../shared/documents/item-kinds';
 import { readField, setFieldValue, setTitle } from '../../shared/documents/item-doc';
+import { IDEA_STATUSES } from '../../shared/documents/item-kinds';
+import { pickQuadrant } from '../../shared/documents/pick-quadrant';
 import { SYNC_PATH_PREFIX } from '../../shared/protocol';
 import { LAB_FEED_PATH_PREFIX } from '../../shared/schemas/lab-feed';
-import { pickQuadrant } from '../../shared/documents/pick-quadrant';
 import { launchBrowser } from '../helpers/browser';
 import {
   type Account,

@@ -139,7 +139,16 @@ describe('people and recovery screens', () => {
     expect(await axeViolations(page)).toEqual([]);
     await shoot(page, 'account');
     await page.getByLabel('Name', { exact: true }).fill('Pat Partner');
+    // The request and its answer first, so a failure says whether the save was sent,
+    // refused or answered without the page showing it.
+    const answer = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'PATCH' &&
+        new URL(response.url()).pathname === '/api/account',
+      TIMEOUT,
+    );
     await page.getByRole('button', { name: 'Save your details' }).click();
+    expect((await answer).status()).toBe(200);
     await page.getByText('Your details have been saved').waitFor(TIMEOUT);
     await page.getByRole('link', { name: /Pat Partner/ }).waitFor(TIMEOUT);
     const download = page.waitForEvent('download');
