@@ -39,7 +39,8 @@ export interface SyncEndpoint {
 
 export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): SyncEndpoint {
   const { registry, feeds, logger, limits } = deps;
-  // No permessage-deflate: messages go out as they are, and a frame's size is its cost.
+  // No permessage-deflate: messages go out as they are, and a frame's size is its cost; it
+  // also keeps every frame `ws` writes whole and synchronous beside ours (`ws-sync-socket.ts`).
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: Limits.maxMessageBytes,
@@ -79,14 +80,14 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
     });
   };
 
-  const open = (ws: WebSocket, verdict: UpgradeVerdict) => {
+  const open = (ws: WebSocket, tcp: Duplex, verdict: UpgradeVerdict) => {
     if (verdict.kind === 'lab-feed') {
       openFeed(ws, verdict.decision);
       return;
     }
     const { decision, wantsSavedAck } = verdict;
     if (!admitted(ws, decision) || !decision.ok) return;
-    const socket = new WsSyncSocket(ws, limits, logger, registry.meter);
+    const socket = new WsSyncSocket(ws, tcp, limits, logger, registry.meter);
     const connection = registry.connect(socket, {
       docId: decision.docId,
       labId: decision.labId,
@@ -114,7 +115,7 @@ export function attachSyncEndpoint(server: Server, deps: SyncEndpointDeps): Sync
         }
         wss.handleUpgrade(request, tcp, head, (ws) => {
           tcp.off('error', ignore);
-          open(ws, verdict);
+          open(ws, tcp, verdict);
         });
       },
       (error: unknown) => {

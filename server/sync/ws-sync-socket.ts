@@ -3,9 +3,19 @@
  * connection has whatever its rights: messages and bytes per second (token buckets,
  * checked before a frame is parsed; over either, close 4529), a cap on bytes waiting
  * for a client that does not read (over it the socket is dropped, never buffered
- * further), and the answer to the keepalive ping. Only public `ws` APIs: `send`,
- * `bufferedAmount`, `ping`, the `pong` event, `close` and `terminate`.
+ * further), and the answer to the keepalive ping.
+ *
+ * `ws` reads the socket (frames, limits, the close handshake) and writes its control
+ * frames (close, ping, pong). Messages to the client are framed here, once per message
+ * for all the readers a room sends it to (`ws-frame.ts`), and written whole with one
+ * `write` to the TCP socket `ws` was given at the upgrade. Two writers share that socket
+ * safely because each writes every frame whole and at once: our frames with one
+ * `write`, and `ws` (8.23, pinned; no permessage-deflate, no Blobs) each of its frames in
+ * one synchronous call; `tests/integration/sync-frames.test.ts` holds both to that. Only
+ * public APIs: `ws`'s `ping`, `pong` event, `close`, `terminate` and `readyState`, and
+ * Node's `Duplex` `write`, `writable` and `writableLength`.
  */
+import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket } from 'ws';
 import { CLOSE_REASONS, CloseCode } from '../../shared/close-codes';
 import type { SyncLimits } from '../../shared/limits';
@@ -14,9 +24,10 @@ import type { Connection, SyncSocket } from './connection';
 import type { RoomRegistry } from './room-registry';
 import type { SyncMeter } from './sync-meter';
 import { TokenBucket } from './token-bucket';
+import { LastFrame } from './ws-frame';
 
-/** Binary, never compressed (no extension is negotiated): the bytes go out as they are. */
-const SEND_OPTIONS = { binary: true, compress: false } as const;
+/** Shared by every socket: a room sends one message to all of its sockets in turn. */
+const frames = new LastFrame();
 
 export class WsSyncSocket implements SyncSocket {
   private readonly messages: TokenBucket;
@@ -27,6 +38,8 @@ export class WsSyncSocket implements SyncSocket {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The TCP socket of the upgrade, which `ws` reads; messages are written to it here. */
+    private readonly tcp: Duplex,
     private readonly limits: SyncLimits,
     private readonly logger: Logger,
     /** Counts bytes in and out for `/metrics`. */
@@ -37,17 +50,18 @@ export class WsSyncSocket implements SyncSocket {
   }
 
   send(message: Uint8Array): void {
-    const ws = this.ws;
-    if (ws.readyState !== WebSocket.OPEN) return;
+    const tcp = this.tcp;
+    // Once `ws` is closing, its close frame may be out: nothing may follow it.
+    if (this.ws.readyState !== WebSocket.OPEN || !tcp.writable) return;
     // Checked before each send, so what is queued stays under the cap plus one message.
-    if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
+    if (tcp.writableLength > this.limits.maxBufferedBytes) {
       this.drop('slow reader: too much unread data; connection dropped', {
-        bufferedBytes: ws.bufferedAmount,
+        bufferedBytes: tcp.writableLength,
       });
       return;
     }
     this.meter.bytesSent += message.byteLength;
-    ws.send(message, SEND_OPTIONS);
+    tcp.write(frames.of(message));
   }
 
   close(code: number, reason: string): void {
