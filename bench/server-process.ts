@@ -1,6 +1,6 @@
 /**
  * The servers under test as child processes: ours (the built server,
- * `dist/server/main.js`, with plain node and the flags `npm start` gives it) and the baseline
+ * `dist/server/main.js`, with plain node, as `npm start` runs it) and the baseline
  * (`@y/websocket-server`'s own program, or its handler on our `ws` version). Owns
  * starting them on 127.0.0.1, knowing when they are ready (and how long that took,
  * and their memory then), opening the inspector when asked, noticing when one dies
@@ -11,7 +11,6 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { SERVER_BUILD } from '../scripts/build-freshness.js';
 import { ensureServerBuilt } from '../scripts/server-build';
-import { startNodeFlags } from '../scripts/start-flags';
 import { SYNC_PATH_PREFIX } from '../shared/protocol';
 import { benchDatabaseUrl, schemaFor } from './database';
 import { INSPECT_FLAG, INSPECTOR_URL } from './inspector';
@@ -98,13 +97,7 @@ export async function startOurServer(
   // What `npm start` runs: the bundle, built first if the sources changed since.
   await ensureServerBuilt((line) => process.stderr.write(`${line}\n`));
   const inspect = options.inspect ?? false;
-  // With the node flags `npm start` gives it (package.json's start script).
-  const args = [
-    ...startNodeFlags(options.repoRoot),
-    ...options.nodeArgs,
-    ...inspectArgs(options),
-    SERVER_BUILD.output,
-  ];
+  const args = [...options.nodeArgs, ...inspectArgs(options), SERVER_BUILD.output];
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: options.repoRoot,
