@@ -40,44 +40,70 @@ function row(
   return { id, label, format, ours, baseline };
 }
 
+/** The CPU figures the trace and fan-out scenarios both report. */
+interface CpuFigures {
+  readonly serverCpuMs: number;
+  readonly serverSystemCpuMs: number;
+  readonly serverMainThreadCpuMs: number;
+}
+
 /** CPU time off the event loop: V8's helper threads (optimising compiler, garbage collector). */
-function otherThreads(figures: { serverCpuMs: number; serverMainThreadCpuMs: number }): number {
+function otherThreads(figures: CpuFigures): number {
   return figures.serverCpuMs - figures.serverMainThreadCpuMs;
+}
+
+/** A scenario's server CPU rows: the total, its parts, and the total against stock on our ws. */
+function cpuRows(
+  id: 'trace' | 'fanout',
+  scenario: string,
+  ours: CpuFigures,
+  baseline: CpuFigures,
+  stockOnOurWs: CpuFigures,
+): Row[] {
+  return [
+    row(
+      `${id}CpuMs`,
+      `${scenario}: server CPU (user+sys)`,
+      ms,
+      ours.serverCpuMs,
+      baseline.serverCpuMs,
+    ),
+    row(
+      `${id}SystemCpuMs`,
+      '  of which system (kernel)',
+      ms,
+      ours.serverSystemCpuMs,
+      baseline.serverSystemCpuMs,
+    ),
+    row(
+      `${id}MainThreadCpuMs`,
+      '  of which the event-loop thread',
+      ms,
+      ours.serverMainThreadCpuMs,
+      baseline.serverMainThreadCpuMs,
+    ),
+    row(
+      `${id}OtherThreadsCpuMs`,
+      '  of which the other threads',
+      ms,
+      otherThreads(ours),
+      otherThreads(baseline),
+    ),
+    row(
+      `${id}CpuMsStockOnOurWs`,
+      '  against stock on our ws (user+sys)',
+      ms,
+      ours.serverCpuMs,
+      stockOnOurWs.serverCpuMs,
+    ),
+  ];
 }
 
 export function rows({ ours: o, baseline: b, stockOnOurWs: w }: BenchResults): Row[] {
   const disk = o.disk;
   return [
     row('traceWallMs', 'trace: wall time', ms, o.trace.wallMs, b.trace.wallMs),
-    row('traceCpuMs', 'trace: server CPU (user+sys)', ms, o.trace.serverCpuMs, b.trace.serverCpuMs),
-    row(
-      'traceSystemCpuMs',
-      '  of which system (kernel)',
-      ms,
-      o.trace.serverSystemCpuMs,
-      b.trace.serverSystemCpuMs,
-    ),
-    row(
-      'traceMainThreadCpuMs',
-      '  of which the event-loop thread',
-      ms,
-      o.trace.serverMainThreadCpuMs,
-      b.trace.serverMainThreadCpuMs,
-    ),
-    row(
-      'traceOtherThreadsCpuMs',
-      '  of which the other threads',
-      ms,
-      otherThreads(o.trace),
-      otherThreads(b.trace),
-    ),
-    row(
-      'traceCpuMsStockOnOurWs',
-      '  against stock on our ws (user+sys)',
-      ms,
-      o.trace.serverCpuMs,
-      w.trace.serverCpuMs,
-    ),
+    ...cpuRows('trace', 'trace', o.trace, b.trace, w.trace),
     row(
       'tracePeakRssBytes',
       'trace: server peak RSS (VmHWM)',
@@ -95,41 +121,7 @@ export function rows({ ours: o, baseline: b, stockOnOurWs: w }: BenchResults): R
     row('fanoutP50Ms', 'fan-out: latency p50', ms, o.fanout.p50Ms, b.fanout.p50Ms),
     row('fanoutP99Ms', 'fan-out: latency p99', ms, o.fanout.p99Ms, b.fanout.p99Ms),
     row('fanoutMaxMs', 'fan-out: latency max', ms, o.fanout.maxMs, b.fanout.maxMs),
-    row(
-      'fanoutCpuMs',
-      'fan-out: server CPU (user+sys)',
-      ms,
-      o.fanout.serverCpuMs,
-      b.fanout.serverCpuMs,
-    ),
-    row(
-      'fanoutSystemCpuMs',
-      '  of which system (kernel)',
-      ms,
-      o.fanout.serverSystemCpuMs,
-      b.fanout.serverSystemCpuMs,
-    ),
-    row(
-      'fanoutMainThreadCpuMs',
-      '  of which the event-loop thread',
-      ms,
-      o.fanout.serverMainThreadCpuMs,
-      b.fanout.serverMainThreadCpuMs,
-    ),
-    row(
-      'fanoutOtherThreadsCpuMs',
-      '  of which the other threads',
-      ms,
-      otherThreads(o.fanout),
-      otherThreads(b.fanout),
-    ),
-    row(
-      'fanoutCpuMsStockOnOurWs',
-      '  against stock on our ws (user+sys)',
-      ms,
-      o.fanout.serverCpuMs,
-      w.fanout.serverCpuMs,
-    ),
+    ...cpuRows('fanout', 'fan-out', o.fanout, b.fanout, w.fanout),
     row(
       'fanoutPeakRssBytes',
       'fan-out: server peak RSS (VmHWM)',
