@@ -3,8 +3,10 @@
  * ours/baseline, the notes, the targets with PASS/FAIL, and the same figures as one
  * JSON document for `--json`. Pure formatting: no I/O besides the returned text.
  */
+
+import { EXTRA_CA_CERTS_VARIABLE } from './node-start';
 import { bytes, type Format, fixed, kib, mib, ms, ratio, rows } from './report-rows';
-import type { BenchResults, TargetResult } from './results';
+import type { BenchMeta, BenchResults, TargetResult } from './results';
 
 /** 0.2 MiB, as 0.2 × 1024 × 1024 = 209,715.2 bytes. */
 export const DISK_TARGET_BYTES = 0.2 * 1024 * 1024;
@@ -28,6 +30,8 @@ const NOTES = [
   '    helpers (compiling hot code with its optimiser, parts of garbage collection) and libuv.',
   '  start: from spawning the process to its ready line; base RSS: its VmRSS then, before anyone',
   '    connects. Ours starts on the trace DATA_DIR (its administrator exists: no password hash).',
+  "    Both servers get this process's environment without NODE_EXTRA_CA_CERTS (the header says",
+  '    what it would add): node parses that certificate file at every start, before any code.',
   '  start to full text: from spawning ours on the trace DATA_DIR to a client, connecting as soon',
   '    as it listens, holding the whole text; cold start: that client from opening its socket.',
   '    room reload: a second client on the same process once the first one has gone.',
@@ -125,6 +129,17 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
   ];
 }
 
+/** Node's own start, so the servers' start-up can be read against it. */
+function nodeStartLine(meta: BenchMeta): string {
+  const { emptyScriptMs, withExtraCaCertsMs, samples } = meta.nodeStart;
+  const own = `node's own start (an empty script, spawn to exit, median of ${samples}): ${ms(emptyScriptMs)}`;
+  if (withExtraCaCertsMs === null) return own;
+  return (
+    `${own}; ${ms(withExtraCaCertsMs)} with this environment's ${EXTRA_CA_CERTS_VARIABLE}, ` +
+    `which both servers start without (+${ms(withExtraCaCertsMs - emptyScriptMs)} to every start)`
+  );
+}
+
 export function formatReport(results: BenchResults): string {
   const { meta, ours } = results;
   const fanout = ours.fanout;
@@ -133,6 +148,7 @@ export function formatReport(results: BenchResults): string {
       `CLK_TCK ${meta.clockTicksPerSecond}${meta.quick ? '; --quick' : ''})`,
     `load average (1 min): ${meta.loadAverage.start.toFixed(2)} at start, ` +
       `${meta.loadAverage.end.toFixed(2)} at end (other work on this machine skews the figures)`,
+    nodeStartLine(meta),
     `baseline: ${meta.baseline}; also ${results.stockOnOurWs.name}`,
     `trace: ${meta.traceName}, ${fixed(0)(ours.trace.edits)} edits in ` +
       `${fixed(0)(ours.trace.transactions)} transactions, 1 stock writer -> ` +

@@ -6,6 +6,7 @@
 import type { FanoutFigures } from './fanout';
 import type { IdleConnectionFigures } from './idle-connections';
 import type { ItemCreationFigures } from './item-creation';
+import type { NodeStartFigures } from './node-start';
 import type { DiskFigures, StartupFigures, StartupSample } from './persistence';
 import type { TraceFigures } from './trace';
 
@@ -42,6 +43,8 @@ export interface BenchMeta {
   readonly tracePath: string;
   readonly traceName: string;
   readonly baseline: string;
+  /** Node's own start on this machine, taken beside the servers' start-up samples. */
+  readonly nodeStart: NodeStartFigures;
 }
 
 /** The stock connection handler on the `ws` version ours pins: the CPU scenarios only. */

@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchDatabaseUrl, dropSchemas, schemaFor } from './database';
+import { measureNodeStart } from './node-start';
 import { startupFigures } from './persistence';
 import { clockTicksPerSecond } from './proc-stats';
 import { median, medianOfEach } from './quantiles';
@@ -114,6 +115,7 @@ async function benchmark(run: Run, options: Options): Promise<BenchResults> {
   const loadAtStart = loadavg()[0] ?? 0;
   const traces = await traceRounds(run);
   const starts = await startupRounds(run, traces.traced);
+  const nodeStart = await measureNodeStart(run.quick ? 5 : 15);
   const idle = await idleRounds(run);
   const fanouts = await fanoutRounds(run);
   const items = await itemCreationRounds(run);
@@ -129,6 +131,7 @@ async function benchmark(run: Run, options: Options): Promise<BenchResults> {
       tracePath: run.trace.path,
       traceName: run.trace.name,
       baseline: BASELINE_NAME,
+      nodeStart,
     },
     ours: {
       trace: medianOfEach(traces.rounds.ours),

@@ -14,6 +14,7 @@ import { ensureServerBuilt } from '../scripts/server-build';
 import { SYNC_PATH_PREFIX } from '../shared/protocol';
 import { benchDatabaseUrl, schemaFor } from './database';
 import { INSPECT_FLAG, INSPECTOR_URL } from './inspector';
+import { serverEnvironment } from './node-start';
 import { readRssBytes } from './proc-stats';
 import { once } from './wait';
 import { type AdminCredentials, adminEnv } from './workspace-access';
@@ -102,7 +103,7 @@ export async function startOurServer(
   const child = spawn(process.execPath, args, {
     cwd: options.repoRoot,
     env: {
-      ...process.env,
+      ...serverEnvironment(),
       PORT: '0',
       HOST,
       DATA_DIR: dataDir,
@@ -142,7 +143,7 @@ export async function startBaselineServer(
       : 'bench/stock-server-on-our-ws.mjs',
   );
   // Without YPERSISTENCE (even an empty one turns LevelDB on) it keeps documents in memory only.
-  const { YPERSISTENCE: _persistence, ...env } = process.env;
+  const { YPERSISTENCE: _persistence, ...env } = serverEnvironment();
   const inspect = options.inspect ?? false;
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...inspectArgs(options), program], {

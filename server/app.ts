@@ -25,7 +25,6 @@ import { mountBackupRoutes } from './backup/backup-routes';
 import { removeStaleSnapshots, takeSnapshot } from './backup/snapshot';
 import { bodyLimits } from './body-limits';
 import type { Config } from './config';
-import { seedDemoLab } from './demo/seed-demo';
 import { createMailer } from './email/mailer';
 import { createCommentSource } from './export/comment-source';
 import { createDocReader } from './export/doc-reader';
@@ -229,8 +228,11 @@ export async function startWorkspaceServer(
   }
   const presence = scale?.sharePresence(() => registry.presenceByLab()) ?? null;
   if (presence) registry.onRoomsChanged(() => presence.changed());
+  // The demo lab's content is loaded only when the first administrator is made.
   const onAdminCreated = async (user: UserRecord) => {
-    if (config.demo) await seedDemoLab({ meta, store, logger, now }, user);
+    if (!config.demo) return;
+    const { seedDemoLab } = await import('./demo/seed-demo');
+    await seedDemoLab({ meta, store, logger, now }, user);
   };
   // openid-client is loaded only where single sign-on is configured.
   const sso = config.oidc

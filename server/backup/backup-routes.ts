@@ -7,8 +7,10 @@
 import { Hono } from 'hono';
 import { type AppEnv, audit, requireAuth } from '../api/context';
 import { ApiError, Errors } from '../api/errors';
-import { backupStream } from './backup-stream';
 import type { Snapshot } from './snapshot';
+
+// The tar writer (tar-stream and what it needs) is loaded on the first backup, not at start.
+const loadBackupStream = () => import('./backup-stream');
 
 export const BACKUP_PATH = '/admin/backup';
 
@@ -39,7 +41,9 @@ export function backupRoutes(deps: BackupDeps): Hono<AppEnv> {
     }
     running = true;
     let snapshot: Snapshot;
+    let backupStream: Awaited<ReturnType<typeof loadBackupStream>>['backupStream'];
     try {
+      ({ backupStream } = await loadBackupStream());
       await audit(c, 'backup.created', null);
       snapshot = take();
     } catch (error) {
