@@ -4,8 +4,9 @@
  * Chromium opens each page in a fresh context (an empty cache, as a first
  * visit) and the median of the rounds is printed for: the sign-in form shown,
  * the lab overview shown, the demo problem page editable, and the 80-idea board
- * with every card shown; with the WebSockets each opened, and the bytes of
- * JavaScript and CSS each page needs before its lazy chunks (from the build).
+ * with every card shown, beside a minimal page as the browser's own cost of a
+ * visit; with the WebSockets each opened, and the bytes of JavaScript and CSS
+ * each page needs before its lazy chunks (from the build).
  *
  *   npm run bench                 (all benchmarks)
  *   tsx bench/pages.ts --rounds 5 [--json]
@@ -120,7 +121,9 @@ async function visit(
       webSockets += 1;
     });
     const started = performance.now();
-    await page.goto(`${server.httpBase}${url}`, { waitUntil: 'commit' });
+    await page.goto(url.startsWith('data:') ? url : `${server.httpBase}${url}`, {
+      waitUntil: 'commit',
+    });
     await shown(page);
     return { ms: performance.now() - started, webSockets };
   } finally {
@@ -135,7 +138,24 @@ interface Scenario {
   shown(page: Page): Promise<unknown>;
 }
 
+/**
+ * What a visit costs the browser itself on this machine, in the same rounds as the pages: a
+ * fresh context and a page with one line of script that draws a button, served by no server.
+ * Not a target; it tells the machine's share of the times above from the app's, as headless
+ * Chromium's speed here moves by more than any change measured (see README).
+ */
+const REFERENCE_PAGE =
+  'data:text/html,<body><script>document.body.append(Object.assign(' +
+  "document.createElement('button'),{textContent:'Go'}))</script>";
+const REFERENCE = 'reference: a minimal page';
+
 const SCENARIOS: readonly Scenario[] = [
+  {
+    name: REFERENCE,
+    signedIn: false,
+    url: () => REFERENCE_PAGE,
+    shown: (page) => page.getByRole('button', { name: 'Go' }).waitFor(),
+  },
   {
     name: 'sign-in form shown',
     signedIn: false,
@@ -213,9 +233,18 @@ function report(results: Results): string {
   }
   lines.push('', `Times to shown, median of ${results.rounds} (all samples):`);
   for (const t of results.timings) {
+    if (t.name === REFERENCE) continue;
     lines.push(
       `  ${t.name.padEnd(30)} ${t.medianMs.toFixed(0).padStart(6)} ms   ` +
         `(${t.samplesMs.map((ms) => ms.toFixed(0)).join(', ')})   WebSockets opened: ${t.webSockets}`,
+    );
+  }
+  const reference = results.timings.find((t) => t.name === REFERENCE);
+  if (reference) {
+    lines.push(
+      `  ${REFERENCE.padEnd(30)} ${reference.medianMs.toFixed(0).padStart(6)} ms   ` +
+        `(${reference.samplesMs.map((ms) => ms.toFixed(0)).join(', ')})   the browser's own ` +
+        'cost of a visit on this machine (a fresh context, one line of script, no server)',
     );
   }
   lines.push(
