@@ -7,7 +7,8 @@
  *   --trace PATH   the editing trace (default ../shared/data/automerge-paper-trace.json)
  *   --rounds N     rounds per server of the trace, idle connections, fan-out and item
  *                  creation, alternating ours and baseline; figures are medians
- *                  (default 3: this machine is shared, single runs are noisy)
+ *                  (default 5: this machine is shared, and single rounds' CPU ratios
+ *                  spread by about 0.1 either way)
  *   --quick        one round of each, a short fan-out, fewer connections, items and
  *                  restarts, for a smoke run
  *   --json         print the figures as one JSON document instead of the table
@@ -70,7 +71,7 @@ function readOptions(): Options {
       profile: { type: 'string' },
     },
   });
-  const rounds = Number(values.rounds ?? (values.quick ? 1 : 3));
+  const rounds = Number(values.rounds ?? (values.quick ? 1 : 5));
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) {
     throw new Error(`--rounds must be a whole number from 1 to 9, not "${values.rounds}"`);
   }
