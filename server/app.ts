@@ -230,9 +230,8 @@ export async function startWorkspaceServer(
   if (presence) registry.onRoomsChanged(() => presence.changed());
   // The demo lab's content is loaded only when the first administrator is made.
   const onAdminCreated = async (user: UserRecord) => {
-    if (!config.demo) return;
-    const { seedDemoLab } = await import('./demo/seed-demo');
-    await seedDemoLab({ meta, store, logger, now }, user);
+    if (config.demo)
+      await (await import('./demo/seed-demo')).seedDemoLab({ meta, store, logger, now }, user);
   };
   // openid-client is loaded only where single sign-on is configured.
   const sso = config.oidc
