@@ -3,7 +3,6 @@
  * ours/baseline, the notes, the targets with PASS/FAIL, and the same figures as one
  * JSON document for `--json`. Pure formatting: no I/O besides the returned text.
  */
-
 import { EXTRA_CA_CERTS_VARIABLE } from './node-start';
 import { bytes, type Format, fixed, kib, mib, ms, ratio, rows } from './report-rows';
 import type { BenchMeta, BenchResults, TargetResult } from './results';
