@@ -3,9 +3,10 @@
  * child process with the demo lab and a lab of 80 change ideas; headless
  * Chromium opens each page in a fresh context (an empty cache, as a first
  * visit) and the median of the rounds is printed for: the sign-in form shown,
- * the lab overview shown, the demo problem page editable, and the 80-idea board
- * with every card shown, beside a minimal page as the browser's own cost of a
- * visit; with the WebSockets each opened, and the bytes of JavaScript and CSS
+ * the lab overview shown, the demo problem page editable (also with 100 ms added
+ * to every request's round trip, as for someone far from the server), and the
+ * 80-idea board with every card shown, beside a minimal page as the browser's own
+ * cost of a visit; with the WebSockets each opened, and the bytes of JavaScript and CSS
  * each page needs before its lazy chunks (from the build).
  *
  *   npm run bench                 (all benchmarks)
@@ -28,6 +29,8 @@ import { createApiToken, newAdminCredentials } from './workspace-access';
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const clientDir = path.join(repoRoot, 'dist/client');
 const IDEAS = 80;
+/** The round trip of the far-away visit: a connection across the country or on 4G. */
+const FAR_MS = 100;
 const KB = 1024;
 
 const Labs = z.object({ labs: z.array(z.object({ id: z.string(), title: z.string() })) });
@@ -93,13 +96,17 @@ interface Visit {
   readonly webSockets: number;
 }
 
-/** Opens `url` in a fresh context and times it until `shown` resolves. */
+/**
+ * Opens `url` in a fresh context and times it until `shown` resolves; with `latencyMs`,
+ * every HTTP request waits that long for its answer (Chromium's network emulation).
+ */
 async function visit(
   browser: Browser,
   server: ServerProcess,
   cookie: string | null,
   url: string,
   shown: (page: Page) => Promise<unknown>,
+  latencyMs = 0,
 ): Promise<Visit> {
   const context = await browser.newContext();
   try {
@@ -116,6 +123,16 @@ async function visit(
       ]);
     }
     const page = await context.newPage();
+    if (latencyMs > 0) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: latencyMs,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    }
     let webSockets = 0;
     page.on('websocket', () => {
       webSockets += 1;
@@ -134,6 +151,8 @@ async function visit(
 interface Scenario {
   readonly name: string;
   readonly signedIn: boolean;
+  /** Added to every HTTP request's answer: a person far from the server. */
+  readonly latencyMs?: number;
   url(fixture: Fixture): string;
   shown(page: Page): Promise<unknown>;
 }
@@ -171,6 +190,14 @@ const SCENARIOS: readonly Scenario[] = [
   {
     name: 'demo problem page editable',
     signedIn: true,
+    url: (f) => `/items/${f.problemId}`,
+    shown: (page) => page.locator('[contenteditable="true"]').first().waitFor(),
+  },
+  {
+    // Not a target: what the requests the page makes one after another cost far away.
+    name: `  the same, ${FAR_MS} ms round trips`,
+    signedIn: true,
+    latencyMs: FAR_MS,
     url: (f) => `/items/${f.problemId}`,
     shown: (page) => page.locator('[contenteditable="true"]').first().waitFor(),
   },
@@ -289,6 +316,7 @@ async function main(): Promise<void> {
             scenario.signedIn ? fixture.cookie : null,
             scenario.url(fixture),
             scenario.shown,
+            scenario.latencyMs,
           ),
         );
         const entry = samples.get(scenario.name) ?? { ms: [], webSockets: 0 };

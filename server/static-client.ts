@@ -7,7 +7,8 @@
  * on every visit so a new release is picked up at once. Text files are sent in
  * the brotli or gzip copy written at build (`scripts/precompress-plugin.ts`)
  * when the browser accepts it. The `index.html` of a page that names its code
- * (`route-preloads.ts`) is made once per page and compressed then. Paths with a
+ * (`route-preloads.ts`) is made once per page and compressed then; its response names
+ * the API answers the page asks for first (`page-data-preloads.ts`). Paths with a
  * segment starting with a dot (`.vite/manifest.json`) are never served.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ItemKind } from '../shared/schemas/records';
 import { CacheControl } from './cache-control';
+import { pageDataPaths, preloadLinkHeader } from './page-data-preloads';
 import { loadRoutePreloads, type RoutePreloads, withPreloads } from './route-preloads';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -82,6 +84,7 @@ function respond(
   body: Buffer,
   encoding: string | null,
   cacheControl: string,
+  link: string | null = null,
 ): Response {
   const headers: Record<string, string> = {
     'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
@@ -91,22 +94,28 @@ function respond(
     'X-Content-Type-Options': 'nosniff',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
+  if (link) headers.Link = link;
   return new Response(c.req.method === 'HEAD' ? null : new Uint8Array(body), {
     status: 200,
     headers,
   });
 }
 
-async function sendFile(c: Context, file: string, cacheControl: string): Promise<Response> {
+async function sendFile(
+  c: Context,
+  file: string,
+  cacheControl: string,
+  link: string | null = null,
+): Promise<Response> {
   const accepted = acceptedEncodings(c.req.header('accept-encoding'));
   for (const candidate of ENCODINGS) {
     if (!accepted.has(candidate.name)) continue;
     const copy = file + candidate.suffix;
     if (await isFile(copy)) {
-      return respond(c, file, await readFile(copy), candidate.name, cacheControl);
+      return respond(c, file, await readFile(copy), candidate.name, cacheControl, link);
     }
   }
-  return respond(c, file, await readFile(file), null, cacheControl);
+  return respond(c, file, await readFile(file), null, cacheControl, link);
 }
 
 /** `index.html` with a page's preloads, in each encoding, made once per build of the client. */
@@ -177,13 +186,14 @@ export function serveClient(clientDir: string, options: ClientOptions): Hono {
         503,
       );
     }
+    const link = preloadLinkHeader(pageDataPaths(c.req.path));
     const variant = await pageIndex(c.req.path, (itemId) => options.itemKind(c, itemId));
-    if (!variant) return sendFile(c, indexPath, CacheControl.revalidate);
+    if (!variant) return sendFile(c, indexPath, CacheControl.revalidate, link);
     const accepted = acceptedEncodings(c.req.header('accept-encoding'));
     const encoding = ENCODINGS.find((candidate) => accepted.has(candidate.name))?.name ?? null;
     const body = encoding === null ? variant.identity : variant[encoding];
     const cacheControl = variant.personal ? CacheControl.personal : CacheControl.revalidate;
-    return respond(c, indexPath, body, encoding, cacheControl);
+    return respond(c, indexPath, body, encoding, cacheControl, link);
   });
   return routes;
 }

@@ -22,6 +22,7 @@ import type { MeResponse } from '../../shared/schemas/api';
 import { type ApiClient, ApiRequestError, createApiClient } from '../lib/api';
 import { SessionEndedContext } from '../lib/session-ended';
 import { asApiError } from '../lib/use-api-data';
+import { takeEarlySession } from './early-requests';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -71,13 +72,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   );
   const [api] = useState(() => createApiClient({ onUnauthenticated: ended }));
-  // A layout effect, so the session is asked for before what pages fetch early in their
+  // Usually asked for already, as the page's script ran (`early-requests.ts`). Else a
+  // layout effect, so the session is asked for before what pages fetch early in their
   // effects (an item's summary, its code): the browser sends only a few requests to the
   // server at once, and every page waits on this one.
   useLayoutEffect(() => {
     let current = true;
-    api.me().then(
+    (takeEarlySession() ?? api.me()).then(
       (me) => {
+        if (me) api.setCsrfToken(me.csrfToken);
         if (current)
           setState(me ? { status: 'signed-in', me } : { status: 'anonymous', ended: false });
       },

@@ -1,8 +1,10 @@
 /**
  * An item page opened from its address does not wait for one answer after the
  * other: the item's summary and its kind's code are asked for while the session
- * is still being asked for. Signed out it still sends to sign-in and then shows
- * the item; a missing item still says so.
+ * is still being asked for, and the session and the summary are fetched with the
+ * page itself, before its script has arrived, once each (the app takes the
+ * answers the browser preloaded). Signed out it still sends to sign-in and then
+ * shows the item; a missing item still says so.
  */
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +37,32 @@ describe('an item page opened from its address', () => {
     await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
     await page.locator('.canvas__view').waitFor();
     expect(await heading(page)).toContain('Fewer falls');
+  });
+
+  it('fetches the session and the item with the page, once each, first visit or not', async () => {
+    const page = await freshPage(true);
+    const asked = ['/api/auth/me', `/api/items/${fixture.itemId}`];
+    // The second visit finds the page's code in the browser's cache, so the page's load
+    // event comes sooner: the app must still ask before it, or it would ask again.
+    for (const visit of ['first', 'second']) {
+      await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
+      await page.locator('.canvas__view').waitFor();
+      // A string, not a function: tsx's name-keeping helper does not exist in the page.
+      const timings = (await page.evaluate(`(() => {
+        const entries = performance.getEntriesByType('resource');
+        const pathOf = (e) => new URL(e.name).pathname;
+        const entry = entries.find((e) => /^[/]assets[/]index-[^/]*[.]js$/.test(pathOf(e)));
+        const of = (path) => entries.filter((e) => pathOf(e) === path).map((e) => e.startTime);
+        return { entryArrived: entry ? entry.responseEnd : null, starts: ${JSON.stringify(asked)}.map(of) };
+      })()`)) as { entryArrived: number | null; starts: number[][] };
+      expect(timings.entryArrived, visit).not.toBeNull();
+      for (const [i, starts] of timings.starts.entries()) {
+        // Once: the app's own request took the preloaded answer.
+        expect(starts, `${visit} visit: ${asked[i]}`).toHaveLength(1);
+        // Before the app's script had even arrived, so not asked for by the app.
+        expect(starts[0], `${visit} visit: ${asked[i]}`).toBeLessThan(timings.entryArrived ?? 0);
+      }
+    }
   });
 
   it('signed out, sends to sign-in and, once signed in, shows the item', async () => {

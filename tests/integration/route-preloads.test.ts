@@ -4,6 +4,7 @@
  * anyone, and the item's kind's chunks only for a person who may see the item (a
  * kind is not told to anyone else, and such a page is never kept by a shared
  * cache). The names match the build's manifest, and the client's list of kinds.
+ * Its `Link` header names the API answers the page asks for first.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -147,6 +148,30 @@ describe('pages that name their code', () => {
     const ideas = preloads((await page(`/labs/${workspace.labId}/ideas`)).html);
     expect(ideas).toContain(fileOf('app/LabPage.tsx'));
     expect(ideas).toContain(fileOf(IDEAS_MODULE));
+  });
+
+  it('names the API answers a page asks for first, whoever asks', async () => {
+    const linkOf = async (address: string, cookie?: string) =>
+      (await page(address, cookie)).response.headers.get('link');
+    const preload = (p: string) => `<${p}>; rel=preload; as=fetch; crossorigin`;
+    const me = preload('/api/auth/me');
+    const item = `${me}, ${preload(`/api/items/${problemId}`)}`;
+    expect(await linkOf('/sign-in')).toBe(me);
+    expect(await linkOf(`/labs/${workspace.labId}`, memberCookie)).toBe(me);
+    expect(await linkOf(`/items/${problemId}`)).toBe(item);
+    expect(await linkOf(`/items/${problemId}`, memberCookie)).toBe(item);
+    expect(await linkOf(`/items/${problemId}`, outsiderCookie)).toBe(item);
+    // An address that names no item asks for none; a file is not a page.
+    expect(await linkOf('/items/a%3Eb')).toBe(me);
+    const asset = await fetch(`${workspace.url}${fileOf('app/ItemPage.tsx')}`);
+    expect(asset.headers.get('link')).toBeNull();
+    // What is named is what the page's own requests get.
+    for (const address of ['/api/auth/me', `/api/items/${problemId}`]) {
+      const answer = await fetch(`${workspace.url}${address}`, {
+        headers: { cookie: memberCookie, accept: 'application/json' },
+      });
+      expect(answer.status, address).toBe(200);
+    }
   });
 
   it('sends pages as built when the manifest is missing or damaged', () => {
