@@ -2,9 +2,10 @@
  * The API answers every visit to a page asks for first, named in the response that
  * sends the page (a `Link` header of `rel=preload; as=fetch`), so the browser fetches
  * them beside the page's code instead of once that code has downloaded and run: the
- * session, and on an item's page the item's summary. The app asks for both while its
- * entry script is evaluated (`client/app/early-requests.ts`), before the page's load
- * event, after which a browser no longer hands out what it preloaded.
+ * session, on an item's page the item's summary, and on a lab's overview or ideas the
+ * lab. The app asks for them while its entry script is evaluated
+ * (`client/app/early-requests.ts`), before the page's load event, after which a
+ * browser no longer hands out what it preloaded.
  *
  * Each is named as the app's API client fetches it (the same address, `fetch` with
  * the page's own credentials: `crossorigin` here), so the browser gives the app the
@@ -21,6 +22,9 @@ export function pageDataPaths(pathname: string): string[] {
   const route = parseRoute(pathname);
   if (route.page === 'item') {
     paths.push(API_PREFIX + routePath(Api.items.get.path, { itemId: route.itemId }));
+  }
+  if (route.page === 'lab') {
+    paths.push(API_PREFIX + routePath(Api.labs.get.path, { labId: route.labId }));
   }
   return paths;
 }

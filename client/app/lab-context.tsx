@@ -11,6 +11,7 @@ import type { ApiClient } from '../lib/api';
 import { Link } from '../lib/navigation';
 import { LoadFailed, Loading } from '../lib/PageStatus';
 import { type Loaded, useApiData } from '../lib/use-api-data';
+import { takeEarlyLab } from './early-lab';
 import { paths } from './router';
 import type { SignedIn } from './session';
 
@@ -18,7 +19,8 @@ import type { SignedIn } from './session';
  * Requests for a lab still awaiting their answer: the parts of one page that each
  * need the lab (an item page's back link, its header and its personal-data notice)
  * share one request instead of asking three times. A settled one is forgotten, so
- * a reload always asks the server again.
+ * a reload always asks the server again. The first to ask takes the answer asked
+ * for as the page opened, if any (`early-lab.ts`).
  */
 const asking = new WeakMap<ApiClient, Map<string, Promise<Lab>>>();
 
@@ -30,7 +32,8 @@ function askForLab(api: ApiClient, labId: string): Promise<Lab> {
   }
   let answer = pending.get(labId);
   if (!answer) {
-    answer = api.call(Api.labs.get, { params: { labId } }).then((data) => data.lab);
+    const ask = () => api.call(Api.labs.get, { params: { labId } }).then((data) => data.lab);
+    answer = takeEarlyLab(labId)?.catch(ask) ?? ask();
     pending.set(labId, answer);
     const forget = () => pending.delete(labId);
     answer.then(forget, forget);

@@ -1,10 +1,10 @@
 /**
  * An item page opened from its address does not wait for one answer after the
  * other: the item's summary and its kind's code are asked for while the session
- * is still being asked for, and the session and the summary are fetched with the
- * page itself, before its script has arrived, once each (the app takes the
- * answers the browser preloaded). Signed out it still sends to sign-in and then
- * shows the item; a missing item still says so.
+ * is still being asked for, and the session and the summary (on a lab's page, the
+ * lab) are fetched with the page itself, before its script has arrived, once each
+ * (the app takes the answers the browser preloaded). Signed out it still sends to
+ * sign-in and then shows the item; a missing item still says so.
  */
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,27 @@ function requestSeen(page: Page, pattern: RegExp): Promise<void> {
       if (pattern.test(request.url())) resolve();
     });
   });
+}
+
+/**
+ * Each of `paths` was fetched once on the page now open (the app's own request took the
+ * preloaded answer), and before the app's entry script had even arrived, so the server
+ * named it and not the app asked for it.
+ */
+async function expectPreloadedOnce(page: Page, visit: string, paths: string[]): Promise<void> {
+  // A string, not a function: tsx's name-keeping helper does not exist in the page.
+  const timings = (await page.evaluate(`(() => {
+    const entries = performance.getEntriesByType('resource');
+    const pathOf = (e) => new URL(e.name).pathname;
+    const entry = entries.find((e) => /^[/]assets[/]index-[^/]*[.]js$/.test(pathOf(e)));
+    const of = (path) => entries.filter((e) => pathOf(e) === path).map((e) => e.startTime);
+    return { entryArrived: entry ? entry.responseEnd : null, starts: ${JSON.stringify(paths)}.map(of) };
+  })()`)) as { entryArrived: number | null; starts: number[][] };
+  expect(timings.entryArrived, visit).not.toBeNull();
+  for (const [i, starts] of timings.starts.entries()) {
+    expect(starts, `${visit}: ${paths[i]}`).toHaveLength(1);
+    expect(starts[0], `${visit}: ${paths[i]}`).toBeLessThan(timings.entryArrived ?? 0);
+  }
 }
 
 describe('an item page opened from its address', () => {
@@ -41,28 +62,23 @@ describe('an item page opened from its address', () => {
 
   it('fetches the session and the item with the page, once each, first visit or not', async () => {
     const page = await freshPage(true);
-    const asked = ['/api/auth/me', `/api/items/${fixture.itemId}`];
     // The second visit finds the page's code in the browser's cache, so the page's load
     // event comes sooner: the app must still ask before it, or it would ask again.
     for (const visit of ['first', 'second']) {
       await page.goto(`${fixture.workspace.url}/items/${fixture.itemId}`);
       await page.locator('.canvas__view').waitFor();
-      // A string, not a function: tsx's name-keeping helper does not exist in the page.
-      const timings = (await page.evaluate(`(() => {
-        const entries = performance.getEntriesByType('resource');
-        const pathOf = (e) => new URL(e.name).pathname;
-        const entry = entries.find((e) => /^[/]assets[/]index-[^/]*[.]js$/.test(pathOf(e)));
-        const of = (path) => entries.filter((e) => pathOf(e) === path).map((e) => e.startTime);
-        return { entryArrived: entry ? entry.responseEnd : null, starts: ${JSON.stringify(asked)}.map(of) };
-      })()`)) as { entryArrived: number | null; starts: number[][] };
-      expect(timings.entryArrived, visit).not.toBeNull();
-      for (const [i, starts] of timings.starts.entries()) {
-        // Once: the app's own request took the preloaded answer.
-        expect(starts, `${visit} visit: ${asked[i]}`).toHaveLength(1);
-        // Before the app's script had even arrived, so not asked for by the app.
-        expect(starts[0], `${visit} visit: ${asked[i]}`).toBeLessThan(timings.entryArrived ?? 0);
-      }
+      await expectPreloadedOnce(page, visit, ['/api/auth/me', `/api/items/${fixture.itemId}`]);
     }
+  });
+
+  it('fetches the session and the lab with a lab’s page, once each', async () => {
+    const page = await freshPage(true);
+    await page.goto(`${fixture.workspace.url}/labs/${fixture.workspace.labId}`);
+    await page.getByTestId('lab-facts').waitFor();
+    await expectPreloadedOnce(page, 'overview', [
+      '/api/auth/me',
+      `/api/labs/${fixture.workspace.labId}`,
+    ]);
   });
 
   it('signed out, sends to sign-in and, once signed in, shows the item', async () => {
@@ -71,6 +87,14 @@ describe('an item page opened from its address', () => {
     await signInOnPage(page, fixture.owner);
     await page.locator('.canvas__view').waitFor();
     expect(await heading(page)).toContain('Fewer falls');
+  });
+
+  it('signed out, a lab’s page sends to sign-in and, once signed in, shows the lab', async () => {
+    const page = await freshPage(false);
+    await page.goto(`${fixture.workspace.url}/labs/${fixture.workspace.labId}`);
+    // The lab asked for as the page opened was refused: the page asks again now.
+    await signInOnPage(page, fixture.owner);
+    await page.getByTestId('lab-facts').waitFor();
   });
 
   it('says an item that does not exist was not found', async () => {

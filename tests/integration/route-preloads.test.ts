@@ -157,7 +157,11 @@ describe('pages that name their code', () => {
     const me = preload('/api/auth/me');
     const item = `${me}, ${preload(`/api/items/${problemId}`)}`;
     expect(await linkOf('/sign-in')).toBe(me);
-    expect(await linkOf(`/labs/${workspace.labId}`, memberCookie)).toBe(me);
+    const lab = `${me}, ${preload(`/api/labs/${workspace.labId}`)}`;
+    expect(await linkOf(`/labs/${workspace.labId}`, memberCookie)).toBe(lab);
+    expect(await linkOf(`/labs/${workspace.labId}/ideas`)).toBe(lab);
+    // The lab's other pages are not ways in: they ask for no more than any page.
+    expect(await linkOf(`/labs/${workspace.labId}/members`, memberCookie)).toBe(me);
     expect(await linkOf(`/items/${problemId}`)).toBe(item);
     expect(await linkOf(`/items/${problemId}`, memberCookie)).toBe(item);
     expect(await linkOf(`/items/${problemId}`, outsiderCookie)).toBe(item);
@@ -166,7 +170,11 @@ describe('pages that name their code', () => {
     const asset = await fetch(`${workspace.url}${fileOf('app/ItemPage.tsx')}`);
     expect(asset.headers.get('link')).toBeNull();
     // What is named is what the page's own requests get.
-    for (const address of ['/api/auth/me', `/api/items/${problemId}`]) {
+    for (const address of [
+      '/api/auth/me',
+      `/api/items/${problemId}`,
+      `/api/labs/${workspace.labId}`,
+    ]) {
       const answer = await fetch(`${workspace.url}${address}`, {
         headers: { cookie: memberCookie, accept: 'application/json' },
       });
