@@ -2,11 +2,11 @@
  * What every visit asks the server first, sent while the page's script is still
  * being evaluated instead of once React has drawn the first frame: the session, on
  * an item's page the item's summary (`early-item.ts`), and on a lab's page the lab
- * (`early-lab.ts`). The server names the same
- * requests in the page's response (`server/page-data-preloads.ts`), so the browser
- * has usually fetched them before this script arrived; it hands a preloaded answer
- * only to a request made before the page's load event, which a request sent from a
- * React effect can miss when the page's code comes from the browser's cache.
+ * (`early-lab.ts`). The server names the same requests in the page's response
+ * (`server/page-data-preloads.ts`), so the browser has usually fetched them before
+ * this script arrived; it hands a preloaded answer only to a request made before the
+ * page's load event, which a request sent from a React effect can miss when the
+ * page's code comes from the browser's cache.
  */
 import { parseRoute } from '../../shared/page-routes';
 import type { MeResponse } from '../../shared/schemas/api';
