@@ -170,7 +170,9 @@ describe('driver diagram joined up with the lab’s aim and change ideas', () =>
     await aimNode(alice).focus();
     for (const label of ['Patients get help when needed', 'Call bell within reach']) {
       await alice.keyboard.press('a');
-      await expect.poll(() => alice.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+      await expect
+        .poll(() => alice.evaluate(() => document.activeElement?.tagName), WAIT)
+        .toBe('INPUT');
       await alice.keyboard.type(label);
       await alice.keyboard.press('Enter');
       await expect.poll(() => focusedName(alice), WAIT).toContain(label);
