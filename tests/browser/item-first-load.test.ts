@@ -10,6 +10,7 @@ import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { heading, signInOnPage } from '../helpers/browser-session';
 import { itemPageFixture } from '../helpers/item-page-fixture';
+import { requestStarts } from '../helpers/resource-timing';
 
 /** Resolves with the first request whose address matches, as the page sends it. */
 function requestSeen(page: Page, pattern: RegExp): Promise<void> {
@@ -26,18 +27,11 @@ function requestSeen(page: Page, pattern: RegExp): Promise<void> {
  * named it and not the app asked for it.
  */
 async function expectPreloadedOnce(page: Page, visit: string, paths: string[]): Promise<void> {
-  // A string, not a function: tsx's name-keeping helper does not exist in the page.
-  const timings = (await page.evaluate(`(() => {
-    const entries = performance.getEntriesByType('resource');
-    const pathOf = (e) => new URL(e.name).pathname;
-    const entry = entries.find((e) => /^[/]assets[/]index-[^/]*[.]js$/.test(pathOf(e)));
-    const of = (path) => entries.filter((e) => pathOf(e) === path).map((e) => e.startTime);
-    return { entryArrived: entry ? entry.responseEnd : null, starts: ${JSON.stringify(paths)}.map(of) };
-  })()`)) as { entryArrived: number | null; starts: number[][] };
-  expect(timings.entryArrived, visit).not.toBeNull();
-  for (const [i, starts] of timings.starts.entries()) {
-    expect(starts, `${visit}: ${paths[i]}`).toHaveLength(1);
-    expect(starts[0], `${visit}: ${paths[i]}`).toBeLessThan(timings.entryArrived ?? 0);
+  const { entryArrived, starts } = await requestStarts(page, paths);
+  expect(entryArrived, visit).not.toBeNull();
+  for (const [i, started] of starts.entries()) {
+    expect(started, `${visit}: ${paths[i]}`).toHaveLength(1);
+    expect(started[0], `${visit}: ${paths[i]}`).toBeLessThan(entryArrived ?? 0);
   }
 }
 

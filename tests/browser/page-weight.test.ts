@@ -14,6 +14,7 @@ import { pageWeight } from '../../scripts/client-weight';
 import { staticClosure, ViteManifestSchema } from '../../shared/vite-manifest';
 import { heading } from '../helpers/browser-session';
 import { itemPageFixture } from '../helpers/item-page-fixture';
+import { requestStarts } from '../helpers/resource-timing';
 
 const clientDir = path.resolve('dist/client');
 const KB = 1024;
@@ -159,23 +160,15 @@ describe('pages load only the code they need', () => {
     // The page names its code and the kind's (server/route-preloads.ts): each is asked for
     // before the entry script has even arrived, so not by the app, and each only once.
     expect(asked).toContain('/api/auth/me');
-    // A string, not a function: tsx's name-keeping helper does not exist in the page.
-    const timing = (await page.evaluate(`(() => {
-      const entries = performance.getEntriesByType('resource');
-      const startOf = (prefix) => {
-        const found = entries.find((e) => new URL(e.name).pathname.startsWith('/assets/' + prefix));
-        return found ? found.startTime : null;
-      };
-      const entry = entries.find((e) => /^[/]assets[/]index-[^/]*[.]js$/.test(new URL(e.name).pathname));
-      return {
-        entryArrived: entry ? entry.responseEnd : null,
-        chunks: ['ItemPage-', 'ProblemEditor-', 'editor-'].map(startOf),
-      };
-    })()`)) as { entryArrived: number | null; chunks: Array<number | null> };
+    const timing = await requestStarts(page, [
+      '/assets/ItemPage-*',
+      '/assets/ProblemEditor-*',
+      '/assets/editor-*',
+    ]);
     expect(timing.entryArrived).not.toBeNull();
-    for (const start of timing.chunks) {
-      expect(start).not.toBeNull();
-      expect(start ?? Number.POSITIVE_INFINITY).toBeLessThan(timing.entryArrived ?? 0);
+    for (const [first] of timing.starts) {
+      expect(first).toBeDefined();
+      expect(first ?? Number.POSITIVE_INFINITY).toBeLessThan(timing.entryArrived ?? 0);
     }
     const urls = scripts.map((s) => s.url);
     expect(urls.filter((url, i) => urls.indexOf(url) !== i)).toEqual([]);
