@@ -169,6 +169,25 @@ const REFERENCE_PAGE =
   "document.createElement('button'),{textContent:'Go'}))</script>";
 const REFERENCE = 'reference: a minimal page';
 
+const OVERVIEW: Scenario = {
+  name: 'lab overview shown',
+  signedIn: true,
+  url: (f) => `/labs/${f.demoLabId}`,
+  shown: (page) => page.getByTestId('lab-facts').waitFor(),
+};
+
+const PROBLEM_PAGE: Scenario = {
+  name: 'demo problem page editable',
+  signedIn: true,
+  url: (f) => `/items/${f.problemId}`,
+  shown: (page) => page.locator('[contenteditable="true"]').first().waitFor(),
+};
+
+/** `scenario` with every HTTP request's answer `FAR_MS` later: not a target. */
+function farAway(scenario: Scenario, what: string): Scenario {
+  return { ...scenario, name: `  ${what}, ${FAR_MS} ms round trips`, latencyMs: FAR_MS };
+}
+
 const SCENARIOS: readonly Scenario[] = [
   {
     name: REFERENCE,
@@ -182,32 +201,10 @@ const SCENARIOS: readonly Scenario[] = [
     url: () => '/sign-in',
     shown: (page) => page.getByRole('button', { name: 'Sign in' }).waitFor(),
   },
-  {
-    name: 'lab overview shown',
-    signedIn: true,
-    url: (f) => `/labs/${f.demoLabId}`,
-    shown: (page) => page.getByTestId('lab-facts').waitFor(),
-  },
-  {
-    name: `  the overview, ${FAR_MS} ms round trips`,
-    signedIn: true,
-    latencyMs: FAR_MS,
-    url: (f) => `/labs/${f.demoLabId}`,
-    shown: (page) => page.getByTestId('lab-facts').waitFor(),
-  },
-  {
-    name: 'demo problem page editable',
-    signedIn: true,
-    url: (f) => `/items/${f.problemId}`,
-    shown: (page) => page.locator('[contenteditable="true"]').first().waitFor(),
-  },
-  {
-    name: `  the problem page, ${FAR_MS} ms round trips`,
-    signedIn: true,
-    latencyMs: FAR_MS,
-    url: (f) => `/items/${f.problemId}`,
-    shown: (page) => page.locator('[contenteditable="true"]').first().waitFor(),
-  },
+  OVERVIEW,
+  farAway(OVERVIEW, 'the overview'),
+  PROBLEM_PAGE,
+  farAway(PROBLEM_PAGE, 'the problem page'),
   {
     name: `${IDEAS}-idea board fully shown`, // from opening the ideas page
     signedIn: true,
