@@ -180,6 +180,47 @@ describe('diagram canvas', () => {
     await context.close();
   });
 
+  it('pans by mouse drag without selecting the labels it passes, and maps every node', async () => {
+    const context = await signedInContext(browser, workspace.url, admin, {
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${workspace.url}/items/demo-drivers`);
+    await page.locator('[data-target="node:n-aim"]').waitFor(WAIT);
+    await page.locator('.canvas__view').evaluate((view) => view.scrollIntoView({ block: 'start' }));
+    const view = await page.locator('.canvas__view').boundingBox();
+    if (!view) throw new Error('the canvas is not on screen');
+    // Pressed on the drawing between the columns, not on a node (dragging a node moves it).
+    const x = view.x + view.width / 2;
+    const y = view.y + view.height / 2;
+    expect(
+      await page.evaluate(({ px, py }) => document.elementFromPoint(px, py)?.tagName, {
+        px: x,
+        py: y,
+      }),
+    ).toBe('svg');
+    const before = await transformOf(page);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 300, y + 20, { steps: 15 });
+    await page.mouse.up();
+    await expect.poll(() => transformOf(page), WAIT).not.toBe(before);
+    // The labels passed over were not selected (they were, highlighted, before).
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('');
+
+    // The minimap draws each node's box: one closed shape per node, in one path.
+    if ((await page.getByTestId('canvas-minimap').count()) === 0) {
+      await page.getByRole('button', { name: 'Minimap' }).click();
+    }
+    const nodes = await page.locator('[data-testid="canvas"] .driver-node__box').count();
+    const shapes = await page
+      .locator('.canvas__minimap-boxes')
+      .evaluate((path) => (path.getAttribute('d') ?? '').split('z').length - 1);
+    expect(nodes).toBeGreaterThan(1);
+    expect(shapes).toBe(nodes);
+    await context.close();
+  });
+
   it('shows two people each other’s nodes and selection live, and undoes only one’s own change', async () => {
     await alice.goto(`${workspace.url}/items/${diagramId}`);
     await bob.goto(`${workspace.url}/items/${diagramId}`);

@@ -7,6 +7,7 @@ import {
   fitView,
   MAX_SCALE,
   MIN_SCALE,
+  rectsPath,
   revealRect,
   visibleRect,
   zoomAt,
@@ -48,6 +49,16 @@ describe('canvas view', () => {
     expect(moved.y).toBe(0);
     const frame = visibleRect(moved, size);
     expect(frame.x + frame.width).toBeGreaterThanOrEqual(700);
+  });
+
+  it('draws a minimap’s boxes as one path, a closed rectangle for each', () => {
+    expect(
+      rectsPath([
+        { x: 10, y: 20, width: 100, height: 40 },
+        { x: 0, y: 0.5, width: 8, height: 6 },
+      ]),
+    ).toBe('M10 20h100v40h-100zM0 0.5h8v6h-8z');
+    expect(rectsPath([])).toBe('');
   });
 });
 

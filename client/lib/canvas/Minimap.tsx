@@ -5,11 +5,11 @@
  * A `use` is always current at no cost to us, but the browser clones the whole
  * drawing into it on every change, and paints all of it again under the frame on
  * every frame of a pan: for a drawing of hundreds of nodes, plain boxes, drawn
- * once per change of the drawing, keep panning smooth. Hidden from assistive
- * technology: the same moves are keys and buttons.
+ * once per change of the drawing as one path, keep panning smooth. Hidden from
+ * assistive technology: the same moves are keys and buttons.
  */
 import { memo, type PointerEvent } from 'react';
-import { centreOn, type Rect, type Size, type View, visibleRect } from './viewport';
+import { centreOn, type Rect, rectsPath, type Size, type View, visibleRect } from './viewport';
 
 const WIDTH = 180;
 const MAX_HEIGHT = 140;
@@ -32,13 +32,7 @@ const MinimapPicture = memo(function MinimapPicture({
 }: Pick<MinimapProps, 'drawingId' | 'content' | 'overview'>) {
   if (!overview)
     return <use href={`#${drawingId}`} width={content.width} height={content.height} />;
-  return (
-    <g className="canvas__minimap-boxes">
-      {overview.map((box) => (
-        <rect key={`${box.x},${box.y}`} x={box.x} y={box.y} width={box.width} height={box.height} />
-      ))}
-    </g>
-  );
+  return <path className="canvas__minimap-boxes" d={rectsPath(overview)} />;
 });
 
 export function Minimap({ drawingId, content, view, viewport, overview, onMove }: MinimapProps) {

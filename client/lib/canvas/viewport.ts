@@ -105,3 +105,12 @@ export function centreOn(view: View, cx: number, cy: number, viewport: Size): Vi
     y: viewport.height / 2 - cy * view.scale,
   };
 }
+
+/**
+ * `rects` as one SVG path, a closed subpath per rectangle: the minimap draws hundreds of
+ * boxes as one element, so a drawing whose boxes moved changes one attribute instead of
+ * replacing hundreds of elements (a label renamed onto another line moves every box below it).
+ */
+export function rectsPath(rects: readonly Rect[]): string {
+  return rects.map((r) => `M${r.x} ${r.y}h${r.width}v${r.height}h${-r.width}z`).join('');
+}
