@@ -2,8 +2,10 @@
  * The canvas every diagram is drawn in, tried as a facilitator would: the demo
  * lab's driver diagram presented on a 1280×720 and a 1920×1080 screen shows every
  * node without scrolling; the view pans, zooms, fits and shows a minimap from the
- * keyboard; two people in separate browser contexts see each other's nodes and
- * selection live; and undo takes back only one's own change, the other's staying.
+ * keyboard; a mouse drag pans without selecting the labels it passes, and the
+ * minimap maps every node; two people in separate browser contexts see each
+ * other's nodes and selection live; and undo takes back only one's own change,
+ * the other's staying.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,7 +207,7 @@ describe('diagram canvas', () => {
     await page.mouse.move(x - 300, y + 20, { steps: 15 });
     await page.mouse.up();
     await expect.poll(() => transformOf(page), WAIT).not.toBe(before);
-    // The labels passed over were not selected (they were, highlighted, before).
+    // The labels passed over are not selected (a plain drag over text would highlight them).
     expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('');
 
     // The minimap draws each node's box: one closed shape per node, in one path.
