@@ -44,3 +44,16 @@ export async function startFrames(page: Page, limit = 400): Promise<void> {
 export function readFrames(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { frames_: number[] }).frames_.slice(1, -1));
 }
+
+/** A frame longer than this missed at least one display refresh (16.7 ms at 60 Hz). */
+const MISSED_REFRESH_MS = 20;
+
+/**
+ * How many of `frames` missed a refresh, as "N of M (P%)": finer than the p95, which moves
+ * in whole frames (16.7, 33.3, 50 ms), so one more slow frame in twenty can double it.
+ */
+export function missedRefreshes(frames: readonly number[]): string {
+  const missed = frames.filter((ms) => ms > MISSED_REFRESH_MS).length;
+  const share = frames.length === 0 ? 0 : (100 * missed) / frames.length;
+  return `${missed} of ${frames.length} (${share.toFixed(1)}%) missed a refresh`;
+}

@@ -27,7 +27,7 @@ import { addRow, list } from '../shared/documents/item-doc';
 import { signIn } from '../tests/helpers/accounts';
 import { launchBrowser } from '../tests/helpers/browser';
 import { seededRandom } from '../tests/helpers/seeded-random';
-import { readFrames, signedIn, startFrames } from './browser-pages';
+import { missedRefreshes, readFrames, signedIn, startFrames } from './browser-pages';
 import { median, quantileOfSorted } from './quantiles';
 import { ChildProcesses, startOurServer } from './server-process';
 import { connectStockClient, type StockClient } from './stock-client';
@@ -105,25 +105,50 @@ function verdict(value: number, target: number): string {
 const cellCount = (page: Page) =>
   page.evaluate(() => document.querySelectorAll('[data-target^="node:"]').length);
 
+/** How far the drag goes left and comes back. */
+const PAN_SPAN_PX = 450;
+
+const transformOf = (page: Page) =>
+  page.locator('.canvas__drawing').evaluate((el) => (el as HTMLElement).style.transform);
+
+/**
+ * A point on the canvas at height `y` with no node or link under it, from the right edge
+ * leftwards, leaving room for the drag: pressing on a node would move the node instead.
+ */
+function emptySpot(page: Page, view: { x: number; width: number }, y: number): Promise<number> {
+  return page.evaluate(
+    ({ left, right, span, at }) => {
+      for (let x = right - 40; x - span > left + 20; x -= 10) {
+        const hit = document.elementFromPoint(x, at);
+        if (hit?.closest('.canvas__view') && !hit.closest('[data-target]')) return x;
+      }
+      throw new Error('no empty spot on the canvas to drag it from');
+    },
+    { left: view.x, right: view.x + view.width, span: PAN_SPAN_PX, at: y },
+  );
+}
+
 /** Drags the canvas for about two seconds and returns the frame times seen meanwhile. */
 async function panFrames(page: Page): Promise<number[]> {
+  // Brought into view as a person would scroll to it: a drag off screen reaches nothing.
+  await page.locator('.canvas__view').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const view = await page.locator('.canvas__view').boundingBox();
   if (!view) throw new Error('no canvas on the page');
-  await startFrames(page);
   const y = view.y + view.height / 2;
-  await page.mouse.move(view.x + view.width - 40, y);
+  const start = await emptySpot(page, view, y);
+  const before = await transformOf(page);
+  await startFrames(page);
+  await page.mouse.move(start, y);
   await page.mouse.down();
   for (let step = 0; step < 60; step += 1) {
-    const x =
-      view.x +
-      view.width -
-      40 -
-      ((step % 30) + 1) * 15 * (step < 30 ? 1 : -1) -
-      (step >= 30 ? 450 : 0);
-    await page.mouse.move(x, y + (step % 7) * 3);
+    // Left in 30 steps of 15 px, then back.
+    const offset = step < 30 ? (step + 1) * 15 : PAN_SPAN_PX - (step - 29) * 15;
+    await page.mouse.move(start - offset, y + (step % 7) * 3);
   }
   await page.mouse.up();
-  return readFrames(page);
+  const frames = await readFrames(page);
+  if ((await transformOf(page)) === before) throw new Error('the drag did not pan the canvas');
+  return frames;
 }
 
 /** Adds a node in `a` and returns the milliseconds until `b` draws it (one clock for both). */
@@ -277,6 +302,7 @@ async function main(): Promise<void> {
         ),
         median: median(frames),
         frames: frames.length,
+        missed: missedRefreshes(frames),
       },
       updateLatencyMs: { median: median(latency), max: Math.max(...latency), samples: latency },
       gzipJsKb: Object.fromEntries(
@@ -298,7 +324,7 @@ async function main(): Promise<void> {
           '',
           `Diagram canvas (${NODES} nodes; ${STOCK_EDITORS} stock clients renaming ${results.editing.stockRenamesPerSecond} change ideas a second and 2 browsers; headless Chromium, ${rounds} rounds)`,
           `  first render of the canvas     median ${ms(results.firstRenderMs.median)}   target ${Targets.firstRenderMs} ms   ${pass.firstRender}   samples ${firstRender.map(ms).join(', ')}`,
-          `  frame time while panning       p95 ${results.panFrameMs.p95.toFixed(1)} ms, median ${results.panFrameMs.median.toFixed(1)} ms over ${frames.length} frames   target p95 ${Targets.frameP95Ms} ms   ${pass.pan}`,
+          `  frame time while panning       p95 ${results.panFrameMs.p95.toFixed(1)} ms, median ${results.panFrameMs.median.toFixed(1)} ms; ${results.panFrameMs.missed}   target p95 ${Targets.frameP95Ms} ms   ${pass.pan}`,
           `  update seen by the other       median ${ms(results.updateLatencyMs.median)}, max ${ms(results.updateLatencyMs.max)}   target ${Targets.updateMs} ms   ${pass.update}`,
           `  gzipped JS before lazy chunks  ${Object.entries(results.gzipJsKb)
             .map(([k, v]) => `${k} ${v} KB`)

@@ -24,7 +24,7 @@ import { addRow, list } from '../shared/documents/item-doc';
 import { readBoard } from '../shared/documents/workshop-board';
 import { signIn } from '../tests/helpers/accounts';
 import { launchBrowser } from '../tests/helpers/browser';
-import { readFrames, signedIn, startFrames } from './browser-pages';
+import { missedRefreshes, readFrames, signedIn, startFrames } from './browser-pages';
 import { median, quantileOfSorted } from './quantiles';
 import { ChildProcesses, startOurServer } from './server-process';
 import { connectStockClient, type StockClient } from './stock-client';
@@ -91,9 +91,16 @@ const noteCount = (page: Page) =>
 /** Scrolls the board with the wheel for about two seconds and returns the frame times. */
 async function scrollFrames(page: Page): Promise<number[]> {
   await page.mouse.move(400, 400);
+  const top = await page.evaluate(() => window.scrollY);
   await startFrames(page);
-  for (let step = 0; step < 60; step += 1) await page.mouse.wheel(0, step < 30 ? 120 : -120);
-  return readFrames(page);
+  let furthest = top;
+  for (let step = 0; step < 60; step += 1) {
+    await page.mouse.wheel(0, step < 30 ? 120 : -120);
+    if (step === 29) furthest = await page.evaluate(() => window.scrollY);
+  }
+  const frames = await readFrames(page);
+  if (furthest <= top) throw new Error('the wheel did not scroll the board');
+  return frames;
 }
 
 /** Moves `noteId` to `clusterId` in `a` and returns the milliseconds until `b` shows it there. */
@@ -270,6 +277,7 @@ async function main(): Promise<void> {
         p95: quantileOfSorted(sortedFrames, 0.95),
         median: median(frames),
         frames: frames.length,
+        missed: missedRefreshes(frames),
       },
       updateLatencyMs: { median: median(latency), max: Math.max(...latency), samples: latency },
       loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
@@ -287,7 +295,7 @@ async function main(): Promise<void> {
           '',
           `Workshop board (${NOTES} notes in ${CLUSTERS} clusters; ${STOCK_EDITORS} stock clients moving ${results.editing.stockMovesPerSecond} notes a second and 2 browsers moving notes; headless Chromium, ${rounds} rounds)`,
           `  first render of the board      median ${ms(results.firstRenderMs.median)}   target ${Targets.firstRenderMs} ms   ${pass.firstRender}   samples ${firstRender.map(ms).join(', ')}`,
-          `  frame time while scrolling     p95 ${results.scrollFrameMs.p95.toFixed(1)} ms, median ${results.scrollFrameMs.median.toFixed(1)} ms over ${frames.length} frames   target p95 ${Targets.frameP95Ms} ms   ${pass.scroll}`,
+          `  frame time while scrolling     p95 ${results.scrollFrameMs.p95.toFixed(1)} ms, median ${results.scrollFrameMs.median.toFixed(1)} ms; ${results.scrollFrameMs.missed}   target p95 ${Targets.frameP95Ms} ms   ${pass.scroll}`,
           `  move seen by the other         median ${ms(results.updateLatencyMs.median)}, max ${ms(results.updateLatencyMs.max)}   target ${Targets.updateMs} ms   ${pass.update}`,
           `  load average (1 min): ${results.loadAverage.start.toFixed(2)} at start, ${results.loadAverage.end.toFixed(2)} at end`,
           '',
