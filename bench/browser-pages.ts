@@ -48,12 +48,16 @@ export function readFrames(page: Page): Promise<number[]> {
 /** A frame longer than this missed at least one display refresh (16.7 ms at 60 Hz). */
 const MISSED_REFRESH_MS = 20;
 
+/** How many of `frames` missed a refresh. */
+export function missedRefreshes(frames: readonly number[]): number {
+  return frames.filter((ms) => ms > MISSED_REFRESH_MS).length;
+}
+
 /**
- * How many of `frames` missed a refresh, as "N of M (P%)": finer than the p95, which moves
- * in whole frames (16.7, 33.3, 50 ms), so one more slow frame in twenty can double it.
+ * "N of M (P%) missed a refresh": finer than the p95, which moves in whole frames (16.7,
+ * 33.3, 50 ms), so one more slow frame in twenty can double it.
  */
-export function missedRefreshes(frames: readonly number[]): string {
-  const missed = frames.filter((ms) => ms > MISSED_REFRESH_MS).length;
-  const share = frames.length === 0 ? 0 : (100 * missed) / frames.length;
-  return `${missed} of ${frames.length} (${share.toFixed(1)}%) missed a refresh`;
+export function missedRefreshesText(missed: number, frames: number): string {
+  const share = frames === 0 ? 0 : (100 * missed) / frames;
+  return `${missed} of ${frames} (${share.toFixed(1)}%) missed a refresh`;
 }
