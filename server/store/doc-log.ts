@@ -27,6 +27,7 @@ import {
 } from './log-file';
 import {
   ALREADY_RESOLVED,
+  type Deferred,
   deferred,
   laterThisTurn,
   noop,
@@ -79,7 +80,7 @@ export class DocLog {
       fsync: options.files.fsync,
       groupCommitMaxDelayMs: options.groupCommitMaxDelayMs,
       currentHandle: () => this.#handle,
-      onFailure: (error, covered) => this.#fence(error, covered),
+      onFailure: (error, covered) => this.#fence(error, [], covered),
       onIdle: () => this.#notifyIdle(),
     });
   }
@@ -122,7 +123,8 @@ export class DocLog {
       kind: 'append',
       record: encodeRecord(update),
       written: writeNow ? ALREADY_RESOLVED : deferred(),
-      durable: deferred(),
+      // Written below, before this returns: it shares the next fsync's deferred.
+      durable: writeNow ? this.#sync.joinNow() : deferred(),
     };
     const durable = op.durable.promise;
     this.#lastDurable = durable;
@@ -131,7 +133,7 @@ export class DocLog {
       else this.#enqueue(op);
       return { written: op.written.promise, durable, writtenNow: false };
     }
-    this.#write(fh, state, [op]);
+    this.#write(fh, state, [op], true);
     this.#pumping = true;
     laterThisTurn(this.#drainLater);
     if (this.#failure === null) return { written: op.written.promise, durable, writtenNow: true };
@@ -263,8 +265,12 @@ export class DocLog {
     }
   }
 
-  /** Stops the log for good: rejects `extra`, everything queued and everything unsynced. */
-  #fence(cause: unknown, extra: readonly Operation[] = []): void {
+  /** Stops the log for good: rejects `extra`, `unsynced`, everything queued and everything unsynced. */
+  #fence(
+    cause: unknown,
+    extra: readonly Operation[] = [],
+    unsynced: readonly Deferred<void>[] = [],
+  ): void {
     const first = this.#failure === null;
     const failure =
       this.#failure ??
@@ -282,8 +288,9 @@ export class DocLog {
       });
     }
     for (const op of extra) rejectOperation(op, failure);
+    for (const durable of unsynced) durable.reject(failure);
     for (const op of this.#queue.splice(0)) rejectOperation(op, failure);
-    for (const op of this.#sync.takeWaiting()) op.durable.reject(failure);
+    for (const durable of this.#sync.takeWaiting()) durable.reject(failure);
   }
 
   async #recover(): Promise<StoredUpdate[]> {
@@ -320,8 +327,12 @@ export class DocLog {
     this.#write(fh, state, takeLeadingAppends(this.#queue));
   }
 
-  /** Writes records to the open file in one writev and hands them to the fsync loop. */
-  #write(fh: FileHandle, state: FileState, batch: PendingAppend[]): void {
+  /**
+   * Writes records to the open file in one writev and hands them to the fsync loop;
+   * `joined`: the batch is the one append written as it was made, whose durability
+   * the loop already settles (`FsyncLoop.joinNow`).
+   */
+  #write(fh: FileHandle, state: FileState, batch: PendingAppend[], joined = false): void {
     let bytes: number;
     try {
       bytes = writeRecordsNow(fh.fd, batch);
@@ -331,8 +342,9 @@ export class DocLog {
     }
     state.bytes += bytes;
     state.records += batch.length;
+    if (joined) return;
     for (const op of batch) op.written.resolve();
-    this.#sync.add(batch);
+    this.#sync.add(batch.map((op) => op.durable));
   }
 
   /**
@@ -378,7 +390,7 @@ export class DocLog {
     const bytes = LOG_HEADER_BYTES + totalBytes([op, ...following]);
     this.#file = { bytes, records: 1 + following.length, exists: true };
     // The replacement is fsync'd and renamed durably: it covers every earlier record.
-    for (const earlier of this.#sync.takeWaiting()) earlier.durable.resolve();
+    for (const earlier of this.#sync.takeWaiting()) earlier.resolve();
     for (const later of following) {
       later.written.resolve();
       later.durable.resolve();

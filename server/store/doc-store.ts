@@ -34,7 +34,10 @@ export interface AppendReceipt {
    * already resolved and the caller may broadcast at once instead of a turn later.
    */
   readonly writtenNow: boolean;
-  /** Resolves once the update is on stable storage (fsync'd). Acknowledged to clients after this. */
+  /**
+   * Resolves once the update is on stable storage (fsync'd). Acknowledged to clients after
+   * this. Updates made durable together may share one promise.
+   */
   readonly durable: Promise<void>;
 }
 

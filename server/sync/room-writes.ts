@@ -49,10 +49,11 @@ export class RoomWrites<Origin> {
     room.appended(update.byteLength);
     // With other processes, "Saved" also waits until they have been sent the update.
     const published = room.fanout ? publication() : null;
+    // The store's promises are handled already; this one is made here, so handle it here.
     const durable = published
       ? Promise.all([receipt.durable, published.promise]).then(() => undefined)
       : receipt.durable;
-    durable.catch(() => undefined);
+    if (published) durable.catch(() => undefined);
     // Passed on in this turn only with no earlier write of this room still waiting, so
     // updates are always passed on and queued in the order they were stored.
     if (receipt.writtenNow && this.pending === 1) {

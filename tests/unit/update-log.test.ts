@@ -98,6 +98,60 @@ describe('log DocStore on disk', () => {
     expect(logFsyncs()).toBe(2);
   });
 
+  it('settles an append written during an fsync with the next fsync, not the one running', async () => {
+    const held: Array<() => void> = [];
+    let fsyncStarted = gate();
+    let hold = false;
+    const store = openStore(async (sync, info) => {
+      if (info.target !== 'log' || !hold) return sync();
+      const release = gate();
+      held.push(release.open);
+      fsyncStarted.open();
+      await release.opened;
+      return sync();
+    });
+    const [opening, first, second] = typeText(new Y.Doc(), 'abc');
+    if (!opening || !first || !second) throw new Error('three updates expected');
+    await store.append('next', opening).durable; // the file is open from here on
+    hold = true;
+    const running = store.append('next', first);
+    expect(running.writtenNow).toBe(true);
+    await fsyncStarted.opened;
+    fsyncStarted = gate();
+    const during = store.append('next', second);
+    expect(during.writtenNow).toBe(true);
+    const duringDurable = settledFlag(during.durable);
+    held[0]?.();
+    await running.durable;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(duringDurable.settled).toBe(false);
+    await fsyncStarted.opened;
+    held[1]?.();
+    await during.durable;
+    expect(logFsyncs()).toBe(3);
+    expect(textOf(await store.load('next'))).toBe('abc');
+  });
+
+  it('rejects an append written as it was made when its fsync fails', async () => {
+    let failNext = false;
+    const store = openStore(async (sync, info) => {
+      if (info.target === 'log' && failNext) {
+        failNext = false;
+        throw new Error('EIO: fsync failed');
+      }
+      return sync();
+    });
+    const [opening, next] = typeText(new Y.Doc(), 'ab');
+    if (!opening || !next) throw new Error('two updates expected');
+    await store.append('eio-now', opening).durable;
+    failNext = true;
+    const receipt = store.append('eio-now', next);
+    expect(receipt.writtenNow).toBe(true);
+    await expect(receipt.durable).rejects.toThrow(/released and loaded again/);
+    await expect(store.release('eio-now')).rejects.toThrow(/EIO/);
+    expect(textOf(await store.load('eio-now'))).toBe('ab');
+  });
+
   it('skips the group-commit delay when someone flushes', async () => {
     const store = openStore(undefined, { groupCommitMaxDelayMs: 60_000 });
     const receipts = typeText(new Y.Doc(), 'wait').map((u) => store.append('slow', u));
