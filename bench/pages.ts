@@ -235,6 +235,8 @@ const WEIGHED_PAGES: ReadonlyArray<readonly [string, string]> = [
 
 interface Results {
   readonly rounds: number;
+  /** The browser's own version: its speed here moves the times more than most changes do. */
+  readonly browser: string;
   readonly loadAverage: { readonly start: number; readonly end: number };
   readonly weights: ReadonlyArray<{ readonly page: string; readonly weight: PageWeight }>;
   readonly timings: ReadonlyArray<{
@@ -252,7 +254,7 @@ function kb(bytes: number): string {
 function report(results: Results): string {
   const lines = [
     '',
-    'Pages (headless Chromium, a fresh context per visit)',
+    `Pages (headless Chromium ${results.browser}, a fresh context per visit)`,
     '',
     'Bytes each page needs before its lazy chunks (JS raw / gzip / brotli; CSS raw / gzip / brotli):',
   ];
@@ -331,6 +333,7 @@ async function main(): Promise<void> {
     }
     const results: Results = {
       rounds,
+      browser: browser.version(),
       loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
       weights: WEIGHED_PAGES.map(([page, key]) => ({ page, weight: pageWeight(clientDir, key) })),
       timings: SCENARIOS.map((scenario) => {
