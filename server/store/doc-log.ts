@@ -266,11 +266,7 @@ export class DocLog {
   }
 
   /** Stops the log for good: rejects `extra`, `unsynced`, everything queued and everything unsynced. */
-  #fence(
-    cause: unknown,
-    extra: readonly Operation[] = [],
-    unsynced: readonly Deferred<void>[] = [],
-  ): void {
+  #fence(cause: unknown, extra: readonly Operation[] = [], unsynced: Deferred<void>[] = []): void {
     const first = this.#failure === null;
     const failure =
       this.#failure ??
@@ -327,11 +323,7 @@ export class DocLog {
     this.#write(fh, state, takeLeadingAppends(this.#queue));
   }
 
-  /**
-   * Writes records to the open file in one writev and hands them to the fsync loop;
-   * `joined`: the batch is the one append written as it was made, whose durability
-   * the loop already settles (`FsyncLoop.joinNow`).
-   */
+  /** Writes records in one writev and hands them to the fsync loop, unless `joined` (`FsyncLoop.joinNow`). */
   #write(fh: FileHandle, state: FileState, batch: PendingAppend[], joined = false): void {
     let bytes: number;
     try {
