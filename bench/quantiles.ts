@@ -26,3 +26,15 @@ export function medianOfEach<T extends Record<keyof T, number>>(rounds: readonly
   }
   return figures;
 }
+
+/**
+ * Ours against the baseline over paired rounds as the ratio of their totals: one slow
+ * round on a shared machine moves it less than it moves a ratio of two medians of five.
+ * Null when the baseline's total is not positive.
+ */
+export function pooledRatio(ours: readonly number[], baseline: readonly number[]): number | null {
+  if (ours.length !== baseline.length) throw new Error('pooled ratio of unpaired rounds');
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+  const base = sum(baseline);
+  return base > 0 ? sum(ours) / base : null;
+}

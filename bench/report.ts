@@ -5,6 +5,7 @@
  */
 import { EXTRA_CA_CERTS_VARIABLE } from './node-start';
 import { bytes, type Format, fixed, kib, mib, ms, ratio, rows } from './report-rows';
+import { pooledRatio } from './quantiles';
 import type { BenchMeta, BenchResults, TargetResult } from './results';
 
 /** 0.2 MiB, as 0.2 × 1024 × 1024 = 209,715.2 bytes. */
@@ -184,12 +185,26 @@ export function formatReport(results: BenchResults): string {
           .join(' / '),
       )
       .join(', ');
+  const pooled = (
+    oursRounds: readonly { serverCpuMs: number }[],
+    baselineRounds: readonly { serverCpuMs: number }[],
+  ) => {
+    const value = pooledRatio(
+      oursRounds.map((round) => round.serverCpuMs),
+      baselineRounds.map((round) => round.serverCpuMs),
+    );
+    return value === null ? 'n/a' : value.toFixed(2);
+  };
   const { baseline, stockOnOurWs } = results;
   out.push(
     `  trace server CPU per round, ours / baseline / stock on our ws (ms): ` +
       perRound(ours.traceRounds, baseline.traceRounds, stockOnOurWs.traceRounds),
     `  fan-out server CPU per round, ours / baseline / stock on our ws (ms): ` +
       perRound(ours.fanoutRounds, baseline.fanoutRounds, stockOnOurWs.fanoutRounds),
+    `  server CPU pooled over the rounds (ours' total / the baseline's): trace ` +
+      pooled(ours.traceRounds, baseline.traceRounds) +
+      ', fan-out ' +
+      pooled(ours.fanoutRounds, baseline.fanoutRounds),
   );
   const samples = (values: readonly (number | null)[]) =>
     values.map((value) => (value === null ? 'n/a' : ms(value))).join(', ');

@@ -1,6 +1,6 @@
 /** The benchmark reports medians over rounds: nearest rank, each figure on its own. */
 import { describe, expect, it } from 'vitest';
-import { median, medianOfEach } from '../../bench/quantiles';
+import { median, medianOfEach, pooledRatio } from '../../bench/quantiles';
 
 describe('benchmark medians', () => {
   it('take the nearest-rank median of unsorted values', () => {
@@ -17,5 +17,12 @@ describe('benchmark medians', () => {
     ];
     expect(medianOfEach(rounds)).toEqual({ serverCpuMs: 750, p99Ms: 4.1 });
     expect(() => medianOfEach([])).toThrow('median of no rounds');
+  });
+
+  it('pool paired rounds into one ratio of totals', () => {
+    // Round by round ours is lower twice and higher once; the totals are 1,950 and 2,000.
+    expect(pooledRatio([600, 650, 700], [700, 680, 620])).toBeCloseTo(0.975, 6);
+    expect(pooledRatio([1], [0])).toBeNull();
+    expect(() => pooledRatio([1, 2], [1])).toThrow('unpaired');
   });
 });
