@@ -28,9 +28,9 @@ export function medianOfEach<T extends Record<keyof T, number>>(rounds: readonly
 }
 
 /**
- * Ours against the baseline over paired rounds as the ratio of their totals: one slow
- * round on a shared machine moves it less than it moves a ratio of two medians of five.
- * Null when the baseline's total is not positive.
+ * Ours against the baseline over paired rounds, as the ratio of their totals: it uses
+ * every round, where a ratio of two medians rests on one round of each (printed beside
+ * the medians, not instead of them). Null when the baseline's total is not positive.
  */
 export function pooledRatio(ours: readonly number[], baseline: readonly number[]): number | null {
   if (ours.length !== baseline.length) throw new Error('pooled ratio of unpaired rounds');
