@@ -3,8 +3,9 @@
  * link mode, the delete confirmation, the shortcuts panel and the last message.
  * Moving the keyboard focus waits for React to draw the element it goes to.
  */
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useRef, useState } from 'react';
 import type * as Y from 'yjs';
+import { useAfterCommit } from '../../lib/use-after-commit';
 import {
   type ActionContext,
   addAimAction,
@@ -28,21 +29,6 @@ import { type Target, targetExists } from './navigation';
 
 export function targetKey(target: Target): string {
   return `${target.kind}:${target.id}`;
-}
-
-/** Runs a task after the next commit, when the element it looks for exists. */
-function useAfterRender(): (task: () => void) => void {
-  const tasks = useRef<Array<() => void>>([]);
-  const [, bump] = useState(0);
-  useEffect(() => {
-    const due = tasks.current;
-    tasks.current = [];
-    for (const task of due) task();
-  });
-  return (task) => {
-    tasks.current.push(task);
-    bump((n) => n + 1);
-  };
 }
 
 export interface DiagramEditor {
@@ -124,7 +110,7 @@ function useFocusPlaces() {
   const labelRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLElement>(null);
   const helpRef = useRef<HTMLElement>(null);
-  const after = useAfterRender();
+  const after = useAfterCommit();
   const diagram = (target: Target | null) => {
     const selector = target
       ? `[data-target="${CSS.escape(targetKey(target))}"]`

@@ -4,16 +4,10 @@
  * and written in one change. After the render that shows an added or removed row, the focus goes
  * where the move asked.
  */
-import {
-  type ClipboardEvent,
-  type KeyboardEvent,
-  type RefObject,
-  useEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type ClipboardEvent, type KeyboardEvent, type RefObject, useState } from 'react';
 import type * as Y from 'yjs';
 import type { CsvIssue } from '../../../shared/charts/csv';
+import { useAfterCommit } from '../../lib/use-after-commit';
 import { pasteColumns, TEXT_COLUMNS } from './grid-columns';
 import { type ControlKind, gridMove } from './grid-keys';
 import type { RecordedAs } from './measure-data';
@@ -54,7 +48,7 @@ export interface GridKeysOptions {
 
 export function useGridKeys(table: RefObject<HTMLTableElement | null>, options: GridKeysOptions) {
   const { doc, rowCount, recordedAs, navigation } = options;
-  const pendingFocus = useRef<Cell | null>(null);
+  const after = useAfterCommit();
   const [issues, setIssues] = useState<CsvIssue[]>([]);
 
   const focusCell = ({ row, col }: Cell) => {
@@ -63,12 +57,6 @@ export function useGridKeys(table: RefObject<HTMLTableElement | null>, options: 
     element?.focus();
     if (element instanceof HTMLInputElement && element.type === 'text') element.select();
   };
-
-  useEffect(() => {
-    if (!pendingFocus.current) return;
-    focusCell(pendingFocus.current);
-    pendingFocus.current = null;
-  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const cell = cellOf(event.target);
@@ -87,8 +75,8 @@ export function useGridKeys(table: RefObject<HTMLTableElement | null>, options: 
     if (!move) return;
     event.preventDefault();
     if (move.kind === 'focus') return focusCell(move);
-    pendingFocus.current = { row: rowCount, col: move.col };
     addPoint(doc);
+    after(() => focusCell({ row: rowCount, col: move.col }));
   };
 
   const onPaste = (event: ClipboardEvent<HTMLTableElement>) => {
@@ -110,7 +98,7 @@ export function useGridKeys(table: RefObject<HTMLTableElement | null>, options: 
 
   const remove = (index: number, col: number) => {
     removePoint(doc, index);
-    if (rowCount > 1) pendingFocus.current = { row: Math.min(index, rowCount - 2), col };
+    if (rowCount > 1) after(() => focusCell({ row: Math.min(index, rowCount - 2), col }));
   };
 
   return { onKeyDown, onPaste, remove, issues };
