@@ -31,7 +31,8 @@ const NEW_IDEA = 'Falls sensor mats for high-risk beds';
 const focusedName = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
-    if (!element) return '';
+    // The page itself has the focus when nothing else does: its text names nothing.
+    if (!element || element === document.body) return '';
     const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`) : null;
     return (
       element.getAttribute('aria-label') ??

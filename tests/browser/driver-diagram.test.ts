@@ -3,8 +3,14 @@
  * real server, while an observer in another browser context watches the
  * read-only picture and outline change live. Axe checks both views.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addChild,
+  addNode,
+  type DriverNode,
+  readGraph,
+} from '../../client/features/drivers/driver-graph';
 import type { ItemKind } from '../../shared/schemas/records';
 import { launchBrowser } from '../helpers/browser';
 import {
@@ -15,6 +21,7 @@ import {
   testPasswordHash,
 } from '../helpers/browser-session';
 import { createItem } from '../helpers/lab-items';
+import { connectStockClient } from '../helpers/stock-client';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace';
 
 const AIM = 'Reduce falls by a third';
@@ -27,8 +34,14 @@ const IDEA = 'Call bell check at handover';
 const focusedName = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
-    return element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '';
+    // The page itself has the focus when nothing else does: its text names nothing.
+    if (!element || element === document.body) return '';
+    return element.getAttribute('aria-label') ?? element.textContent?.trim() ?? '';
   });
+
+/** Whether the one element `locator` finds has the keyboard focus. */
+const hasFocus = (locator: Locator) =>
+  locator.evaluate((element) => element === document.activeElement);
 
 /** Presses Tab until the focused element is named `name` (fails after 60 presses). */
 async function tabTo(page: Page, name: string): Promise<void> {
@@ -233,5 +246,40 @@ describe('driver diagram in the browser', () => {
       .poll(() => alice.getByTestId('driver-panel').innerText())
       .toContain('Selected primary driver');
     expect(await alice.getByLabel('Label', { exact: true }).inputValue()).toBe(RISK);
+  });
+
+  it('keeps the keyboard on a node that someone else’s change moves to another row', async () => {
+    // Someone else (here a plain y-websocket client) draws: an aim, two primary
+    // drivers and a secondary driver under the second.
+    const id = await createItem(workspace, 'drivers', 'Diagram drawn by two');
+    const other = connectStockClient(workspace.url, id, workspace.auth());
+    await other.whenSynced();
+    const node = (nodeId: string): DriverNode => {
+      const found = readGraph(other.doc).nodes.find((n) => n.id === nodeId);
+      if (!found) throw new Error(`no node ${nodeId}`);
+      return found;
+    };
+    const aim = addNode(other.doc, 'aim', 'Fewer falls');
+    const help = addChild(other.doc, node(aim), 'Help comes quickly')?.nodeId ?? '';
+    const risks = addChild(other.doc, node(aim), 'Risks known')?.nodeId ?? '';
+    addChild(other.doc, node(risks), 'Falls risk assessed');
+
+    // Alice is on that secondary driver, in the grid's first row of nodes.
+    await alice.goto(`${workspace.url}/items/${id}`);
+    const assessed = alice.locator('.driver-cell[aria-label^="Secondary driver: Falls risk"]');
+    await assessed.focus();
+    expect(await hasFocus(assessed)).toBe(true);
+    const row = () => assessed.evaluate((cell) => cell.closest('[role="row"]')?.ariaRowIndex);
+    expect(await row()).toBe('2');
+
+    // A secondary driver added under the first primary driver goes above hers, so
+    // hers is drawn in the next row: the keyboard stays with her node.
+    addChild(other.doc, node(help), 'Call bell in reach');
+    await expect.poll(row).toBe('3');
+    expect(await hasFocus(assessed)).toBe(true);
+    await alice.keyboard.press('ArrowUp');
+    const bell = alice.locator('.driver-cell[aria-label^="Secondary driver: Call bell"]');
+    await expect.poll(() => hasFocus(bell)).toBe(true);
+    other.destroy();
   });
 });

@@ -15,6 +15,7 @@
  */
 import { useId, useMemo, useRef } from 'react';
 import { type FieldVisitor, visitorsUnder } from '../../lib/field-presence';
+import { useKeepFocus } from '../../lib/use-keep-focus';
 import { type CellHandlers, EdgeCell, NodeCell } from './DiagramCells';
 import {
   ArrowMarkers,
@@ -28,6 +29,7 @@ import { displayLabel, edgeName, type IdeaTitles, NO_LABEL, nodeName } from './d
 import type { DriverEdge, DriverGraph, DriverNode } from './driver-graph';
 import { COLUMN_COUNT, type Layout } from './layout';
 import type { Target } from './navigation';
+import { targetKey } from './use-diagram-editor';
 import { useNodeDrag } from './use-node-drag';
 
 export interface DiagramCanvasProps {
@@ -147,6 +149,10 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
   const rowCount = Math.max(0, ...layout.columns.map((c) => c.length));
   const linkFromBox = props.linkFrom === null ? undefined : layout.boxes.get(props.linkFrom);
   useNodeDrag(svgRef, props.onDropNode);
+  useKeepFocus(
+    svgRef,
+    props.focus ? `[data-target="${CSS.escape(targetKey(props.focus))}"]` : null,
+  );
   // The cells call the newest handlers through one object that never changes.
   const latest = useRef(props);
   latest.current = props;
