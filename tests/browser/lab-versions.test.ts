@@ -163,7 +163,13 @@ describe('the lab’s versions', () => {
       '2 versions taken before 5 March 2026 will be deleted',
     );
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .poll(() =>
+        page.evaluate(() => {
+          // Not the page itself, whose text holds the confirmation whatever has the focus.
+          const focused = document.activeElement;
+          return focused && focused !== document.body ? (focused.textContent ?? '') : '';
+        }),
+      )
       .toContain('Delete 2 versions?');
     await checkBothWidths(page, 'retention-confirm');
     await page.keyboard.press('Tab');
