@@ -1,31 +1,47 @@
 /**
  * Keeps the keyboard focus on what it was on when a redraw replaces that thing's
  * element. React draws an element anew when it moves to another parent (a driver
- * diagram node pushed into the next row of its grid by someone else's change), and
- * the browser then drops the focus to the page: a keyboard or screen reader user
- * would be thrown out of what they were working in.
+ * diagram node pushed into the next row of its grid, a workshop note moved to another
+ * cluster, by someone else's change), and the browser then drops the focus to the
+ * page: a keyboard or screen reader user would be thrown out of what they were in.
  */
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 
+/** Finds, inside the container, the element that now stands for the one that had the focus. */
+export type Refind = (container: Element) => HTMLElement | SVGElement | null;
+
+/** A `Refind` by a CSS selector. */
+export const bySelector =
+  (selector: string): Refind =>
+  (container) =>
+    container.querySelector<HTMLElement | SVGElement>(selector);
+
 /**
- * After each commit, when the element that had the focus inside `container` has
- * left the page and nothing else has the focus, focuses the element `selector`
- * names (the one that now stands for the same thing); null when nothing does.
+ * After each commit, when the element that had the focus inside `container` has left
+ * the page and nothing else has the focus, focuses what `refindFor` said, when that
+ * element took the focus, would stand for it (null: nothing can).
  */
-export function useKeepFocus(container: RefObject<Element | null>, selector: string | null): void {
-  const held = useRef<Element | null>(null);
+export function useKeepFocus(
+  container: RefObject<Element | null>,
+  refindFor: (focused: Element) => Refind | null,
+): void {
+  const held = useRef<{ element: Element; refind: Refind | null } | null>(null);
+  const latest = useRef(refindFor);
+  latest.current = refindFor;
   useEffect(() => {
     const root = container.current;
     if (!root) return;
     const onFocusIn = (event: Event) => {
-      held.current = event.target instanceof Element ? event.target : null;
+      const element = event.target;
+      held.current =
+        element instanceof Element ? { element, refind: latest.current(element) } : null;
     };
     const onFocusOut = (event: Event) => {
       const left = event.target;
       // Focus the person moves away leaves its element in the page; a redraw has
-      // removed it by the time this runs, and the commit's own check follows.
+      // removed it by the time this runs, and the commit's own check came first.
       queueMicrotask(() => {
-        if (held.current === left && left instanceof Element && left.isConnected) {
+        if (held.current?.element === left && left instanceof Element && left.isConnected) {
           held.current = null;
         }
       });
@@ -38,11 +54,12 @@ export function useKeepFocus(container: RefObject<Element | null>, selector: str
     };
   }, [container]);
   useLayoutEffect(() => {
-    const left = held.current;
-    if (!left || left.isConnected) return;
+    const root = container.current;
+    const was = held.current;
+    if (!root || !was || was.element.isConnected) return;
     held.current = null;
     const active = document.activeElement;
-    if (selector === null || (active !== null && active !== document.body)) return;
-    container.current?.querySelector<HTMLElement | SVGElement>(selector)?.focus();
+    if (active !== null && active !== document.body) return;
+    was.refind?.(root)?.focus();
   });
 }

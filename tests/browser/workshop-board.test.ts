@@ -289,4 +289,27 @@ describe('a workshop board with four people', () => {
     // Four browsers through the whole workshop: beside other test files on two busy cores it
     // ran past the default 30 s while passing (24 s alone at a load average of 17).
   }, 60_000);
+
+  it('keeps the keyboard on a note that someone else moves to another cluster', async () => {
+    const { fac, pat } = people;
+    const text = 'Bell out of reach';
+    const move = (page: Page) =>
+      page.getByRole('button', { name: `Move… (“${text}”)`, exact: true });
+    await fac.getByRole('button', { name: 'Unlock the board' }).click();
+    await move(pat).waitFor(WAIT);
+    await move(pat).focus();
+    // The facilitator moves Pat's note from “Call bells” to “Lighting”: Pat's card is
+    // drawn anew in its new cluster, and the keyboard goes with it.
+    await move(fac).click();
+    await fac.getByRole('dialog').getByRole('option', { name: 'Lighting' }).click();
+    await expect.poll(() => cluster(pat, 'Lighting').innerText(), WAIT).toContain(text);
+    expect(await move(pat).evaluate((button) => button === document.activeElement)).toBe(true);
+    await pat.keyboard.press('Enter');
+    const dialog = pat.getByRole('dialog', { name: `Move “${text}”` });
+    await expect
+      .poll(() => dialog.getByRole('option', { selected: true }).innerText(), WAIT)
+      .toBe('Lighting (it is here)');
+    await pat.keyboard.press('Escape');
+    await expect.poll(() => dialog.count(), WAIT).toBe(0);
+  });
 });

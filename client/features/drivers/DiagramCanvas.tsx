@@ -15,7 +15,7 @@
  */
 import { useId, useMemo, useRef } from 'react';
 import { type FieldVisitor, visitorsUnder } from '../../lib/field-presence';
-import { useKeepFocus } from '../../lib/use-keep-focus';
+import { bySelector, useKeepFocus } from '../../lib/use-keep-focus';
 import { type CellHandlers, EdgeCell, NodeCell } from './DiagramCells';
 import {
   ArrowMarkers,
@@ -29,7 +29,6 @@ import { displayLabel, edgeName, type IdeaTitles, NO_LABEL, nodeName } from './d
 import type { DriverEdge, DriverGraph, DriverNode } from './driver-graph';
 import { COLUMN_COUNT, type Layout } from './layout';
 import type { Target } from './navigation';
-import { targetKey } from './use-diagram-editor';
 import { useNodeDrag } from './use-node-drag';
 
 export interface DiagramCanvasProps {
@@ -116,6 +115,12 @@ function nodeCell(props: CellsProps, node: DriverNode) {
   );
 }
 
+/** A node or link redrawn elsewhere in the grid: the element with the same target. */
+function sameTarget(focused: Element) {
+  const key = focused.getAttribute('data-target');
+  return key === null ? null : bySelector(`[data-target="${CSS.escape(key)}"]`);
+}
+
 /** The field key of a node for presence: selecting it, or typing in its label (`….label`). */
 export function nodeField(nodeId: string): string {
   return `list.nodes.${nodeId}`;
@@ -149,10 +154,7 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
   const rowCount = Math.max(0, ...layout.columns.map((c) => c.length));
   const linkFromBox = props.linkFrom === null ? undefined : layout.boxes.get(props.linkFrom);
   useNodeDrag(svgRef, props.onDropNode);
-  useKeepFocus(
-    svgRef,
-    props.focus ? `[data-target="${CSS.escape(targetKey(props.focus))}"]` : null,
-  );
+  useKeepFocus(svgRef, sameTarget);
   // The cells call the newest handlers through one object that never changes.
   const latest = useRef(props);
   latest.current = props;

@@ -12,6 +12,7 @@ import type { WorkshopTargets, WorkshopView } from '../../../shared/schemas/work
 import { ApiRequestError } from '../../lib/api';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
 import { useLabItems } from '../../lib/lab-items';
+import { useKeepFocus } from '../../lib/use-keep-focus';
 import type { CardActions } from './BoardCard';
 import { BoardSettings, type SettingsChange } from './BoardSettings';
 import { BoardTimer } from './BoardTimer';
@@ -22,6 +23,7 @@ import { addCluster, moveNote, renameCluster } from './board-edits';
 import { notesIn, quoted as name, useBoardModel } from './board-model';
 import { MoveDialog, useMoveRequest } from './MoveDialog';
 import { dropTarget } from './NoteCard';
+import { sameNoteControl } from './note-focus';
 
 export function WorkshopBoard({
   item,
@@ -38,6 +40,8 @@ export function WorkshopBoard({
   const [targets, setTargets] = useState<WorkshopTargets | null>(null);
   const labItems = useLabItems(item.labId);
   const params = useMemo(() => ({ itemId: item.id }), [item.id]);
+  const clustersRef = useRef<HTMLDivElement>(null);
+  useKeepFocus(clustersRef, sameNoteControl);
 
   const fail = useCallback((error: unknown) => {
     say(error instanceof ApiRequestError ? error.message : 'That did not work. Try again.');
@@ -218,7 +222,7 @@ export function WorkshopBoard({
           </button>
         </form>
       )}
-      <div className="workshop__clusters">
+      <div className="workshop__clusters" ref={clustersRef}>
         {board.clusters.map((cluster) => (
           <ClusterSection
             key={cluster.id}
