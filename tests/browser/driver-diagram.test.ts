@@ -277,6 +277,15 @@ describe('driver diagram in the browser', () => {
     addChild(other.doc, node(help), 'Call bell in reach');
     await expect.poll(row).toBe('3');
     expect(await hasFocus(assessed)).toBe(true);
+    const shots = process.env.SHOTS_DIR;
+    if (shots) {
+      await alice.screenshot({ path: `${shots}/driver-focus-kept-1280.png` });
+      await alice.setViewportSize({ width: 375, height: 812 });
+      await assessed.scrollIntoViewIfNeeded();
+      await alice.screenshot({ path: `${shots}/driver-focus-kept-375.png` });
+      await alice.setViewportSize({ width: 1280, height: 900 });
+      expect(await hasFocus(assessed)).toBe(true);
+    }
     await alice.keyboard.press('ArrowUp');
     const bell = alice.locator('.driver-cell[aria-label^="Secondary driver: Call bell"]');
     await expect.poll(() => hasFocus(bell)).toBe(true);

@@ -304,6 +304,13 @@ describe('a workshop board with four people', () => {
     await fac.getByRole('dialog').getByRole('option', { name: 'Lighting' }).click();
     await expect.poll(() => cluster(pat, 'Lighting').innerText(), WAIT).toContain(text);
     expect(await move(pat).evaluate((button) => button === document.activeElement)).toBe(true);
+    if (SHOTS) {
+      await pat.screenshot({ path: `${SHOTS}/workshop-focus-kept-1280.png` });
+      await pat.setViewportSize({ width: 375, height: 800 });
+      await move(pat).scrollIntoViewIfNeeded();
+      await pat.screenshot({ path: `${SHOTS}/workshop-focus-kept-375.png` });
+      await pat.setViewportSize({ width: 1280, height: 900 });
+    }
     await pat.keyboard.press('Enter');
     const dialog = pat.getByRole('dialog', { name: `Move “${text}”` });
     await expect
