@@ -16,6 +16,34 @@ export const bySelector =
   (container) =>
     container.querySelector<HTMLElement | SVGElement>(selector);
 
+const CONTROLS = 'a[href], button, input, select, textarea, [tabindex]';
+
+/**
+ * For records drawn with `attribute` holding their id (a note's card, a cause's row):
+ * the record itself when it had the focus, else the control with the same id, else
+ * (ids made by `useId` change when React draws anew) the control at the same place
+ * among the record's controls.
+ */
+export function sameControlIn(attribute: string): (focused: Element) => Refind | null {
+  return (focused) => {
+    const record = focused.closest(`[${attribute}]`);
+    const recordId = record?.getAttribute(attribute);
+    if (!record || !recordId) return null;
+    const recordSelector = `[${attribute}="${CSS.escape(recordId)}"]`;
+    if (record === focused) return bySelector(recordSelector);
+    const byId = focused.id ? bySelector(`#${CSS.escape(focused.id)}`) : null;
+    const place = Array.from(record.querySelectorAll(CONTROLS)).indexOf(focused);
+    return (container) =>
+      byId?.(container) ??
+      (place < 0
+        ? null
+        : (container
+            .querySelector(recordSelector)
+            ?.querySelectorAll<HTMLElement>(CONTROLS)
+            .item(place) ?? null));
+  };
+}
+
 /**
  * After each commit, when the element that had the focus inside `container` has left
  * the page and nothing else has the focus, focuses what `refindFor` said, when that

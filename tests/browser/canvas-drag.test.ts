@@ -301,13 +301,35 @@ describe('dragging to move', () => {
     await causeIn(b, 'kit', 'short').waitFor(WAIT);
     expect(await b.locator('section[data-row="kit"] li[data-row="sick"]').count()).toBe(1);
 
-    // The same move by keyboard: its "Move to category" menu, back to "People".
+    // The same move by keyboard: its "Move to category" menu, back to "People". Bob is
+    // typing in that cause's field as it goes: both keep their place in the moved cause.
+    const bobField = causeIn(b, 'kit', 'short').locator('input').first();
+    await bobField.focus();
     await a.locator('#move-cause-short').focus();
     await a.locator('#move-cause-short').selectOption('people');
     await expect
       .poll(() => a.getByTestId('fishbone-status').innerText(), WAIT)
       .toBe('Moved cause “Short staffed at night” to “People”.');
     await causeIn(b, 'people', 'short').waitFor(WAIT);
+    const focusedIn = (page: Page) =>
+      page.evaluate(() => {
+        const focused = document.activeElement;
+        const row = focused?.closest('li[data-row]')?.getAttribute('data-row') ?? null;
+        return {
+          tag: focused?.tagName,
+          id: focused?.id.startsWith('move-') ? focused.id : '',
+          row,
+        };
+      });
+    expect(await focusedIn(a)).toEqual({ tag: 'SELECT', id: 'move-cause-short', row: 'short' });
+    await expect.poll(() => focusedIn(b), WAIT).toEqual({ tag: 'INPUT', id: '', row: 'short' });
+    await b.keyboard.press('End');
+    await b.keyboard.type(' again');
+    await waitForDoc(writer.doc, 'Bob’s words', () =>
+      list(writer.doc, 'causes')
+        .toArray()
+        .some((row) => String(row.get('label')) === 'Short staffed at night again'),
+    );
     writer.destroy();
     await a.context().close();
     await b.context().close();

@@ -15,7 +15,7 @@
  */
 import { useId, useMemo, useRef } from 'react';
 import { type FieldVisitor, visitorsUnder } from '../../lib/field-presence';
-import { bySelector, useKeepFocus } from '../../lib/use-keep-focus';
+import { sameControlIn, useKeepFocus } from '../../lib/use-keep-focus';
 import { type CellHandlers, EdgeCell, NodeCell } from './DiagramCells';
 import {
   ArrowMarkers,
@@ -116,10 +116,7 @@ function nodeCell(props: CellsProps, node: DriverNode) {
 }
 
 /** A node or link redrawn elsewhere in the grid: the element with the same target. */
-function sameTarget(focused: Element) {
-  const key = focused.getAttribute('data-target');
-  return key === null ? null : bySelector(`[data-target="${CSS.escape(key)}"]`);
-}
+const sameTarget = sameControlIn('data-target');
 
 /** The field key of a node for presence: selecting it, or typing in its label (`….label`). */
 export function nodeField(nodeId: string): string {

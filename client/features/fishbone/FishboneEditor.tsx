@@ -19,6 +19,7 @@ import {
 import { BoardOrigin } from '../../lib/BoardOrigin';
 import { SelectField } from '../../lib/form-fields';
 import { useLabItems } from '../../lib/lab-items';
+import { sameControlIn, useKeepFocus } from '../../lib/use-keep-focus';
 import { YTextField } from '../../lib/YTextField';
 import { CauseMove, type CauseMoves, causeDropTarget } from './CauseMove';
 import { addCategories, addCause, moveCause, removeBranch, rowText } from './fishbone-edits';
@@ -36,6 +37,9 @@ interface EditorContext {
   remove(id: string, label: string, kind: 'cause' | 'category'): void;
   readonly moves: CauseMoves;
 }
+
+/** A cause's or category's control, found again when it is drawn under another category. */
+const sameRow = sameControlIn('data-row');
 
 const named = (label: string) => `“${label || '(no label yet)'}”`;
 
@@ -184,6 +188,8 @@ export function FishboneEditor({
   const [chosen, setChosen] = useState('');
   const target = diagrams.find((d) => d.id === chosen) ?? diagrams[0];
   const focusNext = useRef<string | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useKeepFocus(rootRef, sameRow);
   useEffect(() => {
     const id = focusNext.current;
     if (!id) return;
@@ -239,7 +245,7 @@ export function FishboneEditor({
     }
   })();
   return (
-    <div className="fishbone-editor">
+    <div className="fishbone-editor" ref={rootRef}>
       <p className="driver-status" role="status" data-testid="fishbone-status">
         {message}
       </p>

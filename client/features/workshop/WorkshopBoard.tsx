@@ -12,7 +12,7 @@ import type { WorkshopTargets, WorkshopView } from '../../../shared/schemas/work
 import { ApiRequestError } from '../../lib/api';
 import type { ItemBodyProps } from '../../lib/item-fields/item-body-props';
 import { useLabItems } from '../../lib/lab-items';
-import { useKeepFocus } from '../../lib/use-keep-focus';
+import { sameControlIn, useKeepFocus } from '../../lib/use-keep-focus';
 import type { CardActions } from './BoardCard';
 import { BoardSettings, type SettingsChange } from './BoardSettings';
 import { BoardTimer } from './BoardTimer';
@@ -23,7 +23,9 @@ import { addCluster, moveNote, renameCluster } from './board-edits';
 import { notesIn, quoted as name, useBoardModel } from './board-model';
 import { MoveDialog, useMoveRequest } from './MoveDialog';
 import { dropTarget } from './NoteCard';
-import { sameNoteControl } from './note-focus';
+
+/** A note's control, found again on its card when the note is drawn in another cluster. */
+const sameNote = sameControlIn('data-note');
 
 export function WorkshopBoard({
   item,
@@ -41,7 +43,7 @@ export function WorkshopBoard({
   const labItems = useLabItems(item.labId);
   const params = useMemo(() => ({ itemId: item.id }), [item.id]);
   const clustersRef = useRef<HTMLDivElement>(null);
-  useKeepFocus(clustersRef, sameNoteControl);
+  useKeepFocus(clustersRef, sameNote);
 
   const fail = useCallback((error: unknown) => {
     say(error instanceof ApiRequestError ? error.message : 'That did not work. Try again.');
