@@ -235,7 +235,9 @@ describe('dragging to move', () => {
     for (const page of [a, b]) {
       await expect.poll(() => shownOrder(page), WAIT).toEqual(['arrive', 'assess', 'bed']);
     }
-    // Alice drags "Bed allocated" by its grip onto the first step: it becomes step 1.
+    // Bob is in the second step's field; Alice drags "Bed allocated" by its grip onto
+    // the first step: it becomes step 1.
+    await b.locator('[data-row="assess"] input').first().focus();
     await showTop(a, '[data-row="arrive"]', '.process-editor__steps');
     const grip = await a.locator('[data-row="bed"] .process-editor__grip').boundingBox();
     const first = await a.locator('[data-row="arrive"]').boundingBox();
@@ -250,6 +252,15 @@ describe('dragging to move', () => {
     await waitForDoc(writer.doc, 'the new order', () => stepOrder(writer.doc)[0] === 'bed');
     expect(stepOrder(writer.doc)).toEqual(['bed', 'arrive', 'assess']);
     await expect.poll(() => shownOrder(b), WAIT).toEqual(['bed', 'arrive', 'assess']);
+    // The moved step's field has Alice's keyboard; Bob's stays in the step he was in, which
+    // the new order put in another place (React moves it within the list, focus and all).
+    const focusedRow = (page: Page) =>
+      page.evaluate(() => {
+        const focused = document.activeElement;
+        return `${focused?.tagName} in ${focused?.closest('[data-row]')?.getAttribute('data-row')}`;
+      });
+    expect(await focusedRow(a)).toBe('INPUT in bed');
+    await expect.poll(() => focusedRow(b), WAIT).toBe('INPUT in assess');
     writer.destroy();
     await a.context().close();
     await b.context().close();
