@@ -2,10 +2,11 @@
  * Keeps the keyboard focus on what it was on when a redraw replaces that thing's
  * element. React draws an element anew when it moves to another parent (a driver
  * diagram node pushed into the next row of its grid, a workshop note moved to another
- * cluster, by someone else's change), and the browser then drops the focus to the
- * page: a keyboard or screen reader user would be thrown out of what they were in.
+ * cluster, a fishbone cause to another category), and the browser then drops the
+ * focus to the page: a keyboard or screen reader user would be thrown out of what
+ * they were in, whether the move was their own or someone else's.
  */
-import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 
 /** Finds, inside the container, the element that now stands for the one that had the focus. */
 export type Refind = (container: Element) => HTMLElement | SVGElement | null;
@@ -45,49 +46,49 @@ export function sameControlIn(attribute: string): (focused: Element) => Refind |
 }
 
 /**
- * After each commit, when the element that had the focus inside `container` has left
- * the page and nothing else has the focus, focuses what `refindFor` said, when that
- * element took the focus, would stand for it (null: nothing can).
+ * When the element that had the focus inside `container` leaves the page and nothing
+ * else has the focus, focuses what `refindFor` said, when that element took the focus,
+ * would stand for it (null: nothing can). Watched with a MutationObserver, so the
+ * focus is back before the page is painted, whichever component drew the change, and
+ * in browsers that fire no blur when a focused element is removed.
  */
 export function useKeepFocus(
   container: RefObject<Element | null>,
   refindFor: (focused: Element) => Refind | null,
 ): void {
-  const held = useRef<{ element: Element; refind: Refind | null } | null>(null);
   const latest = useRef(refindFor);
   latest.current = refindFor;
   useEffect(() => {
     const root = container.current;
     if (!root) return;
+    let held: { element: Element; refind: Refind | null } | null = null;
     const onFocusIn = (event: Event) => {
       const element = event.target;
-      held.current =
-        element instanceof Element ? { element, refind: latest.current(element) } : null;
+      held = element instanceof Element ? { element, refind: latest.current(element) } : null;
     };
     const onFocusOut = (event: Event) => {
       const left = event.target;
-      // Focus the person moves away leaves its element in the page; a redraw has
-      // removed it by the time this runs, and the commit's own check came first.
+      // Focus the person moves away leaves its element in the page; one a redraw
+      // removed is the observer's to put back.
       queueMicrotask(() => {
-        if (held.current?.element === left && left instanceof Element && left.isConnected) {
-          held.current = null;
-        }
+        if (held?.element === left && left instanceof Element && left.isConnected) held = null;
       });
     };
+    const observer = new MutationObserver(() => {
+      const was = held;
+      if (!was || was.element.isConnected) return;
+      held = null;
+      const active = document.activeElement;
+      if (active !== null && active !== document.body) return;
+      was.refind?.(root)?.focus();
+    });
+    observer.observe(root, { childList: true, subtree: true });
     root.addEventListener('focusin', onFocusIn);
     root.addEventListener('focusout', onFocusOut);
     return () => {
+      observer.disconnect();
       root.removeEventListener('focusin', onFocusIn);
       root.removeEventListener('focusout', onFocusOut);
     };
   }, [container]);
-  useLayoutEffect(() => {
-    const root = container.current;
-    const was = held.current;
-    if (!root || !was || was.element.isConnected) return;
-    held.current = null;
-    const active = document.activeElement;
-    if (active !== null && active !== document.body) return;
-    was.refind?.(root)?.focus();
-  });
 }
