@@ -16,7 +16,7 @@
 import { useId, useMemo, useRef } from 'react';
 import { type FieldVisitor, visitorsUnder } from '../../lib/field-presence';
 import { sameControlIn, useKeepFocus } from '../../lib/use-keep-focus';
-import { type CellHandlers, EdgeCell, NodeCell } from './DiagramCells';
+import { type CellHandlers, EdgeCell, NodeCell, VisitorMarks } from './DiagramCells';
 import {
   ArrowMarkers,
   COLUMN_TITLES,
@@ -109,7 +109,6 @@ function nodeCell(props: CellsProps, node: DriverNode) {
       selected={selected}
       linking={linking}
       tabIndex={tabStop(props, { kind: 'node', id: node.id })}
-      visitors={here}
       handlers={props.handlers}
     />
   );
@@ -195,12 +194,20 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
         </g>
         <GridRows {...cells} />
       </g>
-      {/* Status lines of change ideas: said in each node's name, so drawn outside the grid. */}
+      {/* Status lines of change ideas and who else is on a node: said in each node's name, */}
+      {/* so drawn outside the grid, and let clicks through to the nodes under them. */}
       {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group with no tabindex takes no focus. */}
-      <g aria-hidden="true">
+      <g aria-hidden="true" pointerEvents="none">
         {graph.nodes.map((node) => {
           const box = layout.boxes.get(node.id);
           return box?.tag ? <NodeTag key={node.id} box={box} /> : null;
+        })}
+        {graph.nodes.map((node) => {
+          const box = layout.boxes.get(node.id);
+          const here = visitorsUnder(props.visitors, nodeField(node.id));
+          return box && here.length > 0 ? (
+            <VisitorMarks key={`visitors-${node.id}`} box={box} visitors={here} />
+          ) : null;
         })}
       </g>
       {linkFromBox && <LinkingTag box={linkFromBox} />}

@@ -31,7 +31,6 @@ export interface NodeCellProps {
   readonly selected: boolean;
   readonly linking: boolean;
   readonly tabIndex: 0 | -1;
-  readonly visitors: readonly FieldVisitor[];
   readonly handlers: CellHandlers;
 }
 
@@ -60,21 +59,13 @@ const sameBox = (a: Box, b: Box) =>
   a.lines.length === b.lines.length &&
   a.lines.every((line, i) => line === b.lines[i]);
 
-const sameVisitors = (a: readonly FieldVisitor[], b: readonly FieldVisitor[]) =>
-  a.length === b.length &&
-  a.every(
-    (v, i) => v.clientId === b[i]?.clientId && v.name === b[i]?.name && v.color === b[i]?.color,
-  );
-
-/** Props equal field by field, boxes and visitors by value (they are new after every change). */
+/** Props equal field by field, boxes by value (they are new after every change). */
 function sameProps<P extends object>(a: P, b: P): boolean {
   for (const key of Object.keys(a) as (keyof P)[]) {
     const [x, y] = [a[key], b[key]];
     if (x === y) continue;
     if (key === 'box' || key === 'from' || key === 'to') {
       if (!sameBox(x as Box, y as Box)) return false;
-    } else if (key === 'visitors') {
-      if (!sameVisitors(x as readonly FieldVisitor[], y as readonly FieldVisitor[])) return false;
     } else return false;
   }
   return true;
@@ -105,7 +96,7 @@ export const EdgeCell = memo(function EdgeCell(props: EdgeCellProps) {
 }, sameProps);
 
 export const NodeCell = memo(function NodeCell(props: NodeCellProps) {
-  const { box, visitors } = props;
+  const { box } = props;
   const target: Target = { kind: 'node', id: props.id };
   return (
     <g
@@ -127,13 +118,17 @@ export const NodeCell = memo(function NodeCell(props: NodeCellProps) {
         linking={props.linking}
         withTag={false}
       />
-      {visitors.length > 0 && <VisitorMarks box={box} visitors={visitors} />}
     </g>
   );
 }, sameProps);
 
 /** Someone else's selection: a ring in their colour and their name above the box. */
-function VisitorMarks({ box, visitors }: { box: Box; visitors: readonly FieldVisitor[] }) {
+/**
+ * Who else is on a node: a ring in their colour and their names. Drawn outside the
+ * grid (`DiagramCanvas.tsx`), as the node's name already says it ("… here."): inside
+ * the cell, the visible names would not match its accessible name.
+ */
+export function VisitorMarks({ box, visitors }: { box: Box; visitors: readonly FieldVisitor[] }) {
   const first = visitors[0];
   if (!first) return null;
   const name = visitors.map((v) => v.name).join(', ');
