@@ -9,6 +9,7 @@ import {
   addChild,
   addNode,
   type DriverNode,
+  deleteNode,
   readGraph,
 } from '../../client/features/drivers/driver-graph';
 import type { ItemKind } from '../../shared/schemas/records';
@@ -274,7 +275,7 @@ describe('driver diagram in the browser', () => {
 
     // A secondary driver added under the first primary driver goes above hers, so
     // hers is drawn in the next row: the keyboard stays with her node.
-    addChild(other.doc, node(help), 'Call bell in reach');
+    const bellId = addChild(other.doc, node(help), 'Call bell in reach')?.nodeId ?? '';
     await expect.poll(row).toBe('3');
     expect(await hasFocus(assessed)).toBe(true);
     const shots = process.env.SHOTS_DIR;
@@ -289,6 +290,16 @@ describe('driver diagram in the browser', () => {
     await alice.keyboard.press('ArrowUp');
     const bell = alice.locator('.driver-cell[aria-label^="Secondary driver: Call bell"]');
     await expect.poll(() => hasFocus(bell)).toBe(true);
+
+    // The other person deletes the node Alice is on: she is put on its neighbour, and told.
+    deleteNode(other.doc, bellId);
+    await expect.poll(() => hasFocus(assessed)).toBe(true);
+    expect(await alice.getByTestId('driver-status').innerText()).toBe(
+      'Secondary driver “Call bell in reach” is no longer in the diagram.',
+    );
+    expect(await alice.getByTestId('driver-panel').innerText()).toContain(
+      'Selected secondary driver',
+    );
     other.destroy();
   });
 });

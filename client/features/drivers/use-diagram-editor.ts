@@ -26,6 +26,7 @@ import type { IdeaTitles } from './diagram-text';
 import type { DriverEdge, DriverGraph, DriverNode } from './driver-graph';
 import type { Layout } from './layout';
 import { type Target, targetExists } from './navigation';
+import { useRemovedFocus } from './use-removed-focus';
 
 export function targetKey(target: Target): string {
   return `${target.kind}:${target.id}`;
@@ -167,6 +168,16 @@ export function useDiagramEditor(
     },
   };
   const ctx: ActionContext = { doc, graph, layout, ideas, labAim, ui };
+  useRemovedFocus({
+    graph,
+    layout,
+    ideas,
+    selected: focusState,
+    svgRef: places.refs.svgRef,
+    focusTarget: ui.focusTarget,
+    select: setFocus,
+    announce,
+  });
   return {
     focus,
     selectedNode:
