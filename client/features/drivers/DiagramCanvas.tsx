@@ -60,7 +60,11 @@ function tabStop(props: DiagramCanvasProps, target: Target): 0 | -1 {
   return target.kind === 'node' && target.id === first ? 0 : -1;
 }
 
-type CellsProps = DiagramCanvasProps & { readonly handlers: CellHandlers };
+type CellsProps = DiagramCanvasProps & {
+  readonly handlers: CellHandlers;
+  /** Who else is on each node that has anyone on it. */
+  readonly here: ReadonlyMap<string, readonly FieldVisitor[]>;
+};
 
 function edgeCell(props: CellsProps, edge: DriverEdge, markers: string) {
   const { layout, graph, ideas, focus } = props;
@@ -95,7 +99,7 @@ function nodeCell(props: CellsProps, node: DriverNode) {
   const linking = linkFrom === node.id || props.moving === node.id;
   const state =
     props.moving === node.id ? 'Moving this node. ' : linking ? 'Linking from here. ' : '';
-  const here = visitorsUnder(props.visitors, nodeField(node.id));
+  const here = props.here.get(node.id) ?? [];
   const hereText = here.length ? ` ${here.map((v) => v.name).join(', ')} here.` : '';
   const tagText = box.tag ? ` ${box.tag}.` : '';
   return (
@@ -116,6 +120,20 @@ function nodeCell(props: CellsProps, node: DriverNode) {
 
 /** A node or link redrawn elsewhere in the grid: the element with the same target. */
 const sameTarget = sameControlIn('data-target');
+
+/** Who else is on each node (selecting it or typing in its label), for nodes with anyone. */
+function visitorsByNode(
+  graph: DriverGraph,
+  byField: ReadonlyMap<string, readonly FieldVisitor[]>,
+): Map<string, readonly FieldVisitor[]> {
+  const here = new Map<string, readonly FieldVisitor[]>();
+  if (byField.size === 0) return here;
+  for (const node of graph.nodes) {
+    const visitors = visitorsUnder(byField, nodeField(node.id));
+    if (visitors.length > 0) here.set(node.id, visitors);
+  }
+  return here;
+}
 
 /** The field key of a node for presence: selecting it, or typing in its label (`….label`). */
 export function nodeField(nodeId: string): string {
@@ -161,7 +179,8 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
     }),
     [],
   );
-  const cells: CellsProps = { ...props, handlers };
+  const here = useMemo(() => visitorsByNode(graph, props.visitors), [graph, props.visitors]);
+  const cells: CellsProps = { ...props, handlers, here };
   return (
     <svg
       id={props.id}
@@ -202,11 +221,10 @@ export function DiagramCanvas(props: DiagramCanvasProps) {
           const box = layout.boxes.get(node.id);
           return box?.tag ? <NodeTag key={node.id} box={box} /> : null;
         })}
-        {graph.nodes.map((node) => {
-          const box = layout.boxes.get(node.id);
-          const here = visitorsUnder(props.visitors, nodeField(node.id));
-          return box && here.length > 0 ? (
-            <VisitorMarks key={`visitors-${node.id}`} box={box} visitors={here} />
+        {[...here].map(([nodeId, visitors]) => {
+          const box = layout.boxes.get(nodeId);
+          return box ? (
+            <VisitorMarks key={`visitors-${nodeId}`} box={box} visitors={visitors} />
           ) : null;
         })}
       </g>

@@ -122,11 +122,10 @@ export const NodeCell = memo(function NodeCell(props: NodeCellProps) {
   );
 }, sameProps);
 
-/** Someone else's selection: a ring in their colour and their name above the box. */
 /**
- * Who else is on a node: a ring in their colour and their names. Drawn outside the
- * grid (`DiagramCanvas.tsx`), as the node's name already says it ("… here."): inside
- * the cell, the visible names would not match its accessible name.
+ * Who else is on a node: a ring in their colour and their names above the box.
+ * Drawn outside the grid (`DiagramCanvas.tsx`), as the node's name already says it
+ * ("… here."): inside the cell, the visible names would not match its accessible name.
  */
 export function VisitorMarks({ box, visitors }: { box: Box; visitors: readonly FieldVisitor[] }) {
   const first = visitors[0];

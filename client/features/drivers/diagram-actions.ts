@@ -22,7 +22,7 @@ import {
   toggleStrength,
 } from './driver-graph';
 import type { Layout } from './layout';
-import { moveFromNode, type Target } from './navigation';
+import { neighbourNode, type Target } from './navigation';
 
 /** The editor's screen state, as the commands see it. */
 export interface EditorUi {
@@ -129,11 +129,8 @@ export function requestDeleteAction(ctx: ActionContext, target: Target): void {
 
 /** Where the keyboard goes once `nodeId` is gone: a neighbour, the nearer the better. */
 function afterDeleting(ctx: ActionContext, nodeId: string): Target | null {
-  for (const direction of ['up', 'down', 'left', 'right'] as const) {
-    const next = moveFromNode(ctx.layout, nodeId, direction);
-    if (next && next !== nodeId) return { kind: 'node', id: next };
-  }
-  return null;
+  const next = neighbourNode(ctx.layout, nodeId);
+  return next ? { kind: 'node', id: next } : null;
 }
 
 export function confirmDeleteAction(ctx: ActionContext): void {

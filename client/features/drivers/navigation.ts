@@ -61,6 +61,23 @@ export function moveFromNode(
   return null;
 }
 
+/**
+ * Where the keyboard goes once node `id` is gone (deleted here or elsewhere): a
+ * neighbour in `layout`, the drawing it was in, looking up, down, left, then right,
+ * that `keep` accepts (one still in the diagram).
+ */
+export function neighbourNode(
+  layout: Layout,
+  id: string,
+  keep: (nodeId: string) => boolean = () => true,
+): string | null {
+  for (const direction of ['up', 'down', 'left', 'right'] as const) {
+    const next = moveFromNode(layout, id, direction);
+    if (next && next !== id && keep(next)) return next;
+  }
+  return null;
+}
+
 export function otherEnd(edge: DriverEdge, nodeId: string): string {
   return edge.from === nodeId ? edge.to : edge.from;
 }

@@ -9,7 +9,7 @@ import { type RefObject, useLayoutEffect, useRef } from 'react';
 import { displayLabel, edgeName, type IdeaTitles } from './diagram-text';
 import { type DriverGraph, TYPE_LABELS } from './driver-graph';
 import type { Layout } from './layout';
-import { moveFromNode, type Target, targetExists } from './navigation';
+import { neighbourNode, type Target, targetExists } from './navigation';
 
 interface Shown {
   readonly graph: DriverGraph;
@@ -25,10 +25,8 @@ function neighbourOf(was: Shown, target: Target, graph: DriverGraph): Target | n
     const end = ends.find(exists);
     if (end) return { kind: 'node', id: end };
   } else {
-    for (const direction of ['up', 'down', 'left', 'right'] as const) {
-      const next = moveFromNode(was.layout, target.id, direction);
-      if (next && next !== target.id && exists(next)) return { kind: 'node', id: next };
-    }
+    const next = neighbourNode(was.layout, target.id, exists);
+    if (next) return { kind: 'node', id: next };
   }
   const first = graph.nodes[0];
   return first ? { kind: 'node', id: first.id } : null;
